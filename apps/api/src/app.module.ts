@@ -1,0 +1,53 @@
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { DatabaseModule } from '@app/database';
+import {
+  AppConfig,
+  ClockModule,
+  ConfigModule,
+  ProblemDetailsFilter,
+  RateLimitGuard,
+  RateLimitModule,
+  RedisModule,
+  validationExceptionFactory,
+} from '@app/platform';
+import { GovernanceModule } from './governance/governance.module.js';
+import { HealthModule } from './health/health.module.js';
+import { PortalModule } from './portal/portal.module.js';
+import { ProcurementModule } from './procurement/procurement.module.js';
+
+/** The HTTP app: platform services, then the three front doors. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        RedisModule,
+        RateLimitModule,
+        DatabaseModule,
+        HealthModule,
+        ProcurementModule,
+        PortalModule,
+        GovernanceModule,
+      ],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+            transform: true,
+            validationError: { target: false, value: false },
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+    };
+  }
+}

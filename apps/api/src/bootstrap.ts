@@ -1,0 +1,71 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import type { Logger as Pino } from 'pino';
+import {
+  AppConfig,
+  createPino,
+  PinoNestLogger,
+  requestContext,
+  requestIdFrom,
+  REQUEST_ID_HEADER,
+} from '@app/platform';
+import { AppModule } from './app.module.js';
+
+// Swagger UI needs inline scripts and styles; every other page gets the strict policy.
+const DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+/**
+ * Builds the API exactly as production runs it (adapter, security headers, pipes, filters, docs),
+ * without listening, so that main.ts and the end-to-end tests share one set-up.
+ */
+export async function createApiApp(
+  config: AppConfig,
+  pino: Pino = createPino(config.logLevel),
+  options: { shutdownHooks?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    genReqId: requestIdFrom,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(pino),
+    bufferLogs: true,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    requestContext.enter({ requestId: String(request.id), ip: request.ip });
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/docs')) void reply.header('content-security-policy', DOCS_CSP);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Assure')
+      .setDescription('Supplier cyber assurance portal for NHS organisations: the JSON API (see shared/spec/api.md).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  // SIGTERM: stop taking requests, finish those in flight, close pools (main.ts; the demo and tests close it themselves).
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { HealthService, SkipRateLimit, type Readiness } from '@app/platform';
+
+@ApiTags('operations')
+@Controller('health')
+@SkipRateLimit()
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  /** Liveness: the process answers. Checks nothing else, so that a slow database never restarts it. */
+  @Get()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The process is alive.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: database and Redis answer and no migration is pending. 503 otherwise. */
+  @Get('ready')
+  @ApiOkResponse({ description: 'Ready to serve.' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down or a migration is pending.' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
+    const readiness = await this.health.readiness();
+    void reply.status(readiness.status === 'ready' ? 200 : 503);
+    return readiness;
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { assertDatabaseReachable } from '@app/database';
+import { createPino, loadConfig } from '@app/platform';
+import { createApiApp } from './bootstrap.js';
+
+/** Starts the API from the environment (`npm run start:api`). */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const pino = createPino(config.logLevel);
+  await assertDatabaseReachable(config.databaseUrl);
+  const app = await createApiApp(config, pino);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  pino.info({ url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` }, 'API listening');
+}
+
+main().catch((error: unknown) => {
+  // A start-up failure is a message for a person, not a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { assertDatabaseReachable } from '@app/database';
+import { createPino, loadConfig } from '@app/platform';
+import { createWorker } from './bootstrap.js';
+
+/** Starts the worker from the environment (`npm run start:worker`). */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const pino = createPino(config.logLevel);
+  await assertDatabaseReachable(config.databaseUrl);
+  await createWorker(config, pino);
+  pino.info('worker started');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

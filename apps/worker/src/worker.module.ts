@@ -1,0 +1,26 @@
+import { BullModule } from '@nestjs/bull';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseModule } from '@app/database';
+import { AppConfig, ClockModule, ConfigModule, RedisModule } from '@app/platform';
+import { QueueHealth } from './queue-health.js';
+
+/** The worker: Bull processors and scheduled jobs, no HTTP server. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        RedisModule,
+        DatabaseModule,
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => ({ url: c.redisUrl, prefix: c.queuePrefix }),
+        }),
+      ],
+      providers: [QueueHealth],
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError, type FieldProblem } from './domain-error.js';
+
+/** RFC 9457 problem details, as every error response of the API is shaped. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Not authenticated',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Business rule violated',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'REQUEST.INVALID',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'RESOURCE.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  409: 'STATE.CONFLICT',
+  410: 'RESOURCE.GONE',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  422: 'RULE.VIOLATED',
+  429: 'REQUEST.RATE_LIMITED',
+  500: 'INTERNAL',
+  503: 'SERVICE.UNAVAILABLE',
+};
+
+/** Fastify's own errors (body parsing, limits) carry a statusCode and an FST_ code. */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+export function problemTitle(status: number): string {
+  return TITLES[status] ?? HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error';
+}
+
+function problemType(code: string): string {
+  return `urn:assure:problem:${code.toLowerCase().replace(/[^a-z0-9.]+/g, '-')}`;
+}
+
+function build(status: number, code: string, detail: string, errors?: FieldProblem[]): ProblemDetails {
+  const problem: ProblemDetails = { type: problemType(code), title: problemTitle(status), status, detail, code };
+  if (errors?.length) problem.errors = errors;
+  return problem;
+}
+
+/**
+ * Turns anything thrown while handling a request into problem details. Returns `internal: true`
+ * for what was not expected, so that the caller logs its stack and answers with nothing but
+ * "internal error" and the correlation id.
+ */
+export function toProblem(error: unknown): { problem: ProblemDetails; internal: boolean } {
+  if (error instanceof DomainError) {
+    return { problem: build(error.status, error.code, error.message, error.errors), internal: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status >= 500) return { problem: internalProblem(), internal: true };
+    return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, httpDetail(error)), internal: false };
+  }
+  const fastify = error as FastifyLikeError;
+  if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+    const status = fastify.statusCode;
+    return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, fastifyDetail(fastify)), internal: false };
+  }
+  return { problem: internalProblem(), internal: true };
+}
+
+function internalProblem(): ProblemDetails {
+  return build(500, 'INTERNAL', 'internal error');
+}
+
+function httpDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
+}
+
+function fastifyDetail(error: FastifyLikeError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is larger than this endpoint accepts.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'This endpoint does not accept that content type.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The JSON body is empty.';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    default:
+      // Fastify's messages describe the input ("Unexpected token } in JSON at position 12"), never
+      // our internals, so they help the client without leaking anything.
+      return error.message ?? 'The request could not be read.';
+  }
+}

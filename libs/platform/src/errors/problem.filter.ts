@@ -1,0 +1,29 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, toProblem } from './problem-details.js';
+
+/**
+ * The one global exception filter: every error leaves as problem details. An unexpected error is
+ * logged with its stack and the request id, and the client sees only "internal error" and that id.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
+  }
+}
+
+export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+  const { problem, internal } = toProblem(exception);
+  problem.instance = request.url;
+  problem.requestId = String(request.id);
+  if (internal) {
+    logger.error({ msg: 'unhandled error', err: exception, url: request.url });
+  }
+  if (reply.sent) return;
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}

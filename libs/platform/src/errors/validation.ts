@@ -1,0 +1,35 @@
+import type { ValidationError } from 'class-validator';
+import { InvalidInputError, type FieldProblem } from './domain-error.js';
+
+/** Flattens class-validator's tree into one problem per field, with paths like `contacts[0].email`. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const path = joinPath(parent, error.property);
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      problems.push({ path, message: humanise(constraint, message, error.property) });
+    }
+    if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
+  }
+  return problems;
+}
+
+function joinPath(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+function humanise(constraint: string, message: string, property: string): string {
+  if (constraint === 'whitelistValidation') return 'is not a known field';
+  // class-validator starts most messages with the property name: the path already says it.
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}
+
+/** The ValidationPipe's exception factory: a 400 problem naming every invalid field. */
+export function validationExceptionFactory(errors: ValidationError[]): InvalidInputError {
+  const problems = flattenValidationErrors(errors);
+  return new InvalidInputError(
+    problems.length === 1 ? `${problems[0].path} ${problems[0].message}` : `${problems.length} fields are invalid`,
+    problems,
+  );
+}

@@ -1,0 +1,19 @@
+export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, LOG_LEVELS, type Environment, type LogLevel } from './config/app-config.js';
+export { ConfigModule } from './config/config.module.js';
+export { Clock, ClockModule } from './clock/clock.js';
+export {
+  DomainError,
+  NotFoundError,
+  ConflictError,
+  RuleViolationError,
+  InvalidInputError,
+  type FieldProblem,
+} from './errors/domain-error.js';
+export { flattenValidationErrors, validationExceptionFactory } from './errors/validation.js';
+export { toProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
+export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
+export { createPino, pinoOptions, PinoNestLogger, requestIdFrom, redactTokens, REQUEST_ID_HEADER } from './logging/logger.js';
+export { requestContext, type RequestContext } from './logging/request-context.js';
+export { RedisModule, REDIS, createRedis } from './redis/redis.module.js';
+export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyRequestsError, type RateLimitRule } from './http/rate-limit.js';
+export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
