@@ -1,11 +1,33 @@
-/** Jest runs the TypeScript sources as ES modules, transformed by swc with the project's .swcrc. */
+const swc = {
+  swcrc: false,
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    keepClassNames: true,
+  },
+};
+
+// ES-module-only packages that CommonJS packages `require` (light-my-request needs cookie@2,
+// @fastify/static needs content-disposition@3). Node 20 can require them; Jest's own module system
+// cannot, so Jest compiles them to CommonJS when they are required (and leaves them ESM when imported).
+const esmRequiredFromCommonJs = ['cookie', 'content-disposition'];
+
+/** Jest runs the TypeScript sources as ES modules, compiled by swc (`npm test` sets the Node flags). */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true }, module: { type: 'es6' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, module: { type: 'es6' } }],
+    [`/node_modules/(${esmRequiredFromCommonJs.join('|')})/.+\\.js$`]: ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' } }],
+  },
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esmRequiredFromCommonJs.join("|")})/).*/node_modules/`],
   moduleNameMapper: {
     '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 30_000,
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
 };

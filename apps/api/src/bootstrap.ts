@@ -24,7 +24,6 @@ const DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-s
 export async function createApiApp(
   config: AppConfig,
   pino: Pino = createPino(config.logLevel),
-  options: { shutdownHooks?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
@@ -36,6 +35,7 @@ export async function createApiApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(pino),
     bufferLogs: true,
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
 
@@ -65,7 +65,5 @@ export async function createApiApp(
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
-  // SIGTERM: stop taking requests, finish those in flight, close pools (main.ts; the demo and tests close it themselves).
-  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   return app;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { assertDatabaseReachable } from '@app/database';
-import { createPino, loadConfig } from '@app/platform';
+import { closeOnSignal, createPino, loadConfig } from '@app/platform';
 import { createApiApp } from './bootstrap.js';
 
 /** Starts the API from the environment (`npm run start:api`). */
@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const pino = createPino(config.logLevel);
   await assertDatabaseReachable(config.databaseUrl);
   const app = await createApiApp(config, pino);
+  // SIGTERM: stop accepting connections, finish the requests in flight, close pools.
+  closeOnSignal(() => app.close(), (message) => pino.info(message));
   await app.listen({ port: config.port, host: '0.0.0.0' });
   pino.info({ url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` }, 'API listening');
 }

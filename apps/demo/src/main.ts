@@ -56,10 +56,10 @@ async function main(): Promise<void> {
     if (applied.length) say(`applied ${applied.length} migration(s)`);
 
     const pino = createPino(config.logLevel);
-    const api = await createApiApp(config, pino, { shutdownHooks: false });
+    const api = await createApiApp(config, pino);
     closers.push(() => api.close());
     await api.listen({ port: config.port, host: '127.0.0.1' });
-    const worker = await createWorker(config, pino, { shutdownHooks: false });
+    const worker = await createWorker(config, pino);
     closers.push(() => worker.close());
 
     const base = `http://localhost:${config.port}`;

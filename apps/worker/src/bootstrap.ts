@@ -8,13 +8,11 @@ import { WorkerModule } from './worker.module.js';
 export async function createWorker(
   config: AppConfig,
   pino: Pino = createPino(config.logLevel),
-  options: { shutdownHooks?: boolean } = {},
 ): Promise<INestApplicationContext> {
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(pino),
     bufferLogs: true,
+    abortOnError: false,
   });
-  // SIGTERM: stop taking jobs, let the job in hand finish, then close pools.
-  if (options.shutdownHooks ?? true) worker.enableShutdownHooks();
   return worker;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { assertDatabaseReachable } from '@app/database';
-import { createPino, loadConfig } from '@app/platform';
+import { closeOnSignal, createPino, loadConfig } from '@app/platform';
 import { createWorker } from './bootstrap.js';
 
 /** Starts the worker from the environment (`npm run start:worker`). */
@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const pino = createPino(config.logLevel);
   await assertDatabaseReachable(config.databaseUrl);
-  await createWorker(config, pino);
+  const worker = await createWorker(config, pino);
+  // SIGTERM: stop taking jobs, let the job in hand finish, close pools and the mail transport.
+  closeOnSignal(() => worker.close(), (message) => pino.info(message));
   pino.info('worker started');
 }
 

@@ -17,3 +17,4 @@ export { requestContext, type RequestContext } from './logging/request-context.j
 export { RedisModule, REDIS, createRedis } from './redis/redis.module.js';
 export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyRequestsError, type RateLimitRule } from './http/rate-limit.js';
 export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
+export { closeOnSignal } from './shutdown.js';

@@ -5,12 +5,12 @@ import { HealthService, SkipRateLimit, type Readiness } from '@app/platform';
 
 @ApiTags('operations')
 @Controller('health')
-@SkipRateLimit()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** Liveness: the process answers. Checks nothing else, so that a slow database never restarts it. */
   @Get()
+  @SkipRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ description: 'The process is alive.' })
   live(): { status: 'ok' } {

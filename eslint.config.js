@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', globalThis: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      // Libs are reached through their alias and public face only.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@app/*/*'], message: 'Import a lib through its alias (@app/name), not a deep path.' }, { group: ['**/libs/*/src/*'], message: 'Import a lib through its alias (@app/name).' }] },
+      ],
+    },
+  },
+  {
+    // Configuration is read once, in the platform's config and the entry points; nowhere else.
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/platform/src/config/**', 'libs/embedded/**', 'libs/database/src/cli-data-source.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through AppConfig.' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,100 @@
+import { Redis } from 'ioredis';
+import { startTestApi, type TestApi } from './support/app.js';
+
+describe('platform behaviour every route inherits', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '5' });
+  });
+  afterAll(() => api.close());
+
+  it('answers liveness without touching anything else', async () => {
+    const res = await api.request({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is ready when PostgreSQL and Redis answer and every migration is applied', async () => {
+    const res = await api.request({ method: 'GET', url: '/health/ready' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      status: 'ready',
+      checks: { database: { status: 'up' }, redis: { status: 'up' }, migrations: { status: 'up' } },
+    });
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await api.request({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'x-request-id': 'caller-chosen-id-123' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toEqual({
+      type: 'urn:assure:problem:resource.not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'Cannot GET /api/v1/nothing-here',
+      code: 'RESOURCE.NOT_FOUND',
+      instance: '/api/v1/nothing-here',
+      requestId: 'caller-chosen-id-123',
+    });
+  });
+
+  it('answers unreadable JSON with a 400 problem, not a 500', async () => {
+    const res = await api.request({ method: 'POST', url: '/health', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ status: 400, code: 'REQUEST.INVALID', title: 'Invalid request' });
+    expect(res.body).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('refuses a body over the limit with a 413 problem', async () => {
+    const res = await api.request({
+      method: 'POST',
+      url: '/health',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ blob: 'x'.repeat(api.config.bodyLimitBytes + 10) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
+  });
+
+  it('sends security headers', async () => {
+    const res = await api.request({ method: 'GET', url: '/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('serves the OpenAPI document and Swagger UI', async () => {
+    const json = await api.request({ method: 'GET', url: '/docs-json' });
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Assure' } });
+    expect(Object.keys(json.json().paths)).toEqual(expect.arrayContaining(['/health', '/health/ready']));
+    const ui = await api.request({ method: 'GET', url: '/docs' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('rate limits per client in Redis, with Retry-After, shared by every replica', async () => {
+    // A second API process on the same Redis counts against the same limit.
+    const other = await startTestApi({ RATE_LIMIT_PER_MINUTE: '5', QUEUE_PREFIX: api.config.queuePrefix });
+    try {
+      const redis = new Redis(api.config.redisUrl);
+      await redis.del(`${api.config.queuePrefix}:rl:global:203.0.113.7`);
+      await redis.quit();
+      const hit = (target: TestApi) => target.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.7' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await hit(api)).statusCode);
+      for (let i = 0; i < 2; i++) statuses.push((await hit(other)).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      const limited = await hit(api);
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.json()).toMatchObject({ status: 429, code: 'REQUEST.RATE_LIMITED' });
+      // Another client is not affected.
+      expect((await api.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.8' })).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
