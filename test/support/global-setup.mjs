@@ -2,7 +2,7 @@
 // servers to use), and a template database with every migration applied, which each test file
 // clones into a database of its own. Plain ESM over the compiled output (npm test builds first),
 // because Jest loads its global set-up outside its own module system.
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,9 +18,11 @@ export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
   } else {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'assure-test-')), 'postgres');
-    const postgres = await startPostgres({ dataDir, ephemeral: true, fast: true });
+    const runDir = mkdtempSync(join(tmpdir(), 'assure-test-'));
+    chmodSync(runDir, 0o755); // as root, the postgres user must be able to enter it
+    const postgres = await startPostgres({ dataDir: join(runDir, 'postgres'), ephemeral: true, fast: true });
     started.push(postgres);
+    globalThis.__assureRunDir = runDir;
     process.env.TEST_ADMIN_DATABASE_URL = postgres.url;
   }
   if (process.env.REDIS_URL) {

@@ -1,4 +1,5 @@
 // Stops the servers the run started; on servers it was given, drops the databases it made.
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -14,4 +15,5 @@ export default async function globalTeardown() {
     await admin.end();
   }
   for (const service of started.reverse()) await service.stop();
+  if (globalThis.__assureRunDir) rmSync(globalThis.__assureRunDir, { recursive: true, force: true });
 }

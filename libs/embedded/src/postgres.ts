@@ -86,7 +86,10 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
     password,
     stop: async () => {
       await stopChild(child, 'SIGINT', 30_000); // SIGINT: PostgreSQL's fast shutdown
-      if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
+      if (options.ephemeral) {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(passwordFile, { force: true });
+      }
     },
   };
 }
