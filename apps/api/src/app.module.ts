@@ -1,6 +1,7 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { DatabaseModule } from '@app/database';
+import { AuthGuard, IdentityModule } from '@app/identity';
 import {
   AppConfig,
   ClockModule,
@@ -13,6 +14,7 @@ import {
 } from '@app/platform';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityRoutesModule } from './identity/identity-routes.module.js';
 import { PortalModule } from './portal/portal.module.js';
 import { ProcurementModule } from './procurement/procurement.module.js';
 
@@ -28,7 +30,9 @@ export class AppModule {
         RedisModule,
         RateLimitModule,
         DatabaseModule,
+        IdentityModule,
         HealthModule,
+        IdentityRoutesModule,
         ProcurementModule,
         PortalModule,
         GovernanceModule,
@@ -46,7 +50,9 @@ export class AppModule {
           }),
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Rate limits first (so floods are cut before any work), then who may call the route.
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
   }

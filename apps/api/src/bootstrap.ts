@@ -39,6 +39,8 @@ export async function createApiApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
 
+  // CSV uploads reach the handler as a stream, parsed row by row (no buffering of large files).
+  fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   fastify.addHook('onRequest', async (request, reply) => {
     requestContext.enter({ requestId: String(request.id), ip: request.ip });
     void reply.header(REQUEST_ID_HEADER, request.id);

@@ -1,5 +1,10 @@
+import { AuditEvent } from '@app/audit';
+import { DataAsset, DataSharingLink } from '@app/data-sharing';
+import { User } from '@app/identity';
+import { Supplier, SupplierContact } from '@app/suppliers';
+
 /**
  * Every entity of every domain lib, in one list for the one data source. A domain lib adds its
  * entities here when it comes; nothing else needs to know them all.
  */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink];

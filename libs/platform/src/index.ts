@@ -13,8 +13,9 @@ export { flattenValidationErrors, validationExceptionFactory } from './errors/va
 export { toProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
 export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
 export { createPino, pinoOptions, PinoNestLogger, requestIdFrom, redactTokens, REQUEST_ID_HEADER } from './logging/logger.js';
-export { requestContext, type RequestContext } from './logging/request-context.js';
+export { requestContext, type RequestContext, type Actor } from './logging/request-context.js';
 export { RedisModule, REDIS, createRedis } from './redis/redis.module.js';
 export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyRequestsError, type RateLimitRule } from './http/rate-limit.js';
 export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
 export { closeOnSignal } from './shutdown.js';
+export { PageQuery, pageOf, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { AuditEventsController } from './audit-events.controller.js';
 
 /** Front door of governance committees: reports, risk decisions and the audit trail. */
-@Module({})
+@Module({ imports: [AuditModule], controllers: [AuditEventsController] })
 export class GovernanceModule {}

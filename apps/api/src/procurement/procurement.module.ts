@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DataSharingModule } from '@app/data-sharing';
+import { SuppliersModule } from '@app/suppliers';
+import { DataAssetsController, DataSharingLinksController, DataSharingViewsController } from './data-sharing.controller.js';
+import { SuppliersController } from './suppliers.controller.js';
 
 /**
  * Front door of procurement teams: the supplier register, the data-sharing ledger and sending
  * questionnaires (routes under /api/v1, see shared/spec/api.md).
  */
-@Module({})
+@Module({
+  imports: [SuppliersModule, DataSharingModule],
+  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController],
+})
 export class ProcurementModule {}

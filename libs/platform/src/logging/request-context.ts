@@ -4,6 +4,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   ip?: string;
+  /** Who is acting, once authenticated: recorded by the audit trail. */
+  actor?: Actor;
+}
+
+export interface Actor {
+  type: 'user' | 'supplier' | 'system';
+  id: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { ALL_ROLES, Roles } from '@app/identity';
+import { DomainError, pageOf } from '@app/platform';
+import { CreateSupplierInput, SupplierCsv, SupplierListQuery, SuppliersService, toSupplierView, UpdateSupplierInput } from '@app/suppliers';
+
+class ImportQuery {
+  @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
+}
+
+@ApiTags('suppliers')
+@ApiBearerAuth()
+@Controller('api/v1/suppliers')
+export class SuppliersController {
+  constructor(
+    private readonly suppliers: SuppliersService,
+    private readonly csv: SupplierCsv,
+  ) {}
+
+  /** The register, paged and filtered; `?format=csv` exports it. */
+  @Get()
+  @Roles(...ALL_ROLES)
+  async list(@Query() query: SupplierListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (query.format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="suppliers.csv"');
+      return this.csv.export(query);
+    }
+    const { items, total } = await this.suppliers.list(query);
+    return pageOf(items.map(toSupplierView), total, query);
+  }
+
+  @Post()
+  @Roles('procurement')
+  async create(@Body() body: CreateSupplierInput) {
+    return toSupplierView(await this.suppliers.create(body));
+  }
+
+  /** CSV onboarding: one row per supplier; a result per row with its line number. */
+  @Post('import')
+  @Roles('procurement')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @Header('cache-control', 'no-store')
+  async import(@Req() request: FastifyRequest, @Query() query: ImportQuery) {
+    if (!(request.body instanceof Readable)) {
+      throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.', 415);
+    }
+    return this.csv.import(request.body, query.dryRun === 'true');
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return toSupplierView(await this.suppliers.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('procurement')
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateSupplierInput) {
+    return toSupplierView(await this.suppliers.update(id, body));
+  }
+
+  /** Ends the relationship; nothing is deleted. */
+  @Post(':id/offboard')
+  @Roles('procurement')
+  @HttpCode(200)
+  async offboard(@Param('id', new ParseUUIDPipe()) id: string) {
+    return toSupplierView(await this.suppliers.offboard(id));
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, type DataSource, type EntityManager, type FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { Clock, requestContext, type Actor } from '@app/platform';
+import { AuditEvent } from './audit-event.entity.js';
+import { changedFields } from './diff.js';
+import { chainHash, GENESIS_HASH } from './hash-chain.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: object | null;
+  after: object | null;
+  /** Defaults to the authenticated caller of the current request, or the system. */
+  actor?: Actor;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+// One lock for the whole chain: appends are serialised so each row links to the one before it.
+const CHAIN_LOCK = 0x4155_4449; // "AUDI"
+
+/**
+ * The append-only audit trail. Each write use-case records its changes through here, inside its own
+ * transaction, so that a change and its audit row commit or fail together.
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent | null> {
+    const changes = changedFields(entry.before, entry.after);
+    if (Object.keys(changes).length === 0) return null; // nothing changed, nothing to say
+    const context = requestContext.current();
+    const actor = entry.actor ?? context?.actor ?? { type: 'system', id: null };
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+    const event = manager.create(AuditEvent, {
+      occurredAt: this.clock.now(),
+      actorType: actor.type,
+      actorId: actor.id,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      changes,
+      requestId: context?.requestId ?? null,
+      ip: context?.ip ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    });
+    event.hash = chainHash(event.prevHash, event);
+    return manager.save(AuditEvent, event);
+  }
+
+  async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
+    const where: FindOptionsWhere<AuditEvent> = {};
+    if (query.entityType) where.entityType = query.entityType;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.actorId) where.actorId = query.actorId;
+    if (query.from && query.to) where.occurredAt = Between(query.from, query.to);
+    else if (query.from) where.occurredAt = MoreThanOrEqual(query.from);
+    else if (query.to) where.occurredAt = LessThanOrEqual(query.to);
+    const [items, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items, total };
+  }
+
+  /**
+   * Walks the whole chain in order and returns the first row whose link or content does not
+   * match, or null when every row verifies.
+   */
+  async verify(batchSize = 1000): Promise<{ checked: number; firstBroken: { id: string; reason: string } | null }> {
+    const repository = this.dataSource.getRepository(AuditEvent);
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    let afterId = '0';
+    for (;;) {
+      const rows = await repository
+        .createQueryBuilder('e')
+        .where('e.id > :afterId', { afterId })
+        .orderBy('e.id', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (rows.length === 0) return { checked, firstBroken: null };
+      for (const row of rows) {
+        if (row.prevHash !== prevHash) return { checked, firstBroken: { id: row.id, reason: 'does not link to the row before it' } };
+        if (chainHash(row.prevHash, row) !== row.hash) return { checked, firstBroken: { id: row.id, reason: 'content does not match its hash' } };
+        prevHash = row.hash;
+        checked++;
+      }
+      afterId = rows[rows.length - 1].id;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { AuditEvent } from './audit-event.entity.js';
+
+/** The hash a chain starts from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every depth, so that the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+type HashedContent = Pick<
+  AuditEvent,
+  'occurredAt' | 'actorType' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'changes' | 'requestId' | 'ip'
+>;
+
+/** hash = sha256(previous hash + canonical content of this row). */
+export function chainHash(prevHash: string, event: HashedContent): string {
+  const content = canonicalJson({
+    occurredAt: event.occurredAt.toISOString(),
+    actorType: event.actorType,
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    changes: event.changes,
+    requestId: event.requestId,
+    ip: event.ip,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}

@@ -1,0 +1,6 @@
+export { IdentityModule } from './identity.module.js';
+export { User, ROLES, toUserView, type Role, type UserView } from './user.entity.js';
+export { UsersService, type NewUser, type UserChanges } from './users.service.js';
+export { AuthService, AuthenticationError, ACCESS_TOKEN_TTL_SECONDS } from './auth.service.js';
+export { AuthGuard, ForbiddenError, type AuthenticatedRequest } from './auth.guard.js';
+export { Public, Roles, ALL_ROLES, ACCESS, type AccessRule } from './access.js';

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { ConflictError, NotFoundError, type Actor } from '@app/platform';
+import { hashPassword } from './passwords.js';
+import { User, userSnapshot, type Role } from './user.entity.js';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  active?: boolean;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  active?: boolean;
+  password?: string;
+}
+
+/** Creating, changing and listing internal users; every change audited in its own transaction. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(page: number, pageSize: number): Promise<{ items: User[]; total: number }> {
+    const [items, total] = await this.dataSource.getRepository(User).findAndCount({
+      order: { email: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('USER.NOT_FOUND', 'No such user.');
+    return user;
+  }
+
+  async create(input: NewUser, actor?: Actor): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertEmailFree(manager, input.email);
+      const user = manager.create(User, {
+        email: input.email.trim(),
+        name: input.name.trim(),
+        role: input.role,
+        active: input.active ?? true,
+        passwordHash: await hashPassword(input.password),
+      });
+      const saved = await manager.save(User, user);
+      await this.audit.record(manager, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: saved.id,
+        before: null,
+        after: { ...userSnapshot(saved), password: 'set' },
+        actor,
+      });
+      return saved;
+    });
+  }
+
+  async update(id: string, changes: UserChanges, actor?: Actor): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('USER.NOT_FOUND', 'No such user.');
+      const before = userSnapshot(user);
+      if (changes.name !== undefined) user.name = changes.name.trim();
+      if (changes.role !== undefined) user.role = changes.role;
+      if (changes.active !== undefined) user.active = changes.active;
+      if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
+      const saved = await manager.save(User, user);
+      await this.audit.record(manager, {
+        action: changes.password !== undefined && Object.keys(changes).length === 1 ? 'user.password_reset' : 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before: { ...before, ...(changes.password !== undefined ? { password: 'old' } : {}) },
+        after: { ...userSnapshot(saved), ...(changes.password !== undefined ? { password: 'new' } : {}) },
+        actor,
+      });
+      return saved;
+    });
+  }
+
+  async resetPasswordByEmail(email: string, password: string, actor?: Actor): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email });
+    if (!user) throw new NotFoundError('USER.NOT_FOUND', `No user has the email ${email}.`);
+    return this.update(user.id, { password }, actor);
+  }
+
+  async count(): Promise<number> {
+    return this.dataSource.getRepository(User).count();
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    if (await manager.existsBy(User, { email: email.trim() })) {
+      throw new ConflictError('USER.EMAIL_TAKEN', 'A user with this email already exists.', [{ path: 'email', message: 'is already used by another user' }]);
+    }
+  }
+}

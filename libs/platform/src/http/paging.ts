@@ -1,0 +1,42 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+/** `?page=1&pageSize=50&sort=-field` as every list route takes it (pageSize at most 200). */
+export class PageQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+
+  @IsOptional()
+  @Matches(/^-?[a-zA-Z]+$/, { message: 'must be a field name, with a leading "-" for descending order' })
+  sort?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export function pageOf<T>(items: T[], total: number, query: { page: number; pageSize: number }): Page<T> {
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/** Splits `-name` into the field and the direction. */
+export function sortOrder(sort: string | undefined, fallback: string): { field: string; direction: 'ASC' | 'DESC' } {
+  const value = sort ?? fallback;
+  return value.startsWith('-') ? { field: value.slice(1), direction: 'DESC' } : { field: value, direction: 'ASC' };
+}
+
+/** Optional in a PATCH, but never null when given (for fields the database requires). */
+export const NotNullIfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import type { Criticality, InherentRisk } from '@app/scoring';
+import { SupplierContact } from './supplier-contact.entity.js';
+
+export const SUPPLIER_KINDS = ['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other'] as const;
+export type SupplierKind = (typeof SUPPLIER_KINDS)[number];
+export const SUPPLIER_STATUSES = ['onboarding', 'active', 'offboarded'] as const;
+export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
+
+const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/** A supplier or partner of the organisation, with its inherent risk kept up to date. */
+@Entity('supplier')
+export class Supplier {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  kind: SupplierKind;
+
+  @Column({ type: 'text', nullable: true })
+  companiesHouseNumber: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  odsCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  ukprn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  services: string | null;
+
+  @Column({ type: 'text' })
+  criticality: Criticality;
+
+  @Column({ type: 'text' })
+  status: SupplierStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  tags: string[];
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'smallint' })
+  tier: number;
+
+  @Column({ type: 'smallint' })
+  impactLevel: number;
+
+  @Column({ type: 'numeric', precision: 16, scale: 0, transformer: bigintAsNumber })
+  singleLossEstimate: number;
+
+  @Column({ type: 'jsonb' })
+  riskInputs: InherentRisk['explanation'];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  offboardedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @OneToMany(() => SupplierContact, (contact) => contact.supplier)
+  contacts: Relation<SupplierContact>[];
+}

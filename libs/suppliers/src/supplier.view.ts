@@ -1,0 +1,54 @@
+import type { SupplierContact } from './supplier-contact.entity.js';
+import type { Supplier } from './supplier.entity.js';
+
+/** A supplier as the API shows it (field names from shared/spec/api.md). */
+export function toSupplierView(supplier: Supplier) {
+  return {
+    id: supplier.id,
+    name: supplier.name,
+    kind: supplier.kind,
+    companiesHouseNumber: supplier.companiesHouseNumber,
+    odsCode: supplier.odsCode,
+    ukprn: supplier.ukprn,
+    website: supplier.website,
+    services: supplier.services,
+    criticality: supplier.criticality,
+    status: supplier.status,
+    ownerId: supplier.ownerId,
+    tags: supplier.tags,
+    notes: supplier.notes,
+    contacts: (supplier.contacts ?? []).sort((a, b) => a.position - b.position).map(toContactView),
+    tier: supplier.tier,
+    impactLevel: supplier.impactLevel,
+    singleLossEstimate: supplier.singleLossEstimate,
+    inherentRisk: supplier.riskInputs,
+    offboardedAt: supplier.offboardedAt?.toISOString() ?? null,
+    createdAt: supplier.createdAt.toISOString(),
+    updatedAt: supplier.updatedAt.toISOString(),
+  };
+}
+
+export type SupplierView = ReturnType<typeof toSupplierView>;
+
+export function toContactView(contact: SupplierContact) {
+  return { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone, role: contact.role };
+}
+
+/** The audited snapshot: the supplier's own fields and its contacts, no computed figures. */
+export function supplierSnapshot(supplier: Supplier, contacts: SupplierContact[] = supplier.contacts ?? []) {
+  return {
+    name: supplier.name,
+    kind: supplier.kind,
+    companiesHouseNumber: supplier.companiesHouseNumber,
+    odsCode: supplier.odsCode,
+    ukprn: supplier.ukprn,
+    website: supplier.website,
+    services: supplier.services,
+    criticality: supplier.criticality,
+    status: supplier.status,
+    ownerId: supplier.ownerId,
+    tags: supplier.tags,
+    notes: supplier.notes,
+    contacts: [...contacts].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, email: c.email, phone: c.phone, role: c.role })),
+  };
+}

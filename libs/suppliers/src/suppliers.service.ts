@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { Clock, ConflictError, InvalidInputError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { InherentRiskRecompute, initialRisk } from './inherent-risk.recompute.js';
+import { SupplierContact } from './supplier-contact.entity.js';
+import { Supplier } from './supplier.entity.js';
+import { SUPPLIER_SORTS, type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
+import { supplierSnapshot } from './supplier.view.js';
+
+const IDENTIFIERS = ['companiesHouseNumber', 'odsCode', 'ukprn'] as const;
+
+/** The supplier register: every write in one transaction with its audit row. */
+@Injectable()
+export class SuppliersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly recompute: InherentRiskRecompute,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<Supplier> {
+    const supplier = await this.dataSource.getRepository(Supplier).findOne({ where: { id }, relations: { contacts: true } });
+    if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
+    return supplier;
+  }
+
+  async create(input: CreateSupplierInput, manager?: EntityManager): Promise<Supplier> {
+    const run = async (m: EntityManager) => {
+      const status = input.status ?? 'onboarding';
+      this.assertPrimaryContact(status, input.contacts ?? []);
+      await this.assertIdentifiersFree(m, input, null);
+      await this.assertOwner(m, input.ownerId);
+      const risk = initialRisk(input.criticality);
+      const supplier = await m.save(
+        Supplier,
+        m.create(Supplier, {
+          name: input.name,
+          kind: input.kind,
+          companiesHouseNumber: input.companiesHouseNumber ?? null,
+          odsCode: input.odsCode ?? null,
+          ukprn: input.ukprn ?? null,
+          website: input.website ?? null,
+          services: input.services ?? null,
+          criticality: input.criticality,
+          status,
+          ownerId: input.ownerId ?? null,
+          tags: normaliseTags(input.tags),
+          notes: input.notes ?? null,
+          tier: risk.tier,
+          impactLevel: risk.impactLevel,
+          singleLossEstimate: risk.singleLossEstimate,
+          riskInputs: risk.explanation,
+        }),
+      );
+      supplier.contacts = await this.replaceContacts(m, supplier.id, [], input.contacts ?? []);
+      await this.audit.record(m, { action: 'supplier.created', entityType: 'supplier', entityId: supplier.id, before: null, after: supplierSnapshot(supplier) });
+      return supplier;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  async update(id: string, input: UpdateSupplierInput, manager?: EntityManager): Promise<Supplier> {
+    const run = async (m: EntityManager) => {
+      const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
+      supplier.contacts = await m.find(SupplierContact, { where: { supplierId: id } });
+      if (supplier.status === 'offboarded') {
+        throw new ConflictError('SUPPLIER.OFFBOARDED', 'This supplier has been offboarded; its record is kept as history and cannot be changed.');
+      }
+      const before = supplierSnapshot(supplier);
+      const status = input.status ?? supplier.status;
+      const contacts = input.contacts ?? supplier.contacts.map((c) => ({ ...c, phone: c.phone ?? undefined }));
+      this.assertPrimaryContact(status, contacts);
+      await this.assertIdentifiersFree(m, { ...pickIdentifiers(supplier), ...pickDefined(input, IDENTIFIERS) }, id);
+      if (input.ownerId !== undefined) await this.assertOwner(m, input.ownerId);
+
+      const criticalityChanged = input.criticality !== undefined && input.criticality !== supplier.criticality;
+      const { contacts: _contacts, tags, ...fields } = input;
+      Object.assign(supplier, pickDefined(fields, Object.keys(fields) as (keyof typeof fields)[]));
+      if (tags !== undefined) supplier.tags = normaliseTags(tags);
+      const { contacts: existing, ...columns } = supplier;
+      await m.save(Supplier, columns);
+      supplier.contacts = input.contacts ? await this.replaceContacts(m, id, existing, input.contacts) : existing;
+      await this.audit.record(m, { action: 'supplier.updated', entityType: 'supplier', entityId: id, before, after: supplierSnapshot(supplier) });
+      if (criticalityChanged) await this.recompute.forSupplier(m, id);
+      return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** Ends the relationship: the supplier and its history stay; its links end today. */
+  async offboard(id: string): Promise<Supplier> {
+    return this.dataSource.transaction(async (m) => {
+      const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
+      if (supplier.status === 'offboarded') throw new ConflictError('SUPPLIER.ALREADY_OFFBOARDED', 'This supplier is already offboarded.');
+      const today = this.clock.today();
+      const open = await m.query<{ id: string; status: string; end_date: string | null }[]>(
+        `SELECT id, status, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM data_sharing_link WHERE supplier_id = $1 AND status <> 'ended'`,
+        [id],
+      );
+      for (const link of open) {
+        const endDate = link.end_date && link.end_date < today ? link.end_date : today;
+        await m.query(`UPDATE data_sharing_link SET status = 'ended', end_date = GREATEST($2::date, start_date), updated_at = now() WHERE id = $1`, [link.id, endDate]);
+        await this.audit.record(m, {
+          action: 'data_sharing_link.ended',
+          entityType: 'data_sharing_link',
+          entityId: link.id,
+          before: { status: link.status, endDate: link.end_date },
+          after: { status: 'ended', endDate },
+        });
+      }
+      const before = { status: supplier.status, offboardedAt: null };
+      await m.update(Supplier, { id }, { status: 'offboarded', offboardedAt: this.clock.now() });
+      await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: this.clock.now() } });
+      await this.recompute.forSupplier(m, id);
+      return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
+    });
+  }
+
+  async list(query: SupplierListQuery): Promise<{ items: Supplier[]; total: number }> {
+    const { field, direction } = sortOrder(query.sort, 'name');
+    if (!SUPPLIER_SORTS.includes(field)) {
+      throw new InvalidInputError('sort is not a sortable field', [{ path: 'sort', message: `must be one of ${SUPPLIER_SORTS.join(', ')} (with "-" for descending)` }]);
+    }
+    const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');
+    if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    if (query.tier) qb.andWhere('s.tier = :tier', { tier: query.tier });
+    if (query.criticality) qb.andWhere('s.criticality = :criticality', { criticality: query.criticality });
+    if (query.ownerId) qb.andWhere('s.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.tag) qb.andWhere(':tag = ANY(s.tags)', { tag: query.tag.toLowerCase() });
+    if (query.q) {
+      const text = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const identifier = query.q.replace(/\s+/g, '').toUpperCase();
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('lower(s.name) LIKE :text', { text })
+            .orWhere('s.companies_house_number = :identifier', { identifier })
+            .orWhere('s.ods_code = :identifier')
+            .orWhere('s.ukprn = :identifier'),
+        ),
+      );
+    }
+    qb.orderBy(`s.${field}`, direction).addOrderBy('s.id', 'ASC');
+    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const [page, total] = await qb.getManyAndCount();
+    if (page.length) {
+      const contacts = await this.dataSource.getRepository(SupplierContact).createQueryBuilder('c').where('c.supplier_id IN (:...ids)', { ids: page.map((s) => s.id) }).getMany();
+      for (const supplier of page) supplier.contacts = contacts.filter((c) => c.supplierId === supplier.id);
+    }
+    return { items: page, total };
+  }
+
+  private assertPrimaryContact(status: string, contacts: Pick<ContactInput, 'role'>[]): void {
+    if (status === 'active' && !contacts.some((c) => c.role === 'primary')) {
+      throw new RuleViolationError('SUPPLIER.PRIMARY_CONTACT_REQUIRED', 'An active supplier needs at least one primary contact.', [
+        { path: 'contacts', message: 'must include a contact with role primary when the supplier is active' },
+      ]);
+    }
+  }
+
+  private async assertIdentifiersFree(m: EntityManager, input: Partial<Record<(typeof IDENTIFIERS)[number], string | null>>, selfId: string | null): Promise<void> {
+    const problems: FieldProblem[] = [];
+    for (const key of IDENTIFIERS) {
+      const value = input[key];
+      if (!value) continue;
+      const other = await m.findOne(Supplier, { where: { [key]: value }, select: { id: true, name: true } });
+      if (other && other.id !== selfId) problems.push({ path: key, message: `is already registered to ${other.name}` });
+    }
+    if (problems.length) throw new ConflictError('SUPPLIER.DUPLICATE_IDENTIFIER', 'Another supplier already has this identifier.', problems);
+  }
+
+  private async assertOwner(m: EntityManager, ownerId: string | null | undefined): Promise<void> {
+    if (!ownerId) return;
+    const [row] = await m.query<{ active: boolean }[]>('SELECT active FROM app_user WHERE id = $1', [ownerId]);
+    if (!row) throw new RuleViolationError('SUPPLIER.OWNER_UNKNOWN', 'The owner must be an internal user.', [{ path: 'ownerId', message: 'is not a known user' }]);
+  }
+
+  /** Contacts are replaced as a list; those given with an id keep it. */
+  private async replaceContacts(m: EntityManager, supplierId: string, existing: SupplierContact[], contacts: ContactInput[]): Promise<SupplierContact[]> {
+    const keep = new Set(existing.map((c) => c.id));
+    const problems = contacts.flatMap((c, i) => (c.id && !keep.has(c.id) ? [{ path: `contacts[${i}].id`, message: 'is not a contact of this supplier' }] : []));
+    if (problems.length) throw new RuleViolationError('SUPPLIER.CONTACT_UNKNOWN', 'A contact id does not belong to this supplier.', problems);
+    const given = new Set(contacts.map((c) => c.id).filter(Boolean));
+    const removed = existing.filter((c) => !given.has(c.id));
+    if (removed.length) await m.delete(SupplierContact, removed.map((c) => c.id));
+    return m.save(
+      SupplierContact,
+      contacts.map((c, position) =>
+        m.create(SupplierContact, { ...(c.id ? { id: c.id } : {}), supplierId, name: c.name, email: c.email, phone: c.phone ?? null, role: c.role, position }),
+      ),
+    );
+  }
+}
+
+function normaliseTags(tags: string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
+}
+
+function pickIdentifiers(s: Supplier) {
+  return { companiesHouseNumber: s.companiesHouseNumber, odsCode: s.odsCode, ukprn: s.ukprn };
+}
+
+function pickDefined<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
