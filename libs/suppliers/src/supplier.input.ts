@@ -19,6 +19,7 @@ import { SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStat
 
 const compact = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() || null : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerTags = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t)) : value);
 const blankToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 /** Companies House numbers: 8 digits, or 2 letters (SC, NI, OC, ...) and 6 digits. */
@@ -101,6 +102,7 @@ export class CreateSupplierInput {
   ownerId?: string | null;
 
   @IsOptional()
+  @Transform(lowerTags)
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
@@ -154,7 +156,7 @@ export class UpdateSupplierInput {
   @IsOptional() @IsUUID()
   ownerId?: string | null;
 
-  @NotNullIfPresent() @IsArray() @ArrayMaxSize(30) @IsString({ each: true })
+  @NotNullIfPresent() @Transform(lowerTags) @IsArray() @ArrayMaxSize(30) @IsString({ each: true })
   @Matches(/^[a-z0-9][a-z0-9 _-]{0,49}$/, { each: true, message: 'each tag must be 1 to 50 lower-case letters, digits, spaces, "-" or "_"' })
   tags?: string[];
 

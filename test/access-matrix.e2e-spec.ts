@@ -1,0 +1,74 @@
+import type { Role } from '@app/identity';
+import { startTestApi, type TestApi } from './support/app.js';
+import { signInAll, type SignedIn } from './support/users.js';
+
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'governance', 'procurement', 'admin'];
+const EVERY_ROLE: Role[] = ['viewer', 'governance', 'procurement', 'admin'];
+const ID = '00000000-0000-4000-8000-000000000000';
+
+/** Every route of the API and who may call it (shared/spec/api.md). Admin may call everything. */
+const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] | 'public' }[] = [
+  { method: 'POST', path: '/api/v1/auth/login', allowed: 'public' },
+  { method: 'GET', path: '/api/v1/users', allowed: ['admin'] },
+  { method: 'POST', path: '/api/v1/users', allowed: ['admin'] },
+  { method: 'PATCH', path: '/api/v1/users/{id}', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/suppliers', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/suppliers', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/suppliers/import', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/suppliers/{id}', allowed: EVERY_ROLE },
+  { method: 'PATCH', path: '/api/v1/suppliers/{id}', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/suppliers/{id}/offboard', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/data-assets', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/data-assets', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/data-assets/{id}', allowed: EVERY_ROLE },
+  { method: 'PATCH', path: '/api/v1/data-assets/{id}', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/data-sharing-links', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/data-sharing-links', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/data-sharing-links/{id}', allowed: EVERY_ROLE },
+  { method: 'PATCH', path: '/api/v1/data-sharing-links/{id}', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/data-sharing/records-shared', allowed: EVERY_ROLE },
+  { method: 'GET', path: '/api/v1/data-sharing/unassessed-holders', allowed: EVERY_ROLE },
+  { method: 'GET', path: '/api/v1/audit-events', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/health', allowed: 'public' },
+  { method: 'GET', path: '/health/ready', allowed: 'public' },
+];
+
+describe('route x role matrix', () => {
+  let api: TestApi;
+  let users: Record<Role, SignedIn>;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    users = await signInAll(api);
+  });
+  afterAll(() => api.close());
+
+  it('covers every route the API serves', async () => {
+    const doc = (await api.request({ method: 'GET', url: '/docs-json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(served.sort()).toEqual(MATRIX.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  for (const route of MATRIX) {
+    for (const caller of CALLERS) {
+      const allowed = route.allowed === 'public' || (caller !== 'anonymous' && route.allowed.includes(caller));
+      it(`${route.method} ${route.path} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
+        const res = await api.request({
+          method: route.method,
+          url: route.path.replace('{id}', ID),
+          headers: caller === 'anonymous' ? {} : users[caller].headers,
+          payload: route.method === 'GET' ? undefined : {},
+          remoteAddress: '192.0.2.10',
+        });
+        if (allowed) {
+          expect([401, 403]).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode).toBe(caller === 'anonymous' ? 401 : 403);
+          expect(res.json().code).toBe(caller === 'anonymous' ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN');
+        }
+        expect(res.statusCode).toBeLessThan(500);
+      });
+    }
+  }
+});
