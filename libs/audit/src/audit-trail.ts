@@ -41,26 +41,43 @@ export class AuditTrail {
   ) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent | null> {
-    const changes = changedFields(entry.before, entry.after);
-    if (Object.keys(changes).length === 0) return null; // nothing changed, nothing to say
+    const [event] = await this.recordMany(manager, [entry]);
+    return event ?? null;
+  }
+
+  /** Several changes of one transaction: one lock, one read of the chain's end, one insert. */
+  async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEvent[]> {
     const context = requestContext.current();
-    const actor = entry.actor ?? context?.actor ?? { type: 'system', id: null };
+    const drafts = entries
+      .map((entry) => ({ entry, changes: changedFields(entry.before, entry.after) }))
+      .filter(({ changes }) => Object.keys(changes).length > 0); // nothing changed, nothing to say
+    if (drafts.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-    const event = manager.create(AuditEvent, {
-      occurredAt: this.clock.now(),
-      actorType: actor.type,
-      actorId: actor.id,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      changes,
-      requestId: context?.requestId ?? null,
-      ip: context?.ip ?? null,
-      prevHash: last?.hash ?? GENESIS_HASH,
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const now = this.clock.now();
+    const events = drafts.map(({ entry, changes }) => {
+      const actor = entry.actor ?? context?.actor ?? { type: 'system', id: null };
+      const event = manager.create(AuditEvent, {
+        occurredAt: now,
+        actorType: actor.type,
+        actorId: actor.id,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        changes,
+        requestId: context?.requestId ?? null,
+        ip: context?.ip ?? null,
+        prevHash,
+      });
+      event.hash = chainHash(prevHash, event);
+      prevHash = event.hash;
+      return event;
     });
-    event.hash = chainHash(event.prevHash, event);
-    return manager.save(AuditEvent, event);
+    // Rows are inserted in chain order, so identity ids follow the chain.
+    const inserted = await manager.getRepository(AuditEvent).insert(events as never);
+    events.forEach((event, i) => Object.assign(event, inserted.generatedMaps[i]));
+    return events;
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {

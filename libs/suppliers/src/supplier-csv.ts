@@ -11,7 +11,7 @@ import { CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { CreateSupplierInput, type SupplierListQuery } from './supplier.input.js';
 import { supplierSnapshot } from './supplier.view.js';
-import { SuppliersService } from './suppliers.service.js';
+import { primaryContactProblem, SuppliersService } from './suppliers.service.js';
 
 /** One row a supplier: its own fields, then one name/email/phone column trio per contact role. */
 export const CSV_SUPPLIER_COLUMNS = ['name', 'kind', 'companiesHouseNumber', 'odsCode', 'ukprn', 'website', 'services', 'criticality', 'status', 'tags', 'notes'] as const;
@@ -36,7 +36,7 @@ export interface ImportResult {
   results: ImportRowResult[];
 }
 
-const CHUNK = 500;
+const CHUNK = 250;
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /**
@@ -56,26 +56,31 @@ export class SupplierCsv {
     const seen = new Map<string, number>(); // identifier or name -> line
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    let pending = 0;
     try {
       await runner.startTransaction();
-      const parser = stream.pipe(
-        parse({ bom: true, columns: (header: string[]) => checkHeader(header), info: true, skip_empty_lines: true, trim: true, relax_quotes: false }),
-      );
+      const parser = stream.pipe(parse({ bom: true, columns: (header: string[]) => checkHeader(header), info: true, skip_empty_lines: true, trim: true }));
       let bytes = 0;
       stream.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (bytes > MAX_BYTES) stream.destroy(new DomainError('REQUEST.TOO_LARGE', `A CSV file may be at most ${MAX_BYTES / 1024 / 1024} MB.`, 413));
       });
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-        const result = await this.importRow(runner.manager, record, info.lines, seen);
-        results.push(result);
-        if (result.status !== 'invalid' && !dryRun && ++pending >= CHUNK) {
+      let batch: ParsedRow[] = [];
+      const flush = async () => {
+        results.push(...(await this.importBatch(runner.manager, batch)));
+        batch = [];
+        // Each batch commits on its own (unless this is a dry run), so a large file holds no lock for long.
+        if (!dryRun) {
           await runner.commitTransaction();
           await runner.startTransaction();
-          pending = 0;
         }
+      };
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        const row = await parseRow(record, info.lines, seen);
+        if ('status' in row) results.push(row);
+        else batch.push(row);
+        if (batch.length >= CHUNK) await flush();
       }
+      await flush();
       if (dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();
     } catch (error) {
@@ -84,61 +89,114 @@ export class SupplierCsv {
     } finally {
       await runner.release();
     }
+    results.sort((a, b) => a.line - b.line);
     const count = (status: ImportRowResult['status']) => results.filter((r) => r.status === status).length;
     return { dryRun, rows: results.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), invalid: count('invalid'), results };
   }
 
-  private async importRow(m: EntityManager, record: Record<string, string>, line: number, seen: Map<string, number>): Promise<ImportRowResult> {
-    const { plain, contactColumns } = rowToInput(record);
-    const input = plainToInstance(CreateSupplierInput, plain);
-    const problems = flattenValidationErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true })).map((p) => ({
-      ...p,
-      path: columnOf(p.path, contactColumns),
-    }));
-    const keys = [input.companiesHouseNumber, input.odsCode, input.ukprn].filter((k): k is string => typeof k === 'string');
-    for (const key of [...keys, `name:${String(input.name).toLowerCase()}`]) {
-      const earlier = seen.get(key);
-      if (earlier !== undefined) problems.push({ path: key.startsWith('name:') ? 'name' : identifierColumn(input, key), message: `repeats line ${earlier} of this file` });
+  /**
+   * A batch of rows that passed validation: rows matching a supplier update it one by one; new rows
+   * are checked against the register together and inserted together.
+   */
+  private async importBatch(m: EntityManager, rows: ParsedRow[]): Promise<ImportRowResult[]> {
+    if (rows.length === 0) return [];
+    const existing = await this.matchAll(m, rows.map((r) => r.input));
+    const results: ImportRowResult[] = [];
+    const fresh: ParsedRow[] = [];
+    for (const row of rows) {
+      const match = existing.find((s) => matches(s, row.input));
+      if (match) results.push(await this.updateRow(m, row, match));
+      else fresh.push(row);
     }
-    if (problems.length) return { line, status: 'invalid', name: record.name, errors: problems };
-    for (const key of [...keys, `name:${input.name.toLowerCase()}`]) seen.set(key, line);
+    // Identifiers of new rows already held by another supplier (an offboarded one, say).
+    const taken = await this.identifiersTaken(m, fresh.map((r) => r.input));
+    const insertable: ParsedRow[] = [];
+    for (const row of fresh) {
+      const problems: FieldProblem[] = [];
+      const primary = primaryContactProblem(row.input.status ?? 'onboarding', row.input.contacts ?? []);
+      if (primary) problems.push(primary);
+      for (const key of IDENTIFIER_KEYS) {
+        const holder = row.input[key] ? taken.get(`${key}:${row.input[key]}`) : undefined;
+        if (holder) problems.push({ path: key, message: `is already registered to ${holder}` });
+      }
+      if (problems.length) results.push({ line: row.line, status: 'invalid', name: row.input.name, errors: problems });
+      else insertable.push(row);
+    }
+    await m.query('SAVEPOINT csv_batch');
+    try {
+      const created = await this.suppliers.insertChecked(m, insertable.map((r) => r.input));
+      await m.query('RELEASE SAVEPOINT csv_batch');
+      created.forEach((s, i) => results.push({ line: insertable[i].line, status: 'created', supplierId: s.id, name: s.name }));
+    } catch {
+      // Something changed under us (another writer took an identifier): fall back to one row at a time.
+      await m.query('ROLLBACK TO SAVEPOINT csv_batch');
+      for (const row of insertable) results.push(await this.createRow(m, row));
+    }
+    return results;
+  }
 
-    const existing = await this.match(m, input);
+  private async createRow(m: EntityManager, row: ParsedRow): Promise<ImportRowResult> {
+    return this.inSavepoint(m, row, async () => {
+      const created = await this.suppliers.create(row.input, m);
+      return { line: row.line, status: 'created', supplierId: created.id, name: created.name };
+    });
+  }
+
+  private async updateRow(m: EntityManager, row: ParsedRow, match: Supplier): Promise<ImportRowResult> {
+    return this.inSavepoint(m, row, async () => {
+      const beforeJson = JSON.stringify(supplierSnapshot(match));
+      const updated = await this.suppliers.update(match.id, { ...row.input, contacts: row.input.contacts?.length ? row.input.contacts : undefined }, m);
+      const changed = JSON.stringify(supplierSnapshot(updated)) !== beforeJson;
+      return { line: row.line, status: changed ? 'updated' : 'unchanged', supplierId: match.id, name: updated.name };
+    });
+  }
+
+  private async inSavepoint(m: EntityManager, row: ParsedRow, work: () => Promise<ImportRowResult>): Promise<ImportRowResult> {
     await m.query('SAVEPOINT csv_row');
     try {
-      let result: ImportRowResult;
-      if (!existing) {
-        const created = await this.suppliers.create(input, m);
-        result = { line, status: 'created', supplierId: created.id, name: created.name };
-      } else {
-        const beforeJson = JSON.stringify(supplierSnapshot(existing));
-        const updated = await this.suppliers.update(existing.id, { ...input, status: input.status ?? undefined, contacts: input.contacts?.length ? input.contacts : undefined }, m);
-        const changed = JSON.stringify(supplierSnapshot(updated)) !== beforeJson;
-        result = { line, status: changed ? 'updated' : 'unchanged', supplierId: existing.id, name: updated.name };
-      }
+      const result = await work();
       await m.query('RELEASE SAVEPOINT csv_row');
       return result;
     } catch (error) {
       await m.query('ROLLBACK TO SAVEPOINT csv_row');
-      if (error instanceof DomainError) {
-        return { line, status: 'invalid', name: record.name, errors: error.errors.length ? error.errors.map((e) => ({ ...e, path: columnOf(e.path, contactColumns) })) : [{ path: 'row', message: error.message }] };
-      }
-      throw error;
+      if (!(error instanceof DomainError)) throw error;
+      const errors = error.errors.length ? error.errors.map((e) => ({ ...e, path: columnOf(e.path, row.contactColumns) })) : [{ path: 'row', message: error.message }];
+      return { line: row.line, status: 'invalid', name: row.input.name, errors };
     }
   }
 
-  /** Upsert key: any identifier the row gives, else the exact name. */
-  private async match(m: EntityManager, input: CreateSupplierInput): Promise<Supplier | null> {
-    const qb = m.getRepository(Supplier).createQueryBuilder('s').leftJoinAndSelect('s.contacts', 'c');
-    const clauses: string[] = [];
-    if (input.companiesHouseNumber) clauses.push('s.companies_house_number = :ch');
-    if (input.odsCode) clauses.push('s.ods_code = :ods');
-    if (input.ukprn) clauses.push('s.ukprn = :ukprn');
-    if (clauses.length === 0) clauses.push('s.name = :name');
-    return qb
-      .where(`(${clauses.join(' OR ')})`, { ch: input.companiesHouseNumber, ods: input.odsCode, ukprn: input.ukprn, name: input.name })
+  /** Upsert keys: any identifier a row gives, else its exact name; offboarded suppliers are history, not matched. */
+  private async matchAll(m: EntityManager, inputs: CreateSupplierInput[]): Promise<Supplier[]> {
+    const values = (key: (typeof IDENTIFIER_KEYS)[number]) => inputs.map((i) => i[key]).filter((v): v is string => !!v);
+    const names = inputs.filter((i) => !i.companiesHouseNumber && !i.odsCode && !i.ukprn).map((i) => i.name);
+    return m
+      .getRepository(Supplier)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.contacts', 'c')
+      .where('(s.companies_house_number = ANY(:ch) OR s.ods_code = ANY(:ods) OR s.ukprn = ANY(:ukprn) OR s.name = ANY(:names))', {
+        ch: values('companiesHouseNumber'),
+        ods: values('odsCode'),
+        ukprn: values('ukprn'),
+        names,
+      })
       .andWhere("s.status <> 'offboarded'")
-      .getOne();
+      .getMany();
+  }
+
+  private async identifiersTaken(m: EntityManager, inputs: CreateSupplierInput[]): Promise<Map<string, string>> {
+    const taken = new Map<string, string>();
+    if (inputs.length === 0) return taken;
+    const values = (key: (typeof IDENTIFIER_KEYS)[number]) => inputs.map((i) => i[key]).filter((v): v is string => !!v);
+    const rows = await m.query<{ name: string; companies_house_number: string | null; ods_code: string | null; ukprn: string | null }[]>(
+      'SELECT name, companies_house_number, ods_code, ukprn FROM supplier WHERE companies_house_number = ANY($1) OR ods_code = ANY($2) OR ukprn = ANY($3)',
+      [values('companiesHouseNumber'), values('odsCode'), values('ukprn')],
+    );
+    for (const row of rows) {
+      if (row.companies_house_number) taken.set(`companiesHouseNumber:${row.companies_house_number}`, row.name);
+      if (row.ods_code) taken.set(`odsCode:${row.ods_code}`, row.name);
+      if (row.ukprn) taken.set(`ukprn:${row.ukprn}`, row.name);
+    }
+    return taken;
   }
 
   async export(query: SupplierListQuery): Promise<string> {
@@ -158,6 +216,39 @@ export class SupplierCsv {
     }
     return stringify(rows, { header: true, columns: [...CSV_COLUMNS, 'tier', 'impactLevel', 'singleLossEstimate', 'id'] });
   }
+}
+
+const IDENTIFIER_KEYS = ['companiesHouseNumber', 'odsCode', 'ukprn'] as const;
+
+interface ParsedRow {
+  line: number;
+  input: CreateSupplierInput;
+  contactColumns: ContactRole[];
+}
+
+/** Validates one record with the API's rules; an invalid row becomes its result at once. */
+async function parseRow(record: Record<string, string>, line: number, seen: Map<string, number>): Promise<ParsedRow | ImportRowResult> {
+  const { plain, contactColumns } = rowToInput(record);
+  const input = plainToInstance(CreateSupplierInput, plain);
+  const problems = flattenValidationErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true })).map((p) => ({
+    ...p,
+    path: columnOf(p.path, contactColumns),
+  }));
+  const keys: [string, string][] = IDENTIFIER_KEYS.filter((k) => typeof input[k] === 'string').map((k) => [k, `${k}:${input[k]}`]);
+  keys.push(['name', `name:${String(input.name).toLowerCase()}`]);
+  for (const [path, key] of keys) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) problems.push({ path, message: `repeats line ${earlier} of this file` });
+  }
+  if (problems.length) return { line, status: 'invalid', name: record.name, errors: problems };
+  for (const [, key] of keys) seen.set(key, line);
+  return { line, input, contactColumns };
+}
+
+function matches(supplier: Supplier, input: CreateSupplierInput): boolean {
+  const byIdentifier = IDENTIFIER_KEYS.some((k) => input[k] && supplier[k] === input[k]);
+  const hasIdentifier = IDENTIFIER_KEYS.some((k) => input[k]);
+  return byIdentifier || (!hasIdentifier && supplier.name === input.name);
 }
 
 function checkHeader(header: string[]): string[] {
@@ -198,12 +289,6 @@ function columnOf(path: string, contactColumns: ContactRole[]): string {
   if (!match) return path;
   const role = contactColumns[Number(match[1])];
   return role ? `${role}Contact${match[2].charAt(0).toUpperCase()}${match[2].slice(1)}` : path;
-}
-
-function identifierColumn(input: CreateSupplierInput, key: string): string {
-  if (input.companiesHouseNumber === key) return 'companiesHouseNumber';
-  if (input.odsCode === key) return 'odsCode';
-  return 'ukprn';
 }
 
 /** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it. */

@@ -29,37 +29,60 @@ export class SuppliersService {
 
   async create(input: CreateSupplierInput, manager?: EntityManager): Promise<Supplier> {
     const run = async (m: EntityManager) => {
-      const status = input.status ?? 'onboarding';
-      this.assertPrimaryContact(status, input.contacts ?? []);
+      this.assertPrimaryContact(input.status ?? 'onboarding', input.contacts ?? []);
       await this.assertIdentifiersFree(m, input, null);
       await this.assertOwner(m, input.ownerId);
-      const risk = initialRisk(input.criticality);
-      const supplier = await m.save(
-        Supplier,
-        m.create(Supplier, {
-          name: input.name,
-          kind: input.kind,
-          companiesHouseNumber: input.companiesHouseNumber ?? null,
-          odsCode: input.odsCode ?? null,
-          ukprn: input.ukprn ?? null,
-          website: input.website ?? null,
-          services: input.services ?? null,
-          criticality: input.criticality,
-          status,
-          ownerId: input.ownerId ?? null,
-          tags: normaliseTags(input.tags),
-          notes: input.notes ?? null,
-          tier: risk.tier,
-          impactLevel: risk.impactLevel,
-          singleLossEstimate: risk.singleLossEstimate,
-          riskInputs: risk.explanation,
-        }),
-      );
-      supplier.contacts = await this.replaceContacts(m, supplier.id, [], input.contacts ?? []);
-      await this.audit.record(m, { action: 'supplier.created', entityType: 'supplier', entityId: supplier.id, before: null, after: supplierSnapshot(supplier) });
+      const [supplier] = await this.insertChecked(m, [input]);
       return supplier;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * Inserts new suppliers that have passed every rule (primary contact, free identifiers, known
+   * owner), with their contacts and audit rows, in a handful of statements whatever their number.
+   */
+  async insertChecked(m: EntityManager, inputs: CreateSupplierInput[]): Promise<Supplier[]> {
+    if (inputs.length === 0) return [];
+    const suppliers = inputs.map((input) => {
+      const risk = initialRisk(input.criticality);
+      return m.create(Supplier, {
+        name: input.name,
+        kind: input.kind,
+        companiesHouseNumber: input.companiesHouseNumber ?? null,
+        odsCode: input.odsCode ?? null,
+        ukprn: input.ukprn ?? null,
+        website: input.website ?? null,
+        services: input.services ?? null,
+        criticality: input.criticality,
+        status: input.status ?? 'onboarding',
+        ownerId: input.ownerId ?? null,
+        tags: normaliseTags(input.tags),
+        notes: input.notes ?? null,
+        tier: risk.tier,
+        impactLevel: risk.impactLevel,
+        singleLossEstimate: risk.singleLossEstimate,
+        riskInputs: risk.explanation,
+        offboardedAt: null,
+      });
+    });
+    const inserted = await m.insert(Supplier, suppliers);
+    suppliers.forEach((supplier, i) => Object.assign(supplier, inserted.generatedMaps[i]));
+    const contacts = suppliers.flatMap((supplier, i) =>
+      (inputs[i].contacts ?? []).map((c, position) =>
+        m.create(SupplierContact, { supplierId: supplier.id, name: c.name, email: c.email, phone: c.phone ?? null, role: c.role, position }),
+      ),
+    );
+    if (contacts.length) {
+      const insertedContacts = await m.insert(SupplierContact, contacts);
+      contacts.forEach((contact, i) => Object.assign(contact, insertedContacts.generatedMaps[i]));
+    }
+    for (const supplier of suppliers) supplier.contacts = contacts.filter((c) => c.supplierId === supplier.id);
+    await this.audit.recordMany(
+      m,
+      suppliers.map((supplier) => ({ action: 'supplier.created', entityType: 'supplier', entityId: supplier.id, before: null, after: supplierSnapshot(supplier) })),
+    );
+    return suppliers;
   }
 
   async update(id: string, input: UpdateSupplierInput, manager?: EntityManager): Promise<Supplier> {
@@ -157,11 +180,8 @@ export class SuppliersService {
   }
 
   private assertPrimaryContact(status: string, contacts: Pick<ContactInput, 'role'>[]): void {
-    if (status === 'active' && !contacts.some((c) => c.role === 'primary')) {
-      throw new RuleViolationError('SUPPLIER.PRIMARY_CONTACT_REQUIRED', 'An active supplier needs at least one primary contact.', [
-        { path: 'contacts', message: 'must include a contact with role primary when the supplier is active' },
-      ]);
-    }
+    const problem = primaryContactProblem(status, contacts);
+    if (problem) throw new RuleViolationError('SUPPLIER.PRIMARY_CONTACT_REQUIRED', 'An active supplier needs at least one primary contact.', [problem]);
   }
 
   private async assertIdentifiersFree(m: EntityManager, input: Partial<Record<(typeof IDENTIFIERS)[number], string | null>>, selfId: string | null): Promise<void> {
@@ -189,13 +209,25 @@ export class SuppliersService {
     const given = new Set(contacts.map((c) => c.id).filter(Boolean));
     const removed = existing.filter((c) => !given.has(c.id));
     if (removed.length) await m.delete(SupplierContact, removed.map((c) => c.id));
-    return m.save(
-      SupplierContact,
-      contacts.map((c, position) =>
-        m.create(SupplierContact, { ...(c.id ? { id: c.id } : {}), supplierId, name: c.name, email: c.email, phone: c.phone ?? null, role: c.role, position }),
-      ),
+    const rows = contacts.map((c, position) =>
+      m.create(SupplierContact, { ...(c.id ? { id: c.id } : {}), supplierId, name: c.name, email: c.email, phone: c.phone ?? null, role: c.role, position }),
     );
+    const kept = rows.filter((r) => r.id);
+    const fresh = rows.filter((r) => !r.id);
+    if (kept.length) await m.save(SupplierContact, kept);
+    if (fresh.length) {
+      const inserted = await m.insert(SupplierContact, fresh);
+      fresh.forEach((row, i) => Object.assign(row, inserted.generatedMaps[i]));
+    }
+    return rows;
   }
+}
+
+/** The rule: an active supplier has at least one primary contact. */
+export function primaryContactProblem(status: string, contacts: Pick<ContactInput, 'role'>[]): FieldProblem | null {
+  return status === 'active' && !contacts.some((c) => c.role === 'primary')
+    ? { path: 'contacts', message: 'must include a contact with role primary when the supplier is active' }
+    : null;
 }
 
 function normaliseTags(tags: string[] | undefined): string[] {
