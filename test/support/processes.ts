@@ -10,9 +10,9 @@ export interface Finished {
 }
 
 /** Runs a compiled entry point (`dist/...`) to the end, as `npm run ...` would. */
-export function runCompiled(entry: string, env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<Finished> {
+export function runCompiled(entry: string, env: Record<string, string | undefined>, timeoutMs = 60_000, args: string[] = []): Promise<Finished> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [resolve(root, 'dist', entry)], { env: cleanEnv(env), cwd: root });
+    const child = spawn(process.execPath, [resolve(root, 'dist', entry), ...args], { env: cleanEnv(env), cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
