@@ -4,6 +4,7 @@ import { runMigrations } from '@app/database';
 import { createPino, loadConfig, type Environment } from '@app/platform';
 import { createApiApp } from '../../api/src/bootstrap.js';
 import { createWorker } from '../../worker/src/bootstrap.js';
+import { seedDemo } from './seed.js';
 import { embeddedDatabase, embeddedInbox, embeddedRedis, persistentSecret, randomSecret, type Stoppable } from './services.js';
 
 /**
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     const pino = createPino(config.logLevel);
     const api = await createApiApp(config, pino);
     closers.push(() => api.close());
+    if (await seedDemo(api)) say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links');
     await api.listen({ port: config.port, host: '127.0.0.1' });
     const worker = await createWorker(config, pino);
     closers.push(() => worker.close());
@@ -70,7 +72,6 @@ async function main(): Promise<void> {
         `  API          ${base}/api/v1`,
         `  OpenAPI      ${base}/docs   (JSON: ${base}/docs-json)`,
         `  Ready check  ${base}/health/ready`,
-        `  Report       ${base}/api/v1/reports/supply-chain`,
         `  Inbox        ${inboxUrl ?? `(your SMTP server at ${config.smtpUrl})`}`,
         `  Admin login  ${config.adminEmail} / ${config.adminPassword}`,
         `  Data folder  ${dataDir}`,

@@ -15,7 +15,8 @@ export async function startMaildev(): Promise<RunningInbox> {
   await maildev.start();
   return {
     smtpUrl: `smtp://127.0.0.1:${smtp}`,
-    webUrl: `http://127.0.0.1:${web}`,
+    // MailDev 3 serves its inbox page at /index.html (its / answers 404).
+    webUrl: `http://127.0.0.1:${web}/index.html`,
     stop: () => maildev.stop(),
   };
 }

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@app/embedded';
+import { createTestDatabase } from './support/database.js';
+import { exited, startCompiled, waitUntil } from './support/processes.js';
+
+/**
+ * `npm run demo` as a newcomer runs it (here given this run's PostgreSQL and Redis, so the suite
+ * still starts one database server per run): migrations, the seeded register, MailDev, the printed
+ * URLs and login, and a clean stop.
+ */
+describe('npm run demo', () => {
+  it('starts the product with a seeded register, prints where everything is, and stops cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'assure-demo-'));
+    const port = await freePort();
+    const demo = startCompiled('apps/demo/src/main.js', {
+      DATABASE_URL: await createTestDatabase({ migrated: false }),
+      REDIS_URL: process.env.TEST_REDIS_URL,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: 'demo-test',
+    });
+    try {
+      await waitUntil(async () => (demo.output().includes('Assure is running.') ? true : undefined), 60_000);
+      const output = demo.output();
+      expect(output).toContain('applied 2 migration(s)');
+      expect(output).toContain('seeded the demo register: 30 suppliers');
+      expect(output).toContain(`OpenAPI      http://localhost:${port}/docs`);
+      const inbox = /Inbox\s+(http:\/\/127\.0\.0\.1:\S+)/.exec(output)![1];
+      const [, email, password] = /Admin login\s+(\S+) \/ (\S+)/.exec(output)!;
+      expect(password).toBe(readFileSync(join(dataDir, 'admin-password'), 'utf8'));
+
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+      expect((await fetch(inbox)).status).toBe(200);
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const suppliers = (await (await fetch(`${base}/api/v1/suppliers?kind=university`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { total: number; items: { name: string; tier: number; singleLossEstimate: number }[] };
+      expect(suppliers.items.map((s) => s.name).sort()).toEqual(['Eastfield University', 'Riverside University']);
+      expect(suppliers.items.find((s) => s.name === 'Riverside University')).toMatchObject({ tier: 1, singleLossEstimate: 36_050_000 });
+
+      demo.kill('SIGTERM');
+      expect(await exited(demo, 30_000)).toBe(0);
+      expect(demo.output()).toContain('stopped; nothing left running');
+      await expect(fetch(inbox)).rejects.toThrow();
+    } finally {
+      demo.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
