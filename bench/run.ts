@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runMigrations } from '@app/database';
+import { freePort, startPostgres, startRedis } from '@app/embedded';
+import { UsersService } from '@app/identity';
+import { createPino, loadConfig } from '@app/platform';
+import { SupplierCsv } from '@app/suppliers';
+import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { createApiApp } from '../apps/api/src/bootstrap.js';
+
+/**
+ * `npm run bench`: throughput of API routes, each reported as a ratio to a trivial route measured
+ * in the same run (the machine is shared and noisy: compare ratios between runs, not req/s).
+ * Sends traffic to 127.0.0.1 only, for a bounded number of requests.
+ */
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = 16;
+
+async function main(): Promise<void> {
+  const runDir = mkdtempSync(join(tmpdir(), 'assure-bench-'));
+  chmodSync(runDir, 0o755);
+  const postgres = await startPostgres({ dataDir: join(runDir, 'postgres'), ephemeral: true, fast: true });
+  const redis = await startRedis();
+  try {
+    const admin = new pg.Client({ connectionString: postgres.url });
+    await admin.connect();
+    await admin.query('create database bench');
+    await admin.end();
+    const databaseUrl = postgres.url.replace(/\/postgres$/, '/bench');
+    await runMigrations(databaseUrl);
+    const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
+    const app = await createApiApp(config, createPino('silent'));
+    await app.listen({ port: config.port, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${config.port}`;
+
+    await app.get(UsersService).create({ email: 'bench@trust.nhs.test', name: 'Bench', role: 'viewer', password: 'bench-password-123' });
+    const csv = ['name,kind,companiesHouseNumber,criticality,status,tags,primaryContactName,primaryContactEmail'];
+    for (let i = 0; i < 2000; i++) csv.push(`Bench Supplier ${i},supplier,BN${String(i).padStart(6, '0')},low,active,bench,Contact ${i},c${i}@bench.example`);
+    const importStarted = performance.now();
+    await app.get(SupplierCsv).import(Readable.from([csv.join('\n')]), false);
+    const importMs = performance.now() - importStarted;
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@trust.nhs.test', password: 'bench-password-123' }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+
+    const baseline = await measure(`${base}/health`, {});
+    const rows: [string, number][] = [
+      ['GET /health (baseline)', baseline],
+      ['GET /health/ready', await measure(`${base}/health/ready`, {})],
+      ['GET /api/v1/suppliers?pageSize=50', await measure(`${base}/api/v1/suppliers?pageSize=50`, auth)],
+      ['GET /api/v1/suppliers?q=supplier 1&sort=-singleLossEstimate', await measure(`${base}/api/v1/suppliers?q=supplier%201&sort=-singleLossEstimate`, auth)],
+    ];
+    console.log(`requests per route: ${REQUESTS}, concurrency ${CONCURRENCY}`);
+    for (const [name, rate] of rows) console.log(`${name.padEnd(60)} ${rate.toFixed(0).padStart(7)} req/s   ratio ${(rate / baseline).toFixed(3)}`);
+    console.log(`CSV import of 2,000 new suppliers: ${importMs.toFixed(0)} ms (${((importMs / 2000) * 1000).toFixed(0)} us per row)`);
+    await app.close();
+  } finally {
+    await redis.stop();
+    await postgres.stop();
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+// The load comes from a worker thread (keep-alive node:http; fetch tops out first here), so that the
+// client does not share the server's event loop.
+const LOAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const agent = new http.Agent({ keepAlive: true, maxSockets: workerData.concurrency });
+const get = (url, headers) => new Promise((resolve, reject) => {
+  http.get(url, { agent, headers }, (res) => {
+    res.resume();
+    res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(url + ' answered ' + res.statusCode))));
+  }).on('error', reject);
+});
+(async () => {
+  const { url, headers, requests, concurrency } = workerData;
+  for (let i = 0; i < 200; i++) await get(url, headers);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => { while (next++ < requests) await get(url, headers); }));
+  parentPort.postMessage(requests / ((performance.now() - started) / 1000));
+  agent.destroy();
+})().catch((error) => { throw error; });
+`;
+
+function measure(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD, { eval: true, workerData: { url, headers, requests: REQUESTS, concurrency: CONCURRENCY } });
+    worker.once('message', (rate: number) => resolve(rate));
+    worker.once('error', reject);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
