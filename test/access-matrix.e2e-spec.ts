@@ -30,6 +30,9 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/api/v1/data-sharing/records-shared', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/data-sharing/unassessed-holders', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/audit-events', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/questionnaires', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/questionnaires', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/questionnaires/{key}/versions/{version}', allowed: EVERY_ROLE },
   { method: 'GET', path: '/health', allowed: 'public' },
   { method: 'GET', path: '/health/ready', allowed: 'public' },
 ];
@@ -56,7 +59,7 @@ describe('route x role matrix', () => {
       it(`${route.method} ${route.path} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
         const res = await api.request({
           method: route.method,
-          url: route.path.replace('{id}', ID),
+          url: route.path.replace('{id}', ID).replace('{key}', 'supplier-security-lite').replace('{version}', '1'),
           headers: caller === 'anonymous' ? {} : users[caller].headers,
           payload: route.method === 'GET' ? undefined : {},
           remoteAddress: '192.0.2.10',

@@ -1,10 +1,11 @@
 import { AuditEvent } from '@app/audit';
 import { DataAsset, DataSharingLink } from '@app/data-sharing';
 import { User } from '@app/identity';
+import { QuestionnaireVersion } from '@app/questionnaires';
 import { Supplier, SupplierContact } from '@app/suppliers';
 
 /**
  * Every entity of every domain lib, in one list for the one data source. A domain lib adds its
  * entities here when it comes; nothing else needs to know them all.
  */
-export const ENTITIES: Function[] = [User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink];
+export const ENTITIES: Function[] = [User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink, QuestionnaireVersion];

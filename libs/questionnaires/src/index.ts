@@ -1,0 +1,9 @@
+export { QuestionnairesModule } from './questionnaires.module.js';
+export { QuestionnaireCatalogue, parseYamlDocument, type CatalogueEntry } from './catalogue.service.js';
+export { QuestionnaireVersion } from './questionnaire-version.entity.js';
+export { validateDefinition } from './validate.js';
+export { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';
+export {
+  FRAMEWORKS, QUESTION_TYPES, SCORED_TYPES,
+  type QuestionnaireDefinition, type Question, type Section, type QuestionType, type Framework,
+} from './definition.js';

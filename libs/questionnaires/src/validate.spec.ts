@@ -1,0 +1,114 @@
+import { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';
+import { SCORED_TYPES, type QuestionnaireDefinition } from './definition.js';
+import { validateDefinition } from './validate.js';
+
+const SPEC_EXAMPLE = {
+  key: 'supplier-security-core',
+  version: 3,
+  title: 'Supplier security questionnaire (full)',
+  description: 'For Tier 1 and Tier 2 suppliers.',
+  sections: [
+    {
+      key: 'access',
+      title: 'Identity and access',
+      questions: [
+        {
+          code: 'ACC-01',
+          text: 'Is multi-factor authentication enforced on every remote access route into systems that hold our data?',
+          help: 'Include supplier support tools and VPNs.',
+          type: 'yes_no_partial',
+          weight: 5,
+          critical: true,
+          allowNotApplicable: false,
+          evidence: 'optional',
+          recommendation: 'Enforce MFA on all remote and privileged access within 30 days.',
+          mappings: [
+            { framework: 'NCSC-CAF', ref: 'B2.a' },
+            { framework: 'CYBER-ESSENTIALS', ref: 'user-access-control' },
+            { framework: 'ISO27001-2022', ref: '8.5' },
+          ],
+        },
+        {
+          code: 'ACC-02',
+          text: 'How often are privileged accounts reviewed?',
+          type: 'single_choice',
+          options: [
+            { value: 'monthly', label: 'Monthly or more often', score: 1 },
+            { value: 'quarterly', label: 'Quarterly', score: 0.75 },
+            { value: 'yearly', label: 'Yearly', score: 0.25 },
+            { value: 'never', label: 'Not reviewed', score: 0 },
+          ],
+          weight: 2,
+          showIf: { question: 'ACC-01', in: ['yes', 'partial'] },
+        },
+      ],
+    },
+  ],
+};
+
+describe('questionnaire format validation', () => {
+  it('accepts the example of the format spec and fills in the defaults', () => {
+    const { definition, problems } = validateDefinition(SPEC_EXAMPLE);
+    expect(problems).toEqual([]);
+    const acc02 = definition!.sections[0].questions[1];
+    expect(acc02).toMatchObject({ required: true, critical: false, allowNotApplicable: false, evidence: 'none', mappings: [] });
+  });
+
+  it('lists every problem of a rejected document with its JSON path', () => {
+    const broken = structuredClone(SPEC_EXAMPLE) as Record<string, unknown> & typeof SPEC_EXAMPLE;
+    (broken as Record<string, unknown>).colour = 'red';
+    const questions = broken.sections[0].questions as Record<string, unknown>[];
+    questions[1].code = 'ACC-01';
+    questions[1].showIf = { question: 'ACC-09', in: ['yes'] };
+    (questions[1].options as { score: number }[])[2].score = 1.5;
+    questions[0].options = [{ value: 'a', label: 'A' }];
+    questions.push({ code: 'ACC-03', text: 'Shown if itself?', type: 'yes_no', showIf: { question: 'ACC-03', equals: 'yes' } });
+    const { definition, problems } = validateDefinition(broken);
+    expect(definition).toBeNull();
+    expect(problems.map((p) => p.path)).toEqual([
+      'colour',
+      'sections[0].questions[0].options',
+      'sections[0].questions[1].code',
+      'sections[0].questions[1].options[2].score',
+      'sections[0].questions[1].showIf.question',
+      'sections[0].questions[2].showIf.question',
+    ]);
+    expect(problems.find((p) => p.path === 'sections[0].questions[1].code')?.message).toBe('repeats question ACC-01');
+    expect(problems.find((p) => p.path === 'sections[0].questions[2].showIf.question')?.message).toBe('cannot refer to the question itself');
+  });
+
+  it('refuses a document that is not an object, or has no sections', () => {
+    expect(validateDefinition([]).problems).toEqual([{ path: '', message: 'must be a JSON (or YAML) object' }]);
+    expect(validateDefinition({ key: 'x', version: 0, title: 'T', sections: [] }).problems.map((p) => p.path)).toEqual(['key', 'version', 'title', 'sections']);
+  });
+});
+
+describe('the shipped catalogue', () => {
+  const shipped = SHIPPED_QUESTIONNAIRES.map((document) => {
+    const { definition, problems } = validateDefinition(document);
+    expect(problems).toEqual([]);
+    return definition as QuestionnaireDefinition;
+  });
+  const count = (key: string) => shipped.find((d) => d.key === key)!.sections.flatMap((s) => s.questions).length;
+
+  it('ships the three question sets at their sizes', () => {
+    expect(shipped.map((d) => d.key)).toEqual(['supplier-security-core', 'supplier-security-lite', 'research-data-partner']);
+    expect(count('supplier-security-core')).toBeGreaterThanOrEqual(40);
+    expect(count('supplier-security-lite')).toBeGreaterThanOrEqual(15);
+    expect(count('research-data-partner')).toBeGreaterThanOrEqual(25);
+  });
+
+  it('maps every scored question to public control identifiers, and gives each a recommendation', () => {
+    for (const definition of shipped) {
+      for (const question of definition.sections.flatMap((s) => s.questions)) {
+        if (!SCORED_TYPES.includes(question.type) || question.weight === 0) continue;
+        expect({ code: question.code, mapped: question.mappings.length > 0, recommendation: !!question.recommendation }).toEqual({ code: question.code, mapped: true, recommendation: true });
+      }
+    }
+  });
+
+  it('treats remote and supplier access as knock-out questions in the full set', () => {
+    const core = shipped[0].sections.flatMap((s) => s.questions);
+    expect(core.filter((q) => q.critical).map((q) => q.code)).toEqual(expect.arrayContaining(['ACC-01', 'ACC-02']));
+  });
+});

@@ -1,0 +1,108 @@
+import { startTestApi, type TestApi } from './support/app.js';
+import { query } from './support/db.js';
+import { signIn, type SignedIn } from './support/users.js';
+
+const TINY = {
+  key: 'cloud-hosting-addendum',
+  version: 1,
+  title: 'Cloud hosting addendum',
+  sections: [
+    {
+      key: 'hosting',
+      title: 'Hosting',
+      questions: [
+        { code: 'CLD-01', text: 'Is our data hosted in the UK?', type: 'yes_no', weight: 3, mappings: [{ framework: 'NCSC-CAF', ref: 'B3.a' }], recommendation: 'Host our data in the UK.' },
+        { code: 'CLD-02', text: 'Which regions hold copies?', type: 'multi_choice', options: [{ value: 'uk', label: 'UK' }, { value: 'eu', label: 'EU' }], showIf: { question: 'CLD-01', equals: 'no' } },
+      ],
+    },
+  ],
+};
+
+const YAML = `
+key: research-addendum
+version: 2
+title: Research addendum
+sections:
+  - key: tre
+    title: Trusted research environment
+    questions:
+      - code: TRX-01
+        text: Is our data analysed only inside a trusted research environment?
+        type: yes_no_partial
+        weight: 4
+        critical: true
+        mappings:
+          - { framework: NCSC-CAF, ref: B3.c }
+`;
+
+describe('questionnaire catalogue', () => {
+  let api: TestApi;
+  let buyer: SignedIn;
+  let viewer: SignedIn;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    buyer = await signIn(api, 'procurement');
+    viewer = await signIn(api, 'viewer');
+  });
+  afterAll(() => api.close());
+
+  const importJson = (payload: object) => api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: buyer.headers, payload });
+  const versions = async () => Number((await query<{ n: string }>(api.databaseUrl, 'SELECT count(*) AS n FROM questionnaire_version'))[0].n);
+
+  it('loads the three shipped question sets at start, once', async () => {
+    const res = await api.request({ method: 'GET', url: '/api/v1/questionnaires', headers: viewer.headers });
+    expect(res.statusCode).toBe(200);
+    const keys = res.json().items.map((i: { key: string }) => i.key);
+    expect(keys).toEqual(['research-data-partner', 'supplier-security-core', 'supplier-security-lite']);
+    expect(Object.keys(res.json().frameworks)).toContain('NCSC-CAF');
+    // A second start finds them there and stores nothing more.
+    const again = await startTestApi({ DATABASE_URL: api.databaseUrl });
+    await again.close();
+    expect(await versions()).toBe(3);
+  });
+
+  it('reads one version with its whole definition', async () => {
+    const res = await api.request({ method: 'GET', url: '/api/v1/questionnaires/supplier-security-core/versions/1', headers: viewer.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ key: 'supplier-security-core', version: 1, source: 'shipped', questionCount: expect.any(Number) });
+    expect(res.json().questionCount).toBeGreaterThanOrEqual(40);
+    expect(res.json().definition.sections[0].questions[0].code).toBe('GOV-01');
+    expect((await api.request({ method: 'GET', url: '/api/v1/questionnaires/supplier-security-core/versions/9', headers: viewer.headers })).statusCode).toBe(404);
+  });
+
+  it('imports JSON: 201 when new, 200 when identical, 409 when the same version changes', async () => {
+    const created = await importJson(TINY);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ key: 'cloud-hosting-addendum', version: 1, source: 'imported', questionCount: 2 });
+    expect((await importJson(TINY)).statusCode).toBe(200);
+    const changed = await importJson({ ...TINY, title: 'Cloud hosting addendum (edited)' });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({ code: 'QUESTIONNAIRE.VERSION_IMMUTABLE', errors: [{ path: 'version', message: expect.stringContaining('next free version is 2') }] });
+    expect((await importJson({ ...TINY, version: 2, title: 'Cloud hosting addendum (edited)' })).statusCode).toBe(201);
+    const [audit] = await query<{ actor_id: string }>(api.databaseUrl, "SELECT actor_id FROM audit_event WHERE entity_id = 'cloud-hosting-addendum@1'");
+    expect(audit.actor_id).toBe(buyer.id);
+  });
+
+  it('imports YAML', async () => {
+    const res = await api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: { ...buyer.headers, 'content-type': 'application/yaml' }, payload: YAML });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ key: 'research-addendum', version: 2, questionCount: 1 });
+    const bad = await api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: { ...buyer.headers, 'content-type': 'application/yaml' }, payload: 'key: [unclosed' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('rejects an invalid document whole, listing every problem with its path', async () => {
+    const before = await versions();
+    const res = await importJson({
+      ...TINY,
+      key: 'Bad Key',
+      sections: [{ ...TINY.sections[0], questions: [{ ...TINY.sections[0].questions[0], options: [{ value: 'x', label: 'X' }], weight: 11 }, { ...TINY.sections[0].questions[1], code: 'CLD-01' }] }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['key', 'sections[0].questions[0].options', 'sections[0].questions[0].weight', 'sections[0].questions[1].code', 'sections[0].questions[1].showIf.question']);
+    expect(await versions()).toBe(before);
+    const xml = await api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: { ...buyer.headers, 'content-type': 'text/plain' }, payload: 'hello' });
+    expect(xml.statusCode).toBe(415);
+  });
+});
