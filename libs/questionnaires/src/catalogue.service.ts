@@ -46,6 +46,11 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Before `npm run migrate` the table is not there yet; the migrate command loads the catalogue.
+    if (await this.dataSource.showMigrations()) {
+      this.logger.warn({ msg: 'migrations are pending: the shipped questionnaires load with npm run migrate' });
+      return;
+    }
     const loaded = await this.loadShipped();
     if (loaded.length) this.logger.log({ msg: 'loaded shipped questionnaires', loaded });
   }
