@@ -8,7 +8,7 @@ const EVERY_ROLE: Role[] = ['viewer', 'governance', 'procurement', 'admin'];
 const ID = '00000000-0000-4000-8000-000000000000';
 
 /** Every route of the API and who may call it (shared/spec/api.md). Admin may call everything. */
-const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] | 'public' }[] = [
+const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] | 'public' | 'portal' }[] = [
   { method: 'POST', path: '/api/v1/auth/login', allowed: 'public' },
   { method: 'GET', path: '/api/v1/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/v1/users', allowed: ['admin'] },
@@ -33,6 +33,19 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/api/v1/questionnaires', allowed: EVERY_ROLE },
   { method: 'POST', path: '/api/v1/questionnaires', allowed: ['procurement', 'admin'] },
   { method: 'GET', path: '/api/v1/questionnaires/{key}/versions/{version}', allowed: EVERY_ROLE },
+  { method: 'GET', path: '/api/v1/assessments', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/assessments', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/assessments/{id}', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/assessments/{id}/resend', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/assessments/{id}/cancel', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/assessments/{id}/return', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/assessments/{id}/complete', allowed: ['procurement', 'admin'] },
+  // The portal takes no internal account: its own link or session decides (tested in assessments.e2e-spec).
+  { method: 'GET', path: '/portal/i/{token}', allowed: 'public' },
+  { method: 'POST', path: '/portal/i/{token}/start', allowed: 'public' },
+  { method: 'GET', path: '/portal/assessment', allowed: 'portal' },
+  { method: 'POST', path: '/portal/assessment/answers', allowed: 'portal' },
+  { method: 'POST', path: '/portal/assessment/submit', allowed: 'portal' },
   { method: 'GET', path: '/health', allowed: 'public' },
   { method: 'GET', path: '/health/ready', allowed: 'public' },
 ];
@@ -55,11 +68,18 @@ describe('route x role matrix', () => {
 
   for (const route of MATRIX) {
     for (const caller of CALLERS) {
+      if (route.allowed === 'portal') {
+        it(`${route.method} ${route.path} as ${caller}: an internal token opens no supplier session`, async () => {
+          const res = await api.request({ method: route.method, url: route.path, headers: caller === 'anonymous' ? {} : { cookie: 'x=1' }, payload: route.method === 'GET' ? undefined : {} });
+          expect([400, 401]).toContain(res.statusCode);
+        });
+        continue;
+      }
       const allowed = route.allowed === 'public' || (caller !== 'anonymous' && route.allowed.includes(caller));
       it(`${route.method} ${route.path} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
         const res = await api.request({
           method: route.method,
-          url: route.path.replace('{id}', ID).replace('{key}', 'supplier-security-lite').replace('{version}', '1'),
+          url: route.path.replace('{id}', ID).replace('{key}', 'supplier-security-lite').replace('{version}', '1').replace('{token}', 'x'.repeat(43)),
           headers: caller === 'anonymous' ? {} : users[caller].headers,
           payload: route.method === 'GET' ? undefined : {},
           remoteAddress: '192.0.2.10',

@@ -19,3 +19,4 @@ export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyReque
 export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
 export { closeOnSignal } from './shutdown.js';
 export { PageQuery, pageOf, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';
+export { SecretBox } from './crypto/sealed.js';

@@ -26,8 +26,8 @@ export interface RateLimitRule {
 const RATE_LIMIT = 'assure:rate-limit';
 const SKIP_RATE_LIMIT = 'assure:skip-rate-limit';
 
-/** A stricter limit for one route (login, invitation links) on top of the global one. */
-export const RateLimit = (rule: RateLimitRule) => SetMetadata(RATE_LIMIT, rule);
+/** Stricter limits for one route (login, invitation links) on top of the global one. */
+export const RateLimit = (...rules: RateLimitRule[]) => SetMetadata(RATE_LIMIT, rules);
 /** No limit at all (liveness probes). */
 export const SkipRateLimit = () => SetMetadata(SKIP_RATE_LIMIT, true);
 
@@ -62,8 +62,8 @@ export class RateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const rules: RateLimitRule[] = [{ name: 'global', limit: this.config.rateLimitPerMinute, windowSeconds: 60 }];
-    const own = this.reflector.getAllAndOverride<RateLimitRule>(RATE_LIMIT, targets);
-    if (own) rules.push(own);
+    const own = this.reflector.getAllAndOverride<RateLimitRule[]>(RATE_LIMIT, targets);
+    if (own) rules.push(...own);
     for (const rule of rules) {
       await this.consume(rule, request, reply);
     }

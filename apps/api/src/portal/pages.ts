@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Handlebars from 'handlebars';
+
+/** The repository's templates folder, found upwards from this file (source or compiled). */
+function templatesRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'templates', 'portal'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('templates/portal not found above the application');
+    dir = parent;
+  }
+  return join(dir, 'templates', 'portal');
+}
+
+/**
+ * The supplier pages: an isolated Handlebars instance in strict mode (a missing variable is an
+ * error, not a blank), HTML-escaped by default; templates compiled once.
+ */
+export class PortalPages {
+  private readonly handlebars = Handlebars.create();
+  private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly root = templatesRoot();
+
+  render(name: string, title: string, context: object): string {
+    const body = this.template(name)(context);
+    return this.template('layout')({ title, body });
+  }
+
+  private template(name: string): Handlebars.TemplateDelegate {
+    let compiled = this.cache.get(name);
+    if (!compiled) {
+      compiled = this.handlebars.compile(readFileSync(join(this.root, `${name}.hbs`), 'utf8'), { strict: true });
+      this.cache.set(name, compiled);
+    }
+    return compiled;
+  }
+}

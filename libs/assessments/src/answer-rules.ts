@@ -1,0 +1,64 @@
+import type { Question, QuestionnaireDefinition } from '@app/questionnaires';
+
+export interface StoredAnswer {
+  value: unknown;
+  notApplicable: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Why a value does not fit the question's type, or null when it does. */
+export function valueProblem(question: Question, value: unknown): string | null {
+  switch (question.type) {
+    case 'yes_no':
+      return value === 'yes' || value === 'no' ? null : 'must be "yes" or "no"';
+    case 'yes_no_partial':
+      return value === 'yes' || value === 'no' || value === 'partial' ? null : 'must be "yes", "partial" or "no"';
+    case 'single_choice':
+      return question.options!.some((o) => o.value === value) ? null : `must be one of ${question.options!.map((o) => o.value).join(', ')}`;
+    case 'multi_choice': {
+      const allowed = new Set(question.options!.map((o) => o.value));
+      return Array.isArray(value) && value.length > 0 && new Set(value).size === value.length && value.every((v) => allowed.has(v as string))
+        ? null
+        : `must be a list of distinct values from ${[...allowed].join(', ')}`;
+    }
+    case 'text':
+      return typeof value === 'string' && value.trim().length > 0 && value.length <= 10_000 ? null : 'must be text of 1 to 10,000 characters';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
+    case 'date':
+      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+        ? null
+        : 'must be a date as YYYY-MM-DD';
+  }
+}
+
+/** Whether a question is shown, given the answers so far (a hidden question counts as not applicable). */
+export function isVisible(question: Question, answers: Map<string, StoredAnswer>, byCode: Map<string, Question>): boolean {
+  if (!question.showIf) return true;
+  const target = byCode.get(question.showIf.question);
+  if (!target || !isVisible(target, answers, byCode)) return false;
+  const answer = answers.get(question.showIf.question);
+  if (!answer || answer.notApplicable) return false;
+  const value = answer.value;
+  if ('equals' in question.showIf && question.showIf.equals !== undefined) return value === question.showIf.equals;
+  const accepted = (question.showIf as { in: string[] }).in;
+  return Array.isArray(value) ? value.some((v) => accepted.includes(v as string)) : accepted.includes(value as string);
+}
+
+export function questionsOf(definition: QuestionnaireDefinition): Question[] {
+  return definition.sections.flatMap((s) => s.questions);
+}
+
+/** The required, visible questions still without an answer (or an allowed N/A). */
+export function missingAnswers(definition: QuestionnaireDefinition, answers: Map<string, StoredAnswer>): Question[] {
+  const all = questionsOf(definition);
+  const byCode = new Map(all.map((q) => [q.code, q]));
+  return all.filter((q) => {
+    if (!q.required || !isVisible(q, answers, byCode)) return false;
+    const answer = answers.get(q.code);
+    if (!answer) return true;
+    if (answer.notApplicable) return !q.allowNotApplicable;
+    return answer.value === null || answer.value === undefined;
+  });
+}

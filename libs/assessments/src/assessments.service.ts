@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { oweEmail } from '@app/notifications';
+import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError, SecretBox } from '@app/platform';
+import { QuestionnaireVersion } from '@app/questionnaires';
+import { Supplier, SupplierContact } from '@app/suppliers';
+import { questionsOf } from './answer-rules.js';
+import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
+import { hashToken, newToken } from './invitation-token.js';
+
+export interface SendAssessment {
+  supplierId: string;
+  questionnaireKey?: string;
+  questionnaireVersion?: number;
+  dueDate: string;
+  recipientContactId?: string;
+}
+
+export interface AssessmentListQuery {
+  supplierId?: string;
+  status?: AssessmentStatus;
+  questionnaireKey?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+const INVITATION_VALID_AFTER_DUE_DAYS = 30;
+
+export const assessmentSnapshot = (a: Assessment) => ({
+  status: a.status,
+  dueDate: a.dueDate,
+  recipientContactId: a.recipientContactId,
+  returnedQuestions: a.returnedQuestions,
+  returnMessage: a.returnMessage,
+});
+
+/** Sending questionnaires and procurement's side of their lifecycle. */
+@Injectable()
+export class AssessmentsService {
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    this.box = new SecretBox(config.jwtSecret, 'outbox-invitation-token');
+  }
+
+  /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
+  async send(input: SendAssessment, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string }> {
+    return this.dataSource.transaction(async (m) => {
+      const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
+      if (!supplier) throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
+      if (supplier.status === 'offboarded') throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [{ path: 'supplierId', message: 'is offboarded' }]);
+      if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
+      const key = input.questionnaireKey ?? (await this.defaultQuestionnaire(m, supplier));
+      const version = await this.questionnaireVersion(m, key, input.questionnaireVersion);
+      const contacts = await m.find(SupplierContact, { where: { supplierId: supplier.id }, order: { position: 'ASC' } });
+      const recipient = input.recipientContactId ? contacts.find((c) => c.id === input.recipientContactId) : contacts.find((c) => c.role === 'primary');
+      if (!recipient) {
+        throw new RuleViolationError('ASSESSMENT.RECIPIENT_REQUIRED', 'The questionnaire needs a recipient among the supplier’s contacts.', [
+          { path: 'recipientContactId', message: input.recipientContactId ? 'is not a contact of this supplier' : 'is required: the supplier has no primary contact' },
+        ]);
+      }
+      const open = await m.findOne(Assessment, { where: { supplierId: supplier.id, questionnaireKey: key, status: In(OPEN_STATUSES) } });
+      if (open) throw new ConflictError('ASSESSMENT.ALREADY_OPEN', `${supplier.name} already has an open ${key} assessment (${open.status}).`, [{ path: 'questionnaireKey', message: `has an open assessment ${open.id}` }]);
+
+      const assessment = m.create(Assessment, {
+        supplierId: supplier.id,
+        questionnaireVersionId: version.id,
+        questionnaireKey: version.key,
+        questionnaireVersion: version.version,
+        recipientContactId: recipient.id,
+        recipientName: recipient.name,
+        recipientEmail: recipient.email,
+        dueDate: input.dueDate,
+        status: 'sent',
+        returnedQuestions: [],
+        returnMessage: null,
+        attestation: null,
+        submittedAt: null,
+        completedAt: null,
+        cancelledAt: null,
+        createdBy: actorId,
+      });
+      const inserted = await m.insert(Assessment, assessment);
+      Object.assign(assessment, inserted.generatedMaps[0]);
+      const invitationUrl = await this.issueInvitation(m, assessment, 'invitation');
+      await this.audit.record(m, { action: 'assessment.sent', entityType: 'assessment', entityId: assessment.id, before: null, after: { ...assessmentSnapshot(assessment), supplierId: supplier.id, questionnaire: `${version.key}@${version.version}` } });
+      return { assessment, invitationUrl };
+    });
+  }
+
+  /** A new link (the old one stops working) and a new invitation email. */
+  async resend(id: string): Promise<{ assessment: Assessment; invitationUrl: string }> {
+    return this.dataSource.transaction(async (m) => {
+      const assessment = await this.lock(m, id);
+      this.expectStatus(assessment, ['sent', 'in_progress', 'returned'], 'resend');
+      const invitationUrl = await this.issueInvitation(m, assessment, 'resend');
+      await this.audit.record(m, { action: 'assessment.resent', entityType: 'assessment', entityId: id, before: { invitation: 'previous' }, after: { invitation: 'new' } });
+      return { assessment, invitationUrl };
+    });
+  }
+
+  async cancel(id: string): Promise<Assessment> {
+    return this.transition(id, ['sent', 'in_progress', 'submitted', 'returned'], 'cancel', async (m, a) => {
+      a.status = 'cancelled';
+      a.cancelledAt = this.clock.now();
+      await this.revokeInvitations(m, a.id);
+    });
+  }
+
+  /** Sends a submitted assessment back to the supplier, naming the questions to clarify. */
+  async returnForClarification(id: string, questionCodes: string[], message: string): Promise<Assessment> {
+    return this.transition(id, ['submitted'], 'return', async (m, a) => {
+      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: a.questionnaireVersionId });
+      const known = new Set(questionsOf(version.definition).map((q) => q.code));
+      const unknown = questionCodes.map((code, i) => ({ code, i })).filter(({ code }) => !known.has(code));
+      if (unknown.length) throw new RuleViolationError('ASSESSMENT.UNKNOWN_QUESTION', 'Name questions of this questionnaire.', unknown.map(({ i }) => ({ path: `questionCodes[${i}]`, message: 'is not a question of this questionnaire' })));
+      a.status = 'returned';
+      a.returnedQuestions = [...new Set(questionCodes)];
+      a.returnMessage = message;
+      await oweEmail(m, { kind: 'assessment.returned', recipients: [a.recipientEmail], template: 'assessment-returned', refs: { assessmentId: a.id }, dedupeKey: `assessment:${a.id}:returned:${this.clock.now().toISOString()}` });
+    });
+  }
+
+  async complete(id: string): Promise<Assessment> {
+    return this.transition(id, ['submitted'], 'complete', async (_m, a) => {
+      a.status = 'completed';
+      a.completedAt = this.clock.now();
+    });
+  }
+
+  async get(id: string): Promise<{ assessment: Assessment; answers: AssessmentAnswer[] }> {
+    const assessment = await this.dataSource.getRepository(Assessment).findOneBy({ id });
+    if (!assessment) throw new NotFoundError('ASSESSMENT.NOT_FOUND', 'No such assessment.');
+    const answers = await this.dataSource.getRepository(AssessmentAnswer).find({ where: { assessmentId: id }, order: { questionCode: 'ASC' } });
+    return { assessment, answers };
+  }
+
+  async list(query: AssessmentListQuery): Promise<{ items: Assessment[]; total: number }> {
+    const qb = this.dataSource.getRepository(Assessment).createQueryBuilder('a');
+    if (query.supplierId) qb.andWhere('a.supplier_id = :s', { s: query.supplierId });
+    if (query.status) qb.andWhere('a.status = :st', { st: query.status });
+    if (query.questionnaireKey) qb.andWhere('a.questionnaire_key = :k', { k: query.questionnaireKey });
+    if (query.overdue) qb.andWhere("a.status IN ('sent', 'in_progress', 'returned') AND a.due_date < :today", { today: this.clock.today() });
+    const [items, total] = await qb.orderBy('a.due_date', 'ASC').addOrderBy('a.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return { items, total };
+  }
+
+  private async transition(id: string, from: AssessmentStatus[], action: string, change: (m: EntityManager, a: Assessment) => Promise<void>): Promise<Assessment> {
+    return this.dataSource.transaction(async (m) => {
+      const assessment = await this.lock(m, id);
+      this.expectStatus(assessment, from, action);
+      const before = assessmentSnapshot(assessment);
+      await change(m, assessment);
+      await m.save(Assessment, assessment);
+      await this.audit.record(m, { action: `assessment.${action === 'return' ? 'returned' : action === 'cancel' ? 'cancelled' : 'completed'}`, entityType: 'assessment', entityId: id, before, after: assessmentSnapshot(assessment) });
+      return assessment;
+    });
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<Assessment> {
+    const assessment = await m.findOne(Assessment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!assessment) throw new NotFoundError('ASSESSMENT.NOT_FOUND', 'No such assessment.');
+    return assessment;
+  }
+
+  private expectStatus(assessment: Assessment, allowed: AssessmentStatus[], action: string): void {
+    if (!allowed.includes(assessment.status)) {
+      throw new ConflictError('ASSESSMENT.INVALID_TRANSITION', `Cannot ${action} an assessment that is ${assessment.status}.`, [{ path: 'status', message: `is ${assessment.status}` }]);
+    }
+  }
+
+  /** Revokes earlier links, stores the new one's hash, and owes the email that carries it. */
+  private async issueInvitation(m: EntityManager, assessment: Assessment, reason: 'invitation' | 'resend'): Promise<string> {
+    await this.revokeInvitations(m, assessment.id);
+    const token = newToken();
+    const expiresAt = new Date(`${assessment.dueDate}T23:59:59.999Z`);
+    expiresAt.setUTCDate(expiresAt.getUTCDate() + INVITATION_VALID_AFTER_DUE_DAYS);
+    const inserted = await m.insert(AssessmentInvitation, { assessmentId: assessment.id, tokenHash: hashToken(token), expiresAt, revokedAt: null });
+    const invitationId = inserted.identifiers[0].id as string;
+    // The email needs the token itself: it waits in the outbox sealed, never in clear.
+    await oweEmail(m, {
+      kind: `assessment.${reason}`,
+      recipients: [assessment.recipientEmail],
+      template: 'assessment-invitation',
+      refs: { assessmentId: assessment.id, invitationId, sealedToken: this.box.seal(token) },
+      dedupeKey: `assessment:${assessment.id}:invitation:${invitationId}`,
+    });
+    return `${this.config.baseUrl}/portal/i/${token}`;
+  }
+
+  private async revokeInvitations(m: EntityManager, assessmentId: string): Promise<void> {
+    await m.query('UPDATE assessment_invitation SET revoked_at = $2 WHERE assessment_id = $1 AND revoked_at IS NULL', [assessmentId, this.clock.now()]);
+  }
+
+  /** Risk-model section 6: tiers 1-2 the full set, 3-4 the short one; research partners holding patient data the research set. */
+  private async defaultQuestionnaire(m: EntityManager, supplier: Supplier): Promise<string> {
+    if (supplier.kind === 'university' || supplier.kind === 'research_partner') {
+      const [holds] = await m.query<unknown[]>(
+        `SELECT 1 FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
+          WHERE l.supplier_id = $1 AND l.status = 'active' AND a.classification IN ('personal', 'special_category') LIMIT 1`,
+        [supplier.id],
+      );
+      if (holds) return 'research-data-partner';
+    }
+    return supplier.tier <= 2 ? 'supplier-security-core' : 'supplier-security-lite';
+  }
+
+  private async questionnaireVersion(m: EntityManager, key: string, version?: number): Promise<QuestionnaireVersion> {
+    const found = version
+      ? await m.findOneBy(QuestionnaireVersion, { key, version })
+      : await m.findOne(QuestionnaireVersion, { where: { key }, order: { version: 'DESC' } });
+    if (!found) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: version ? 'questionnaireVersion' : 'questionnaireKey', message: 'is not in the catalogue' }]);
+    return found;
+  }
+}

@@ -1,0 +1,65 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+export const OPEN_STATUSES: AssessmentStatus[] = ['sent', 'in_progress', 'submitted', 'returned'];
+
+const dateAsString = { to: (v: string) => v, from: (v: Date | string) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
+
+/** A questionnaire sent to one supplier contact, answered through the emailed link. */
+@Entity('assessment')
+export class Assessment {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) supplierId: string;
+  @Column({ type: 'uuid' }) questionnaireVersionId: string;
+  @Column({ type: 'text' }) questionnaireKey: string;
+  @Column({ type: 'integer' }) questionnaireVersion: number;
+  @Column({ type: 'uuid' }) recipientContactId: string;
+  @Column({ type: 'text' }) recipientName: string;
+  @Column({ type: 'citext' }) recipientEmail: string;
+  @Column({ type: 'date', transformer: dateAsString }) dueDate: string;
+  @Column({ type: 'text' }) status: AssessmentStatus;
+  @Column({ type: 'text', array: true, default: '{}' }) returnedQuestions: string[];
+  @Column({ type: 'text', nullable: true }) returnMessage: string | null;
+  @Column({ type: 'jsonb', nullable: true }) attestation: { name: string; jobTitle: string; confirmed: true; at: string } | null;
+  @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** One emailed link; only the SHA-256 of its token is kept. */
+@Entity('assessment_invitation')
+export class AssessmentInvitation {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) assessmentId: string;
+  @Column({ type: 'text', unique: true }) tokenHash: string;
+  @Column({ type: 'timestamptz' }) expiresAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+/** A supplier's browser session, bound to one assessment; only the hash of its id is kept. */
+@Entity('portal_session')
+export class PortalSession {
+  @PrimaryColumn({ type: 'text' }) idHash: string;
+  @Column({ type: 'uuid' }) assessmentId: string;
+  @Column({ type: 'uuid' }) invitationId: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) lastSeenAt: Date;
+  @Column({ type: 'timestamptz' }) expiresAt: Date;
+}
+
+@Entity('assessment_answer')
+export class AssessmentAnswer {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) assessmentId: string;
+  @Column({ type: 'text' }) questionCode: string;
+  @Column({ type: 'jsonb', nullable: true }) value: string | number | string[] | null;
+  @Column({ type: 'boolean', default: false }) notApplicable: boolean;
+  @Column({ type: 'text', nullable: true }) comment: string | null;
+  @Column({ type: 'integer', default: 1 }) version: number;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

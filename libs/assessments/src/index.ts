@@ -1,0 +1,6 @@
+export { AssessmentsModule } from './assessments.module.js';
+export { AssessmentsService, type SendAssessment, type AssessmentListQuery } from './assessments.service.js';
+export { PortalService, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type AnswerInput, type PortalContext } from './portal.service.js';
+export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, type AssessmentStatus } from './entities.js';
+export { hashToken, looksLikeToken } from './invitation-token.js';
+export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';

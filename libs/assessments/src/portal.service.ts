@@ -1,0 +1,256 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
+import { QuestionnaireVersion, type Question } from '@app/questionnaires';
+import { Supplier } from '@app/suppliers';
+import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
+import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from './entities.js';
+import { hashToken, looksLikeToken } from './invitation-token.js';
+
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_ABSOLUTE_HOURS = 8;
+
+export class LinkGoneError extends DomainError {
+  constructor(reason: 'expired' | 'revoked' | 'closed') {
+    const detail = {
+      expired: 'This link has expired. Ask the person who sent it for a new one.',
+      revoked: 'This link is no longer valid: a newer link was sent, or the request was withdrawn.',
+      closed: 'This questionnaire is closed.',
+    }[reason];
+    super(`PORTAL.LINK_${reason.toUpperCase()}`, detail, 410);
+  }
+}
+
+export class PortalUnauthenticatedError extends DomainError {
+  constructor() {
+    super('PORTAL.SESSION_REQUIRED', 'Open the link from your email to continue.', 401);
+  }
+}
+
+export interface AnswerInput {
+  code: string;
+  value?: unknown;
+  notApplicable?: boolean;
+  comment?: string | null;
+  version: number;
+}
+
+/** The context of a portal request: the one assessment it may touch. */
+export interface PortalContext {
+  assessment: Assessment;
+  invitationId: string;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
+
+/** The supplier's side: the emailed link, the session it opens, answering and submitting. */
+@Injectable()
+export class PortalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Resolves a link without changing anything (mail scanners open links). */
+  async resolveToken(token: string): Promise<PortalContext> {
+    if (!looksLikeToken(token)) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
+    const invitation = await this.dataSource.getRepository(AssessmentInvitation).findOneBy({ tokenHash: hashToken(token) });
+    if (!invitation) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
+    if (invitation.revokedAt) throw new LinkGoneError('revoked');
+    if (invitation.expiresAt <= this.clock.now()) throw new LinkGoneError('expired');
+    const assessment = await this.dataSource.getRepository(Assessment).findOneByOrFail({ id: invitation.assessmentId });
+    if (assessment.status === 'cancelled' || assessment.status === 'expired') throw new LinkGoneError('closed');
+    return { assessment, invitationId: invitation.id };
+  }
+
+  /** Who is asking, for which supplier, what and by when: what the landing page shows, nothing more. */
+  async landing(context: PortalContext) {
+    const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: context.assessment.supplierId });
+    const version = await this.dataSource.getRepository(QuestionnaireVersion).findOneByOrFail({ id: context.assessment.questionnaireVersionId });
+    return {
+      supplier: { name: supplier.name },
+      recipient: { name: context.assessment.recipientName },
+      questionnaire: { key: version.key, version: version.version, title: version.title, questionCount: version.questionCount },
+      dueDate: context.assessment.dueDate,
+      status: context.assessment.status,
+    };
+  }
+
+  /** Opens a session for the link's one assessment; returns the cookie value (only its hash is kept). */
+  async startSession(context: PortalContext): Promise<string> {
+    const id = randomBytes(16).toString('base64url');
+    const now = this.clock.now();
+    await this.dataSource.getRepository(PortalSession).insert({
+      idHash: sha256(id),
+      assessmentId: context.assessment.id,
+      invitationId: context.invitationId,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3600_000),
+    });
+    return id;
+  }
+
+  /** The session behind a cookie, refreshed; refused when idle too long, past its age, or its link revoked. */
+  async resolveSession(id: string): Promise<PortalContext> {
+    if (!/^[A-Za-z0-9_-]{22}$/.test(id)) throw new PortalUnauthenticatedError();
+    const repository = this.dataSource.getRepository(PortalSession);
+    const session = await repository.findOneBy({ idHash: sha256(id) });
+    const now = this.clock.now();
+    if (!session || session.expiresAt <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MINUTES * 60_000 <= now.getTime()) throw new PortalUnauthenticatedError();
+    const invitation = await this.dataSource.getRepository(AssessmentInvitation).findOneByOrFail({ id: session.invitationId });
+    if (invitation.revokedAt) throw new LinkGoneError('revoked');
+    if (invitation.expiresAt <= now) throw new LinkGoneError('expired');
+    await repository.update({ idHash: session.idHash }, { lastSeenAt: now });
+    const assessment = await this.dataSource.getRepository(Assessment).findOneByOrFail({ id: session.assessmentId });
+    if (assessment.status === 'cancelled' || assessment.status === 'expired') throw new LinkGoneError('closed');
+    return { assessment, invitationId: invitation.id };
+  }
+
+  /** The questionnaire with saved answers and what is shown (api.md: GET /portal/assessment). */
+  async view(context: PortalContext) {
+    const { assessment } = context;
+    const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: assessment.supplierId });
+    const version = await this.dataSource.getRepository(QuestionnaireVersion).findOneByOrFail({ id: assessment.questionnaireVersionId });
+    const answers = await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: assessment.id });
+    const byCode = new Map(answers.map((a) => [a.questionCode, a]));
+    const stored = new Map<string, StoredAnswer>(answers.map((a) => [a.questionCode, a]));
+    const all = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
+    const missing = new Set(missingAnswers(version.definition, stored).map((q) => q.code));
+    return {
+      assessment: {
+        id: assessment.id,
+        status: assessment.status,
+        dueDate: assessment.dueDate,
+        supplier: { name: supplier.name },
+        questionnaire: { key: version.key, version: version.version, title: version.title },
+        returnedQuestions: assessment.returnedQuestions,
+        returnMessage: assessment.returnMessage,
+      },
+      progress: { questions: all.size, answered: answers.length, missingRequired: missing.size },
+      sections: version.definition.sections.map((section) => ({
+        key: section.key,
+        title: section.title,
+        questions: section.questions.map((q) => ({
+          code: q.code,
+          text: q.text,
+          help: q.help ?? null,
+          type: q.type,
+          required: q.required,
+          allowNotApplicable: q.allowNotApplicable,
+          evidence: q.evidence,
+          options: q.options?.map(({ value, label }) => ({ value, label })) ?? null,
+          visible: isVisible(q, stored, all),
+          answer: byCode.has(q.code)
+            ? { value: byCode.get(q.code)!.value ?? null, notApplicable: byCode.get(q.code)!.notApplicable, comment: byCode.get(q.code)!.comment, version: byCode.get(q.code)!.version }
+            : null,
+        })),
+      })),
+    };
+  }
+
+  /**
+   * Saves answers. Each carries the version last read (0 for a new answer); if any is stale the
+   * whole save is refused with the current answers, so nothing is silently overwritten.
+   */
+  async saveAnswers(context: PortalContext, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
+    return this.dataSource.transaction(async (m) => {
+      const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
+      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) {
+        throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
+      }
+      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: assessment.questionnaireVersionId });
+      const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
+      const problems: FieldProblem[] = [];
+      const seen = new Set<string>();
+      input.forEach((answer, i) => {
+        const question = questions.get(answer.code);
+        if (!question) return void problems.push({ path: `answers[${i}].code`, message: 'is not a question of this questionnaire' });
+        if (seen.has(answer.code)) problems.push({ path: `answers[${i}].code`, message: 'appears twice in this save' });
+        seen.add(answer.code);
+        problems.push(...answerProblems(question, answer, `answers[${i}]`));
+      });
+      if (problems.length) throw new InvalidInputError(`${problems.length} answer(s) are not valid.`, problems);
+
+      const current = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
+      const byCode = new Map(current.map((a) => [a.questionCode, a]));
+      const stale = input.filter((a) => (byCode.get(a.code)?.version ?? 0) !== a.version);
+      if (stale.length) {
+        throw new ConflictError(
+          'ANSWER.STALE',
+          'Some answers were changed since you read them; nothing was saved. Reload to see the newer answers.',
+          stale.map((a) => {
+            const now = byCode.get(a.code);
+            return { path: `answers.${a.code}`, message: now ? `is at version ${now.version}: ${JSON.stringify({ value: now.value, notApplicable: now.notApplicable, comment: now.comment })}` : 'has not been answered yet: send version 0' };
+          }),
+        );
+      }
+      const saved: { code: string; version: number }[] = [];
+      for (const answer of input) {
+        const existing = byCode.get(answer.code);
+        const fields = { value: (answer.notApplicable ? null : (answer.value ?? null)) as AssessmentAnswer['value'], notApplicable: answer.notApplicable ?? false, comment: answer.comment ?? null };
+        if (existing) {
+          await m.update(AssessmentAnswer, { id: existing.id }, { ...fields, version: existing.version + 1 });
+          saved.push({ code: answer.code, version: existing.version + 1 });
+        } else {
+          await m.insert(AssessmentAnswer, { assessmentId: assessment.id, questionCode: answer.code, ...fields, version: 1 });
+          saved.push({ code: answer.code, version: 1 });
+        }
+        await this.audit.record(m, {
+          action: 'answer.saved',
+          entityType: 'assessment',
+          entityId: assessment.id,
+          before: existing ? { [answer.code]: { value: existing.value ?? null, notApplicable: existing.notApplicable, comment: existing.comment } } : null,
+          after: { [answer.code]: fields },
+          actor: { type: 'supplier', id: assessment.id },
+        });
+      }
+      if (assessment.status === 'sent' || assessment.status === 'returned') {
+        await m.update(Assessment, { id: assessment.id }, { status: 'in_progress' });
+        await this.audit.record(m, { action: 'assessment.started', entityType: 'assessment', entityId: assessment.id, before: { status: assessment.status }, after: { status: 'in_progress' }, actor: { type: 'supplier', id: assessment.id } });
+      }
+      return { answers: saved };
+    });
+  }
+
+  /** Submits: every required visible question answered, an attestation; read-only afterwards. */
+  async submit(context: PortalContext, attestation: { name: string; jobTitle: string; confirmed: boolean }): Promise<Assessment> {
+    return this.dataSource.transaction(async (m) => {
+      const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
+      if (assessment.status === 'submitted' || assessment.status === 'completed') throw new ConflictError('ASSESSMENT.ALREADY_SUBMITTED', 'This questionnaire has already been submitted.');
+      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status}.`);
+      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: assessment.questionnaireVersionId });
+      const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
+      const missing = missingAnswers(version.definition, new Map(answers.map((a) => [a.questionCode, a])));
+      if (missing.length) {
+        throw new RuleViolationError('ASSESSMENT.ANSWERS_MISSING', `${missing.length} required question(s) are not answered yet.`, missing.map((q) => ({ path: `answers.${q.code}`, message: `is required: ${q.text}` })));
+      }
+      if (attestation.confirmed !== true) throw new RuleViolationError('ASSESSMENT.ATTESTATION_REQUIRED', 'Confirm that the answers are accurate.', [{ path: 'attestation.confirmed', message: 'must be true' }]);
+      const before = { status: assessment.status };
+      assessment.status = 'submitted';
+      assessment.submittedAt = this.clock.now();
+      assessment.attestation = { name: attestation.name, jobTitle: attestation.jobTitle, confirmed: true, at: this.clock.now().toISOString() };
+      await m.save(Assessment, assessment);
+      await this.audit.record(m, { action: 'assessment.submitted', entityType: 'assessment', entityId: assessment.id, before, after: { status: 'submitted', attestation: assessment.attestation }, actor: { type: 'supplier', id: assessment.id } });
+      return assessment;
+    });
+  }
+}
+
+function answerProblems(question: Question, answer: AnswerInput, path: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!Number.isInteger(answer.version) || answer.version < 0) problems.push({ path: `${path}.version`, message: 'must be the version you last read (0 for a new answer)' });
+  if (answer.comment !== undefined && answer.comment !== null && (typeof answer.comment !== 'string' || answer.comment.length > 5000)) problems.push({ path: `${path}.comment`, message: 'must be text of at most 5,000 characters' });
+  if (answer.notApplicable) {
+    if (!question.allowNotApplicable) problems.push({ path: `${path}.notApplicable`, message: 'is not allowed on this question' });
+    if (answer.value !== undefined && answer.value !== null) problems.push({ path: `${path}.value`, message: 'must be empty when the question is not applicable' });
+    return problems;
+  }
+  if (answer.value === undefined || answer.value === null) return problems; // clearing a draft answer
+  const problem = valueProblem(question, answer.value);
+  if (problem) problems.push({ path: `${path}.value`, message: problem });
+  return problems;
+}
