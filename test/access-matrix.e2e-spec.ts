@@ -36,6 +36,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/api/v1/assessments', allowed: EVERY_ROLE },
   { method: 'POST', path: '/api/v1/assessments', allowed: ['procurement', 'admin'] },
   { method: 'GET', path: '/api/v1/assessments/{id}', allowed: EVERY_ROLE },
+  { method: 'POST', path: '/api/v1/assessments/campaigns', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/resend', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/cancel', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/return', allowed: ['procurement', 'admin'] },

@@ -4,3 +4,4 @@ export { PortalService, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_
 export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, type AssessmentStatus } from './entities.js';
 export { hashToken, looksLikeToken } from './invitation-token.js';
 export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';
+export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { AssessmentsService, ASSESSMENT_STATUSES, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 
@@ -12,6 +13,20 @@ class SendAssessmentBody {
   @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
   @IsOptional() @IsUUID() recipientContactId?: string;
+}
+
+class CampaignFilter {
+  @IsOptional() @IsIn(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other']) kind?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(4) tier?: number;
+  @IsOptional() @IsString() @MaxLength(50) tag?: string;
+  @IsOptional() @IsIn(['onboarding', 'active']) status?: string;
+}
+
+class CampaignBody {
+  @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
+  @ValidateIf((body: CampaignBody) => body.filter === undefined) @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) supplierIds?: string[];
+  @IsOptional() @ValidateNested() @Type(() => CampaignFilter) filter?: CampaignFilter;
 }
 
 class ReturnBody {
@@ -49,7 +64,10 @@ const toAnswerView = (a: AssessmentAnswer) => ({ code: a.questionCode, value: a.
 @ApiBearerAuth()
 @Controller('api/v1/assessments')
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly campaigns: CampaignService,
+  ) {}
 
   @Get()
   @Roles(...ALL_ROLES)
@@ -64,6 +82,13 @@ export class AssessmentsController {
   async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest) {
     const { assessment, invitationUrl } = await this.assessments.send(body, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
+  }
+
+  /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
+  @Post('campaigns')
+  @Roles('procurement')
+  async campaign(@Body() body: CampaignBody, @Req() request: AuthenticatedRequest) {
+    return this.campaigns.run(body, request.user?.id ?? null);
   }
 
   @Get(':id')
