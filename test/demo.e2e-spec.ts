@@ -26,6 +26,8 @@ describe('npm run demo', () => {
       const output = demo.output();
       expect(output).toMatch(/applied \d+ migration\(s\)/);
       expect(output).toContain('seeded the demo register: 30 suppliers');
+      expect(output).toContain('4 questionnaires sent');
+      const supplierLink = /Supplier\s+Riverside University: (\S+)/.exec(output)![1];
       expect(output).toContain(`OpenAPI      http://localhost:${port}/docs`);
       const inbox = /Inbox\s+(http:\/\/127\.0\.0\.1:\S+)/.exec(output)![1];
       const [, email, password] = /Admin login\s+(\S+) \/ (\S+)/.exec(output)!;
@@ -34,6 +36,8 @@ describe('npm run demo', () => {
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
       expect((await fetch(inbox)).status).toBe(200);
+      const landing = await fetch(supplierLink.replace(/^http:\/\/localhost:\d+/, base), { headers: { accept: 'application/json' } });
+      expect(await landing.json()).toMatchObject({ supplier: { name: 'Riverside University' }, status: 'in_progress', questionnaire: { key: 'research-data-partner' } });
       const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
       const { accessToken } = (await login.json()) as { accessToken: string };
       const suppliers = (await (await fetch(`${base}/api/v1/suppliers?kind=university`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { total: number; items: { name: string; tier: number; singleLossEstimate: number }[] };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runMigrations } from '@app/database';
 import { createPino, loadConfig, type Environment } from '@app/platform';
@@ -59,7 +60,13 @@ async function main(): Promise<void> {
     const pino = createPino(config.logLevel);
     const api = await createApiApp(config, pino);
     closers.push(() => api.close());
-    if (await seedDemo(api)) say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links');
+    const seeded = await seedDemo(api);
+    if (seeded) {
+      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 4 questionnaires sent');
+      // Until the worker sends the invitation emails, the demo keeps the links it made.
+      writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });
+    }
+    const links = existsSync(resolve(dataDir, 'supplier-links.txt')) ? readFileSync(resolve(dataDir, 'supplier-links.txt'), 'utf8').trim().split('\n') : [];
     await api.listen({ port: config.port, host: '127.0.0.1' });
     const worker = await createWorker(config, pino);
     closers.push(() => worker.close());
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
         `  Ready check  ${base}/health/ready`,
         `  Inbox        ${inboxUrl ?? `(your SMTP server at ${config.smtpUrl})`}`,
         `  Admin login  ${config.adminEmail} / ${config.adminPassword}`,
+        ...links.map((link) => `  Supplier     ${link}`),
         `  Data folder  ${dataDir}`,
         '',
         'Press Ctrl-C to stop (PostgreSQL, Redis and the inbox stop with it).',

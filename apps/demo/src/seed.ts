@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { AssessmentsService, PortalService } from '@app/assessments';
 import { DataSharingService, type CreateLinkInput } from '@app/data-sharing';
 import { requestContext } from '@app/platform';
 import { SuppliersService, type CreateSupplierInput } from '@app/suppliers';
@@ -68,10 +69,10 @@ const LINKS: [string, string, number, string, string | null, string, string, str
 ];
 
 /** Fills an empty register with the demo trust's suppliers, data assets and links (once). */
-export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+export async function seedDemo(app: INestApplicationContext): Promise<{ links: string[] } | null> {
   const suppliers = app.get(SuppliersService);
   const ledger = app.get(DataSharingService);
-  if ((await suppliers.list({ page: 1, pageSize: 1 })).total > 0) return false;
+  if ((await suppliers.list({ page: 1, pageSize: 1 })).total > 0) return null;
   return requestContext.run({ requestId: 'demo-seed', actor: { type: 'system', id: 'demo-seed' } }, async () => {
     const ids = new Map<string, string>();
     for (const { contact, ...seed } of SUPPLIERS) {
@@ -109,6 +110,46 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
       };
       await ledger.createLink(link);
     }
-    return true;
+    return { links: await seedAssessments(app, ids) };
   });
+}
+
+/**
+ * Questionnaires out to four suppliers: Northgate Pathology's untouched, Riverside University's
+ * half answered, Parkright's submitted, Swift Payroll's untouched. Returns the links (name: url).
+ */
+async function seedAssessments(app: INestApplicationContext, ids: Map<string, string>): Promise<string[]> {
+  const assessments = app.get(AssessmentsService);
+  const portal = app.get(PortalService);
+  const due = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  const links: string[] = [];
+  const answerSections = async (url: string, sections: number | 'all') => {
+    const context = await portal.resolveToken(url.split('/portal/i/')[1]);
+    const view = await portal.view(context);
+    const chosen = sections === 'all' ? view.sections : view.sections.slice(0, sections);
+    const answers = chosen.flatMap((section) =>
+      section.questions.map((q) => ({
+        code: q.code,
+        version: 0,
+        value: ({ yes_no: 'yes', yes_no_partial: q.code.endsWith('2') ? 'partial' : 'yes', single_choice: q.options?.[1]?.value ?? q.options?.[0]?.value, multi_choice: [q.options?.[0]?.value], text: 'See our security policy, section 4.', number: 1, date: '2026-06-30' } as Record<string, unknown>)[q.type],
+      })),
+    );
+    await portal.saveAnswers(context, answers as never);
+    return context;
+  };
+  for (const [name, key] of [
+    ['Northgate Pathology Partnership', 'supplier-security-core'],
+    ['Riverside University', 'research-data-partner'],
+    ['Parkright Ltd', 'supplier-security-lite'],
+    ['Swift Payroll Services Ltd', 'supplier-security-core'],
+  ] as const) {
+    const { invitationUrl } = await assessments.send({ supplierId: ids.get(name)!, questionnaireKey: key, dueDate: due }, null);
+    if (name === 'Riverside University') await answerSections(invitationUrl, 3);
+    if (name === 'Parkright Ltd') {
+      const context = await answerSections(invitationUrl, 'all');
+      await portal.submit(context, { name: 'Phil Dean', jobTitle: 'Operations Director', confirmed: true });
+    }
+    links.push(`${name}: ${invitationUrl}`);
+  }
+  return links;
 }
