@@ -41,6 +41,8 @@ export async function createApiApp(
 
   // CSV uploads reach the handler as a stream, parsed row by row (no buffering of large files).
   fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+  // HTML forms of the supplier pages (application/x-www-form-urlencoded) are parsed by the Fastify
+  // adapter's own form parser: repeated fields (checkboxes) arrive as lists.
   // Questionnaire definitions may come as YAML: kept as text (within the body limit) and parsed by the route.
   fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.addHook('onRequest', async (request, reply) => {

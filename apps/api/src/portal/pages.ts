@@ -22,9 +22,9 @@ export class PortalPages {
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
   private readonly root = templatesRoot();
 
-  render(name: string, title: string, context: object): string {
+  render(name: string, title: string, context: object, hasErrors: boolean): string {
     const body = this.template(name)(context);
-    return this.template('layout')({ title, body });
+    return this.template('layout')({ title, body, errorTitle: hasErrors });
   }
 
   private template(name: string): Handlebars.TemplateDelegate {

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AppConfig, DomainError, RateLimit, requestContext } from '@app/platform';
+import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, validationExceptionFactory } from '@app/platform';
+import { formToAnswers, questionnairePage } from './questionnaire-page.js';
 import { PortalPages } from './pages.js';
 
 const COOKIE = 'assure_portal';
@@ -31,6 +36,18 @@ class AttestationBody {
 class SubmitBody {
   @ValidateNested() @Type(() => AttestationBody) attestation: AttestationBody;
 }
+
+const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
+
+/** Validates a JSON body with the same rules and problem shape as the global pipe. */
+async function validated<T extends object>(type: new () => T, body: unknown): Promise<T> {
+  const instance = plainToInstance(type, body ?? {});
+  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw validationExceptionFactory(errors);
+  return instance;
+}
+
+const isForm = (request: FastifyRequest) => String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
 const tokenKey = (request: FastifyRequest) => hashToken(String((request.params as { token?: string }).token ?? '')).slice(0, 16);
 const wantsJson = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('application/json');
@@ -58,7 +75,7 @@ export class PortalController {
     try {
       const landing = await this.portal.landing(await this.portal.resolveToken(token));
       if (wantsJson(request)) return void reply.send(landing);
-      return void reply.type('text/html; charset=utf-8').send(this.pages.render('landing', landing.questionnaire.title, { ...landing, token }));
+      return void reply.type('text/html; charset=utf-8').send(this.pages.render('landing', landing.questionnaire.title, { ...landing, token }, false));
     } catch (error) {
       if (wantsJson(request)) throw error;
       return void this.errorPage(reply, error);
@@ -81,28 +98,108 @@ export class PortalController {
     }
   }
 
-  /** The questionnaire: sections, saved answers, progress, due date. */
-  @Get('assessment')
-  async view(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    noReferrer(reply);
-    return this.portal.view(await this.context(request));
+  /** The NHS.UK frontend styles, served by the app itself (no CDN). */
+  @Get('assets/nhsuk-frontend.min.css')
+  @SkipRateLimit()
+  @ApiExcludeEndpoint()
+  @Header('content-type', 'text/css; charset=utf-8')
+  @Header('cache-control', 'public, max-age=86400')
+  css() {
+    return NHSUK_CSS;
   }
 
-  /** Saves answers; a stale version is refused (409) with the current answers, nothing merged. */
+  /** The questionnaire: sections, saved answers, progress, due date (HTML, or JSON for scripts). */
+  @Get('assessment')
+  async view(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    noReferrer(reply);
+    const json = wantsJson(request);
+    try {
+      const view = await this.portal.view(await this.context(request));
+      if (json) return void reply.send(view);
+      const query = request.query as { saved?: string; submitted?: string };
+      const notice = query.submitted ? 'Thank you: your answers have been submitted.' : query.saved ? 'Your answers have been saved.' : null;
+      return void this.html(reply, 200, view, { notice });
+    } catch (error) {
+      if (json) throw error;
+      return void this.errorPage(reply, error);
+    }
+  }
+
+  /**
+   * Saves answers (JSON, or a section's form). A stale version is refused with the current answers
+   * (409 JSON; the page shows the newer values and says so); nothing is merged silently.
+   */
   @Post('assessment/answers')
   @HttpCode(200)
-  async save(@Body() body: AnswersBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async save(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
-    return this.portal.saveAnswers(await this.context(request), body.answers);
+    if (!isForm(request)) {
+      const input = await validated(AnswersBody, body);
+      return void reply.send(await this.portal.saveAnswers(await this.context(request), input.answers));
+    }
+    let context: PortalContext;
+    try {
+      context = await this.context(request);
+    } catch (error) {
+      return void this.errorPage(reply, error);
+    }
+    const view = await this.portal.view(context);
+    const answers = formToAnswers(body as Record<string, string>, view);
+    try {
+      await this.portal.saveAnswers(context, answers);
+      const section = String((body as Record<string, unknown>).section ?? '').replace(/[^a-z0-9-]/g, '');
+      return void reply.redirect(`/portal/assessment?saved=1#section-${section}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const fresh = await this.portal.view(context);
+      if (error.code === 'ANSWER.STALE') {
+        return void this.html(reply, 409, fresh, { notice: 'Someone saved newer answers to some of these questions since you opened the page. The newer answers are shown below; check them and save again.' });
+      }
+      const typed = new Map(answers.map((a) => [a.code, { value: a.value, notApplicable: a.notApplicable ?? false, comment: a.comment ?? null }]));
+      return void this.html(reply, error.status, fresh, { errors: error.errors.length ? error.errors.map((e) => ({ ...e, path: e.path.replace(/^answers\[(\d+)\]/, (_m, i) => `answers.${answers[Number(i)]?.code}`) })) : [{ path: '', message: error.message }], typed });
+    }
   }
 
   /** Submits with an attestation; 409 if already submitted, 422 listing what is missing. */
   @Post('assessment/submit')
   @HttpCode(200)
-  async submit(@Body() body: SubmitBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
-    const assessment = await this.portal.submit(await this.context(request), body.attestation);
-    return { id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() };
+    if (!isForm(request)) {
+      const input = await validated(SubmitBody, body);
+      const assessment = await this.portal.submit(await this.context(request), input.attestation);
+      return void reply.send({ id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() });
+    }
+    let context: PortalContext;
+    try {
+      context = await this.context(request);
+    } catch (error) {
+      return void this.errorPage(reply, error);
+    }
+    const form = body as Record<string, string>;
+    const attestation = { name: String(form.name ?? '').trim(), jobTitle: String(form.jobTitle ?? '').trim(), confirmed: form.confirmed === '1' };
+    try {
+      const problems = [
+        ...(attestation.name.length < 2 ? [{ path: 'attestation.name', message: 'Enter your full name' }] : []),
+        ...(attestation.jobTitle.length < 2 ? [{ path: 'attestation.jobTitle', message: 'Enter your job title' }] : []),
+        ...(!attestation.confirmed ? [{ path: 'attestation.confirmed', message: 'Confirm that the answers are accurate' }] : []),
+      ];
+      if (problems.length) throw new DomainError('REQUEST.INVALID', 'The attestation is incomplete.', 400, problems);
+      await this.portal.submit(context, attestation);
+      return void reply.redirect('/portal/assessment?submitted=1', 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const view = await this.portal.view(context);
+      return void this.html(reply, error.status, view, { errors: error.errors.length ? error.errors : [{ path: '', message: error.message }], attestation });
+    }
+  }
+
+  private html(reply: FastifyReply, status: number, view: Awaited<ReturnType<PortalService['view']>>, options: Parameters<typeof questionnairePage>[1]): void {
+    const model = questionnairePage(view, options);
+    void reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(this.pages.render('assessment', view.assessment.questionnaire.title, model, model.errors.length > 0));
   }
 
   /** The one assessment this request may touch: from the session cookie, or a bearer invitation token. */
@@ -126,7 +223,7 @@ export class PortalController {
   private errorPage(reply: FastifyReply, error: unknown): void {
     if (!(error instanceof DomainError)) throw error;
     const heading = error.status === 410 ? 'This link can no longer be used' : error.status === 429 ? 'Too many attempts' : 'This link is not valid';
-    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message: error.message }));
+    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message: error.message }, false));
   }
 }
 

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AssessmentsService } from '@app/assessments';
+import { freePort } from '@app/embedded';
+import { SuppliersService } from '@app/suppliers';
+import { startTestApi, type TestApi } from './support/app.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A supplier answers in a real browser (Debian's Chromium), with no account; axe checks every page. */
+describe('supplier portal in a browser', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    await api.app.listen({ port, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function accessible(page: Page, label: string) {
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    expect({ page: label, violations }).toEqual({ page: label, violations: [] });
+  }
+
+  it('opens the link, starts, answers over two sittings, reloads, and submits', async () => {
+    const supplier = await api.app.get(SuppliersService).create({
+      name: 'Browser Test <i>Ltd</i>',
+      kind: 'supplier',
+      criticality: 'low',
+      status: 'active',
+      contacts: [{ name: 'Robin Reed', email: 'robin@browser.example', role: 'primary' }],
+    });
+    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const page = await context.newPage();
+
+    await page.goto(invitationUrl);
+    expect(await page.locator('h1').textContent()).toBe('Supplier security questionnaire (short)');
+    expect(await page.textContent('body')).toContain('Browser Test <i>Ltd</i>');
+    await accessible(page, 'landing');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(`${base}/portal/assessment`);
+    await accessible(page, 'questionnaire');
+
+    // First sitting: the first section.
+    await page.getByRole('group', { name: /LGV-01/ }).getByLabel('Yes').check();
+    await page.getByRole('group', { name: /LGV-02/ }).getByLabel('Partly').check();
+    await page.getByRole('group', { name: /LGV-03/ }).getByLabel('Standards met').check();
+    await page.getByLabel('Comment (optional)').first().fill('Our CISO <b>owns</b> this.');
+    await page.getByRole('button', { name: 'Save Governance and people' }).click();
+    await page.waitForURL(/saved=1/);
+    expect(await page.textContent('body')).toContain('Your answers have been saved.');
+
+    // Second sitting, after a reload: the answers are still there.
+    await page.reload();
+    expect(await page.getByRole('group', { name: /LGV-01/ }).getByLabel('Yes').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: /LGV-02/ }).getByLabel('Partly').isChecked()).toBe(true);
+    expect(await page.getByLabel('Comment (optional)').first().inputValue()).toBe('Our CISO <b>owns</b> this.');
+
+    for (const [section, button] of [['controls', 'Save Technical controls'], ['data', 'Save Our data'], ['incidents', 'Save Incidents and subcontractors']]) {
+      const form = page.locator(`section[aria-labelledby="section-${section}"]`);
+      const groups = await form.locator('.nhsuk-radios').all();
+      for (const group of groups) await group.locator('input').first().check();
+      await form.getByRole('button', { name: button }).click();
+      await page.waitForURL(/saved=1/);
+    }
+    // LIN-04 appears once LIN-03 is answered "yes": answer it too.
+    const lin04 = page.getByRole('group', { name: /LIN-04/ });
+    await lin04.getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Save Incidents and subcontractors' }).click();
+    await page.waitForURL(/saved=1/);
+
+    // Submitting without the attestation shows an error summary that links to the field.
+    await page.getByRole('button', { name: 'Submit questionnaire' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    await accessible(page, 'questionnaire with errors');
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('Enter your full name');
+
+    await page.getByLabel('Your full name').fill('Robin Reed');
+    await page.getByLabel('Your job title').fill('Head of IT');
+    await page.getByLabel('I confirm these answers are accurate').check();
+    await page.getByRole('button', { name: 'Submit questionnaire' }).click();
+    await page.waitForURL(/submitted=1/);
+    expect(await page.textContent('body')).toContain('This questionnaire was submitted and can no longer be changed.');
+    await accessible(page, 'submitted');
+    await context.close();
+  }, 120_000);
+});
