@@ -38,6 +38,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/api/v1/assessments/{id}', allowed: EVERY_ROLE },
   { method: 'POST', path: '/api/v1/assessments/campaigns', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/resend', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/assessments/{id}/evidence/{evidenceId}', allowed: EVERY_ROLE },
   { method: 'POST', path: '/api/v1/assessments/{id}/cancel', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/return', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/complete', allowed: ['procurement', 'admin'] },
@@ -47,6 +48,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/portal/assessment', allowed: 'portal' },
   { method: 'POST', path: '/portal/assessment/answers', allowed: 'portal' },
   { method: 'POST', path: '/portal/assessment/submit', allowed: 'portal' },
+  { method: 'POST', path: '/portal/assessment/evidence', allowed: 'portal' },
   { method: 'GET', path: '/health', allowed: 'public' },
   { method: 'GET', path: '/health/ready', allowed: 'public' },
 ];
@@ -80,7 +82,7 @@ describe('route x role matrix', () => {
       it(`${route.method} ${route.path} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
         const res = await api.request({
           method: route.method,
-          url: route.path.replace('{id}', ID).replace('{key}', 'supplier-security-lite').replace('{version}', '1').replace('{token}', 'x'.repeat(43)),
+          url: route.path.replace('{id}', ID).replace('{key}', 'supplier-security-lite').replace('{version}', '1').replace('{token}', 'x'.repeat(43)).replace('{evidenceId}', ID),
           headers: caller === 'anonymous' ? {} : users[caller].headers,
           payload: route.method === 'GET' ? undefined : {},
           remoteAddress: '192.0.2.10',

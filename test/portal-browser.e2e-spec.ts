@@ -32,7 +32,9 @@ describe('supplier portal in a browser', () => {
   async function accessible(page: Page, label: string) {
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      // Runs in the page: the browser's globals, typed here without the DOM library.
+      const page = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
+      const result = await page.axe.run(page.document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       });
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

@@ -5,3 +5,5 @@ export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSE
 export { hashToken, looksLikeToken } from './invitation-token.js';
 export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';
+export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evidence.js';
+export { AssessmentEvidence } from './entities.js';

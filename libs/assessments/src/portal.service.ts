@@ -224,9 +224,19 @@ export class PortalService {
       if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status}.`);
       const version = await m.findOneByOrFail(QuestionnaireVersion, { id: assessment.questionnaireVersionId });
       const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
-      const missing = missingAnswers(version.definition, new Map(answers.map((a) => [a.questionCode, a])));
-      if (missing.length) {
-        throw new RuleViolationError('ASSESSMENT.ANSWERS_MISSING', `${missing.length} required question(s) are not answered yet.`, missing.map((q) => ({ path: `answers.${q.code}`, message: `is required: ${q.text}` })));
+      const stored = new Map<string, StoredAnswer>(answers.map((a) => [a.questionCode, a]));
+      const missing = missingAnswers(version.definition, stored);
+      const byCode = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
+      const evidenceRows = await m.query<{ question_code: string }[]>('SELECT DISTINCT question_code FROM assessment_evidence WHERE assessment_id = $1', [assessment.id]);
+      const withEvidence = new Set(evidenceRows.map((r) => r.question_code));
+      const missingEvidence = [...byCode.values()].filter(
+        (q) => q.evidence === 'required' && isVisible(q, stored, byCode) && !stored.get(q.code)?.notApplicable && !withEvidence.has(q.code),
+      );
+      if (missing.length || missingEvidence.length) {
+        throw new RuleViolationError('ASSESSMENT.ANSWERS_MISSING', `${missing.length + missingEvidence.length} required answer(s) or evidence file(s) are missing.`, [
+          ...missing.map((q) => ({ path: `answers.${q.code}`, message: `is required: ${q.text}` })),
+          ...missingEvidence.map((q) => ({ path: `evidence.${q.code}`, message: `needs an evidence file: ${q.text}` })),
+        ]);
       }
       if (attestation.confirmed !== true) throw new RuleViolationError('ASSESSMENT.ATTESTATION_REQUIRED', 'Confirm that the answers are accurate.', [{ path: 'attestation.confirmed', message: 'must be true' }]);
       const before = { status: assessment.status };

@@ -1,4 +1,4 @@
-import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from '@app/assessments';
+import { Assessment, AssessmentAnswer, AssessmentEvidence, AssessmentInvitation, PortalSession } from '@app/assessments';
 import { AuditEvent } from '@app/audit';
 import { DataAsset, DataSharingLink } from '@app/data-sharing';
 import { User } from '@app/identity';
@@ -12,5 +12,5 @@ import { Supplier, SupplierContact } from '@app/suppliers';
  */
 export const ENTITIES: Function[] = [
   User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink, QuestionnaireVersion,
-  Assessment, AssessmentInvitation, PortalSession, AssessmentAnswer, OutboxMessage,
+  Assessment, AssessmentInvitation, PortalSession, AssessmentAnswer, AssessmentEvidence, OutboxMessage,
 ];

@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, validationExceptionFactory } from '@app/platform';
 import { formToAnswers, questionnairePage } from './questionnaire-page.js';
@@ -64,6 +64,7 @@ export class PortalController {
 
   constructor(
     private readonly portal: PortalService,
+    private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
   ) {}
 
@@ -192,6 +193,23 @@ export class PortalController {
       const view = await this.portal.view(context);
       return void this.html(reply, error.status, view, { errors: error.errors.length ? error.errors : [{ path: '', message: error.message }], attestation });
     }
+  }
+
+  /** Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. */
+  @Post('assessment/evidence')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  async attach(@Req() request: FastifyRequest) {
+    const context = await this.context(request);
+    if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.', 415);
+    const file = await request.file();
+    if (!file) throw new DomainError('REQUEST.INVALID', 'No file was sent.', 400, [{ path: 'file', message: 'is required' }]);
+    const content = await file.toBuffer();
+    const questionField = file.fields.question as { value?: unknown } | undefined;
+    const question = typeof questionField?.value === 'string' ? questionField.value : '';
+    if (!question) throw new DomainError('REQUEST.INVALID', 'Say which question the file is for, before the file.', 400, [{ path: 'question', message: 'is required (send it before the file)' }]);
+    const stored = await this.evidence.attach(context, question, file.filename, content);
+    return { id: stored.id, question: stored.questionCode, fileName: stored.fileName, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256 };
   }
 
   private html(reply: FastifyReply, status: number, view: Awaited<ReturnType<PortalService['view']>>, options: Parameters<typeof questionnairePage>[1]): void {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 
@@ -67,6 +68,7 @@ export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentsService,
     private readonly campaigns: CampaignService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get()
@@ -95,7 +97,25 @@ export class AssessmentsController {
   @Roles(...ALL_ROLES)
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const { assessment, answers } = await this.assessments.get(id);
-    return { ...toAssessmentView(assessment), answers: answers.map(toAnswerView) };
+    const evidence = await this.evidence.list(id);
+    return {
+      ...toAssessmentView(assessment),
+      answers: answers.map(toAnswerView),
+      evidence: evidence.map((e) => ({ id: e.id, question: e.questionCode, fileName: e.fileName, mediaType: e.mediaType, size: e.size, sha256: e.sha256, createdAt: e.createdAt.toISOString() })),
+    };
+  }
+
+  /** Downloads an evidence file, as an attachment with a safe, server-made name. */
+  @Get(':id/evidence/:evidenceId')
+  @Roles(...ALL_ROLES)
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() reply: FastifyReply) {
+    const file = await this.evidence.download(id, evidenceId);
+    void reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(file.content);
   }
 
   /** A new link; the previous one stops working. */
