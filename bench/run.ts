@@ -10,6 +10,8 @@ import { createPino, loadConfig } from '@app/platform';
 import { SupplierCsv } from '@app/suppliers';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { CampaignService } from '@app/assessments';
+import Fastify from 'fastify';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 
 /**
@@ -57,6 +59,19 @@ async function main(): Promise<void> {
     console.log(`requests per route: ${REQUESTS}, concurrency ${CONCURRENCY}`);
     for (const [name, rate] of rows) console.log(`${name.padEnd(60)} ${rate.toFixed(0).padStart(7)} req/s   ratio ${(rate / baseline).toFixed(3)}`);
     console.log(`CSV import of 2,000 new suppliers: ${importMs.toFixed(0)} ms (${((importMs / 2000) * 1000).toFixed(0)} us per row)`);
+
+    // Answer saves: the portal route against a bare Fastify route doing the same single-row upsert with raw pg.
+    const campaignStarted = performance.now();
+    const campaign = await app.get(CampaignService).run({ questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31', filter: { tag: 'bench' } }, null);
+    const campaignMs = performance.now() - campaignStarted;
+    const tokens = campaign.assessments.slice(0, CONCURRENCY).map((a) => a.invitationUrl.split('/portal/i/')[1]);
+    const bare = await bareUpsertServer(databaseUrl);
+    const portalSave = await measureSaves(`${base}/portal/assessment/answers`, tokens, true);
+    const bareSave = await measureSaves(`http://127.0.0.1:${bare.port}/save`, tokens.map((_, i) => campaign.assessments[i].id), false);
+    await bare.close();
+    console.log(`answer save, bare Fastify + pg upsert (baseline)                 ${bareSave.rate.toFixed(0).padStart(7)} saves/s   p99 ${bareSave.p99.toFixed(1)} ms`);
+    console.log(`answer save, POST /portal/assessment/answers                      ${portalSave.rate.toFixed(0).padStart(7)} saves/s   p99 ${portalSave.p99.toFixed(1)} ms   ratio ${(portalSave.rate / bareSave.rate).toFixed(3)} (goal >= 0.5)`);
+    console.log(`campaign of 2,000 suppliers (set-based): ${campaignMs.toFixed(0)} ms`);
     await app.close();
   } finally {
     await redis.stop();
@@ -92,6 +107,70 @@ function measure(url: string, headers: Record<string, string>): Promise<number> 
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD, { eval: true, workerData: { url, headers, requests: REQUESTS, concurrency: CONCURRENCY } });
     worker.once('message', (rate: number) => resolve(rate));
+    worker.once('error', reject);
+  });
+}
+
+/** The baseline: the same single-row answer upsert, on a bare Fastify route with raw pg. */
+async function bareUpsertServer(databaseUrl: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const server = Fastify();
+  server.post('/save', async (request) => {
+    const { assessmentId, code, value, version } = request.body as { assessmentId: string; code: string; value: string; version: number };
+    const { rows } = await pool.query(
+      `INSERT INTO assessment_answer (assessment_id, question_code, value, version) VALUES ($1, $2, to_jsonb($3::text), 1)
+       ON CONFLICT (assessment_id, question_code) DO UPDATE SET value = excluded.value, version = assessment_answer.version + 1, updated_at = now()
+       WHERE assessment_answer.version = $4 RETURNING version`,
+      [assessmentId, code, value, version],
+    );
+    return { version: rows[0]?.version ?? null };
+  });
+  const port = await freePort();
+  await server.listen({ port, host: '127.0.0.1' });
+  return { port, close: async () => { await server.close(); await pool.end(); } };
+}
+
+const SAVES = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const agent = new http.Agent({ keepAlive: true, maxSockets: workerData.keys.length });
+const post = (url, headers, body) => new Promise((resolve, reject) => {
+  const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+    let data = ''; res.on('data', (c) => (data += c));
+    res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(data)) : reject(new Error(url + ' answered ' + res.statusCode + ' ' + data))));
+  });
+  req.on('error', reject); req.end(JSON.stringify(body));
+});
+(async () => {
+  const { url, keys, portal, requests } = workerData;
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(keys.map(async (key) => {
+    let version = 0;
+    while (next++ < requests) {
+      const t = performance.now();
+      const value = version % 2 ? 'yes' : 'no';
+      if (portal) {
+        const res = await post(url, { authorization: 'Bearer ' + key }, { answers: [{ code: 'LGV-01', value, version }] });
+        version = res.answers[0].version;
+      } else {
+        const res = await post(url, {}, { assessmentId: key, code: 'LGV-01', value, version });
+        version = res.version;
+      }
+      latencies.push(performance.now() - t);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  parentPort.postMessage({ rate: requests / ((performance.now() - started) / 1000), p99: latencies[Math.floor(latencies.length * 0.99)] });
+  agent.destroy();
+})().catch((error) => { throw error; });
+`;
+
+function measureSaves(url: string, keys: string[], portal: boolean): Promise<{ rate: number; p99: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(SAVES, { eval: true, workerData: { url, keys, portal, requests: Math.min(REQUESTS, 2000) } });
+    worker.once('message', resolve);
     worker.once('error', reject);
   });
 }

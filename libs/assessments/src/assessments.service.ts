@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
 import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError, SecretBox } from '@app/platform';
-import { QuestionnaireVersion } from '@app/questionnaires';
+import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
 import { Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
@@ -118,7 +118,7 @@ export class AssessmentsService {
   /** Sends a submitted assessment back to the supplier, naming the questions to clarify. */
   async returnForClarification(id: string, questionCodes: string[], message: string): Promise<Assessment> {
     return this.transition(id, ['submitted'], 'return', async (m, a) => {
-      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: a.questionnaireVersionId });
+      const version = await questionnaireVersionById(m, a.questionnaireVersionId);
       const known = new Set(questionsOf(version.definition).map((q) => q.code));
       const unknown = questionCodes.map((code, i) => ({ code, i })).filter(({ code }) => !known.has(code));
       if (unknown.length) throw new RuleViolationError('ASSESSMENT.UNKNOWN_QUESTION', 'Name questions of this questionnaire.', unknown.map(({ i }) => ({ path: `questionCodes[${i}]`, message: 'is not a question of this questionnaire' })));

@@ -5,7 +5,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '@app/platform';
-import { QuestionnaireVersion } from '@app/questionnaires';
+import { questionnaireVersionById } from '@app/questionnaires';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentEvidence } from './entities.js';
 import type { PortalContext } from './portal.service.js';
@@ -54,7 +54,7 @@ export class EvidenceService {
     return this.dataSource.transaction(async (m) => {
       const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
       if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
-      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: assessment.questionnaireVersionId });
+      const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
       const question = questionsOf(version.definition).find((q) => q.code === questionCode);
       if (!question) throw new RuleViolationError('EVIDENCE.UNKNOWN_QUESTION', 'No such question.', [{ path: 'question', message: 'is not a question of this questionnaire' }]);
       if (question.evidence === 'none') throw new RuleViolationError('EVIDENCE.NOT_ASKED', 'This question takes no evidence.', [{ path: 'question', message: 'takes no evidence' }]);

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AuditTrail } from '@app/audit';
+import { In, type DataSource } from 'typeorm';
+import { AuditTrail, type AuditEntry } from '@app/audit';
 import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
-import { QuestionnaireVersion, type Question } from '@app/questionnaires';
+import { QuestionnaireVersion, questionnaireVersionById, type Question } from '@app/questionnaires';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from './entities.js';
@@ -114,7 +114,7 @@ export class PortalService {
   async view(context: PortalContext) {
     const { assessment } = context;
     const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: assessment.supplierId });
-    const version = await this.dataSource.getRepository(QuestionnaireVersion).findOneByOrFail({ id: assessment.questionnaireVersionId });
+    const version = await questionnaireVersionById(this.dataSource.manager, assessment.questionnaireVersionId);
     const answers = await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: assessment.id });
     const byCode = new Map(answers.map((a) => [a.questionCode, a]));
     const stored = new Map<string, StoredAnswer>(answers.map((a) => [a.questionCode, a]));
@@ -162,7 +162,7 @@ export class PortalService {
       if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) {
         throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
       }
-      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: assessment.questionnaireVersionId });
+      const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
       const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
       const problems: FieldProblem[] = [];
       const seen = new Set<string>();
@@ -175,7 +175,7 @@ export class PortalService {
       });
       if (problems.length) throw new InvalidInputError(`${problems.length} answer(s) are not valid.`, problems);
 
-      const current = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
+      const current = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id, questionCode: In(input.map((a) => a.code)) });
       const byCode = new Map(current.map((a) => [a.questionCode, a]));
       const stale = input.filter((a) => (byCode.get(a.code)?.version ?? 0) !== a.version);
       if (stale.length) {
@@ -189,6 +189,7 @@ export class PortalService {
         );
       }
       const saved: { code: string; version: number }[] = [];
+      const audit: AuditEntry[] = [];
       for (const answer of input) {
         const existing = byCode.get(answer.code);
         const fields = { value: (answer.notApplicable ? null : (answer.value ?? null)) as AssessmentAnswer['value'], notApplicable: answer.notApplicable ?? false, comment: answer.comment ?? null };
@@ -199,7 +200,7 @@ export class PortalService {
           await m.insert(AssessmentAnswer, { assessmentId: assessment.id, questionCode: answer.code, ...fields, version: 1 });
           saved.push({ code: answer.code, version: 1 });
         }
-        await this.audit.record(m, {
+        audit.push({
           action: 'answer.saved',
           entityType: 'assessment',
           entityId: assessment.id,
@@ -210,8 +211,10 @@ export class PortalService {
       }
       if (assessment.status === 'sent' || assessment.status === 'returned') {
         await m.update(Assessment, { id: assessment.id }, { status: 'in_progress' });
-        await this.audit.record(m, { action: 'assessment.started', entityType: 'assessment', entityId: assessment.id, before: { status: assessment.status }, after: { status: 'in_progress' }, actor: { type: 'supplier', id: assessment.id } });
+        audit.push({ action: 'assessment.started', entityType: 'assessment', entityId: assessment.id, before: { status: assessment.status }, after: { status: 'in_progress' }, actor: { type: 'supplier', id: assessment.id } });
       }
+      // Last, so the audit chain's lock is held for as short a time as possible.
+      await this.audit.recordMany(m, audit);
       return { answers: saved };
     });
   }
@@ -222,7 +225,7 @@ export class PortalService {
       const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
       if (assessment.status === 'submitted' || assessment.status === 'completed') throw new ConflictError('ASSESSMENT.ALREADY_SUBMITTED', 'This questionnaire has already been submitted.');
       if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status}.`);
-      const version = await m.findOneByOrFail(QuestionnaireVersion, { id: assessment.questionnaireVersionId });
+      const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
       const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
       const stored = new Map<string, StoredAnswer>(answers.map((a) => [a.questionCode, a]));
       const missing = missingAnswers(version.definition, stored);

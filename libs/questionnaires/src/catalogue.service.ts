@@ -130,3 +130,18 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
     return (row?.max ?? 0) + 1;
   }
 }
+
+const versionCache = new Map<string, QuestionnaireVersion>();
+
+/**
+ * A published version by id. Versions never change once stored, so each is read from the
+ * database once per process and kept.
+ */
+export async function questionnaireVersionById(manager: EntityManager, id: string): Promise<QuestionnaireVersion> {
+  const cached = versionCache.get(id);
+  if (cached) return cached;
+  const found = await manager.findOneByOrFail(QuestionnaireVersion, { id });
+  if (versionCache.size > 500) versionCache.clear();
+  versionCache.set(id, found);
+  return found;
+}
