@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts served to suppliers' browsers: plain ES5, browser globals.
+    files: ['templates/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly' } },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**'],
     rules: {
       'no-restricted-syntax': [

@@ -84,7 +84,11 @@ describe('supplier portal in a browser', () => {
       await form.getByRole('button', { name: button }).click();
       await page.waitForURL(/saved=1/);
     }
-    // LIN-04 appears once LIN-03 is answered "yes": answer it too.
+    // LIN-04 appears once LIN-03 is answered "yes", at once with JavaScript on: answer it too.
+    await page.getByRole('group', { name: /LIN-03/ }).getByLabel('No').check();
+    expect(await page.locator('#q-LIN-04').isHidden()).toBe(true);
+    await page.getByRole('group', { name: /LIN-03/ }).getByLabel('Yes').check();
+    expect(await page.locator('#q-LIN-04').isVisible()).toBe(true);
     const lin04 = page.getByRole('group', { name: /LIN-04/ });
     await lin04.getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Save Incidents and subcontractors' }).click();

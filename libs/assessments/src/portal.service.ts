@@ -144,6 +144,7 @@ export class PortalService {
           evidence: q.evidence,
           options: q.options?.map(({ value, label }) => ({ value, label })) ?? null,
           visible: isVisible(q, stored, all),
+          showIf: q.showIf ? { question: q.showIf.question, values: 'equals' in q.showIf && q.showIf.equals !== undefined ? [q.showIf.equals] : (q.showIf as { in: string[] }).in } : null,
           answer: byCode.has(q.code)
             ? { value: byCode.get(q.code)!.value ?? null, notApplicable: byCode.get(q.code)!.notApplicable, comment: byCode.get(q.code)!.comment, version: byCode.get(q.code)!.version }
             : null,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 
 /** The repository's templates folder, found upwards from this file (source or compiled). */
-function templatesRoot(): string {
+export function templatesRoot(): string {
   let dir = import.meta.dirname;
   while (!existsSync(join(dir, 'templates', 'portal'))) {
     const parent = dirname(dir);

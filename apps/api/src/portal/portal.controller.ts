@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -10,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, validationExceptionFactory } from '@app/platform';
+import { templatesRoot } from './pages.js';
 import { formToAnswers, questionnairePage } from './questionnaire-page.js';
 import { PortalPages } from './pages.js';
 
@@ -38,6 +40,7 @@ class SubmitBody {
 }
 
 const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
+const PORTAL_JS = readFileSync(join(templatesRoot(), 'assets', 'portal.js'), 'utf8');
 
 /** Validates a JSON body with the same rules and problem shape as the global pipe. */
 async function validated<T extends object>(type: new () => T, body: unknown): Promise<T> {
@@ -107,6 +110,16 @@ export class PortalController {
   @Header('cache-control', 'public, max-age=86400')
   css() {
     return NHSUK_CSS;
+  }
+
+  /** The page script (an enhancement only: every page works without it). */
+  @Get('assets/portal.js')
+  @SkipRateLimit()
+  @ApiExcludeEndpoint()
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @Header('cache-control', 'public, max-age=3600')
+  script() {
+    return PORTAL_JS;
   }
 
   /** The questionnaire: sections, saved answers, progress, due date (HTML, or JSON for scripts). */

@@ -61,6 +61,9 @@ function questionModel(q: ViewQuestion, returned: boolean, error: string | null,
     help: q.help,
     required: q.required,
     visible: q.visible,
+    // Hidden questions are rendered hidden and disabled (never posted); the page script shows them
+    // as soon as the answer they depend on allows, and without JavaScript they appear after a save.
+    showIf: q.showIf ? { question: q.showIf.question, values: q.showIf.values.join(' ') } : null,
     returned,
     error,
     allowNotApplicable: q.allowNotApplicable,
