@@ -58,13 +58,21 @@ export class PortalService {
   /** Resolves a link without changing anything (mail scanners open links). */
   async resolveToken(token: string): Promise<PortalContext> {
     if (!looksLikeToken(token)) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
-    const invitation = await this.dataSource.getRepository(AssessmentInvitation).findOneBy({ tokenHash: hashToken(token) });
-    if (!invitation) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
-    if (invitation.revokedAt) throw new LinkGoneError('revoked');
-    if (invitation.expiresAt <= this.clock.now()) throw new LinkGoneError('expired');
-    const assessment = await this.dataSource.getRepository(Assessment).findOneByOrFail({ id: invitation.assessmentId });
+    // The link and its assessment in one round trip: this runs on every scripted request.
+    const { entities, raw } = await this.dataSource
+      .getRepository(Assessment)
+      .createQueryBuilder('a')
+      .innerJoin(AssessmentInvitation, 'i', 'i.assessment_id = a.id')
+      .addSelect(['i.id AS invitation_id', 'i.revoked_at AS invitation_revoked_at', 'i.expires_at AS invitation_expires_at'])
+      .where('i.token_hash = :hash', { hash: hashToken(token) })
+      .getRawAndEntities<{ invitation_id: string; invitation_revoked_at: Date | null; invitation_expires_at: Date }>();
+    const [assessment] = entities;
+    const [invitation] = raw;
+    if (!assessment || !invitation) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
+    if (invitation.invitation_revoked_at) throw new LinkGoneError('revoked');
+    if (new Date(invitation.invitation_expires_at) <= this.clock.now()) throw new LinkGoneError('expired');
     if (assessment.status === 'cancelled' || assessment.status === 'expired') throw new LinkGoneError('closed');
-    return { assessment, invitationId: invitation.id };
+    return { assessment, invitationId: invitation.invitation_id };
   }
 
   /** Who is asking, for which supplier, what and by when: what the landing page shows, nothing more. */
