@@ -53,6 +53,20 @@ describe('supplier portal pages', () => {
     expect(res.body).toMatch(/<title>Error: /);
   });
 
+  it('marks the session cookie Secure when the portal is served over https', async () => {
+    // A second API process on the same database and secret, configured with an https public URL.
+    const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret });
+    try {
+      const supplier = await secure.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Https Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Kim', email: 'kim@https.example', role: 'primary' }] } });
+      const sent = await secure.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-06-30' } });
+      expect(sent.json().invitationUrl).toMatch(/^https:\/\/assure\.trust\.nhs\.test\/portal\/i\//);
+      const start = await secure.request({ method: 'POST', url: `/portal/i/${sent.json().invitationUrl.split('/portal/i/')[1]}/start` });
+      expect(String(start.headers['set-cookie'])).toMatch(/; Secure$/);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('rate limits attempts on one link', async () => {
     const { token } = await invite('Limited Ltd');
     // 30 attempts a minute per link (starting the session was one); each address has its own limit too.

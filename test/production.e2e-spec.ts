@@ -52,6 +52,9 @@ describe('compiled entry points', () => {
       const again = await runCompiled('apps/cli/src/migrate.js', { DATABASE_URL: databaseUrl });
       expect(again.stdout).toContain('No pending migrations');
 
+      // An invitation token in a path never reaches the log.
+      const token = 'Tk'.padEnd(43, 'q');
+      expect((await fetch(`${base}/portal/i/${token}`)).status).toBe(404);
       const ready = await fetch(`${base}/health/ready`);
       expect(ready.status).toBe(200);
       expect((await fetch(`${base}/docs`)).status).toBe(200);
@@ -63,6 +66,8 @@ describe('compiled entry points', () => {
       const lines = api.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(lines.some((l) => l.msg === 'request completed' && typeof l.requestId === 'string')).toBe(true);
       expect(api.output()).not.toContain(databaseUrl.split('@')[0].split(':').at(-1));
+      expect(api.output()).toContain('/portal/i/[token]');
+      expect(api.output()).not.toContain(token);
     } finally {
       api.kill('SIGKILL');
     }

@@ -203,7 +203,9 @@ export class PortalService {
         const existing = byCode.get(answer.code);
         const fields = { value: (answer.notApplicable ? null : (answer.value ?? null)) as AssessmentAnswer['value'], notApplicable: answer.notApplicable ?? false, comment: answer.comment ?? null };
         if (existing) {
-          await m.update(AssessmentAnswer, { id: existing.id }, { ...fields, version: existing.version + 1 });
+          // Conditional on the version read under the row lock: a write can never skip a version.
+          const result = await m.update(AssessmentAnswer, { id: existing.id, version: existing.version }, { ...fields, version: existing.version + 1 });
+          if (result.affected !== 1) throw new ConflictError('ANSWER.STALE', 'An answer changed while saving; nothing was saved. Reload and try again.', [{ path: `answers.${answer.code}`, message: 'changed while saving' }]);
           saved.push({ code: answer.code, version: existing.version + 1 });
         } else {
           await m.insert(AssessmentAnswer, { assessmentId: assessment.id, questionCode: answer.code, ...fields, version: 1 });
