@@ -8,7 +8,7 @@ import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnai
 import { Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
-import { hashToken, newToken } from './invitation-token.js';
+import { hashToken, invitationExpiry, newToken, OUTBOX_TOKEN_PURPOSE } from './invitation-token.js';
 
 export interface SendAssessment {
   supplierId: string;
@@ -26,8 +26,6 @@ export interface AssessmentListQuery {
   page: number;
   pageSize: number;
 }
-
-const INVITATION_VALID_AFTER_DUE_DAYS = 30;
 
 export const assessmentSnapshot = (a: Assessment) => ({
   status: a.status,
@@ -48,7 +46,7 @@ export class AssessmentsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
-    this.box = new SecretBox(config.jwtSecret, 'outbox-invitation-token');
+    this.box = new SecretBox(config.jwtSecret, OUTBOX_TOKEN_PURPOSE);
   }
 
   /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
@@ -181,8 +179,7 @@ export class AssessmentsService {
   private async issueInvitation(m: EntityManager, assessment: Assessment, reason: 'invitation' | 'resend'): Promise<string> {
     await this.revokeInvitations(m, assessment.id);
     const token = newToken();
-    const expiresAt = new Date(`${assessment.dueDate}T23:59:59.999Z`);
-    expiresAt.setUTCDate(expiresAt.getUTCDate() + INVITATION_VALID_AFTER_DUE_DAYS);
+    const expiresAt = invitationExpiry(assessment.dueDate);
     const inserted = await m.insert(AssessmentInvitation, { assessmentId: assessment.id, tokenHash: hashToken(token), expiresAt, revokedAt: null });
     const invitationId = inserted.identifiers[0].id as string;
     // The email needs the token itself: it waits in the outbox sealed, never in clear.

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { AppConfig, Clock, RuleViolationError, SecretBox } from '@app/platform';
 import { QuestionnaireVersion } from '@app/questionnaires';
-import { hashToken, newToken } from './invitation-token.js';
+import { hashToken, invitationExpiry, newToken, OUTBOX_TOKEN_PURPOSE } from './invitation-token.js';
 
 export interface CampaignInput {
   questionnaireKey: string;
@@ -33,7 +33,7 @@ export class CampaignService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
-    this.box = new SecretBox(config.jwtSecret, 'outbox-invitation-token');
+    this.box = new SecretBox(config.jwtSecret, OUTBOX_TOKEN_PURPOSE);
   }
 
   async run(input: CampaignInput, actorId: string | null): Promise<CampaignResult> {
@@ -77,8 +77,7 @@ export class CampaignService {
         [version.id, version.key, version.version, input.dueDate, actorId, eligible.map((e) => e.supplier_id), eligible.map((e) => e.contact_id), eligible.map((e) => e.contact_name), eligible.map((e) => e.contact_email)],
       );
       const tokens = created.map(() => newToken());
-      const expiresAt = new Date(`${input.dueDate}T23:59:59.999Z`);
-      expiresAt.setUTCDate(expiresAt.getUTCDate() + 30);
+      const expiresAt = invitationExpiry(input.dueDate);
       const invitations = await m.query<{ id: string; assessment_id: string }[]>(
         `INSERT INTO assessment_invitation (assessment_id, token_hash, expires_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) RETURNING id, assessment_id`,

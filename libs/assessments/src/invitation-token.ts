@@ -14,3 +14,16 @@ export function hashToken(token: string): string {
 export function looksLikeToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
 }
+
+/** Links stay valid this many days after the due date. */
+export const INVITATION_VALID_AFTER_DUE_DAYS = 30;
+
+/** When a link for this due date stops working: the end of the due day plus the grace period, UTC. */
+export function invitationExpiry(dueDate: string): Date {
+  const expiresAt = new Date(`${dueDate}T23:59:59.999Z`);
+  expiresAt.setUTCDate(expiresAt.getUTCDate() + INVITATION_VALID_AFTER_DUE_DAYS);
+  return expiresAt;
+}
+
+/** Seals tokens waiting in the outbox for their email; the worker opens them with the same purpose. */
+export const OUTBOX_TOKEN_PURPOSE = 'outbox-invitation-token';
