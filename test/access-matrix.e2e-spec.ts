@@ -30,6 +30,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/api/v1/data-sharing/records-shared', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/data-sharing/unassessed-holders', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/audit-events', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/settings/risk', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/questionnaires', allowed: EVERY_ROLE },
   { method: 'POST', path: '/api/v1/questionnaires', allowed: ['procurement', 'admin'] },
   { method: 'GET', path: '/api/v1/questionnaires/{key}/versions/{version}', allowed: EVERY_ROLE },

@@ -65,6 +65,20 @@ describe('platform behaviour every route inherits', () => {
     expect(res.headers['strict-transport-security']).toBeDefined();
   });
 
+  it('shows the risk model settings in force to signed-in users', async () => {
+    const { signIn } = await import('./support/users.js');
+    const viewer = await signIn(api, 'viewer');
+    const res = await api.request({ method: 'GET', url: '/api/v1/settings/risk', headers: viewer.headers, remoteAddress: '192.0.2.77' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      recordRates: { personal: 120, special_category: 180 },
+      bandThresholds: { A: 90, B: 75, C: 60, D: 40 },
+      likelihood: { A: { probability: 0.025, level: 1 }, never: { probability: 0.1, level: 5 } },
+      operationalLoss: { critical: 30_000_000 },
+      reassessmentMonths: { 1: 12, 3: 24, 4: 36 },
+    });
+  });
+
   it('serves the OpenAPI document and Swagger UI', async () => {
     const json = await api.request({ method: 'GET', url: '/docs-json' });
     expect(json.statusCode).toBe(200);

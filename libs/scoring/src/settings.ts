@@ -8,7 +8,18 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export const CRITICALITIES = ['none', 'low', 'moderate', 'high', 'critical'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
 
+export const BANDS = ['A', 'B', 'C', 'D', 'E'] as const;
+export type Band = (typeof BANDS)[number];
+
 export interface RiskSettings {
+  /** Lowest overall score of each band A..D; below D's is E (section 1). */
+  bandThresholds: { A: number; B: number; C: number; D: number };
+  /** Annual probability and heat-map likelihood level by band, and for a supplier never assessed (section 3). */
+  likelihood: Record<Band | 'never', { probability: number; level: 1 | 2 | 3 | 4 | 5 }>;
+  /** Findings at or above this weight are one severity higher for non-critical questions (section 2). */
+  findingHighWeight: number;
+  /** Residual rating bands of likelihood level x impact level (section 5): upper bounds of low, medium, high. */
+  ratingBounds: { low: number; medium: number; high: number };
   /** GBP per record lost, by classification (section 4). */
   recordRates: Record<Classification, number>;
   /** Record tiers: the first `fullRateRecords` at the full rate, up to `midTierLimit` at `midTierFactor`, above at `topTierFactor`. */
@@ -22,6 +33,17 @@ export interface RiskSettings {
 }
 
 export const DEFAULT_RISK_SETTINGS: RiskSettings = {
+  bandThresholds: { A: 90, B: 75, C: 60, D: 40 },
+  likelihood: {
+    A: { probability: 0.025, level: 1 },
+    B: { probability: 0.04, level: 2 },
+    C: { probability: 0.06, level: 3 },
+    D: { probability: 0.08, level: 4 },
+    E: { probability: 0.1, level: 5 },
+    never: { probability: 0.1, level: 5 },
+  },
+  findingHighWeight: 3,
+  ratingBounds: { low: 4, medium: 9, high: 14 },
   recordRates: { public: 0, official: 0, personal: 120, special_category: 180 },
   recordTiers: { fullRateRecords: 100_000, midTierLimit: 10_000_000, midTierFactor: 0.1, topTierFactor: 0.01 },
   operationalLoss: { none: 0, low: 50_000, moderate: 500_000, high: 5_000_000, critical: 30_000_000 },
