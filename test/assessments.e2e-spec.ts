@@ -151,6 +151,9 @@ describe('assessments and the supplier portal', () => {
     expect(done.json()).toMatchObject({ id, status: 'submitted' });
     expect((await submit()).statusCode).toBe(409);
     expect((await portal('POST', '/portal/assessment/answers', { token }, { answers: [{ code: 'LGV-01', value: 'no', version: 1 }] })).statusCode).toBe(409);
+    // Every scored answer was the best one: a provisional score of 100, band A, no finding.
+    const provisional = (await api.request({ method: 'GET', url: `/api/v1/assessments/${id}`, headers: buyer.headers })).json().score;
+    expect(provisional).toMatchObject({ stage: 'provisional', overall: 100, band: 'A', criticalFailures: [], findings: [] });
 
     // Procurement returns it for clarification; the supplier can change the named answer and resubmit.
     const returned = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/return`, headers: buyer.headers, payload: { questionCodes: ['LCT-01'], message: 'Which remote access routes?' } });
@@ -162,6 +165,10 @@ describe('assessments and the supplier portal', () => {
     expect((await submit()).statusCode).toBe(200);
     const completed = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/complete`, headers: buyer.headers });
     expect(completed.json().status).toBe('completed');
+    // LCT-01 (critical, weight 5) now "partial": s = 0.5 -> a high finding, and the final score drops.
+    expect(completed.json().score).toMatchObject({ stage: 'final', band: expect.stringMatching(/^[AB]$/) });
+    expect(completed.json().score.overall).toBeLessThan(100);
+    expect(completed.json().score.findings).toEqual([expect.objectContaining({ questionCode: 'LCT-01', severity: 'high', answer: 'partial', comment: 'VPN has MFA; RDP gateway next month' })]);
     const again = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/complete`, headers: buyer.headers });
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0]).toEqual({ path: 'status', message: 'is completed' });

@@ -9,6 +9,7 @@ import { Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
 import { hashToken, invitationExpiry, newToken, OUTBOX_TOKEN_PURPOSE } from './invitation-token.js';
+import { scoreOf } from './score.js';
 
 export interface SendAssessment {
   supplierId: string;
@@ -29,6 +30,7 @@ export interface AssessmentListQuery {
 
 export const assessmentSnapshot = (a: Assessment) => ({
   status: a.status,
+  score: a.score ? { overall: a.score.overall, band: a.score.band, stage: a.score.stage } : null,
   dueDate: a.dueDate,
   recipientContactId: a.recipientContactId,
   returnedQuestions: a.returnedQuestions,
@@ -81,12 +83,13 @@ export class AssessmentsService {
         returnedQuestions: [],
         returnMessage: null,
         attestation: null,
+        score: null,
         submittedAt: null,
         completedAt: null,
         cancelledAt: null,
         createdBy: actorId,
       });
-      const inserted = await m.insert(Assessment, assessment);
+      const inserted = await m.getRepository(Assessment).insert(assessment as never);
       Object.assign(assessment, inserted.generatedMaps[0]);
       const invitationUrl = await this.issueInvitation(m, assessment, 'invitation');
       await this.audit.record(m, { action: 'assessment.sent', entityType: 'assessment', entityId: assessment.id, before: null, after: { ...assessmentSnapshot(assessment), supplierId: supplier.id, questionnaire: `${version.key}@${version.version}` } });
@@ -128,9 +131,10 @@ export class AssessmentsService {
   }
 
   async complete(id: string): Promise<Assessment> {
-    return this.transition(id, ['submitted'], 'complete', async (_m, a) => {
+    return this.transition(id, ['submitted'], 'complete', async (m, a) => {
       a.status = 'completed';
       a.completedAt = this.clock.now();
+      a.score = await scoreOf(m, a, 'final', this.clock.now());
     });
   }
 

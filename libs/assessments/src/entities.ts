@@ -1,3 +1,4 @@
+import type { AssessmentScore } from '@app/scoring';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'] as const;
@@ -22,6 +23,8 @@ export class Assessment {
   @Column({ type: 'text', array: true, default: '{}' }) returnedQuestions: string[];
   @Column({ type: 'text', nullable: true }) returnMessage: string | null;
   @Column({ type: 'jsonb', nullable: true }) attestation: { name: string; jobTitle: string; confirmed: true; at: string } | null;
+  /** The control score: provisional at submission, final at completion, with what made it. */
+  @Column({ type: 'jsonb', nullable: true }) score: (AssessmentScore & { stage: 'provisional' | 'final'; scoredAt: string }) | null;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) completedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;

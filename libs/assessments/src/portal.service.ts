@@ -9,6 +9,7 @@ import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from './entities.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
+import { scoreOf } from './score.js';
 
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 8;
@@ -257,8 +258,9 @@ export class PortalService {
       assessment.status = 'submitted';
       assessment.submittedAt = this.clock.now();
       assessment.attestation = { name: attestation.name, jobTitle: attestation.jobTitle, confirmed: true, at: this.clock.now().toISOString() };
+      assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now());
       await m.save(Assessment, assessment);
-      await this.audit.record(m, { action: 'assessment.submitted', entityType: 'assessment', entityId: assessment.id, before, after: { status: 'submitted', attestation: assessment.attestation }, actor: { type: 'supplier', id: assessment.id } });
+      await this.audit.record(m, { action: 'assessment.submitted', entityType: 'assessment', entityId: assessment.id, before, after: { status: 'submitted', attestation: assessment.attestation, score: { overall: assessment.score.overall, band: assessment.score.band, stage: 'provisional' } }, actor: { type: 'supplier', id: assessment.id } });
       return assessment;
     });
   }

@@ -53,6 +53,8 @@ export const toAssessmentView = (a: Assessment) => ({
   returnedQuestions: a.returnedQuestions,
   returnMessage: a.returnMessage,
   attestation: a.attestation,
+  // api.md: once scored, `score` (overall, band, sections, criticalFailures), with findings and stage.
+  score: a.score,
   submittedAt: a.submittedAt?.toISOString() ?? null,
   completedAt: a.completedAt?.toISOString() ?? null,
   cancelledAt: a.cancelledAt?.toISOString() ?? null,

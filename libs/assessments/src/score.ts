@@ -1,0 +1,12 @@
+import type { EntityManager } from 'typeorm';
+import { questionnaireVersionById } from '@app/questionnaires';
+import { scoreAssessment, type ScoredAnswer } from '@app/scoring';
+import { AssessmentAnswer, type Assessment } from './entities.js';
+
+/** Scores an assessment from its stored answers and the exact questionnaire version it was sent with. */
+export async function scoreOf(m: EntityManager, assessment: Assessment, stage: 'provisional' | 'final', at: Date): Promise<NonNullable<Assessment['score']>> {
+  const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
+  const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
+  const byCode = new Map<string, ScoredAnswer>(answers.map((a) => [a.questionCode, { value: a.value, notApplicable: a.notApplicable, comment: a.comment }]));
+  return { ...scoreAssessment(version.definition, byCode), stage, scoredAt: at.toISOString() };
+}
