@@ -1,4 +1,5 @@
 import type { Question, QuestionnaireDefinition } from '@app/questionnaires';
+import { isShown } from '@app/scoring';
 
 export interface StoredAnswer {
   value: unknown;
@@ -33,18 +34,8 @@ export function valueProblem(question: Question, value: unknown): string | null 
   }
 }
 
-/** Whether a question is shown, given the answers so far (a hidden question counts as not applicable). */
-export function isVisible(question: Question, answers: Map<string, StoredAnswer>, byCode: Map<string, Question>): boolean {
-  if (!question.showIf) return true;
-  const target = byCode.get(question.showIf.question);
-  if (!target || !isVisible(target, answers, byCode)) return false;
-  const answer = answers.get(question.showIf.question);
-  if (!answer || answer.notApplicable) return false;
-  const value = answer.value;
-  if ('equals' in question.showIf && question.showIf.equals !== undefined) return value === question.showIf.equals;
-  const accepted = (question.showIf as { in: string[] }).in;
-  return Array.isArray(value) ? value.some((v) => accepted.includes(v as string)) : accepted.includes(value as string);
-}
+/** Whether a question is shown, given the answers so far (the scoring rule: hidden counts as N/A). */
+export const isVisible = isShown;
 
 export function questionsOf(definition: QuestionnaireDefinition): Question[] {
   return definition.sections.flatMap((s) => s.questions);

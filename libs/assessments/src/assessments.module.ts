@@ -3,7 +3,8 @@ import { AuditModule } from '@app/audit';
 import { AssessmentsService } from './assessments.service.js';
 import { CampaignService } from './campaign.js';
 import { EvidenceService } from './evidence.js';
+import { InvitationTokenBox } from './invitation-token.js';
 import { PortalService } from './portal.service.js';
 
-@Module({ imports: [AuditModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService] })
+@Module({ imports: [AuditModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox] })
 export class AssessmentsModule {}

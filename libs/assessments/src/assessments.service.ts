@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
-import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError, SecretBox } from '@app/platform';
+import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
 import { Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
-import { hashToken, invitationExpiry, newToken, OUTBOX_TOKEN_PURPOSE } from './invitation-token.js';
+import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
 import { scoreOf } from './score.js';
 
 export interface SendAssessment {
@@ -40,16 +40,13 @@ export const assessmentSnapshot = (a: Assessment) => ({
 /** Sending questionnaires and procurement's side of their lifecycle. */
 @Injectable()
 export class AssessmentsService {
-  private readonly box: SecretBox;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {
-    this.box = new SecretBox(config.jwtSecret, OUTBOX_TOKEN_PURPOSE);
-  }
+    private readonly box: InvitationTokenBox,
+  ) {}
 
   /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
   async send(input: SendAssessment, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string }> {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { AppConfig, Clock, RuleViolationError, SecretBox } from '@app/platform';
+import { AppConfig, Clock, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion } from '@app/questionnaires';
-import { hashToken, invitationExpiry, newToken, OUTBOX_TOKEN_PURPOSE } from './invitation-token.js';
+import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
 
 export interface CampaignInput {
   questionnaireKey: string;
@@ -25,16 +25,13 @@ export interface CampaignResult {
  */
 @Injectable()
 export class CampaignService {
-  private readonly box: SecretBox;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {
-    this.box = new SecretBox(config.jwtSecret, OUTBOX_TOKEN_PURPOSE);
-  }
+    private readonly box: InvitationTokenBox,
+  ) {}
 
   async run(input: CampaignInput, actorId: string | null): Promise<CampaignResult> {
     if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);

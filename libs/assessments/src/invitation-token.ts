@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, SecretBox } from '@app/platform';
 
 /** 256 bits from the system's CSPRNG, base64url: the secret part of an emailed link. */
 export function newToken(): string {
@@ -27,3 +29,11 @@ export function invitationExpiry(dueDate: string): Date {
 
 /** Seals tokens waiting in the outbox for their email; the worker opens them with the same purpose. */
 export const OUTBOX_TOKEN_PURPOSE = 'outbox-invitation-token';
+
+/** The outbox's box for invitation tokens, one per process. */
+@Injectable()
+export class InvitationTokenBox extends SecretBox {
+  constructor(config: AppConfig) {
+    super(config.jwtSecret, OUTBOX_TOKEN_PURPOSE);
+  }
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { Clock, InvalidInputError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { Clock, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
 import { InherentRiskRecompute } from '@app/suppliers';
 import { DataAsset, DataSharingLink } from './entities.js';
 import type { CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, LinkListQuery, UpdateDataAssetInput, UpdateLinkInput } from './inputs.js';
@@ -38,7 +38,7 @@ export class DataSharingService {
   }
 
   async listAssets(query: DataAssetListQuery): Promise<{ items: DataAsset[]; total: number }> {
-    const { field, direction } = checkedSort(query.sort, 'name', ASSET_SORTS);
+    const { field, direction } = sortOrder(query.sort, 'name', ASSET_SORTS);
     const qb = this.dataSource.getRepository(DataAsset).createQueryBuilder('a');
     if (query.classification) qb.andWhere('a.classification = :c', { c: query.classification });
     if (query.q) qb.andWhere('lower(a.name) LIKE :q', { q: `%${query.q.toLowerCase()}%` });
@@ -86,7 +86,7 @@ export class DataSharingService {
   }
 
   async listLinks(query: LinkListQuery): Promise<{ items: DataSharingLink[]; total: number }> {
-    const { field, direction } = checkedSort(query.sort, query.dueWithinDays !== undefined ? 'reviewDate' : 'createdAt', LINK_SORTS);
+    const { field, direction } = sortOrder(query.sort, query.dueWithinDays !== undefined ? 'reviewDate' : 'createdAt', LINK_SORTS);
     const qb = this.dataSource.getRepository(DataSharingLink).createQueryBuilder('l');
     if (query.supplierId) qb.andWhere('l.supplier_id = :s', { s: query.supplierId });
     if (query.dataAssetId) qb.andWhere('l.data_asset_id = :a', { a: query.dataAssetId });
@@ -188,12 +188,6 @@ export function checkLinkRules(link: DataSharingLink, asset: DataAsset): void {
   if (link.startDate && link.endDate && link.endDate < link.startDate) problems.push({ path: 'endDate', message: 'must not be before startDate' });
   if (link.processingLocation === 'other' && !link.processingCountry) problems.push({ path: 'processingCountry', message: 'is required when processingLocation is other' });
   if (problems.length) throw new RuleViolationError('DATA_SHARING_LINK.RULE_BROKEN', problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
-}
-
-function checkedSort(sort: string | undefined, fallback: string, allowed: string[]) {
-  const order = sortOrder(sort, fallback);
-  if (!allowed.includes(order.field)) throw new InvalidInputError('sort is not a sortable field', [{ path: 'sort', message: `must be one of ${allowed.join(', ')}` }]);
-  return order;
 }
 
 async function assertUser(m: EntityManager, id: string | null | undefined): Promise<void> {

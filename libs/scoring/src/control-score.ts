@@ -49,11 +49,14 @@ export function questionScore(question: Question, answer: ScoredAnswer | undefin
   return null;
 }
 
-/** Whether a question is shown given the answers (risk-model section 1: a hidden question counts as N/A). */
-function shown(question: Question, answers: Map<string, ScoredAnswer>, byCode: Map<string, Question>): boolean {
+/**
+ * Whether a question is shown given the answers (risk-model section 1: a hidden question counts as
+ * N/A). The portal shows and requires questions by the same rule.
+ */
+export function isShown(question: Question, answers: Map<string, Pick<ScoredAnswer, 'value' | 'notApplicable'>>, byCode: Map<string, Question>): boolean {
   if (!question.showIf) return true;
   const target = byCode.get(question.showIf.question);
-  if (!target || !shown(target, answers, byCode)) return false;
+  if (!target || !isShown(target, answers, byCode)) return false;
   const answer = answers.get(question.showIf.question);
   if (!answer || answer.notApplicable) return false;
   const accepted = 'in' in question.showIf ? question.showIf.in : [question.showIf.equals];
@@ -88,7 +91,7 @@ export function scoreAssessment(
   const sections = definition.sections.map((section) => {
     const counted: CountedQuestion[] = [];
     for (const question of section.questions) {
-      if (!shown(question, answers, byCode)) continue;
+      if (!isShown(question, answers, byCode)) continue;
       const s = questionScore(question, answers.get(question.code));
       if (s === null) continue;
       counted.push({ code: question.code, weight: question.weight, s, contribution: question.weight * s });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { Clock, ConflictError, InvalidInputError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { Clock, ConflictError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
 import { InherentRiskRecompute, initialRisk } from './inherent-risk.recompute.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
@@ -145,10 +145,7 @@ export class SuppliersService {
   }
 
   async list(query: SupplierListQuery): Promise<{ items: Supplier[]; total: number }> {
-    const { field, direction } = sortOrder(query.sort, 'name');
-    if (!SUPPLIER_SORTS.includes(field)) {
-      throw new InvalidInputError('sort is not a sortable field', [{ path: 'sort', message: `must be one of ${SUPPLIER_SORTS.join(', ')} (with "-" for descending)` }]);
-    }
+    const { field, direction } = sortOrder(query.sort, 'name', SUPPLIER_SORTS);
     const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');
     if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
