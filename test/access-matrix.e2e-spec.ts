@@ -43,6 +43,9 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'POST', path: '/api/v1/assessments/{id}/cancel', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/return', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/complete', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/assessments/{id}/reassess', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/notifications', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'POST', path: '/api/v1/notifications/{id}/retry', allowed: ['procurement', 'admin'] },
   // The portal takes no internal account: its own link or session decides (tested in assessments.e2e-spec).
   { method: 'GET', path: '/portal/i/{token}', allowed: 'public' },
   { method: 'POST', path: '/portal/i/{token}/start', allowed: 'public' },

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '@app/embedded';
 
@@ -7,6 +8,10 @@ export interface ReceivedMail {
   raw: string;
   /** The message's headers, lower-cased names, unfolded. */
   headers: Record<string, string>;
+  /** Decoded by a real MIME parser. */
+  subject: string;
+  text: string;
+  html: string;
 }
 
 /** A real SMTP server that keeps what it receives, for tests that assert the email a user gets. */
@@ -14,6 +19,9 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private server?: SMTPServer;
   port = 0;
+  /** While set, every message is refused with a temporary error (451), as a busy relay would. */
+  refusing = false;
+  refused = 0;
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
@@ -29,14 +37,23 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          if (this.refusing) {
+            this.refused++;
+            return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+          }
           const raw = Buffer.concat(chunks).toString('utf8');
-          this.received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-            headers: parseHeaders(raw),
-          });
-          callback();
+          simpleParser(raw).then((parsed) => {
+            this.received.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              headers: parseHeaders(raw),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+            });
+            callback();
+          }, callback);
         });
       },
     });
@@ -55,6 +72,11 @@ export class SmtpSink {
       await new Promise((r) => setTimeout(r, 25));
     }
     return this.received;
+  }
+
+  /** Messages for one address. */
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((m) => m.to.includes(address));
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,7 @@
-import { BullModule } from '@nestjs/bull';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule } from '@app/database';
 import { AppConfig, ClockModule, ConfigModule, RedisModule } from '@app/platform';
+import { EmailWorkerModule } from './email/email-worker.module.js';
 import { QueueHealth } from './queue-health.js';
 
 /** The worker: Bull processors and scheduled jobs, no HTTP server. */
@@ -10,16 +10,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        ClockModule,
-        RedisModule,
-        DatabaseModule,
-        BullModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (c: AppConfig) => ({ url: c.redisUrl, prefix: c.queuePrefix }),
-        }),
-      ],
+      imports: [ConfigModule.forRoot(config), ClockModule, RedisModule, DatabaseModule, EmailWorkerModule],
       providers: [QueueHealth],
     };
   }

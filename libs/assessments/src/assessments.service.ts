@@ -37,6 +37,9 @@ export const assessmentSnapshot = (a: Assessment) => ({
   returnMessage: a.returnMessage,
 });
 
+/** A reassessment sent in one click is due this many days later. */
+export const REASSESSMENT_DUE_DAYS = 30;
+
 /** Sending questionnaires and procurement's side of their lifecycle. */
 @Injectable()
 export class AssessmentsService {
@@ -81,6 +84,7 @@ export class AssessmentsService {
         returnMessage: null,
         attestation: null,
         score: null,
+        escalationLevel: 0,
         submittedAt: null,
         completedAt: null,
         cancelledAt: null,
@@ -103,6 +107,20 @@ export class AssessmentsService {
       await this.audit.record(m, { action: 'assessment.resent', entityType: 'assessment', entityId: id, before: { invitation: 'previous' }, after: { invitation: 'new' } });
       return { assessment, invitationUrl };
     });
+  }
+
+  /**
+   * The one-click reassessment of the reassessment-due email: the same questionnaire (its latest
+   * version) to the same contact (else the primary one), due in 30 days.
+   */
+  async reassess(id: string, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string }> {
+    const previous = await this.dataSource.getRepository(Assessment).findOneBy({ id });
+    if (!previous) throw new NotFoundError('ASSESSMENT.NOT_FOUND', 'No such assessment.');
+    this.expectStatus(previous, ['completed'], 'reassess from');
+    const contact = await this.dataSource.getRepository(SupplierContact).findOneBy({ id: previous.recipientContactId });
+    const due = new Date(`${this.clock.today()}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + REASSESSMENT_DUE_DAYS);
+    return this.send({ supplierId: previous.supplierId, questionnaireKey: previous.questionnaireKey, dueDate: due.toISOString().slice(0, 10), recipientContactId: contact?.id }, actorId);
   }
 
   async cancel(id: string): Promise<Assessment> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
+import { noteOwed } from '@app/notifications';
 import { AppConfig, Clock, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion } from '@app/questionnaires';
 import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
@@ -81,15 +82,16 @@ export class CampaignService {
         [created.map((c) => c.id), tokens.map(hashToken), created.map(() => expiresAt)],
       );
       const invitationOf = new Map(invitations.map((i) => [i.assessment_id, i.id]));
-      await m.query(
+      const owed = await m.query<{ id: string }[]>(
         `INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key)
          SELECT 'assessment.invitation', ARRAY[t.email], 'assessment-invitation',
                 jsonb_build_object('assessmentId', t.assessment_id, 'invitationId', t.invitation_id, 'sealedToken', t.sealed),
                 'assessment:' || t.assessment_id || ':invitation:' || t.invitation_id
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS t(assessment_id, invitation_id, email, sealed)
-         ON CONFLICT (dedupe_key) DO NOTHING`,
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         [created.map((c) => c.id), created.map((c) => invitationOf.get(c.id)), created.map((c) => c.recipient_email), tokens.map((t) => this.box.seal(t))],
       );
+      noteOwed(m, owed.map((o) => o.id));
       await this.audit.recordMany(
         m,
         created.map((c) => ({ action: 'assessment.sent', entityType: 'assessment', entityId: c.id, before: null, after: { status: 'sent', dueDate: input.dueDate, supplierId: c.supplier_id, questionnaire: `${version.key}@${version.version}`, campaign: true } })),

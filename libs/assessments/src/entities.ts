@@ -25,6 +25,8 @@ export class Assessment {
   @Column({ type: 'jsonb', nullable: true }) attestation: { name: string; jobTitle: string; confirmed: true; at: string } | null;
   /** The control score: provisional at submission, final at completion, with what made it. */
   @Column({ type: 'jsonb', nullable: true }) score: (AssessmentScore & { stage: 'provisional' | 'final'; scoredAt: string }) | null;
+  /** 0 none, 1 escalated to the supplier's escalation contact, 2 to the governance committee (set by the scheduler). */
+  @Column({ type: 'smallint', default: 0 }) escalationLevel: number;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) completedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;

@@ -5,9 +5,11 @@ import { In, type DataSource } from 'typeorm';
 import { AuditTrail, type AuditEntry } from '@app/audit';
 import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById, type Question } from '@app/questionnaires';
+import { oweEmail } from '@app/notifications';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from './entities.js';
+import { internalOwnerEmail } from './internal-owner.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 import { scoreOf } from './score.js';
 
@@ -260,6 +262,10 @@ export class PortalService {
       assessment.attestation = { name: attestation.name, jobTitle: attestation.jobTitle, confirmed: true, at: this.clock.now().toISOString() };
       assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now());
       await m.save(Assessment, assessment);
+      const owner = await internalOwnerEmail(m, assessment.id);
+      if (owner) {
+        await oweEmail(m, { kind: 'assessment.submitted', recipients: [owner], template: 'assessment-submitted', refs: { assessmentId: assessment.id }, dedupeKey: `assessment:${assessment.id}:submitted:${assessment.submittedAt.toISOString()}` });
+      }
       await this.audit.record(m, { action: 'assessment.submitted', entityType: 'assessment', entityId: assessment.id, before, after: { status: 'submitted', attestation: assessment.attestation, score: { overall: assessment.score.overall, band: assessment.score.band, stage: 'provisional' } }, actor: { type: 'supplier', id: assessment.id } });
       return assessment;
     });

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const OUTBOX_STATUSES = ['pending', 'queued', 'sent', 'failed', 'dead', 'skipped'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -15,7 +15,10 @@ export class OutboxMessage {
   @Column({ type: 'text', default: 'pending' }) status: OutboxStatus;
   @Column({ type: 'integer', default: 0 }) attempts: number;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
+  /** Why the worker did not send it (status `skipped`): it was no longer owed. */
+  @Column({ type: 'text', nullable: true }) skipReason: string | null;
   @Column({ type: 'text', nullable: true }) providerMessageId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
 }

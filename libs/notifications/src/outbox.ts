@@ -5,22 +5,45 @@ export interface OwedEmail {
   kind: string;
   recipients: string[];
   template: string;
-  /** Ids the email refers to; the worker reloads them when it sends. Never a secret. */
+  /** Ids the email refers to; the worker reloads them when it sends. Never a secret in clear. */
   refs: Record<string, string>;
   /** Unique per email owed, e.g. `assessment:<id>:reminder:3d`: the same email is never owed twice. */
   dedupeKey: string;
 }
 
+const OWED_IDS = 'owedEmailIds';
+
 /**
  * The transactional outbox: a use-case records the emails it owes with the manager of its own
- * transaction, so state and mail commit (or roll back) together. The worker sends them.
+ * transaction, so state and mail commit (or roll back) together. Returns the row's id, or null when
+ * the same email (by dedupe key) was already owed. The ids are remembered on the transaction so the
+ * dispatcher can enqueue them the moment it commits.
  */
-export async function oweEmail(manager: EntityManager, email: OwedEmail): Promise<void> {
-  await manager
+export async function oweEmail(manager: EntityManager, email: OwedEmail): Promise<string | null> {
+  const result = await manager
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
     .values({ kind: email.kind, recipients: email.recipients, template: email.template, refs: email.refs, dedupeKey: email.dedupeKey })
     .orIgnore()
+    .returning(['id'])
     .execute();
+  const id = (result.raw as { id: string }[])[0]?.id ?? null;
+  if (id) noteOwed(manager, [id]);
+  return id;
+}
+
+/** For set-based inserts into the outbox (campaigns, the scheduler): remember the ids written. */
+export function noteOwed(manager: EntityManager, ids: string[]): void {
+  const data = manager.queryRunner?.data as Record<string, string[] | undefined> | undefined;
+  if (!data) return; // outside a transaction's runner: the sweeper enqueues them
+  data[OWED_IDS] = [...(data[OWED_IDS] ?? []), ...ids];
+}
+
+/** The ids owed in a transaction, taken (so each is handed over once). */
+export function takeOwed(data: Record<string, unknown> | undefined): string[] {
+  if (!data) return [];
+  const ids = (data[OWED_IDS] as string[] | undefined) ?? [];
+  delete data[OWED_IDS];
+  return ids;
 }

@@ -20,3 +20,4 @@ export { HealthService, type Readiness, type CheckResult } from './health/health
 export { closeOnSignal } from './shutdown.js';
 export { PageQuery, pageOf, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';
 export { SecretBox } from './crypto/sealed.js';
+export { templatesDir } from './templates.js';

@@ -1,17 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
-
-/** The repository's templates folder, found upwards from this file (source or compiled). */
-export function templatesRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'templates', 'portal'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('templates/portal not found above the application');
-    dir = parent;
-  }
-  return join(dir, 'templates', 'portal');
-}
+import { templatesDir } from '@app/platform';
 
 /**
  * The supplier pages: an isolated Handlebars instance in strict mode (a missing variable is an
@@ -20,7 +10,7 @@ export function templatesRoot(): string {
 export class PortalPages {
   private readonly handlebars = Handlebars.create();
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
-  private readonly root = templatesRoot();
+  private readonly root = templatesDir('portal');
 
   render(name: string, title: string, context: object, hasErrors: boolean): string {
     const body = this.template(name)(context);

@@ -10,8 +10,7 @@ import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, validationExceptionFactory } from '@app/platform';
-import { templatesRoot } from './pages.js';
+import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validationExceptionFactory } from '@app/platform';
 import { formToAnswers, questionnairePage } from './questionnaire-page.js';
 import { PortalPages } from './pages.js';
 
@@ -40,7 +39,7 @@ class SubmitBody {
 }
 
 const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
-const PORTAL_JS = readFileSync(join(templatesRoot(), 'assets', 'portal.js'), 'utf8');
+const PORTAL_JS = readFileSync(join(templatesDir('portal'), 'assets', 'portal.js'), 'utf8');
 
 /** Validates a JSON body with the same rules and problem shape as the global pipe. */
 async function validated<T extends object>(type: new () => T, body: unknown): Promise<T> {

@@ -50,6 +50,7 @@ export const toAssessmentView = (a: Assessment) => ({
   recipientContactId: a.recipientContactId,
   dueDate: a.dueDate,
   status: a.status,
+  escalationLevel: a.escalationLevel,
   returnedQuestions: a.returnedQuestions,
   returnMessage: a.returnMessage,
   attestation: a.attestation,
@@ -126,6 +127,14 @@ export class AssessmentsController {
   @HttpCode(200)
   async resend(@Param('id', new ParseUUIDPipe()) id: string) {
     const { assessment, invitationUrl } = await this.assessments.resend(id);
+    return { ...toAssessmentView(assessment), invitationUrl };
+  }
+
+  /** Sends the same questionnaire again (reassessment due), due in 30 days. */
+  @Post(':id/reassess')
+  @Roles('procurement')
+  async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
+    const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '@app/assessments';
 import { DataSharingModule } from '@app/data-sharing';
+import { OutboxModule } from '@app/notifications';
 import { QuestionnairesModule } from '@app/questionnaires';
 import { SuppliersModule } from '@app/suppliers';
 import { AssessmentsController } from './assessments.controller.js';
 import { DataAssetsController, DataSharingLinksController, DataSharingViewsController } from './data-sharing.controller.js';
+import { NotificationsController } from './notifications.controller.js';
 import { QuestionnairesController } from './questionnaires.controller.js';
 import { SuppliersController } from './suppliers.controller.js';
 
@@ -13,7 +15,7 @@ import { SuppliersController } from './suppliers.controller.js';
  * questionnaires (routes under /api/v1, see shared/spec/api.md).
  */
 @Module({
-  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule],
-  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController],
+  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule],
+  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController],
 })
 export class ProcurementModule {}

@@ -1,5 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
   IsIn,
   IsInt,
   IsOptional,
@@ -95,6 +97,89 @@ export class AppConfig {
   @Max(10)
   trustProxy = 0;
 
+  /** ORG_NAME: who is asking, as emails name the organisation */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  orgName = 'NHS Trust';
+
+  /** GOVERNANCE_EMAIL: the governance committee's address (escalation level 2, expiring decisions); unset, those emails are not owed */
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'must be an email address' })
+  governanceEmail?: string;
+
+  /** EMAIL_ATTEMPTS: delivery attempts before an email is dead (default 8, about a day with the default backoff) */
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  emailAttempts = 8;
+
+  /** EMAIL_BACKOFF_MS: the first retry's delay; each next one doubles (680 s x (1 + 2 + ... + 64) = about 24 h) */
+  @IsInt()
+  @Min(10)
+  emailBackoffMs = 680_000;
+
+  /** EMAIL_CONCURRENCY: emails one worker sends at once (also the SMTP pool size) */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  emailConcurrency = 5;
+
+  /** SWEEP_INTERVAL_MS: how often the sweeper re-enqueues undelivered outbox rows */
+  @IsInt()
+  @Min(100)
+  sweepIntervalMs = 60_000;
+
+  /** SWEEP_GRACE_MS: how long a row may wait after its last change before the sweeper enqueues it again */
+  @IsInt()
+  @Min(0)
+  sweepGraceMs = 30_000;
+
+  /** SCHEDULE_INTERVAL_MS: how often the scheduler works out the reminders and escalations owed */
+  @IsInt()
+  @Min(100)
+  scheduleIntervalMs = 900_000;
+
+  /** REMINDER_DAYS: reminders this many days before the due date */
+  @ArrayNotEmpty()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true, message: 'must be a comma-separated list of whole days, e.g. 7,3,1' })
+  @Min(1, { each: true })
+  reminderDays = [7, 3, 1];
+
+  /** OVERDUE_DAYS: the overdue notice this many days after the due date */
+  @IsInt()
+  @Min(1)
+  overdueDays = 1;
+
+  /** ESCALATION_DAYS: escalation levels 1 and 2 this many days after the due date */
+  @ArrayNotEmpty()
+  @ArrayMaxSize(2)
+  @IsInt({ each: true, message: 'must be two comma-separated whole days, e.g. 7,14' })
+  @Min(1, { each: true })
+  escalationDays = [7, 14];
+
+  /** LINK_NOTICE_DAYS: notices this many days before a data-sharing link's review or end date */
+  @ArrayNotEmpty()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true, message: 'must be a comma-separated list of whole days, e.g. 30,7' })
+  @Min(1, { each: true })
+  linkNoticeDays = [30, 7];
+
+  /** WORKING_HOURS: when reminders and escalations go out, Europe/London, on working days */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, { message: 'must be HH:MM-HH:MM, e.g. 08:00-18:00' })
+  workingHours = '08:00-18:00';
+
+  /** BULL_LOCK_DURATION_MS: how long a worker's claim on a job lasts without renewal (a killed worker's job runs again after it) */
+  @IsInt()
+  @Min(1000)
+  bullLockDurationMs = 30_000;
+
+  /** BULL_STALLED_INTERVAL_MS: how often workers look for jobs whose worker died */
+  @IsInt()
+  @Min(1000)
+  bullStalledIntervalMs = 30_000;
+
   /** The base of links in emails, defaulting to this API's own address. */
   get baseUrl(): string {
     return this.publicUrl ?? `http://localhost:${this.port}`;
@@ -102,7 +187,7 @@ export class AppConfig {
 }
 
 /** Which environment variable feeds each property, and how its text becomes a value. */
-const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolean }> = {
+const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolean; list?: boolean }> = {
   databaseUrl: { name: 'DATABASE_URL' },
   redisUrl: { name: 'REDIS_URL' },
   smtpUrl: { name: 'SMTP_URL' },
@@ -118,7 +203,24 @@ const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolea
   rateLimitPerMinute: { name: 'RATE_LIMIT_PER_MINUTE', int: true },
   bodyLimitBytes: { name: 'BODY_LIMIT_BYTES', int: true },
   trustProxy: { name: 'TRUST_PROXY', int: true },
+  orgName: { name: 'ORG_NAME' },
+  governanceEmail: { name: 'GOVERNANCE_EMAIL' },
+  emailAttempts: { name: 'EMAIL_ATTEMPTS', int: true },
+  emailBackoffMs: { name: 'EMAIL_BACKOFF_MS', int: true },
+  emailConcurrency: { name: 'EMAIL_CONCURRENCY', int: true },
+  sweepIntervalMs: { name: 'SWEEP_INTERVAL_MS', int: true },
+  sweepGraceMs: { name: 'SWEEP_GRACE_MS', int: true },
+  scheduleIntervalMs: { name: 'SCHEDULE_INTERVAL_MS', int: true },
+  reminderDays: { name: 'REMINDER_DAYS', list: true },
+  overdueDays: { name: 'OVERDUE_DAYS', int: true },
+  escalationDays: { name: 'ESCALATION_DAYS', list: true },
+  linkNoticeDays: { name: 'LINK_NOTICE_DAYS', list: true },
+  workingHours: { name: 'WORKING_HOURS' },
+  bullLockDurationMs: { name: 'BULL_LOCK_DURATION_MS', int: true },
+  bullStalledIntervalMs: { name: 'BULL_STALLED_INTERVAL_MS', int: true },
 };
+
+const asInt = (raw: string): number | string => (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -139,10 +241,10 @@ export type Environment = Record<string, string | undefined>;
  */
 export function loadConfig(env: Environment): AppConfig {
   const plain: Record<string, unknown> = {};
-  for (const [property, { name, int }] of Object.entries(ENV)) {
+  for (const [property, { name, int, list }] of Object.entries(ENV)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    plain[property] = int ? (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw) : raw.trim();
+    plain[property] = list ? raw.split(',').map(asInt) : int ? asInt(raw) : raw.trim();
   }
   if (plain.adminEmail && !plain.adminPassword) {
     throw new ConfigError([{ variable: 'ADMIN_PASSWORD', message: 'is required when ADMIN_EMAIL is set' }]);

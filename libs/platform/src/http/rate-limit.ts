@@ -2,6 +2,7 @@ import {
   Global,
   Inject,
   Injectable,
+  Logger,
   Module,
   SetMetadata,
   type CanActivate,
@@ -49,6 +50,8 @@ return { hits, redis.call('PTTL', KEYS[1]) }`;
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  private readonly logger = new Logger('RateLimit');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
@@ -73,7 +76,17 @@ export class RateLimitGuard implements CanActivate {
   async consume(rule: RateLimitRule, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const who = rule.key ? rule.key(request) : request.ip;
     const key = `${this.config.queuePrefix}:rl:${rule.name}:${who}`;
-    const [hits, ttlMs] = (await this.redis.eval(INCREMENT, 1, key, rule.windowSeconds * 1000)) as [number, number];
+    let counted: [number, number];
+    try {
+      counted = (await this.redis.eval(INCREMENT, 1, key, rule.windowSeconds * 1000)) as [number, number];
+    } catch (error) {
+      // Redis away: serve the request unlimited rather than fail it (the work it does, and the mail it
+      // owes, live in PostgreSQL); say so loudly. Invitation tokens carry 256 bits, so a pause in
+      // limiting does not make guessing one feasible.
+      this.logger.warn({ msg: 'rate limit not applied: Redis unavailable', rule: rule.name, error: String(error) });
+      return;
+    }
+    const [hits, ttlMs] = counted;
     const resetSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
     if (hits > rule.limit) {
       void reply.header('retry-after', String(resetSeconds));

@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Roles } from '@app/identity';
+import { NotificationsService, OUTBOX_STATUSES, type OutboxMessage, type OutboxStatus } from '@app/notifications';
+import { PageQuery, pageOf } from '@app/platform';
+
+class NotificationListParams extends PageQuery {
+  @IsOptional() @IsUUID() assessmentId?: string;
+  @IsOptional() @IsUUID() supplierId?: string;
+  @IsOptional() @Matches(/^[a-z0-9.-]{1,64}$/, { message: 'must be a notification kind, e.g. assessment.reminder' }) kind?: string;
+  @IsOptional() @IsIn(OUTBOX_STATUSES) status?: OutboxStatus;
+}
+
+/** What the log shows of an email: never the sealed token its refs may carry. */
+const toNotificationView = (o: OutboxMessage) => {
+  const { sealedToken: _sealed, ...refs } = o.refs;
+  return {
+    id: o.id,
+    kind: o.kind,
+    template: o.template,
+    recipient: o.recipients.join(', '),
+    recipients: o.recipients,
+    status: o.status,
+    attempts: o.attempts,
+    lastError: o.lastError,
+    skipReason: o.skipReason,
+    providerMessageId: o.providerMessageId,
+    refs,
+    createdAt: o.createdAt.toISOString(),
+    sentAt: o.sentAt?.toISOString() ?? null,
+  };
+};
+
+/** The notification log: every email owed, with its delivery status; a dead one can be retried. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Roles('procurement', 'governance')
+  async list(@Query() query: NotificationListParams) {
+    const { items, total } = await this.notifications.list(query);
+    return pageOf(items.map(toNotificationView), total, query);
+  }
+
+  /** A dead email gets a fresh set of attempts. */
+  @Post(':id/retry')
+  @Roles('procurement')
+  @HttpCode(200)
+  async retry(@Param('id', new ParseUUIDPipe()) id: string) {
+    return toNotificationView(await this.notifications.retry(id));
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { addDays, noteOwed, workingTime, type OwedEmail } from '@app/notifications';
+import { AppConfig, Clock } from '@app/platform';
+import { DEFAULT_RISK_SETTINGS } from '@app/scoring';
+import { stepOwed, type LadderSettings } from './ladder.js';
+
+export interface ScheduleRun {
+  working: boolean;
+  why: string;
+  /** Emails newly owed by this run (a second run the same day owes none). */
+  owed: number;
+  escalated: number;
+}
+
+interface OpenAssessment {
+  id: string;
+  due: string;
+  sent_on: string;
+  recipient_email: string;
+  escalation_email: string | null;
+  owner_email: string | null;
+  escalation_level: number;
+}
+
+/**
+ * Works out, from the database alone, which reminders, overdue notices, escalations, link notices
+ * and reassessment notices are owed today, and writes them to the outbox in one transaction. Every
+ * email has a dedupe key naming its assessment (or link, or supplier) and step, so running twice,
+ * or in two workers at once, owes each email once. Runs on working days within working hours only
+ * (Europe/London; England and Wales bank holidays); a step that falls outside them goes out on the
+ * next working day.
+ */
+@Injectable()
+export class NotificationScheduler {
+  private readonly logger = new Logger('NotificationScheduler');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async run(): Promise<ScheduleRun> {
+    const time = workingTime(this.clock.now(), this.config.workingHours);
+    if (!time.working) return { working: false, why: time.why, owed: 0, escalated: 0 };
+    const today = time.today;
+    const result = await this.dataSource.transaction(async (m) => {
+      const { emails, levels } = await this.assessmentLadder(m, today);
+      emails.push(...(await this.linkNotices(m, today)), ...(await this.reassessments(m, today)));
+      const ids = await this.owe(m, emails);
+      const escalated = await this.escalate(m, levels);
+      return { owed: ids.length, escalated };
+    });
+    if (result.owed || result.escalated) this.logger.log({ msg: 'notifications owed', today, ...result });
+    return { working: true, why: time.why, ...result };
+  }
+
+  private async assessmentLadder(m: EntityManager, today: string): Promise<{ emails: OwedEmail[]; levels: Map<string, { before: number; level: number }> }> {
+    const settings: LadderSettings = { reminderDays: this.config.reminderDays, overdueDays: this.config.overdueDays, escalationDays: this.config.escalationDays };
+    const open = await m.query<OpenAssessment[]>(
+      `SELECT a.id, a.due_date::text AS due, (a.created_at AT TIME ZONE 'Europe/London')::date::text AS sent_on,
+              a.recipient_email::text, a.escalation_level, coalesce(o.email, c.email)::text AS owner_email,
+              (SELECT sc.email::text FROM supplier_contact sc WHERE sc.supplier_id = a.supplier_id AND sc.role = 'escalation' ORDER BY sc.position LIMIT 1) AS escalation_email
+         FROM assessment a JOIN supplier s ON s.id = a.supplier_id
+         LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
+         LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+        WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.due_date <= $1::date`,
+      [addDays(today, Math.max(...settings.reminderDays))],
+    );
+    const emails: OwedEmail[] = [];
+    const levels = new Map<string, { before: number; level: number }>();
+    for (const a of open) {
+      const step = stepOwed(today, a.due, a.sent_on, settings);
+      if (!step) continue;
+      const key = `assessment:${a.id}:${step.key}`;
+      const refs = { assessmentId: a.id, step: step.key, level: String(step.level) };
+      if (step.kind === 'reminder') {
+        emails.push({ kind: 'assessment.reminder', recipients: [a.recipient_email], template: 'assessment-reminder', refs, dedupeKey: key });
+        continue;
+      }
+      if (step.level > a.escalation_level) levels.set(a.id, { before: a.escalation_level, level: step.level });
+      const kind = step.kind === 'overdue' ? 'assessment.overdue' : `assessment.escalation.${step.level}`;
+      if (step.level < 2) {
+        const supplierSide = step.level === 1 ? (a.escalation_email ?? a.recipient_email) : a.recipient_email;
+        emails.push({ kind, recipients: [supplierSide], template: 'assessment-overdue', refs, dedupeKey: `${key}:supplier` });
+        if (a.owner_email) emails.push({ kind, recipients: [a.owner_email], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:owner` });
+      } else if (this.config.governanceEmail) {
+        emails.push({ kind, recipients: [this.config.governanceEmail], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:governance` });
+      }
+    }
+    return { emails, levels };
+  }
+
+  /** Review and end dates of data-sharing links, to the data asset's owner (else the supplier's). */
+  private async linkNotices(m: EntityManager, today: string): Promise<OwedEmail[]> {
+    const days = [...new Set(this.config.linkNoticeDays)].sort((a, b) => a - b);
+    const due = await m.query<{ id: string; field: 'review' | 'end'; date: string; owner_email: string }[]>(
+      `SELECT l.id, f.field, f.date::text AS date, coalesce(ao.email, so.email)::text AS owner_email
+         FROM data_sharing_link l JOIN data_asset d ON d.id = l.data_asset_id JOIN supplier s ON s.id = l.supplier_id
+         LEFT JOIN app_user ao ON ao.id = d.owner_id AND ao.active
+         LEFT JOIN app_user so ON so.id = s.owner_id AND so.active
+         CROSS JOIN LATERAL (VALUES ('review', l.review_date), ('end', l.end_date)) AS f(field, date)
+        WHERE l.status <> 'ended' AND f.date BETWEEN $1::date AND $2::date AND coalesce(ao.email, so.email) IS NOT NULL`,
+      [today, addDays(today, days.at(-1)!)],
+    );
+    return due.flatMap((l) => {
+      const step = days.find((d) => addDays(l.date, -d) <= today);
+      if (step === undefined) return [];
+      return [{ kind: `data-sharing-link.${l.field}-due`, recipients: [l.owner_email], template: 'data-sharing-link-due', refs: { linkId: l.id, field: l.field, date: l.date }, dedupeKey: `link:${l.id}:${l.field}:${l.date}:${step}d` }];
+    });
+  }
+
+  /** The tier's interval since the last completed assessment has passed and nothing new is open. */
+  private async reassessments(m: EntityManager, today: string): Promise<OwedEmail[]> {
+    const months = [1, 2, 3, 4].map((t) => DEFAULT_RISK_SETTINGS.reassessmentMonths[t as 1 | 2 | 3 | 4]);
+    const due = await m.query<{ supplier_id: string; assessment_id: string; owner_email: string }[]>(
+      `SELECT last.supplier_id, last.assessment_id, last.owner_email FROM (
+         SELECT DISTINCT ON (s.id) s.id AS supplier_id, s.tier, a.id AS assessment_id, a.completed_at, coalesce(o.email, c.email)::text AS owner_email
+           FROM supplier s JOIN assessment a ON a.supplier_id = s.id AND a.status = 'completed'
+           LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
+           LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+          WHERE s.status <> 'offboarded'
+            AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = s.id AND x.status IN ('sent', 'in_progress', 'submitted', 'returned'))
+          ORDER BY s.id, a.completed_at DESC) last
+        WHERE last.owner_email IS NOT NULL
+          AND (last.completed_at AT TIME ZONE 'Europe/London')::date + make_interval(months => ($2::int[])[last.tier]) <= $1::date`,
+      [today, months],
+    );
+    return due.map((r) => ({ kind: 'reassessment.due', recipients: [r.owner_email], template: 'reassessment-due', refs: { supplierId: r.supplier_id, assessmentId: r.assessment_id }, dedupeKey: `supplier:${r.supplier_id}:reassessment:${r.assessment_id}` }));
+  }
+
+  private async owe(m: EntityManager, emails: OwedEmail[]): Promise<string[]> {
+    if (emails.length === 0) return [];
+    const rows = await m.query<{ id: string }[]>(
+      `INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key)
+       SELECT e.kind, ARRAY[e.recipient], e.template, e.refs, e.dedupe_key
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS e(kind, recipient, template, refs, dedupe_key)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [emails.map((e) => e.kind), emails.map((e) => e.recipients[0]), emails.map((e) => e.template), emails.map((e) => JSON.stringify(e.refs)), emails.map((e) => e.dedupeKey)],
+    );
+    const ids = rows.map((r) => r.id);
+    noteOwed(m, ids);
+    return ids;
+  }
+
+  /** Raises escalation levels (never lowers them), audited; a concurrent run changes each once. */
+  private async escalate(m: EntityManager, levels: Map<string, { before: number; level: number }>): Promise<number> {
+    if (levels.size === 0) return 0;
+    // An UPDATE through TypeORM's query answers [rows, count].
+    const [changed] = await m.query<[{ id: string }[], number]>(
+      `UPDATE assessment a SET escalation_level = t.level, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS t(id, level, before)
+        WHERE a.id = t.id AND a.escalation_level = t.before AND a.escalation_level < t.level
+        RETURNING a.id`,
+      [[...levels.keys()], [...levels.values()].map((l) => l.level), [...levels.values()].map((l) => l.before)],
+    );
+    await this.audit.recordMany(m, changed.map((c) => ({ action: 'assessment.escalated', entityType: 'assessment', entityId: c.id, before: { escalationLevel: levels.get(c.id)!.before }, after: { escalationLevel: levels.get(c.id)!.level } })));
+    return changed.length;
+  }
+}
