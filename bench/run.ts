@@ -12,7 +12,10 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { CampaignService } from '@app/assessments';
 import Fastify from 'fastify';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
+import { createWorker } from '../apps/worker/src/bootstrap.js';
 
 /**
  * `npm run bench`: throughput of API routes, each reported as a ratio to a trivial route measured
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
     await admin.end();
     const databaseUrl = postgres.url.replace(/\/postgres$/, '/bench');
     await runMigrations(databaseUrl);
-    const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
+    const sink = await countingSmtpSink();
+    const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SWEEP_INTERVAL_MS: '1000', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
     const app = await createApiApp(config, createPino('silent'));
     await app.listen({ port: config.port, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${config.port}`;
@@ -72,12 +76,48 @@ async function main(): Promise<void> {
     console.log(`answer save, bare Fastify + pg upsert (baseline)                 ${bareSave.rate.toFixed(0).padStart(7)} saves/s   p99 ${bareSave.p99.toFixed(1)} ms`);
     console.log(`answer save, POST /portal/assessment/answers                      ${portalSave.rate.toFixed(0).padStart(7)} saves/s   p99 ${portalSave.p99.toFixed(1)} ms   ratio ${(portalSave.rate / bareSave.rate).toFixed(3)} (goal >= 0.5)`);
     console.log(`campaign of 2,000 suppliers (set-based): ${campaignMs.toFixed(0)} ms`);
+
+    // Email: the campaign's 2,000 invitations through outbox -> Bull -> render -> SMTP, against raw
+    // pooled nodemailer sending 2,000 messages of the same size to the same sink.
+    const raw = nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: config.emailConcurrency } as never);
+    const html = '<p>' + 'x'.repeat(2500) + '</p>';
+    const rawStarted = performance.now();
+    let nextRaw = 0;
+    await Promise.all(Array.from({ length: config.emailConcurrency }, async () => {
+      while (nextRaw++ < 2000) await raw.sendMail({ from: config.mailFrom, to: 'bench@supplier.example', subject: 'Security questionnaire for Bench Ltd due 12 Jan 2027', html, text: 'x'.repeat(1200) });
+    }));
+    const rawRate = 2000 / ((performance.now() - rawStarted) / 1000);
+    raw.close();
+    const worker = await createWorker(config, createPino('silent'));
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    await worker.init(); // the worker's start-up is not part of the throughput
+    const pipelineStarted = performance.now();
+    const [{ n: sentAtStart }] = (await pool.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'")).rows;
+    for (;;) {
+      const [{ n }] = (await pool.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'")).rows;
+      if (Number(n) >= 2000) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pipelineRate = (2000 - Number(sentAtStart)) / ((performance.now() - pipelineStarted) / 1000);
+    await pool.end();
+    await worker.close();
+    console.log(`email, raw pooled nodemailer to the sink (baseline)              ${rawRate.toFixed(0).padStart(7)} emails/s`);
+    console.log(`email, outbox -> Bull -> render -> SMTP (concurrency ${config.emailConcurrency})            ${pipelineRate.toFixed(0).padStart(7)} emails/s   ratio ${(pipelineRate / rawRate).toFixed(3)} (goal >= 0.5)`);
+    await sink.close();
     await app.close();
   } finally {
     await redis.stop();
     await postgres.stop();
     rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+/** An SMTP server that accepts and counts. */
+async function countingSmtpSink(): Promise<{ port: number; close: () => Promise<void> }> {
+  const port = await freePort();
+  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _session, callback) => { stream.resume(); stream.on('end', () => callback()); } });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 // The load comes from a worker thread (keep-alive node:http; fetch tops out first here), so that the
