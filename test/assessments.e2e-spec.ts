@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
+import { waitUntil } from './support/processes.js';
 import { signIn, type SignedIn } from './support/users.js';
 
 type Q = { code: string; type: string; options: { value: string }[] | null; visible: boolean; answer: { version: number } | null };
@@ -64,9 +65,10 @@ describe('assessments and the supplier portal', () => {
     expect(invitation.expires_at.toISOString()).toBe('2027-01-30T23:59:59.999Z');
     const dump = JSON.stringify(await query(api.databaseUrl, 'SELECT * FROM outbox_message')) + JSON.stringify(await query(api.databaseUrl, 'SELECT * FROM audit_event'));
     expect(dump).not.toContain(token);
-    const [outbox] = await query<{ kind: string; recipients: string[]; status: string }>(api.databaseUrl, "SELECT kind, recipients, status FROM outbox_message WHERE refs->>'assessmentId' = $1", [body.id]);
-    expect(outbox.kind).toBe('assessment.invitation');
-    expect(['pending', 'queued']).toContain(outbox.status); // enqueued after commit; no worker runs here
+    // Enqueued on Bull right after the commit (no worker runs here, so no sweeper either).
+    const queued = async () => (await query<{ kind: string; status: string }>(api.databaseUrl, "SELECT kind, status FROM outbox_message WHERE refs->>'assessmentId' = $1", [body.id]))[0];
+    await waitUntil(async () => ((await queued()).status === 'queued' ? true : undefined), 5000);
+    expect((await queued()).kind).toBe('assessment.invitation');
     expect((await api.request({ method: 'GET', url: `/api/v1/assessments/${body.id}`, headers: buyer.headers })).json().invitationUrl).toBeUndefined();
   });
 

@@ -26,7 +26,7 @@ describe('npm run demo', () => {
       const output = demo.output();
       expect(output).toMatch(/applied \d+ migration\(s\)/);
       expect(output).toContain('seeded the demo register: 30 suppliers');
-      expect(output).toContain('4 questionnaires sent');
+      expect(output).toContain('6 questionnaires sent');
       const supplierLink = /Supplier\s+Riverside University: (\S+)/.exec(output)![1];
       expect(output).toContain(`OpenAPI      http://localhost:${port}/docs`);
       const inbox = /Inbox\s+(http:\/\/127\.0\.0\.1:\S+)/.exec(output)![1];
@@ -36,6 +36,18 @@ describe('npm run demo', () => {
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
       expect((await fetch(inbox)).status).toBe(200);
+      // The worker delivered the invitations, and the scheduler's first round a reminder and an escalation.
+      const api = new URL('/api/email', inbox).toString();
+      const subjects = await waitUntil(async () => {
+        const mail = (await (await fetch(api)).json()) as { subject: string }[];
+        const all = mail.map((m) => m.subject);
+        return all.some((x) => x.startsWith('Escalation: ')) && all.some((x) => x.startsWith('Reminder: ')) && all.some((x) => x.includes('Northgate')) ? all : undefined;
+      }, 30_000);
+      expect(subjects).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^Security questionnaire for Northgate Pathology Partnership due \d{1,2} \w{3} \d{4}$/),
+        expect.stringMatching(/^Reminder: security questionnaire for Carecloud EPR Ltd due /),
+        expect.stringMatching(/^Escalation: security questionnaire for Imaging Connect Ltd was due /),
+      ]));
       const landing = await fetch(supplierLink.replace(/^http:\/\/localhost:\d+/, base), { headers: { accept: 'application/json' } });
       expect(await landing.json()).toMatchObject({ supplier: { name: 'Riverside University' }, status: 'in_progress', questionnaire: { key: 'research-data-partner' } });
       const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runMigrations } from '@app/database';
-import { createPino, loadConfig, type Environment } from '@app/platform';
+import type { INestApplicationContext } from '@nestjs/common';
+import { addDays, isWorkingDay, londonTime } from '@app/notifications';
+import { Clock, createPino, loadConfig, type Environment } from '@app/platform';
 import { createApiApp } from '../../api/src/bootstrap.js';
 import { createWorker } from '../../worker/src/bootstrap.js';
+import { NotificationScheduler } from '../../worker/src/email/notification-scheduler.js';
 import { seedDemo } from './seed.js';
 import { embeddedDatabase, embeddedInbox, embeddedRedis, persistentSecret, randomSecret, type Stoppable } from './services.js';
 
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
     closers.push(() => api.close());
     const seeded = await seedDemo(api);
     if (seeded) {
-      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 4 questionnaires sent');
+      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 6 questionnaires sent');
       // Until the worker sends the invitation emails, the demo keeps the links it made.
       writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });
     }
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     await api.listen({ port: config.port, host: '127.0.0.1' });
     const worker = await createWorker(config, pino);
     closers.push(() => worker.close());
+    await morningRound(worker, say);
 
     const base = `http://localhost:${config.port}`;
     console.log(
@@ -92,6 +96,29 @@ async function main(): Promise<void> {
     console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
+}
+
+/**
+ * The scheduler's round, run once at start so the inbox shows reminders and escalations at once
+ * (the worker repeats it every SCHEDULE_INTERVAL_MS). Outside working hours the demo replays the
+ * round of the last working day at 10:00, so an evening or weekend demo shows the same mail.
+ */
+async function morningRound(worker: INestApplicationContext, say: (message: string) => void): Promise<void> {
+  const scheduler = worker.get(NotificationScheduler);
+  const clock = worker.get(Clock);
+  let run = await scheduler.run();
+  if (!run.working) {
+    let day = londonTime(clock.now()).date;
+    do day = addDays(day, -1);
+    while (!isWorkingDay(day));
+    clock.freeze(`${day}T10:00:00Z`);
+    try {
+      run = await scheduler.run();
+    } finally {
+      clock.reset();
+    }
+  }
+  if (run.owed) say(`the scheduler owed ${run.owed} reminder or escalation email(s)`);
 }
 
 void main();

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AssessmentsService, PortalService } from '@app/assessments';
 import { DataSharingService, type CreateLinkInput } from '@app/data-sharing';
@@ -83,6 +84,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
         contacts: [
           { name: contact, email, role: 'primary' },
           { name: 'Information security team', email: `security@${domain}.example`, role: 'security' },
+          { name: 'Managing director', email: `director@${domain}.example`, role: 'escalation' },
         ],
       });
       ids.set(seed.name, created.id);
@@ -115,7 +117,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
 }
 
 /**
- * Questionnaires out to four suppliers: Northgate Pathology's untouched, Riverside University's
+ * Questionnaires out to six suppliers: Northgate Pathology's untouched, Riverside University's
  * half answered, Parkright's submitted, Swift Payroll's untouched. Returns the links (name: url).
  */
 async function seedAssessments(app: INestApplicationContext, ids: Map<string, string>): Promise<string[]> {
@@ -149,6 +151,19 @@ async function seedAssessments(app: INestApplicationContext, ids: Map<string, st
       const context = await answerSections(invitationUrl, 'all');
       await portal.submit(context, { name: 'Phil Dean', jobTitle: 'Operations Director', confirmed: true });
     }
+    links.push(`${name}: ${invitationUrl}`);
+  }
+  // Two questionnaires with a history, so that the inbox shows the ladder at work: one sent a month
+  // ago and due in 3 days (a reminder is owed), one due 10 days ago (escalated to the supplier's
+  // escalation contact and the internal owner). Backdated in SQL: the API refuses a past due date.
+  const dataSource = app.get(DataSource);
+  for (const [name, dueInDays] of [['Carecloud EPR Ltd', 3], ['Imaging Connect Ltd', -10]] as const) {
+    const { assessment, invitationUrl } = await assessments.send({ supplierId: ids.get(name)!, questionnaireKey: 'supplier-security-core', dueDate: due }, null);
+    await dataSource.query(
+      "UPDATE assessment SET due_date = (now() AT TIME ZONE 'Europe/London')::date + $2::int, created_at = now() - interval '40 days' WHERE id = $1",
+      [assessment.id, dueInDays],
+    );
+    await dataSource.query("UPDATE assessment_invitation SET expires_at = now() + interval '30 days' WHERE assessment_id = $1", [assessment.id]);
     links.push(`${name}: ${invitationUrl}`);
   }
   return links;

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
@@ -14,7 +14,7 @@ import { takeOwed } from './outbox.js';
  * blocks or fails the request: when Redis is away, the rows wait `pending` for the sweeper.
  */
 @Injectable()
-export class OutboxDispatcher implements EntitySubscriberInterface, OnModuleInit {
+export class OutboxDispatcher implements EntitySubscriberInterface {
   private readonly logger = new Logger('OutboxDispatcher');
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -22,10 +22,9 @@ export class OutboxDispatcher implements EntitySubscriberInterface, OnModuleInit
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(EMAIL_QUEUE) private readonly queue: Queue<SendJob>,
     private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    if (!this.dataSource.subscribers.includes(this)) this.dataSource.subscribers.push(this);
+  ) {
+    // At construction, not at module init: a use-case may run before the app is initialised (the demo seeds first).
+    if (!dataSource.subscribers.includes(this)) dataSource.subscribers.push(this);
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
