@@ -44,6 +44,12 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'POST', path: '/api/v1/assessments/{id}/return', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/complete', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/reassess', allowed: ['procurement', 'admin'] },
+  { method: 'GET', path: '/api/v1/suppliers/{id}/risk', allowed: EVERY_ROLE },
+  { method: 'GET', path: '/api/v1/suppliers/{id}/risk-decisions', allowed: ['governance', 'admin'] },
+  { method: 'POST', path: '/api/v1/suppliers/{id}/risk-decisions', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/findings', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/findings/{id}', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'PATCH', path: '/api/v1/findings/{id}', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'GET', path: '/api/v1/notifications', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'POST', path: '/api/v1/notifications/{id}/retry', allowed: ['procurement', 'admin'] },
   // The portal takes no internal account: its own link or session decides (tested in assessments.e2e-spec).

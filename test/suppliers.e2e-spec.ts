@@ -117,7 +117,7 @@ describe('supplier register', () => {
       "SELECT action, changes, actor_id FROM audit_event WHERE entity_type = 'supplier' AND entity_id = $1 ORDER BY id",
       [created.id],
     );
-    expect(audit.map((a) => a.action)).toEqual(['supplier.created', 'supplier.updated', 'supplier.inherent_risk_changed']);
+    expect(audit.map((a) => a.action)).toEqual(['supplier.created', 'supplier.updated', 'supplier.risk_changed']);
     expect(Object.keys(audit[1].changes).sort()).toEqual(['contacts', 'criticality', 'status']);
     expect(audit[1].changes.criticality).toEqual({ before: 'moderate', after: 'high' });
     expect(audit[1].actor_id).toBe(buyer.id);

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { RiskModule } from '@app/risk';
+import { SuppliersModule } from '@app/suppliers';
 import { AssessmentsService } from './assessments.service.js';
 import { CampaignService } from './campaign.js';
 import { EvidenceService } from './evidence.js';
 import { InvitationTokenBox } from './invitation-token.js';
 import { PortalService } from './portal.service.js';
 
-@Module({ imports: [AuditModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox] })
+@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox] })
 export class AssessmentsModule {}

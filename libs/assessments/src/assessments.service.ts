@@ -5,7 +5,8 @@ import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
 import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
-import { Supplier, SupplierContact } from '@app/suppliers';
+import { FindingsService } from '@app/risk';
+import { RiskRecompute, Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
 import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
@@ -49,6 +50,8 @@ export class AssessmentsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly box: InvitationTokenBox,
+    private readonly findings: FindingsService,
+    private readonly risk: RiskRecompute,
   ) {}
 
   /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
@@ -145,11 +148,24 @@ export class AssessmentsService {
     });
   }
 
+  /**
+   * The final score, the findings it raises (superseding the supplier's earlier ones) and the
+   * supplier's risk recomputed, in one transaction.
+   */
   async complete(id: string): Promise<Assessment> {
     return this.transition(id, ['submitted'], 'complete', async (m, a) => {
       a.status = 'completed';
       a.completedAt = this.clock.now();
       a.score = await scoreOf(m, a, 'final', this.clock.now());
+      await m.save(Assessment, a);
+      const version = await questionnaireVersionById(m, a.questionnaireVersionId);
+      const where = new Map(version.definition.sections.flatMap((section) => section.questions.map((q) => [q.code, { text: q.text, section: section.title }] as const)));
+      const supplier = await m.findOneByOrFail(Supplier, { id: a.supplierId });
+      await this.findings.raise(
+        m, a.supplierId, a.id, supplier.ownerId,
+        a.score.findings.map((f) => ({ ...f, questionText: where.get(f.questionCode)?.text ?? f.questionCode, sectionTitle: where.get(f.questionCode)?.section ?? '', mappings: f.mappings ?? [] })),
+      );
+      await this.risk.forSupplier(m, a.supplierId);
     });
   }
 

@@ -1,11 +1,11 @@
 import type { AssessmentScore } from '@app/scoring';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { dateAsString } from '@app/platform';
 
 export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const OPEN_STATUSES: AssessmentStatus[] = ['sent', 'in_progress', 'submitted', 'returned'];
 
-const dateAsString = { to: (v: string) => v, from: (v: Date | string) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
 
 /** A questionnaire sent to one supplier contact, answered through the emailed link. */
 @Entity('assessment')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
-import { InherentRiskRecompute } from '@app/suppliers';
+import { RiskRecompute } from '@app/suppliers';
 import { DataAsset, DataSharingLink } from './entities.js';
 import type { CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, LinkListQuery, UpdateDataAssetInput, UpdateLinkInput } from './inputs.js';
 
@@ -25,7 +25,7 @@ export class DataSharingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    private readonly recompute: InherentRiskRecompute,
+    private readonly recompute: RiskRecompute,
     private readonly clock: Clock,
   ) {}
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { dateAsString, numericAsNumber } from '@app/platform';
 import type { Classification } from '@app/scoring';
 
 export const DATA_CATEGORIES = ['nhs_number', 'demographics', 'contact_details', 'clinical', 'genetic', 'free_text', 'other'] as const;
@@ -12,8 +13,6 @@ export const TRANSFER_METHODS = ['sftp', 'api', 'portal', 'email', 'physical_med
 export const PROCESSING_LOCATIONS = ['uk', 'eea', 'adequacy', 'other'] as const;
 export const LINK_STATUSES = ['proposed', 'active', 'suspended', 'ended'] as const;
 
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
-const dateAsString = { to: (v: string | null) => v, from: (v: Date | string | null) => (v instanceof Date ? v.toISOString().slice(0, 10) : v) };
 
 /** Something the organisation holds, with its classification and size. */
 @Entity('data_asset')
@@ -23,7 +22,7 @@ export class DataAsset {
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'text' }) classification: Classification;
   @Column({ type: 'text', array: true, default: '{}' }) categories: string[];
-  @Column({ type: 'bigint', transformer: bigintAsNumber }) recordCount: number;
+  @Column({ type: 'bigint', transformer: numericAsNumber }) recordCount: number;
   @Column({ type: 'text', nullable: true }) systemOfRecord: string | null;
   @Column({ type: 'uuid', nullable: true }) ownerId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -38,7 +37,7 @@ export class DataSharingLink {
   @Column({ type: 'uuid' }) dataAssetId: string;
   @Column({ type: 'text' }) purpose: string;
   @Column({ type: 'text' }) direction: (typeof DIRECTIONS)[number];
-  @Column({ type: 'bigint', transformer: bigintAsNumber }) recordCount: number;
+  @Column({ type: 'bigint', transformer: numericAsNumber }) recordCount: number;
   @Column({ type: 'text' }) pseudonymisation: (typeof PSEUDONYMISATION)[number];
   @Column({ type: 'text', nullable: true, name: 'article6_basis' }) article6Basis: string | null;
   @Column({ type: 'text', nullable: true, name: 'article9_condition' }) article9Condition: string | null;

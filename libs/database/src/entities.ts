@@ -4,6 +4,7 @@ import { DataAsset, DataSharingLink } from '@app/data-sharing';
 import { User } from '@app/identity';
 import { OutboxMessage } from '@app/notifications';
 import { QuestionnaireVersion } from '@app/questionnaires';
+import { Finding, RiskDecision } from '@app/risk';
 import { Supplier, SupplierContact } from '@app/suppliers';
 
 /**
@@ -13,4 +14,5 @@ import { Supplier, SupplierContact } from '@app/suppliers';
 export const ENTITIES: Function[] = [
   User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink, QuestionnaireVersion,
   Assessment, AssessmentInvitation, PortalSession, AssessmentAnswer, AssessmentEvidence, OutboxMessage,
+  Finding, RiskDecision,
 ];

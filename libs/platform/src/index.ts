@@ -21,3 +21,4 @@ export { closeOnSignal } from './shutdown.js';
 export { PageQuery, pageOf, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';
 export { SecretBox } from './crypto/sealed.js';
 export { templatesDir } from './templates.js';
+export { dateAsString, numericAsNumber } from './columns.js';

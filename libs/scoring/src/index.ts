@@ -1,4 +1,5 @@
 export { DEFAULT_RISK_SETTINGS, CLASSIFICATIONS, CRITICALITIES, BANDS, type RiskSettings, type Classification, type Criticality, type Band } from './settings.js';
 export { inherentRisk, dataLoss, impactLevel, inherentTier, type InherentRisk, type SharedRecords, type AssetLoss } from './inherent-risk.js';
 export { scoreAssessment, questionScore, band, isShown, type AssessmentScore, type Finding, type ScoredAnswer, type CountedQuestion } from './control-score.js';
-export { likelihood, valueAtRisk, residualRating, type Likelihood, type Insurance, type Rating } from './value-at-risk.js';
+export { likelihood, valueAtRisk, residualRating, RATINGS, type Likelihood, type Insurance, type Rating } from './value-at-risk.js';
+export { currentRisk, monthsBetween, type CurrentRisk, type LatestAssessment, type TierOverride } from './current-risk.js';

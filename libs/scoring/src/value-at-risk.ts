@@ -30,7 +30,8 @@ export function valueAtRisk(probability: number, sle: number, insurance?: Insura
   return { valueAtRisk: probability * sle, covered, netValueAtRisk: probability * (sle - covered) };
 }
 
-export type Rating = 'low' | 'medium' | 'high' | 'critical';
+export const RATINGS = ['low', 'medium', 'high', 'critical'] as const;
+export type Rating = (typeof RATINGS)[number];
 
 /** Residual rating from likelihood level x impact level: <= 4 low, 5..9 medium, 10..14 high, >= 15 critical. */
 export function residualRating(likelihoodLevel: number, impactLevel: number, settings: RiskSettings = DEFAULT_RISK_SETTINGS): Rating {

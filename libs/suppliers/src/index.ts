@@ -1,8 +1,8 @@
 export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
 export { SupplierCsv, CSV_COLUMNS, type ImportResult, type ImportRowResult } from './supplier-csv.js';
-export { InherentRiskRecompute } from './inherent-risk.recompute.js';
+export { RiskRecompute } from './risk.recompute.js';
 export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
 export { SupplierContact, CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInput } from './supplier.input.js';
-export { toSupplierView, type SupplierView } from './supplier.view.js';
+export { toSupplierView, toRiskView, type SupplierView } from './supplier.view.js';

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import type { Criticality, InherentRisk } from '@app/scoring';
+import { numericAsNumber } from '@app/platform';
+import type { Band, Criticality, CurrentRisk, InherentRisk, Rating } from '@app/scoring';
 import { SupplierContact } from './supplier-contact.entity.js';
 
 export const SUPPLIER_KINDS = ['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other'] as const;
@@ -7,7 +8,6 @@ export type SupplierKind = (typeof SUPPLIER_KINDS)[number];
 export const SUPPLIER_STATUSES = ['onboarding', 'active', 'offboarded'] as const;
 export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
 
-const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** A supplier or partner of the organisation, with its inherent risk kept up to date. */
 @Entity('supplier')
@@ -57,11 +57,43 @@ export class Supplier {
   @Column({ type: 'smallint' })
   impactLevel: number;
 
-  @Column({ type: 'numeric', precision: 16, scale: 0, transformer: bigintAsNumber })
+  @Column({ type: 'numeric', precision: 16, scale: 0, transformer: numericAsNumber })
   singleLossEstimate: number;
 
   @Column({ type: 'jsonb' })
   riskInputs: InherentRisk['explanation'];
+
+  /** Band of the latest completed assessment (null: never assessed, or nothing scorable). */
+  @Column({ type: 'text', nullable: true })
+  band: Band | null;
+
+  @Column({ type: 'numeric', precision: 6, scale: 4, transformer: numericAsNumber })
+  probability: number;
+
+  @Column({ type: 'smallint' })
+  likelihoodLevel: number;
+
+  @Column({ type: 'numeric', precision: 16, scale: 0, transformer: numericAsNumber })
+  valueAtRisk: number;
+
+  @Column({ type: 'numeric', precision: 16, scale: 0, transformer: numericAsNumber })
+  netValueAtRisk: number;
+
+  @Column({ type: 'text' })
+  rating: Rating;
+
+  @Column({ type: 'boolean', default: false })
+  assessmentExpired: boolean;
+
+  /** Every input of the current figures (risk-model section 8). */
+  @Column({ type: 'jsonb', nullable: true })
+  risk: CurrentRisk['explanation'] | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  tierOverride: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  tierOverrideReason: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   offboardedAt: Date | null;

@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CRITICALITIES, type Criticality } from '@app/scoring';
+import { BANDS, CRITICALITIES, RATINGS, type Band, type Criticality, type Rating } from '@app/scoring';
 import { NotNullIfPresent, PageQuery } from '@app/platform';
 import { CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 import { SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
@@ -167,7 +167,7 @@ export class UpdateSupplierInput {
   contacts?: ContactInput[];
 }
 
-export const SUPPLIER_SORTS = ['name', 'createdAt', 'updatedAt', 'tier', 'singleLossEstimate', 'impactLevel', 'criticality', 'status', 'kind'];
+export const SUPPLIER_SORTS = ['name', 'createdAt', 'updatedAt', 'tier', 'singleLossEstimate', 'impactLevel', 'criticality', 'status', 'kind', 'band', 'rating', 'valueAtRisk', 'netValueAtRisk'];
 
 export class SupplierListQuery extends PageQuery {
   @IsOptional() @IsIn(SUPPLIER_KINDS)
@@ -181,6 +181,12 @@ export class SupplierListQuery extends PageQuery {
 
   @IsOptional() @IsIn(CRITICALITIES)
   criticality?: Criticality;
+
+  @IsOptional() @IsIn(BANDS)
+  band?: Band;
+
+  @IsOptional() @IsIn(RATINGS)
+  rating?: Rating;
 
   @IsOptional() @IsString() @MaxLength(50)
   tag?: string;

@@ -22,6 +22,11 @@ export function toSupplierView(supplier: Supplier) {
     impactLevel: supplier.impactLevel,
     singleLossEstimate: supplier.singleLossEstimate,
     inherentRisk: supplier.riskInputs,
+    band: supplier.band,
+    rating: supplier.rating,
+    valueAtRisk: supplier.valueAtRisk,
+    netValueAtRisk: supplier.netValueAtRisk,
+    assessmentExpired: supplier.assessmentExpired,
     offboardedAt: supplier.offboardedAt?.toISOString() ?? null,
     createdAt: supplier.createdAt.toISOString(),
     updatedAt: supplier.updatedAt.toISOString(),
@@ -29,6 +34,24 @@ export function toSupplierView(supplier: Supplier) {
 }
 
 export type SupplierView = ReturnType<typeof toSupplierView>;
+
+/** `GET /api/v1/suppliers/:id/risk` (api.md: tier, band, probability, likelihoodLevel, ... explanation). */
+export function toRiskView(supplier: Supplier) {
+  return {
+    supplierId: supplier.id,
+    tier: supplier.tier,
+    band: supplier.band,
+    probability: supplier.probability,
+    likelihoodLevel: supplier.likelihoodLevel,
+    singleLossEstimate: supplier.singleLossEstimate,
+    impactLevel: supplier.impactLevel,
+    valueAtRisk: supplier.valueAtRisk,
+    netValueAtRisk: supplier.netValueAtRisk,
+    rating: supplier.rating,
+    assessmentExpired: supplier.assessmentExpired,
+    explanation: supplier.risk,
+  };
+}
 
 export function toContactView(contact: SupplierContact) {
   return { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone, role: contact.role };

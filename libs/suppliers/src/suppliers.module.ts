@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
-import { InherentRiskRecompute } from './inherent-risk.recompute.js';
+import { RiskRecompute } from './risk.recompute.js';
 import { SupplierCsv } from './supplier-csv.js';
 import { SuppliersService } from './suppliers.service.js';
 
 @Module({
   imports: [AuditModule],
-  providers: [SuppliersService, SupplierCsv, InherentRiskRecompute],
-  exports: [SuppliersService, SupplierCsv, InherentRiskRecompute],
+  providers: [SuppliersService, SupplierCsv, RiskRecompute],
+  exports: [SuppliersService, SupplierCsv, RiskRecompute],
 })
 export class SuppliersModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
-import { InherentRiskRecompute, initialRisk } from './inherent-risk.recompute.js';
+import { RiskRecompute, initialRisk } from './risk.recompute.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { SUPPLIER_SORTS, type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
@@ -17,7 +17,7 @@ export class SuppliersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
-    private readonly recompute: InherentRiskRecompute,
+    private readonly recompute: RiskRecompute,
     private readonly clock: Clock,
   ) {}
 
@@ -45,7 +45,7 @@ export class SuppliersService {
   async insertChecked(m: EntityManager, inputs: CreateSupplierInput[]): Promise<Supplier[]> {
     if (inputs.length === 0) return [];
     const suppliers = inputs.map((input) => {
-      const risk = initialRisk(input.criticality);
+      const risk = initialRisk(input.criticality, this.clock.today());
       return m.create(Supplier, {
         name: input.name,
         kind: input.kind,
@@ -62,7 +62,17 @@ export class SuppliersService {
         tier: risk.tier,
         impactLevel: risk.impactLevel,
         singleLossEstimate: risk.singleLossEstimate,
-        riskInputs: risk.explanation,
+        riskInputs: risk.explanation.singleLossEstimate,
+        band: null,
+        probability: risk.probability,
+        likelihoodLevel: risk.likelihoodLevel,
+        valueAtRisk: risk.valueAtRisk,
+        netValueAtRisk: risk.netValueAtRisk,
+        rating: risk.rating,
+        assessmentExpired: false,
+        risk: risk.explanation,
+        tierOverride: null,
+        tierOverrideReason: null,
         offboardedAt: null,
       });
     });
@@ -151,6 +161,8 @@ export class SuppliersService {
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     if (query.tier) qb.andWhere('s.tier = :tier', { tier: query.tier });
     if (query.criticality) qb.andWhere('s.criticality = :criticality', { criticality: query.criticality });
+    if (query.band) qb.andWhere('s.band = :band', { band: query.band });
+    if (query.rating) qb.andWhere('s.rating = :rating', { rating: query.rating });
     if (query.ownerId) qb.andWhere('s.owner_id = :ownerId', { ownerId: query.ownerId });
     if (query.tag) qb.andWhere(':tag = ANY(s.tags)', { tag: query.tag.toLowerCase() });
     if (query.q) {
@@ -166,7 +178,9 @@ export class SuppliersService {
         ),
       );
     }
-    qb.orderBy(`s.${field}`, direction).addOrderBy('s.id', 'ASC');
+    // Ratings sort by severity, not alphabetically.
+    const sortBy = field === 'rating' ? "CASE s.rating WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 4 END" : `s.${field}`;
+    qb.orderBy(sortBy, direction, field === 'band' ? (direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST') : undefined).addOrderBy('s.id', 'ASC');
     qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [page, total] = await qb.getManyAndCount();
     if (page.length) {

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { RiskModule } from '@app/risk';
+import { SuppliersModule } from '@app/suppliers';
 import { AuditEventsController } from './audit-events.controller.js';
+import { FindingsController, SupplierRiskController } from './risk.controller.js';
 import { RiskSettingsController } from './risk-settings.controller.js';
 
 /** Front door of governance committees: reports, risk decisions and the audit trail. */
-@Module({ imports: [AuditModule], controllers: [AuditEventsController, RiskSettingsController] })
+@Module({ imports: [AuditModule, RiskModule, SuppliersModule], controllers: [AuditEventsController, RiskSettingsController, SupplierRiskController, FindingsController] })
 export class GovernanceModule {}

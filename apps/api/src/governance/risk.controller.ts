@@ -1,0 +1,141 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
+import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
+import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
+import { FRAMEWORKS } from '@app/questionnaires';
+import { SuppliersService, toRiskView } from '@app/suppliers';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
+const asBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+class DecisionBody {
+  @IsIn(DECISIONS) decision: DecisionType;
+  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(5000) rationale: string;
+  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) reviewDate: string;
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200) insurer?: string;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) policyRef?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) limit?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) excess?: number;
+  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) expiresOn?: string;
+  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) endLinksBy?: string;
+  @IsOptional() @ArrayMaxSize(500) @IsUUID('all', { each: true }) findingIds?: string[];
+}
+
+class FindingListParams extends PageQuery {
+  @IsOptional() @IsUUID() supplierId?: string;
+  @IsOptional() @IsUUID() assessmentId?: string;
+  @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+  @IsOptional() @IsIn(FINDING_STATUSES) status?: FindingStatus;
+  @IsOptional() @IsIn(Object.keys(FRAMEWORKS)) framework?: string;
+  @IsOptional() @Transform(asBoolean) @IsBoolean() overdue?: boolean;
+  @IsOptional() @Transform(asBoolean) @IsBoolean() includeSuperseded?: boolean;
+}
+
+class FindingPatch {
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() ownerId?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) dueDate?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(3) @MaxLength(5000) plannedAction?: string | null;
+  @IsOptional() @NotNullIfPresent() @IsIn(FINDING_STATUSES) status?: FindingStatus;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(3) @MaxLength(5000) resolutionEvidence?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(5000) acceptanceReason?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) acceptedUntil?: string | null;
+}
+
+export const toFindingView = (f: Finding) => ({
+  id: f.id,
+  supplierId: f.supplierId,
+  assessmentId: f.assessmentId,
+  questionCode: f.questionCode,
+  questionText: f.questionText,
+  section: f.sectionTitle,
+  severity: f.severity,
+  status: f.status,
+  answer: f.answer,
+  comment: f.comment,
+  ownerId: f.ownerId,
+  dueDate: f.dueDate,
+  plannedAction: f.plannedAction,
+  resolutionEvidence: f.resolutionEvidence,
+  acceptanceReason: f.acceptanceReason,
+  acceptedUntil: f.acceptedUntil,
+  recommendation: f.recommendation,
+  mappings: f.mappings,
+  superseded: f.supersededAt !== null,
+  createdAt: f.createdAt.toISOString(),
+  updatedAt: f.updatedAt.toISOString(),
+});
+
+/** The current figures of a supplier, with their explanation (risk-model.md section 8). */
+@ApiTags('risk')
+@ApiBearerAuth()
+@Controller('api/v1/suppliers/:id')
+export class SupplierRiskController {
+  constructor(
+    private readonly suppliers: SuppliersService,
+    private readonly decisions: DecisionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('risk')
+  @Roles(...ALL_ROLES)
+  async risk(@Param('id', new ParseUUIDPipe()) id: string) {
+    return toRiskView(await this.suppliers.get(id));
+  }
+
+  /** Every decision, newest first, each current, expired or superseded. */
+  @Get('risk-decisions')
+  @Roles('governance')
+  async listDecisions(@Param('id', new ParseUUIDPipe()) id: string) {
+    const today = this.clock.today();
+    return { items: (await this.decisions.list(id)).map((d) => this.view(d, today)) };
+  }
+
+  /** Accept, mitigate, transfer (insure) or avoid; replaces the current decision. */
+  @Post('risk-decisions')
+  @Roles('governance')
+  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecisionBody, @Req() request: AuthenticatedRequest) {
+    return this.view(await this.decisions.record(id, body, request.user?.id ?? null), this.clock.today());
+  }
+
+  private view(d: RiskDecision, today: string) {
+    return {
+      id: d.id, supplierId: d.supplierId, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
+      ...(d.decision === 'transfer' ? { insurer: d.insurer, policyRef: d.policyRef, limit: d.limit, excess: d.excess, expiresOn: d.expiresOn } : {}),
+      ...(d.decision === 'avoid' ? { endLinksBy: d.endLinksBy } : {}),
+      ...(d.decision === 'mitigate' ? { findingIds: d.findingIds } : {}),
+      state: decisionState(d, today), decidedBy: d.decidedBy, createdAt: d.createdAt.toISOString(), supersededAt: d.supersededAt?.toISOString() ?? null,
+    };
+  }
+}
+
+/** Remediation tracking; accepting a finding's risk is for governance. */
+@ApiTags('findings')
+@ApiBearerAuth()
+@Controller('api/v1/findings')
+export class FindingsController {
+  constructor(private readonly findings: FindingsService) {}
+
+  @Get()
+  @Roles('procurement', 'governance')
+  async list(@Query() query: FindingListParams) {
+    const { items, total } = await this.findings.list(query);
+    return pageOf(items.map(toFindingView), total, query);
+  }
+
+  @Get(':id')
+  @Roles('procurement', 'governance')
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return toFindingView(await this.findings.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('procurement', 'governance')
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FindingPatch, @Req() request: AuthenticatedRequest) {
+    const role = request.user?.role;
+    return toFindingView(await this.findings.update(id, body, role === 'governance' || role === 'admin'));
+  }
+}

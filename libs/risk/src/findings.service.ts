@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
+import { Finding, type FindingStatus, type Severity } from './entities.js';
+
+/** A finding as the final score raised it, with the question's words. */
+export interface RaisedFinding {
+  questionCode: string;
+  questionText: string;
+  sectionTitle: string;
+  severity: Severity;
+  answer: unknown;
+  comment: string | null;
+  mappings: { framework: string; ref: string }[];
+  recommendation: string | null;
+}
+
+/** Default remediation time by severity, in days from the completed review. */
+export const REMEDIATION_DAYS: Record<Severity, number> = { critical: 30, high: 60, medium: 90, low: 180 };
+/** An accepted finding's acceptance lasts at most this many months. */
+export const MAX_ACCEPTANCE_MONTHS = 12;
+
+export interface FindingQuery {
+  supplierId?: string;
+  assessmentId?: string;
+  severity?: Severity;
+  status?: FindingStatus;
+  framework?: string;
+  overdue?: boolean;
+  includeSuperseded?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface FindingUpdate {
+  ownerId?: string | null;
+  dueDate?: string | null;
+  plannedAction?: string | null;
+  status?: FindingStatus;
+  resolutionEvidence?: string | null;
+  acceptanceReason?: string | null;
+  acceptedUntil?: string | null;
+}
+
+const snapshot = (f: Finding) => ({
+  status: f.status, ownerId: f.ownerId, dueDate: f.dueDate, plannedAction: f.plannedAction,
+  resolutionEvidence: f.resolutionEvidence, acceptanceReason: f.acceptanceReason, acceptedUntil: f.acceptedUntil,
+});
+
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Findings: raised by final scores, tracked to remediation or acceptance. */
+@Injectable()
+export class FindingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * In the completing transaction: the supplier's earlier findings are superseded, and one finding
+   * per question that fell short is raised, owned by the supplier's owner, due by severity.
+   */
+  async raise(m: EntityManager, supplierId: string, assessmentId: string, ownerId: string | null, findings: RaisedFinding[]): Promise<Finding[]> {
+    await m.query('UPDATE finding SET superseded_at = $2, updated_at = now() WHERE supplier_id = $1 AND superseded_at IS NULL AND assessment_id <> $3', [supplierId, this.clock.now(), assessmentId]);
+    if (findings.length === 0) return [];
+    const today = this.clock.today();
+    const rows = findings.map((f) =>
+      m.create(Finding, {
+        supplierId, assessmentId, questionCode: f.questionCode, questionText: f.questionText, sectionTitle: f.sectionTitle,
+        severity: f.severity, status: 'open', answer: f.answer ?? null, comment: f.comment, recommendation: f.recommendation,
+        mappings: f.mappings, ownerId, dueDate: addDays(today, REMEDIATION_DAYS[f.severity]), plannedAction: null,
+        resolutionEvidence: null, acceptanceReason: null, acceptedUntil: null, supersededAt: null,
+      }),
+    );
+    const inserted = await m.insert(Finding, rows as never);
+    rows.forEach((row, i) => Object.assign(row, inserted.generatedMaps[i]));
+    await this.audit.recordMany(m, rows.map((f) => ({ action: 'finding.raised', entityType: 'finding', entityId: f.id, before: null, after: { supplierId, assessmentId, questionCode: f.questionCode, severity: f.severity, status: 'open', dueDate: f.dueDate } })));
+    return rows;
+  }
+
+  async list(query: FindingQuery): Promise<{ items: Finding[]; total: number }> {
+    const qb = this.dataSource.getRepository(Finding).createQueryBuilder('f');
+    if (!query.includeSuperseded) qb.andWhere('f.superseded_at IS NULL');
+    if (query.supplierId) qb.andWhere('f.supplier_id = :s', { s: query.supplierId });
+    if (query.assessmentId) qb.andWhere('f.assessment_id = :a', { a: query.assessmentId });
+    if (query.severity) qb.andWhere('f.severity = :sev', { sev: query.severity });
+    if (query.status) qb.andWhere('f.status = :st', { st: query.status });
+    if (query.framework) qb.andWhere('f.mappings @> CAST(:fw AS jsonb)', { fw: JSON.stringify([{ framework: query.framework }]) });
+    if (query.overdue) qb.andWhere("f.status IN ('open', 'remediation_planned') AND f.due_date < :today", { today: this.clock.today() });
+    const [items, total] = await qb
+      .orderBy("CASE f.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END", 'ASC')
+      .addOrderBy('f.due_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('f.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Finding> {
+    const finding = await this.dataSource.getRepository(Finding).findOneBy({ id });
+    if (!finding) throw new NotFoundError('FINDING.NOT_FOUND', 'No such finding.');
+    return finding;
+  }
+
+  /**
+   * Remediation: open -> remediation_planned (with a planned action and a due date) -> resolved
+   * (with evidence of the fix); accepted (governance only, with a reason, for at most 12 months);
+   * a resolved or accepted finding may be reopened. A superseded finding no longer changes.
+   */
+  async update(id: string, patch: FindingUpdate, byGovernance: boolean): Promise<Finding> {
+    return this.dataSource.transaction(async (m) => {
+      const finding = await m.findOne(Finding, { where: { id, supersededAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!finding) {
+        if (await m.existsBy(Finding, { id })) throw new ConflictError('FINDING.SUPERSEDED', 'A newer completed assessment superseded this finding.');
+        throw new NotFoundError('FINDING.NOT_FOUND', 'No such finding.');
+      }
+      const before = snapshot(finding);
+      for (const key of ['ownerId', 'dueDate', 'plannedAction', 'resolutionEvidence', 'acceptanceReason', 'acceptedUntil'] as const) {
+        if (patch[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = patch[key];
+      }
+      if (patch.ownerId) {
+        const [user] = await m.query<unknown[]>('SELECT 1 FROM app_user WHERE id = $1 AND active', [patch.ownerId]);
+        if (!user) throw new RuleViolationError('FINDING.OWNER_UNKNOWN', 'The owner must be an active user.', [{ path: 'ownerId', message: 'is not an active user' }]);
+      }
+      if (patch.status && patch.status !== finding.status) this.transition(finding, patch.status, byGovernance);
+      else if (finding.status === 'accepted' && (patch.acceptanceReason !== undefined || patch.acceptedUntil !== undefined) && !byGovernance) {
+        throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can change an acceptance.', 403);
+      }
+      this.check(finding);
+      await m.save(Finding, finding);
+      await this.audit.record(m, { action: 'finding.updated', entityType: 'finding', entityId: id, before, after: snapshot(finding) });
+      return finding;
+    });
+  }
+
+  private transition(finding: Finding, to: FindingStatus, byGovernance: boolean): void {
+    if (to === 'accepted' && !byGovernance) throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can accept a finding’s risk.', 403);
+    const allowed: Record<FindingStatus, FindingStatus[]> = {
+      open: ['remediation_planned', 'resolved', 'accepted'],
+      remediation_planned: ['open', 'resolved', 'accepted'],
+      resolved: ['open'],
+      accepted: ['open'],
+    };
+    if (!allowed[finding.status].includes(to)) {
+      throw new ConflictError('FINDING.INVALID_TRANSITION', `A ${finding.status} finding cannot become ${to}.`, [{ path: 'status', message: `cannot go from ${finding.status} to ${to}` }]);
+    }
+    if (to !== 'accepted') { finding.acceptanceReason = null; finding.acceptedUntil = null; }
+    if (to === 'open') finding.resolutionEvidence = null;
+    finding.status = to;
+  }
+
+  /** What each status needs. */
+  private check(f: Finding): void {
+    const problems: FieldProblem[] = [];
+    const today = this.clock.today();
+    if (f.status === 'remediation_planned') {
+      if (!f.plannedAction) problems.push({ path: 'plannedAction', message: 'is required to plan remediation' });
+      if (!f.dueDate) problems.push({ path: 'dueDate', message: 'is required to plan remediation' });
+    }
+    if (f.status === 'resolved' && !f.resolutionEvidence) problems.push({ path: 'resolutionEvidence', message: 'is required: say what shows the fix' });
+    if (f.status === 'accepted') {
+      if (!f.acceptanceReason) problems.push({ path: 'acceptanceReason', message: 'is required to accept a risk' });
+      if (!f.acceptedUntil) problems.push({ path: 'acceptedUntil', message: 'is required to accept a risk' });
+      else if (f.acceptedUntil <= today || f.acceptedUntil > addMonths(today, MAX_ACCEPTANCE_MONTHS)) problems.push({ path: 'acceptedUntil', message: `must be after today and at most ${MAX_ACCEPTANCE_MONTHS} months ahead` });
+    }
+    if (problems.length) throw new RuleViolationError('FINDING.INCOMPLETE', 'The finding is missing what its status needs.', problems);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { SuppliersModule } from '@app/suppliers';
+import { DecisionsService } from './decisions.service.js';
+import { FindingsService } from './findings.service.js';
+
+@Module({ imports: [AuditModule, SuppliersModule], providers: [FindingsService, DecisionsService], exports: [FindingsService, DecisionsService] })
+export class RiskModule {}

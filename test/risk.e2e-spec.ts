@@ -1,0 +1,164 @@
+import { startTestApi, type TestApi } from './support/app.js';
+import { query } from './support/db.js';
+import { signIn, type SignedIn } from './support/users.js';
+
+type Q = { code: string; type: string; options: { value: string; score?: number }[] | null; answer: { version: number } | null };
+
+/** risk-model.md section 3, written out again here: the test checks the code against the table, not against itself. */
+const P = { A: 0.025, B: 0.04, C: 0.06, D: 0.08, E: 0.1 } as const;
+
+describe('risk: findings, figures and treatment decisions', () => {
+  let api: TestApi;
+  let buyer: SignedIn;
+  let governance: SignedIn;
+  let viewer: SignedIn;
+  let supplierId: string;
+  let linkId: string;
+  let assessmentId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    buyer = await signIn(api, 'procurement');
+    governance = await signIn(api, 'governance');
+    viewer = await signIn(api, 'viewer');
+    const supplier = await call(buyer, 'POST', '/api/v1/suppliers', {
+      name: 'Northgate Pathology', kind: 'supplier', criticality: 'high', status: 'active', ownerId: buyer.id,
+      contacts: [{ name: 'Priya Shah', email: 'priya@northgate.example', role: 'primary' }],
+    });
+    supplierId = supplier.json().id;
+    const asset = await call(buyer, 'POST', '/api/v1/data-assets', { name: 'Pathology results', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 500_000 });
+    const link = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
+      supplierId, dataAssetId: asset.json().id, purpose: 'Pathology testing for direct care', direction: 'both', recordCount: 200_000,
+      pseudonymisation: 'identifiable', article6Basis: 'public_task', article9Condition: 'health_care', confidentialityBasis: 'direct_care',
+      agreementType: 'contract', agreementRef: 'C-17', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
+    });
+    expect(link.statusCode).toBe(201);
+    linkId = link.json().id;
+  });
+  afterAll(() => api.close());
+
+  function call(who: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+    return api.request({ method, url, headers: who.headers, payload });
+  }
+  const risk = async () => (await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/risk`)).json();
+  // 180 x (100,000 + 0.1 x 100,000) = 19,800,000 data loss, + 5,000,000 operational (high).
+  const SLE = 180 * (100_000 + 0.1 * 100_000) + 5_000_000;
+
+  it('a supplier never assessed counts as the worst likelihood, with every input explained', async () => {
+    const figures = await risk();
+    expect(figures).toMatchObject({
+      supplierId, tier: 1, band: null, probability: 0.1, likelihoodLevel: 5, singleLossEstimate: SLE, impactLevel: 4,
+      valueAtRisk: Math.round(0.1 * SLE), netValueAtRisk: Math.round(0.1 * SLE), rating: 'critical', assessmentExpired: false,
+    });
+    expect(figures.explanation.likelihood).toMatchObject({ latestAssessment: null, bandUsed: 'never' });
+    expect(figures.explanation.rating).toMatchObject({ cell: 20, likelihoodLevel: 5, impactLevel: 4 });
+    expect(figures.explanation.summary).toBe('£2,480,000 a year: 10% chance x £24,800,000, because it has never been assessed and it holds 200,000 special-category records of Pathology results with a high service (£5,000,000 operational loss).');
+    const listed = (await call(viewer, 'GET', '/api/v1/suppliers?rating=critical&sort=-netValueAtRisk')).json();
+    expect(listed.items.map((s: { id: string }) => s.id)).toContain(supplierId);
+    expect(listed.items[0]).toMatchObject({ rating: 'critical', valueAtRisk: 2_480_000, netValueAtRisk: 2_480_000 });
+  });
+
+  it('completing a review raises findings from the final score and recomputes the figures in the same transaction', async () => {
+    const sent = await call(buyer, 'POST', '/api/v1/assessments', { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' });
+    expect(sent.statusCode).toBe(201);
+    assessmentId = sent.json().id;
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const view = (await portal('GET', '/portal/assessment')).json();
+    // The best answer everywhere, except two: no MFA (a critical question) and patching only partly.
+    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).map((q: Q) => ({
+      code: q.code,
+      version: q.answer?.version ?? 0,
+      value: q.code === 'LCT-01' ? 'no' : q.code === 'LCT-02' ? 'partial' : ({
+        yes_no: 'yes', yes_no_partial: 'yes', text: 'Described.', number: 1, date: '2026-01-01',
+        single_choice: [...(q.options ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value,
+        multi_choice: [q.options?.[0]?.value],
+      } as Record<string, unknown>)[q.type],
+    }));
+    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
+    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Priya Shah', jobTitle: 'IT Director', confirmed: true } })).statusCode).toBe(200);
+    expect((await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().total).toBe(0); // nothing until the review completes
+    expect((await risk()).band).toBeNull();
+
+    const completed = await call(buyer, 'POST', `/api/v1/assessments/${assessmentId}/complete`);
+    expect(completed.statusCode).toBe(200);
+    const score = completed.json().score;
+    expect(score.criticalFailures).toEqual(['LCT-01']);
+    expect(score.band).toBe('D'); // capped by the critical failure
+    const figures = await risk();
+    expect(figures).toMatchObject({ band: 'D', probability: P.D, likelihoodLevel: 4, valueAtRisk: Math.round(P.D * SLE), netValueAtRisk: Math.round(P.D * SLE), rating: 'critical' });
+    expect(figures.explanation.likelihood.latestAssessment).toMatchObject({ assessmentId, band: 'D' });
+
+    const findings = (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json();
+    expect(findings.items.map((f: { questionCode: string; severity: string }) => `${f.questionCode}:${f.severity}`)).toEqual(['LCT-01:critical', 'LCT-02:high']);
+    expect(findings.items[0]).toMatchObject({
+      assessmentId, status: 'open', answer: 'no', ownerId: buyer.id, recommendation: 'Turn on MFA for email and remote access.',
+      questionText: 'Is multi-factor authentication on for email and every remote access route?',
+      mappings: expect.arrayContaining([{ framework: 'NCSC-CAF', ref: 'B2.a' }]),
+    });
+    expect(findings.items[0].dueDate).toBe(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    expect((await call(buyer, 'GET', '/api/v1/findings?framework=CYBER-ESSENTIALS&severity=critical')).json().items.map((f: { id: string }) => f.id)).toEqual([findings.items[0].id]);
+    expect((await call(viewer, 'GET', '/api/v1/findings')).statusCode).toBe(403);
+    const audit = await query<{ action: string }>(api.databaseUrl, "SELECT action FROM audit_event WHERE action IN ('finding.raised', 'supplier.risk_changed') AND (entity_id = $1 OR entity_type = 'finding') ORDER BY id DESC LIMIT 3", [supplierId]);
+    expect(audit.map((a) => a.action).sort()).toEqual(['finding.raised', 'finding.raised', 'supplier.risk_changed']);
+  });
+
+  it('tracks remediation; only governance accepts a finding, for at most 12 months', async () => {
+    const [critical, high] = (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().items;
+    const incomplete = await call(buyer, 'PATCH', `/api/v1/findings/${critical.id}`, { status: 'remediation_planned' });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(['plannedAction']);
+    const planned = await call(buyer, 'PATCH', `/api/v1/findings/${critical.id}`, { status: 'remediation_planned', plannedAction: 'Enforce MFA on the VPN and webmail by March.', dueDate: '2027-03-31' });
+    expect(planned.statusCode).toBe(200);
+    expect(planned.json()).toMatchObject({ status: 'remediation_planned', dueDate: '2027-03-31' });
+    expect((await call(buyer, 'PATCH', `/api/v1/findings/${critical.id}`, { status: 'resolved' })).json().errors[0].path).toBe('resolutionEvidence');
+    expect((await call(buyer, 'PATCH', `/api/v1/findings/${high.id}`, { status: 'accepted', acceptanceReason: 'Compensating controls in place.', acceptedUntil: '2027-06-30' })).statusCode).toBe(403);
+    const tooLong = await call(governance, 'PATCH', `/api/v1/findings/${high.id}`, { status: 'accepted', acceptanceReason: 'Compensating controls in place.', acceptedUntil: '2029-01-01' });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().errors[0].path).toBe('acceptedUntil');
+    const accepted = await call(governance, 'PATCH', `/api/v1/findings/${high.id}`, { status: 'accepted', acceptanceReason: 'Compensating controls in place.', acceptedUntil: '2027-06-30' });
+    expect(accepted.statusCode).toBe(200);
+    expect((await call(buyer, 'PATCH', `/api/v1/findings/${high.id}`, { status: 'bogus' })).statusCode).toBe(400);
+    const [row] = await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM finding WHERE id = $1', [high.id]);
+    expect(row.status).toBe('accepted');
+  });
+
+  it('records decisions by governance only; a transfer lowers net VaR at once; history is kept', async () => {
+    expect((await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/risk-decisions`, { decision: 'accept', rationale: 'Low residual risk after review.', reviewDate: '2027-06-30' })).statusCode).toBe(403);
+    const incomplete = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/risk-decisions`, { decision: 'transfer', rationale: 'Cyber policy covers this supplier.', reviewDate: '2027-06-30', limit: 10_000_000 });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(['insurer', 'policyRef', 'excess', 'expiresOn']);
+    const tooLate = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/risk-decisions`, { decision: 'accept', rationale: 'Low residual risk after review.', reviewDate: '2030-01-01' });
+    expect(tooLate.json().errors[0].path).toBe('reviewDate');
+
+    const accept = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/risk-decisions`, { decision: 'accept', rationale: 'Accepted while the MFA rollout completes.', reviewDate: '2027-03-31' });
+    expect(accept.statusCode).toBe(201);
+    expect((await risk()).netValueAtRisk).toBe(Math.round(P.D * SLE));
+
+    const transfer = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/risk-decisions`, {
+      decision: 'transfer', rationale: 'Cyber policy covers this supplier.', reviewDate: '2027-06-30', insurer: 'Example Mutual', policyRef: 'CY-2027-001', limit: 10_000_000, excess: 1_000_000, expiresOn: '2027-09-30',
+    });
+    expect(transfer.statusCode).toBe(201);
+    // covered = min(max(SLE - excess, 0), limit) = 10,000,000; net VaR = p x (SLE - covered).
+    const figures = await risk();
+    expect(figures).toMatchObject({ valueAtRisk: Math.round(P.D * SLE), netValueAtRisk: Math.round(P.D * (SLE - 10_000_000)) });
+    expect(figures.explanation.valueAtRisk.insurance).toEqual({ limit: 10_000_000, excess: 1_000_000, covered: 10_000_000 });
+
+    const history = (await call(governance, 'GET', `/api/v1/suppliers/${supplierId}/risk-decisions`)).json().items;
+    expect(history.map((d: { decision: string; state: string }) => `${d.decision}:${d.state}`)).toEqual(['transfer:current', 'accept:superseded']);
+    expect(history[0]).toMatchObject({ insurer: 'Example Mutual', policyRef: 'CY-2027-001', limit: 10_000_000, excess: 1_000_000, expiresOn: '2027-09-30' });
+
+    const mitigate = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/risk-decisions`, { decision: 'mitigate', rationale: 'Remediation plan agreed with the supplier.', reviewDate: '2027-03-31', findingIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(mitigate.statusCode).toBe(422);
+    expect(mitigate.json().errors[0].path).toBe('findingIds[0]');
+    const [{ n }] = await query<{ n: string }>(api.databaseUrl, 'SELECT count(*) AS n FROM risk_decision WHERE supplier_id = $1', [supplierId]);
+    expect(n).toBe('2'); // the rejected ones stored nothing
+  });
+
+  it('moves SLE and VaR when a data-sharing link changes', async () => {
+    const changed = await call(buyer, 'PATCH', `/api/v1/data-sharing-links/${linkId}`, { recordCount: 50_000 });
+    expect(changed.statusCode).toBe(200);
+    const sle = 180 * 50_000 + 5_000_000; // 14,000,000: the excess and limit now cover 10,000,000 of it
+    expect(await risk()).toMatchObject({ singleLossEstimate: sle, impactLevel: 4, valueAtRisk: Math.round(P.D * sle), netValueAtRisk: Math.round(P.D * (sle - 10_000_000)) });
+  });
+});
