@@ -211,6 +211,25 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     workerClock.reset();
   });
 
+  it('tells governance 30 days before an acceptance is due for review or insurance expires', async () => {
+    const supplier = await newSupplier('Insured Ltd');
+    const governance = await signIn(api, 'governance');
+    const decide = (payload: object) => api.request({ method: 'POST', url: `/api/v1/suppliers/${supplier.id}/risk-decisions`, headers: governance.headers, payload });
+    expect((await decide({ decision: 'transfer', rationale: 'Cyber policy covers this supplier.', reviewDate: '2027-06-30', insurer: 'Example Mutual', policyRef: 'CY-1', limit: 1_000_000, excess: 10_000, expiresOn: '2027-02-15' })).statusCode).toBe(201);
+    const scheduler = worker.get(NotificationScheduler);
+    const expiring = () => sink.to(GOVERNANCE).filter((m) => m.subject.includes('Insured Ltd'));
+    workerClock.freeze('2027-01-15T10:00:00Z'); // 31 days before
+    await scheduler.run();
+    workerClock.freeze('2027-01-18T10:00:00Z'); // 28 days before (the 16th and 17th are a weekend)
+    await scheduler.run();
+    await scheduler.run();
+    await until(async () => expiring().length === 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(expiring().map((m) => m.subject)).toEqual(['Insurance expires 15 Feb 2027: Insured Ltd']);
+    expect(expiring()[0].text).toContain('Cyber policy covers this supplier. (Example Mutual, policy CY-1)');
+    workerClock.reset();
+  });
+
   it('two schedulers at once owe each email once', async () => {
     const suppliers = await Promise.all(['Twin A Ltd', 'Twin B Ltd', 'Twin C Ltd'].map(newSupplier));
     const sent = await Promise.all(suppliers.map((s) => sendQuestionnaire(s.id, '2027-01-13')));

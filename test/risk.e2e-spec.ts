@@ -1,3 +1,4 @@
+import { RiskStaleness } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { signIn, type SignedIn } from './support/users.js';
@@ -160,5 +161,23 @@ describe('risk: findings, figures and treatment decisions', () => {
     expect(changed.statusCode).toBe(200);
     const sle = 180 * 50_000 + 5_000_000; // 14,000,000: the excess and limit now cover 10,000,000 of it
     expect(await risk()).toMatchObject({ singleLossEstimate: sle, impactLevel: 4, valueAtRisk: Math.round(P.D * sle), netValueAtRisk: Math.round(P.D * (sle - 10_000_000)) });
+  });
+
+  it('the daily run applies staleness and lapsed insurance, once', async () => {
+    const staleness = api.app.get(RiskStaleness);
+    expect(await staleness.run()).toEqual({ recomputed: 0 });
+    api.clock.freeze('2027-12-30T10:00:00Z'); // 13 months on: past the tier 1 interval, and the policy expired on 30 Sep 2027
+    try {
+      expect(await staleness.run()).toEqual({ recomputed: 1 });
+      const sle = 180 * 50_000 + 5_000_000;
+      const figures = await risk();
+      expect(figures).toMatchObject({ band: 'D', probability: P.E, likelihoodLevel: 5, assessmentExpired: true, valueAtRisk: Math.round(P.E * sle), netValueAtRisk: Math.round(P.E * sle) });
+      expect(figures.explanation.likelihood.expiredBecause).toContain('older than the tier 1 interval of 12 months');
+      expect(await staleness.run()).toEqual({ recomputed: 0 });
+      const history = (await call(governance, 'GET', `/api/v1/suppliers/${supplierId}/risk-decisions`)).json().items;
+      expect(history[0]).toMatchObject({ decision: 'transfer', state: 'expired' });
+    } finally {
+      api.clock.reset();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { DatabaseModule } from '@app/database';
 import { AppConfig, ClockModule, ConfigModule, RedisModule } from '@app/platform';
 import { EmailWorkerModule } from './email/email-worker.module.js';
 import { QueueHealth } from './queue-health.js';
+import { RiskWorkerModule } from './risk/risk-worker.js';
 
 /** The worker: Bull processors and scheduled jobs, no HTTP server. */
 @Module({})
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, RedisModule, DatabaseModule, EmailWorkerModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, RedisModule, DatabaseModule, EmailWorkerModule, RiskWorkerModule],
       providers: [QueueHealth],
     };
   }

@@ -2,6 +2,7 @@ export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
 export { SupplierCsv, CSV_COLUMNS, type ImportResult, type ImportRowResult } from './supplier-csv.js';
 export { RiskRecompute } from './risk.recompute.js';
+export { RiskStaleness } from './risk-staleness.js';
 export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
 export { SupplierContact, CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInput } from './supplier.input.js';

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { RiskStaleness } from './risk-staleness.js';
 import { RiskRecompute } from './risk.recompute.js';
 import { SupplierCsv } from './supplier-csv.js';
 import { SuppliersService } from './suppliers.service.js';
 
 @Module({
   imports: [AuditModule],
-  providers: [SuppliersService, SupplierCsv, RiskRecompute],
-  exports: [SuppliersService, SupplierCsv, RiskRecompute],
+  providers: [SuppliersService, SupplierCsv, RiskRecompute, RiskStaleness],
+  exports: [SuppliersService, SupplierCsv, RiskRecompute, RiskStaleness],
 })
 export class SuppliersModule {}

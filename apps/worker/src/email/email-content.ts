@@ -49,6 +49,8 @@ export class EmailContent {
         return this.linkEmail(m, row);
       case 'reassessment-due':
         return this.reassessmentEmail(m, row);
+      case 'risk-acceptance-expiring':
+        return this.expiringEmail(m, row);
       default:
         return { skip: `no template ${row.template}` };
     }
@@ -136,6 +138,36 @@ export class EmailContent {
         lastAssessed: humanDate(s.completed_on),
         questionnaire: { key: s.questionnaire_key, title: s.questionnaire_title },
         reassessUrl: `${this.config.baseUrl}/api/v1/assessments/${row.refs.assessmentId}/reassess`,
+      },
+    };
+  }
+
+  private async expiringEmail(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+    const [item] = row.refs.decisionId
+      ? await m.query<{ supplier_id: string; supplier_name: string; what: string; date: string; live: boolean; rationale: string }[]>(
+          `SELECT s.id AS supplier_id, s.name AS supplier_name, d.decision AS what, (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date,
+                  d.current AS live, d.rationale || CASE WHEN d.decision = 'transfer' THEN ' (' || d.insurer || ', policy ' || d.policy_ref || ')' ELSE '' END AS rationale
+             FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id WHERE d.id = $1`,
+          [row.refs.decisionId],
+        )
+      : await m.query<{ supplier_id: string; supplier_name: string; what: string; date: string; live: boolean; rationale: string }[]>(
+          `SELECT s.id AS supplier_id, s.name AS supplier_name, 'finding' AS what, f.accepted_until::text AS date,
+                  (f.status = 'accepted' AND f.superseded_at IS NULL) AS live, f.question_code || ': ' || f.acceptance_reason AS rationale
+             FROM finding f JOIN supplier s ON s.id = f.supplier_id WHERE f.id = $1`,
+          [row.refs.findingId],
+        );
+    if (!item) return { skip: 'it no longer exists' };
+    if (!item.live || item.date !== row.refs.date) return { skip: 'it was replaced or changed since' };
+    return {
+      context: {
+        org: this.config.orgName,
+        supplier: { name: item.supplier_name },
+        isInsurance: item.what === 'transfer',
+        isFinding: item.what === 'finding',
+        rationale: item.rationale,
+        date: humanDate(item.date),
+        daysLeft: Math.max(0, daysBetween(londonTime(this.clock.now()).date, item.date)),
+        decisionsUrl: `${this.config.baseUrl}/api/v1/suppliers/${item.supplier_id}/risk-decisions`,
       },
     };
   }

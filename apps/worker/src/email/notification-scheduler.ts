@@ -7,6 +7,9 @@ import { AppConfig, Clock } from '@app/platform';
 import { DEFAULT_RISK_SETTINGS } from '@app/scoring';
 import { stepOwed, type LadderSettings } from './ladder.js';
 
+/** Decisions and acceptances are flagged to governance this many days before they lapse. */
+export const DECISION_NOTICE_DAYS = 30;
+
 export interface ScheduleRun {
   working: boolean;
   why: string;
@@ -50,7 +53,7 @@ export class NotificationScheduler {
     const today = time.today;
     const result = await this.dataSource.transaction(async (m) => {
       const { emails, levels } = await this.assessmentLadder(m, today);
-      emails.push(...(await this.linkNotices(m, today)), ...(await this.reassessments(m, today)));
+      emails.push(...(await this.linkNotices(m, today)), ...(await this.reassessments(m, today)), ...(await this.expiringAcceptances(m, today)));
       const ids = await this.owe(m, emails);
       const escalated = await this.escalate(m, levels);
       return { owed: ids.length, escalated };
@@ -131,6 +134,32 @@ export class NotificationScheduler {
       [today, months],
     );
     return due.map((r) => ({ kind: 'reassessment.due', recipients: [r.owner_email], template: 'reassessment-due', refs: { supplierId: r.supplier_id, assessmentId: r.assessment_id }, dedupeKey: `supplier:${r.supplier_id}:reassessment:${r.assessment_id}` }));
+  }
+
+  /**
+   * To governance, 30 days ahead (the longest link notice): an acceptance reaching its review date,
+   * insurance reaching its expiry, and an accepted finding reaching the end of its acceptance.
+   */
+  private async expiringAcceptances(m: EntityManager, today: string): Promise<OwedEmail[]> {
+    if (!this.config.governanceEmail) return [];
+    const horizon = addDays(today, DECISION_NOTICE_DAYS);
+    const rows = await m.query<{ kind: 'decision' | 'finding'; id: string; date: string }[]>(
+      `SELECT 'decision' AS kind, d.id, (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
+         FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
+        WHERE d.current AND s.status <> 'offboarded' AND d.decision IN ('accept', 'transfer')
+          AND (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END) BETWEEN $1::date AND $2::date
+       UNION ALL
+       SELECT 'finding', f.id, f.accepted_until::text FROM finding f
+        WHERE f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until BETWEEN $1::date AND $2::date`,
+      [today, horizon],
+    );
+    return rows.map((r): OwedEmail => ({
+      kind: `${r.kind === 'decision' ? 'risk-decision' : 'finding-acceptance'}.expiring`,
+      recipients: [this.config.governanceEmail!],
+      template: 'risk-acceptance-expiring',
+      refs: { [r.kind === 'decision' ? 'decisionId' : 'findingId']: r.id, date: r.date },
+      dedupeKey: `${r.kind}:${r.id}:expiring:${r.date}`,
+    }));
   }
 
   private async owe(m: EntityManager, emails: OwedEmail[]): Promise<string[]> {
