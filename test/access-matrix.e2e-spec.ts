@@ -46,6 +46,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'POST', path: '/api/v1/assessments/{id}/reassess', allowed: ['procurement', 'admin'] },
   { method: 'GET', path: '/api/v1/suppliers/{id}/risk', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/suppliers/{id}/risk-decisions', allowed: ['governance', 'admin'] },
+  { method: 'POST', path: '/api/v1/suppliers/{id}/tier-override', allowed: ['governance', 'admin'] },
   { method: 'POST', path: '/api/v1/suppliers/{id}/risk-decisions', allowed: ['governance', 'admin'] },
   { method: 'GET', path: '/api/v1/findings', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'GET', path: '/api/v1/findings/{id}', allowed: ['procurement', 'governance', 'admin'] },

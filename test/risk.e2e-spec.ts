@@ -156,6 +156,19 @@ describe('risk: findings, figures and treatment decisions', () => {
     expect(n).toBe('2'); // the rejected ones stored nothing
   });
 
+  it('governance may override the tier, with a reason; the interval and the figures follow', async () => {
+    expect((await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/tier-override`, { tier: 3, reason: 'Read-only access, agreed by the SIRO.' })).statusCode).toBe(403);
+    expect((await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/tier-override`, { tier: 5, reason: 'x' })).json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['reason', 'tier']);
+    const overridden = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/tier-override`, { tier: 3, reason: 'Read-only access, agreed by the SIRO.' });
+    expect(overridden.statusCode).toBe(200);
+    expect(overridden.json()).toMatchObject({ tier: 3, tierOverride: { tier: 3, reason: 'Read-only access, agreed by the SIRO.' } });
+    expect((await risk()).explanation.tier).toMatchObject({ inherent: 1, override: { tier: 3 }, reassessmentMonths: 24 });
+    const cleared = await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/tier-override`, { tier: null, reason: 'Access widened to read-write.' });
+    expect(cleared.json()).toMatchObject({ tier: 1, tierOverride: null });
+    const audit = await query<{ action: string }>(api.databaseUrl, "SELECT action FROM audit_event WHERE entity_id = $1 AND action = 'supplier.tier_overridden'", [supplierId]);
+    expect(audit).toHaveLength(2);
+  });
+
   it('moves SLE and VaR when a data-sharing link changes', async () => {
     const changed = await call(buyer, 'PATCH', `/api/v1/data-sharing-links/${linkId}`, { recordCount: 50_000 });
     expect(changed.statusCode).toBe(200);

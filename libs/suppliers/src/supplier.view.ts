@@ -19,6 +19,7 @@ export function toSupplierView(supplier: Supplier) {
     notes: supplier.notes,
     contacts: (supplier.contacts ?? []).sort((a, b) => a.position - b.position).map(toContactView),
     tier: supplier.tier,
+    tierOverride: supplier.tierOverride === null ? null : { tier: supplier.tierOverride, reason: supplier.tierOverrideReason },
     impactLevel: supplier.impactLevel,
     singleLossEstimate: supplier.singleLossEstimate,
     inherentRisk: supplier.riskInputs,

@@ -154,6 +154,20 @@ export class SuppliersService {
     });
   }
 
+  /** A governance user sets (or clears, with null) the tier the risk model would give, with a reason. */
+  async overrideTier(id: string, tier: 1 | 2 | 3 | 4 | null, reason: string): Promise<Supplier> {
+    return this.dataSource.transaction(async (m) => {
+      const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
+      const before = { tierOverride: supplier.tierOverride, tierOverrideReason: supplier.tierOverrideReason };
+      const after = { tierOverride: tier, tierOverrideReason: tier === null ? null : reason };
+      await m.update(Supplier, { id }, after);
+      await this.audit.record(m, { action: 'supplier.tier_overridden', entityType: 'supplier', entityId: id, before, after: { ...after, reason } });
+      await this.recompute.forSupplier(m, id);
+      return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
+    });
+  }
+
   async list(query: SupplierListQuery): Promise<{ items: Supplier[]; total: number }> {
     const { field, direction } = sortOrder(query.sort, 'name', SUPPLIER_SORTS);
     const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
@@ -6,7 +6,7 @@ import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
 import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
-import { SuppliersService, toRiskView } from '@app/suppliers';
+import { SuppliersService, toRiskView, toSupplierView } from '@app/suppliers';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
@@ -23,6 +23,11 @@ class DecisionBody {
   @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) expiresOn?: string;
   @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) endLinksBy?: string;
   @IsOptional() @ArrayMaxSize(500) @IsUUID('all', { each: true }) findingIds?: string[];
+}
+
+class TierOverrideBody {
+  @ValidateIf((_, v) => v !== null) @IsIn([1, 2, 3, 4], { message: 'must be 1, 2, 3 or 4, or null to clear the override' }) tier: 1 | 2 | 3 | 4 | null;
+  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
 }
 
 class FindingListParams extends PageQuery {
@@ -84,6 +89,14 @@ export class SupplierRiskController {
   @Roles(...ALL_ROLES)
   async risk(@Param('id', new ParseUUIDPipe()) id: string) {
     return toRiskView(await this.suppliers.get(id));
+  }
+
+  /** risk-model section 6: a governance user may override the tier, with a reason (audited). */
+  @Post('tier-override')
+  @Roles('governance')
+  @HttpCode(200)
+  async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TierOverrideBody) {
+    return toSupplierView(await this.suppliers.overrideTier(id, body.tier, body.reason));
   }
 
   /** Every decision, newest first, each current, expired or superseded. */
