@@ -81,31 +81,45 @@ describe('risk: findings, figures and treatment decisions', () => {
     expect((await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().total).toBe(0); // nothing until the review completes
     expect((await risk()).band).toBeNull();
 
+    // The reviewer finds the 24-hour notification answer not supported by the contract.
+    expect((await call(buyer, 'POST', `/api/v1/assessments/${assessmentId}/adjustments`, { questionCode: 'NOPE-1', score: 0, reason: 'Not in the contract we hold.' })).json().errors[0].path).toBe('questionCode');
+    expect((await call(buyer, 'POST', `/api/v1/assessments/${assessmentId}/adjustments`, { questionCode: 'LIN-01', score: 2, reason: 'Not in the contract we hold.' })).json().errors[0].path).toBe('score');
+    const adjusted = await call(buyer, 'POST', `/api/v1/assessments/${assessmentId}/adjustments`, { questionCode: 'LIN-01', score: 0, reason: 'Not in the contract we hold.' });
+    expect(adjusted.statusCode).toBe(200);
+    expect(adjusted.json().score).toMatchObject({ stage: 'provisional', criticalFailures: ['LCT-01', 'LIN-01'] });
+    const counted = adjusted.json().score.sections.flatMap((x: { counted: { code: string }[] }) => x.counted).find((c: { code: string }) => c.code === 'LIN-01');
+    expect(counted).toMatchObject({ s: 0, adjusted: { from: 1, reason: 'Not in the contract we hold.' } });
+    const shown = (await call(buyer, 'GET', `/api/v1/assessments/${assessmentId}`)).json().answers.find((a: { code: string }) => a.code === 'LIN-01');
+    expect(shown).toMatchObject({ value: 'yes', adjustment: { score: 0, reason: 'Not in the contract we hold.', by: buyer.id } });
+
     const completed = await call(buyer, 'POST', `/api/v1/assessments/${assessmentId}/complete`);
     expect(completed.statusCode).toBe(200);
     const score = completed.json().score;
-    expect(score.criticalFailures).toEqual(['LCT-01']);
+    expect(score.criticalFailures).toEqual(['LCT-01', 'LIN-01']);
     expect(score.band).toBe('D'); // capped by the critical failure
     const figures = await risk();
     expect(figures).toMatchObject({ band: 'D', probability: P.D, likelihoodLevel: 4, valueAtRisk: Math.round(P.D * SLE), netValueAtRisk: Math.round(P.D * SLE), rating: 'critical' });
     expect(figures.explanation.likelihood.latestAssessment).toMatchObject({ assessmentId, band: 'D' });
 
     const findings = (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json();
-    expect(findings.items.map((f: { questionCode: string; severity: string }) => `${f.questionCode}:${f.severity}`)).toEqual(['LCT-01:critical', 'LCT-02:high']);
-    expect(findings.items[0]).toMatchObject({
+    expect(findings.items.map((f: { questionCode: string; severity: string }) => `${f.questionCode}:${f.severity}`).sort()).toEqual(['LCT-01:critical', 'LCT-02:high', 'LIN-01:critical']);
+    const mfa = findings.items.find((f: { questionCode: string }) => f.questionCode === 'LCT-01');
+    expect(mfa).toMatchObject({
       assessmentId, status: 'open', answer: 'no', ownerId: buyer.id, recommendation: 'Turn on MFA for email and remote access.',
       questionText: 'Is multi-factor authentication on for email and every remote access route?',
       mappings: expect.arrayContaining([{ framework: 'NCSC-CAF', ref: 'B2.a' }]),
     });
-    expect(findings.items[0].dueDate).toBe(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-    expect((await call(buyer, 'GET', '/api/v1/findings?framework=CYBER-ESSENTIALS&severity=critical')).json().items.map((f: { id: string }) => f.id)).toEqual([findings.items[0].id]);
+    expect(mfa.dueDate).toBe(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    expect((await call(buyer, 'GET', '/api/v1/findings?framework=CYBER-ESSENTIALS&severity=critical')).json().items.map((f: { id: string }) => f.id)).toEqual([mfa.id]);
     expect((await call(viewer, 'GET', '/api/v1/findings')).statusCode).toBe(403);
-    const audit = await query<{ action: string }>(api.databaseUrl, "SELECT action FROM audit_event WHERE action IN ('finding.raised', 'supplier.risk_changed') AND (entity_id = $1 OR entity_type = 'finding') ORDER BY id DESC LIMIT 3", [supplierId]);
-    expect(audit.map((a) => a.action).sort()).toEqual(['finding.raised', 'finding.raised', 'supplier.risk_changed']);
+    const audit = await query<{ action: string }>(api.databaseUrl, "SELECT action FROM audit_event WHERE action IN ('finding.raised', 'supplier.risk_changed', 'assessment.answer_adjusted') AND (entity_id IN ($1, $2) OR entity_type = 'finding') ORDER BY id DESC LIMIT 5", [supplierId, assessmentId]);
+    expect(audit.map((a) => a.action).sort()).toEqual(['assessment.answer_adjusted', 'finding.raised', 'finding.raised', 'finding.raised', 'supplier.risk_changed']);
   });
 
   it('tracks remediation; only governance accepts a finding, for at most 12 months', async () => {
-    const [critical, high] = (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().items;
+    const items = (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().items;
+    const critical = items.find((f: { questionCode: string }) => f.questionCode === 'LCT-01');
+    const high = items.find((f: { questionCode: string }) => f.questionCode === 'LCT-02');
     const incomplete = await call(buyer, 'PATCH', `/api/v1/findings/${critical.id}`, { status: 'remediation_planned' });
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(['plannedAction']);

@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
 import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
-import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
+import { QuestionnaireVersion, questionnaireVersionById, SCORED_TYPES } from '@app/questionnaires';
 import { FindingsService } from '@app/risk';
 import { RiskRecompute, Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
@@ -166,6 +166,32 @@ export class AssessmentsService {
         a.score.findings.map((f) => ({ ...f, questionText: where.get(f.questionCode)?.text ?? f.questionCode, sectionTitle: where.get(f.questionCode)?.section ?? '', mappings: f.mappings ?? [] })),
       );
       await this.risk.forSupplier(m, a.supplierId);
+    });
+  }
+
+  /**
+   * Before completing, the reviewer may mark an answer "not supported by evidence" and set the score
+   * it counts for (0..1), with a reason; null clears it. The provisional score follows at once.
+   */
+  async adjust(id: string, questionCode: string, score: number | null, reason: string, actorId: string | null): Promise<Assessment> {
+    return this.dataSource.transaction(async (m) => {
+      const assessment = await this.lock(m, id);
+      this.expectStatus(assessment, ['submitted'], 'adjust the answers of');
+      const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
+      const question = questionsOf(version.definition).find((q) => q.code === questionCode);
+      const answer = await m.findOneBy(AssessmentAnswer, { assessmentId: id, questionCode });
+      if (!question || !SCORED_TYPES.includes(question.type as never)) {
+        throw new RuleViolationError('ASSESSMENT.NOT_SCORED', 'Only a scored question of this questionnaire can be adjusted.', [{ path: 'questionCode', message: question ? 'is not a scored question' : 'is not a question of this questionnaire' }]);
+      }
+      if (!answer || answer.notApplicable || answer.value === null) {
+        throw new RuleViolationError('ASSESSMENT.NOT_ANSWERED', 'Only an answered question can be adjusted.', [{ path: 'questionCode', message: 'has no scored answer' }]);
+      }
+      const before = { questionCode, adjustedScore: answer.adjustedScore, adjustmentReason: answer.adjustmentReason };
+      await m.update(AssessmentAnswer, { id: answer.id }, { adjustedScore: score, adjustmentReason: score === null ? null : reason, adjustedBy: score === null ? null : actorId, adjustedAt: score === null ? null : this.clock.now() });
+      assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now());
+      await m.save(Assessment, assessment);
+      await this.audit.record(m, { action: 'assessment.answer_adjusted', entityType: 'assessment', entityId: id, before, after: { questionCode, adjustedScore: score, adjustmentReason: score === null ? null : reason, reason, overall: assessment.score.overall, band: assessment.score.band } });
+      return assessment;
     });
   }
 

@@ -1,6 +1,6 @@
 import type { AssessmentScore } from '@app/scoring';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { dateAsString } from '@app/platform';
+import { dateAsString, numericAsNumber } from '@app/platform';
 
 export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
@@ -66,6 +66,11 @@ export class AssessmentAnswer {
   @Column({ type: 'boolean', default: false }) notApplicable: boolean;
   @Column({ type: 'text', nullable: true }) comment: string | null;
   @Column({ type: 'integer', default: 1 }) version: number;
+  /** The reviewer's "not supported by evidence": the score s this answer counts for, and why. */
+  @Column({ type: 'numeric', precision: 3, scale: 2, nullable: true, transformer: numericAsNumber }) adjustedScore: number | null;
+  @Column({ type: 'text', nullable: true }) adjustmentReason: string | null;
+  @Column({ type: 'uuid', nullable: true }) adjustedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) adjustedAt: Date | null;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
 

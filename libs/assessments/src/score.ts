@@ -7,6 +7,8 @@ import { AssessmentAnswer, type Assessment } from './entities.js';
 export async function scoreOf(m: EntityManager, assessment: Assessment, stage: 'provisional' | 'final', at: Date): Promise<NonNullable<Assessment['score']>> {
   const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
   const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
-  const byCode = new Map<string, ScoredAnswer>(answers.map((a) => [a.questionCode, { value: a.value, notApplicable: a.notApplicable, comment: a.comment }]));
+  const byCode = new Map<string, ScoredAnswer>(
+    answers.map((a) => [a.questionCode, { value: a.value, notApplicable: a.notApplicable, comment: a.comment, adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason ?? '' } }]),
+  );
   return { ...scoreAssessment(version.definition, byCode), stage, scoredAt: at.toISOString() };
 }

@@ -115,3 +115,25 @@ describe('likelihood, value at risk and rating (sections 3 and 5)', () => {
     expect([residualRating(1, 4), residualRating(1, 5), residualRating(3, 3), residualRating(2, 5), residualRating(3, 5), residualRating(5, 5)]).toEqual(['low', 'medium', 'medium', 'high', 'critical', 'critical']);
   });
 });
+
+describe('review adjustments', () => {
+  const definition = {
+    key: 'adj', version: 1, title: 'Adjusted', sections: [{ key: 's', title: 'S', questions: [
+      { code: 'ADJ-01', text: 'MFA?', type: 'yes_no', weight: 3, critical: true, required: true, mappings: [], recommendation: 'Turn on MFA.' },
+      { code: 'ADJ-02', text: 'Backups?', type: 'yes_no', weight: 1, required: true, mappings: [] },
+    ] }],
+  } as never;
+
+  it('counts the reviewer’s score instead of the answer’s, with the reason, and raises the finding it implies', () => {
+    const plain = scoreAssessment(definition, new Map([['ADJ-01', { value: 'yes', notApplicable: false }], ['ADJ-02', { value: 'yes', notApplicable: false }]]));
+    expect(plain).toMatchObject({ overall: 100, band: 'A', criticalFailures: [], findings: [] });
+    const adjusted = scoreAssessment(definition, new Map([
+      ['ADJ-01', { value: 'yes', notApplicable: false, adjustment: { score: 0, reason: 'No MFA on the VPN in the evidence.' } }],
+      ['ADJ-02', { value: 'yes', notApplicable: false }],
+    ]));
+    // 100 x (3 x 0 + 1 x 1) / 4 = 25; a critical question at 0 is a critical failure.
+    expect(adjusted).toMatchObject({ overall: 25, band: 'E', criticalFailures: ['ADJ-01'] });
+    expect(adjusted.sections[0].counted[0]).toEqual({ code: 'ADJ-01', weight: 3, s: 0, contribution: 0, adjusted: { from: 1, reason: 'No MFA on the VPN in the evidence.' } });
+    expect(adjusted.findings).toEqual([expect.objectContaining({ questionCode: 'ADJ-01', severity: 'critical', answer: 'yes' })]);
+  });
+});

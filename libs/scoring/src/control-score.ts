@@ -6,6 +6,8 @@ export interface ScoredAnswer {
   value: unknown;
   notApplicable: boolean;
   comment?: string | null;
+  /** The reviewer's "not supported by evidence": the score s the answer counts for instead, and why. */
+  adjustment?: { score: number; reason: string } | null;
 }
 
 export interface CountedQuestion {
@@ -15,6 +17,8 @@ export interface CountedQuestion {
   s: number;
   /** w x s, the question's share of the numerator. */
   contribution: number;
+  /** Set when the reviewer found the answer not supported by evidence: s is the reviewer's, `from` the answer's. */
+  adjusted?: { from: number; reason: string };
 }
 
 export interface Finding {
@@ -92,9 +96,12 @@ export function scoreAssessment(
     const counted: CountedQuestion[] = [];
     for (const question of section.questions) {
       if (!isShown(question, answers, byCode)) continue;
-      const s = questionScore(question, answers.get(question.code));
-      if (s === null) continue;
-      counted.push({ code: question.code, weight: question.weight, s, contribution: question.weight * s });
+      const answered = questionScore(question, answers.get(question.code));
+      if (answered === null) continue;
+      // A review adjustment replaces the answer's score, never brings a question into the formula.
+      const adjustment = answers.get(question.code)?.adjustment;
+      const s = adjustment ? adjustment.score : answered;
+      counted.push({ code: question.code, weight: question.weight, s, contribution: question.weight * s, ...(adjustment ? { adjusted: { from: answered, reason: adjustment.reason } } : {}) });
       if (question.critical && s === 0) criticalFailures.push(question.code);
       if (s < 1) {
         const answer = answers.get(question.code)!;

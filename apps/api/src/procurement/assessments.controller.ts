@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
@@ -62,7 +62,16 @@ export const toAssessmentView = (a: Assessment) => ({
   createdAt: a.createdAt.toISOString(),
 });
 
-const toAnswerView = (a: AssessmentAnswer) => ({ code: a.questionCode, value: a.value, notApplicable: a.notApplicable, comment: a.comment, version: a.version, updatedAt: a.updatedAt.toISOString() });
+const toAnswerView = (a: AssessmentAnswer) => ({
+  code: a.questionCode, value: a.value, notApplicable: a.notApplicable, comment: a.comment, version: a.version, updatedAt: a.updatedAt.toISOString(),
+  adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason, by: a.adjustedBy, at: a.adjustedAt?.toISOString() ?? null },
+});
+
+class AdjustmentBody {
+  @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'must be a question code' }) questionCode: string;
+  @ValidateIf((_, v) => v !== null) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1) score: number | null;
+  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
+}
 
 @ApiTags('assessments')
 @ApiBearerAuth()
@@ -136,6 +145,14 @@ export class AssessmentsController {
   async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
     const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
+  }
+
+  /** Marks an answer "not supported by evidence" and sets the score it counts for (null clears it). */
+  @Post(':id/adjustments')
+  @Roles('procurement')
+  @HttpCode(200)
+  async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
+    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user?.id ?? null));
   }
 
   @Post(':id/cancel')
