@@ -26,7 +26,7 @@ describe('npm run demo', () => {
       const output = demo.output();
       expect(output).toMatch(/applied \d+ migration\(s\)/);
       expect(output).toContain('seeded the demo register: 30 suppliers');
-      expect(output).toContain('6 questionnaires sent');
+      expect(output).toContain('6 questionnaires sent, 3 reviews completed');
       const supplierLink = /Supplier\s+Riverside University: (\S+)/.exec(output)![1];
       expect(output).toContain(`OpenAPI      http://localhost:${port}/docs`);
       const inbox = /Inbox\s+(http:\/\/127\.0\.0\.1:\S+)/.exec(output)![1];
@@ -55,6 +55,14 @@ describe('npm run demo', () => {
       const suppliers = (await (await fetch(`${base}/api/v1/suppliers?kind=university`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { total: number; items: { name: string; tier: number; singleLossEstimate: number }[] };
       expect(suppliers.items.map((s) => s.name).sort()).toEqual(['Eastfield University', 'Riverside University']);
       expect(suppliers.items.find((s) => s.name === 'Riverside University')).toMatchObject({ tier: 1, singleLossEstimate: 36_050_000 });
+
+      // The risk stories of the seed's completed reviews.
+      const all = (await (await fetch(`${base}/api/v1/suppliers?pageSize=100`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { name: string; band: string | null; rating: string; valueAtRisk: number; netValueAtRisk: number }[] };
+      const story = (name: string) => all.items.find((s) => s.name === name)!;
+      expect(story('Northgate Pathology Partnership')).toMatchObject({ band: 'D', rating: 'critical' });
+      expect(story('Riverside University')).toMatchObject({ band: 'D', rating: 'critical' });
+      expect(story('Telecare Monitoring Ltd')).toMatchObject({ band: 'A', rating: 'low' });
+      expect(story('Carecloud EPR Ltd').netValueAtRisk).toBeLessThan(story('Carecloud EPR Ltd').valueAtRisk / 2);
 
       demo.kill('SIGTERM');
       expect(await exited(demo, 30_000)).toBe(0);

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     closers.push(() => api.close());
     const seeded = await seedDemo(api);
     if (seeded) {
-      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 6 questionnaires sent');
+      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 6 questionnaires sent, 3 reviews completed');
       // Until the worker sends the invitation emails, the demo keeps the links it made.
       writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });
     }

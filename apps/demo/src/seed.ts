@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AssessmentsService, PortalService } from '@app/assessments';
 import { DataSharingService, type CreateLinkInput } from '@app/data-sharing';
+import { DecisionsService } from '@app/risk';
 import { requestContext } from '@app/platform';
 import { SuppliersService, type CreateSupplierInput } from '@app/suppliers';
 
@@ -117,6 +118,47 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
 }
 
 /**
+ * The stories the risk figures tell, from completed reviews: a pathology partner with a critical
+ * service and weak backups (band D by the knock-out, Critical), a university holding the trauma
+ * dataset with no MFA into its research environment (knock-out, Critical, a large VaR), a
+ * well-run remote-monitoring platform (A, Low), and an EPR host whose insurance puts its net VaR far
+ * below its VaR.
+ */
+async function riskStories(app: INestApplicationContext, ids: Map<string, string>, due: string): Promise<void> {
+  const assessments = app.get(AssessmentsService);
+  const portal = app.get(PortalService);
+  for (const [name, key, weak] of [
+    ['Northgate Pathology Partnership', 'supplier-security-core', ['BAK-01', 'BAK-02']],
+    ['Riverside University', 'research-data-partner', ['TRE-03']],
+    ['Telecare Monitoring Ltd', undefined, []],
+  ] as const) {
+    const { assessment, invitationUrl } = await assessments.send({ supplierId: ids.get(name)!, questionnaireKey: key, dueDate: due }, null);
+    const context = await portal.resolveToken(invitationUrl.split('/portal/i/')[1]);
+    const view = await portal.view(context);
+    const answers = view.sections.flatMap((section) =>
+      section.questions.map((q) => {
+        const worst = (weak as readonly string[]).includes(q.code);
+        const ranked = [...(q.options ?? [])].sort((a, b) => ((b as { score?: number }).score ?? 0) - ((a as { score?: number }).score ?? 0));
+        const value = ({ yes_no: worst ? 'no' : 'yes', yes_no_partial: worst ? 'no' : 'yes', single_choice: (worst ? ranked.at(-1) : ranked[0])?.value, multi_choice: [q.options?.[0]?.value], text: 'See our information security policy, section 4.', number: 1, date: '2026-06-30' } as Record<string, unknown>)[q.type];
+        return { code: q.code, version: 0, value };
+      }),
+    );
+    await portal.saveAnswers(context, answers as never);
+    await portal.submit(context, { name: 'Demo Respondent', jobTitle: 'Head of IT', confirmed: true });
+    await assessments.complete(assessment.id);
+  }
+  await app.get(DecisionsService).record(
+    ids.get('Carecloud EPR Ltd')!,
+    { decision: 'transfer', rationale: 'The EPR contract requires the supplier to hold cyber cover naming the Trust; certificate seen.', reviewDate: addDaysFromToday(180), insurer: 'Example Mutual Insurance', policyRef: 'CYB-2027-0042', limit: 60_000_000, excess: 250_000, expiresOn: addDaysFromToday(300) },
+    null,
+  );
+}
+
+function addDaysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
  * Questionnaires out to six suppliers: Northgate Pathology's untouched, Riverside University's
  * half answered, Parkright's submitted, Swift Payroll's untouched. Returns the links (name: url).
  */
@@ -139,6 +181,8 @@ async function seedAssessments(app: INestApplicationContext, ids: Map<string, st
     await portal.saveAnswers(context, answers as never);
     return context;
   };
+  // Completed reviews first (the risk stories), then the questionnaires still open.
+  await riskStories(app, ids, due);
   for (const [name, key] of [
     ['Northgate Pathology Partnership', 'supplier-security-core'],
     ['Riverside University', 'research-data-partner'],
