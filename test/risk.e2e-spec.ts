@@ -208,3 +208,19 @@ describe('risk: findings, figures and treatment decisions', () => {
     }
   });
 });
+
+describe('risk settings from the deployment', () => {
+  it('GET /api/v1/settings/risk shows the override in force, and the figures use it', async () => {
+    const api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000', RISK_SETTINGS: '{"likelihood":{"never":{"probability":0.2}},"reassessmentMonths":{"4":24}}' });
+    try {
+      const buyer = await signIn(api, 'procurement');
+      const settings = (await api.request({ method: 'GET', url: '/api/v1/settings/risk', headers: buyer.headers })).json();
+      expect(settings.likelihood.never).toEqual({ probability: 0.2, level: 5 });
+      expect(settings.reassessmentMonths).toEqual({ 1: 12, 2: 12, 3: 24, 4: 24 });
+      const created = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Settings Ltd', kind: 'supplier', criticality: 'high', status: 'onboarding' } });
+      expect(created.json()).toMatchObject({ singleLossEstimate: 5_000_000, valueAtRisk: 1_000_000, netValueAtRisk: 1_000_000 });
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { DatabaseModule } from '@app/database';
 import { AuthGuard, IdentityModule } from '@app/identity';
+import { RiskSettingsModule } from '@app/scoring';
 import {
   AppConfig,
   ClockModule,
@@ -27,6 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
+        RiskSettingsModule,
         RedisModule,
         RateLimitModule,
         DatabaseModule,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule } from '@app/database';
 import { AppConfig, ClockModule, ConfigModule, RedisModule } from '@app/platform';
+import { RiskSettingsModule } from '@app/scoring';
 import { EmailWorkerModule } from './email/email-worker.module.js';
 import { QueueHealth } from './queue-health.js';
 import { RiskWorkerModule } from './risk/risk-worker.js';
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, RedisModule, DatabaseModule, EmailWorkerModule, RiskWorkerModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, RiskSettingsModule, RedisModule, DatabaseModule, EmailWorkerModule, RiskWorkerModule],
       providers: [QueueHealth],
     };
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
@@ -6,6 +6,7 @@ import { oweEmail } from '@app/notifications';
 import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById, SCORED_TYPES } from '@app/questionnaires';
 import { FindingsService } from '@app/risk';
+import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
@@ -52,6 +53,7 @@ export class AssessmentsService {
     private readonly box: InvitationTokenBox,
     private readonly findings: FindingsService,
     private readonly risk: RiskRecompute,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
@@ -156,7 +158,7 @@ export class AssessmentsService {
     return this.transition(id, ['submitted'], 'complete', async (m, a) => {
       a.status = 'completed';
       a.completedAt = this.clock.now();
-      a.score = await scoreOf(m, a, 'final', this.clock.now());
+      a.score = await scoreOf(m, a, 'final', this.clock.now(), this.settings);
       await m.save(Assessment, a);
       const version = await questionnaireVersionById(m, a.questionnaireVersionId);
       const where = new Map(version.definition.sections.flatMap((section) => section.questions.map((q) => [q.code, { text: q.text, section: section.title }] as const)));
@@ -188,7 +190,7 @@ export class AssessmentsService {
       }
       const before = { questionCode, adjustedScore: answer.adjustedScore, adjustmentReason: answer.adjustmentReason };
       await m.update(AssessmentAnswer, { id: answer.id }, { adjustedScore: score, adjustmentReason: score === null ? null : reason, adjustedBy: score === null ? null : actorId, adjustedAt: score === null ? null : this.clock.now() });
-      assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now());
+      assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now(), this.settings);
       await m.save(Assessment, assessment);
       await this.audit.record(m, { action: 'assessment.answer_adjusted', entityType: 'assessment', entityId: id, before, after: { questionCode, adjustedScore: score, adjustmentReason: score === null ? null : reason, reason, overall: assessment.score.overall, band: assessment.score.band } });
       return assessment;

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AuditTrail, type AuditEntry } from '@app/audit';
 import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById, type Question } from '@app/questionnaires';
 import { oweEmail } from '@app/notifications';
+import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from './entities.js';
@@ -56,6 +57,7 @@ export class PortalService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   /** Resolves a link without changing anything (mail scanners open links). */
@@ -260,7 +262,7 @@ export class PortalService {
       assessment.status = 'submitted';
       assessment.submittedAt = this.clock.now();
       assessment.attestation = { name: attestation.name, jobTitle: attestation.jobTitle, confirmed: true, at: this.clock.now().toISOString() };
-      assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now());
+      assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now(), this.settings);
       await m.save(Assessment, assessment);
       const owner = await internalOwnerEmail(m, assessment.id);
       if (owner) {

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { questionnaireVersionById } from '@app/questionnaires';
-import { scoreAssessment, type ScoredAnswer } from '@app/scoring';
+import { scoreAssessment, type RiskSettings, type ScoredAnswer } from '@app/scoring';
 import { AssessmentAnswer, type Assessment } from './entities.js';
 
 /** Scores an assessment from its stored answers and the exact questionnaire version it was sent with. */
-export async function scoreOf(m: EntityManager, assessment: Assessment, stage: 'provisional' | 'final', at: Date): Promise<NonNullable<Assessment['score']>> {
+export async function scoreOf(m: EntityManager, assessment: Assessment, stage: 'provisional' | 'final', at: Date, settings: RiskSettings): Promise<NonNullable<Assessment['score']>> {
   const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
   const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
   const byCode = new Map<string, ScoredAnswer>(
     answers.map((a) => [a.questionCode, { value: a.value, notApplicable: a.notApplicable, comment: a.comment, adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason ?? '' } }]),
   );
-  return { ...scoreAssessment(version.definition, byCode), stage, scoredAt: at.toISOString() };
+  return { ...scoreAssessment(version.definition, byCode, settings), stage, scoredAt: at.toISOString() };
 }

@@ -50,3 +50,64 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   impactThresholds: [100_000, 1_000_000, 10_000_000, 30_000_000],
   reassessmentMonths: { 1: 12, 2: 12, 3: 24, 4: 36 },
 };
+
+export class RiskSettingsError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(`Invalid risk settings:\n${problems.map((p) => `  - ${p.path} ${p.message}`).join('\n')}`);
+    this.name = 'RiskSettingsError';
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep-merges a partial override over the defaults; unknown keys are errors, not silently ignored. */
+function merge(base: unknown, override: unknown, path: string, problems: { path: string; message: string }[]): unknown {
+  if (override === undefined) return base;
+  if (isObject(base)) {
+    if (!isObject(override)) {
+      problems.push({ path, message: 'must be an object' });
+      return base;
+    }
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(override)) {
+      if (!(key in base)) problems.push({ path: `${path}.${key}`, message: 'is not a setting of the risk model' });
+      else out[key] = merge(base[key], value, `${path}.${key}`, problems);
+    }
+    return out;
+  }
+  if (Array.isArray(base)) {
+    if (!Array.isArray(override) || override.length !== base.length) problems.push({ path, message: `must be a list of ${base.length} numbers` });
+    else return override.map((v, i) => merge(base[i], v, `${path}[${i}]`, problems));
+    return base;
+  }
+  if (typeof override !== 'number' || !Number.isFinite(override) || override < 0) {
+    problems.push({ path, message: 'must be a number, zero or more' });
+    return base;
+  }
+  return override;
+}
+
+/**
+ * The settings in force: the defaults with a deployment's partial override (RISK_SETTINGS),
+ * checked so that the model stays coherent (probabilities in 0..1, levels 1..5, bounds in order).
+ */
+export function resolveRiskSettings(override: unknown): RiskSettings {
+  const problems: { path: string; message: string }[] = [];
+  if (override !== undefined && !isObject(override)) throw new RiskSettingsError([{ path: 'settings', message: 'must be a JSON object' }]);
+  const s = merge(DEFAULT_RISK_SETTINGS, override, 'settings', problems) as RiskSettings;
+  for (const [band, l] of Object.entries(s.likelihood)) {
+    if (l.probability > 1) problems.push({ path: `settings.likelihood.${band}.probability`, message: 'must be between 0 and 1' });
+    if (!Number.isInteger(l.level) || l.level < 1 || l.level > 5) problems.push({ path: `settings.likelihood.${band}.level`, message: 'must be a whole number from 1 to 5' });
+  }
+  const t = s.bandThresholds;
+  if (!(t.A > t.B && t.B > t.C && t.C > t.D && t.A <= 100)) problems.push({ path: 'settings.bandThresholds', message: 'must fall from A to D, with A at most 100' });
+  const r = s.ratingBounds;
+  if (!(r.low < r.medium && r.medium < r.high)) problems.push({ path: 'settings.ratingBounds', message: 'must rise from low to high' });
+  if (!s.impactThresholds.every((v, i, all) => i === 0 || v > all[i - 1])) problems.push({ path: 'settings.impactThresholds', message: 'must rise' });
+  if (s.recordTiers.midTierFactor > 1 || s.recordTiers.topTierFactor > 1) problems.push({ path: 'settings.recordTiers', message: 'factors must be between 0 and 1' });
+  for (const [tier, months] of Object.entries(s.reassessmentMonths)) {
+    if (!Number.isInteger(months) || months < 1) problems.push({ path: `settings.reassessmentMonths.${tier}`, message: 'must be a whole number of months, at least 1' });
+  }
+  if (problems.length) throw new RiskSettingsError(problems);
+  return s;
+}

@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, requestContext } from '@app/platform';
-import { DEFAULT_RISK_SETTINGS } from '@app/scoring';
+import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute } from './risk.recompute.js';
 
 /**
@@ -19,11 +19,12 @@ export class RiskStaleness {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recompute: RiskRecompute,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   async run(): Promise<{ recomputed: number }> {
     const today = this.clock.today();
-    const months = [1, 2, 3, 4].map((t) => DEFAULT_RISK_SETTINGS.reassessmentMonths[t as 1 | 2 | 3 | 4]);
+    const months = [1, 2, 3, 4].map((t) => this.settings.reassessmentMonths[t as 1 | 2 | 3 | 4]);
     const due = await this.dataSource.query<{ id: string }[]>(
       `SELECT s.id FROM supplier s
          LEFT JOIN LATERAL (SELECT completed_at FROM assessment a WHERE a.supplier_id = s.id AND a.status = 'completed' ORDER BY completed_at DESC LIMIT 1) latest ON true

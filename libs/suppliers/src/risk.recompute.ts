@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
-import { currentRisk, inherentRisk, type Band, type Classification, type CurrentRisk, type Insurance, type LatestAssessment, type SharedRecords } from '@app/scoring';
+import { currentRisk, inherentRisk, RISK_SETTINGS, type Band, type RiskSettings, type Classification, type CurrentRisk, type Insurance, type LatestAssessment, type SharedRecords } from '@app/scoring';
 import { Supplier } from './supplier.entity.js';
 
 /** The figures a change can move, as audited. */
@@ -32,6 +32,7 @@ export class RiskRecompute {
   constructor(
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   async forSupplier(manager: EntityManager, supplierId: string): Promise<Supplier> {
@@ -76,11 +77,11 @@ export class RiskRecompute {
     const insurance: Insurance | null = cover ? { limit: Number(cover.insurance_limit), excess: Number(cover.insurance_excess) } : null;
     const assessment: LatestAssessment | null = latest ? { assessmentId: latest.id, band: latest.band, completedOn: latest.completed_on } : null;
     const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
-    return currentRisk(inherentRisk(supplier.criticality, shared), assessment, today, insurance, override);
+    return currentRisk(inherentRisk(supplier.criticality, shared, this.settings), assessment, today, insurance, override, this.settings);
   }
 }
 
 /** The figures of a supplier that has no active link and no assessment yet (just created). */
-export function initialRisk(criticality: Supplier['criticality'], today: string): CurrentRisk {
-  return currentRisk(inherentRisk(criticality, []), null, today, null);
+export function initialRisk(criticality: Supplier['criticality'], today: string, settings: RiskSettings): CurrentRisk {
+  return currentRisk(inherentRisk(criticality, [], settings), null, today, null, null, settings);
 }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, initialRisk } from './risk.recompute.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
@@ -19,6 +20,7 @@ export class SuppliersService {
     private readonly audit: AuditTrail,
     private readonly recompute: RiskRecompute,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   async get(id: string): Promise<Supplier> {
@@ -45,7 +47,7 @@ export class SuppliersService {
   async insertChecked(m: EntityManager, inputs: CreateSupplierInput[]): Promise<Supplier[]> {
     if (inputs.length === 0) return [];
     const suppliers = inputs.map((input) => {
-      const risk = initialRisk(input.criticality, this.clock.today());
+      const risk = initialRisk(input.criticality, this.clock.today(), this.settings);
       return m.create(Supplier, {
         name: input.name,
         kind: input.kind,

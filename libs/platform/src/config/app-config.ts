@@ -180,6 +180,12 @@ export class AppConfig {
   @Min(1000)
   bullStalledIntervalMs = 30_000;
 
+  /** RISK_SETTINGS: a JSON partial override of the risk model's defaults (GET /api/v1/settings/risk shows what is in force) */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  riskSettings?: string;
+
   /** The base of links in emails, defaulting to this API's own address. */
   get baseUrl(): string {
     return this.publicUrl ?? `http://localhost:${this.port}`;
@@ -218,6 +224,7 @@ const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolea
   workingHours: { name: 'WORKING_HOURS' },
   bullLockDurationMs: { name: 'BULL_LOCK_DURATION_MS', int: true },
   bullStalledIntervalMs: { name: 'BULL_STALLED_INTERVAL_MS', int: true },
+  riskSettings: { name: 'RISK_SETTINGS' },
 };
 
 const asInt = (raw: string): number | string => (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
