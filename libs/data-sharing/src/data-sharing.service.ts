@@ -159,8 +159,7 @@ export class DataSharingService {
 
   /**
    * Suppliers receiving personal or special-category data through an active link, without a
-   * current completed assessment. Assessments arrive with the questionnaire capability; until then
-   * no supplier has one, so every such supplier is listed.
+   * current completed assessment (none, or the latest older than the tier's interval).
    */
   async unassessedHolders(): Promise<{ supplierId: string; supplierName: string; tier: number; classifications: string[]; records: number }[]> {
     const rows = await this.dataSource.query<{ id: string; name: string; tier: number; classifications: string[]; records: string }[]>(`
@@ -169,6 +168,7 @@ export class DataSharingService {
         JOIN data_sharing_link l ON l.supplier_id = s.id AND l.status = 'active'
         JOIN data_asset a ON a.id = l.data_asset_id AND a.classification IN ('personal', 'special_category')
        WHERE s.status <> 'offboarded'
+         AND (s.assessment_expired OR NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = s.id AND x.status = 'completed'))
        GROUP BY s.id, s.name, s.tier
        ORDER BY s.tier, s.name`);
     return rows.map((r) => ({ supplierId: r.id, supplierName: r.name, tier: r.tier, classifications: r.classifications, records: Number(r.records) }));

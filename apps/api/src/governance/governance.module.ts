@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 import { AuditEventsController } from './audit-events.controller.js';
+import { ReportsController } from './reports.controller.js';
 import { FindingsController, SupplierRiskController } from './risk.controller.js';
 import { RiskSettingsController } from './risk-settings.controller.js';
 
 /** Front door of governance committees: reports, risk decisions and the audit trail. */
-@Module({ imports: [AuditModule, RiskModule, SuppliersModule], controllers: [AuditEventsController, RiskSettingsController, SupplierRiskController, FindingsController] })
+@Module({ imports: [AuditModule, RiskModule, SuppliersModule, ReportsModule], controllers: [AuditEventsController, RiskSettingsController, SupplierRiskController, FindingsController, ReportsController] })
 export class GovernanceModule {}

@@ -186,6 +186,11 @@ export class AppConfig {
   @MaxLength(20_000)
   riskSettings?: string;
 
+  /** CHROMIUM_PATH: the Chromium that renders report PDFs (Debian package chromium) */
+  @IsString()
+  @MinLength(1)
+  chromiumPath = '/usr/bin/chromium';
+
   /** The base of links in emails, defaulting to this API's own address. */
   get baseUrl(): string {
     return this.publicUrl ?? `http://localhost:${this.port}`;
@@ -225,6 +230,7 @@ const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolea
   bullLockDurationMs: { name: 'BULL_LOCK_DURATION_MS', int: true },
   bullStalledIntervalMs: { name: 'BULL_STALLED_INTERVAL_MS', int: true },
   riskSettings: { name: 'RISK_SETTINGS' },
+  chromiumPath: { name: 'CHROMIUM_PATH' },
 };
 
 const asInt = (raw: string): number | string => (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);

@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock, NotFoundError } from '@app/platform';
+import type { RegisterRow } from './report-formats.js';
+import { Snapshots, type SnapshotRef } from './snapshots.js';
+
+const RATINGS = ['low', 'medium', 'high', 'critical'] as const;
+const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+const CLASSIFICATIONS = ['public', 'official', 'personal', 'special_category'] as const;
+
+/**
+ * The suppliers' figures a report is built on: today's (suppliers not offboarded), or a monthly
+ * snapshot's when `$1` names its period. Every aggregate below reads these per-supplier figures and
+ * sums in SQL; no report ever walks answers.
+ */
+const FIGURES = `
+  f AS (
+    SELECT id AS supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
+           single_loss_estimate AS sle, value_at_risk AS var, net_value_at_risk AS net_var, rating, assessment_expired
+      FROM supplier WHERE status <> 'offboarded' AND $1::text IS NULL
+    UNION ALL
+    SELECT supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
+           single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired
+      FROM risk_snapshot WHERE period = $1::text)`;
+
+/** Records per supplier and classification through active links, the largest link per asset. */
+const RECORDS = `
+  r AS (
+    SELECT per.supplier_id, per.classification, sum(per.records)::bigint AS records
+      FROM (SELECT l.supplier_id, a.id, a.classification, max(l.record_count) AS records
+              FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
+             WHERE l.status = 'active' GROUP BY l.supplier_id, a.id, a.classification) per
+     GROUP BY per.supplier_id, per.classification)`;
+
+const num = (v: unknown) => Number(v ?? 0);
+const byKey = <K extends string>(keys: readonly K[], rows: { key: string; n: unknown }[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, num(rows.find((r) => r.key === k)?.n)])) as Record<K, number>;
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export type SupplyChainReport = Awaited<ReturnType<SupplyChainReports['build']>>;
+
+/** `GET /api/v1/reports/supply-chain`: the committee's pack, as data. */
+@Injectable()
+export class SupplyChainReports {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly snapshots: Snapshots,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The pack as of today, or as of a past date: then the supplier figures (headline totals, heat
+   * map, top risks, changes) are those of the latest monthly snapshot taken on or before it.
+   */
+  async build(asOfDate?: string) {
+    const today = this.clock.today();
+    const asOf = asOfDate ?? today;
+    let basis: SnapshotRef | null = null;
+    if (asOfDate && asOfDate < today) {
+      basis = await this.snapshots.atOrBefore(asOfDate);
+      if (!basis) throw new NotFoundError('REPORT.NO_SNAPSHOT', `No snapshot was taken on or before ${asOfDate}.`);
+    }
+    const previous = basis ? await this.snapshots.before(basis.takenOn, true) : await this.snapshots.before(today, true);
+    const period = basis?.period ?? null;
+    const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query<T[]>(sql, [period, ...params]);
+
+    const [totals] = await q<{ n: string; var: string; net_var: string; tier12: string; tier12_current: string; escalated: string }>(
+      `WITH ${FIGURES}
+       SELECT count(*) AS n, coalesce(sum(var), 0) AS var, coalesce(sum(net_var), 0) AS net_var,
+              count(*) FILTER (WHERE tier <= 2) AS tier12,
+              count(*) FILTER (WHERE tier <= 2 AND band IS NOT NULL AND NOT assessment_expired) AS tier12_current,
+              (SELECT count(DISTINCT a.supplier_id) FROM assessment a JOIN f ON f.supplier_id = a.supplier_id
+                WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.escalation_level = 2) AS escalated
+         FROM f`,
+    );
+    const byTier = await q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT tier::text AS key, count(*) AS n FROM f GROUP BY tier`);
+    const byKind = await q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT kind AS key, count(*) AS n FROM f GROUP BY kind ORDER BY kind`);
+    const shared = await q<{ key: string; n: string }>(`WITH ${FIGURES}, ${RECORDS} SELECT r.classification AS key, sum(r.records) AS n FROM r JOIN f USING (supplier_id) GROUP BY r.classification`);
+    const cells = await q<{ likelihood: number; impact: number; n: string }>(`WITH ${FIGURES} SELECT likelihood_level AS likelihood, impact_level AS impact, count(*) AS n FROM f GROUP BY 1, 2`);
+    const ratings = await q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT rating AS key, count(*) AS n FROM f GROUP BY rating`);
+
+    const top = await q<{ supplier_id: string; name: string; kind: string; criticality: string; tier: number; band: string | null; var: string; net_var: string; rating: string; likelihood_level: number; impact_level: number }>(
+      `WITH ${FIGURES} SELECT * FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10`,
+    );
+    const ids = top.map((t) => t.supplier_id);
+    const topRecords = await this.dataSource.query<{ supplier_id: string; classification: string; records: string }[]>(`WITH ${RECORDS} SELECT * FROM r WHERE supplier_id = ANY($1) ORDER BY records DESC`, [ids]);
+    const topFailures = await this.dataSource.query<{ supplier_id: string; failures: string[] | null }[]>(
+      `SELECT DISTINCT ON (supplier_id) supplier_id, ARRAY(SELECT jsonb_array_elements_text(score->'criticalFailures')) AS failures
+         FROM assessment WHERE supplier_id = ANY($1) AND status = 'completed' ORDER BY supplier_id, completed_at DESC`,
+      [ids],
+    );
+    const topFindings = await this.dataSource.query<{ supplier_id: string; n: string }[]>(
+      "SELECT supplier_id, count(*) AS n FROM finding WHERE supplier_id = ANY($1) AND superseded_at IS NULL AND status IN ('open', 'remediation_planned') GROUP BY supplier_id",
+      [ids],
+    );
+    const topDecisions = await this.dataSource.query<{ supplier_id: string; decision: string; review_date: string; expires_on: string | null }[]>(
+      'SELECT supplier_id, decision, review_date::text, expires_on::text FROM risk_decision WHERE supplier_id = ANY($1) AND current',
+      [ids],
+    );
+
+    const exposure = await q<{ bucket: string; key: string; n: string }>(
+      `WITH ${FIGURES}, ${RECORDS}
+       SELECT 'rated' AS bucket, r.classification AS key, sum(r.records) AS n FROM r JOIN f USING (supplier_id) WHERE f.rating IN ('high', 'critical') GROUP BY r.classification
+       UNION ALL
+       SELECT 'research', r.classification, sum(r.records) FROM r JOIN f USING (supplier_id) WHERE f.kind IN ('university', 'research_partner') GROUP BY r.classification`,
+    );
+    const links = await this.dataSource.query<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null }[]>(
+      `SELECT p.problem, l.id AS link_id, s.id AS supplier_id, s.name AS supplier, a.name AS asset, l.record_count AS records, p.date::text AS date
+         FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id JOIN data_asset a ON a.id = l.data_asset_id
+         CROSS JOIN LATERAL (VALUES ('noAgreement', NULL::date, l.agreement_ref IS NULL OR l.agreement_type IS NULL),
+                                    ('pastReview', l.review_date, l.review_date < $1::date),
+                                    ('pastEnd', l.end_date, l.end_date < $1::date)) AS p(problem, date, applies)
+        WHERE l.status <> 'ended' AND s.status <> 'offboarded' AND p.applies
+        ORDER BY p.problem, l.record_count DESC, s.name`,
+      [asOf],
+    );
+
+    const assessments = await this.dataSource.query<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
+      `SELECT CASE WHEN a.status = 'submitted' THEN 'awaitingReview' WHEN a.status = 'returned' THEN 'returned' ELSE 'overdue' END AS state,
+              a.id, s.id AS supplier_id, s.name AS supplier, a.questionnaire_key, a.due_date::text, a.escalation_level, a.submitted_at
+         FROM assessment a JOIN supplier s ON s.id = a.supplier_id
+        WHERE s.status <> 'offboarded' AND (a.status IN ('submitted', 'returned') OR (a.status IN ('sent', 'in_progress') AND a.due_date < $1::date))
+        ORDER BY a.due_date, s.name`,
+      [asOf],
+    );
+    const reassess = await q<{ supplier_id: string; name: string; tier: number }>(
+      `WITH ${FIGURES} SELECT f.supplier_id, f.name, f.tier FROM f
+        WHERE f.assessment_expired AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = f.supplier_id AND x.status IN ('sent', 'in_progress', 'submitted', 'returned'))
+        ORDER BY f.tier, f.name`,
+    );
+
+    const findingAges = await this.dataSource.query<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
+      `SELECT f.severity, count(*) AS total,
+              count(*) FILTER (WHERE f.created_at::date > $1::date - 30) AS under30,
+              count(*) FILTER (WHERE f.created_at::date <= $1::date - 30 AND f.created_at::date > $1::date - 90) AS from30to90,
+              count(*) FILTER (WHERE f.created_at::date <= $1::date - 90) AS over90,
+              count(*) FILTER (WHERE f.due_date < $1::date) AS overdue
+         FROM finding f JOIN supplier s ON s.id = f.supplier_id
+        WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
+        GROUP BY f.severity`,
+      [asOf],
+    );
+    const frameworks = await this.dataSource.query<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
+      `SELECT m->>'framework' AS framework,
+              CASE WHEN m->>'framework' = 'NCSC-CAF' THEN split_part(m->>'ref', '.', 1) ELSE m->>'ref' END AS grp,
+              count(*) AS findings, count(DISTINCT f.supplier_id) AS suppliers
+         FROM finding f JOIN supplier s ON s.id = f.supplier_id CROSS JOIN LATERAL jsonb_array_elements(f.mappings) m
+        WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
+        GROUP BY 1, 2 ORDER BY count(DISTINCT f.supplier_id) DESC, count(*) DESC, 1, 2`,
+    );
+
+    const currentDecisions = await this.dataSource.query<{ key: string; n: string }[]>(
+      "SELECT d.decision AS key, count(*) AS n FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id WHERE d.current AND s.status <> 'offboarded' GROUP BY d.decision",
+    );
+    const expiring = await this.dataSource.query<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
+      `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
+              (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
+         FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
+        WHERE d.current AND s.status <> 'offboarded' AND d.decision IN ('accept', 'transfer')
+          AND (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END) BETWEEN $1::date AND $2::date
+       UNION ALL
+       SELECT 'findingAcceptance', f.id, s.id, s.name, f.accepted_until::text FROM finding f JOIN supplier s ON s.id = f.supplier_id
+        WHERE f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until BETWEEN $1::date AND $2::date
+        ORDER BY date, supplier`,
+      [asOf, addDays(asOf, 90)],
+    );
+    const since = previous?.takenOn ?? addDays(asOf, -90);
+    const log = await this.dataSource.query<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
+      `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by
+         FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id LEFT JOIN app_user u ON u.id = d.decided_by
+        WHERE (d.created_at AT TIME ZONE 'Europe/London')::date > $1::date AND (d.created_at AT TIME ZONE 'Europe/London')::date <= $2::date
+        ORDER BY d.created_at DESC`,
+      [since, asOf],
+    );
+
+    const changes = previous ? await this.changes(period, previous, totals) : null;
+
+    return {
+      generatedAt: this.clock.now().toISOString(),
+      asOf,
+      basis: basis ? { snapshot: basis.period, takenOn: basis.takenOn } : { snapshot: null, takenOn: today },
+      previousSnapshot: previous,
+      headline: {
+        suppliersInScope: num(totals.n),
+        byTier: byKey(['1', '2', '3', '4'], byTier),
+        byKind: Object.fromEntries(byKind.map((k) => [k.key, num(k.n)])),
+        valueAtRisk: num(totals.var),
+        netValueAtRisk: num(totals.net_var),
+        recordsShared: byKey(CLASSIFICATIONS, shared),
+        tier12: { suppliers: num(totals.tier12), withCurrentAssessment: num(totals.tier12_current), share: num(totals.tier12) ? num(totals.tier12_current) / num(totals.tier12) : null },
+        escalatedToGovernance: num(totals.escalated),
+      },
+      heatMap: {
+        cells: [5, 4, 3, 2, 1].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact, suppliers: num(cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.n) }))),
+        ratings: byKey(RATINGS, ratings),
+      },
+      topRisks: top.map((t) => {
+        const decision = topDecisions.find((d) => d.supplier_id === t.supplier_id);
+        return {
+          supplierId: t.supplier_id, name: t.name, kind: t.kind, tier: t.tier, rating: t.rating, likelihoodLevel: t.likelihood_level, impactLevel: t.impact_level,
+          valueAtRisk: num(t.var), netValueAtRisk: num(t.net_var),
+          drivers: {
+            records: topRecords.filter((r) => r.supplier_id === t.supplier_id).map((r) => ({ classification: r.classification, records: num(r.records) })),
+            criticality: t.criticality,
+            band: t.band,
+            criticalFailures: topFailures.find((f) => f.supplier_id === t.supplier_id)?.failures ?? [],
+            openFindings: num(topFindings.find((f) => f.supplier_id === t.supplier_id)?.n),
+            decision: decision ? { decision: decision.decision, reviewDate: decision.review_date, expiresOn: decision.expires_on } : null,
+          },
+        };
+      }),
+      dataExposure: {
+        heldByHighOrCritical: byKey(CLASSIFICATIONS, exposure.filter((e) => e.bucket === 'rated')),
+        heldByUniversitiesAndResearchPartners: byKey(CLASSIFICATIONS, exposure.filter((e) => e.bucket === 'research')),
+        ...Object.fromEntries(
+          (['noAgreement', 'pastReview', 'pastEnd'] as const).map((problem) => [
+            { noAgreement: 'linksWithoutAgreement', pastReview: 'linksPastReview', pastEnd: 'linksPastEnd' }[problem],
+            links.filter((l) => l.problem === problem).map((l) => ({ linkId: l.link_id, supplierId: l.supplier_id, supplier: l.supplier, asset: l.asset, records: num(l.records), date: l.date })),
+          ]),
+        ) as Record<'linksWithoutAgreement' | 'linksPastReview' | 'linksPastEnd', { linkId: string; supplierId: string; supplier: string; asset: string; records: number; date: string | null }[]>,
+      },
+      assessments: {
+        overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
+        returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),
+        awaitingReview: assessments.filter((a) => a.state === 'awaitingReview').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, submittedAt: a.submitted_at?.toISOString() ?? null })),
+        reassessmentsDue: reassess.map((r) => ({ supplierId: r.supplier_id, supplier: r.name, tier: r.tier })),
+      },
+      findings: {
+        openBySeverity: Object.fromEntries(SEVERITIES.map((sev) => {
+          const row = findingAges.find((f) => f.severity === sev);
+          return [sev, { total: num(row?.total), under30Days: num(row?.under30), from30To90Days: num(row?.from30to90), over90Days: num(row?.over90) }];
+        })) as Record<(typeof SEVERITIES)[number], { total: number; under30Days: number; from30To90Days: number; over90Days: number }>,
+        overdueRemediation: findingAges.reduce((sum, f) => sum + num(f.overdue), 0),
+        byFramework: frameworks.map((f) => ({ framework: f.framework, group: f.grp, openFindings: num(f.findings), suppliers: num(f.suppliers) })),
+      },
+      decisions: {
+        currentByType: byKey(['accept', 'mitigate', 'transfer', 'avoid'] as const, currentDecisions),
+        expiringWithin90Days: expiring.map((e) => ({ kind: e.kind, id: e.id, supplierId: e.supplier_id, supplier: e.supplier, date: e.date })),
+        logSince: since,
+        log: log.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, rationale: d.rationale, decidedOn: d.decided_on, decidedBy: d.decided_by })),
+      },
+      changes,
+      trends: await this.snapshots.trend(basis?.takenOn ?? today),
+    };
+  }
+
+  /** The risk register (CSV): every supplier in scope with its figures, today's or a snapshot's. */
+  async register(asOfDate?: string): Promise<RegisterRow[]> {
+    const today = this.clock.today();
+    let period: string | null = null;
+    if (asOfDate && asOfDate < today) {
+      const basis = await this.snapshots.atOrBefore(asOfDate);
+      if (!basis) throw new NotFoundError('REPORT.NO_SNAPSHOT', `No snapshot was taken on or before ${asOfDate}.`);
+      period = basis.period;
+    }
+    const rows = await this.dataSource.query<{ supplier_id: string; name: string; kind: string; status: string; criticality: string; tier: number; band: string | null; likelihood_level: number; impact_level: number; sle: string; var: string; net_var: string; rating: string; assessment_expired: boolean; open_findings: string; decision: string | null }[]>(
+      `WITH ${FIGURES}
+       SELECT f.*, coalesce(s.status, 'offboarded') AS status,
+              (SELECT count(*) FROM finding x WHERE x.supplier_id = f.supplier_id AND x.superseded_at IS NULL AND x.status IN ('open', 'remediation_planned')) AS open_findings,
+              (SELECT d.decision FROM risk_decision d WHERE d.supplier_id = f.supplier_id AND d.current) AS decision
+         FROM f LEFT JOIN supplier s ON s.id = f.supplier_id
+        ORDER BY f.net_var DESC, f.name, f.supplier_id`,
+      [period],
+    );
+    return rows.map((r) => ({
+      supplierId: r.supplier_id, name: r.name, kind: r.kind, status: r.status, criticality: r.criticality, tier: r.tier, band: r.band,
+      likelihoodLevel: r.likelihood_level, impactLevel: r.impact_level, singleLossEstimate: num(r.sle), valueAtRisk: num(r.var), netValueAtRisk: num(r.net_var),
+      rating: r.rating, assessmentExpired: r.assessment_expired, openFindings: num(r.open_findings), decision: r.decision,
+    }));
+  }
+
+  /** What moved between the previous snapshot and these figures. */
+  private async changes(period: string | null, previous: SnapshotRef, totals: { net_var: string; var: string }) {
+    const moves = await this.dataSource.query<{ change: string; supplier_id: string; name: string; was: string | null; now: string | null }[]>(
+      `WITH ${FIGURES}, p AS (SELECT * FROM risk_snapshot WHERE period = $2)
+       SELECT 'new' AS change, f.supplier_id, f.name, NULL AS was, f.rating AS now FROM f WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.supplier_id = f.supplier_id)
+       UNION ALL
+       SELECT 'offboarded', p.supplier_id, p.name, p.rating, NULL FROM p WHERE NOT EXISTS (SELECT 1 FROM f WHERE f.supplier_id = p.supplier_id)
+       UNION ALL
+       SELECT CASE WHEN array_position(ARRAY['low', 'medium', 'high', 'critical'], f.rating) > array_position(ARRAY['low', 'medium', 'high', 'critical'], p.rating) THEN 'up' ELSE 'down' END,
+              f.supplier_id, f.name, p.rating, f.rating
+         FROM f JOIN p USING (supplier_id) WHERE f.rating <> p.rating
+       ORDER BY 1, 3`,
+      [period, previous.period],
+    );
+    const [prev] = await this.dataSource.query<{ var: string; net_var: string }[]>('SELECT value_at_risk AS var, net_value_at_risk AS net_var FROM report_snapshot WHERE period = $1', [previous.period]);
+    const pick = (change: string) => moves.filter((m) => m.change === change).map((m) => ({ supplierId: m.supplier_id, name: m.name, from: m.was, to: m.now }));
+    return {
+      since: previous,
+      newSuppliers: pick('new').map(({ supplierId, name }) => ({ supplierId, name })),
+      offboarded: pick('offboarded').map(({ supplierId, name }) => ({ supplierId, name })),
+      ratingUp: pick('up'),
+      ratingDown: pick('down'),
+      valueAtRiskChange: num(totals.var) - num(prev.var),
+      netValueAtRiskChange: num(totals.net_var) - num(prev.net_var),
+    };
+  }
+}
