@@ -56,6 +56,12 @@ describe('npm run demo', () => {
       expect(suppliers.items.map((s) => s.name).sort()).toEqual(['Eastfield University', 'Riverside University']);
       expect(suppliers.items.find((s) => s.name === 'Riverside University')).toMatchObject({ tier: 1, singleLossEstimate: 36_050_000 });
 
+      // The printed report link answers the committee pack.
+      const reportUrl = /Report\s+(\S+)/.exec(output)![1].replace(/^http:\/\/localhost:\d+/, base);
+      const page = await fetch(reportUrl, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Supply-chain cyber risk report');
+
       // The risk stories of the seed's completed reviews.
       const all = (await (await fetch(`${base}/api/v1/suppliers?pageSize=100`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { name: string; band: string | null; rating: string; valueAtRisk: number; netValueAtRisk: number }[] };
       const story = (name: string) => all.items.find((s) => s.name === name)!;

@@ -170,7 +170,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
 
     expect((await at('2027-01-27T10:00:00Z')).owed).toBe(1); // level 2: governance
     expect(subjects(GOVERNANCE)).toEqual(['Escalated to governance: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)']);
-    expect(sink.to(GOVERNANCE)[0].text).toContain('escalation level 2');
+    expect(sink.to(GOVERNANCE).find((m) => m.subject.includes('Ladder Ltd'))!.text).toContain('escalation level 2');
     expect((await at('2027-02-03T10:00:00Z')).owed).toBe(0);
     const [assessment] = await query<{ escalation_level: number }>(api.databaseUrl, 'SELECT escalation_level FROM assessment WHERE id = $1', [sent.id]);
     expect(assessment.escalation_level).toBe(2);
@@ -229,6 +229,26 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(expiring()[0].text).toContain('Cyber policy covers this supplier. (Example Mutual, policy CY-1)');
     workerClock.reset();
   });
+
+  it('sends the committee digest on the first working day of the month, once, with the PDF pack attached', async () => {
+    const scheduler = worker.get(NotificationScheduler);
+    const digests = () => sink.to(GOVERNANCE).filter((m) => m.subject.startsWith('Supply-chain cyber risk, February 2027'));
+    workerClock.freeze('2027-01-29T10:00:00Z'); // a Friday in January: January's digest, not February's
+    await scheduler.run();
+    workerClock.freeze('2027-02-01T10:00:00Z'); // Monday 1 February, the first working day
+    await scheduler.run();
+    await until(async () => digests().length === 1, 30_000);
+    workerClock.freeze('2027-02-02T10:00:00Z');
+    await scheduler.run();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(digests()).toHaveLength(1);
+    const [digest] = digests();
+    expect(digest.subject).toMatch(/^Supply-chain cyber risk, February 2027: net value at risk £[\d,]+$/);
+    expect(digest.text).toContain('Top risks');
+    expect(digest.attachments).toEqual([expect.objectContaining({ filename: 'supply-chain-risk-2027-02.pdf', contentType: 'application/pdf' })]);
+    expect(digest.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+    workerClock.reset();
+  }, 60_000);
 
   it('two schedulers at once owe each email once', async () => {
     const suppliers = await Promise.all(['Twin A Ltd', 'Twin B Ltd', 'Twin C Ltd'].map(newSupplier));

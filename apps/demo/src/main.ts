@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { runMigrations } from '@app/database';
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, isWorkingDay, londonTime } from '@app/notifications';
+import { Snapshots } from '@app/reports';
 import { Clock, createPino, loadConfig, type Environment } from '@app/platform';
 import { createApiApp } from '../../api/src/bootstrap.js';
 import { createWorker } from '../../worker/src/bootstrap.js';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(api);
     if (seeded) {
       say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 6 questionnaires sent, 3 reviews completed');
+      await api.get(Snapshots).take(); // this month's snapshot: the report's trend starts here
       // Until the worker sends the invitation emails, the demo keeps the links it made.
       writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });
     }
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
         `  API          ${base}/api/v1`,
         `  OpenAPI      ${base}/docs   (JSON: ${base}/docs-json)`,
         `  Ready check  ${base}/health/ready`,
+        `  Report       ${base}/api/v1/reports/supply-chain?format=html   (also csv, pdf, json; Bearer token of the admin)`,
         `  Inbox        ${inboxUrl ?? `(your SMTP server at ${config.smtpUrl})`}`,
         `  Admin login  ${config.adminEmail} / ${config.adminPassword}`,
         ...links.map((link) => `  Supplier     ${link}`),

@@ -20,8 +20,8 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   /** Sends, answering the provider's message id. Throws when the server refuses or cannot be reached. */
-  async send(to: string[], email: RenderedEmail, headers: Record<string, string> = {}): Promise<string> {
-    const info = await this.transport.sendMail({ from: this.config.mailFrom, to, subject: email.subject, html: email.html, text: email.text, headers });
+  async send(to: string[], email: RenderedEmail, headers: Record<string, string> = {}, attachments: { filename: string; content: Buffer; contentType: string }[] = []): Promise<string> {
+    const info = await this.transport.sendMail({ from: this.config.mailFrom, to, subject: email.subject, html: email.html, text: email.text, headers, attachments });
     return String(info.messageId);
   }
 

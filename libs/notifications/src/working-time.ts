@@ -27,6 +27,17 @@ export function workingTime(at: Date, hours: string): { today: string; working: 
   return { today: date, working: true, why: 'working time' };
 }
 
+/** The n-th working day (1-based) of a month given as YYYY-MM. */
+export function nthWorkingDay(month: string, n: number): string {
+  let day = `${month}-01`;
+  let seen = isWorkingDay(day) ? 1 : 0;
+  while (seen < n) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day)) seen++;
+  }
+  return day;
+}
+
 /** Calendar arithmetic on YYYY-MM-DD dates. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

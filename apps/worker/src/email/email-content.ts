@@ -3,9 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { InvitationTokenBox } from '@app/assessments';
 import { daysBetween, humanDate, londonTime, type OutboxMessage } from '@app/notifications';
 import { AppConfig, Clock } from '@app/platform';
+import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 
 /** What an email needs, or why it is no longer owed. */
-export type Prepared = { context: Record<string, unknown> } | { skip: string };
+export type Prepared = { context: Record<string, unknown>; attachments?: { filename: string; content: Buffer; contentType: string }[] } | { skip: string };
 
 const OPEN = ['sent', 'in_progress', 'returned'];
 
@@ -34,7 +35,11 @@ export class EmailContent {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly box: InvitationTokenBox,
+    private readonly reports: SupplyChainReports,
+    private readonly pdf: PdfRenderer,
   ) {}
+
+  private readonly html = new ReportHtml();
 
   async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
     switch (row.template) {
@@ -51,6 +56,8 @@ export class EmailContent {
         return this.reassessmentEmail(m, row);
       case 'risk-acceptance-expiring':
         return this.expiringEmail(m, row);
+      case 'committee-digest':
+        return this.digestEmail(row);
       default:
         return { skip: `no template ${row.template}` };
     }
@@ -169,6 +176,30 @@ export class EmailContent {
         daysLeft: Math.max(0, daysBetween(londonTime(this.clock.now()).date, item.date)),
         decisionsUrl: `${this.config.baseUrl}/api/v1/suppliers/${item.supplier_id}/risk-decisions`,
       },
+    };
+  }
+
+  /** The month's pack in brief, with the PDF attached. */
+  private async digestEmail(row: OutboxMessage): Promise<Prepared> {
+    const report = await this.reports.build();
+    const pdf = await this.pdf.render(this.html.render(report, this.config.orgName));
+    const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
+    const h = report.headline;
+    return {
+      context: {
+        org: this.config.orgName,
+        month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${row.refs.period}-01T00:00:00Z`)),
+        suppliers: h.suppliersInScope,
+        valueAtRisk: pounds(h.valueAtRisk),
+        netValueAtRisk: pounds(h.netValueAtRisk),
+        critical: report.heatMap.ratings.critical,
+        high: report.heatMap.ratings.high,
+        top: report.topRisks.slice(0, 5).map((t) => ({ name: t.name, rating: t.rating, netValueAtRisk: pounds(t.netValueAtRisk) })),
+        overdue: report.assessments.overdue.map((a) => ({ supplier: a.supplier, daysOverdue: a.daysOverdue, level: a.escalationLevel })),
+        expiring: report.decisions.expiringWithin90Days.map((e) => ({ supplier: e.supplier, kind: e.kind, date: humanDate(e.date) })),
+        reportUrl: `${this.config.baseUrl}/api/v1/reports/supply-chain?format=html`,
+      },
+      attachments: [{ filename: `supply-chain-risk-${row.refs.period}.pdf`, content: pdf, contentType: 'application/pdf' }],
     };
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { addDays, noteOwed, workingTime, type OwedEmail } from '@app/notifications';
+import { addDays, noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { AppConfig, Clock } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { stepOwed, type LadderSettings } from './ladder.js';
@@ -54,7 +54,7 @@ export class NotificationScheduler {
     const today = time.today;
     const result = await this.dataSource.transaction(async (m) => {
       const { emails, levels } = await this.assessmentLadder(m, today);
-      emails.push(...(await this.linkNotices(m, today)), ...(await this.reassessments(m, today)), ...(await this.expiringAcceptances(m, today)));
+      emails.push(...(await this.linkNotices(m, today)), ...(await this.reassessments(m, today)), ...(await this.expiringAcceptances(m, today)), ...this.digest(today));
       const ids = await this.owe(m, emails);
       const escalated = await this.escalate(m, levels);
       return { owed: ids.length, escalated };
@@ -161,6 +161,13 @@ export class NotificationScheduler {
       refs: { [r.kind === 'decision' ? 'decisionId' : 'findingId']: r.id, date: r.date },
       dedupeKey: `${r.kind}:${r.id}:expiring:${r.date}`,
     }));
+  }
+
+  /** The committee digest, on the configured working day of the month (or the first run after it). */
+  private digest(today: string): OwedEmail[] {
+    const month = today.slice(0, 7);
+    if (!this.config.governanceEmail || this.config.digestWorkingDay === 0 || today < nthWorkingDay(month, this.config.digestWorkingDay)) return [];
+    return [{ kind: 'committee.digest', recipients: [this.config.governanceEmail], template: 'committee-digest', refs: { period: month }, dedupeKey: `digest:${month}` }];
   }
 
   private async owe(m: EntityManager, emails: OwedEmail[]): Promise<string[]> {

@@ -186,6 +186,12 @@ export class AppConfig {
   @MaxLength(20_000)
   riskSettings?: string;
 
+  /** DIGEST_WORKING_DAY: the committee digest goes out on this working day of each month (0: never) */
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  digestWorkingDay = 1;
+
   /** CHROMIUM_PATH: the Chromium that renders report PDFs (Debian package chromium) */
   @IsString()
   @MinLength(1)
@@ -231,6 +237,7 @@ const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolea
   bullStalledIntervalMs: { name: 'BULL_STALLED_INTERVAL_MS', int: true },
   riskSettings: { name: 'RISK_SETTINGS' },
   chromiumPath: { name: 'CHROMIUM_PATH' },
+  digestWorkingDay: { name: 'DIGEST_WORKING_DAY', int: true },
 };
 
 const asInt = (raw: string): number | string => (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
