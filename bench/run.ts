@@ -16,6 +16,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { reportBench } from './report.js';
 
 /**
  * `npm run bench`: throughput of API routes, each reported as a ratio to a trivial route measured
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
   const postgres = await startPostgres({ dataDir: join(runDir, 'postgres'), ephemeral: true, fast: true });
   const redis = await startRedis();
   try {
+    if (process.env.BENCH_ONLY === 'report') {
+      await reportBench(postgres.url, redis.url);
+      return;
+    }
     const admin = new pg.Client({ connectionString: postgres.url });
     await admin.connect();
     await admin.query('create database bench');
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
     console.log(`email, outbox -> Bull -> render -> SMTP (concurrency ${config.emailConcurrency})            ${pipelineRate.toFixed(0).padStart(7)} emails/s   ratio ${(pipelineRate / rawRate).toFixed(3)} (goal >= 0.5)`);
     await sink.close();
     await app.close();
+    await reportBench(postgres.url, redis.url);
   } finally {
     await redis.stop();
     await postgres.stop();

@@ -112,6 +112,7 @@ export class ReportHtml {
         noAgreement: report.dataExposure.linksWithoutAgreement,
         pastReview: report.dataExposure.linksPastReview,
         pastEnd: report.dataExposure.linksPastEnd,
+        totals: report.dataExposure.linkTotals,
       },
       assessments: report.assessments,
       findings: {

@@ -39,9 +39,9 @@ export class Snapshots {
       if (!row) return false;
       await m.query(
         `INSERT INTO risk_snapshot (period, supplier_id, name, kind, status, criticality, tier, band, likelihood_level, impact_level,
-                                    single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired)
+                                    single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired, records_shared)
          SELECT $1, id, name, kind, status, criticality, tier, band, likelihood_level, impact_level,
-                single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired
+                single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired, records_shared
            FROM supplier WHERE status <> 'offboarded'`,
         [period],
       );

@@ -17,21 +17,15 @@ const CLASSIFICATIONS = ['public', 'official', 'personal', 'special_category'] a
 const FIGURES = `
   f AS (
     SELECT id AS supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
-           single_loss_estimate AS sle, value_at_risk AS var, net_value_at_risk AS net_var, rating, assessment_expired
+           single_loss_estimate AS sle, value_at_risk AS var, net_value_at_risk AS net_var, rating, assessment_expired, records_shared AS rs
       FROM supplier WHERE status <> 'offboarded' AND $1::text IS NULL
     UNION ALL
     SELECT supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
-           single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired
+           single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired, records_shared
       FROM risk_snapshot WHERE period = $1::text)`;
 
-/** Records per supplier and classification through active links, the largest link per asset. */
-const RECORDS = `
-  r AS (
-    SELECT per.supplier_id, per.classification, sum(per.records)::bigint AS records
-      FROM (SELECT l.supplier_id, a.id, a.classification, max(l.record_count) AS records
-              FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
-             WHERE l.status = 'active' GROUP BY l.supplier_id, a.id, a.classification) per
-     GROUP BY per.supplier_id, per.classification)`;
+/** Lists in the pack show at most this many entries (largest first), with their full count. */
+export const LIST_LIMIT = 50;
 
 const num = (v: unknown) => Number(v ?? 0);
 const byKey = <K extends string>(keys: readonly K[], rows: { key: string; n: unknown }[]): Record<K, number> =>
@@ -66,7 +60,7 @@ export class SupplyChainReports {
     const period = basis?.period ?? null;
     const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query<T[]>(sql, [period, ...params]);
 
-    const [totals] = await q<{ n: string; var: string; net_var: string; tier12: string; tier12_current: string; escalated: string }>(
+    const totalsP = q<{ n: string; var: string; net_var: string; tier12: string; tier12_current: string; escalated: string }>(
       `WITH ${FIGURES}
        SELECT count(*) AS n, coalesce(sum(var), 0) AS var, coalesce(sum(net_var), 0) AS net_var,
               count(*) FILTER (WHERE tier <= 2) AS tier12,
@@ -75,49 +69,52 @@ export class SupplyChainReports {
                 WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.escalation_level = 2) AS escalated
          FROM f`,
     );
-    const byTier = await q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT tier::text AS key, count(*) AS n FROM f GROUP BY tier`);
-    const byKind = await q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT kind AS key, count(*) AS n FROM f GROUP BY kind ORDER BY kind`);
-    const shared = await q<{ key: string; n: string }>(`WITH ${FIGURES}, ${RECORDS} SELECT r.classification AS key, sum(r.records) AS n FROM r JOIN f USING (supplier_id) GROUP BY r.classification`);
-    const cells = await q<{ likelihood: number; impact: number; n: string }>(`WITH ${FIGURES} SELECT likelihood_level AS likelihood, impact_level AS impact, count(*) AS n FROM f GROUP BY 1, 2`);
-    const ratings = await q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT rating AS key, count(*) AS n FROM f GROUP BY rating`);
+    const byTierP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT tier::text AS key, count(*) AS n FROM f GROUP BY tier`);
+    const byKindP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT kind AS key, count(*) AS n FROM f GROUP BY kind ORDER BY kind`);
+    const sharedP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT r.key, sum(r.value::bigint) AS n FROM f, jsonb_each_text(f.rs) r GROUP BY r.key`);
+    const cellsP = q<{ likelihood: number; impact: number; n: string }>(`WITH ${FIGURES} SELECT likelihood_level AS likelihood, impact_level AS impact, count(*) AS n FROM f GROUP BY 1, 2`);
+    const ratingsP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT rating AS key, count(*) AS n FROM f GROUP BY rating`);
 
-    const top = await q<{ supplier_id: string; name: string; kind: string; criticality: string; tier: number; band: string | null; var: string; net_var: string; rating: string; likelihood_level: number; impact_level: number }>(
+    const topP = q<{ supplier_id: string; name: string; kind: string; criticality: string; tier: number; band: string | null; var: string; net_var: string; rating: string; likelihood_level: number; impact_level: number; rs: Record<string, number> }>(
       `WITH ${FIGURES} SELECT * FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10`,
     );
-    const ids = top.map((t) => t.supplier_id);
-    const topRecords = await this.dataSource.query<{ supplier_id: string; classification: string; records: string }[]>(`WITH ${RECORDS} SELECT * FROM r WHERE supplier_id = ANY($1) ORDER BY records DESC`, [ids]);
-    const topFailures = await this.dataSource.query<{ supplier_id: string; failures: string[] | null }[]>(
-      `SELECT DISTINCT ON (supplier_id) supplier_id, ARRAY(SELECT jsonb_array_elements_text(score->'criticalFailures')) AS failures
-         FROM assessment WHERE supplier_id = ANY($1) AND status = 'completed' ORDER BY supplier_id, completed_at DESC`,
-      [ids],
+    // The top 10's drivers, keyed on the same ordering in SQL, so every query can start at once.
+    const TOP = `top AS (SELECT supplier_id FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10)`;
+    const topFailuresP = q<{ supplier_id: string; failures: string[] | null }>(
+      `WITH ${FIGURES}, ${TOP}
+       SELECT DISTINCT ON (a.supplier_id) a.supplier_id, ARRAY(SELECT jsonb_array_elements_text(a.score->'criticalFailures')) AS failures
+         FROM assessment a WHERE a.supplier_id IN (SELECT supplier_id FROM top) AND a.status = 'completed' ORDER BY a.supplier_id, a.completed_at DESC`,
     );
-    const topFindings = await this.dataSource.query<{ supplier_id: string; n: string }[]>(
-      "SELECT supplier_id, count(*) AS n FROM finding WHERE supplier_id = ANY($1) AND superseded_at IS NULL AND status IN ('open', 'remediation_planned') GROUP BY supplier_id",
-      [ids],
+    const topFindingsP = q<{ supplier_id: string; n: string }>(
+      `WITH ${FIGURES}, ${TOP}
+       SELECT x.supplier_id, count(*) AS n FROM finding x WHERE x.supplier_id IN (SELECT supplier_id FROM top) AND x.superseded_at IS NULL AND x.status IN ('open', 'remediation_planned') GROUP BY x.supplier_id`,
     );
-    const topDecisions = await this.dataSource.query<{ supplier_id: string; decision: string; review_date: string; expires_on: string | null }[]>(
-      'SELECT supplier_id, decision, review_date::text, expires_on::text FROM risk_decision WHERE supplier_id = ANY($1) AND current',
-      [ids],
+    const topDecisionsP = q<{ supplier_id: string; decision: string; review_date: string; expires_on: string | null }>(
+      `WITH ${FIGURES}, ${TOP}
+       SELECT d.supplier_id, d.decision, d.review_date::text, d.expires_on::text FROM risk_decision d WHERE d.supplier_id IN (SELECT supplier_id FROM top) AND d.current`,
     );
 
-    const exposure = await q<{ bucket: string; key: string; n: string }>(
-      `WITH ${FIGURES}, ${RECORDS}
-       SELECT 'rated' AS bucket, r.classification AS key, sum(r.records) AS n FROM r JOIN f USING (supplier_id) WHERE f.rating IN ('high', 'critical') GROUP BY r.classification
+    const exposureP = q<{ bucket: string; key: string; n: string }>(
+      `WITH ${FIGURES}
+       SELECT CASE WHEN f.rating IN ('high', 'critical') THEN 'rated' ELSE 'research' END AS bucket, r.key, sum(r.value::bigint) AS n
+         FROM f, jsonb_each_text(f.rs) r WHERE f.rating IN ('high', 'critical') GROUP BY 1, 2
        UNION ALL
-       SELECT 'research', r.classification, sum(r.records) FROM r JOIN f USING (supplier_id) WHERE f.kind IN ('university', 'research_partner') GROUP BY r.classification`,
+       SELECT 'research', r.key, sum(r.value::bigint) FROM f, jsonb_each_text(f.rs) r WHERE f.kind IN ('university', 'research_partner') GROUP BY 2`,
     );
-    const links = await this.dataSource.query<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null }[]>(
-      `SELECT p.problem, l.id AS link_id, s.id AS supplier_id, s.name AS supplier, a.name AS asset, l.record_count AS records, p.date::text AS date
-         FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id JOIN data_asset a ON a.id = l.data_asset_id
-         CROSS JOIN LATERAL (VALUES ('noAgreement', NULL::date, l.agreement_ref IS NULL OR l.agreement_type IS NULL),
-                                    ('pastReview', l.review_date, l.review_date < $1::date),
-                                    ('pastEnd', l.end_date, l.end_date < $1::date)) AS p(problem, date, applies)
-        WHERE l.status <> 'ended' AND s.status <> 'offboarded' AND p.applies
-        ORDER BY p.problem, l.record_count DESC, s.name`,
-      [asOf],
+    const linksP = this.dataSource.query<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null; total: string }[]>(
+      `SELECT * FROM (
+         SELECT p.problem, l.id AS link_id, s.id AS supplier_id, s.name AS supplier, a.name AS asset, l.record_count AS records, p.date::text AS date,
+                count(*) OVER (PARTITION BY p.problem) AS total, row_number() OVER (PARTITION BY p.problem ORDER BY l.record_count DESC, s.name, l.id) AS n
+           FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id JOIN data_asset a ON a.id = l.data_asset_id
+           CROSS JOIN LATERAL (VALUES ('noAgreement', NULL::date, l.agreement_ref IS NULL OR l.agreement_type IS NULL),
+                                      ('pastReview', l.review_date, l.review_date < $1::date),
+                                      ('pastEnd', l.end_date, l.end_date < $1::date)) AS p(problem, date, applies)
+          WHERE l.status <> 'ended' AND s.status <> 'offboarded' AND p.applies) t
+        WHERE t.n <= $2 ORDER BY t.problem, t.n`,
+      [asOf, LIST_LIMIT],
     );
 
-    const assessments = await this.dataSource.query<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
+    const assessmentsP = this.dataSource.query<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
       `SELECT CASE WHEN a.status = 'submitted' THEN 'awaitingReview' WHEN a.status = 'returned' THEN 'returned' ELSE 'overdue' END AS state,
               a.id, s.id AS supplier_id, s.name AS supplier, a.questionnaire_key, a.due_date::text, a.escalation_level, a.submitted_at
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id
@@ -125,13 +122,14 @@ export class SupplyChainReports {
         ORDER BY a.due_date, s.name`,
       [asOf],
     );
-    const reassess = await q<{ supplier_id: string; name: string; tier: number }>(
-      `WITH ${FIGURES} SELECT f.supplier_id, f.name, f.tier FROM f
+    const reassessP = q<{ supplier_id: string; name: string; tier: number; total: string }>(
+      `WITH ${FIGURES} SELECT f.supplier_id, f.name, f.tier, count(*) OVER () AS total FROM f
         WHERE f.assessment_expired AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = f.supplier_id AND x.status IN ('sent', 'in_progress', 'submitted', 'returned'))
-        ORDER BY f.tier, f.name`,
+        ORDER BY f.tier, f.net_var DESC, f.name LIMIT $2`,
+      [LIST_LIMIT],
     );
 
-    const findingAges = await this.dataSource.query<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
+    const findingAgesP = this.dataSource.query<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
       `SELECT f.severity, count(*) AS total,
               count(*) FILTER (WHERE f.created_at::date > $1::date - 30) AS under30,
               count(*) FILTER (WHERE f.created_at::date <= $1::date - 30 AND f.created_at::date > $1::date - 90) AS from30to90,
@@ -142,19 +140,22 @@ export class SupplyChainReports {
         GROUP BY f.severity`,
       [asOf],
     );
-    const frameworks = await this.dataSource.query<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
-      `SELECT m->>'framework' AS framework,
-              CASE WHEN m->>'framework' = 'NCSC-CAF' THEN split_part(m->>'ref', '.', 1) ELSE m->>'ref' END AS grp,
-              count(*) AS findings, count(DISTINCT f.supplier_id) AS suppliers
-         FROM finding f JOIN supplier s ON s.id = f.supplier_id CROSS JOIN LATERAL jsonb_array_elements(f.mappings) m
-        WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
-        GROUP BY 1, 2 ORDER BY count(DISTINCT f.supplier_id) DESC, count(*) DESC, 1, 2`,
+    // Per supplier and group first (a hash aggregate), then suppliers per group: no sort of every mapping.
+    const frameworksP = this.dataSource.query<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
+      `SELECT framework, grp, sum(n) AS findings, count(*) AS suppliers FROM (
+         SELECT m->>'framework' AS framework,
+                CASE WHEN m->>'framework' = 'NCSC-CAF' THEN split_part(m->>'ref', '.', 1) ELSE m->>'ref' END AS grp,
+                f.supplier_id, count(*) AS n
+           FROM finding f JOIN supplier s ON s.id = f.supplier_id CROSS JOIN LATERAL jsonb_array_elements(f.mappings) m
+          WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
+          GROUP BY 1, 2, 3) per
+        GROUP BY 1, 2 ORDER BY count(*) DESC, sum(n) DESC, 1, 2`,
     );
 
-    const currentDecisions = await this.dataSource.query<{ key: string; n: string }[]>(
+    const currentDecisionsP = this.dataSource.query<{ key: string; n: string }[]>(
       "SELECT d.decision AS key, count(*) AS n FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id WHERE d.current AND s.status <> 'offboarded' GROUP BY d.decision",
     );
-    const expiring = await this.dataSource.query<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
+    const expiringP = this.dataSource.query<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
       `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
               (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
          FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
@@ -167,14 +168,17 @@ export class SupplyChainReports {
       [asOf, addDays(asOf, 90)],
     );
     const since = previous?.takenOn ?? addDays(asOf, -90);
-    const log = await this.dataSource.query<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
+    const logP = this.dataSource.query<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
       `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by
          FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id LEFT JOIN app_user u ON u.id = d.decided_by
         WHERE (d.created_at AT TIME ZONE 'Europe/London')::date > $1::date AND (d.created_at AT TIME ZONE 'Europe/London')::date <= $2::date
-        ORDER BY d.created_at DESC`,
-      [since, asOf],
+        ORDER BY d.created_at DESC LIMIT $3`,
+      [since, asOf, LIST_LIMIT],
     );
 
+    const [[totals], byTier, byKind, shared, cells, ratings, top, topFailures, topFindings, topDecisions, exposure, links, assessments, reassess, findingAges, frameworks, currentDecisions, expiring, log] = await Promise.all([
+      totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP,
+    ]);
     const changes = previous ? await this.changes(period, previous, totals) : null;
 
     return {
@@ -202,7 +206,7 @@ export class SupplyChainReports {
           supplierId: t.supplier_id, name: t.name, kind: t.kind, tier: t.tier, rating: t.rating, likelihoodLevel: t.likelihood_level, impactLevel: t.impact_level,
           valueAtRisk: num(t.var), netValueAtRisk: num(t.net_var),
           drivers: {
-            records: topRecords.filter((r) => r.supplier_id === t.supplier_id).map((r) => ({ classification: r.classification, records: num(r.records) })),
+            records: Object.entries(t.rs).filter(([, n]) => num(n) > 0).sort((a, b) => num(b[1]) - num(a[1])).map(([classification, records]) => ({ classification, records: num(records) })),
             criticality: t.criticality,
             band: t.band,
             criticalFailures: topFailures.find((f) => f.supplier_id === t.supplier_id)?.failures ?? [],
@@ -220,12 +224,18 @@ export class SupplyChainReports {
             links.filter((l) => l.problem === problem).map((l) => ({ linkId: l.link_id, supplierId: l.supplier_id, supplier: l.supplier, asset: l.asset, records: num(l.records), date: l.date })),
           ]),
         ) as Record<'linksWithoutAgreement' | 'linksPastReview' | 'linksPastEnd', { linkId: string; supplierId: string; supplier: string; asset: string; records: number; date: string | null }[]>,
+        linkTotals: {
+          withoutAgreement: num(links.find((l) => l.problem === 'noAgreement')?.total),
+          pastReview: num(links.find((l) => l.problem === 'pastReview')?.total),
+          pastEnd: num(links.find((l) => l.problem === 'pastEnd')?.total),
+        },
       },
       assessments: {
         overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
         returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),
         awaitingReview: assessments.filter((a) => a.state === 'awaitingReview').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, submittedAt: a.submitted_at?.toISOString() ?? null })),
         reassessmentsDue: reassess.map((r) => ({ supplierId: r.supplier_id, supplier: r.name, tier: r.tier })),
+        reassessmentsDueTotal: num(reassess[0]?.total),
       },
       findings: {
         openBySeverity: Object.fromEntries(SEVERITIES.map((sev) => {

@@ -40,8 +40,10 @@ export class RiskRecompute {
     const risk = await this.compute(manager, supplier);
     const before = figures(supplier);
     const after = figures(risk);
-    Object.assign(supplier, after, { riskInputs: risk.explanation.singleLossEstimate, risk: risk.explanation });
-    await manager.update(Supplier, { id: supplierId }, { ...after, riskInputs: supplier.riskInputs, risk: risk.explanation });
+    const recordsShared: Record<string, number> = {};
+    for (const asset of risk.explanation.singleLossEstimate.assets) recordsShared[asset.classification] = (recordsShared[asset.classification] ?? 0) + asset.records;
+    Object.assign(supplier, after, { riskInputs: risk.explanation.singleLossEstimate, risk: risk.explanation, recordsShared });
+    await manager.update(Supplier, { id: supplierId }, { ...after, riskInputs: supplier.riskInputs, risk: risk.explanation, recordsShared });
     await this.audit.record(manager, { action: 'supplier.risk_changed', entityType: 'supplier', entityId: supplierId, before, after });
     return supplier;
   }

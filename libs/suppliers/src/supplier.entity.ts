@@ -85,6 +85,10 @@ export class Supplier {
   @Column({ type: 'boolean', default: false })
   assessmentExpired: boolean;
 
+  /** Records held by classification through active links (per asset the largest link). */
+  @Column({ type: 'jsonb', default: {} })
+  recordsShared: Partial<Record<string, number>>;
+
   /** Every input of the current figures (risk-model section 8). */
   @Column({ type: 'jsonb', nullable: true })
   risk: CurrentRisk['explanation'] | null;

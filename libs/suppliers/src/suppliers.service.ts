@@ -75,6 +75,7 @@ export class SuppliersService {
         risk: risk.explanation,
         tierOverride: null,
         tierOverrideReason: null,
+        recordsShared: {},
         offboardedAt: null,
       });
     });
