@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { runMigrations } from '@app/database';
 import { createPino, loadConfig } from '@app/platform';
+import { DataSource } from 'typeorm';
+import { exposureOf } from '@app/incidents';
 import { ReportHtml, SupplyChainReports } from '@app/reports';
+import { SuppliersService } from '@app/suppliers';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 
 /**
@@ -67,6 +70,26 @@ async function seed(databaseUrl: string, n: number): Promise<void> {
   }
 }
 
+/** Incident exposure for one supplier with 500 links in the 10,000-supplier ledger, against the plain supplier read. */
+async function exposureBench(app: Awaited<ReturnType<typeof createApiApp>>, databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const [{ id }] = (await client.query<{ id: string }>("SELECT id FROM supplier ORDER BY name LIMIT 1")).rows;
+  await client.query(`INSERT INTO data_asset (name, classification, categories, record_count) SELECT 'Exposure asset ' || i, (ARRAY['personal', 'special_category'])[1 + i % 2], '{nhs_number,clinical}', 100000 FROM generate_series(1, 500) i`);
+  await client.query(
+    `INSERT INTO data_sharing_link (supplier_id, data_asset_id, purpose, direction, record_count, pseudonymisation, agreement_type, agreement_ref, processing_location, review_date, status, article9_condition, end_date)
+     SELECT $1, a.id, 'Research', 'outbound', 1000 + row_number() OVER (), 'pseudonymised', 'DSA', 'DSA-1', 'uk', current_date + 100, CASE WHEN row_number() OVER () % 10 = 0 THEN 'ended' ELSE 'active' END, 'research', current_date - 30
+       FROM data_asset a WHERE a.name LIKE 'Exposure asset %'`,
+    [id],
+  );
+  await client.end();
+  const ds = app.get(DataSource);
+  const suppliers = app.get(SuppliersService);
+  const plain = await time(() => suppliers.get(id), 20);
+  const exposure = await time(() => exposureOf(ds.manager, id, new Date()), 20);
+  console.log(`incident exposure, 500 links in a 10,000-supplier ledger: ${exposure.toFixed(1)} ms; plain supplier read ${plain.toFixed(1)} ms; ratio ${(exposure / plain).toFixed(1)}`);
+}
+
 async function time(fn: () => Promise<unknown>, runs = 3): Promise<number> {
   await fn(); // warm
   const started = performance.now();
@@ -98,6 +121,7 @@ export async function reportBench(adminUrl: string, redisUrl: string): Promise<v
     const reports = app.get(SupplyChainReports);
     const html = new ReportHtml();
     results[n] = { json: await time(() => reports.build()), html: await time(async () => html.render(await reports.build(), 'Bench NHS Trust')) };
+    if (n === 10_000) await exposureBench(app, databaseUrl);
     await app.close();
     console.log(`report at ${n.toLocaleString('en-GB')} suppliers (seeded in ${(seedMs / 1000).toFixed(1)} s): JSON ${results[n].json.toFixed(0)} ms, HTML ${results[n].html.toFixed(0)} ms`);
   }

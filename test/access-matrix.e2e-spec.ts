@@ -54,6 +54,12 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'PATCH', path: '/api/v1/findings/{id}', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'GET', path: '/api/v1/reports/supply-chain', allowed: ['governance', 'admin'] },
   { method: 'POST', path: '/api/v1/reports/snapshots', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/incidents', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'POST', path: '/api/v1/incidents', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/incidents/{id}', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/incidents/{id}/exposure', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'POST', path: '/api/v1/incidents/{id}/suspend-links', allowed: ['procurement', 'governance', 'admin'] },
+  { method: 'POST', path: '/api/v1/incidents/{id}/close', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'GET', path: '/api/v1/notifications', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'POST', path: '/api/v1/notifications/{id}/retry', allowed: ['procurement', 'admin'] },
   // The portal takes no internal account: its own link or session decides (tested in assessments.e2e-spec).

@@ -26,7 +26,7 @@ describe('npm run demo', () => {
       const output = demo.output();
       expect(output).toMatch(/applied \d+ migration\(s\)/);
       expect(output).toContain('seeded the demo register: 30 suppliers');
-      expect(output).toContain('6 questionnaires sent, 3 reviews completed');
+      expect(output).toContain('6 questionnaires sent, 3 reviews completed, 1 incident open');
       const supplierLink = /Supplier\s+Riverside University: (\S+)/.exec(output)![1];
       expect(output).toContain(`OpenAPI      http://localhost:${port}/docs`);
       const inbox = /Inbox\s+(http:\/\/127\.0\.0\.1:\S+)/.exec(output)![1];
@@ -61,6 +61,11 @@ describe('npm run demo', () => {
       const page = await fetch(reportUrl, { headers: { authorization: `Bearer ${accessToken}` } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Supply-chain cyber risk report');
+
+      // The seeded incident: a university partner, with its exposure.
+      const incidents = (await (await fetch(`${base}/api/v1/incidents`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { supplierName: string; status: string; exposure: { records: { total: number } } }[] };
+      expect(incidents.items).toEqual([expect.objectContaining({ supplierName: 'Eastfield University', status: 'open' })]);
+      expect(incidents.items[0].exposure.records.total).toBeGreaterThan(0);
 
       // The risk stories of the seed's completed reviews.
       const all = (await (await fetch(`${base}/api/v1/suppliers?pageSize=100`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { name: string; band: string | null; rating: string; valueAtRisk: number; netValueAtRisk: number }[] };

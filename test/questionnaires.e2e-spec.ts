@@ -50,16 +50,16 @@ describe('questionnaire catalogue', () => {
   const importJson = (payload: object) => api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: buyer.headers, payload });
   const versions = async () => Number((await query<{ n: string }>(api.databaseUrl, 'SELECT count(*) AS n FROM questionnaire_version'))[0].n);
 
-  it('loads the three shipped question sets at start, once', async () => {
+  it('loads the four shipped question sets at start, once', async () => {
     const res = await api.request({ method: 'GET', url: '/api/v1/questionnaires', headers: viewer.headers });
     expect(res.statusCode).toBe(200);
     const keys = res.json().items.map((i: { key: string }) => i.key);
-    expect(keys).toEqual(['research-data-partner', 'supplier-security-core', 'supplier-security-lite']);
+    expect(keys).toEqual(['incident-follow-up', 'research-data-partner', 'supplier-security-core', 'supplier-security-lite']);
     expect(Object.keys(res.json().frameworks)).toContain('NCSC-CAF');
     // A second start finds them there and stores nothing more.
     const again = await startTestApi({ DATABASE_URL: api.databaseUrl });
     await again.close();
-    expect(await versions()).toBe(3);
+    expect(await versions()).toBe(4);
   });
 
   it('reads one version with its whole definition', async () => {

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     closers.push(() => api.close());
     const seeded = await seedDemo(api);
     if (seeded) {
-      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 6 questionnaires sent, 3 reviews completed');
+      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 6 questionnaires sent, 3 reviews completed, 1 incident open');
       await api.get(Snapshots).take(); // this month's snapshot: the report's trend starts here
       // Until the worker sends the invitation emails, the demo keeps the links it made.
       writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AssessmentsService, PortalService } from '@app/assessments';
 import { DataSharingService, type CreateLinkInput } from '@app/data-sharing';
+import { IncidentsService } from '@app/incidents';
 import { DecisionsService } from '@app/risk';
 import { requestContext } from '@app/platform';
 import { SuppliersService, type CreateSupplierInput } from '@app/suppliers';
@@ -147,6 +148,13 @@ async function riskStories(app: INestApplicationContext, ids: Map<string, string
     await portal.submit(context, { name: 'Demo Respondent', jobTitle: 'Head of IT', confirmed: true });
     await assessments.complete(assessment.id);
   }
+  // Incident mode: threat intelligence names a university partner; the exposure and its 72-hour
+  // follow-up start at once.
+  await app.get(IncidentsService).open(
+    { supplierId: ids.get('Eastfield University')!, summary: 'A ransomware group lists Eastfield University on its leak site, with a sample of emergency-department research data.', detectedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), source: 'threat_intelligence', severity: 'high' },
+    'demo-seed-incident',
+    null,
+  );
   await app.get(DecisionsService).record(
     ids.get('Carecloud EPR Ltd')!,
     { decision: 'transfer', rationale: 'The EPR contract requires the supplier to hold cyber cover naming the Trust; certificate seen.', reviewDate: addDaysFromToday(180), insurer: 'Example Mutual Insurance', policyRef: 'CYB-2027-0042', limit: 60_000_000, excess: 250_000, expiresOn: addDaysFromToday(300) },

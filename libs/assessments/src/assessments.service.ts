@@ -58,49 +58,52 @@ export class AssessmentsService {
 
   /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
   async send(input: SendAssessment, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string }> {
-    return this.dataSource.transaction(async (m) => {
-      const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
-      if (!supplier) throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
-      if (supplier.status === 'offboarded') throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [{ path: 'supplierId', message: 'is offboarded' }]);
-      if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
-      const key = input.questionnaireKey ?? (await this.defaultQuestionnaire(m, supplier));
-      const version = await this.questionnaireVersion(m, key, input.questionnaireVersion);
-      const contacts = await m.find(SupplierContact, { where: { supplierId: supplier.id }, order: { position: 'ASC' } });
-      const recipient = input.recipientContactId ? contacts.find((c) => c.id === input.recipientContactId) : contacts.find((c) => c.role === 'primary');
-      if (!recipient) {
-        throw new RuleViolationError('ASSESSMENT.RECIPIENT_REQUIRED', 'The questionnaire needs a recipient among the supplier’s contacts.', [
-          { path: 'recipientContactId', message: input.recipientContactId ? 'is not a contact of this supplier' : 'is required: the supplier has no primary contact' },
-        ]);
-      }
-      const open = await m.findOne(Assessment, { where: { supplierId: supplier.id, questionnaireKey: key, status: In(OPEN_STATUSES) } });
-      if (open) throw new ConflictError('ASSESSMENT.ALREADY_OPEN', `${supplier.name} already has an open ${key} assessment (${open.status}).`, [{ path: 'questionnaireKey', message: `has an open assessment ${open.id}` }]);
+    return this.dataSource.transaction((m) => this.sendWith(m, input, actorId));
+  }
 
-      const assessment = m.create(Assessment, {
-        supplierId: supplier.id,
-        questionnaireVersionId: version.id,
-        questionnaireKey: version.key,
-        questionnaireVersion: version.version,
-        recipientContactId: recipient.id,
-        recipientName: recipient.name,
-        recipientEmail: recipient.email,
-        dueDate: input.dueDate,
-        status: 'sent',
-        returnedQuestions: [],
-        returnMessage: null,
-        attestation: null,
-        score: null,
-        escalationLevel: 0,
-        submittedAt: null,
-        completedAt: null,
-        cancelledAt: null,
-        createdBy: actorId,
-      });
-      const inserted = await m.getRepository(Assessment).insert(assessment as never);
-      Object.assign(assessment, inserted.generatedMaps[0]);
-      const invitationUrl = await this.issueInvitation(m, assessment, 'invitation');
-      await this.audit.record(m, { action: 'assessment.sent', entityType: 'assessment', entityId: assessment.id, before: null, after: { ...assessmentSnapshot(assessment), supplierId: supplier.id, questionnaire: `${version.key}@${version.version}` } });
-      return { assessment, invitationUrl };
+  /** The same, inside a caller's transaction (an incident opens its follow-up with its own state). */
+  async sendWith(m: EntityManager, input: SendAssessment, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string }> {
+    const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
+    if (!supplier) throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
+    if (supplier.status === 'offboarded') throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [{ path: 'supplierId', message: 'is offboarded' }]);
+    if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
+    const key = input.questionnaireKey ?? (await this.defaultQuestionnaire(m, supplier));
+    const version = await this.questionnaireVersion(m, key, input.questionnaireVersion);
+    const contacts = await m.find(SupplierContact, { where: { supplierId: supplier.id }, order: { position: 'ASC' } });
+    const recipient = input.recipientContactId ? contacts.find((c) => c.id === input.recipientContactId) : contacts.find((c) => c.role === 'primary');
+    if (!recipient) {
+      throw new RuleViolationError('ASSESSMENT.RECIPIENT_REQUIRED', 'The questionnaire needs a recipient among the supplier’s contacts.', [
+        { path: 'recipientContactId', message: input.recipientContactId ? 'is not a contact of this supplier' : 'is required: the supplier has no primary contact' },
+      ]);
+    }
+    const open = await m.findOne(Assessment, { where: { supplierId: supplier.id, questionnaireKey: key, status: In(OPEN_STATUSES) } });
+    if (open) throw new ConflictError('ASSESSMENT.ALREADY_OPEN', `${supplier.name} already has an open ${key} assessment (${open.status}).`, [{ path: 'questionnaireKey', message: `has an open assessment ${open.id}` }]);
+
+    const assessment = m.create(Assessment, {
+      supplierId: supplier.id,
+      questionnaireVersionId: version.id,
+      questionnaireKey: version.key,
+      questionnaireVersion: version.version,
+      recipientContactId: recipient.id,
+      recipientName: recipient.name,
+      recipientEmail: recipient.email,
+      dueDate: input.dueDate,
+      status: 'sent',
+      returnedQuestions: [],
+      returnMessage: null,
+      attestation: null,
+      score: null,
+      escalationLevel: 0,
+      submittedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      createdBy: actorId,
     });
+    const inserted = await m.getRepository(Assessment).insert(assessment as never);
+    Object.assign(assessment, inserted.generatedMaps[0]);
+    const invitationUrl = await this.issueInvitation(m, assessment, 'invitation');
+    await this.audit.record(m, { action: 'assessment.sent', entityType: 'assessment', entityId: assessment.id, before: null, after: { ...assessmentSnapshot(assessment), supplierId: supplier.id, questionnaire: `${version.key}@${version.version}` } });
+    return { assessment, invitationUrl };
   }
 
   /** A new link (the old one stops working) and a new invitation email. */

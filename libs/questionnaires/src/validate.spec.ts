@@ -91,8 +91,9 @@ describe('the shipped catalogue', () => {
   });
   const count = (key: string) => shipped.find((d) => d.key === key)!.sections.flatMap((s) => s.questions).length;
 
-  it('ships the three question sets at their sizes', () => {
-    expect(shipped.map((d) => d.key)).toEqual(['supplier-security-core', 'supplier-security-lite', 'research-data-partner']);
+  it('ships the four question sets at their sizes', () => {
+    expect(shipped.map((d) => d.key)).toEqual(['supplier-security-core', 'supplier-security-lite', 'research-data-partner', 'incident-follow-up']);
+    expect(count('incident-follow-up')).toBeGreaterThanOrEqual(10);
     expect(count('supplier-security-core')).toBeGreaterThanOrEqual(40);
     expect(count('supplier-security-lite')).toBeGreaterThanOrEqual(15);
     expect(count('research-data-partner')).toBeGreaterThanOrEqual(25);

@@ -126,6 +126,8 @@ export class ReportHtml {
         log: report.decisions.log,
         since: report.decisions.logSince,
       },
+      incidents: report.incidents.items.map((i) => ({ ...i, recordsExposed: i.recordsExposed.toLocaleString('en-GB'), detectedAt: i.detectedAt.slice(0, 10), followUp: i.followUp ?? 'none' })),
+      openIncidents: report.incidents.open,
       changes: report.changes ? { ...report.changes, netChange: `${report.changes.netValueAtRiskChange >= 0 ? '+' : '-'}${pounds(Math.abs(report.changes.netValueAtRiskChange))}` } : null,
       trend: trend.length ? { points: trendPoints('valueAtRisk'), netPoints: trendPoints('netValueAtRisk'), first: trend[0].period, last: trend.at(-1)!.period, max: short(maxTrend) } : null,
     });

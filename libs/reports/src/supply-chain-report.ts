@@ -176,8 +176,16 @@ export class SupplyChainReports {
       [since, asOf, LIST_LIMIT],
     );
 
-    const [[totals], byTier, byKind, shared, cells, ratings, top, topFailures, topFindings, topDecisions, exposure, links, assessments, reassess, findingAges, frameworks, currentDecisions, expiring, log] = await Promise.all([
-      totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP,
+    const incidentsP = this.dataSource.query<{ id: string; supplier_id: string; supplier: string; severity: string; status: string; detected_at: Date; records: string; follow_up: string | null; suspended: string }[]>(
+      `SELECT i.id, s.id AS supplier_id, s.name AS supplier, i.severity, i.status, i.detected_at, (i.exposure_at_open->'records'->>'total')::bigint AS records, a.status AS follow_up,
+              (SELECT count(*) FROM data_sharing_link l WHERE l.suspended_by_incident = i.id) AS suspended
+         FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id
+        WHERE (i.detected_at AT TIME ZONE 'Europe/London')::date <= $1::date AND (i.status = 'open' OR (i.closed_at AT TIME ZONE 'Europe/London')::date > $2::date)
+        ORDER BY i.status DESC, i.detected_at DESC LIMIT $3`,
+      [asOf, previous?.takenOn ?? addDays(asOf, -90), LIST_LIMIT],
+    );
+    const [[totals], byTier, byKind, shared, cells, ratings, top, topFailures, topFindings, topDecisions, exposure, links, assessments, reassess, findingAges, frameworks, currentDecisions, expiring, log, incidents] = await Promise.all([
+      totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP, incidentsP,
     ]);
     const changes = previous ? await this.changes(period, previous, totals) : null;
 
@@ -250,6 +258,10 @@ export class SupplyChainReports {
         expiringWithin90Days: expiring.map((e) => ({ kind: e.kind, id: e.id, supplierId: e.supplier_id, supplier: e.supplier, date: e.date })),
         logSince: since,
         log: log.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, rationale: d.rationale, decidedOn: d.decided_on, decidedBy: d.decided_by })),
+      },
+      incidents: {
+        open: incidents.filter((i) => i.status === 'open').length,
+        items: incidents.map((i) => ({ incidentId: i.id, supplierId: i.supplier_id, supplier: i.supplier, severity: i.severity, status: i.status, detectedAt: i.detected_at.toISOString(), recordsExposed: num(i.records), followUp: i.follow_up, linksSuspended: num(i.suspended) })),
       },
       changes,
       trends: await this.snapshots.trend(basis?.takenOn ?? today),

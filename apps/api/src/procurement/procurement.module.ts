@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '@app/assessments';
 import { DataSharingModule } from '@app/data-sharing';
+import { IncidentsModule } from '@app/incidents';
 import { OutboxModule } from '@app/notifications';
 import { QuestionnairesModule } from '@app/questionnaires';
 import { SuppliersModule } from '@app/suppliers';
 import { AssessmentsController } from './assessments.controller.js';
 import { DataAssetsController, DataSharingLinksController, DataSharingViewsController } from './data-sharing.controller.js';
+import { IncidentsController } from './incidents.controller.js';
 import { NotificationsController } from './notifications.controller.js';
 import { QuestionnairesController } from './questionnaires.controller.js';
 import { SuppliersController } from './suppliers.controller.js';
@@ -15,7 +17,7 @@ import { SuppliersController } from './suppliers.controller.js';
  * questionnaires (routes under /api/v1, see shared/spec/api.md).
  */
 @Module({
-  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule],
-  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController],
+  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule],
+  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController, IncidentsController],
 })
 export class ProcurementModule {}

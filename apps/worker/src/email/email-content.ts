@@ -58,6 +58,8 @@ export class EmailContent {
         return this.expiringEmail(m, row);
       case 'committee-digest':
         return this.digestEmail(row);
+      case 'incident-opened':
+        return this.incidentEmail(m, row);
       default:
         return { skip: `no template ${row.template}` };
     }
@@ -175,6 +177,31 @@ export class EmailContent {
         date: humanDate(item.date),
         daysLeft: Math.max(0, daysBetween(londonTime(this.clock.now()).date, item.date)),
         decisionsUrl: `${this.config.baseUrl}/api/v1/suppliers/${item.supplier_id}/risk-decisions`,
+      },
+    };
+  }
+
+  private async incidentEmail(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+    const [i] = await m.query<{ supplier: string; summary: string; severity: string; source: string; detected_at: Date; exposure: { records: { total: number; byClassification: Record<string, number>; byCategory: Record<string, number> }; links: { asset: string; records: number }[]; contacts: { name: string; email: string; role: string }[] }; due: string | null }[]>(
+      `SELECT s.name AS supplier, i.summary, i.severity, i.source, i.detected_at, i.exposure_at_open AS exposure, a.due_date::text AS due
+         FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id WHERE i.id = $1`,
+      [row.refs.incidentId],
+    );
+    if (!i) return { skip: 'the incident no longer exists' };
+    return {
+      context: {
+        org: this.config.orgName,
+        supplier: { name: i.supplier },
+        summary: i.summary,
+        severity: i.severity,
+        source: i.source.replace('_', ' '),
+        detectedAt: `${humanDate(londonTime(i.detected_at).date)}`,
+        records: i.exposure.records.total.toLocaleString('en-GB'),
+        classifications: Object.entries(i.exposure.records.byClassification).map(([c, n]) => ({ classification: c.replace('_', '-'), records: n.toLocaleString('en-GB') })),
+        assets: i.exposure.links.slice(0, 10).map((l) => ({ asset: l.asset, records: l.records.toLocaleString('en-GB') })),
+        contacts: i.exposure.contacts.map((c) => ({ name: c.name, email: c.email, role: c.role })),
+        followUpDue: i.due ? humanDate(i.due) : null,
+        incidentUrl: `${this.config.baseUrl}/api/v1/incidents/${row.refs.incidentId}`,
       },
     };
   }

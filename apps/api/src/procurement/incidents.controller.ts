@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Roles, type AuthenticatedRequest } from '@app/identity';
+import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentsService, type OpenIncident } from '@app/incidents';
+import { InvalidInputError, PageQuery, pageOf } from '@app/platform';
+import { neutralise } from '@app/reports';
+import { stringify } from 'csv-stringify/sync';
+
+class OpenIncidentBody implements OpenIncident {
+  @IsUUID() supplierId: string;
+  @IsString() @MinLength(5) @MaxLength(5000) summary: string;
+  @IsISO8601({ strict: true }, { message: 'must be a date and time, e.g. 2026-11-29T08:30:00Z' }) detectedAt: string;
+  @IsIn(INCIDENT_SOURCES) source: OpenIncident['source'];
+  @IsIn(INCIDENT_SEVERITIES) severity: OpenIncident['severity'];
+}
+
+class IncidentListParams extends PageQuery {
+  @IsOptional() @IsUUID() supplierId?: string;
+  @IsOptional() @IsIn(['open', 'closed']) status?: string;
+}
+
+class CloseBody {
+  @IsString() @MinLength(5) @MaxLength(5000) note: string;
+}
+
+class ExportQuery {
+  @IsOptional() @IsIn(['csv']) format?: 'csv';
+}
+
+const EXPORT_COLUMNS = ['asset', 'classification', 'categories', 'records', 'status', 'pseudonymisation', 'article6Basis', 'article9Condition', 'agreementType', 'agreementRef', 'reviewDate', 'endDate', 'processingLocation', 'processingCountry', 'owner'] as const;
+
+/** Incident mode: a supplier has been breached; what of ours do they hold? (api.md) */
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('api/v1/incidents')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsService) {}
+
+  /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
+  @Post()
+  @Roles('procurement', 'governance')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key answers the same incident and owes nothing twice' })
+  async open(@Body() body: OpenIncidentBody, @Headers('idempotency-key') key: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (key !== undefined && !/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw new InvalidInputError('Invalid Idempotency-Key header.', [{ path: 'Idempotency-Key', message: 'must be 8 to 200 letters, digits or . _ : -' }]);
+    const { incident, created } = await this.incidents.open(body, key ?? null, request.user?.id ?? null);
+    void reply.status(created ? 201 : 200);
+    return incident;
+  }
+
+  @Get()
+  @Roles('procurement', 'governance')
+  async list(@Query() query: IncidentListParams) {
+    const { items, total } = await this.incidents.list(query);
+    return pageOf(items, total, query);
+  }
+
+  @Get(':id')
+  @Roles('procurement', 'governance')
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.incidents.get(id);
+  }
+
+  /** The exposure now, one row per link, for the incident team and the regulator (CSV). */
+  @Get(':id/exposure')
+  @Roles('procurement', 'governance')
+  async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const incident = await this.incidents.get(id);
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="incident-${id}-exposure.csv"`).header('cache-control', 'no-store');
+    const rows = incident.exposureNow.links.map((l) => ({ ...l, categories: l.categories.join(' '), owner: l.owner?.email ?? '' }));
+    return stringify(rows.map((r) => EXPORT_COLUMNS.map((c) => neutralise(r[c] ?? ''))), { header: true, columns: [...EXPORT_COLUMNS] });
+  }
+
+  /** Suspends all the supplier's active data-sharing links, recorded on each link. */
+  @Post(':id/suspend-links')
+  @Roles('procurement', 'governance')
+  @HttpCode(200)
+  async suspend(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
+    return this.incidents.suspendLinks(id, request.user?.id ?? null);
+  }
+
+  @Post(':id/close')
+  @Roles('procurement', 'governance')
+  @HttpCode(200)
+  async close(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseBody, @Req() request: AuthenticatedRequest) {
+    return this.incidents.close(id, body.note, request.user?.id ?? null);
+  }
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AssessmentsService } from '@app/assessments';
+import { AuditTrail } from '@app/audit';
+import { oweEmail } from '@app/notifications';
+import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
+import { RiskRecompute } from '@app/suppliers';
+import { exposureOf, type Exposure } from './exposure.js';
+
+export const INCIDENT_SOURCES = ['supplier_notice', 'press', 'threat_intelligence', 'other'] as const;
+export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+/** The UK GDPR notification clock: the supplier's follow-up is due this many hours after we open the incident. */
+export const FOLLOW_UP_HOURS = 72;
+export const FOLLOW_UP_KEY = 'incident-follow-up';
+
+export interface OpenIncident {
+  supplierId: string;
+  summary: string;
+  detectedAt: string;
+  source: (typeof INCIDENT_SOURCES)[number];
+  severity: (typeof INCIDENT_SEVERITIES)[number];
+}
+
+interface IncidentRow {
+  id: string;
+  supplier_id: string;
+  supplier_name: string;
+  summary: string;
+  detected_at: Date;
+  source: string;
+  severity: string;
+  status: string;
+  exposure_at_open: Exposure;
+  follow_up_assessment_id: string | null;
+  follow_up_status: string | null;
+  follow_up_due: string | null;
+  created_at: Date;
+  closed_at: Date | null;
+}
+
+const SELECT = `
+  SELECT i.*, s.name AS supplier_name, a.status AS follow_up_status, a.due_date::text AS follow_up_due
+    FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id`;
+
+export function toIncidentView(i: IncidentRow) {
+  return {
+    id: i.id,
+    supplierId: i.supplier_id,
+    supplierName: i.supplier_name,
+    summary: i.summary,
+    detectedAt: i.detected_at.toISOString(),
+    source: i.source,
+    severity: i.severity,
+    status: i.status,
+    followUp: i.follow_up_assessment_id ? { assessmentId: i.follow_up_assessment_id, status: i.follow_up_status, dueDate: i.follow_up_due } : null,
+    exposure: i.exposure_at_open,
+    createdAt: i.created_at.toISOString(),
+    closedAt: i.closed_at?.toISOString() ?? null,
+  };
+}
+
+export type IncidentView = ReturnType<typeof toIncidentView>;
+
+/**
+ * Incident mode: one action answers "what of ours do they hold?" and starts the follow-up in the
+ * same transaction (the 72-hour questionnaire, the notices to governance and the internal owners,
+ * the timeline), exactly once per `Idempotency-Key`.
+ */
+@Injectable()
+export class IncidentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assessments: AssessmentsService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly risk: RiskRecompute,
+  ) {}
+
+  async open(input: OpenIncident, idempotencyKey: string | null, actorId: string | null): Promise<{ incident: IncidentView; created: boolean }> {
+    return this.dataSource.transaction(async (m) => {
+      if (idempotencyKey) {
+        // Two identical requests at once: the second waits here, then finds the first's incident.
+        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`incident:${idempotencyKey}`]);
+        const [existing] = await m.query<{ id: string; supplier_id: string }[]>('SELECT id, supplier_id FROM incident WHERE idempotency_key = $1', [idempotencyKey]);
+        if (existing) {
+          if (existing.supplier_id !== input.supplierId) throw new ConflictError('INCIDENT.IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another incident.', [{ path: 'Idempotency-Key', message: 'was used for a different request' }]);
+          return { incident: await this.view(m, existing.id), created: false };
+        }
+      }
+      const [supplier] = await m.query<{ id: string; status: string }[]>('SELECT id, status FROM supplier WHERE id = $1 FOR UPDATE', [input.supplierId]);
+      if (!supplier) throw new RuleViolationError('INCIDENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
+      if (input.detectedAt > this.clock.now().toISOString()) throw new RuleViolationError('INCIDENT.DETECTED_IN_FUTURE', 'An incident cannot be detected in the future.', [{ path: 'detectedAt', message: 'must not be in the future' }]);
+      const now = this.clock.now();
+      const exposure = await exposureOf(m, input.supplierId, now);
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO incident (supplier_id, summary, detected_at, source, severity, idempotency_key, exposure_at_open, opened_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [input.supplierId, input.summary, input.detectedAt, input.source, input.severity, idempotencyKey, exposure, actorId, now],
+      );
+      const id = row.id;
+      await this.event(m, id, new Date(input.detectedAt), 'detected', { source: input.source, severity: input.severity }, actorId);
+      await this.event(m, id, now, 'exposure_produced', { links: exposure.links.length, records: exposure.records.total }, actorId);
+
+      const followUp = supplier.status === 'offboarded' ? null : await this.followUp(m, input.supplierId, now, actorId);
+      if (followUp) {
+        await m.query('UPDATE incident SET follow_up_assessment_id = $2 WHERE id = $1', [id, followUp.assessmentId]);
+        await this.event(m, id, now, 'follow_up_sent', { assessmentId: followUp.assessmentId, dueBy: followUp.dueBy, reused: followUp.reused }, actorId);
+      }
+      const recipients = new Set([...(this.config.governanceEmail ? [this.config.governanceEmail] : []), ...exposure.internalOwners.map((o) => o.email)]);
+      for (const email of recipients) {
+        await oweEmail(m, { kind: 'incident.opened', recipients: [email], template: 'incident-opened', refs: { incidentId: id }, dedupeKey: `incident:${id}:opened:${email.toLowerCase()}` });
+      }
+      await this.audit.record(m, {
+        action: 'incident.opened', entityType: 'incident', entityId: id, before: null,
+        after: { supplierId: input.supplierId, severity: input.severity, source: input.source, detectedAt: input.detectedAt, records: exposure.records.total, followUp: followUp?.assessmentId ?? null },
+      });
+      return { incident: await this.view(m, id), created: true };
+    });
+  }
+
+  /** The follow-up questionnaire to the supplier's security contact (else its primary), due in 72 hours; an open one is reused. */
+  private async followUp(m: EntityManager, supplierId: string, now: Date, actorId: string | null): Promise<{ assessmentId: string; dueBy: string; reused: boolean } | null> {
+    const dueBy = new Date(now.getTime() + FOLLOW_UP_HOURS * 3_600_000);
+    const [open] = await m.query<{ id: string }[]>(
+      "SELECT id FROM assessment WHERE supplier_id = $1 AND questionnaire_key = $2 AND status IN ('sent', 'in_progress', 'submitted', 'returned') LIMIT 1",
+      [supplierId, FOLLOW_UP_KEY],
+    );
+    if (open) return { assessmentId: open.id, dueBy: dueBy.toISOString(), reused: true };
+    const [contact] = await m.query<{ id: string }[]>(
+      "SELECT id FROM supplier_contact WHERE supplier_id = $1 AND role IN ('security', 'primary') ORDER BY array_position(ARRAY['security', 'primary'], role), position LIMIT 1",
+      [supplierId],
+    );
+    if (!contact) return null;
+    const dueDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(dueBy);
+    const { assessment } = await this.assessments.sendWith(m, { supplierId, questionnaireKey: FOLLOW_UP_KEY, dueDate, recipientContactId: contact.id }, actorId);
+    return { assessmentId: assessment.id, dueBy: dueBy.toISOString(), reused: false };
+  }
+
+  async list(query: { supplierId?: string; status?: string; page: number; pageSize: number }): Promise<{ items: IncidentView[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.supplierId) where.push(`i.supplier_id = $${params.push(query.supplierId)}`);
+    if (query.status) where.push(`i.status = $${params.push(query.status)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = await this.dataSource.query<IncidentRow[]>(`${SELECT} ${filter} ORDER BY i.created_at DESC, i.id LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`, params);
+    const [{ n }] = await this.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM incident i ${filter}`, params.slice(0, where.length));
+    return { items: rows.map(toIncidentView), total: Number(n) };
+  }
+
+  /** The incident with its exposure as it was when opened and as it is now, and its timeline. */
+  async get(id: string) {
+    const incident = await this.view(this.dataSource.manager, id);
+    const timeline = await this.dataSource.query<{ at: Date; kind: string; detail: object; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
+    return {
+      ...incident,
+      exposureNow: await exposureOf(this.dataSource.manager, incident.supplierId, this.clock.now()),
+      timeline: timeline.map((t) => ({ at: t.at.toISOString(), kind: t.kind, detail: t.detail, actorId: t.actor_id })),
+    };
+  }
+
+  /** Suspends every active link of the supplier in one action, recorded on each link and audited. */
+  async suspendLinks(id: string, actorId: string | null): Promise<{ suspended: number; linkIds: string[] }> {
+    return this.dataSource.transaction(async (m) => {
+      const [incident] = await m.query<{ supplier_id: string; status: string }[]>('SELECT supplier_id, status FROM incident WHERE id = $1 FOR UPDATE', [id]);
+      if (!incident) throw new NotFoundError('INCIDENT.NOT_FOUND', 'No such incident.');
+      const now = this.clock.now();
+      const [rows] = await m.query<[{ id: string }[], number]>(
+        "UPDATE data_sharing_link SET status = 'suspended', suspended_by_incident = $2, suspended_at = $3, updated_at = now() WHERE supplier_id = $1 AND status = 'active' RETURNING id",
+        [incident.supplier_id, id, now],
+      );
+      const linkIds = rows.map((r) => r.id);
+      await this.audit.recordMany(m, linkIds.map((linkId) => ({ action: 'data_sharing_link.suspended', entityType: 'data_sharing_link', entityId: linkId, before: { status: 'active' }, after: { status: 'suspended', incidentId: id } })));
+      await this.event(m, id, now, 'links_suspended', { count: linkIds.length, linkIds }, actorId);
+      if (linkIds.length) await this.risk.forSupplier(m, incident.supplier_id);
+      return { suspended: linkIds.length, linkIds };
+    });
+  }
+
+  async close(id: string, note: string, actorId: string | null): Promise<IncidentView> {
+    return this.dataSource.transaction(async (m) => {
+      const [incident] = await m.query<{ status: string }[]>('SELECT status FROM incident WHERE id = $1 FOR UPDATE', [id]);
+      if (!incident) throw new NotFoundError('INCIDENT.NOT_FOUND', 'No such incident.');
+      if (incident.status === 'closed') throw new ConflictError('INCIDENT.CLOSED', 'The incident is already closed.');
+      const now = this.clock.now();
+      await m.query("UPDATE incident SET status = 'closed', closed_at = $2 WHERE id = $1", [id, now]);
+      await this.event(m, id, now, 'closed', { note }, actorId);
+      await this.audit.record(m, { action: 'incident.closed', entityType: 'incident', entityId: id, before: { status: 'open' }, after: { status: 'closed', note } });
+      return this.view(m, id);
+    });
+  }
+
+  private async view(m: EntityManager, id: string): Promise<IncidentView> {
+    const [row] = await m.query<IncidentRow[]>(`${SELECT} WHERE i.id = $1`, [id]);
+    if (!row) throw new NotFoundError('INCIDENT.NOT_FOUND', 'No such incident.');
+    return toIncidentView(row);
+  }
+
+  private async event(m: EntityManager, incidentId: string, at: Date, kind: string, detail: object, actorId: string | null): Promise<void> {
+    await m.query('INSERT INTO incident_event (incident_id, at, kind, detail, actor_id) VALUES ($1, $2, $3, $4, $5)', [incidentId, at, kind, detail, actorId]);
+    await this.audit.record(m, { action: `incident.${kind}`, entityType: 'incident', entityId: incidentId, before: null, after: { at: at.toISOString(), ...detail } });
+  }
+}
