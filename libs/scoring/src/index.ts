@@ -3,5 +3,5 @@ export { inherentRisk, dataLoss, impactLevel, inherentTier, type InherentRisk, t
 export { scoreAssessment, questionScore, band, isShown, type AssessmentScore, type Finding, type ScoredAnswer, type CountedQuestion } from './control-score.js';
 export { likelihood, valueAtRisk, residualRating, RATINGS, type Likelihood, type Insurance, type Rating } from './value-at-risk.js';
 export { currentRisk, monthsBetween, type CurrentRisk, type LatestAssessment, type TierOverride } from './current-risk.js';
-export { resolveRiskSettings, RiskSettingsError } from './settings.js';
+export { resolveRiskSettings, reassessmentMonthsByTier, RiskSettingsError } from './settings.js';
 export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-settings.module.js';

@@ -51,6 +51,11 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   reassessmentMonths: { 1: 12, 2: 12, 3: 24, 4: 36 },
 };
 
+/** Reassessment months of tiers 1..4 as a list (index 0 is tier 1), for SQL's `($n::int[])[tier]`. */
+export function reassessmentMonthsByTier(settings: RiskSettings): number[] {
+  return ([1, 2, 3, 4] as const).map((tier) => settings.reassessmentMonths[tier]);
+}
+
 export class RiskSettingsError extends Error {
   constructor(readonly problems: { path: string; message: string }[]) {
     super(`Invalid risk settings:\n${problems.map((p) => `  - ${p.path} ${p.message}`).join('\n')}`);

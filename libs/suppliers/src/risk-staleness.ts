@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, requestContext } from '@app/platform';
-import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute } from './risk.recompute.js';
 
 /**
@@ -24,7 +24,7 @@ export class RiskStaleness {
 
   async run(): Promise<{ recomputed: number }> {
     const today = this.clock.today();
-    const months = [1, 2, 3, 4].map((t) => this.settings.reassessmentMonths[t as 1 | 2 | 3 | 4]);
+    const months = reassessmentMonthsByTier(this.settings);
     const due = await this.dataSource.query<{ id: string }[]>(
       `SELECT s.id FROM supplier s
          LEFT JOIN LATERAL (SELECT completed_at FROM assessment a WHERE a.supplier_id = s.id AND a.status = 'completed' ORDER BY completed_at DESC LIMIT 1) latest ON true

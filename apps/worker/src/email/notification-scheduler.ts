@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { addDays, noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { AppConfig, Clock } from '@app/platform';
-import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { stepOwed, type LadderSettings } from './ladder.js';
 
 /** Decisions and acceptances are flagged to governance this many days before they lapse. */
@@ -120,7 +120,7 @@ export class NotificationScheduler {
 
   /** The tier's interval since the last completed assessment has passed and nothing new is open. */
   private async reassessments(m: EntityManager, today: string): Promise<OwedEmail[]> {
-    const months = [1, 2, 3, 4].map((t) => this.settings.reassessmentMonths[t as 1 | 2 | 3 | 4]);
+    const months = reassessmentMonthsByTier(this.settings);
     const due = await m.query<{ supplier_id: string; assessment_id: string; owner_email: string }[]>(
       `SELECT last.supplier_id, last.assessment_id, last.owner_email FROM (
          SELECT DISTINCT ON (s.id) s.id AS supplier_id, s.tier, a.id AS assessment_id, a.completed_at, coalesce(o.email, c.email)::text AS owner_email
