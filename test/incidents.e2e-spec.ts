@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
+import { PDFParse } from 'pdf-parse';
 import { pino } from 'pino';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { startTestApi, type TestApi } from './support/app.js';
@@ -153,6 +154,13 @@ describe('incident mode: a supplier has been breached', () => {
     expect(csv.statusCode).toBe(200);
     const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => `${r.asset}:${r.records}:${r.status}`)).toEqual(['Major trauma research dataset:1100000:suspended', 'Research staff payroll:9000:ended', 'Major trauma research dataset:5000:suspended']);
+    const pdf = await call(buyer, 'GET', `/api/v1/incidents/${incidentId}/exposure?format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    expect(text).toContain('Incident exposure: Riverside University');
+    expect(text).toContain('1,109,000 records held');
     expect((await call(governance, 'GET', `/api/v1/incidents?supplierId=${supplierId}&status=open`)).json()).toMatchObject({ total: 1, items: [{ id: incidentId, severity: 'critical' }] });
     const report = (await call(governance, 'GET', '/api/v1/reports/supply-chain')).json();
     expect(report.incidents).toMatchObject({ open: 1, items: [{ incidentId, supplier: 'Riverside University', recordsExposed: 1_109_000, linksSuspended: 2 }] });

@@ -1,5 +1,5 @@
 export { ReportsModule } from './reports.module.js';
 export { Snapshots, type SnapshotRef } from './snapshots.js';
 export { SupplyChainReports, type SupplyChainReport } from './supply-chain-report.js';
-export { ReportHtml, registerCsv, neutralise, REGISTER_COLUMNS, type RegisterRow } from './report-formats.js';
+export { ReportHtml, inlineStyles, registerCsv, neutralise, REGISTER_COLUMNS, type RegisterRow } from './report-formats.js';
 export { PdfRenderer } from './pdf.js';

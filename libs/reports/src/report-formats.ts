@@ -51,7 +51,7 @@ function cellFill(likelihood: number, impact: number): string {
 }
 
 /** NHS.UK frontend's stylesheet, inlined without its web fonts and images: the page makes no request. */
-function inlineStyles(): string {
+export function inlineStyles(): string {
   const css = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
   return css.replace(/@font-face\{[^}]*\}/g, '').replace(/url\([^)]*\)/g, 'none');
 }

@@ -4,8 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentsService, type OpenIncident } from '@app/incidents';
-import { InvalidInputError, PageQuery, pageOf } from '@app/platform';
-import { neutralise } from '@app/reports';
+import { AppConfig, InvalidInputError, PageQuery, pageOf } from '@app/platform';
+import { neutralise, PdfRenderer } from '@app/reports';
+import { IncidentExposurePage } from './incident-pages.js';
 import { stringify } from 'csv-stringify/sync';
 
 class OpenIncidentBody implements OpenIncident {
@@ -26,7 +27,7 @@ class CloseBody {
 }
 
 class ExportQuery {
-  @IsOptional() @IsIn(['csv']) format?: 'csv';
+  @IsOptional() @IsIn(['csv', 'pdf']) format?: 'csv' | 'pdf';
 }
 
 const EXPORT_COLUMNS = ['asset', 'classification', 'categories', 'records', 'status', 'pseudonymisation', 'article6Basis', 'article9Condition', 'agreementType', 'agreementRef', 'reviewDate', 'endDate', 'processingLocation', 'processingCountry', 'owner'] as const;
@@ -36,7 +37,13 @@ const EXPORT_COLUMNS = ['asset', 'classification', 'categories', 'records', 'sta
 @ApiBearerAuth()
 @Controller('api/v1/incidents')
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentsService) {}
+  private readonly page = new IncidentExposurePage();
+
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly pdf: PdfRenderer,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
   @Post()
@@ -62,11 +69,16 @@ export class IncidentsController {
     return this.incidents.get(id);
   }
 
-  /** The exposure now, one row per link, for the incident team and the regulator (CSV). */
+  /** The exposure now, for the incident team and the regulator: one row per link (CSV, default) or the printable pack (PDF). */
   @Get(':id/exposure')
   @Roles('procurement', 'governance')
-  async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() _query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const incident = await this.incidents.get(id);
+    if (query.format === 'pdf') {
+      const pdf = await this.pdf.render(this.page.render(incident, this.config.orgName));
+      void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="incident-${id}-exposure.pdf"`).header('cache-control', 'no-store');
+      return pdf;
+    }
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="incident-${id}-exposure.csv"`).header('cache-control', 'no-store');
     const rows = incident.exposureNow.links.map((l) => ({ ...l, categories: l.categories.join(' '), owner: l.owner?.email ?? '' }));
     return stringify(rows.map((r) => EXPORT_COLUMNS.map((c) => neutralise(r[c] ?? ''))), { header: true, columns: [...EXPORT_COLUMNS] });

@@ -4,6 +4,7 @@ import { DataSharingModule } from '@app/data-sharing';
 import { IncidentsModule } from '@app/incidents';
 import { OutboxModule } from '@app/notifications';
 import { QuestionnairesModule } from '@app/questionnaires';
+import { ReportsModule } from '@app/reports';
 import { SuppliersModule } from '@app/suppliers';
 import { AssessmentsController } from './assessments.controller.js';
 import { DataAssetsController, DataSharingLinksController, DataSharingViewsController } from './data-sharing.controller.js';
@@ -17,7 +18,7 @@ import { SuppliersController } from './suppliers.controller.js';
  * questionnaires (routes under /api/v1, see shared/spec/api.md).
  */
 @Module({
-  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule],
+  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule],
   controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController, IncidentsController],
 })
 export class ProcurementModule {}
