@@ -13,6 +13,7 @@ import {
   RedisModule,
   validationExceptionFactory,
 } from '@app/platform';
+import { ConsoleModule } from './console/console.module.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityRoutesModule } from './identity/identity-routes.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         ProcurementModule,
         PortalModule,
         GovernanceModule,
+        ConsoleModule,
       ],
       providers: [
         {

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError, requestContext } from '@app/platform';
 import { ACCESS, type AccessRule } from './access.js';
 import { AuthenticationError, AuthService } from './auth.service.js';
+import { consoleCookie, ConsoleSessions, type ConsoleSession } from './console-sessions.js';
 import type { User } from './user.entity.js';
 
 export class ForbiddenError extends DomainError {
@@ -12,7 +13,9 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-export type AuthenticatedRequest = FastifyRequest & { user?: User };
+export type AuthenticatedRequest = FastifyRequest & { user?: User; consoleSession?: ConsoleSession };
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Checks every route: the route must declare who may call it (@Public or @Roles), the caller must
@@ -26,6 +29,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly sessions: ConsoleSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,10 +37,7 @@ export class AuthGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (rule && 'public' in rule) return true;
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new AuthenticationError('Sign in and send the access token as "Authorization: Bearer <token>".');
-    const user = await this.auth.authenticate(match[1]);
+    const user = await this.caller(request);
     request.user = user;
     const current = requestContext.current();
     if (current) current.actor = { type: 'user', id: user.id };
@@ -46,5 +47,24 @@ export class AuthGuard implements CanActivate {
     }
     if (user.role === 'admin' || rule.roles.includes(user.role)) return true;
     throw new ForbiddenError();
+  }
+
+  /**
+   * A bearer token (the API), or under /console the console's session cookie; a form sent with
+   * the cookie must carry the session's CSRF token, or it is refused before anything changes.
+   */
+  private async caller(request: AuthenticatedRequest): Promise<User> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (match) return this.auth.authenticate(match[1]);
+    const sid = request.url.startsWith('/console') ? consoleCookie(request.headers.cookie) : null;
+    if (!sid) throw new AuthenticationError('Sign in and send the access token as "Authorization: Bearer <token>".');
+    const session = await this.sessions.resolve(sid);
+    if (!session) throw new AuthenticationError('Your session has ended. Sign in again.');
+    if (UNSAFE.has(request.method) && !ConsoleSessions.csrfMatches(session.csrfToken, (request.body as Record<string, unknown> | undefined)?._csrf)) {
+      throw new DomainError('AUTH.CSRF', 'The form has expired or did not come from this site. Go back, reload the page and try again.', 403);
+    }
+    request.consoleSession = session;
+    return session.user;
   }
 }

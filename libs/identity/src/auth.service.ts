@@ -24,6 +24,13 @@ export class AuthService {
 
   /** The same answer, in about the same time, for an unknown email, a wrong password and a disabled user. */
   async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number; tokenType: 'Bearer' }> {
+    const user = await this.verify(email, password);
+    const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
+  }
+
+  /** The active user with these credentials (the console signs in with it too). */
+  async verify(email: string, password: string): Promise<User> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -32,8 +39,7 @@ export class AuthService {
       .getOne();
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
     if (!user || !valid || !user.active) throw new AuthenticationError('Email or password is wrong.');
-    const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
-    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
+    return user;
   }
 
   /** The active user a bearer token stands for; a disabled user's token stops working at once. */

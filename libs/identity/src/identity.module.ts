@@ -5,6 +5,7 @@ import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/platform';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { ConsoleSessions } from './console-sessions.js';
 import { FirstAdmin } from './first-admin.js';
 import { UsersService } from './users.service.js';
 
@@ -25,7 +26,7 @@ import { UsersService } from './users.service.js';
       },
     }),
   ],
-  providers: [UsersService, AuthService, AuthGuard, FirstAdmin],
-  exports: [UsersService, AuthService, AuthGuard],
+  providers: [UsersService, AuthService, AuthGuard, FirstAdmin, ConsoleSessions],
+  exports: [UsersService, AuthService, AuthGuard, ConsoleSessions],
 })
 export class IdentityModule {}

@@ -3,4 +3,5 @@ export { User, ROLES, toUserView, type Role, type UserView } from './user.entity
 export { UsersService, type NewUser, type UserChanges } from './users.service.js';
 export { AuthService, AuthenticationError, ACCESS_TOKEN_TTL_SECONDS } from './auth.service.js';
 export { AuthGuard, ForbiddenError, type AuthenticatedRequest } from './auth.guard.js';
+export { ConsoleSessions, consoleCookie, CONSOLE_COOKIE, CONSOLE_IDLE_MINUTES, CONSOLE_ABSOLUTE_HOURS, type ConsoleSession } from './console-sessions.js';
 export { Public, Roles, ALL_ROLES, ACCESS, type AccessRule } from './access.js';

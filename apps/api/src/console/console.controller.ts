@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArgumentsHost, Body, Catch, Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, type ExceptionFilter } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Handlebars from 'handlebars';
+import { AssessmentsService } from '@app/assessments';
+import { DataSharingService } from '@app/data-sharing';
+import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
+import { AppConfig, DomainError, RateLimit, templatesDir, type FieldProblem } from '@app/platform';
+import { SupplyChainReports } from '@app/reports';
+import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
+import { SuppliersService, toSupplierView } from '@app/suppliers';
+
+const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
+const PAGE_SIZE = 25;
+
+/** The console's pages: Handlebars in strict mode (a missing variable is an error), every value escaped. */
+class ConsolePages {
+  private readonly handlebars = Handlebars.create();
+  private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly root = templatesDir('console');
+
+  render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false): string {
+    const role = user?.role ?? null;
+    const body = this.template(name)({ ...context, csrf: csrfToken ?? "" });
+    return this.template('layout')({
+      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
+      canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
+    });
+  }
+
+  private template(name: string): Handlebars.TemplateDelegate {
+    let compiled = this.cache.get(name);
+    if (!compiled) {
+      compiled = this.handlebars.compile(readFileSync(join(this.root, `${name}.hbs`), 'utf8'), { strict: true });
+      this.cache.set(name, compiled);
+    }
+    return compiled;
+  }
+}
+
+const pages = new ConsolePages();
+
+/** The console answers in pages: signed out goes to the sign-in page, refusals and errors get a page, never JSON. */
+@Catch()
+class ConsoleErrors implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const status = exception instanceof DomainError ? exception.status : exception instanceof HttpException ? exception.getStatus() : 500;
+    if (status === 401) {
+      void reply.status(303).header('location', '/console/login').send();
+      return;
+    }
+    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 && exception instanceof Error ? exception.message : 'Something went wrong. Try again later.';
+    const title = status === 403 ? 'Not allowed' : status === 404 ? 'Page not found' : 'There is a problem';
+    void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null));
+  }
+}
+
+/**
+ * The console: server-rendered pages over the same use-cases the API calls, signed in with a
+ * session cookie, every form protected against cross-site request forgery, roles checked by the
+ * same guard as the API.
+ */
+@ApiExcludeController()
+@UseFilters(ConsoleErrors)
+@Controller()
+export class ConsoleController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: ConsoleSessions,
+    private readonly config: AppConfig,
+    private readonly reports: SupplyChainReports,
+    private readonly suppliers: SuppliersService,
+    private readonly ledger: DataSharingService,
+    private readonly assessments: AssessmentsService,
+    private readonly findings: FindingsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Get()
+  @Public()
+  root(@Res() reply: FastifyReply) {
+    void reply.status(302).header('location', '/console').send();
+  }
+
+  @Get('console/login')
+  @Public()
+  loginPage(@Res() reply: FastifyReply) {
+    this.html(reply, 200, pages.render('login', 'Sign in', { email: '', error: null }, null, null));
+  }
+
+  /** A new session (a new id) at every sign-in; the same answer for every wrong credential. */
+  @Post('console/login')
+  @Public()
+  @RateLimit({ name: 'console-login', limit: 10, windowSeconds: 60 })
+  async login(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const email = typeof body?.email === 'string' ? body.email : '';
+    const password = typeof body?.password === 'string' ? body.password : '';
+    let user: User;
+    try {
+      user = await this.auth.verify(email, password);
+    } catch {
+      this.html(reply, 401, pages.render('login', 'Sign in', { email, error: 'Email or password is wrong.' }, null, null, true));
+      return;
+    }
+    const previous = consoleCookie(request.headers.cookie);
+    if (previous) await this.sessions.end(previous);
+    const { sid } = await this.sessions.start(user.id);
+    const secure = this.config.baseUrl.startsWith('https:') ? '; Secure' : '';
+    void reply.status(303).header('set-cookie', `${CONSOLE_COOKIE}=${sid}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${CONSOLE_ABSOLUTE_HOURS * 3600}${secure}`).header('location', '/console').send();
+  }
+
+  @Post('console/logout')
+  @Roles(...ALL_ROLES)
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const sid = consoleCookie(request.headers.cookie);
+    if (sid) await this.sessions.end(sid);
+    void reply.status(303).header('set-cookie', `${CONSOLE_COOKIE}=; Path=/console; HttpOnly; SameSite=Lax; Max-Age=0`).header('location', '/console/login').send();
+  }
+
+  /** The dashboard: the heat map, totals, overdue questionnaires, top 10 and what is expiring. */
+  @Get('console')
+  @Roles(...ALL_ROLES)
+  async dashboard(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const r = await this.reports.build();
+    const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: ratingOf(c.likelihood * c.impact) }));
+    this.page(reply, request, 'dashboard', 'Dashboard', {
+      valueAtRisk: pounds(r.headline.valueAtRisk),
+      netValueAtRisk: pounds(r.headline.netValueAtRisk),
+      suppliers: r.headline.suppliersInScope,
+      records: Object.entries(r.headline.recordsShared).filter(([, n]) => n > 0).map(([classification, n]) => ({ classification: classification.replace('_', ' '), records: n.toLocaleString('en-GB') })),
+      heat: [5, 4, 3, 2, 1].map((likelihood) => ({ likelihood, cells: cells(likelihood) })),
+      top: r.topRisks.map((t) => ({ id: t.supplierId, name: t.name, rating: t.rating, netValueAtRisk: pounds(t.netValueAtRisk) })),
+      overdue: r.assessments.overdue.map((a) => ({ supplierId: a.supplierId, supplier: a.supplier, daysOverdue: a.daysOverdue, level: a.escalationLevel })),
+      expiring: r.decisions.expiringWithin90Days.map((e) => ({ supplierId: e.supplierId, supplier: e.supplier, kind: e.kind, date: e.date })),
+    });
+  }
+
+  @Get('console/suppliers')
+  @Roles(...ALL_ROLES)
+  async supplierList(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const rating = ['low', 'medium', 'high', 'critical'].includes(query.rating ?? '') ? (query.rating as 'low') : undefined;
+    const tier = ['1', '2', '3', '4'].includes(query.tier ?? '') ? Number(query.tier) : undefined;
+    const sort = ['name', '-netValueAtRisk', '-rating', 'tier'].includes(query.sort ?? '') ? query.sort : '-netValueAtRisk';
+    const q = (query.q ?? '').slice(0, 100);
+    const { items, total } = await this.suppliers.list({ q: q || undefined, rating, tier, sort, page, pageSize: PAGE_SIZE } as never);
+    const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const link = (p: number) => `/console/suppliers?${new URLSearchParams({ ...(q ? { q } : {}), ...(rating ? { rating } : {}), ...(tier ? { tier: String(tier) } : {}), sort: sort!, page: String(p) })}`;
+    this.page(reply, request, 'suppliers', 'Suppliers', {
+      q, total, page, last,
+      ratings: ['low', 'medium', 'high', 'critical'].map((value) => ({ value, selected: value === rating })),
+      tiers: [1, 2, 3, 4].map((value) => ({ value, selected: value === tier })),
+      sorts: [['-netValueAtRisk', 'Net value at risk'], ['-rating', 'Rating'], ['name', 'Name'], ['tier', 'Tier']].map(([value, label]) => ({ value, label, selected: value === sort })),
+      items: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind.replace('_', ' '), tier: s.tier, band: s.band ?? '–', rating: s.rating, netValueAtRisk: pounds(s.netValueAtRisk) })),
+      previous: page > 1 ? link(page - 1) : null,
+      next: page < last ? link(page + 1) : null,
+    });
+  }
+
+  @Get('console/suppliers/:id')
+  @Roles(...ALL_ROLES)
+  async supplier(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    this.page(reply, request, 'supplier', 'Supplier', await this.supplierContext(id, request.user!), false);
+  }
+
+  /** A governance user records a decision; a rejected one shows what to fix, with what was typed. */
+  @Post('console/suppliers/:id/decisions')
+  @Roles('governance')
+  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const input: DecisionInput = {
+      decision: body.decision as DecisionInput['decision'], rationale: body.rationale ?? '', reviewDate: body.reviewDate ?? '',
+      ...(body.decision === 'transfer' ? { insurer: body.insurer || undefined, policyRef: body.policyRef || undefined, limit: body.limit ? Number(body.limit) : undefined, excess: body.excess ? Number(body.excess) : undefined, expiresOn: body.expiresOn || undefined } : {}),
+      ...(body.decision === 'avoid' ? { endLinksBy: body.endLinksBy || undefined } : {}),
+    };
+    const problems: FieldProblem[] = [];
+    if (!['accept', 'transfer', 'avoid'].includes(input.decision)) problems.push({ path: 'decision', message: 'Choose accept, transfer or avoid' });
+    if (input.rationale.trim().length < 10) problems.push({ path: 'rationale', message: 'Say why, in at least 10 characters' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.reviewDate)) problems.push({ path: 'reviewDate', message: 'Enter the review date as YYYY-MM-DD' });
+    try {
+      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the decision.', 422, problems);
+      await this.decisions.record(id, input, request.user!.id);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status !== 422) throw error;
+      const context = await this.supplierContext(id, request.user!);
+      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: error.errors.map((e) => ({ path: e.path, message: e.message })), form: { ...context.form, ...body } }, true, 422);
+      return;
+    }
+    void reply.status(303).header('location', `/console/suppliers/${id}#decisions`).send();
+  }
+
+  private async supplierContext(id: string, user: User) {
+    const supplier = toSupplierView(await this.suppliers.get(id));
+    const risk = await this.suppliers.get(id);
+    const canSeeFindings = ['procurement', 'governance', 'admin'].includes(user.role);
+    const canDecide = ['governance', 'admin'].includes(user.role);
+    const links = await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never);
+    const assessments = await this.assessments.list({ supplierId: id, page: 1, pageSize: 50 });
+    const findings = canSeeFindings ? await this.findings.list({ supplierId: id, page: 1, pageSize: 100 }) : { items: [] };
+    const today = new Date().toISOString().slice(0, 10);
+    const decisions = canDecide ? await this.decisions.list(id) : [];
+    return {
+      supplier: { ...supplier, kind: supplier.kind.replace('_', ' '), band: supplier.band ?? 'not assessed', netValueAtRisk: pounds(supplier.netValueAtRisk), valueAtRisk: pounds(supplier.valueAtRisk) },
+      summary: risk.risk?.summary ?? '',
+      contacts: supplier.contacts,
+      links: links.items.map((l) => ({ purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
+      assessments: assessments.items.map((a) => ({ questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
+      canSeeFindings,
+      findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
+      canDecide,
+      decisions: decisions.map((d) => ({ decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate, state: decisionState(d, today) })),
+      errors: [] as { path: string; message: string }[],
+      form: { decision: 'accept', rationale: '', reviewDate: '', insurer: '', policyRef: '', limit: '', excess: '', expiresOn: '', endLinksBy: '' } as Record<string, string>,
+    };
+  }
+
+  private page(reply: FastifyReply, request: AuthenticatedRequest, name: string, title: string, context: object, hasErrors = false, status = 200): void {
+    this.html(reply, status, pages.render(name, title, context, request.user ?? null, request.consoleSession?.csrfToken ?? null, hasErrors));
+  }
+
+  private html(reply: FastifyReply, status: number, body: string): void {
+    void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  }
+}
+
+function ratingOf(cell: number): string {
+  return cell <= 4 ? 'low' : cell <= 9 ? 'medium' : cell <= 14 ? 'high' : 'critical';
+}

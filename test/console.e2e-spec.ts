@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '@app/embedded';
+import { UsersService } from '@app/identity';
+import { startTestApi, type TestApi } from './support/app.js';
+import { query } from './support/db.js';
+import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The console: sign-in with a session cookie, CSRF on every form, roles by the API's guard, pages that pass axe. */
+describe('console', () => {
+  let api: TestApi;
+  let base: string;
+  let buyer: SignedIn;
+  let supplierId: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    await api.app.listen({ port, host: '127.0.0.1' });
+    buyer = await signIn(api, 'procurement');
+    const res = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Evil <script>alert(1)</script> Ltd', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Pat', email: 'pat@evil.example', role: 'primary' }] } });
+    supplierId = res.json().id;
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  /** Signs in through the form; answers the session cookie and the CSRF token of the first page. */
+  async function consoleLogin(email: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
+    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(303);
+    const setCookie = String(res.headers['set-cookie']);
+    const cookie = setCookie.split(';')[0];
+    const page = await api.request({ method: 'GET', url: '/console', headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
+    return { cookie, csrf };
+  }
+  const user = async (role: 'viewer' | 'governance' | 'procurement') => {
+    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
+    const created = await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
+    return { email, id: created.id };
+  };
+  const form = (cookie: string, url: string, fields: Record<string, string>) =>
+    api.request({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+
+  it('sends / to the console and the signed-out to the sign-in page; a wrong password says so', async () => {
+    expect((await api.request({ method: 'GET', url: '/' })).headers.location).toBe('/console');
+    const signedOut = await api.request({ method: 'GET', url: '/console/suppliers' });
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers.location).toBe('/console/login');
+    const wrong = await api.request({ method: 'POST', url: '/console/login', payload: 'email=nobody%40trust.nhs.test&password=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('Email or password is wrong.');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('signs in with an HttpOnly, SameSite=Lax session cookie, a new id each time; sign-out ends it', async () => {
+    const { email } = await user('viewer');
+    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.headers['set-cookie']).toMatch(/^assure_console=[A-Za-z0-9_-]{43}; Path=\/console; HttpOnly; SameSite=Lax; Max-Age=36000$/);
+    const first = String(res.headers['set-cookie']).split(';')[0];
+    const second = (await consoleLogin(email)).cookie;
+    expect(second).not.toBe(first);
+    const stored = await query<{ id_hash: string }>(api.databaseUrl, 'SELECT id_hash FROM console_session');
+    expect(JSON.stringify(stored)).not.toContain(first.split('=')[1]); // only hashes are stored
+    const { cookie, csrf } = await consoleLogin(email);
+    expect((await api.request({ method: 'GET', url: '/console', headers: { cookie } })).statusCode).toBe(200);
+    expect((await form(cookie, '/console/logout', { _csrf: csrf })).statusCode).toBe(303);
+    expect((await api.request({ method: 'GET', url: '/console', headers: { cookie } })).statusCode).toBe(303);
+  });
+
+  it('shows the dashboard and the supplier list with what users typed escaped', async () => {
+    const { cookie } = await consoleLogin(buyer.email);
+    const dashboard = await api.request({ method: 'GET', url: '/console', headers: { cookie } });
+    expect(dashboard.body).toContain('id="heat-map"');
+    const list = await api.request({ method: 'GET', url: '/console/suppliers?q=evil&sort=-netValueAtRisk', headers: { cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Ltd');
+    expect(list.body).not.toContain('<script>alert(1)');
+    expect(list.body).toContain('1 supplier(s)');
+    for (const body of [dashboard.body, list.body]) expect(body).not.toMatch(/<script/i); // nothing needs JavaScript
+  });
+
+  it('refuses a form without the session’s CSRF token, and changes nothing', async () => {
+    const governance = await user('governance');
+    const { cookie, csrf } = await consoleLogin(governance.email);
+    const fields = { decision: 'accept', rationale: 'Low residual risk after the review.', reviewDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) };
+    const forged = await form(cookie, `/console/suppliers/${supplierId}/decisions`, fields);
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('did not come from this site');
+    expect(await query(api.databaseUrl, 'SELECT id FROM risk_decision')).toHaveLength(0);
+    const wrongToken = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, _csrf: 'x'.repeat(csrf.length) });
+    expect(wrongToken.statusCode).toBe(403);
+
+    const invalid = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, rationale: 'short', _csrf: csrf });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.body).toContain('There is a problem');
+    expect(invalid.body).toContain('Say why, in at least 10 characters');
+    const done = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, _csrf: csrf });
+    expect(done.statusCode).toBe(303);
+    expect(await query(api.databaseUrl, "SELECT decision FROM risk_decision WHERE supplier_id = $1 AND current", [supplierId])).toEqual([{ decision: 'accept' }]);
+    const page = await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie } });
+    expect(page.body).toContain('accept (current');
+  });
+
+  it('decides what is shown and allowed by role, with the API’s guard; a disabled user is out at once', async () => {
+    const viewer = await user('viewer');
+    const { cookie, csrf } = await consoleLogin(viewer.email);
+    const page = await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('Record the decision');
+    expect(page.body).not.toContain('<h2>Findings</h2>');
+    const refused = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { decision: 'accept', rationale: 'Not allowed to decide this.', reviewDate: '2027-01-01', _csrf: csrf });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Not allowed');
+    await api.app.get(UsersService).update(viewer.id, { active: false });
+    const after = await api.request({ method: 'GET', url: '/console', headers: { cookie } });
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/console/login');
+  });
+
+  describe('in a browser (Debian Chromium), every page passes axe', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    }, 60_000);
+    afterAll(() => browser?.close());
+
+    async function accessible(page: Page, label: string) {
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const win = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
+        const result = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      });
+      expect({ label, violations }).toEqual({ label, violations: [] });
+    }
+
+    it('signs in with the form and walks the pages', async () => {
+      const governance = await user('governance');
+      // The pages carry no script of their own (they work with JavaScript off); JavaScript is on only for axe.
+      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+      const page = await context.newPage();
+      await page.goto(`${base}/console/login`);
+      await accessible(page, 'login');
+      await page.fill('#email', governance.email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL(`${base}/console`);
+      expect(await page.textContent('h1')).toBe('Supply-chain risk');
+      await accessible(page, 'dashboard');
+      await page.goto(`${base}/console/suppliers`);
+      await accessible(page, 'suppliers');
+      await page.goto(`${base}/console/suppliers/${supplierId}`);
+      await accessible(page, 'supplier');
+      await page.fill('#decision-rationale', 'x');
+      await page.click('text=Record the decision');
+      expect(await page.textContent('.nhsuk-error-summary')).toContain('Say why');
+      await accessible(page, 'supplier with errors');
+      await context.close();
+    }, 60_000);
+  });
+});
