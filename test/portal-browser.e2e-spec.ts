@@ -109,4 +109,46 @@ describe('supplier portal in a browser', () => {
     await accessible(page, 'submitted');
     await context.close();
   }, 120_000);
+
+  /** Answers every visible question of a section the way a person would: first choice, some text, a number, a date. */
+  async function answerSection(page: Page, form: ReturnType<Page['locator']>) {
+    for (let pass = 0; pass < 2; pass++) { // a second pass for questions an answer has just revealed
+      for (const question of await form.locator('div.nhsuk-form-group[id^="q-"]:not([hidden])').all()) {
+        const code = (await question.getAttribute('id'))!.slice(2);
+        const choices = question.locator(`input[name="q.${code}.value"]`);
+        if ((await choices.count()) > 0 && ['radio', 'checkbox'].includes((await choices.first().getAttribute('type')) ?? '')) {
+          if ((await question.locator(`input[name="q.${code}.value"]:checked`).count()) === 0) await choices.first().check();
+          continue;
+        }
+        const value = question.locator(`#q-${code}-value`);
+        const type = await value.getAttribute('type');
+        if ((await value.inputValue()) === '') await value.fill(type === 'number' ? '1' : type === 'date' ? '2026-06-30' : 'Described in our security policy.');
+      }
+    }
+    await form.locator('button[type=submit]').click();
+    await page.waitForURL(/saved=1/);
+  }
+
+  it.each(['supplier-security-core', 'research-data-partner', 'incident-follow-up'])('completes %s end to end in the browser', async (questionnaireKey) => {
+    const supplier = await api.app.get(SuppliersService).create({
+      name: `Every Question ${questionnaireKey} Ltd`, kind: 'university', criticality: 'high', status: 'active',
+      contacts: [{ name: 'Sam Shaw', email: `sam.${questionnaireKey}@every.example`, role: 'primary' }],
+    });
+    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-12-31' }, null);
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const page = await context.newPage();
+    await page.goto(invitationUrl);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(`${base}/portal/assessment`);
+    const sections = await page.locator('section[aria-labelledby^="section-"]').count();
+    for (let i = 0; i < sections; i++) await answerSection(page, page.locator('section[aria-labelledby^="section-"]').nth(i).locator('form'));
+    await page.getByLabel('Your full name').fill('Sam Shaw');
+    await page.getByLabel('Your job title').fill('Chief Information Security Officer');
+    await page.getByLabel('I confirm these answers are accurate').check();
+    await page.getByRole('button', { name: 'Submit questionnaire' }).click();
+    await page.waitForURL(/submitted=1/);
+    expect(await page.textContent('body')).toContain('This questionnaire was submitted and can no longer be changed.');
+    await accessible(page, `${questionnaireKey} submitted`);
+    await context.close();
+  }, 120_000);
 });
