@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AssessmentExpiry } from '@app/assessments';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { waitUntil } from './support/processes.js';
@@ -216,5 +217,25 @@ describe('assessments and the supplier portal', () => {
     expect(list.json()).toMatchObject({ total: 1, items: [{ supplierId, status: 'sent' }] });
     const cancelled = await api.request({ method: 'GET', url: '/api/v1/assessments?status=cancelled', headers: buyer.headers });
     expect(cancelled.json().total).toBe(1);
+  });
+
+  it('moves an unsubmitted assessment to expired once no link to it works, once', async () => {
+    const { id, token } = await sendTo(await newSupplier('Lapsed Ltd'), { dueDate: '2026-12-31' });
+    const expiry = api.app.get(AssessmentExpiry);
+    api.clock.freeze('2027-01-30T12:00:00Z'); // the link still works until the end of 30 January
+    try {
+      expect((await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [id]))[0].status).toBe('sent');
+      await expiry.run();
+      expect((await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [id]))[0].status).toBe('sent');
+      api.clock.freeze('2027-01-31T09:00:00Z');
+      expect((await expiry.run()).expired).toBeGreaterThanOrEqual(1);
+      expect((await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [id]))[0].status).toBe('expired');
+      expect(await expiry.run()).toEqual({ expired: 0 });
+      const audit = await query<{ actor_type: string }>(api.databaseUrl, "SELECT actor_type FROM audit_event WHERE action = 'assessment.expired' AND entity_id = $1", [id]);
+      expect(audit).toEqual([{ actor_type: 'system' }]);
+      expect((await portal('GET', '/portal/assessment', { token })).statusCode).toBe(410);
+    } finally {
+      api.clock.freeze('2026-11-28T09:00:00Z');
+    }
   });
 });

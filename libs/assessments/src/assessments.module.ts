@@ -5,8 +5,9 @@ import { SuppliersModule } from '@app/suppliers';
 import { AssessmentsService } from './assessments.service.js';
 import { CampaignService } from './campaign.js';
 import { EvidenceService } from './evidence.js';
+import { AssessmentExpiry } from './expiry.js';
 import { InvitationTokenBox } from './invitation-token.js';
 import { PortalService } from './portal.service.js';
 
-@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox] })
+@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry] })
 export class AssessmentsModule {}

@@ -7,3 +7,4 @@ export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';
 export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evidence.js';
 export { AssessmentEvidence } from './entities.js';
+export { AssessmentExpiry } from './expiry.js';

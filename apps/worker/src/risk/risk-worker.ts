@@ -1,6 +1,7 @@
 import { BullModule, InjectQueue } from '@nestjs/bull';
 import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { AssessmentExpiry, AssessmentsModule } from '@app/assessments';
 import { OutboxModule } from '@app/notifications';
 import { ReportsModule, Snapshots } from '@app/reports';
 import { RiskStaleness, SuppliersModule } from '@app/suppliers';
@@ -11,21 +12,24 @@ export const STALENESS_CRON = '0 6 * * *';
 /** The monthly snapshot: the first of the month at 06:30 London time, after the staleness run. */
 export const SNAPSHOT_CRON = '30 6 1 * *';
 
-/** The daily staleness run and the monthly snapshot on their own queue, registered once however many workers run. */
+/** The daily staleness and expiry runs and the monthly snapshot on their own queue, registered once however many workers run. */
 @Injectable()
 export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @InjectQueue(RISK_QUEUE) private readonly queue: Queue,
     private readonly staleness: RiskStaleness,
     private readonly snapshots: Snapshots,
+    private readonly expiry: AssessmentExpiry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     void this.queue.process('staleness', 1, () => this.staleness.run());
     void this.queue.process('snapshot', 1, () => this.snapshots.take());
+    void this.queue.process('expire', 1, () => this.expiry.run());
     const register = async () => {
       await this.queue.add('staleness', {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
       await this.queue.add('snapshot', {}, { repeat: { cron: SNAPSHOT_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add('expire', {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
     };
     await register();
     this.queue.client.on('ready', () => void register().catch(() => undefined)); // a Redis restarted empty forgets repeatables
@@ -36,5 +40,5 @@ export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShut
   }
 }
 
-@Module({ imports: [OutboxModule, SuppliersModule, ReportsModule, BullModule.registerQueue({ name: RISK_QUEUE })], providers: [RiskWorker] })
+@Module({ imports: [OutboxModule, SuppliersModule, ReportsModule, AssessmentsModule, BullModule.registerQueue({ name: RISK_QUEUE })], providers: [RiskWorker] })
 export class RiskWorkerModule {}
