@@ -233,6 +233,8 @@ describe('assessments and the supplier portal', () => {
       expect(await expiry.run()).toEqual({ expired: 0 });
       const audit = await query<{ actor_type: string }>(api.databaseUrl, "SELECT actor_type FROM audit_event WHERE action = 'assessment.expired' AND entity_id = $1", [id]);
       expect(audit).toEqual([{ actor_type: 'system' }]);
+      const history = (await api.request({ method: 'GET', url: `/api/v1/assessments/${id}`, headers: buyer.headers })).json().history;
+      expect(history.map((h: { action: string }) => h.action)).toEqual(['assessment.sent', 'assessment.expired']);
       expect((await portal('GET', '/portal/assessment', { token })).statusCode).toBe(410);
     } finally {
       api.clock.freeze('2026-11-28T09:00:00Z');

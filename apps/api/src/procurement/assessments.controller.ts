@@ -5,6 +5,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 
@@ -81,6 +82,7 @@ export class AssessmentsController {
     private readonly assessments: AssessmentsService,
     private readonly campaigns: CampaignService,
     private readonly evidence: EvidenceService,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get()
@@ -110,10 +112,13 @@ export class AssessmentsController {
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const { assessment, answers } = await this.assessments.get(id);
     const evidence = await this.evidence.list(id);
+    const history = await this.audit.list({ entityType: 'assessment', entityId: id, page: 1, pageSize: 200 });
     return {
       ...toAssessmentView(assessment),
       answers: answers.map(toAnswerView),
       evidence: evidence.map((e) => ({ id: e.id, question: e.questionCode, fileName: e.fileName, mediaType: e.mediaType, size: e.size, sha256: e.sha256, createdAt: e.createdAt.toISOString() })),
+      // What happened to it, oldest first, from the audit trail.
+      history: history.items.reverse().map((h) => ({ at: h.occurredAt.toISOString(), action: h.action, actorType: h.actorType, actorId: h.actorId, changes: h.changes })),
     };
   }
 

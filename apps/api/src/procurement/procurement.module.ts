@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '@app/assessments';
+import { AuditModule } from '@app/audit';
 import { DataSharingModule } from '@app/data-sharing';
 import { IncidentsModule } from '@app/incidents';
 import { OutboxModule } from '@app/notifications';
@@ -18,7 +19,7 @@ import { SuppliersController } from './suppliers.controller.js';
  * questionnaires (routes under /api/v1, see shared/spec/api.md).
  */
 @Module({
-  imports: [SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule],
+  imports: [AuditModule, SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule],
   controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController, IncidentsController],
 })
 export class ProcurementModule {}
