@@ -121,6 +121,37 @@ describe('console', () => {
     expect(after.headers.location).toBe('/console/login');
   });
 
+  it('tracks remediation on the findings board; only governance may accept', async () => {
+    // A completed review with findings: the lite questionnaire answered "no" throughout.
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const view = (await portal('GET', '/portal/assessment')).json();
+    type Q = { code: string; type: string; options: { value: string }[] | null };
+    const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: 0, value: ({ yes_no: 'no', yes_no_partial: 'no', single_choice: q.options?.at(-1)?.value, text: 'None.', number: 0, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
+    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } })).statusCode).toBe(200);
+    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
+    const [finding] = await query<{ id: string }>(api.databaseUrl, "SELECT id FROM finding WHERE supplier_id = $1 AND severity = 'critical' ORDER BY question_code LIMIT 1", [supplierId]);
+
+    const { cookie, csrf } = await consoleLogin(buyer.email);
+    const board = await api.request({ method: 'GET', url: '/console/findings', headers: { cookie } });
+    expect(board.statusCode).toBe(200);
+    expect(board.body).toContain(`/console/findings/${finding.id}`);
+    expect(board.body).toContain('Evil &lt;script&gt;');
+    const page = await api.request({ method: 'GET', url: `/console/findings/${finding.id}`, headers: { cookie } });
+    expect(page.body).not.toContain('Risk accepted');
+    const incomplete = await form(cookie, `/console/findings/${finding.id}`, { status: 'remediation_planned', _csrf: csrf });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.body).toContain('plannedAction: is required to plan remediation');
+    const planned = await form(cookie, `/console/findings/${finding.id}`, { status: 'remediation_planned', plannedAction: 'Turn on MFA for remote access.', dueDate: '2027-03-31', _csrf: csrf });
+    expect(planned.statusCode).toBe(303);
+    expect(await query(api.databaseUrl, 'SELECT status, planned_action FROM finding WHERE id = $1', [finding.id])).toEqual([{ status: 'remediation_planned', planned_action: 'Turn on MFA for remote access.' }]);
+    const accept = await form(cookie, `/console/findings/${finding.id}`, { status: 'accepted', acceptanceReason: 'Compensating controls in place.', acceptedUntil: '2027-06-30', _csrf: csrf });
+    expect(accept.statusCode).toBe(403);
+    expect((await api.request({ method: 'GET', url: '/console/findings', headers: { cookie: (await consoleLogin((await user('viewer')).email)).cookie } })).statusCode).toBe(403);
+  });
+
   describe('in a browser (Debian Chromium), every page passes axe', () => {
     let browser: Browser;
     beforeAll(async () => {
@@ -155,6 +186,12 @@ describe('console', () => {
       await accessible(page, 'suppliers');
       await page.goto(`${base}/console/suppliers/${supplierId}`);
       await accessible(page, 'supplier');
+      await page.goto(`${base}/console/findings`);
+      await accessible(page, 'findings');
+      const first = await page.locator('a[href^="/console/findings/"]').first().getAttribute('href');
+      await page.goto(`${base}${first}`);
+      await accessible(page, 'finding');
+      await page.goto(`${base}/console/suppliers/${supplierId}`);
       await page.fill('#decision-rationale', 'x');
       await page.click('text=Record the decision');
       expect(await page.textContent('.nhsuk-error-summary')).toContain('Say why');

@@ -171,6 +171,13 @@ export class SuppliersService {
     });
   }
 
+  /** Names of several suppliers in one query (lists that show whose a row is). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>('SELECT id, name FROM supplier WHERE id = ANY($1)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async list(query: SupplierListQuery): Promise<{ items: Supplier[]; total: number }> {
     const { field, direction } = sortOrder(query.sort, 'name', SUPPLIER_SORTS);
     const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');

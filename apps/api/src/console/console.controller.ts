@@ -192,6 +192,57 @@ export class ConsoleController {
     void reply.status(303).header('location', `/console/suppliers/${id}#decisions`).send();
   }
 
+  /** The findings board: open work by severity, with filters; each finding has its remediation form. */
+  @Get('console/findings')
+  @Roles('procurement', 'governance')
+  async findingsBoard(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const status = ['open', 'remediation_planned', 'resolved', 'accepted'].includes(query.status ?? '') ? (query.status as 'open') : undefined;
+    const overdue = query.overdue === 'true';
+    const { items, total } = await this.findings.list({ status, overdue, page: 1, pageSize: 200 });
+    const names = await this.suppliers.namesOf(items.map((f) => f.supplierId));
+    this.page(reply, request, 'findings', 'Findings', {
+      total, overdue,
+      statuses: ['open', 'remediation_planned', 'resolved', 'accepted'].map((value) => ({ value, label: value.replace('_', ' '), selected: value === status })),
+      groups: ['critical', 'high', 'medium', 'low'].map((severity) => ({
+        severity,
+        items: items.filter((f) => f.severity === severity).map((f) => ({ id: f.id, code: f.questionCode, text: f.questionText, supplierId: f.supplierId, supplier: names.get(f.supplierId) ?? '', status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–' })),
+      })),
+    });
+  }
+
+  @Get('console/findings/:id')
+  @Roles('procurement', 'governance')
+  async finding(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    this.page(reply, request, 'finding', 'Finding', await this.findingContext(id, request.user!));
+  }
+
+  /** Remediation updates; accepting the risk is for governance (the same rule as the API). */
+  @Post('console/findings/:id')
+  @Roles('procurement', 'governance')
+  async updateFinding(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+    const status = ['open', 'remediation_planned', 'resolved', 'accepted'].includes(body.status ?? '') ? (body.status as 'open') : undefined;
+    try {
+      await this.findings.update(id, { status, plannedAction: text(body.plannedAction), dueDate: text(body.dueDate), resolutionEvidence: text(body.resolutionEvidence), acceptanceReason: text(body.acceptanceReason), acceptedUntil: text(body.acceptedUntil) }, ['governance', 'admin'].includes(request.user!.role));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status !== 422) throw error;
+      this.page(reply, request, 'finding', 'Finding', { ...(await this.findingContext(id, request.user!)), errors: error.errors.map((e) => ({ path: e.path, message: e.message })) }, true, 422);
+      return;
+    }
+    void reply.status(303).header('location', `/console/findings/${id}`).send();
+  }
+
+  private async findingContext(id: string, user: User) {
+    const f = await this.findings.get(id);
+    const supplier = await this.suppliers.get(f.supplierId);
+    return {
+      finding: { id: f.id, code: f.questionCode, text: f.questionText, section: f.sectionTitle, severity: f.severity, status: f.status.replace('_', ' '), answer: JSON.stringify(f.answer), comment: f.comment ?? '–', recommendation: f.recommendation ?? '–', dueDate: f.dueDate ?? '', plannedAction: f.plannedAction ?? '', resolutionEvidence: f.resolutionEvidence ?? '', acceptanceReason: f.acceptanceReason ?? '', acceptedUntil: f.acceptedUntil ?? '', mappings: f.mappings.map((m) => `${m.framework} ${m.ref}`).join(', ') },
+      supplier: { id: supplier.id, name: supplier.name },
+      canAccept: ['governance', 'admin'].includes(user.role),
+      errors: [] as { path: string; message: string }[],
+    };
+  }
+
   private async supplierContext(id: string, user: User) {
     const supplier = toSupplierView(await this.suppliers.get(id));
     const risk = await this.suppliers.get(id);
