@@ -29,7 +29,8 @@ describe('console', () => {
 
   /** Signs in through the form; answers the session cookie and the CSRF token of the first page. */
   async function consoleLogin(email: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
-    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // Each sign-in from its own address: the sign-in form is rate limited per address, and the browser test signs in from 127.0.0.1.
+    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
     expect(res.statusCode).toBe(303);
     const setCookie = String(res.headers['set-cookie']);
     const cookie = setCookie.split(';')[0];
@@ -50,7 +51,7 @@ describe('console', () => {
     const signedOut = await api.request({ method: 'GET', url: '/console/suppliers' });
     expect(signedOut.statusCode).toBe(303);
     expect(signedOut.headers.location).toBe('/console/login');
-    const wrong = await api.request({ method: 'POST', url: '/console/login', payload: 'email=nobody%40trust.nhs.test&password=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const wrong = await api.request({ method: 'POST', url: '/console/login', payload: 'email=nobody%40trust.nhs.test&password=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.7.0.1' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('Email or password is wrong.');
     expect(wrong.headers['set-cookie']).toBeUndefined();
@@ -58,7 +59,7 @@ describe('console', () => {
 
   it('signs in with an HttpOnly, SameSite=Lax session cookie, a new id each time; sign-out ends it', async () => {
     const { email } = await user('viewer');
-    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.7.0.2' });
     expect(res.headers['set-cookie']).toMatch(/^assure_console=[A-Za-z0-9_-]{43}; Path=\/console; HttpOnly; SameSite=Lax; Max-Age=36000$/);
     const first = String(res.headers['set-cookie']).split(';')[0];
     const second = (await consoleLogin(email)).cookie;
@@ -152,6 +153,19 @@ describe('console', () => {
     expect((await api.request({ method: 'GET', url: '/console/findings', headers: { cookie: (await consoleLogin((await user('viewer')).email)).cookie } })).statusCode).toBe(403);
   });
 
+  it('shows the notification log, and retries a dead email', async () => {
+    const [row] = await query<{ id: string }>(api.databaseUrl, "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id");
+    const { cookie, csrf } = await consoleLogin(buyer.email);
+    const log = await api.request({ method: 'GET', url: '/console/notifications?status=dead', headers: { cookie } });
+    expect(log.statusCode).toBe(200);
+    expect(log.body).toContain('451 mailbox busy');
+    expect(log.body).toContain('&lt;b&gt;x&lt;/b&gt;@supplier.example');
+    expect(log.body).toContain(`/console/notifications/${row.id}/retry`);
+    expect((await form(cookie, `/console/notifications/${row.id}/retry`, {})).statusCode).toBe(403); // no CSRF token
+    expect((await form(cookie, `/console/notifications/${row.id}/retry`, { _csrf: csrf })).statusCode).toBe(303);
+    expect((await query<{ status: string; attempts: number }>(api.databaseUrl, 'SELECT status, attempts FROM outbox_message WHERE id = $1', [row.id]))[0]).toMatchObject({ attempts: 0 });
+  });
+
   describe('in a browser (Debian Chromium), every page passes axe', () => {
     let browser: Browser;
     beforeAll(async () => {
@@ -186,6 +200,8 @@ describe('console', () => {
       await accessible(page, 'suppliers');
       await page.goto(`${base}/console/suppliers/${supplierId}`);
       await accessible(page, 'supplier');
+      await page.goto(`${base}/console/notifications`);
+      await accessible(page, 'notifications');
       await page.goto(`${base}/console/findings`);
       await accessible(page, 'findings');
       const first = await page.locator('a[href^="/console/findings/"]').first().getAttribute('href');

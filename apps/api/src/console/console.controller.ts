@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { AssessmentsService } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
+import { NotificationsService } from '@app/notifications';
 import { AppConfig, DomainError, RateLimit, templatesDir, type FieldProblem } from '@app/platform';
 import { SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
@@ -78,6 +79,7 @@ export class ConsoleController {
     private readonly assessments: AssessmentsService,
     private readonly findings: FindingsService,
     private readonly decisions: DecisionsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Get()
@@ -230,6 +232,28 @@ export class ConsoleController {
       return;
     }
     void reply.status(303).header('location', `/console/findings/${id}`).send();
+  }
+
+  /** The notification log: every email owed and what became of it; a dead one can be retried. */
+  @Get('console/notifications')
+  @Roles('procurement', 'governance')
+  async notificationLog(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const status = ['pending', 'queued', 'sent', 'failed', 'dead', 'skipped'].includes(query.status ?? '') ? (query.status as 'dead') : undefined;
+    const { items, total } = await this.notifications.list({ status, page: 1, pageSize: 100 });
+    this.page(reply, request, 'notifications', 'Notifications', {
+      total,
+      statuses: ['pending', 'queued', 'sent', 'failed', 'dead', 'skipped'].map((value) => ({ value, selected: value === status })),
+      canRetry: ['procurement', 'admin'].includes(request.user!.role),
+      isAdmin: request.user!.role === 'admin',
+      items: items.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipients.join(', '), status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString().slice(0, 16).replace('T', ' '), note: n.lastError ?? n.skipReason ?? '', dead: n.status === 'dead' })),
+    });
+  }
+
+  @Post('console/notifications/:id/retry')
+  @Roles('procurement')
+  async retryNotification(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply) {
+    await this.notifications.retry(id);
+    void reply.status(303).header('location', '/console/notifications').send();
   }
 
   private async findingContext(id: string, user: User) {
