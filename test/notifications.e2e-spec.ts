@@ -250,6 +250,55 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     workerClock.reset();
   }, 60_000);
 
+  it('tells the owner when a questionnaire is submitted, the supplier when it is returned, and owes link and reassessment notices', async () => {
+    const supplier = await newSupplier('Lifecycle Ltd');
+    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: { name: 'Clinic letters', classification: 'personal', categories: ['contact_details'], recordCount: 40_000, ownerId: buyer.id } });
+    const link = await api.request({
+      method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers,
+      payload: { supplierId: supplier.id, dataAssetId: asset.json().id, purpose: 'Printing', direction: 'outbound', recordCount: 40_000, pseudonymisation: 'identifiable', article6Basis: 'public_task', agreementType: 'DPA', agreementRef: 'DPA-3', processingLocation: 'uk', reviewDate: '2027-03-10', status: 'active' },
+    });
+    expect(link.statusCode).toBe(201);
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' } });
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    type Q = { code: string; type: string; options: { value: string }[] | null; answer: { version: number } | null };
+    const answerAll = async () => {
+      const view = (await portal('GET', '/portal/assessment')).json();
+      const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: q.answer?.version ?? 0, value: ({ yes_no: 'yes', yes_no_partial: 'yes', single_choice: q.options?.[0]?.value, text: 'Yes.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+      expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
+      expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } })).statusCode).toBe(200);
+    };
+    await answerAll();
+    await until(async () => sink.to(buyer.email).some((m) => m.subject === 'Lifecycle Ltd submitted its security questionnaire: ready for review'));
+    const returned = await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/return`, headers: buyer.headers, payload: { questionCodes: ['LCT-01'], message: 'Which <b>remote access</b> routes does MFA cover?' } });
+    expect(returned.statusCode).toBe(200);
+    await until(async () => sink.to(supplier.primary).some((m) => m.subject.startsWith('Please clarify your security questionnaire answers for Lifecycle Ltd')));
+    const clarify = sink.to(supplier.primary).find((m) => m.subject.startsWith('Please clarify'))!;
+    expect(clarify.text).toContain('Which <b>remote access</b> routes does MFA cover?');
+    expect(clarify.html).toContain('Which &lt;b&gt;remote access&lt;/b&gt; routes');
+    expect(clarify.text).toContain(sent.json().invitationUrl);
+    await answerAll(); // answered again and resubmitted: the owner hears again
+    await until(async () => sink.to(buyer.email).filter((m) => m.subject.startsWith('Lifecycle Ltd submitted')).length === 2);
+    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
+    // Completed four years ago as far as the tier 4 interval (36 months) is concerned.
+    await query(api.databaseUrl, "UPDATE assessment SET completed_at = now() - interval '4 years' WHERE id = $1", [sent.json().id]);
+
+    workerClock.freeze('2027-02-10T10:00:00Z'); // a Wednesday, 28 days before the link's review date
+    await worker.get(NotificationScheduler).run();
+    await until(async () => sink.to(buyer.email).some((m) => m.subject === 'Data-sharing review due 10 Mar 2027: Lifecycle Ltd, Clinic letters'));
+    await until(async () => sink.to(buyer.email).some((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd (last assessed ')));
+    const reassess = sink.to(buyer.email).find((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd'))!;
+    expect(reassess.text).toContain(`POST http://assure.test/api/v1/assessments/${sent.json().id}/reassess`);
+    const again = await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/reassess`, headers: buyer.headers });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ questionnaireKey: 'supplier-security-lite', status: 'sent' });
+    await worker.get(NotificationScheduler).run(); // the same day again: nothing new
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.to(buyer.email).filter((m) => m.subject.startsWith('Data-sharing review due')).length).toBe(1);
+    expect(sink.to(buyer.email).filter((m) => m.subject.startsWith('Reassessment due: Lifecycle')).length).toBe(1);
+    workerClock.reset();
+  }, 60_000);
+
   it('two schedulers at once owe each email once', async () => {
     const suppliers = await Promise.all(['Twin A Ltd', 'Twin B Ltd', 'Twin C Ltd'].map(newSupplier));
     const sent = await Promise.all(suppliers.map((s) => sendQuestionnaire(s.id, '2027-01-13')));
