@@ -153,6 +153,22 @@ describe('console', () => {
     expect((await api.request({ method: 'GET', url: '/console/findings', headers: { cookie: (await consoleLogin((await user('viewer')).email)).cookie } })).statusCode).toBe(403);
   });
 
+  it('gives governance the committee report as a page, a PDF and a CSV, and nobody else', async () => {
+    const { cookie } = await consoleLogin((await user('governance')).email);
+    const dashboard = await api.request({ method: 'GET', url: '/console', headers: { cookie } });
+    expect(dashboard.body).toContain('href="/console/report?format=pdf"');
+    const page = await api.request({ method: 'GET', url: '/console/report', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Supply-chain cyber risk report');
+    const csv = await api.request({ method: 'GET', url: '/console/report?format=csv', headers: { cookie } });
+    expect(csv.headers['content-disposition']).toContain('supply-chain-risk.csv');
+    const pdf = await api.request({ method: 'GET', url: '/console/report?format=pdf', headers: { cookie } });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const procurement = await consoleLogin(buyer.email);
+    expect((await api.request({ method: 'GET', url: '/console', headers: { cookie: procurement.cookie } })).body).not.toContain('/console/report');
+    expect((await api.request({ method: 'GET', url: '/console/report', headers: { cookie: procurement.cookie } })).statusCode).toBe(403);
+  }, 60_000);
+
   it('shows the notification log, and retries a dead email', async () => {
     const [row] = await query<{ id: string }>(api.databaseUrl, "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id");
     const { cookie, csrf } = await consoleLogin(buyer.email);

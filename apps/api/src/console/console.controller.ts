@@ -9,7 +9,7 @@ import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
 import { AppConfig, DomainError, RateLimit, templatesDir, type FieldProblem } from '@app/platform';
-import { SupplyChainReports } from '@app/reports';
+import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, toSupplierView } from '@app/suppliers';
 
@@ -28,6 +28,7 @@ class ConsolePages {
     return this.template('layout')({
       title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
       canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
+      canSeeReport: role === 'governance' || role === 'admin',
     });
   }
 
@@ -80,7 +81,10 @@ export class ConsoleController {
     private readonly findings: FindingsService,
     private readonly decisions: DecisionsService,
     private readonly notifications: NotificationsService,
+    private readonly pdf: PdfRenderer,
   ) {}
+
+  private readonly reportHtml = new ReportHtml();
 
   @Get()
   @Public()
@@ -232,6 +236,24 @@ export class ConsoleController {
       return;
     }
     void reply.status(303).header('location', `/console/findings/${id}`).send();
+  }
+
+  /** The committee pack in the console session: the page itself, or its PDF and CSV downloads. */
+  @Get('console/report')
+  @Roles('governance')
+  async report(@Query() query: Record<string, string | undefined>, @Res() reply: FastifyReply) {
+    const format = query.format === 'pdf' || query.format === 'csv' ? query.format : 'html';
+    void reply.header('cache-control', 'no-store');
+    if (format === 'csv') {
+      void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
+      return;
+    }
+    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName);
+    if (format === 'pdf') {
+      void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
+      return;
+    }
+    void reply.status(200).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'").send(page);
   }
 
   /** The notification log: every email owed and what became of it; a dead one can be retried. */
