@@ -15,6 +15,7 @@ describe('console', () => {
   let base: string;
   let buyer: SignedIn;
   let supplierId: string;
+  let reviewId: string;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -169,6 +170,37 @@ describe('console', () => {
     expect((await api.request({ method: 'GET', url: '/console/report', headers: { cookie: procurement.cookie } })).statusCode).toBe(403);
   }, 60_000);
 
+  it('reviews a submitted assessment: answers, an adjustment with its reason, return and completion by form', async () => {
+    const other = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Review Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Rae', email: 'rae@review.example', role: 'primary' }] } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: other.json().id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    reviewId = sent.json().id;
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    type Q = { code: string; type: string; options: { value: string }[] | null };
+    const view = (await portal('GET', '/portal/assessment')).json();
+    const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: 0, comment: q.code === 'LCT-01' ? 'MFA <b>everywhere</b>' : undefined, value: ({ yes_no: 'yes', yes_no_partial: 'yes', single_choice: q.options?.[0]?.value, text: 'Yes.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
+    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Rae', jobTitle: 'IT', confirmed: true } })).statusCode).toBe(200);
+
+    const { cookie, csrf } = await consoleLogin(buyer.email);
+    const page = await api.request({ method: 'GET', url: `/console/assessments/${reviewId}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('MFA &lt;b&gt;everywhere&lt;/b&gt;');
+    expect(page.body).toContain('Return to the supplier');
+    const badAdjust = await form(cookie, `/console/assessments/${reviewId}/adjust`, { questionCode: 'LCT-01', score: '3', reason: 'short', _csrf: csrf });
+    expect(badAdjust.statusCode).toBe(422);
+    expect(badAdjust.body).toContain('Enter the score it counts for, from 0 to 1');
+    expect((await form(cookie, `/console/assessments/${reviewId}/adjust`, { questionCode: 'LCT-01', score: '0', reason: 'The VPN has no MFA in the evidence.', _csrf: csrf })).statusCode).toBe(303);
+    const adjusted = await api.request({ method: 'GET', url: `/console/assessments/${reviewId}`, headers: { cookie } });
+    expect(adjusted.body).toContain('0 (adjusted from 1: The VPN has no MFA in the evidence.)');
+    expect((await form(cookie, `/console/assessments/${reviewId}/return`, { questionCodes: '', message: '', _csrf: csrf })).statusCode).toBe(422);
+    expect((await form(cookie, `/console/assessments/${reviewId}/complete`, { _csrf: csrf })).statusCode).toBe(303);
+    expect((await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [reviewId]))[0].status).toBe('completed');
+    const again = await form(cookie, `/console/assessments/${reviewId}/complete`, { _csrf: csrf });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('status: is completed');
+  });
+
   it('shows the notification log, and retries a dead email', async () => {
     const [row] = await query<{ id: string }>(api.databaseUrl, "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id");
     const { cookie, csrf } = await consoleLogin(buyer.email);
@@ -218,6 +250,8 @@ describe('console', () => {
       await accessible(page, 'supplier');
       await page.goto(`${base}/console/notifications`);
       await accessible(page, 'notifications');
+      await page.goto(`${base}/console/assessments/${reviewId}`);
+      await accessible(page, 'assessment review');
       await page.goto(`${base}/console/findings`);
       await accessible(page, 'findings');
       const first = await page.locator('a[href^="/console/findings/"]').first().getAttribute('href');

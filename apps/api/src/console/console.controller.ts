@@ -4,7 +4,8 @@ import { ArgumentsHost, Body, Catch, Controller, Get, HttpException, Param, Pars
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
-import { AssessmentsService } from '@app/assessments';
+import { AssessmentsService, EvidenceService } from '@app/assessments';
+import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
@@ -82,6 +83,8 @@ export class ConsoleController {
     private readonly decisions: DecisionsService,
     private readonly notifications: NotificationsService,
     private readonly pdf: PdfRenderer,
+    private readonly catalogue: QuestionnaireCatalogue,
+    private readonly evidence: EvidenceService,
   ) {}
 
   private readonly reportHtml = new ReportHtml();
@@ -238,6 +241,83 @@ export class ConsoleController {
     void reply.status(303).header('location', `/console/findings/${id}`).send();
   }
 
+  /** The review of one assessment: answers by section with evidence, the score, and procurement's actions. */
+  @Get('console/assessments/:id')
+  @Roles(...ALL_ROLES)
+  async assessment(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    this.page(reply, request, 'assessment', 'Assessment review', await this.assessmentContext(id, request.user!));
+  }
+
+  @Get('console/assessments/:id/evidence/:evidenceId')
+  @Roles(...ALL_ROLES)
+  async evidenceFile(@Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() reply: FastifyReply) {
+    const file = await this.evidence.download(id, evidenceId);
+    void reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
+  }
+
+  /** Adjust a counted score, return for clarification, or complete: the same use-cases as the API. */
+  @Post('console/assessments/:id/:action')
+  @Roles('procurement')
+  async reviewAction(@Param('id', new ParseUUIDPipe()) id: string, @Param('action') action: string, @Body() body: Record<string, string | string[]>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+    try {
+      if (action === 'adjust') {
+        const score = text(body.score) === '' ? Number.NaN : Number(text(body.score));
+        const problems: FieldProblem[] = [];
+        if (!(score >= 0 && score <= 1)) problems.push({ path: 'score', message: 'Enter the score it counts for, from 0 to 1' });
+        if (text(body.reason).length < 10) problems.push({ path: 'reason', message: 'Say why, in at least 10 characters' });
+        if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the adjustment.', 422, problems);
+        await this.assessments.adjust(id, text(body.questionCode), score, text(body.reason), request.user!.id);
+      } else if (action === 'return') {
+        const codes = text(body.questionCodes).split(/[\s,]+/).filter(Boolean);
+        const problems: FieldProblem[] = [];
+        if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Choose the questions to clarify' });
+        if (text(body.message).length < 3) problems.push({ path: 'message', message: 'Write your question to the supplier' });
+        if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, problems);
+        await this.assessments.returnForClarification(id, codes, text(body.message));
+      } else if (action === 'complete') {
+        await this.assessments.complete(id);
+      } else {
+        throw new DomainError('CONSOLE.NOT_FOUND', 'There is nothing here.', 404);
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.status !== 422 && error.status !== 409)) throw error;
+      const problems = error.errors.length ? error.errors : [{ path: 'status', message: error.message }];
+      this.page(reply, request, 'assessment', 'Assessment review', { ...(await this.assessmentContext(id, request.user!)), errors: problems.map((e) => ({ path: e.path, message: e.message })) }, true, error.status);
+      return;
+    }
+    void reply.status(303).header('location', `/console/assessments/${id}`).send();
+  }
+
+  private async assessmentContext(id: string, user: User) {
+    const { assessment, answers } = await this.assessments.get(id);
+    const version = await this.catalogue.get(assessment.questionnaireKey, assessment.questionnaireVersion);
+    const evidence = await this.evidence.list(id);
+    const byCode = new Map(answers.map((a) => [a.questionCode, a]));
+    const supplier = await this.suppliers.get(assessment.supplierId);
+    const counted = new Map((assessment.score?.sections ?? []).flatMap((s) => s.counted.map((c) => [c.code, c] as const)));
+    return {
+      assessment: { id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title, overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1), band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none' },
+      supplier: { id: supplier.id, name: supplier.name },
+      canReview: ['procurement', 'admin'].includes(user.role) && assessment.status === 'submitted',
+      sections: version.definition.sections.map((section) => ({
+        title: section.title,
+        questions: section.questions.map((q) => {
+          const answer = byCode.get(q.code);
+          const c = counted.get(q.code);
+          return {
+            code: q.code, text: q.text,
+            answer: answer ? (answer.notApplicable ? 'not applicable' : Array.isArray(answer.value) ? answer.value.join(', ') : String(answer.value ?? '–')) : '–',
+            comment: answer?.comment ?? '',
+            counted: c ? `${c.s}${c.adjusted ? ` (adjusted from ${c.adjusted.from}: ${c.adjusted.reason})` : ''}` : 'not counted',
+            evidence: evidence.filter((e) => e.questionCode === q.code).map((e) => ({ id: e.id, name: e.fileName })),
+          };
+        }),
+      })),
+      errors: [] as { path: string; message: string }[],
+    };
+  }
+
   /** The committee pack in the console session: the page itself, or its PDF and CSV downloads. */
   @Get('console/report')
   @Roles('governance')
@@ -304,7 +384,7 @@ export class ConsoleController {
       summary: risk.risk?.summary ?? '',
       contacts: supplier.contacts,
       links: links.items.map((l) => ({ purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
-      assessments: assessments.items.map((a) => ({ questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
+      assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
       canDecide,

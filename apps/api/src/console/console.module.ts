@@ -3,11 +3,12 @@ import { AssessmentsModule } from '@app/assessments';
 import { DataSharingModule } from '@app/data-sharing';
 import { IdentityModule } from '@app/identity';
 import { OutboxModule } from '@app/notifications';
+import { QuestionnairesModule } from '@app/questionnaires';
 import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 import { ConsoleController } from './console.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API. */
-@Module({ imports: [IdentityModule, OutboxModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController] })
+@Module({ imports: [IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController] })
 export class ConsoleModule {}
