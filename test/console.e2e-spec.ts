@@ -201,6 +201,21 @@ describe('console', () => {
     expect(again.body).toContain('status: is completed');
   });
 
+  it('sends a questionnaire from the supplier page, and shows the ledger views', async () => {
+    const { cookie, csrf } = await consoleLogin(buyer.email);
+    const sent = await form(cookie, `/console/suppliers/${supplierId}/assessments`, { questionnaireKey: 'default', dueDate: '2099-06-30', _csrf: csrf });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toMatch(/^\/console\/assessments\/[0-9a-f-]{36}$/);
+    const [row] = await query<{ questionnaire_key: string; created_by: string }>(api.databaseUrl, "SELECT questionnaire_key, created_by FROM assessment WHERE id = $1", [String(sent.headers.location).split('/').at(-1)]);
+    expect(row).toEqual({ questionnaire_key: 'supplier-security-core', created_by: buyer.id });
+    const twice = await form(cookie, `/console/suppliers/${supplierId}/assessments`, { questionnaireKey: 'default', dueDate: '2099-06-30', _csrf: csrf });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('There is a problem');
+    const ledger = await api.request({ method: 'GET', url: '/console/ledger', headers: { cookie } });
+    expect(ledger.statusCode).toBe(200);
+    expect(ledger.body).toContain('Special-category data without a current assessment');
+  });
+
   it('shows the notification log, and retries a dead email', async () => {
     const [row] = await query<{ id: string }>(api.databaseUrl, "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id");
     const { cookie, csrf } = await consoleLogin(buyer.email);
@@ -250,6 +265,8 @@ describe('console', () => {
       await accessible(page, 'supplier');
       await page.goto(`${base}/console/notifications`);
       await accessible(page, 'notifications');
+      await page.goto(`${base}/console/ledger`);
+      await accessible(page, 'ledger');
       await page.goto(`${base}/console/assessments/${reviewId}`);
       await accessible(page, 'assessment review');
       await page.goto(`${base}/console/findings`);

@@ -318,6 +318,40 @@ export class ConsoleController {
     };
   }
 
+  /** The data-sharing ledger's three views: reviews due, links without an agreement, special-category holders without a current assessment. */
+  @Get('console/ledger')
+  @Roles(...ALL_ROLES)
+  async ledgerViews(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const due = await this.ledger.listLinks({ dueWithinDays: 30, page: 1, pageSize: 100 } as never);
+    const noAgreement = await this.ledger.listLinks({ withoutAgreement: true, page: 1, pageSize: 100 } as never);
+    const holders = await this.ledger.unassessedHolders();
+    const names = await this.suppliers.namesOf([...due.items, ...noAgreement.items].map((l) => l.supplierId));
+    const row = (l: { supplierId: string; purpose: string; recordCount: number; reviewDate: string | null; endDate: string | null; status: string }) => ({ supplierId: l.supplierId, supplier: names.get(l.supplierId) ?? '', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), reviewDate: l.reviewDate ?? '–', endDate: l.endDate ?? '–', status: l.status });
+    this.page(reply, request, 'ledger', 'Data-sharing ledger', {
+      due: due.items.map(row),
+      noAgreement: noAgreement.items.map(row),
+      holders: holders.filter((h) => h.classifications.includes('special_category')).map((h) => ({ supplierId: h.supplierId, supplier: h.supplierName, tier: h.tier, records: h.records.toLocaleString('en-GB') })),
+    });
+  }
+
+  /** Sends a questionnaire from the supplier page (the default for its tier unless one is chosen). */
+  @Post('console/suppliers/:id/assessments')
+  @Roles('procurement')
+  async sendQuestionnaire(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    let assessmentId: string;
+    try {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(body.dueDate ?? '')) throw new DomainError('CONSOLE.INVALID', 'Check the due date.', 422, [{ path: 'dueDate', message: 'Enter the due date as YYYY-MM-DD' }]);
+      const key = body.questionnaireKey && body.questionnaireKey !== 'default' ? body.questionnaireKey : undefined;
+      ({ assessment: { id: assessmentId } } = await this.assessments.send({ supplierId: id, dueDate: body.dueDate, questionnaireKey: key }, request.user!.id));
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.status !== 422 && error.status !== 409)) throw error;
+      const context = await this.supplierContext(id, request.user!);
+      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: (error.errors.length ? error.errors : [{ path: 'questionnaireKey', message: error.message }]).map((e) => ({ path: e.path, message: e.message })) }, true, error.status);
+      return;
+    }
+    void reply.status(303).header('location', `/console/assessments/${assessmentId}`).send();
+  }
+
   /** The committee pack in the console session: the page itself, or its PDF and CSV downloads. */
   @Get('console/report')
   @Roles('governance')
@@ -388,6 +422,8 @@ export class ConsoleController {
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
       canDecide,
+      canSend: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
+      dueDefault: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
       decisions: decisions.map((d) => ({ decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate, state: decisionState(d, today) })),
       errors: [] as { path: string; message: string }[],
       form: { decision: 'accept', rationale: '', reviewDate: '', insurer: '', policyRef: '', limit: '', excess: '', expiresOn: '', endLinksBy: '' } as Record<string, string>,
