@@ -216,6 +216,24 @@ describe('console', () => {
     expect(ledger.body).toContain('Special-category data without a current assessment');
   });
 
+  it('lets an admin disable a user (signed out at once) and governance read the audit trail', async () => {
+    const admin = await signIn(api, 'admin');
+    const target = await user('procurement');
+    const victim = await consoleLogin(target.email);
+    const { cookie, csrf } = await consoleLogin(admin.email);
+    const users = await api.request({ method: 'GET', url: '/console/admin/users', headers: { cookie } });
+    expect(users.statusCode).toBe(200);
+    expect(users.body).toContain(target.email);
+    expect((await form(cookie, `/console/admin/users/${target.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(303);
+    expect((await api.request({ method: 'GET', url: '/console', headers: { cookie: victim.cookie } })).headers.location).toBe('/console/login');
+    expect((await form(cookie, `/console/admin/users/${admin.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(409);
+    expect((await api.request({ method: 'GET', url: '/console/admin/users', headers: { cookie: (await consoleLogin(buyer.email)).cookie } })).statusCode).toBe(403);
+    const trail = await api.request({ method: 'GET', url: '/console/audit', headers: { cookie: (await consoleLogin((await user('governance')).email)).cookie } });
+    expect(trail.statusCode).toBe(200);
+    expect(trail.body).toContain('Hash chain: intact');
+    expect(trail.body).toContain('user.updated');
+  });
+
   it('shows the notification log, and retries a dead email', async () => {
     const [row] = await query<{ id: string }>(api.databaseUrl, "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id");
     const { cookie, csrf } = await consoleLogin(buyer.email);
@@ -267,6 +285,8 @@ describe('console', () => {
       await accessible(page, 'notifications');
       await page.goto(`${base}/console/ledger`);
       await accessible(page, 'ledger');
+      await page.goto(`${base}/console/audit`);
+      await accessible(page, 'audit trail');
       await page.goto(`${base}/console/assessments/${reviewId}`);
       await accessible(page, 'assessment review');
       await page.goto(`${base}/console/findings`);

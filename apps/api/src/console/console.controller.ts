@@ -7,7 +7,8 @@ import Handlebars from 'handlebars';
 import { AssessmentsService, EvidenceService } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
-import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
+import { AuditTrail } from '@app/audit';
+import { ALL_ROLES, AuthService, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
 import { AppConfig, DomainError, RateLimit, templatesDir, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
@@ -30,6 +31,7 @@ class ConsolePages {
       title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
       canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
       canSeeReport: role === 'governance' || role === 'admin',
+      isAdmin: role === 'admin',
     });
   }
 
@@ -85,6 +87,8 @@ export class ConsoleController {
     private readonly pdf: PdfRenderer,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly evidence: EvidenceService,
+    private readonly usersService: UsersService,
+    private readonly audit: AuditTrail,
   ) {}
 
   private readonly reportHtml = new ReportHtml();
@@ -350,6 +354,37 @@ export class ConsoleController {
       return;
     }
     void reply.status(303).header('location', `/console/assessments/${assessmentId}`).send();
+  }
+
+  /** Admin: internal users and their roles; enabling or disabling one (a disabled user is signed out at once). */
+  @Get('console/admin/users')
+  @Roles('admin')
+  async users(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const { items, total } = await this.usersService.list(1, 200);
+    this.page(reply, request, 'users', 'Users', { total, users: items.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, self: u.id === request.user!.id })) });
+  }
+
+  @Post('console/admin/users/:id')
+  @Roles('admin')
+  async setActive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    if (id === request.user!.id) throw new DomainError('CONSOLE.SELF', 'You cannot disable your own account.', 409);
+    await this.usersService.update(id, { active: body.active === 'true' }, { type: 'user', id: request.user!.id });
+    void reply.status(303).header('location', '/console/admin/users').send();
+  }
+
+  /** The audit trail, newest first, and whether its hash chain is intact. */
+  @Get('console/audit')
+  @Roles('governance')
+  async auditTrail(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const { items, total } = await this.audit.list({ entityType: query.entityType || undefined, page, pageSize: 50 });
+    const chain = await this.audit.verify();
+    this.page(reply, request, 'audit', 'Audit trail', {
+      total, page,
+      intact: chain.firstBroken === null, checked: chain.checked,
+      events: items.map((e) => ({ at: e.occurredAt.toISOString().slice(0, 19).replace('T', ' '), action: e.action, entity: `${e.entityType} ${e.entityId}`, actor: `${e.actorType}${e.actorId ? ` ${e.actorId}` : ''}`, changes: Object.keys(e.changes ?? {}).join(', ') })),
+      next: page * 50 < total ? `/console/audit?page=${page + 1}` : null,
+    });
   }
 
   /** The committee pack in the console session: the page itself, or its PDF and CSV downloads. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '@app/assessments';
+import { AuditModule } from '@app/audit';
 import { DataSharingModule } from '@app/data-sharing';
 import { IdentityModule } from '@app/identity';
 import { OutboxModule } from '@app/notifications';
@@ -10,5 +11,5 @@ import { SuppliersModule } from '@app/suppliers';
 import { ConsoleController } from './console.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API. */
-@Module({ imports: [IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController] })
+@Module({ imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController] })
 export class ConsoleModule {}
