@@ -13,10 +13,6 @@ import { createApiApp } from '../apps/api/src/bootstrap.js';
  * links, five assessments (four completed, one open) of 40 answers, three findings, and a transfer
  * decision for one in ten. At 10,000 suppliers that is 2,000,000 answers.
  */
-export async function seedForProfile(databaseUrl: string, n: number): Promise<void> {
-  return seed(databaseUrl, n);
-}
-
 async function seed(databaseUrl: string, n: number): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
