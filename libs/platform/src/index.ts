@@ -22,3 +22,4 @@ export { PageQuery, pageOf, sortOrder, NotNullIfPresent, type Page } from './htt
 export { SecretBox } from './crypto/sealed.js';
 export { templatesDir } from './templates.js';
 export { dateAsString, numericAsNumber } from './columns.js';
+export { TemplateSet } from './template-set.js';

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import Handlebars from 'handlebars';
-import { templatesDir } from '@app/platform';
+import { TemplateSet } from '@app/platform';
 import type { SupplyChainReport } from './supply-chain-report.js';
 
 export interface RegisterRow {
@@ -62,13 +60,8 @@ export function inlineStyles(): string {
  * stylesheet is inlined, so the page prints and converts to PDF with no network.
  */
 export class ReportHtml {
-  private readonly handlebars = Handlebars.create();
-  private readonly template: Handlebars.TemplateDelegate;
+  private readonly template = new TemplateSet('reports').template('supply-chain');
   private readonly styles = inlineStyles();
-
-  constructor() {
-    this.template = this.handlebars.compile(readFileSync(join(templatesDir('reports'), 'supply-chain.hbs'), 'utf8'), { strict: true });
-  }
 
   render(report: SupplyChainReport, orgName: string): string {
     const h = report.headline;

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ArgumentsHost, Body, Catch, Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, type ExceptionFilter } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import Handlebars from 'handlebars';
 import { AssessmentsService, EvidenceService } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, AuthService, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
-import { AppConfig, DomainError, RateLimit, templatesDir, type FieldProblem } from '@app/platform';
+import { AppConfig, DomainError, RateLimit, TemplateSet, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, toSupplierView } from '@app/suppliers';
@@ -18,16 +15,14 @@ import { SuppliersService, toSupplierView } from '@app/suppliers';
 const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 const PAGE_SIZE = 25;
 
-/** The console's pages: Handlebars in strict mode (a missing variable is an error), every value escaped. */
+/** The console's pages (`templates/console/`): each page inside the layout, which knows who is signed in. */
 class ConsolePages {
-  private readonly handlebars = Handlebars.create();
-  private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
-  private readonly root = templatesDir('console');
+  private readonly templates = new TemplateSet('console');
 
   render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false): string {
     const role = user?.role ?? null;
-    const body = this.template(name)({ ...context, csrf: csrfToken ?? "" });
-    return this.template('layout')({
+    const body = this.templates.template(name)({ ...context, csrf: csrfToken ?? '' });
+    return this.templates.template('layout')({
       title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
       canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
       canSeeReport: role === 'governance' || role === 'admin',
@@ -35,14 +30,6 @@ class ConsolePages {
     });
   }
 
-  private template(name: string): Handlebars.TemplateDelegate {
-    let compiled = this.cache.get(name);
-    if (!compiled) {
-      compiled = this.handlebars.compile(readFileSync(join(this.root, `${name}.hbs`), 'utf8'), { strict: true });
-      this.cache.set(name, compiled);
-    }
-    return compiled;
-  }
 }
 
 const pages = new ConsolePages();

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import type { IncidentsService } from '@app/incidents';
-import { templatesDir } from '@app/platform';
+import { TemplateSet } from '@app/platform';
 import { inlineStyles } from '@app/reports';
 
 type IncidentDetail = Awaited<ReturnType<IncidentsService['get']>>;
 
 /** The incident's exposure as a printable page (then PDF): strict, escaped, no external request. */
 export class IncidentExposurePage {
-  private readonly template = Handlebars.create().compile(readFileSync(join(templatesDir('reports'), 'incident-exposure.hbs'), 'utf8'), { strict: true });
+  private readonly template = new TemplateSet('reports').template('incident-exposure');
   private readonly styles = inlineStyles();
 
   render(incident: IncidentDetail, org: string): string {
