@@ -6,7 +6,14 @@ import { AppConfig, Clock } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 
 /** What an email needs, or why it is no longer owed. */
-export type Prepared = { context: Record<string, unknown>; attachments?: { filename: string; content: Buffer; contentType: string }[] } | { skip: string };
+export type Prepared =
+  | {
+      context: Record<string, unknown>;
+      attachments?: { filename: string; content: Buffer; contentType: string }[];
+      /** The invitation of an incident's follow-up: its delivery goes on the incident's timeline. */
+      incidentFollowUp?: boolean;
+    }
+  | { skip: string };
 
 const OPEN = ['sent', 'in_progress', 'returned'];
 
@@ -20,6 +27,7 @@ interface AssessmentRow {
   supplier_id: string;
   supplier_name: string;
   questionnaire_title: string;
+  questionnaire_key: string;
   owner_name: string | null;
   owner_email: string | null;
 }
@@ -75,7 +83,7 @@ export class EmailContent {
         const [invitation] = await m.query<{ revoked_at: Date | null; expires_at: Date }[]>('SELECT revoked_at, expires_at FROM assessment_invitation WHERE id = $1', [row.refs.invitationId]);
         if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
         if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
-        return { context: { ...base, resend: row.kind === 'assessment.resend', link: this.link(row.refs.sealedToken) } };
+        return { context: { ...base, resend: row.kind === 'assessment.resend', link: this.link(row.refs.sealedToken) }, incidentFollowUp: a.questionnaire_key === 'incident-follow-up' };
       }
       case 'assessment-reminder':
         if (!OPEN.includes(a.status)) return { skip: `the assessment is ${a.status}` };
@@ -245,7 +253,7 @@ export class EmailContent {
     if (!id) return undefined;
     const [row] = await m.query<AssessmentRow[]>(
       `SELECT a.id, a.status, a.due_date::text, a.recipient_name, a.returned_questions, a.return_message,
-              s.id AS supplier_id, s.name AS supplier_name, q.title AS questionnaire_title,
+              s.id AS supplier_id, s.name AS supplier_name, q.title AS questionnaire_title, a.questionnaire_key,
               coalesce(o.name, c.name) AS owner_name, coalesce(o.email, c.email)::text AS owner_email
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id JOIN questionnaire_version q ON q.id = a.questionnaire_version_id
          LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
