@@ -89,8 +89,8 @@ export class Supplier {
   @Column({ type: 'jsonb', default: {} })
   recordsShared: Partial<Record<string, number>>;
 
-  /** Every input of the current figures (risk-model section 8). */
-  @Column({ type: 'jsonb', nullable: true })
+  /** Every input of the current figures (risk-model section 8). Large: read only for one supplier, never in lists. */
+  @Column({ type: 'jsonb', nullable: true, select: false })
   risk: CurrentRisk['explanation'] | null;
 
   @Column({ type: 'smallint', nullable: true })

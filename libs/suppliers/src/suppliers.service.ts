@@ -26,6 +26,8 @@ export class SuppliersService {
   async get(id: string): Promise<Supplier> {
     const supplier = await this.dataSource.getRepository(Supplier).findOne({ where: { id }, relations: { contacts: true } });
     if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
+    const [{ risk }] = await this.dataSource.query<{ risk: Supplier['risk'] }[]>('SELECT risk FROM supplier WHERE id = $1', [id]);
+    supplier.risk = risk;
     return supplier;
   }
 
