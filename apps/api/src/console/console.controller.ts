@@ -7,7 +7,7 @@ import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, AuthService, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
-import { AppConfig, DomainError, RateLimit, TemplateSet, type FieldProblem } from '@app/platform';
+import { AppConfig, Clock, DomainError, RateLimit, TemplateSet, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, toSupplierView } from '@app/suppliers';
@@ -76,6 +76,7 @@ export class ConsoleController {
     private readonly evidence: EvidenceService,
     private readonly usersService: UsersService,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   private readonly reportHtml = new ReportHtml();
@@ -426,18 +427,18 @@ export class ConsoleController {
   }
 
   private async supplierContext(id: string, user: User) {
-    const supplier = toSupplierView(await this.suppliers.get(id));
-    const risk = await this.suppliers.get(id);
+    const found = await this.suppliers.get(id);
+    const supplier = toSupplierView(found);
     const canSeeFindings = ['procurement', 'governance', 'admin'].includes(user.role);
     const canDecide = ['governance', 'admin'].includes(user.role);
     const links = await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never);
     const assessments = await this.assessments.list({ supplierId: id, page: 1, pageSize: 50 });
     const findings = canSeeFindings ? await this.findings.list({ supplierId: id, page: 1, pageSize: 100 }) : { items: [] };
-    const today = new Date().toISOString().slice(0, 10);
+    const today = this.clock.today();
     const decisions = canDecide ? await this.decisions.list(id) : [];
     return {
       supplier: { ...supplier, kind: supplier.kind.replace('_', ' '), band: supplier.band ?? 'not assessed', netValueAtRisk: pounds(supplier.netValueAtRisk), valueAtRisk: pounds(supplier.valueAtRisk) },
-      summary: risk.risk?.summary ?? '',
+      summary: found.risk?.summary ?? '',
       contacts: supplier.contacts,
       links: links.items.map((l) => ({ purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
       assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
@@ -445,7 +446,7 @@ export class ConsoleController {
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
       canDecide,
       canSend: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
-      dueDefault: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      dueDefault: new Date(this.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
       decisions: decisions.map((d) => ({ decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate, state: decisionState(d, today) })),
       errors: [] as { path: string; message: string }[],
       form: { decision: 'accept', rationale: '', reviewDate: '', insurer: '', policyRef: '', limit: '', excess: '', expiresOn: '', endLinksBy: '' } as Record<string, string>,
