@@ -166,6 +166,8 @@ describe('assessments and the supplier portal', () => {
     const view = (await portal('GET', '/portal/assessment', { token })).json();
     expect(view.assessment).toMatchObject({ status: 'returned', returnedQuestions: ['LCT-01'], returnMessage: 'Which remote access routes?' });
     expect((await portal('POST', '/portal/assessment/answers', { token }, { answers: [{ code: 'LCT-01', value: 'partial', comment: 'VPN has MFA; RDP gateway next month', version: 1 }] })).statusCode).toBe(200);
+    const starts = await query<{ changes: object }>(api.databaseUrl, "SELECT changes FROM audit_event WHERE entity_id = $1 AND action = 'assessment.started' ORDER BY id", [id]);
+    expect(starts.map((r) => r.changes)).toEqual([{ status: { before: 'sent', after: 'in_progress' } }, { status: { before: 'returned', after: 'in_progress' } }]);
     expect((await submit()).statusCode).toBe(200);
     const completed = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/complete`, headers: buyer.headers });
     expect(completed.json().status).toBe('completed');
@@ -184,23 +186,38 @@ describe('assessments and the supplier portal', () => {
     const { id, token } = await sendTo(await newSupplier('Resend Ltd'));
     const start = await api.request({ method: 'POST', url: `/portal/i/${token}/start` });
     const cookie = String(start.headers['set-cookie']).split(';')[0];
+    const saveWith = (key: string, version: number) => portal('POST', '/portal/assessment/answers', { token: key }, { answers: [{ code: 'LGV-01', value: 'yes', version }] });
+    expect((await saveWith(token, 0)).statusCode).toBe(200); // a scripted save: the link is now known to this process
     const resent = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/resend`, headers: buyer.headers });
     expect(resent.statusCode).toBe(200);
     const fresh = tokenOf(resent.json().invitationUrl);
     expect(fresh).not.toBe(token);
     expect((await api.request({ method: 'GET', url: `/portal/i/${token}` })).statusCode).toBe(410);
     expect((await portal('GET', '/portal/assessment', { cookie })).statusCode).toBe(410);
+    const revokedSave = await saveWith(token, 1);
+    expect(revokedSave.statusCode).toBe(410);
+    expect(revokedSave.json().code).toBe('PORTAL.LINK_REVOKED');
     expect((await api.request({ method: 'GET', url: `/portal/i/${fresh}` })).statusCode).toBe(200);
+    expect((await saveWith(fresh, 1)).statusCode).toBe(200);
 
     api.clock.freeze('2027-01-31T00:00:00Z');
     const expired = await api.request({ method: 'GET', url: `/portal/i/${fresh}` });
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('expired');
+    expect((await saveWith(fresh, 2)).statusCode).toBe(410);
     api.clock.freeze('2026-11-28T09:00:00Z');
 
     const cancelled = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/cancel`, headers: buyer.headers });
     expect(cancelled.json().status).toBe('cancelled');
     expect((await portal('GET', '/portal/assessment', { token: fresh })).statusCode).toBe(410);
+    expect((await saveWith(fresh, 2)).statusCode).toBe(410);
+    // Refused saves changed nothing; the two that landed are in the audit trail with their versions.
+    expect(await query(api.databaseUrl, "SELECT version, value FROM assessment_answer WHERE assessment_id = $1", [id])).toEqual([{ version: 2, value: 'yes' }]);
+    const saved = await query<{ changes: object }>(api.databaseUrl, "SELECT changes FROM audit_event WHERE entity_id = $1 AND action = 'answer.saved' ORDER BY id", [id]);
+    expect(saved.map((r) => r.changes)).toEqual([
+      { 'LGV-01': { before: null, after: { value: 'yes', notApplicable: false, comment: null, version: 1 } } },
+      { 'LGV-01': { before: { version: 1 }, after: { value: 'yes', notApplicable: false, comment: null, version: 2 } } },
+    ]);
   });
 
   it('ends an idle portal session after 30 minutes', async () => {

@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { AuditTrail, type AuditEntry } from '@app/audit';
+import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById, type Question } from '@app/questionnaires';
 import { oweEmail } from '@app/notifications';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
-import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession } from './entities.js';
+import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, type AssessmentStatus } from './entities.js';
 import { internalOwnerEmail } from './internal-owner.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 import { scoreOf } from './score.js';
@@ -33,6 +33,22 @@ export class PortalUnauthenticatedError extends DomainError {
     super('PORTAL.SESSION_REQUIRED', 'Open the link from your email to continue.', 401);
   }
 }
+
+/** What an answer save needs to know of its link: facts that never change for one token. */
+interface SaveTarget {
+  invitationId: string;
+  assessmentId: string;
+  questionnaireVersionId: string;
+  /** Seen in progress by a save through this process (it may have been returned since). */
+  started?: boolean;
+}
+
+const targetOf = (context: PortalContext): SaveTarget => ({
+  invitationId: context.invitationId,
+  assessmentId: context.assessment.id,
+  questionnaireVersionId: context.assessment.questionnaireVersionId,
+  started: context.assessment.status === 'in_progress',
+});
 
 export interface AnswerInput {
   code: string;
@@ -59,6 +75,9 @@ export class PortalService {
     private readonly clock: Clock,
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
+
+  /** Token hash -> what it points at, for scripted saves (see saveAnswersByToken). */
+  private readonly targets = new Map<string, SaveTarget>();
 
   /** Resolves a link without changing anything (mail scanners open links). */
   async resolveToken(token: string): Promise<PortalContext> {
@@ -167,72 +186,111 @@ export class PortalService {
   }
 
   /**
+   * Saves answers for a scripted caller's link (`Authorization: Bearer`). What a token points at
+   * (its invitation, assessment and questionnaire version) never changes, so it is kept after the
+   * first request; whether the link still works is checked in the save itself.
+   */
+  async saveAnswersByToken(token: string, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
+    if (!looksLikeToken(token)) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
+    const hash = hashToken(token);
+    let target = this.targets.get(hash);
+    if (!target) {
+      const context = await this.resolveToken(token);
+      target = targetOf(context);
+      if (this.targets.size >= 10_000) this.targets.clear();
+      this.targets.set(hash, target);
+    }
+    return this.save(target, input, () => this.resolveToken(token));
+  }
+
+  /**
    * Saves answers. Each carries the version last read (0 for a new answer); if any is stale the
    * whole save is refused with the current answers, so nothing is silently overwritten.
    */
   async saveAnswers(context: PortalContext, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
-    return this.dataSource.transaction(async (m) => {
-      const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
-      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) {
-        throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
-      }
-      const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
-      const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
-      const problems: FieldProblem[] = [];
-      const seen = new Set<string>();
-      input.forEach((answer, i) => {
-        const question = questions.get(answer.code);
-        if (!question) return void problems.push({ path: `answers[${i}].code`, message: 'is not a question of this questionnaire' });
-        if (seen.has(answer.code)) problems.push({ path: `answers[${i}].code`, message: 'appears twice in this save' });
-        seen.add(answer.code);
-        problems.push(...answerProblems(question, answer, `answers[${i}]`));
-      });
-      if (problems.length) throw new InvalidInputError(`${problems.length} answer(s) are not valid.`, problems);
+    return this.save(targetOf(context), input, async () => context);
+  }
 
-      const current = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id, questionCode: In(input.map((a) => a.code)) });
-      const byCode = new Map(current.map((a) => [a.questionCode, a]));
-      const stale = input.filter((a) => (byCode.get(a.code)?.version ?? 0) !== a.version);
-      if (stale.length) {
-        throw new ConflictError(
-          'ANSWER.STALE',
-          'Some answers were changed since you read them; nothing was saved. Reload to see the newer answers.',
-          stale.map((a) => {
-            const now = byCode.get(a.code);
-            return { path: `answers.${a.code}`, message: now ? `is at version ${now.version}: ${JSON.stringify({ value: now.value, notApplicable: now.notApplicable, comment: now.comment })}` : 'has not been answered yet: send version 0' };
-          }),
-        );
-      }
-      const saved: { code: string; version: number }[] = [];
-      const audit: AuditEntry[] = [];
-      for (const answer of input) {
-        const existing = byCode.get(answer.code);
-        const fields = { value: (answer.notApplicable ? null : (answer.value ?? null)) as AssessmentAnswer['value'], notApplicable: answer.notApplicable ?? false, comment: answer.comment ?? null };
-        if (existing) {
-          // Conditional on the version read under the row lock: a write can never skip a version.
-          const result = await m.update(AssessmentAnswer, { id: existing.id, version: existing.version }, { ...fields, version: existing.version + 1 });
-          if (result.affected !== 1) throw new ConflictError('ANSWER.STALE', 'An answer changed while saving; nothing was saved. Reload and try again.', [{ path: `answers.${answer.code}`, message: 'changed while saving' }]);
-          saved.push({ code: answer.code, version: existing.version + 1 });
-        } else {
-          await m.insert(AssessmentAnswer, { assessmentId: assessment.id, questionCode: answer.code, ...fields, version: 1 });
-          saved.push({ code: answer.code, version: 1 });
-        }
-        audit.push({
-          action: 'answer.saved',
-          entityType: 'assessment',
-          entityId: assessment.id,
-          before: existing ? { [answer.code]: { value: existing.value ?? null, notApplicable: existing.notApplicable, comment: existing.comment } } : null,
-          after: { [answer.code]: fields },
-          actor: { type: 'supplier', id: assessment.id },
-        });
-      }
-      if (assessment.status === 'sent' || assessment.status === 'returned') {
-        await m.update(Assessment, { id: assessment.id }, { status: 'in_progress' });
-        audit.push({ action: 'assessment.started', entityType: 'assessment', entityId: assessment.id, before: { status: assessment.status }, after: { status: 'in_progress' }, actor: { type: 'supplier', id: assessment.id } });
-      }
-      // Last, so the audit chain's lock is held for as short a time as possible.
-      await this.audit.recordMany(m, audit);
-      return { answers: saved };
+  /**
+   * The busiest write a supplier makes, in one round trip: the input is checked here against the
+   * questionnaire, then `portal_save_answers` (one statement, its own transaction) checks under the
+   * assessment's row lock that the link works, the questionnaire is open and every answer is at the
+   * version sent, and writes the answers, the status and the audit rows. Only when it refuses is
+   * anything read, to say why.
+   */
+  private async save(target: SaveTarget, input: AnswerInput[], recheckLink: () => Promise<PortalContext>): Promise<{ answers: { code: string; version: number }[] }> {
+    const version = await questionnaireVersionById(this.dataSource.manager, target.questionnaireVersionId);
+    const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
+    const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
+    input.forEach((answer, i) => {
+      const question = questions.get(answer.code);
+      if (!question) return void problems.push({ path: `answers[${i}].code`, message: 'is not a question of this questionnaire' });
+      if (seen.has(answer.code)) problems.push({ path: `answers[${i}].code`, message: 'appears twice in this save' });
+      seen.add(answer.code);
+      problems.push(...answerProblems(question, answer, `answers[${i}]`));
     });
+    if (problems.length) {
+      await this.refuseIfReadOnly(target.assessmentId); // a closed questionnaire says so before anything else
+      throw new InvalidInputError(`${problems.length} answer(s) are not valid.`, problems);
+    }
+    const rows = input.map((answer) => ({
+      code: answer.code,
+      value: answer.notApplicable ? null : (answer.value ?? null),
+      notApplicable: answer.notApplicable ?? false,
+      comment: answer.comment ?? null,
+      version: answer.version,
+    }));
+    const actor = { type: 'supplier' as const, id: target.assessmentId };
+    // Each answer's row says what it became and at which version; what it was is the row of the
+    // version before (the save checks that the supplier saw that version).
+    const audit = this.audit.prepare(
+      rows.map(({ code, value, notApplicable, comment, version: read }) => ({
+        action: 'answer.saved',
+        entityType: 'assessment',
+        entityId: target.assessmentId,
+        before: read > 0 ? { [code]: { version: read } } : null,
+        after: { [code]: { value, notApplicable, comment, version: read + 1 } },
+        actor,
+      })),
+    );
+    const started = (from: AssessmentStatus) => this.audit.prepare([{ action: 'assessment.started', entityType: 'assessment', entityId: target.assessmentId, before: { status: from }, after: { status: 'in_progress' }, actor }]);
+    // Once a questionnaire is seen started, its later saves leave out the rows for starting it; the
+    // save says 'status' if it was returned since, and is tried again with them.
+    for (const withStart of target.started ? [false, true] : [true]) {
+      const [{ outcome }] = await this.dataSource.query<{ outcome: 'ok' | 'link' | 'status' | 'stale' }[]>('SELECT portal_save_answers($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb) AS outcome', [
+        target.invitationId,
+        target.assessmentId,
+        this.clock.now(),
+        JSON.stringify(rows),
+        audit ?? '[]',
+        withStart ? `{"sent": ${started('sent')}, "returned": ${started('returned')}}` : '{}',
+      ]);
+      if (outcome === 'ok') {
+        target.started = true;
+        return { answers: rows.map((a) => ({ code: a.code, version: a.version + 1 })) };
+      }
+      if (outcome === 'link') await recheckLink(); // throws the link's own error
+      await this.refuseIfReadOnly(target.assessmentId);
+      if (outcome === 'stale') break;
+    }
+    const current = await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: target.assessmentId, questionCode: In(rows.map((r) => r.code)) });
+    const byCode = new Map(current.map((a) => [a.questionCode, a]));
+    const stale = input.filter((a) => (byCode.get(a.code)?.version ?? 0) !== a.version);
+    throw new ConflictError(
+      'ANSWER.STALE',
+      'Some answers were changed since you read them; nothing was saved. Reload to see the newer answers.',
+      (stale.length ? stale : input).map((a) => {
+        const now = byCode.get(a.code);
+        return { path: `answers.${a.code}`, message: now ? `is at version ${now.version}: ${JSON.stringify({ value: now.value, notApplicable: now.notApplicable, comment: now.comment })}` : 'has not been answered yet: send version 0' };
+      }),
+    );
+  }
+
+  private async refuseIfReadOnly(assessmentId: string): Promise<void> {
+    const { status } = await this.dataSource.getRepository(Assessment).findOneOrFail({ where: { id: assessmentId }, select: { id: true, status: true } });
+    if (status === 'cancelled' || status === 'expired') throw new LinkGoneError('closed');
+    if (!['sent', 'in_progress', 'returned'].includes(status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${status} and can no longer be changed.`);
   }
 
   /** Submits: every required visible question answered, an attestation; read-only afterwards. */

@@ -4,7 +4,7 @@ import { Between, type DataSource, type EntityManager, type FindOptionsWhere, Le
 import { Clock, requestContext, type Actor } from '@app/platform';
 import { AuditEvent } from './audit-event.entity.js';
 import { changedFields } from './diff.js';
-import { chainHash, GENESIS_HASH } from './hash-chain.js';
+import { chainContent, chainHash, GENESIS_HASH } from './hash-chain.js';
 
 export interface AuditEntry {
   action: string;
@@ -26,9 +26,6 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-// One lock for the whole chain: appends are serialised so each row links to the one before it.
-const CHAIN_LOCK = 0x4155_4449; // "AUDI"
-
 /**
  * The append-only audit trail. Each write use-case records its changes through here, inside its own
  * transaction, so that a change and its audit row commit or fail together.
@@ -45,39 +42,52 @@ export class AuditTrail {
     return event ?? null;
   }
 
-  /** Several changes of one transaction: one lock, one read of the chain's end, one insert. */
+  /**
+   * Several changes of one transaction, appended to the chain in one round trip: the database
+   * function `audit_append` waits for the chain's end (a row lock held until commit), links each
+   * row to the one before it and inserts them in chain order.
+   */
   async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEvent[]> {
-    const context = requestContext.current();
-    const drafts = entries
-      .map((entry) => ({ entry, changes: changedFields(entry.before, entry.after) }))
-      .filter(({ changes }) => Object.keys(changes).length > 0); // nothing changed, nothing to say
-    if (drafts.length === 0) return [];
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const now = this.clock.now();
-    const events = drafts.map(({ entry, changes }) => {
-      const actor = entry.actor ?? context?.actor ?? { type: 'system', id: null };
-      const event = manager.create(AuditEvent, {
-        occurredAt: now,
-        actorType: actor.type,
-        actorId: actor.id,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        changes,
-        requestId: context?.requestId ?? null,
-        ip: context?.ip ?? null,
-        prevHash,
-      });
-      event.hash = chainHash(prevHash, event);
-      prevHash = event.hash;
-      return event;
-    });
-    // Rows are inserted in chain order, so identity ids follow the chain.
-    const inserted = await manager.getRepository(AuditEvent).insert(events as never);
-    events.forEach((event, i) => Object.assign(event, inserted.generatedMaps[i]));
+    const events = this.draft(entries);
+    if (events.length === 0) return [];
+    const appended = await manager.query<{ id: string; prev_hash: string; hash: string }[]>('SELECT id, prev_hash, hash FROM audit_append($1::jsonb)', [AuditTrail.appendPayload(events)]);
+    events.forEach((event, i) => Object.assign(event, { id: appended[i].id, prevHash: appended[i].prev_hash, hash: appended[i].hash }));
     return events;
+  }
+
+  /**
+   * The argument of `audit_append` for these changes, for a database function that appends them
+   * itself in the same statement as the change (the portal's answer save); null when nothing changed.
+   */
+  prepare(entries: AuditEntry[]): string | null {
+    const events = this.draft(entries);
+    return events.length ? AuditTrail.appendPayload(events) : null;
+  }
+
+  private draft(entries: AuditEntry[]): AuditEvent[] {
+    const context = requestContext.current();
+    const now = this.clock.now();
+    return entries
+      .map((entry) => ({ entry, changes: changedFields(entry.before, entry.after) }))
+      .filter(({ changes }) => Object.keys(changes).length > 0) // nothing changed, nothing to say
+      .map(({ entry, changes }) => {
+        const actor = entry.actor ?? context?.actor ?? { type: 'system', id: null };
+        return Object.assign(new AuditEvent(), {
+          occurredAt: now,
+          actorType: actor.type,
+          actorId: actor.id,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          changes,
+          requestId: context?.requestId ?? null,
+          ip: context?.ip ?? null,
+        });
+      });
+  }
+
+  private static appendPayload(events: AuditEvent[]): string {
+    return JSON.stringify(events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString(), content: chainContent(event) })));
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {

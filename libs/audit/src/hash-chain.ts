@@ -20,9 +20,9 @@ type HashedContent = Pick<
   'occurredAt' | 'actorType' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'changes' | 'requestId' | 'ip'
 >;
 
-/** hash = sha256(previous hash + canonical content of this row). */
-export function chainHash(prevHash: string, event: HashedContent): string {
-  const content = canonicalJson({
+/** The canonical content of a row: what its hash covers besides the previous hash. */
+export function chainContent(event: HashedContent): string {
+  return canonicalJson({
     occurredAt: event.occurredAt.toISOString(),
     actorType: event.actorType,
     actorId: event.actorId,
@@ -33,5 +33,13 @@ export function chainHash(prevHash: string, event: HashedContent): string {
     requestId: event.requestId,
     ip: event.ip,
   });
+}
+
+/**
+ * hash = sha256(previous hash + '\n' + canonical content of this row). The database's
+ * `audit_append` computes the same when it appends; `verify` recomputes it here.
+ */
+export function chainHash(prevHash: string, event: HashedContent): string {
+  const content = chainContent(event);
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }

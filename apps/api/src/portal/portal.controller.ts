@@ -148,7 +148,8 @@ export class PortalController {
     noReferrer(reply);
     if (!isForm(request)) {
       const input = await validated(AnswersBody, body);
-      return void reply.send(await this.portal.saveAnswers(await this.context(request), input.answers));
+      const bearer = bearerOf(request);
+      return void reply.send(bearer ? await this.portal.saveAnswersByToken(bearer, input.answers) : await this.portal.saveAnswers(await this.context(request), input.answers));
     }
     let context: PortalContext;
     try {
@@ -234,7 +235,7 @@ export class PortalController {
 
   /** The one assessment this request may touch: from the session cookie, or a bearer invitation token. */
   private async context(request: FastifyRequest): Promise<PortalContext> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+    const bearer = bearerOf(request);
     const context = bearer ? await this.portal.resolveToken(bearer) : await this.fromCookie(request);
     const current = requestContext.current();
     if (current) current.actor = { type: 'supplier', id: context.assessment.id };
@@ -255,6 +256,10 @@ export class PortalController {
     const heading = error.status === 410 ? 'This link can no longer be used' : error.status === 429 ? 'Too many attempts' : 'This link is not valid';
     void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message: error.message }, false));
   }
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
 }
 
 function noReferrer(reply: FastifyReply): void {
