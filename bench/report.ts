@@ -60,7 +60,8 @@ async function seed(databaseUrl: string, n: number): Promise<void> {
     await client.query(`
       INSERT INTO risk_decision (supplier_id, decision, rationale, review_date, insurer, policy_ref, insurance_limit, insurance_excess, expires_on)
       SELECT id, 'transfer', 'Insured', current_date + 200, 'Insurer', 'P-1', 10000000, 100000, current_date + (abs(hashtext(id::text)) % 300) FROM supplier WHERE (hashtext(id::text) % 10) = 0`);
-    await client.query('ANALYZE');
+    await client.query('SELECT report_rollups_compact()'); // what the worker does every minute (ReportRollups.compact)
+    await client.query('VACUUM ANALYZE');
   } finally {
     await client.end();
   }
@@ -116,7 +117,7 @@ export async function reportBench(adminUrl: string, redisUrl: string): Promise<v
     await app.init();
     const reports = app.get(SupplyChainReports);
     const html = new ReportHtml();
-    results[n] = { json: await time(() => reports.build()), html: await time(async () => html.render(await reports.build(), 'Bench NHS Trust')) };
+    results[n] = { json: await time(() => reports.build(), 10), html: await time(async () => html.render(await reports.build(), 'Bench NHS Trust'), 10) };
     if (n === 10_000) await exposureBench(app, databaseUrl);
     await app.close();
     console.log(`report at ${n.toLocaleString('en-GB')} suppliers (seeded in ${(seedMs / 1000).toFixed(1)} s): JSON ${results[n].json.toFixed(0)} ms, HTML ${results[n].html.toFixed(0)} ms`);

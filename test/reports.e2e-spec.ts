@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { PDFParse } from 'pdf-parse';
+import { ReportRollups } from '@app/reports';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { signIn, type SignedIn } from './support/users.js';
@@ -120,6 +121,94 @@ describe('governance report: the supply-chain risk pack', () => {
     expect(again.heatMap).toEqual(before.heatMap);
     expect(again.trends).toEqual([expect.objectContaining({ period: '2026-10', suppliers: 6 })]);
     expect((await call(governance, 'GET', '/api/v1/reports/supply-chain?asOf=2026-01-01')).statusCode).toBe(404);
+  });
+
+  it('reads running totals that stay exact through changes, offboarding and folding', async () => {
+    // Findings straight into the table (as scoring raises them), on three suppliers, mapped to frameworks.
+    const [{ id: versionId }] = await sql<{ id: string }>("SELECT id FROM questionnaire_version WHERE key = 'supplier-security-lite' LIMIT 1");
+    const findingIds: string[] = [];
+    for (const key of ['path', 'uni', 'pay'] as const) {
+      const [contact] = await sql<{ id: string }>('SELECT id FROM supplier_contact WHERE supplier_id = $1 LIMIT 1', [ids[key]]);
+      const [assessment] = await sql<{ id: string }>(
+        `INSERT INTO assessment (supplier_id, questionnaire_version_id, questionnaire_key, questionnaire_version, recipient_contact_id, recipient_name, recipient_email, due_date, status, completed_at)
+         VALUES ($1, $2, 'supplier-security-lite', 1, $3, 'Pat', 'pat@supplier.example', '2026-10-01', 'completed', now()) RETURNING id`,
+        [ids[key], versionId, contact.id],
+      );
+      const rows = await sql<{ id: string }>(
+        `INSERT INTO finding (supplier_id, assessment_id, question_code, question_text, section_title, severity, mappings, due_date, created_at)
+         SELECT $1, $2, 'Q-' || j, 'A question', 'A section', (ARRAY['critical', 'high', 'medium'])[j],
+                jsonb_build_array(jsonb_build_object('framework', 'NCSC-CAF', 'ref', (ARRAY['B2.a', 'B2.c', 'D1.a'])[j]), jsonb_build_object('framework', 'CYBER-ESSENTIALS', 'ref', 'user-access-control')),
+                DATE '2026-11-01' + j * 20, TIMESTAMPTZ '2026-11-28 10:00Z' - j * INTERVAL '40 days'
+           FROM generate_series(1, 3) j RETURNING id`,
+        [ids[key], assessment.id],
+      );
+      findingIds.push(...rows.map((r) => r.id));
+    }
+    const independent = async () => {
+      const ages = await sql<{ severity: string; total: string; over90: string; overdue: string }>(
+        `SELECT f.severity, count(*) AS total, count(*) FILTER (WHERE f.created_at::date <= DATE '2026-11-28' - 90) AS over90, count(*) FILTER (WHERE f.due_date < DATE '2026-11-28') AS overdue
+           FROM finding f JOIN supplier s ON s.id = f.supplier_id
+          WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded' GROUP BY 1`,
+      );
+      const groups = await sql<{ framework: string; grp: string; findings: string; suppliers: string }>(
+        `SELECT m->>'framework' AS framework, CASE WHEN m->>'framework' = 'NCSC-CAF' THEN split_part(m->>'ref', '.', 1) ELSE m->>'ref' END AS grp,
+                count(*) AS findings, count(DISTINCT f.supplier_id) AS suppliers
+           FROM finding f JOIN supplier s ON s.id = f.supplier_id CROSS JOIN LATERAL jsonb_array_elements(f.mappings) m
+          WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded' GROUP BY 1, 2`,
+      );
+      const [totals] = await sql<{ n: string; net: string }>("SELECT count(*) AS n, sum(net_value_at_risk) AS net FROM supplier WHERE status <> 'offboarded'");
+      return {
+        bySeverity: Object.fromEntries(ages.map((a) => [a.severity, { total: Number(a.total), over90Days: Number(a.over90) }])),
+        overdue: ages.reduce((sum, a) => sum + Number(a.overdue), 0),
+        byFramework: groups.map((g) => ({ framework: g.framework, group: g.grp, openFindings: Number(g.findings), suppliers: Number(g.suppliers) })).sort((a, b) => `${a.framework}${a.group}`.localeCompare(`${b.framework}${b.group}`)),
+        suppliers: Number(totals.n),
+        net: Number(totals.net),
+      };
+    };
+    const reported = async () => {
+      const r = (await report()).json();
+      return {
+        bySeverity: Object.fromEntries(Object.entries(r.findings.openBySeverity as Record<string, { total: number; over90Days: number }>).filter(([, v]) => v.total > 0).map(([k, v]) => [k, { total: v.total, over90Days: v.over90Days }])),
+        overdue: r.findings.overdueRemediation,
+        byFramework: [...r.findings.byFramework].sort((a: { framework: string; group: string }, b: { framework: string; group: string }) => `${a.framework}${a.group}`.localeCompare(`${b.framework}${b.group}`)),
+        suppliers: r.headline.suppliersInScope,
+        net: r.headline.netValueAtRisk,
+      };
+    };
+    const pending = async () => (await sql<{ n: string }>('SELECT (SELECT count(*) FROM supplier_rollup_delta) + (SELECT count(*) FROM finding_rollup_delta) AS n'))[0].n;
+    api.clock.freeze('2026-11-28T12:00:00Z');
+    try {
+      expect(Number(await pending())).toBeGreaterThan(0); // nothing folded yet: the report reads the deltas too
+      const start = await independent();
+      expect(start.byFramework).toContainEqual({ framework: 'NCSC-CAF', group: 'B2', openFindings: 6, suppliers: 3 });
+      expect(await reported()).toEqual(start);
+
+      // A finding resolved, another in remediation (still open), a supplier offboarded with its findings.
+      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[0]}`, { status: 'resolved', resolutionEvidence: 'Offline backups tested on 1 Nov.' })).statusCode).toBe(200);
+      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[4]}`, { status: 'remediation_planned', plannedAction: 'Enforce MFA on the VPN', dueDate: '2027-01-31' })).statusCode).toBe(200);
+      expect((await call(buyer, 'POST', `/api/v1/suppliers/${ids.pay}/offboard`)).statusCode).toBe(200);
+      const changed = await independent();
+      expect(changed).not.toEqual(start);
+      expect(changed.byFramework).toContainEqual({ framework: 'NCSC-CAF', group: 'B2', openFindings: 3, suppliers: 2 });
+      expect(await reported()).toEqual(changed);
+
+      // Folding moves rows from the deltas into the totals and changes no figure.
+      await api.app.get(ReportRollups).compact();
+      expect(await pending()).toBe('0');
+      expect(await reported()).toEqual(changed);
+      const [folded] = await sql<{ n: string }>('SELECT sum(suppliers) AS n FROM supplier_rollup');
+      expect(Number(folded.n)).toBe(changed.suppliers);
+
+      // Changes after folding still count, and a second fold is idempotent.
+      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[0]}`, { status: 'open' })).statusCode).toBe(200);
+      const reopened = await independent();
+      expect(await reported()).toEqual(reopened);
+      await api.app.get(ReportRollups).compact();
+      await api.app.get(ReportRollups).compact();
+      expect(await reported()).toEqual(reopened);
+    } finally {
+      api.clock.reset();
+    }
   });
 
   it('HTML: the heat map, the top risks, supplier text escaped, no external request', async () => {

@@ -3,3 +3,4 @@ export { Snapshots, type SnapshotRef } from './snapshots.js';
 export { SupplyChainReports, type SupplyChainReport } from './supply-chain-report.js';
 export { ReportHtml, inlineStyles, registerCsv, neutralise, REGISTER_COLUMNS, type RegisterRow } from './report-formats.js';
 export { PdfRenderer } from './pdf.js';
+export { ReportRollups } from './rollups.js';

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PdfRenderer } from './pdf.js';
+import { ReportRollups } from './rollups.js';
 import { Snapshots } from './snapshots.js';
 import { SupplyChainReports } from './supply-chain-report.js';
 
-@Module({ providers: [Snapshots, SupplyChainReports, PdfRenderer], exports: [Snapshots, SupplyChainReports, PdfRenderer] })
+@Module({ providers: [Snapshots, SupplyChainReports, PdfRenderer, ReportRollups], exports: [Snapshots, SupplyChainReports, PdfRenderer, ReportRollups] })
 export class ReportsModule {}

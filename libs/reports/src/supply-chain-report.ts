@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock, NotFoundError } from '@app/platform';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
@@ -23,6 +23,46 @@ const FIGURES = `
     SELECT supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
            single_loss_estimate, value_at_risk, net_value_at_risk, rating, assessment_expired, records_shared
       FROM risk_snapshot WHERE period = $1::text)`;
+
+/**
+ * Supplier figures summed per group (tier, kind, rating, likelihood, impact, has a current
+ * assessment): today's running totals plus the changes not yet folded into them (see the
+ * report-rollups migration), so that the report reads a few hundred rows, not every supplier; or a
+ * snapshot's suppliers, one row each, in the same shape.
+ */
+const TOTALS = `
+  r AS (
+    SELECT tier, kind, rating, likelihood_level, impact_level, current, suppliers, value_at_risk AS var, net_value_at_risk AS net_var,
+           records_public, records_official, records_personal, records_special_category
+      FROM supplier_rollup WHERE $1::text IS NULL
+    UNION ALL
+    SELECT tier, kind, rating, likelihood_level, impact_level, current, suppliers, value_at_risk, net_value_at_risk,
+           records_public, records_official, records_personal, records_special_category
+      FROM supplier_rollup_delta WHERE $1::text IS NULL
+    UNION ALL
+    SELECT tier, kind, rating, likelihood_level, impact_level, band IS NOT NULL AND NOT assessment_expired, 1, value_at_risk, net_value_at_risk,
+           COALESCE((records_shared->>'public')::bigint, 0), COALESCE((records_shared->>'official')::bigint, 0),
+           COALESCE((records_shared->>'personal')::bigint, 0), COALESCE((records_shared->>'special_category')::bigint, 0)
+      FROM risk_snapshot WHERE period = $1::text)`;
+
+/** Records by classification, as key/value rows, from sums over TOTALS. */
+const RECORDS_BY_CLASSIFICATION = `CROSS JOIN LATERAL (VALUES ('public', t.p), ('official', t.o), ('personal', t.pe), ('special_category', t.sc)) k(key, n)`;
+const RECORD_SUMS = 'sum(records_public) AS p, sum(records_official) AS o, sum(records_personal) AS pe, sum(records_special_category) AS sc';
+
+/**
+ * One row per supplier, for the lists (top risks, reassessments due): today's suppliers, read through
+ * their indexes, or a snapshot's.
+ */
+const suppliersOf = (period: string | null) =>
+  period === null
+    ? `f AS (
+         SELECT id AS supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
+                single_loss_estimate AS sle, value_at_risk AS var, net_value_at_risk AS net_var, rating, assessment_expired, records_shared AS rs
+           FROM supplier WHERE status <> 'offboarded' AND $1::text IS NULL)`
+    : `f AS (
+         SELECT supplier_id, name, kind, criticality, tier, band, likelihood_level, impact_level,
+                single_loss_estimate AS sle, value_at_risk AS var, net_value_at_risk AS net_var, rating, assessment_expired, records_shared AS rs
+           FROM risk_snapshot WHERE period = $1::text)`;
 
 /** Lists in the pack show at most this many entries (largest first), with their full count. */
 export const LIST_LIMIT = 50;
@@ -58,214 +98,235 @@ export class SupplyChainReports {
     }
     const previous = basis ? await this.snapshots.before(basis.takenOn, true) : await this.snapshots.before(today, true);
     const period = basis?.period ?? null;
-    const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query<T[]>(sql, [period, ...params]);
+    // One repeatable-read transaction for the whole pack: every figure in it is of the same moment,
+    // and its queries queue on one connection instead of competing with each other for the server.
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const q = <T>(sql: string, params: unknown[] = []) => m.query<T[]>(sql, [period, ...params]);
 
-    const totalsP = q<{ n: string; var: string; net_var: string; tier12: string; tier12_current: string; escalated: string }>(
-      `WITH ${FIGURES}
-       SELECT count(*) AS n, coalesce(sum(var), 0) AS var, coalesce(sum(net_var), 0) AS net_var,
-              count(*) FILTER (WHERE tier <= 2) AS tier12,
-              count(*) FILTER (WHERE tier <= 2 AND band IS NOT NULL AND NOT assessment_expired) AS tier12_current,
-              (SELECT count(DISTINCT a.supplier_id) FROM assessment a JOIN f ON f.supplier_id = a.supplier_id
-                WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.escalation_level = 2) AS escalated
-         FROM f`,
-    );
-    const byTierP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT tier::text AS key, count(*) AS n FROM f GROUP BY tier`);
-    const byKindP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT kind AS key, count(*) AS n FROM f GROUP BY kind ORDER BY kind`);
-    const sharedP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT r.key, sum(r.value::bigint) AS n FROM f, jsonb_each_text(f.rs) r GROUP BY r.key`);
-    const cellsP = q<{ likelihood: number; impact: number; n: string }>(`WITH ${FIGURES} SELECT likelihood_level AS likelihood, impact_level AS impact, count(*) AS n FROM f GROUP BY 1, 2`);
-    const ratingsP = q<{ key: string; n: string }>(`WITH ${FIGURES} SELECT rating AS key, count(*) AS n FROM f GROUP BY rating`);
+      const SUPPLIERS = suppliersOf(period);
+      const totalsP = q<{ n: string; var: string; net_var: string; tier12: string; tier12_current: string; escalated: string }>(
+        `WITH ${TOTALS}
+         SELECT coalesce(sum(suppliers), 0) AS n, coalesce(sum(var), 0) AS var, coalesce(sum(net_var), 0) AS net_var,
+                coalesce(sum(suppliers) FILTER (WHERE tier <= 2), 0) AS tier12,
+                coalesce(sum(suppliers) FILTER (WHERE tier <= 2 AND current), 0) AS tier12_current,
+                (SELECT count(DISTINCT a.supplier_id) FROM assessment a
+                  WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.escalation_level = 2
+                    AND CASE WHEN $1::text IS NULL THEN EXISTS (SELECT 1 FROM supplier s WHERE s.id = a.supplier_id AND s.status <> 'offboarded')
+                             ELSE EXISTS (SELECT 1 FROM risk_snapshot p WHERE p.period = $1::text AND p.supplier_id = a.supplier_id) END) AS escalated
+           FROM r`,
+      );
+      const byTierP = q<{ key: string; n: string }>(`WITH ${TOTALS} SELECT tier::text AS key, sum(suppliers) AS n FROM r GROUP BY tier HAVING sum(suppliers) <> 0`);
+      const byKindP = q<{ key: string; n: string }>(`WITH ${TOTALS} SELECT kind AS key, sum(suppliers) AS n FROM r GROUP BY kind HAVING sum(suppliers) <> 0 ORDER BY kind`);
+      const sharedP = q<{ key: string; n: string }>(`WITH ${TOTALS} SELECT k.key, k.n FROM (SELECT ${RECORD_SUMS} FROM r) t ${RECORDS_BY_CLASSIFICATION}`);
+      const cellsP = q<{ likelihood: number; impact: number; n: string }>(`WITH ${TOTALS} SELECT likelihood_level AS likelihood, impact_level AS impact, sum(suppliers) AS n FROM r GROUP BY 1, 2`);
+      const ratingsP = q<{ key: string; n: string }>(`WITH ${TOTALS} SELECT rating AS key, sum(suppliers) AS n FROM r GROUP BY rating`);
 
-    const topP = q<{ supplier_id: string; name: string; kind: string; criticality: string; tier: number; band: string | null; var: string; net_var: string; rating: string; likelihood_level: number; impact_level: number; rs: Record<string, number> }>(
-      `WITH ${FIGURES} SELECT * FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10`,
-    );
-    // The top 10's drivers, keyed on the same ordering in SQL, so every query can start at once.
-    const TOP = `top AS (SELECT supplier_id FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10)`;
-    const topFailuresP = q<{ supplier_id: string; failures: string[] | null }>(
-      `WITH ${FIGURES}, ${TOP}
-       SELECT DISTINCT ON (a.supplier_id) a.supplier_id, ARRAY(SELECT jsonb_array_elements_text(a.score->'criticalFailures')) AS failures
-         FROM assessment a WHERE a.supplier_id IN (SELECT supplier_id FROM top) AND a.status = 'completed' ORDER BY a.supplier_id, a.completed_at DESC`,
-    );
-    const topFindingsP = q<{ supplier_id: string; n: string }>(
-      `WITH ${FIGURES}, ${TOP}
-       SELECT x.supplier_id, count(*) AS n FROM finding x WHERE x.supplier_id IN (SELECT supplier_id FROM top) AND x.superseded_at IS NULL AND x.status IN ('open', 'remediation_planned') GROUP BY x.supplier_id`,
-    );
-    const topDecisionsP = q<{ supplier_id: string; decision: string; review_date: string; expires_on: string | null }>(
-      `WITH ${FIGURES}, ${TOP}
-       SELECT d.supplier_id, d.decision, d.review_date::text, d.expires_on::text FROM risk_decision d WHERE d.supplier_id IN (SELECT supplier_id FROM top) AND d.current`,
-    );
+      const topP = q<{ supplier_id: string; name: string; kind: string; criticality: string; tier: number; band: string | null; var: string; net_var: string; rating: string; likelihood_level: number; impact_level: number; rs: Record<string, number> }>(
+        `WITH ${SUPPLIERS} SELECT * FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10`,
+      );
+      // The top 10's drivers, keyed on the same ordering in SQL, so every query can start at once.
+      const TOP = `top AS (SELECT supplier_id FROM f ORDER BY net_var DESC, name, supplier_id LIMIT 10)`;
+      const topFailuresP = q<{ supplier_id: string; failures: string[] | null }>(
+        `WITH ${SUPPLIERS}, ${TOP}
+         SELECT DISTINCT ON (a.supplier_id) a.supplier_id, ARRAY(SELECT jsonb_array_elements_text(a.score->'criticalFailures')) AS failures
+           FROM assessment a WHERE a.supplier_id IN (SELECT supplier_id FROM top) AND a.status = 'completed' ORDER BY a.supplier_id, a.completed_at DESC`,
+      );
+      const topFindingsP = q<{ supplier_id: string; n: string }>(
+        `WITH ${SUPPLIERS}, ${TOP}
+         SELECT x.supplier_id, count(*) AS n FROM finding x WHERE x.supplier_id IN (SELECT supplier_id FROM top) AND x.superseded_at IS NULL AND x.status IN ('open', 'remediation_planned') GROUP BY x.supplier_id`,
+      );
+      const topDecisionsP = q<{ supplier_id: string; decision: string; review_date: string; expires_on: string | null }>(
+        `WITH ${SUPPLIERS}, ${TOP}
+         SELECT d.supplier_id, d.decision, d.review_date::text, d.expires_on::text FROM risk_decision d WHERE d.supplier_id IN (SELECT supplier_id FROM top) AND d.current`,
+      );
 
-    const exposureP = q<{ bucket: string; key: string; n: string }>(
-      `WITH ${FIGURES}
-       SELECT CASE WHEN f.rating IN ('high', 'critical') THEN 'rated' ELSE 'research' END AS bucket, r.key, sum(r.value::bigint) AS n
-         FROM f, jsonb_each_text(f.rs) r WHERE f.rating IN ('high', 'critical') GROUP BY 1, 2
-       UNION ALL
-       SELECT 'research', r.key, sum(r.value::bigint) FROM f, jsonb_each_text(f.rs) r WHERE f.kind IN ('university', 'research_partner') GROUP BY 2`,
-    );
-    const linksP = this.dataSource.query<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null; total: string }[]>(
-      `SELECT * FROM (
-         SELECT p.problem, l.id AS link_id, s.id AS supplier_id, s.name AS supplier, a.name AS asset, l.record_count AS records, p.date::text AS date,
-                count(*) OVER (PARTITION BY p.problem) AS total, row_number() OVER (PARTITION BY p.problem ORDER BY l.record_count DESC, s.name, l.id) AS n
-           FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id JOIN data_asset a ON a.id = l.data_asset_id
-           CROSS JOIN LATERAL (VALUES ('noAgreement', NULL::date, l.agreement_ref IS NULL OR l.agreement_type IS NULL),
-                                      ('pastReview', l.review_date, l.review_date < $1::date),
-                                      ('pastEnd', l.end_date, l.end_date < $1::date)) AS p(problem, date, applies)
-          WHERE l.status <> 'ended' AND s.status <> 'offboarded' AND p.applies) t
-        WHERE t.n <= $2 ORDER BY t.problem, t.n`,
-      [asOf, LIST_LIMIT],
-    );
+      const exposureP = q<{ bucket: string; key: string; n: string }>(
+        `WITH ${TOTALS}
+         SELECT 'rated' AS bucket, k.key, k.n FROM (SELECT ${RECORD_SUMS} FROM r WHERE rating IN ('high', 'critical')) t ${RECORDS_BY_CLASSIFICATION}
+         UNION ALL
+         SELECT 'research', k.key, k.n FROM (SELECT ${RECORD_SUMS} FROM r WHERE kind IN ('university', 'research_partner')) t ${RECORDS_BY_CLASSIFICATION}`,
+      );
+      // Links that need attention: the largest 50 of each kind (read in record order through partial
+      // indexes) and how many there are. Offboarding ends every link, so a link not ended is a current
+      // supplier's.
+      const problem = (name: string, date: string, where: string) => `
+        (SELECT '${name}' AS problem, l.id, ${date} AS date, (SELECT count(*) FROM data_sharing_link l WHERE l.status <> 'ended' AND ${where}) AS total
+           FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id
+          WHERE l.status <> 'ended' AND ${where}
+          ORDER BY l.record_count DESC, s.name, l.id LIMIT $2)`;
+      const linksP = m.query<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null; total: string }[]>(
+        `SELECT p.problem, l.id AS link_id, s.id AS supplier_id, s.name AS supplier, a.name AS asset, l.record_count AS records, p.date::text AS date, p.total
+           FROM (${problem('noAgreement', 'NULL::date', '(l.agreement_ref IS NULL OR l.agreement_type IS NULL)')}
+                 UNION ALL ${problem('pastReview', 'l.review_date', 'l.review_date < $1::date')}
+                 UNION ALL ${problem('pastEnd', 'l.end_date', 'l.end_date < $1::date')}) p
+           JOIN data_sharing_link l ON l.id = p.id JOIN supplier s ON s.id = l.supplier_id JOIN data_asset a ON a.id = l.data_asset_id
+          ORDER BY p.problem, l.record_count DESC, s.name, l.id`,
+        [asOf, LIST_LIMIT],
+      );
 
-    const assessmentsP = this.dataSource.query<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
-      `SELECT CASE WHEN a.status = 'submitted' THEN 'awaitingReview' WHEN a.status = 'returned' THEN 'returned' ELSE 'overdue' END AS state,
-              a.id, s.id AS supplier_id, s.name AS supplier, a.questionnaire_key, a.due_date::text, a.escalation_level, a.submitted_at
-         FROM assessment a JOIN supplier s ON s.id = a.supplier_id
-        WHERE s.status <> 'offboarded' AND (a.status IN ('submitted', 'returned') OR (a.status IN ('sent', 'in_progress') AND a.due_date < $1::date))
-        ORDER BY a.due_date, s.name`,
-      [asOf],
-    );
-    const reassessP = q<{ supplier_id: string; name: string; tier: number; total: string }>(
-      `WITH ${FIGURES} SELECT f.supplier_id, f.name, f.tier, count(*) OVER () AS total FROM f
-        WHERE f.assessment_expired AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = f.supplier_id AND x.status IN ('sent', 'in_progress', 'submitted', 'returned'))
-        ORDER BY f.tier, f.net_var DESC, f.name LIMIT $2`,
-      [LIST_LIMIT],
-    );
+      const assessmentsP = m.query<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
+        `SELECT CASE WHEN a.status = 'submitted' THEN 'awaitingReview' WHEN a.status = 'returned' THEN 'returned' ELSE 'overdue' END AS state,
+                a.id, s.id AS supplier_id, s.name AS supplier, a.questionnaire_key, a.due_date::text, a.escalation_level, a.submitted_at
+           FROM assessment a JOIN supplier s ON s.id = a.supplier_id
+          WHERE s.status <> 'offboarded' AND (a.status IN ('submitted', 'returned') OR (a.status IN ('sent', 'in_progress') AND a.due_date < $1::date))
+          ORDER BY a.due_date, s.name`,
+        [asOf],
+      );
+      const reassessP = q<{ supplier_id: string; name: string; tier: number; total: string }>(
+        `WITH ${SUPPLIERS} SELECT f.supplier_id, f.name, f.tier, count(*) OVER () AS total FROM f
+          WHERE f.assessment_expired
+            -- One index probe per expired supplier (LIMIT keeps it a probe, not a hash of every open assessment).
+            AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = f.supplier_id AND x.status IN ('sent', 'in_progress', 'submitted', 'returned') LIMIT 1)
+          ORDER BY f.tier, f.net_var DESC, f.name LIMIT $2`,
+        [LIST_LIMIT],
+      );
 
-    const findingAgesP = this.dataSource.query<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
-      `SELECT f.severity, count(*) AS total,
-              count(*) FILTER (WHERE f.created_at::date > $1::date - 30) AS under30,
-              count(*) FILTER (WHERE f.created_at::date <= $1::date - 30 AND f.created_at::date > $1::date - 90) AS from30to90,
-              count(*) FILTER (WHERE f.created_at::date <= $1::date - 90) AS over90,
-              count(*) FILTER (WHERE f.due_date < $1::date) AS overdue
-         FROM finding f JOIN supplier s ON s.id = f.supplier_id
-        WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
-        GROUP BY f.severity`,
-      [asOf],
-    );
-    // Per supplier and group first (a hash aggregate), then suppliers per group: no sort of every mapping.
-    const frameworksP = this.dataSource.query<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
-      `SELECT framework, grp, sum(n) AS findings, count(*) AS suppliers FROM (
-         SELECT m->>'framework' AS framework,
-                CASE WHEN m->>'framework' = 'NCSC-CAF' THEN split_part(m->>'ref', '.', 1) ELSE m->>'ref' END AS grp,
-                f.supplier_id, count(*) AS n
-           FROM finding f JOIN supplier s ON s.id = f.supplier_id CROSS JOIN LATERAL jsonb_array_elements(f.mappings) m
-          WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
-          GROUP BY 1, 2, 3) per
-        GROUP BY 1, 2 ORDER BY count(*) DESC, sum(n) DESC, 1, 2`,
-    );
+      // Open findings from their running totals (plus the changes not yet folded in): see the report-rollups migration.
+      const findingAgesP = m.query<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
+        `SELECT severity, sum(findings) AS total,
+                coalesce(sum(findings) FILTER (WHERE created_on > $1::date - 30), 0) AS under30,
+                coalesce(sum(findings) FILTER (WHERE created_on <= $1::date - 30 AND created_on > $1::date - 90), 0) AS from30to90,
+                coalesce(sum(findings) FILTER (WHERE created_on <= $1::date - 90), 0) AS over90,
+                coalesce(sum(findings) FILTER (WHERE due_date < $1::date), 0) AS overdue
+           FROM (SELECT severity, created_on, due_date, findings FROM finding_age_rollup
+                 UNION ALL SELECT severity, created_on, due_date, findings FROM finding_rollup_delta) x
+          GROUP BY severity`,
+        [asOf],
+      );
+      // Per framework group: findings, and suppliers with at least one. Changes not yet folded in move
+      // a supplier in or out of a group when its count there leaves or reaches zero.
+      const frameworksP = m.query<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
+        `WITH pending AS (
+           SELECT m->>'framework' AS framework, finding_group_of(m) AS grp, d.supplier_id, sum(d.findings) AS findings
+             FROM finding_rollup_delta d CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.mappings) = 'array' THEN d.mappings ELSE '[]' END) m
+            GROUP BY 1, 2, 3
+         ), moves AS (
+           SELECT p.framework, p.grp, sum(p.findings) AS findings,
+                  sum(CASE WHEN COALESCE(s.findings, 0) = 0 AND p.findings > 0 THEN 1 WHEN COALESCE(s.findings, 0) > 0 AND s.findings + p.findings = 0 THEN -1 ELSE 0 END) AS suppliers
+             FROM pending p LEFT JOIN finding_group_supplier s USING (framework, grp, supplier_id) GROUP BY 1, 2
+         )
+         SELECT framework, grp, sum(findings) AS findings, sum(suppliers) AS suppliers
+           FROM (SELECT framework, grp, findings, suppliers FROM finding_group UNION ALL SELECT * FROM moves) t
+          GROUP BY 1, 2 HAVING sum(findings) > 0
+          ORDER BY sum(suppliers) DESC, sum(findings) DESC, 1, 2`,
+      );
 
-    const currentDecisionsP = this.dataSource.query<{ key: string; n: string }[]>(
-      "SELECT d.decision AS key, count(*) AS n FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id WHERE d.current AND s.status <> 'offboarded' GROUP BY d.decision",
-    );
-    const expiringP = this.dataSource.query<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
-      `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
-              (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
-         FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
-        WHERE d.current AND s.status <> 'offboarded' AND d.decision IN ('accept', 'transfer')
-          AND (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END) BETWEEN $1::date AND $2::date
-       UNION ALL
-       SELECT 'findingAcceptance', f.id, s.id, s.name, f.accepted_until::text FROM finding f JOIN supplier s ON s.id = f.supplier_id
-        WHERE f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until BETWEEN $1::date AND $2::date
-        ORDER BY date, supplier`,
-      [asOf, addDays(asOf, 90)],
-    );
-    const since = previous?.takenOn ?? addDays(asOf, -90);
-    const logP = this.dataSource.query<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
-      `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by
-         FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id LEFT JOIN app_user u ON u.id = d.decided_by
-        WHERE (d.created_at AT TIME ZONE 'Europe/London')::date > $1::date AND (d.created_at AT TIME ZONE 'Europe/London')::date <= $2::date
-        ORDER BY d.created_at DESC LIMIT $3`,
-      [since, asOf, LIST_LIMIT],
-    );
+      const currentDecisionsP = m.query<{ key: string; n: string }[]>(
+        // Against the (few) offboarded suppliers, not a join with every supplier.
+        "SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision",
+      );
+      const expiringP = m.query<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
+        `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
+                (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
+           FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
+          WHERE d.current AND s.status <> 'offboarded' AND d.decision IN ('accept', 'transfer')
+            AND (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END) BETWEEN $1::date AND $2::date
+         UNION ALL
+         SELECT 'findingAcceptance', f.id, s.id, s.name, f.accepted_until::text FROM finding f JOIN supplier s ON s.id = f.supplier_id
+          WHERE f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until BETWEEN $1::date AND $2::date
+          ORDER BY date, supplier`,
+        [asOf, addDays(asOf, 90)],
+      );
+      const since = previous?.takenOn ?? addDays(asOf, -90);
+      const logP = m.query<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
+        `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by
+           FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id LEFT JOIN app_user u ON u.id = d.decided_by
+          WHERE d.created_at >= ($1::date + 1)::timestamp AT TIME ZONE 'Europe/London' AND d.created_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'
+          ORDER BY d.created_at DESC LIMIT $3`,
+        [since, asOf, LIST_LIMIT],
+      );
 
-    const incidentsP = this.dataSource.query<{ id: string; supplier_id: string; supplier: string; severity: string; status: string; detected_at: Date; records: string; follow_up: string | null; suspended: string }[]>(
-      `SELECT i.id, s.id AS supplier_id, s.name AS supplier, i.severity, i.status, i.detected_at, (i.exposure_at_open->'records'->>'total')::bigint AS records, a.status AS follow_up,
-              (SELECT count(*) FROM data_sharing_link l WHERE l.suspended_by_incident = i.id) AS suspended
-         FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id
-        WHERE (i.detected_at AT TIME ZONE 'Europe/London')::date <= $1::date AND (i.status = 'open' OR (i.closed_at AT TIME ZONE 'Europe/London')::date > $2::date)
-        ORDER BY i.status DESC, i.detected_at DESC LIMIT $3`,
-      [asOf, previous?.takenOn ?? addDays(asOf, -90), LIST_LIMIT],
-    );
-    const [[totals], byTier, byKind, shared, cells, ratings, top, topFailures, topFindings, topDecisions, exposure, links, assessments, reassess, findingAges, frameworks, currentDecisions, expiring, log, incidents] = await Promise.all([
-      totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP, incidentsP,
-    ]);
-    const changes = previous ? await this.changes(period, previous, totals) : null;
+      const incidentsP = m.query<{ id: string; supplier_id: string; supplier: string; severity: string; status: string; detected_at: Date; records: string; follow_up: string | null; suspended: string }[]>(
+        `SELECT i.id, s.id AS supplier_id, s.name AS supplier, i.severity, i.status, i.detected_at, (i.exposure_at_open->'records'->>'total')::bigint AS records, a.status AS follow_up,
+                (SELECT count(*) FROM data_sharing_link l WHERE l.suspended_by_incident = i.id) AS suspended
+           FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id
+          WHERE (i.detected_at AT TIME ZONE 'Europe/London')::date <= $1::date AND (i.status = 'open' OR (i.closed_at AT TIME ZONE 'Europe/London')::date > $2::date)
+          ORDER BY i.status DESC, i.detected_at DESC LIMIT $3`,
+        [asOf, previous?.takenOn ?? addDays(asOf, -90), LIST_LIMIT],
+      );
+      const [[totals], byTier, byKind, shared, cells, ratings, top, topFailures, topFindings, topDecisions, exposure, links, assessments, reassess, findingAges, frameworks, currentDecisions, expiring, log, incidents] = await Promise.all([
+        totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP, incidentsP,
+      ]);
+      const changes = previous ? await this.changes(m, period, previous, totals) : null;
 
-    return {
-      generatedAt: this.clock.now().toISOString(),
-      asOf,
-      basis: basis ? { snapshot: basis.period, takenOn: basis.takenOn } : { snapshot: null, takenOn: today },
-      previousSnapshot: previous,
-      headline: {
-        suppliersInScope: num(totals.n),
-        byTier: byKey(['1', '2', '3', '4'], byTier),
-        byKind: Object.fromEntries(byKind.map((k) => [k.key, num(k.n)])),
-        valueAtRisk: num(totals.var),
-        netValueAtRisk: num(totals.net_var),
-        recordsShared: byKey(CLASSIFICATIONS, shared),
-        tier12: { suppliers: num(totals.tier12), withCurrentAssessment: num(totals.tier12_current), share: num(totals.tier12) ? num(totals.tier12_current) / num(totals.tier12) : null },
-        escalatedToGovernance: num(totals.escalated),
-      },
-      heatMap: {
-        cells: [5, 4, 3, 2, 1].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact, suppliers: num(cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.n) }))),
-        ratings: byKey(RATINGS, ratings),
-      },
-      topRisks: top.map((t) => {
-        const decision = topDecisions.find((d) => d.supplier_id === t.supplier_id);
-        return {
-          supplierId: t.supplier_id, name: t.name, kind: t.kind, tier: t.tier, rating: t.rating, likelihoodLevel: t.likelihood_level, impactLevel: t.impact_level,
-          valueAtRisk: num(t.var), netValueAtRisk: num(t.net_var),
-          drivers: {
-            records: Object.entries(t.rs).filter(([, n]) => num(n) > 0).sort((a, b) => num(b[1]) - num(a[1])).map(([classification, records]) => ({ classification, records: num(records) })),
-            criticality: t.criticality,
-            band: t.band,
-            criticalFailures: topFailures.find((f) => f.supplier_id === t.supplier_id)?.failures ?? [],
-            openFindings: num(topFindings.find((f) => f.supplier_id === t.supplier_id)?.n),
-            decision: decision ? { decision: decision.decision, reviewDate: decision.review_date, expiresOn: decision.expires_on } : null,
-          },
-        };
-      }),
-      dataExposure: {
-        heldByHighOrCritical: byKey(CLASSIFICATIONS, exposure.filter((e) => e.bucket === 'rated')),
-        heldByUniversitiesAndResearchPartners: byKey(CLASSIFICATIONS, exposure.filter((e) => e.bucket === 'research')),
-        ...Object.fromEntries(
-          (['noAgreement', 'pastReview', 'pastEnd'] as const).map((problem) => [
-            { noAgreement: 'linksWithoutAgreement', pastReview: 'linksPastReview', pastEnd: 'linksPastEnd' }[problem],
-            links.filter((l) => l.problem === problem).map((l) => ({ linkId: l.link_id, supplierId: l.supplier_id, supplier: l.supplier, asset: l.asset, records: num(l.records), date: l.date })),
-          ]),
-        ) as Record<'linksWithoutAgreement' | 'linksPastReview' | 'linksPastEnd', { linkId: string; supplierId: string; supplier: string; asset: string; records: number; date: string | null }[]>,
-        linkTotals: {
-          withoutAgreement: num(links.find((l) => l.problem === 'noAgreement')?.total),
-          pastReview: num(links.find((l) => l.problem === 'pastReview')?.total),
-          pastEnd: num(links.find((l) => l.problem === 'pastEnd')?.total),
+      return {
+        generatedAt: this.clock.now().toISOString(),
+        asOf,
+        basis: basis ? { snapshot: basis.period, takenOn: basis.takenOn } : { snapshot: null, takenOn: today },
+        previousSnapshot: previous,
+        headline: {
+          suppliersInScope: num(totals.n),
+          byTier: byKey(['1', '2', '3', '4'], byTier),
+          byKind: Object.fromEntries(byKind.map((k) => [k.key, num(k.n)])),
+          valueAtRisk: num(totals.var),
+          netValueAtRisk: num(totals.net_var),
+          recordsShared: byKey(CLASSIFICATIONS, shared),
+          tier12: { suppliers: num(totals.tier12), withCurrentAssessment: num(totals.tier12_current), share: num(totals.tier12) ? num(totals.tier12_current) / num(totals.tier12) : null },
+          escalatedToGovernance: num(totals.escalated),
         },
-      },
-      assessments: {
-        overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
-        returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),
-        awaitingReview: assessments.filter((a) => a.state === 'awaitingReview').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, submittedAt: a.submitted_at?.toISOString() ?? null })),
-        reassessmentsDue: reassess.map((r) => ({ supplierId: r.supplier_id, supplier: r.name, tier: r.tier })),
-        reassessmentsDueTotal: num(reassess[0]?.total),
-      },
-      findings: {
-        openBySeverity: Object.fromEntries(SEVERITIES.map((sev) => {
-          const row = findingAges.find((f) => f.severity === sev);
-          return [sev, { total: num(row?.total), under30Days: num(row?.under30), from30To90Days: num(row?.from30to90), over90Days: num(row?.over90) }];
-        })) as Record<(typeof SEVERITIES)[number], { total: number; under30Days: number; from30To90Days: number; over90Days: number }>,
-        overdueRemediation: findingAges.reduce((sum, f) => sum + num(f.overdue), 0),
-        byFramework: frameworks.map((f) => ({ framework: f.framework, group: f.grp, openFindings: num(f.findings), suppliers: num(f.suppliers) })),
-      },
-      decisions: {
-        currentByType: byKey(['accept', 'mitigate', 'transfer', 'avoid'] as const, currentDecisions),
-        expiringWithin90Days: expiring.map((e) => ({ kind: e.kind, id: e.id, supplierId: e.supplier_id, supplier: e.supplier, date: e.date })),
-        logSince: since,
-        log: log.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, rationale: d.rationale, decidedOn: d.decided_on, decidedBy: d.decided_by })),
-      },
-      incidents: {
-        open: incidents.filter((i) => i.status === 'open').length,
-        items: incidents.map((i) => ({ incidentId: i.id, supplierId: i.supplier_id, supplier: i.supplier, severity: i.severity, status: i.status, detectedAt: i.detected_at.toISOString(), recordsExposed: num(i.records), followUp: i.follow_up, linksSuspended: num(i.suspended) })),
-      },
-      changes,
-      trends: await this.snapshots.trend(basis?.takenOn ?? today),
-    };
+        heatMap: {
+          cells: [5, 4, 3, 2, 1].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact, suppliers: num(cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.n) }))),
+          ratings: byKey(RATINGS, ratings),
+        },
+        topRisks: top.map((t) => {
+          const decision = topDecisions.find((d) => d.supplier_id === t.supplier_id);
+          return {
+            supplierId: t.supplier_id, name: t.name, kind: t.kind, tier: t.tier, rating: t.rating, likelihoodLevel: t.likelihood_level, impactLevel: t.impact_level,
+            valueAtRisk: num(t.var), netValueAtRisk: num(t.net_var),
+            drivers: {
+              records: Object.entries(t.rs).filter(([, n]) => num(n) > 0).sort((a, b) => num(b[1]) - num(a[1])).map(([classification, records]) => ({ classification, records: num(records) })),
+              criticality: t.criticality,
+              band: t.band,
+              criticalFailures: topFailures.find((f) => f.supplier_id === t.supplier_id)?.failures ?? [],
+              openFindings: num(topFindings.find((f) => f.supplier_id === t.supplier_id)?.n),
+              decision: decision ? { decision: decision.decision, reviewDate: decision.review_date, expiresOn: decision.expires_on } : null,
+            },
+          };
+        }),
+        dataExposure: {
+          heldByHighOrCritical: byKey(CLASSIFICATIONS, exposure.filter((e) => e.bucket === 'rated')),
+          heldByUniversitiesAndResearchPartners: byKey(CLASSIFICATIONS, exposure.filter((e) => e.bucket === 'research')),
+          ...Object.fromEntries(
+            (['noAgreement', 'pastReview', 'pastEnd'] as const).map((problem) => [
+              { noAgreement: 'linksWithoutAgreement', pastReview: 'linksPastReview', pastEnd: 'linksPastEnd' }[problem],
+              links.filter((l) => l.problem === problem).map((l) => ({ linkId: l.link_id, supplierId: l.supplier_id, supplier: l.supplier, asset: l.asset, records: num(l.records), date: l.date })),
+            ]),
+          ) as Record<'linksWithoutAgreement' | 'linksPastReview' | 'linksPastEnd', { linkId: string; supplierId: string; supplier: string; asset: string; records: number; date: string | null }[]>,
+          linkTotals: {
+            withoutAgreement: num(links.find((l) => l.problem === 'noAgreement')?.total),
+            pastReview: num(links.find((l) => l.problem === 'pastReview')?.total),
+            pastEnd: num(links.find((l) => l.problem === 'pastEnd')?.total),
+          },
+        },
+        assessments: {
+          overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
+          returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),
+          awaitingReview: assessments.filter((a) => a.state === 'awaitingReview').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, submittedAt: a.submitted_at?.toISOString() ?? null })),
+          reassessmentsDue: reassess.map((r) => ({ supplierId: r.supplier_id, supplier: r.name, tier: r.tier })),
+          reassessmentsDueTotal: num(reassess[0]?.total),
+        },
+        findings: {
+          openBySeverity: Object.fromEntries(SEVERITIES.map((sev) => {
+            const row = findingAges.find((f) => f.severity === sev);
+            return [sev, { total: num(row?.total), under30Days: num(row?.under30), from30To90Days: num(row?.from30to90), over90Days: num(row?.over90) }];
+          })) as Record<(typeof SEVERITIES)[number], { total: number; under30Days: number; from30To90Days: number; over90Days: number }>,
+          overdueRemediation: findingAges.reduce((sum, f) => sum + num(f.overdue), 0),
+          byFramework: frameworks.map((f) => ({ framework: f.framework, group: f.grp, openFindings: num(f.findings), suppliers: num(f.suppliers) })),
+        },
+        decisions: {
+          currentByType: byKey(['accept', 'mitigate', 'transfer', 'avoid'] as const, currentDecisions),
+          expiringWithin90Days: expiring.map((e) => ({ kind: e.kind, id: e.id, supplierId: e.supplier_id, supplier: e.supplier, date: e.date })),
+          logSince: since,
+          log: log.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, rationale: d.rationale, decidedOn: d.decided_on, decidedBy: d.decided_by })),
+        },
+        incidents: {
+          open: incidents.filter((i) => i.status === 'open').length,
+          items: incidents.map((i) => ({ incidentId: i.id, supplierId: i.supplier_id, supplier: i.supplier, severity: i.severity, status: i.status, detectedAt: i.detected_at.toISOString(), recordsExposed: num(i.records), followUp: i.follow_up, linksSuspended: num(i.suspended) })),
+        },
+        changes,
+        trends: await this.snapshots.trend(basis?.takenOn ?? today),
+      };
+    });
   }
 
   /** The risk register (CSV): every supplier in scope with its figures, today's or a snapshot's. */
@@ -294,8 +355,8 @@ export class SupplyChainReports {
   }
 
   /** What moved between the previous snapshot and these figures. */
-  private async changes(period: string | null, previous: SnapshotRef, totals: { net_var: string; var: string }) {
-    const moves = await this.dataSource.query<{ change: string; supplier_id: string; name: string; was: string | null; now: string | null }[]>(
+  private async changes(m: EntityManager, period: string | null, previous: SnapshotRef, totals: { net_var: string; var: string }) {
+    const moves = await m.query<{ change: string; supplier_id: string; name: string; was: string | null; now: string | null }[]>(
       `WITH ${FIGURES}, p AS (SELECT * FROM risk_snapshot WHERE period = $2)
        SELECT 'new' AS change, f.supplier_id, f.name, NULL AS was, f.rating AS now FROM f WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.supplier_id = f.supplier_id)
        UNION ALL
@@ -307,7 +368,7 @@ export class SupplyChainReports {
        ORDER BY 1, 3`,
       [period, previous.period],
     );
-    const [prev] = await this.dataSource.query<{ var: string; net_var: string }[]>('SELECT value_at_risk AS var, net_value_at_risk AS net_var FROM report_snapshot WHERE period = $1', [previous.period]);
+    const [prev] = await m.query<{ var: string; net_var: string }[]>('SELECT value_at_risk AS var, net_value_at_risk AS net_var FROM report_snapshot WHERE period = $1', [previous.period]);
     const pick = (change: string) => moves.filter((m) => m.change === change).map((m) => ({ supplierId: m.supplier_id, name: m.name, from: m.was, to: m.now }));
     return {
       since: previous,

@@ -3,7 +3,7 @@ import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationB
 import type { Queue } from 'bull';
 import { AssessmentExpiry, AssessmentsModule } from '@app/assessments';
 import { OutboxModule } from '@app/notifications';
-import { ReportsModule, Snapshots } from '@app/reports';
+import { ReportRollups, ReportsModule, Snapshots } from '@app/reports';
 import { RiskStaleness, SuppliersModule } from '@app/suppliers';
 
 export const RISK_QUEUE = 'risk';
@@ -11,8 +11,10 @@ export const RISK_QUEUE = 'risk';
 export const STALENESS_CRON = '0 6 * * *';
 /** The monthly snapshot: the first of the month at 06:30 London time, after the staleness run. */
 export const SNAPSHOT_CRON = '30 6 1 * *';
+/** The report's running totals are folded every minute (the report is exact either way; this keeps it fast). */
+export const ROLLUP_EVERY_MS = 60_000;
 
-/** The daily staleness and expiry runs and the monthly snapshot on their own queue, registered once however many workers run. */
+/** The daily staleness and expiry runs, the monthly snapshot and the report's totals on their own queue, registered once however many workers run. */
 @Injectable()
 export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -20,16 +22,19 @@ export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly staleness: RiskStaleness,
     private readonly snapshots: Snapshots,
     private readonly expiry: AssessmentExpiry,
+    private readonly rollups: ReportRollups,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     void this.queue.process('staleness', 1, () => this.staleness.run());
     void this.queue.process('snapshot', 1, () => this.snapshots.take());
     void this.queue.process('expire', 1, () => this.expiry.run());
+    void this.queue.process('rollups', 1, () => this.rollups.compact());
     const register = async () => {
       await this.queue.add('staleness', {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
       await this.queue.add('snapshot', {}, { repeat: { cron: SNAPSHOT_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
       await this.queue.add('expire', {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add('rollups', {}, { repeat: { every: ROLLUP_EVERY_MS }, removeOnComplete: true, removeOnFail: 30 });
     };
     await register();
     this.queue.client.on('ready', () => void register().catch(() => undefined)); // a Redis restarted empty forgets repeatables
