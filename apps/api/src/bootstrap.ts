@@ -13,7 +13,7 @@ import {
   requestIdFrom,
   REQUEST_ID_HEADER,
 } from '@app/platform';
-import { mountQueueBoard, QUEUE_BOARD_PATH } from './admin/queue-board.js';
+import { CONSOLE_QUEUE_BOARD_PATH, mountQueueBoard, QUEUE_BOARD_PATH } from './admin/queue-board.js';
 import { AppModule } from './app.module.js';
 
 // Swagger UI needs inline scripts and styles; every other page gets the strict policy.
@@ -52,7 +52,7 @@ export async function createApiApp(
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   fastify.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/docs') || request.url.startsWith(QUEUE_BOARD_PATH)) void reply.header('content-security-policy', DOCS_CSP);
+    if (request.url.startsWith('/docs') || request.url.startsWith(QUEUE_BOARD_PATH) || request.url.startsWith(CONSOLE_QUEUE_BOARD_PATH)) void reply.header('content-security-policy', DOCS_CSP);
   });
 
   // Evidence uploads: one file of at most 10 MB per request (413 beyond), read into memory once.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { noteOwed } from '@app/notifications';
 import { AppConfig, Clock, RuleViolationError } from '@app/platform';
@@ -40,29 +40,7 @@ export class CampaignService {
       const version = await m.findOne(QuestionnaireVersion, { where: { key: input.questionnaireKey }, order: { version: 'DESC' } });
       if (!version) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: 'questionnaireKey', message: 'is not in the catalogue' }]);
 
-      // Every targeted supplier with the reason it cannot be sent to, if any.
-      const targets = await m.query<{ supplier_id: string; name: string | null; contact_id: string | null; contact_name: string | null; contact_email: string | null; reason: string | null }[]>(
-        `WITH wanted AS (
-           SELECT s.id, s.name, s.status FROM supplier s
-            WHERE ($1::uuid[] IS NULL OR s.id = ANY($1::uuid[]))
-              AND ($2::text IS NULL OR s.kind = $2) AND ($3::int IS NULL OR s.tier = $3)
-              AND ($4::text IS NULL OR $4 = ANY(s.tags)) AND ($5::text IS NULL OR s.status = $5)
-              AND ($1::uuid[] IS NOT NULL OR s.status <> 'offboarded')
-         ), missing AS (
-           SELECT id FROM unnest(coalesce($1::uuid[], '{}')) AS id WHERE id NOT IN (SELECT id FROM wanted)
-         )
-         SELECT w.id AS supplier_id, w.name, c.id AS contact_id, c.name AS contact_name, c.email AS contact_email,
-                CASE WHEN w.status = 'offboarded' THEN 'offboarded'
-                     WHEN c.id IS NULL THEN 'no primary contact'
-                     WHEN open.id IS NOT NULL THEN 'an open assessment of this questionnaire (' || open.status || ')'
-                END AS reason
-           FROM wanted w
-           LEFT JOIN LATERAL (SELECT id, name, email FROM supplier_contact WHERE supplier_id = w.id AND role = 'primary' ORDER BY position LIMIT 1) c ON true
-           LEFT JOIN LATERAL (SELECT id, status FROM assessment WHERE supplier_id = w.id AND questionnaire_key = $6 AND status IN ('sent', 'in_progress', 'submitted', 'returned') LIMIT 1) open ON true
-         UNION ALL
-         SELECT id, NULL, NULL, NULL, NULL, 'no such supplier' FROM missing`,
-        [input.supplierIds ?? null, input.filter?.kind ?? null, input.filter?.tier ?? null, input.filter?.tag ?? null, input.filter?.status ?? null, version.key],
-      );
+      const targets = await this.targets(m, input, version.key);
       const eligible = targets.filter((t) => !t.reason);
       const skipped = targets.filter((t) => t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! }));
       if (eligible.length === 0) return { sent: 0, skipped, assessments: [] };
@@ -102,5 +80,47 @@ export class CampaignService {
         assessments: created.map((c, i) => ({ id: c.id, supplierId: c.supplier_id, invitationUrl: `${this.config.baseUrl}/portal/i/${tokens[i]}` })),
       };
     });
+  }
+
+  /**
+   * What a campaign would do, without doing it: the questionnaire, who would receive it (with the
+   * contact it goes to) and who would be skipped and why; nothing is written.
+   */
+  async preview(input: CampaignInput): Promise<{ questionnaire: { key: string; version: number; title: string }; eligible: { supplierId: string; name: string; contactName: string; contactEmail: string }[]; skipped: CampaignResult['skipped'] }> {
+    const m = this.dataSource.manager;
+    const version = await m.findOne(QuestionnaireVersion, { where: { key: input.questionnaireKey }, order: { version: 'DESC' } });
+    if (!version) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: 'questionnaireKey', message: 'is not in the catalogue' }]);
+    const targets = await this.targets(m, input, version.key);
+    return {
+      questionnaire: { key: version.key, version: version.version, title: version.title },
+      eligible: targets.filter((t) => !t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name!, contactName: t.contact_name!, contactEmail: t.contact_email! })),
+      skipped: targets.filter((t) => t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! })),
+    };
+  }
+
+  /** Every targeted supplier with the reason it cannot be sent to, if any. */
+  private targets(m: EntityManager, input: CampaignInput, questionnaireKey: string) {
+    return m.query<{ supplier_id: string; name: string | null; contact_id: string | null; contact_name: string | null; contact_email: string | null; reason: string | null }[]>(
+      `WITH wanted AS (
+         SELECT s.id, s.name, s.status FROM supplier s
+          WHERE ($1::uuid[] IS NULL OR s.id = ANY($1::uuid[]))
+            AND ($2::text IS NULL OR s.kind = $2) AND ($3::int IS NULL OR s.tier = $3)
+            AND ($4::text IS NULL OR $4 = ANY(s.tags)) AND ($5::text IS NULL OR s.status = $5)
+            AND ($1::uuid[] IS NOT NULL OR s.status <> 'offboarded')
+       ), missing AS (
+         SELECT id FROM unnest(coalesce($1::uuid[], '{}')) AS id WHERE id NOT IN (SELECT id FROM wanted)
+       )
+       SELECT w.id AS supplier_id, w.name, c.id AS contact_id, c.name AS contact_name, c.email AS contact_email,
+              CASE WHEN w.status = 'offboarded' THEN 'offboarded'
+                   WHEN c.id IS NULL THEN 'no primary contact'
+                   WHEN open.id IS NOT NULL THEN 'an open assessment of this questionnaire (' || open.status || ')'
+              END AS reason
+         FROM wanted w
+         LEFT JOIN LATERAL (SELECT id, name, email FROM supplier_contact WHERE supplier_id = w.id AND role = 'primary' ORDER BY position LIMIT 1) c ON true
+         LEFT JOIN LATERAL (SELECT id, status FROM assessment WHERE supplier_id = w.id AND questionnaire_key = $6 AND status IN ('sent', 'in_progress', 'submitted', 'returned') LIMIT 1) open ON true
+       UNION ALL
+       SELECT id, NULL, NULL, NULL, NULL, 'no such supplier' FROM missing`,
+      [input.supplierIds ?? null, input.filter?.kind ?? null, input.filter?.tier ?? null, input.filter?.tag ?? null, input.filter?.status ?? null, questionnaireKey],
+    );
   }
 }

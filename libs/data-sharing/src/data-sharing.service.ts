@@ -79,6 +79,13 @@ export class DataSharingService {
 
   // ---- data-sharing links
 
+  /** Names of data assets, in one query (for lists of links). */
+  async assetNamesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>('SELECT id, name FROM data_asset WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async getLink(id: string): Promise<DataSharingLink> {
     const link = await this.dataSource.getRepository(DataSharingLink).findOneBy({ id });
     if (!link) throw new NotFoundError('DATA_SHARING_LINK.NOT_FOUND', 'No such data-sharing link.');

@@ -61,10 +61,21 @@ export class AuthGuard implements CanActivate {
     if (!sid) throw new AuthenticationError('Sign in and send the access token as "Authorization: Bearer <token>".');
     const session = await this.sessions.resolve(sid);
     if (!session) throw new AuthenticationError('Your session has ended. Sign in again.');
-    if (UNSAFE.has(request.method) && !ConsoleSessions.csrfMatches(session.csrfToken, (request.body as Record<string, unknown> | undefined)?._csrf)) {
+    if (UNSAFE.has(request.method) && !ConsoleSessions.csrfMatches(session.csrfToken, csrfTokenOf(request))) {
       throw new DomainError('AUTH.CSRF', 'The form has expired or did not come from this site. Go back, reload the page and try again.', 403);
     }
     request.consoleSession = session;
     return session.user;
   }
+}
+
+/**
+ * The CSRF token a console form sent: its `_csrf` field; for a file upload (multipart, whose fields
+ * are read only by the route) the form's action carries it as `?_csrf=`.
+ */
+function csrfTokenOf(request: AuthenticatedRequest): unknown {
+  const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
+  if (fromBody !== undefined) return fromBody;
+  const multipart = String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  return multipart ? (request.query as Record<string, unknown> | undefined)?._csrf : undefined;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from './templates.js';
@@ -14,6 +14,13 @@ export class TemplateSet {
 
   constructor(folder: Parameters<typeof templatesDir>[0]) {
     this.root = templatesDir(folder);
+    // `{{> name}}` for every `partials/name.hbs` of the folder.
+    const partials = join(this.root, 'partials');
+    if (existsSync(partials)) {
+      for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+        this.handlebars.registerPartial(file.slice(0, -4), readFileSync(join(partials, file), 'utf8'));
+      }
+    }
   }
 
   template(name: string): Handlebars.TemplateDelegate {

@@ -49,6 +49,25 @@ export class DecisionsService {
     return this.dataSource.getRepository(RiskDecision).find({ where: { supplierId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
+  /**
+   * The current decision of every supplier not offboarded (for governance's review), the soonest to
+   * review first, with the supplier's name and net value at risk; optionally of one type.
+   */
+  async current(decision?: DecisionType): Promise<{ decision: RiskDecision; supplierName: string; netValueAtRisk: number }[]> {
+    const qb = this.dataSource
+      .getRepository(RiskDecision)
+      .createQueryBuilder('d')
+      .innerJoin(Supplier, 's', "s.id = d.supplier_id AND s.status <> 'offboarded'")
+      .addSelect(['s.name AS supplier_name', 's.net_value_at_risk AS net_value_at_risk'])
+      .where('d.current')
+      .orderBy('d.review_date', 'ASC')
+      .addOrderBy('s.name', 'ASC')
+      .limit(1000);
+    if (decision) qb.andWhere('d.decision = :decision', { decision });
+    const { entities, raw } = await qb.getRawAndEntities<{ supplier_name: string; net_value_at_risk: string }>();
+    return entities.map((d, i) => ({ decision: d, supplierName: raw[i].supplier_name, netValueAtRisk: Number(raw[i].net_value_at_risk) }));
+  }
+
   async record(supplierId: string, input: DecisionInput, actorId: string | null): Promise<RiskDecision> {
     return this.dataSource.transaction(async (m) => {
       const supplier = await m.findOne(Supplier, { where: { id: supplierId }, lock: { mode: 'pessimistic_write' } });

@@ -5,34 +5,49 @@ import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bull';
 import { Logger } from '@nestjs/common';
-import { AuthenticationError, AuthService, ForbiddenError } from '@app/identity';
+import { AuthenticationError, AuthService, consoleCookie, ConsoleSessions, ForbiddenError, type User } from '@app/identity';
 import { EMAIL_QUEUE } from '@app/notifications';
+import type { FastifyRequest } from 'fastify';
 import { sendProblem } from '@app/platform';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
+/** The same dashboard for an admin signed in to the console (its session cookie is scoped to /console). */
+export const CONSOLE_QUEUE_BOARD_PATH = '/console/admin/queues';
 
 /**
  * The queue dashboard (`@bull-board`) for admins: the email queue's waiting, delayed, failed and
- * repeatable jobs. Bearer token of an active admin required on every request of its own routes.
+ * repeatable jobs. On every request of its own routes: the bearer token of an active admin, or,
+ * under the console, an admin's console session.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
-  const board = new BoardAdapter();
-  board.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: [new BullAdapter(app.get<Queue>(getQueueToken(EMAIL_QUEUE), { strict: false }), { readOnlyMode: false })], serverAdapter: board });
   const auth = app.get(AuthService, { strict: false });
+  const sessions = app.get(ConsoleSessions, { strict: false });
+  await mount(app, QUEUE_BOARD_PATH, async (request) => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    return token ? await auth.authenticate(token).catch(() => null) : null;
+  });
+  await mount(app, CONSOLE_QUEUE_BOARD_PATH, async (request) => {
+    const sid = consoleCookie(request.headers.cookie);
+    return sid ? ((await sessions.resolve(sid))?.user ?? null) : null;
+  });
+}
+
+async function mount(app: NestFastifyApplication, path: string, caller: (request: FastifyRequest) => Promise<User | null>): Promise<void> {
+  const board = new BoardAdapter();
+  board.setBasePath(path);
+  createBullBoard({ queues: [new BullAdapter(app.get<Queue>(getQueueToken(EMAIL_QUEUE), { strict: false }), { readOnlyMode: false })], serverAdapter: board });
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('QueueBoard');
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const header = request.headers.authorization ?? '';
-        const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-        const user = token ? await auth.authenticate(token).catch(() => null) : null;
-        if (!user) return sendProblem(new AuthenticationError('Sign in as an admin (Bearer token).'), request, reply, logger);
+        const user = await caller(request);
+        if (!user) return sendProblem(new AuthenticationError('Sign in as an admin (Bearer token, or the console).'), request, reply, logger);
         if (user.role !== 'admin') return sendProblem(new ForbiddenError(), request, reply, logger);
       });
       await scope.register(board.registerPlugin() as never);
     },
-    { prefix: QUEUE_BOARD_PATH },
+    { prefix: path },
   );
 }

@@ -1,55 +1,17 @@
-import { ArgumentsHost, Body, Catch, Controller, Get, HttpException, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, type ExceptionFilter } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AssessmentsService, EvidenceService } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
-import { ALL_ROLES, AuthService, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
+import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
-import { AppConfig, Clock, DomainError, RateLimit, TemplateSet, type FieldProblem } from '@app/platform';
+import { AppConfig, Clock, DomainError, RateLimit, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, toSupplierView } from '@app/suppliers';
-
-const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
-const PAGE_SIZE = 25;
-
-/** The console's pages (`templates/console/`): each page inside the layout, which knows who is signed in. */
-class ConsolePages {
-  private readonly templates = new TemplateSet('console');
-
-  render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false): string {
-    const role = user?.role ?? null;
-    const body = this.templates.template(name)({ ...context, csrf: csrfToken ?? '' });
-    return this.templates.template('layout')({
-      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
-      canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
-      canSeeReport: role === 'governance' || role === 'admin',
-      isAdmin: role === 'admin',
-    });
-  }
-
-}
-
-const pages = new ConsolePages();
-
-/** The console answers in pages: signed out goes to the sign-in page, refusals and errors get a page, never JSON. */
-@Catch()
-class ConsoleErrors implements ExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const status = exception instanceof DomainError ? exception.status : exception instanceof HttpException ? exception.getStatus() : 500;
-    if (status === 401) {
-      void reply.status(303).header('location', '/console/login').send();
-      return;
-    }
-    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 && exception instanceof Error ? exception.message : 'Something went wrong. Try again later.';
-    const title = status === 403 ? 'Not allowed' : status === 404 ? 'Page not found' : 'There is a problem';
-    void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null));
-  }
-}
+import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters, validatedForm } from './pages.js';
 
 /**
  * The console: server-rendered pages over the same use-cases the API calls, signed in with a
@@ -140,25 +102,29 @@ export class ConsoleController {
     });
   }
 
+  /** The register: search, filters and sort in the query string (links keep them), paged. */
   @Get('console/suppliers')
   @Roles(...ALL_ROLES)
   async supplierList(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-    const rating = ['low', 'medium', 'high', 'critical'].includes(query.rating ?? '') ? (query.rating as 'low') : undefined;
-    const tier = ['1', '2', '3', '4'].includes(query.tier ?? '') ? Number(query.tier) : undefined;
-    const sort = ['name', '-netValueAtRisk', '-rating', 'tier'].includes(query.sort ?? '') ? query.sort : '-netValueAtRisk';
-    const q = (query.q ?? '').slice(0, 100);
-    const { items, total } = await this.suppliers.list({ q: q || undefined, rating, tier, sort, page, pageSize: PAGE_SIZE } as never);
+    const { filters, params, listQuery } = supplierFilters(query);
+    const { items, total } = await this.suppliers.list({ ...listQuery, page, pageSize: PAGE_SIZE } as never);
     const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const link = (p: number) => `/console/suppliers?${new URLSearchParams({ ...(q ? { q } : {}), ...(rating ? { rating } : {}), ...(tier ? { tier: String(tier) } : {}), sort: sort!, page: String(p) })}`;
+    const link = (p: number) => `/console/suppliers?${new URLSearchParams({ ...params, page: String(p) })}`;
+    const options = (values: readonly string[], chosen: string | undefined, label = (v: string) => v.replace('_', ' ')) => values.map((value) => ({ value, label: label(value), selected: value === chosen }));
     this.page(reply, request, 'suppliers', 'Suppliers', {
-      q, total, page, last,
-      ratings: ['low', 'medium', 'high', 'critical'].map((value) => ({ value, selected: value === rating })),
-      tiers: [1, 2, 3, 4].map((value) => ({ value, selected: value === tier })),
-      sorts: [['-netValueAtRisk', 'Net value at risk'], ['-rating', 'Rating'], ['name', 'Name'], ['tier', 'Tier']].map(([value, label]) => ({ value, label, selected: value === sort })),
-      items: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind.replace('_', ' '), tier: s.tier, band: s.band ?? '–', rating: s.rating, netValueAtRisk: pounds(s.netValueAtRisk) })),
+      q: filters.q ?? '', total, page, last,
+      kinds: options(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other'], filters.kind),
+      statuses: options(['onboarding', 'active', 'offboarded'], filters.status),
+      tiers: options(['1', '2', '3', '4'], filters.tier, (v) => `Tier ${v}`),
+      bands: options(['A', 'B', 'C', 'D', 'E'], filters.band, (v) => `Band ${v}`),
+      ratings: options(['low', 'medium', 'high', 'critical'], filters.rating),
+      sorts: [['-netValueAtRisk', 'Net value at risk'], ['-rating', 'Rating'], ['name', 'Name'], ['tier', 'Tier']].map(([value, label]) => ({ value, label, selected: value === filters.sort })),
+      items: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind.replace('_', ' '), tier: s.tier, band: s.band ?? '–', rating: s.rating, status: s.status, netValueAtRisk: pounds(s.netValueAtRisk) })),
       previous: page > 1 ? link(page - 1) : null,
       next: page < last ? link(page + 1) : null,
+      exportLink: `/console/suppliers/export?${new URLSearchParams(params)}`,
+      canEdit: ['procurement', 'admin'].includes(request.user!.role),
     });
   }
 
@@ -344,20 +310,54 @@ export class ConsoleController {
     void reply.status(303).header('location', `/console/assessments/${assessmentId}`).send();
   }
 
-  /** Admin: internal users and their roles; enabling or disabling one (a disabled user is signed out at once). */
+  /** Admin: internal users and their roles; adding one, changing a role, enabling or disabling (a disabled user is signed out at once). */
   @Get('console/admin/users')
   @Roles('admin')
   async users(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const { items, total } = await this.usersService.list(1, 200);
-    this.page(reply, request, 'users', 'Users', { total, users: items.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, self: u.id === request.user!.id })) });
+    await this.usersPage(reply, request, { role: 'viewer' }, []);
   }
 
+  @Post('console/admin/users')
+  @Roles('admin')
+  async createUser(@Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    try {
+      const input = await validatedForm(CreateUserInput, { email: body.email ?? '', name: body.name ?? '', role: body.role ?? '', password: body.password ?? '' });
+      await this.usersService.create(input, { type: 'user', id: request.user!.id });
+    } catch (error) {
+      const { status, errors } = formProblems(error, 'email');
+      return this.usersPage(reply, request, { ...body, password: '' }, errors, status);
+    }
+    void reply.status(303).header('location', '/console/admin/users').send();
+  }
+
+  /** A role change or enabling/disabling, with the API's rules; an admin cannot lock themselves out. */
   @Post('console/admin/users/:id')
   @Roles('admin')
-  async setActive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    if (id === request.user!.id) throw new DomainError('CONSOLE.SELF', 'You cannot disable your own account.', 409);
-    await this.usersService.update(id, { active: body.active === 'true' }, { type: 'user', id: request.user!.id });
+  async changeUser(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    if (id === request.user!.id) throw new DomainError('CONSOLE.SELF', 'You cannot disable your own account or change your own role.', 409);
+    try {
+      const changes = await validatedForm(UpdateUserInput, { ...(body.role !== undefined ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active === 'true' } : {}) });
+      await this.usersService.update(id, changes, { type: 'user', id: request.user!.id });
+    } catch (error) {
+      const { status, errors } = formProblems(error, 'role');
+      return this.usersPage(reply, request, { role: 'viewer' }, errors, status);
+    }
     void reply.status(303).header('location', '/console/admin/users').send();
+  }
+
+  private async usersPage(reply: FastifyReply, request: AuthenticatedRequest, values: Record<string, string>, errors: { path: string; message: string }[], status = 200) {
+    const { items, total } = await this.usersService.list(1, 200);
+    this.page(reply, request, 'users', 'Users', {
+      total,
+      users: items.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, self: u.id === request.user!.id, roles: ROLES.map((r) => ({ value: r, selected: r === u.role })) })),
+      errors: summaryOf(errors),
+      fields: formFields([
+        { name: 'name', label: 'Name', value: values.name ?? '', autocomplete: 'off' },
+        { name: 'email', label: 'Email', value: values.email ?? '', type: 'email', autocomplete: 'off' },
+        { name: 'role', label: 'Role', value: values.role ?? '', options: ROLES },
+        { name: 'password', label: 'First password (at least 12 characters; tell them to change it)', value: '', type: 'password', autocomplete: 'new-password' },
+      ], errors),
+    }, errors.length > 0, status);
   }
 
   /** The audit trail, newest first, and whether its hash chain is intact. */
@@ -432,6 +432,7 @@ export class ConsoleController {
     const canSeeFindings = ['procurement', 'governance', 'admin'].includes(user.role);
     const canDecide = ['governance', 'admin'].includes(user.role);
     const links = await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never);
+    const assetNames = await this.ledger.assetNamesOf(links.items.map((l) => l.dataAssetId));
     const assessments = await this.assessments.list({ supplierId: id, page: 1, pageSize: 50 });
     const findings = canSeeFindings ? await this.findings.list({ supplierId: id, page: 1, pageSize: 100 }) : { items: [] };
     const today = this.clock.today();
@@ -440,7 +441,9 @@ export class ConsoleController {
       supplier: { ...supplier, kind: supplier.kind.replace('_', ' '), band: supplier.band ?? 'not assessed', netValueAtRisk: pounds(supplier.netValueAtRisk), valueAtRisk: pounds(supplier.valueAtRisk) },
       summary: found.risk?.summary ?? '',
       contacts: supplier.contacts,
-      links: links.items.map((l) => ({ purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
+      links: links.items.map((l) => ({ id: l.id, asset: assetNames.get(l.dataAssetId) ?? '', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
+      canEdit: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
+      canAddLink: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
       assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
@@ -454,11 +457,11 @@ export class ConsoleController {
   }
 
   private page(reply: FastifyReply, request: AuthenticatedRequest, name: string, title: string, context: object, hasErrors = false, status = 200): void {
-    this.html(reply, status, pages.render(name, title, context, request.user ?? null, request.consoleSession?.csrfToken ?? null, hasErrors));
+    sendPage(reply, request, name, title, context, hasErrors, status);
   }
 
   private html(reply: FastifyReply, status: number, body: string): void {
-    void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+    sendHtml(reply, status, body);
   }
 }
 

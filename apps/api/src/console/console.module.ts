@@ -9,7 +9,9 @@ import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 import { ConsoleController } from './console.controller.js';
+import { ConsoleRegisterController } from './register.controller.js';
+import { ConsoleCampaignsController } from './campaigns.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API. */
-@Module({ imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController] })
+@Module({ imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController, ConsoleRegisterController, ConsoleCampaignsController] })
 export class ConsoleModule {}

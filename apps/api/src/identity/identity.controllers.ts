@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { AuthService, Public, Roles, ROLES, toUserView, UsersService, type Role } from '@app/identity';
-import { NotNullIfPresent, PageQuery, pageOf, RateLimit } from '@app/platform';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { AuthService, CreateUserInput, Public, Roles, toUserView, UpdateUserInput, UsersService } from '@app/identity';
+import { PageQuery, pageOf, RateLimit } from '@app/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -12,20 +12,9 @@ class LoginBody {
   @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
-class CreateUserBody {
-  @Transform(trim) @IsEmail({}, { message: 'must be an email address' }) email: string;
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @IsIn(ROLES) role: Role;
-  @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(200) password: string;
-  @IsOptional() @IsBoolean() active?: boolean;
-}
+class CreateUserBody extends CreateUserInput {}
 
-class UpdateUserBody {
-  @NotNullIfPresent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @NotNullIfPresent() @IsIn(ROLES) role?: Role;
-  @NotNullIfPresent() @IsBoolean() active?: boolean;
-  @NotNullIfPresent() @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(200) password?: string;
-}
+class UpdateUserBody extends UpdateUserInput {}
 
 @ApiTags('identity')
 @Controller('api/v1/auth')

@@ -52,7 +52,7 @@ export function requestIdFrom(request: IncomingMessage): string {
 
 /** The portal's paths carry invitation tokens: log the route, never the token. */
 export function redactTokens(url: string): string {
-  return url.replace(/\/portal\/i\/[^/?#]+/, '/portal/i/[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
+  return url.replace(/\/portal\/i\/[^/?#]+/, '/portal/i/[token]').replace(/([?&](?:token|_csrf)=)[^&]+/g, '$1[token]');
 }
 
 /**

@@ -1,0 +1,129 @@
+import { Body, Controller, Get, Query, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CampaignService, type CampaignInput } from '@app/assessments';
+import { Roles, type AuthenticatedRequest } from '@app/identity';
+import { EmailRenderer, humanDate } from '@app/notifications';
+import { AppConfig, Clock, DomainError } from '@app/platform';
+import { QuestionnaireCatalogue } from '@app/questionnaires';
+import { decisionState, DecisionsService } from '@app/risk';
+import { SUPPLIER_KINDS } from '@app/suppliers';
+import { ConsoleErrors, formFields, formProblems, pounds, sendPage, summaryOf } from './pages.js';
+
+type Form = Record<string, string | undefined>;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Campaigns in the browser: choose suppliers by filter, see who would receive the questionnaire
+ * (and who would not, and why) with the email they would get, then send; and governance's review
+ * of every current risk decision.
+ */
+@ApiExcludeController()
+@UseFilters(ConsoleErrors)
+@Controller('console')
+export class ConsoleCampaignsController {
+  private readonly emails = new EmailRenderer();
+
+  constructor(
+    private readonly campaigns: CampaignService,
+    private readonly catalogue: QuestionnaireCatalogue,
+    private readonly decisions: DecisionsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('campaigns/new')
+  @Roles('procurement')
+  async newCampaign(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    await this.form(reply, request, { questionnaireKey: 'supplier-security-lite', dueDate: this.defaultDue(), status: 'active' }, [], null);
+  }
+
+  /** `preview` shows who would receive what; `send` sends it (the same filter, the same checks). */
+  @Post('campaigns')
+  @Roles('procurement')
+  async campaign(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    try {
+      const input = this.input(body);
+      if (body.action !== 'send') {
+        const preview = await this.campaigns.preview(input);
+        const first = preview.eligible[0];
+        const email = first
+          ? this.emails.render('assessment-invitation', {
+              org: this.config.orgName, supplier: { name: first.name }, recipientName: first.contactName, questionnaire: { title: preview.questionnaire.title },
+              dueDate: humanDate(input.dueDate), contact: { name: request.user!.name, email: request.user!.email }, resend: false,
+              link: `${this.config.baseUrl}/portal/i/(a link of its own for each supplier)`,
+            })
+          : null;
+        return await this.form(reply, request, body, [], {
+          questionnaire: preview.questionnaire.title,
+          count: preview.eligible.length,
+          recipients: preview.eligible.slice(0, 50).map((e) => ({ name: e.name, contact: `${e.contactName} <${e.contactEmail}>` })),
+          more: Math.max(0, preview.eligible.length - 50),
+          skipped: preview.skipped.map((s) => ({ name: s.name ?? s.supplierId, reason: s.reason })),
+          email: email ? { to: `${first!.contactName} <${first!.contactEmail}>`, subject: email.subject, text: email.text } : null,
+          canSend: preview.eligible.length > 0,
+        });
+      }
+      const result = await this.campaigns.run(input, request.user!.id);
+      sendPage(reply, request, 'campaign-sent', 'Campaign sent', {
+        sent: result.sent,
+        skipped: result.skipped.map((s) => ({ name: s.name ?? s.supplierId, reason: s.reason })),
+      });
+    } catch (error) {
+      const { status, errors } = formProblems(error, 'questionnaireKey');
+      await this.form(reply, request, body, errors, null, status);
+    }
+  }
+
+  private input(body: Form): CampaignInput {
+    const problems = [];
+    if (!DATE.test(body.dueDate ?? '')) problems.push({ path: 'dueDate', message: 'Enter the due date as YYYY-MM-DD' });
+    if (!body.questionnaireKey) problems.push({ path: 'questionnaireKey', message: 'Choose a questionnaire' });
+    if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the campaign.', 422, problems);
+    const tier = ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : undefined;
+    return {
+      questionnaireKey: body.questionnaireKey!,
+      dueDate: body.dueDate!,
+      filter: { kind: SUPPLIER_KINDS.includes(body.kind as never) ? body.kind : undefined, tier, tag: body.tag?.trim().toLowerCase() || undefined, status: ['onboarding', 'active'].includes(body.status ?? '') ? body.status : undefined },
+    };
+  }
+
+  private async form(reply: FastifyReply, request: AuthenticatedRequest, values: Form, errors: { path: string; message: string }[], preview: object | null, status = 200) {
+    const entries = await this.catalogue.list();
+    const v = (name: string) => values[name] ?? '';
+    sendPage(reply, request, 'campaign', 'Send a campaign', {
+      errors: summaryOf(errors),
+      fields: formFields([
+        { name: 'questionnaireKey', label: 'Questionnaire', value: v('questionnaireKey'), options: [...new Map(entries.map((e) => [e.key, { value: e.key, label: e.title }])).values()] },
+        { name: 'dueDate', label: 'Due date (YYYY-MM-DD)', value: v('dueDate'), width: 10 },
+        { name: 'kind', label: 'Suppliers of this kind', value: v('kind'), options: SUPPLIER_KINDS, blank: 'Any kind' },
+        { name: 'tier', label: 'In this tier', value: v('tier'), options: ['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` })), blank: 'Any tier' },
+        { name: 'status', label: 'With this status', value: v('status'), options: ['onboarding', 'active'], blank: 'Onboarding or active' },
+        { name: 'tag', label: 'With this tag', value: v('tag'), width: 20 },
+      ], errors),
+      hidden: ['questionnaireKey', 'dueDate', 'kind', 'tier', 'status', 'tag'].map((name) => ({ name, value: v(name) })),
+      preview,
+    }, errors.length > 0, status);
+  }
+
+  private defaultDue(): string {
+    return new Date(this.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  }
+
+  /** Governance's review: every current decision, the soonest to review first, flagged when past its review or expiry. */
+  @Get('decisions')
+  @Roles('governance')
+  async decisionsReview(@Query() query: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const type = ['accept', 'mitigate', 'transfer', 'avoid'].includes(query.decision ?? '') ? (query.decision as 'accept') : undefined;
+    const today = this.clock.today();
+    const rows = await this.decisions.current(type);
+    sendPage(reply, request, 'decisions', 'Decisions', {
+      total: rows.length,
+      types: ['accept', 'mitigate', 'transfer', 'avoid'].map((value) => ({ value, selected: value === type })),
+      rows: rows.map(({ decision: d, supplierName, netValueAtRisk }) => ({
+        supplierId: d.supplierId, supplier: supplierName, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
+        expiresOn: d.expiresOn ?? '–', state: decisionState(d, today), due: d.reviewDate <= today || (d.expiresOn !== null && d.expiresOn <= today), netValueAtRisk: pounds(netValueAtRisk),
+      })),
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest, User } from '@app/identity';
+import { DomainError, flattenValidationErrors, InvalidInputError, TemplateSet } from '@app/platform';
+
+export const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
+export const PAGE_SIZE = 25;
+
+/** The console's pages (`templates/console/`): each page inside the layout, which knows who is signed in. */
+class ConsolePages {
+  private readonly templates = new TemplateSet('console');
+
+  render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false): string {
+    const role = user?.role ?? null;
+    const body = this.templates.template(name)({ ...context, csrf: csrfToken ?? '' });
+    return this.templates.template('layout')({
+      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
+      canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
+      canSeeReport: role === 'governance' || role === 'admin',
+      canSend: role === 'procurement' || role === 'admin',
+      isAdmin: role === 'admin',
+    });
+  }
+}
+
+export const pages = new ConsolePages();
+
+export function sendHtml(reply: FastifyReply, status: number, body: string): void {
+  void reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+}
+
+export function sendPage(reply: FastifyReply, request: AuthenticatedRequest, name: string, title: string, context: object, hasErrors = false, status = 200): void {
+  sendHtml(reply, status, pages.render(name, title, context, request.user ?? null, request.consoleSession?.csrfToken ?? null, hasErrors));
+}
+
+export function redirect(reply: FastifyReply, location: string): void {
+  void reply.status(303).header('location', location).send();
+}
+
+/**
+ * A form checked with the API's own input class (the same rules, the same field paths); a problem
+ * becomes InvalidInputError, which the page shows in its error summary.
+ */
+export async function validatedForm<T extends object>(type: new () => T, values: object): Promise<T> {
+  const input = plainToInstance(type, values);
+  const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) {
+    const problems = flattenValidationErrors(errors);
+    throw new InvalidInputError(`${problems.length} field(s) need attention.`, problems);
+  }
+  return input;
+}
+
+/** A form field: trimmed text, or undefined when left empty (an optional field not given). */
+export const field = (body: Record<string, unknown>, name: string): string | undefined => {
+  const value = body[name];
+  const text = Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '';
+  return text.trim() === '' ? undefined : text.trim();
+};
+
+/** A form's problems for the error summary; anything but a 4xx rule problem is re-thrown. */
+export function formProblems(error: unknown, fallbackPath = ''): { status: number; errors: { path: string; message: string }[] } {
+  if (!(error instanceof DomainError) || ![400, 409, 422].includes(error.status)) throw error;
+  const errors = error.errors.length ? error.errors : [{ path: fallbackPath, message: error.message }];
+  return { status: error.status === 400 ? 422 : error.status, errors: errors.map((e) => ({ path: e.path, message: e.message })) };
+}
+
+/** The console answers in pages: signed out goes to the sign-in page, refusals and errors get a page, never JSON. */
+@Catch()
+export class ConsoleErrors implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const status = exception instanceof DomainError ? exception.status : exception instanceof HttpException ? exception.getStatus() : 500;
+    if (status === 401) {
+      void reply.status(303).header('location', '/console/login').send();
+      return;
+    }
+    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 && exception instanceof Error ? exception.message : 'Something went wrong. Try again later.';
+    const title = status === 403 ? 'Not allowed' : status === 404 ? 'Page not found' : 'There is a problem';
+    void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null));
+  }
+}
+
+/** One form field as the `fields` partial draws it: label, hint, error, and an input, textarea or select. */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  value?: string | null;
+  /** A select; `blank` adds an empty first choice (an optional field left unset). */
+  options?: readonly (string | { value: string; label: string })[];
+  blank?: string;
+  textarea?: boolean;
+  type?: string;
+  width?: 2 | 3 | 4 | 5 | 10 | 20;
+  hint?: string;
+  autocomplete?: string;
+}
+
+/** The anchor of a field path (`contacts[0].email` -> `f-contacts-0-email`): the field's id, and the error summary's link. */
+export const anchorOf = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
+const labelOf = (value: string) => value.replace(/_/g, ' ');
+
+export function formFields(specs: FieldSpec[], errors: { path: string; message: string }[] = []) {
+  return specs.map((spec) => {
+    const id = anchorOf(spec.name);
+    const error = errors.filter((e) => e.path === spec.name).map((e) => e.message).join('; ');
+    const value = spec.value ?? '';
+    const options = spec.options
+      ? [...(spec.blank !== undefined ? [{ value: '', label: spec.blank }] : []), ...spec.options.map((o) => (typeof o === 'string' ? { value: o, label: labelOf(o) } : o))].map((o) => ({ ...o, selected: o.value === value }))
+      : null;
+    return {
+      id, name: spec.name, label: spec.label, value, options, textarea: spec.textarea ?? false, type: spec.type ?? 'text', width: spec.width ?? null,
+      hint: spec.hint ?? null, autocomplete: spec.autocomplete ?? null, error: error || null,
+      describedBy: [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' '),
+    };
+  });
+}
+
+/** Errors for the summary partial: each links to its field. */
+export const summaryOf = (errors: { path: string; message: string }[], labels: Record<string, string> = {}) =>
+  errors.map((e) => ({ ...e, anchor: anchorOf(e.path || 'form'), label: labels[e.path] ?? (e.path || 'Form') }));
+
+const pick = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
+
+/** The supplier list's filters from its query string, for the page and its CSV export alike. */
+export function supplierFilters(query: Record<string, string | undefined>) {
+  const filters = {
+    q: (query.q ?? '').trim().slice(0, 100) || undefined,
+    kind: pick(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other'] as const, query.kind),
+    status: pick(['onboarding', 'active', 'offboarded'] as const, query.status),
+    tier: pick(['1', '2', '3', '4'] as const, query.tier),
+    band: pick(['A', 'B', 'C', 'D', 'E'] as const, query.band),
+    rating: pick(['low', 'medium', 'high', 'critical'] as const, query.rating),
+    sort: pick(['-netValueAtRisk', '-rating', 'name', 'tier'] as const, query.sort) ?? '-netValueAtRisk',
+  };
+  const params = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return { filters, params, listQuery: { ...filters, tier: filters.tier ? Number(filters.tier) : undefined } };
+}
