@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '@app/embedded';
+import { InvitationTokenBox } from '@app/assessments';
 import { UsersService } from '@app/identity';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -39,7 +40,7 @@ describe('console', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
     return { cookie, csrf };
   }
-  const user = async (role: 'viewer' | 'governance' | 'procurement') => {
+  const user = async (role: 'viewer' | 'governance' | 'procurement' | 'admin') => {
     const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
     const created = await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
     return { email, id: created.id };
@@ -302,5 +303,162 @@ describe('console', () => {
       await accessible(page, 'supplier with errors');
       await context.close();
     }, 60_000);
+
+    /** Signs in through the form in a fresh browser context. */
+    async function browse(email: string, javaScriptEnabled = true): Promise<Page> {
+      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${base}/console/login`);
+      await page.fill('#email', email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL(`${base}/console`);
+      return page;
+    }
+    const netVaR = async (page: Page) => (await page.locator('dt:has-text("Net value at risk, after insurance") + dd').textContent())!.trim();
+
+    it('journeys: a supplier with a link, a questionnaire answered, returned and completed, a transfer lowering net VaR, and a viewer who can change nothing', async () => {
+      const buyerPage = await browse((await user('procurement')).email);
+      await buyerPage.goto(`${base}/console/assets`);
+      await accessible(buyerPage, 'data assets');
+      await buyerPage.fill('#f-name', 'Theatre lists');
+      await buyerPage.selectOption('#f-classification', 'special_category');
+      await buyerPage.fill('#f-recordCount', '800000');
+      await buyerPage.check('#category-nhs_number');
+      await buyerPage.click('text=Add the data asset');
+      await buyerPage.waitForURL(`${base}/console/assets`);
+
+      // A new supplier: first with a mistake the page names and links to, then right.
+      await buyerPage.goto(`${base}/console/suppliers`);
+      await buyerPage.click('text=Add a supplier or partner');
+      await accessible(buyerPage, 'new supplier');
+      await buyerPage.fill('#f-name', 'Theatre Systems Ltd');
+      await buyerPage.selectOption('#f-criticality', 'critical');
+      await buyerPage.fill('#f-contacts-0-name', 'Tara Theatre');
+      await buyerPage.fill('#f-contacts-0-email', 'tara-at-theatre');
+      await buyerPage.click('button:has-text("Save")');
+      expect(await buyerPage.textContent('.nhsuk-error-summary')).toContain('must be an email address');
+      await accessible(buyerPage, 'new supplier with errors');
+      expect(await buyerPage.getAttribute('.nhsuk-error-summary a', 'href')).toBe('#f-contacts-0-email'); // the summary links to the field
+      expect(await buyerPage.inputValue('#f-contacts-0-email')).toBe('tara-at-theatre'); // kept as typed
+      await buyerPage.fill('#f-contacts-0-email', 'tara@theatre.example');
+      await buyerPage.click('button:has-text("Save")');
+      await buyerPage.waitForURL(/\/console\/suppliers\/[0-9a-f-]{36}$/);
+      const theatreId = buyerPage.url().split('/').at(-1)!;
+      await accessible(buyerPage, 'new supplier page');
+
+      await buyerPage.click('text=Add a data-sharing link');
+      await accessible(buyerPage, 'new link');
+      await buyerPage.selectOption('#f-dataAssetId', { label: 'Theatre lists (special category, 800,000 records)' });
+      await buyerPage.fill('#f-purpose', 'Theatre scheduling system');
+      await buyerPage.fill('#f-recordCount', '600000');
+      await buyerPage.selectOption('#f-agreementType', 'contract');
+      await buyerPage.fill('#f-agreementRef', 'TS-2025-01');
+      await buyerPage.selectOption('#f-article9Condition', 'health_care');
+      await buyerPage.fill('#f-reviewDate', '2027-09-30');
+      await buyerPage.click('text=Save the link');
+      await buyerPage.waitForURL(`${base}/console/suppliers/${theatreId}#links`);
+      expect(await buyerPage.textContent('#links + ul')).toContain('Theatre lists: Theatre scheduling system');
+
+      // The questionnaire, answered by the supplier through its link, then reviewed in the console.
+      await buyerPage.selectOption('#send-questionnaireKey', 'supplier-security-lite');
+      await buyerPage.click('text=Send the questionnaire');
+      await buyerPage.waitForURL(/\/console\/assessments\/[0-9a-f-]{36}$/);
+      const assessmentId = buyerPage.url().split('/').at(-1)!;
+      const [outbox] = await query<{ sealed: string }>(api.databaseUrl, "SELECT refs->>'sealedToken' AS sealed FROM outbox_message WHERE refs->>'assessmentId' = $1", [assessmentId]);
+      const token = api.app.get(InvitationTokenBox).open(outbox.sealed);
+      const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+      type Q = { code: string; type: string; options: { value: string }[] | null; answer: { version: number } | null };
+      const questions = (await portal('GET', '/portal/assessment')).json().sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
+      const answer = (q: Q, value: string) => ({ code: q.code, version: q.answer?.version ?? 0, value: ({ yes_no: value, yes_no_partial: value, single_choice: q.options?.[0]?.value, text: 'As described.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] });
+      expect((await portal('POST', '/portal/assessment/answers', { answers: questions.map((q) => answer(q, 'yes')) })).statusCode).toBe(200);
+      expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Tara Theatre', jobTitle: 'CTO', confirmed: true } })).statusCode).toBe(200);
+
+      await buyerPage.reload();
+      await accessible(buyerPage, 'assessment to review');
+      await buyerPage.fill('#review-questionCodes', questions[0].code);
+      await buyerPage.fill('#review-message', 'Which systems does this cover?');
+      await buyerPage.click('text=Return to the supplier');
+      await buyerPage.waitForURL(`${base}/console/assessments/${assessmentId}`);
+      expect(await buyerPage.textContent('main')).toContain('returned');
+      const again = (await portal('GET', '/portal/assessment')).json().sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
+      expect((await portal('POST', '/portal/assessment/answers', { answers: [{ ...answer(again[0], 'yes'), comment: 'All theatre systems.' }] })).statusCode).toBe(200);
+      expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Tara Theatre', jobTitle: 'CTO', confirmed: true } })).statusCode).toBe(200);
+      await buyerPage.reload();
+      await buyerPage.click('button:has-text("Complete")');
+      await buyerPage.waitForURL(`${base}/console/assessments/${assessmentId}`);
+      expect(await buyerPage.textContent('main')).toContain('completed');
+
+      // Governance insures the supplier's risk: net VaR on the dashboard falls.
+      const committee = await browse((await user('governance')).email);
+      const before = await netVaR(committee);
+      await committee.goto(`${base}/console/suppliers/${theatreId}`);
+      await committee.selectOption('#decision-decision', 'transfer');
+      await committee.fill('#decision-rationale', 'Cyber insurance with a low excess covers theatre downtime.');
+      await committee.fill('#decision-reviewDate', '2027-06-30');
+      await committee.click('text=Insurance (for a transfer) or end date (to avoid)');
+      await committee.fill('#decision-insurer', 'Example Mutual');
+      await committee.fill('#decision-policyRef', 'EM-1');
+      await committee.fill('#decision-limit', '50000000');
+      await committee.fill('#decision-excess', '10000');
+      await committee.fill('#decision-expiresOn', '2027-05-31');
+      await committee.click('text=Record the decision');
+      await committee.waitForURL(`${base}/console/suppliers/${theatreId}#decisions`);
+      await committee.goto(`${base}/console`);
+      const after = await netVaR(committee);
+      const pounds = (text: string) => Number(text.replace(/[£,]/g, ''));
+      expect(pounds(after)).toBeLessThan(pounds(before));
+      await committee.goto(`${base}/console/decisions`);
+      await accessible(committee, 'decisions');
+      expect(await committee.textContent('#decisions')).toContain('Theatre Systems Ltd');
+
+      // A viewer sees the supplier but no control to change it; a forged form is refused.
+      const viewer = await browse((await user('viewer')).email);
+      await viewer.goto(`${base}/console/suppliers/${theatreId}`);
+      await accessible(viewer, 'supplier for a viewer');
+      expect(await viewer.locator('form, a[href$="/edit"], a[href$="/links/new"]').count()).toBe(1); // sign-out only
+      const forged = await viewer.evaluate(async (url) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Forged&kind=supplier&criticality=low' })).status, `${base}/console/suppliers`);
+      expect(forged).toBe(403);
+      for (const p of [buyerPage, committee, viewer]) await p.context().close();
+    }, 120_000);
+
+    it('works with JavaScript off, and filters live with it on', async () => {
+      const buyerEmail = (await user('procurement')).email;
+      const plain = await browse(buyerEmail, false);
+      await plain.goto(`${base}/console/suppliers/new`);
+      await plain.fill('#f-name', 'No Script Ltd');
+      await plain.fill('#f-contacts-0-name', 'Nia');
+      await plain.fill('#f-contacts-0-email', 'nia@noscript.example');
+      await plain.click('button:has-text("Save")');
+      await plain.waitForURL(/\/console\/suppliers\/[0-9a-f-]{36}$/);
+      await plain.goto(`${base}/console/suppliers`);
+      await plain.fill('#q', 'No Script');
+      await Promise.all([plain.waitForURL(/q=No/), plain.click('[data-filter-button]')]);
+      expect(await plain.textContent('#supplier-results')).toContain('1 supplier(s)');
+      await plain.context().close();
+
+      const live = await browse(buyerEmail);
+      await live.goto(`${base}/console/suppliers`);
+      await accessible(live, 'suppliers with filters');
+      await live.fill('#q', 'No Script');
+      await live.waitForFunction(() => (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string } } }).document.getElementById('supplier-results').textContent.includes('1 supplier(s)'));
+      expect(live.url()).toContain('q=No+Script');
+      await live.goto(`${base}/console/suppliers/import`);
+      await accessible(live, 'import');
+      await live.setInputFiles('#f-file', { name: 'suppliers.csv', mimeType: 'text/csv', buffer: Buffer.from('name,kind,criticality,status,primaryContactName,primaryContactEmail\nUpload Ltd,supplier,low,active,Uma,uma@upload.example\n') });
+      await live.click('button:has-text("Import")');
+      await live.waitForSelector('#import-result');
+      expect(await live.textContent('#import-result')).toContain('Imported: 1 row(s)');
+      await accessible(live, 'import result');
+      await live.goto(`${base}/console/campaigns/new`);
+      await live.click('button:has-text("Check who would receive it")');
+      await live.waitForSelector('#preview');
+      await accessible(live, 'campaign preview');
+      await live.context().close();
+      const admin = await browse((await user('admin')).email);
+      await admin.goto(`${base}/console/admin/users`);
+      await accessible(admin, 'users');
+      await admin.context().close();
+    }, 120_000);
   });
 });
