@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       [
         '',
         'Assure is running.',
+        `  Console      ${base}/console   (sign in with the admin login below)`,
         `  API          ${base}/api/v1`,
         `  OpenAPI      ${base}/docs   (JSON: ${base}/docs-json)`,
         `  Ready check  ${base}/health/ready`,
