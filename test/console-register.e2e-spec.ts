@@ -84,6 +84,10 @@ describe('console: register, campaigns, decisions, users', () => {
     expect(await sql('SELECT id, role FROM supplier_contact WHERE supplier_id = $1', [supplierId])).toEqual([{ id: primary.id, role: 'primary' }]);
     const [audit] = await sql<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE entity_id = $1 AND action = 'supplier.updated'", [supplierId]);
     expect(Number(audit.n)).toBe(1);
+    // The supplier page's history, from the audit trail, says who changed what.
+    const history = (await get('viewer', `/console/suppliers/${supplierId}`)).body.split('id="history"')[1];
+    expect(history).toMatch(/supplier updated by procurement person \([^)]*criticality[^)]*\)/);
+    expect(history).toContain('supplier created by procurement person');
   });
 
   it('adds a data asset, then a link to it, edits and ends the link; the figures follow', async () => {
@@ -193,6 +197,9 @@ describe('console: register, campaigns, decisions, users', () => {
   });
 
   it('lists current decisions for governance, soonest review first', async () => {
+    const noPlan = await post('governance', `/console/suppliers/${supplierId}/decisions`, { decision: 'mitigate', rationale: 'A remediation plan is agreed with the supplier.', reviewDate: '2027-03-31' });
+    expect(noPlan.statusCode).toBe(422);
+    expect(noPlan.body).toContain('href="#decision-findingIds"');
     const recorded = await post('governance', `/console/suppliers/${supplierId}/decisions`, { decision: 'transfer', rationale: 'Cyber insurance required by the contract.', reviewDate: '2027-06-30', insurer: 'Example Mutual', policyRef: 'P-9', limit: '20000000', excess: '500000', expiresOn: '2027-05-31' });
     expect(recorded.statusCode).toBe(303);
     const page = await get('governance', '/console/decisions');

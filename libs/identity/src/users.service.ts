@@ -95,6 +95,13 @@ export class UsersService {
     return this.update(user.id, { password }, actor);
   }
 
+  /** Names of users, in one query (for lists that show who did what). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>('SELECT id::text, name FROM app_user WHERE id::text = ANY($1::text[])', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async count(): Promise<number> {
     return this.dataSource.getRepository(User).count();
   }

@@ -142,9 +142,10 @@ export class ConsoleController {
       decision: body.decision as DecisionInput['decision'], rationale: body.rationale ?? '', reviewDate: body.reviewDate ?? '',
       ...(body.decision === 'transfer' ? { insurer: body.insurer || undefined, policyRef: body.policyRef || undefined, limit: body.limit ? Number(body.limit) : undefined, excess: body.excess ? Number(body.excess) : undefined, expiresOn: body.expiresOn || undefined } : {}),
       ...(body.decision === 'avoid' ? { endLinksBy: body.endLinksBy || undefined } : {}),
+      ...(body.decision === 'mitigate' ? { findingIds: ([] as string[]).concat((body as Record<string, string | string[]>).findingIds ?? []) } : {}),
     };
     const problems: FieldProblem[] = [];
-    if (!['accept', 'transfer', 'avoid'].includes(input.decision)) problems.push({ path: 'decision', message: 'Choose accept, transfer or avoid' });
+    if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(input.decision)) problems.push({ path: 'decision', message: 'Choose accept, mitigate, transfer or avoid' });
     if (input.rationale.trim().length < 10) problems.push({ path: 'rationale', message: 'Say why, in at least 10 characters' });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.reviewDate)) problems.push({ path: 'reviewDate', message: 'Enter the review date as YYYY-MM-DD' });
     try {
@@ -437,6 +438,9 @@ export class ConsoleController {
     const findings = canSeeFindings ? await this.findings.list({ supplierId: id, page: 1, pageSize: 100 }) : { items: [] };
     const today = this.clock.today();
     const decisions = canDecide ? await this.decisions.list(id) : [];
+    // Its history: the last changes to the supplier itself, from the audit trail, with who made them.
+    const history = await this.audit.list({ entityType: 'supplier', entityId: id, page: 1, pageSize: 20 });
+    const actors = await this.usersService.namesOf(history.items.filter((e) => e.actorType === 'user' && e.actorId).map((e) => e.actorId!));
     return {
       supplier: { ...supplier, kind: supplier.kind.replace('_', ' '), band: supplier.band ?? 'not assessed', netValueAtRisk: pounds(supplier.netValueAtRisk), valueAtRisk: pounds(supplier.valueAtRisk) },
       summary: found.risk?.summary ?? '',
@@ -447,6 +451,8 @@ export class ConsoleController {
       assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
+      openFindings: findings.items.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => ({ id: f.id, label: `${f.questionCode} (${f.severity}): ${f.questionText}` })),
+      history: history.items.map((e) => ({ at: e.occurredAt.toISOString().slice(0, 16).replace('T', ' '), action: e.action.replace(/[._]/g, ' '), actor: e.actorType === 'user' ? (actors.get(e.actorId ?? '') ?? 'a user') : e.actorType, fields: Object.keys(e.changes ?? {}).join(', ') })),
       canDecide,
       canSend: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
       dueDefault: new Date(this.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
