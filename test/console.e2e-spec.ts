@@ -359,6 +359,11 @@ describe('console', () => {
       await buyerPage.click('text=Save the link');
       await buyerPage.waitForURL(`${base}/console/suppliers/${theatreId}#links`);
       expect(await buyerPage.textContent('#links + ul')).toContain('Theatre lists: Theatre scheduling system');
+      await buyerPage.click('text=Theatre lists: Theatre scheduling system');
+      await accessible(buyerPage, 'edit link');
+      await buyerPage.goto(`${base}/console/suppliers/${theatreId}/edit`);
+      await accessible(buyerPage, 'edit supplier');
+      await buyerPage.goto(`${base}/console/suppliers/${theatreId}`);
 
       // The questionnaire, answered by the supplier through its link, then reviewed in the console.
       await buyerPage.selectOption('#send-questionnaireKey', 'supplier-security-lite');
@@ -411,6 +416,11 @@ describe('console', () => {
       await committee.goto(`${base}/console/decisions`);
       await accessible(committee, 'decisions');
       expect(await committee.textContent('#decisions')).toContain('Theatre Systems Ltd');
+      await committee.goto(`${base}/console/report`);
+      await accessible(committee, 'committee report');
+      await committee.goto(`${base}/console/suppliers/new`); // not governance's to do
+      expect(await committee.textContent('h1')).toBe('Not allowed');
+      await accessible(committee, 'error page');
 
       // A viewer sees the supplier but no control to change it; a forged form is refused.
       const viewer = await browse((await user('viewer')).email);
@@ -454,6 +464,11 @@ describe('console', () => {
       await live.click('button:has-text("Check who would receive it")');
       await live.waitForSelector('#preview');
       await accessible(live, 'campaign preview');
+      if (await live.locator('button[value=send]').count()) {
+        await live.click('button[value=send]');
+        await live.waitForSelector('text=Sent to');
+        await accessible(live, 'campaign sent');
+      }
       await live.context().close();
       const admin = await browse((await user('admin')).email);
       await admin.goto(`${base}/console/admin/users`);
