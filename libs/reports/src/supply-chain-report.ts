@@ -101,7 +101,14 @@ export class SupplyChainReports {
     // One repeatable-read transaction for the whole pack: every figure in it is of the same moment,
     // and its queries queue on one connection instead of competing with each other for the server.
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const q = <T>(sql: string, params: unknown[] = []) => m.query<T[]>(sql, [period, ...params]);
+      // The queries are started together but run one after another on the transaction's connection.
+      let queue: Promise<unknown> = Promise.resolve();
+      const run = <T>(sql: string, params: unknown[] = []): Promise<T> => {
+        const next = queue.then(() => m.query<T>(sql, params));
+        queue = next.catch(() => undefined);
+        return next;
+      };
+      const q = <T>(sql: string, params: unknown[] = []) => run<T[]>(sql, [period, ...params]);
 
       const SUPPLIERS = suppliersOf(period);
       const totalsP = q<{ n: string; var: string; net_var: string; tier12: string; tier12_current: string; escalated: string }>(
@@ -154,7 +161,7 @@ export class SupplyChainReports {
            FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id
           WHERE l.status <> 'ended' AND ${where}
           ORDER BY l.record_count DESC, s.name, l.id LIMIT $2)`;
-      const linksP = m.query<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null; total: string }[]>(
+      const linksP = run<{ problem: string; link_id: string; supplier_id: string; supplier: string; asset: string; records: string; date: string | null; total: string }[]>(
         `SELECT p.problem, l.id AS link_id, s.id AS supplier_id, s.name AS supplier, a.name AS asset, l.record_count AS records, p.date::text AS date, p.total
            FROM (${problem('noAgreement', 'NULL::date', '(l.agreement_ref IS NULL OR l.agreement_type IS NULL)')}
                  UNION ALL ${problem('pastReview', 'l.review_date', 'l.review_date < $1::date')}
@@ -164,7 +171,7 @@ export class SupplyChainReports {
         [asOf, LIST_LIMIT],
       );
 
-      const assessmentsP = m.query<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
+      const assessmentsP = run<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
         `SELECT CASE WHEN a.status = 'submitted' THEN 'awaitingReview' WHEN a.status = 'returned' THEN 'returned' ELSE 'overdue' END AS state,
                 a.id, s.id AS supplier_id, s.name AS supplier, a.questionnaire_key, a.due_date::text, a.escalation_level, a.submitted_at
            FROM assessment a JOIN supplier s ON s.id = a.supplier_id
@@ -182,7 +189,7 @@ export class SupplyChainReports {
       );
 
       // Open findings from their running totals (plus the changes not yet folded in): see the report-rollups migration.
-      const findingAgesP = m.query<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
+      const findingAgesP = run<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
         `SELECT severity, sum(findings) AS total,
                 coalesce(sum(findings) FILTER (WHERE created_on > $1::date - 30), 0) AS under30,
                 coalesce(sum(findings) FILTER (WHERE created_on <= $1::date - 30 AND created_on > $1::date - 90), 0) AS from30to90,
@@ -195,7 +202,7 @@ export class SupplyChainReports {
       );
       // Per framework group: findings, and suppliers with at least one. Changes not yet folded in move
       // a supplier in or out of a group when its count there leaves or reaches zero.
-      const frameworksP = m.query<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
+      const frameworksP = run<{ framework: string; grp: string; findings: string; suppliers: string }[]>(
         `WITH pending AS (
            SELECT m->>'framework' AS framework, finding_group_of(m) AS grp, d.supplier_id, sum(d.findings) AS findings
              FROM finding_rollup_delta d CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.mappings) = 'array' THEN d.mappings ELSE '[]' END) m
@@ -211,11 +218,11 @@ export class SupplyChainReports {
           ORDER BY sum(suppliers) DESC, sum(findings) DESC, 1, 2`,
       );
 
-      const currentDecisionsP = m.query<{ key: string; n: string }[]>(
+      const currentDecisionsP = run<{ key: string; n: string }[]>(
         // Against the (few) offboarded suppliers, not a join with every supplier.
         "SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision",
       );
-      const expiringP = m.query<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
+      const expiringP = run<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
         `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
                 (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
            FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
@@ -228,7 +235,7 @@ export class SupplyChainReports {
         [asOf, addDays(asOf, 90)],
       );
       const since = previous?.takenOn ?? addDays(asOf, -90);
-      const logP = m.query<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
+      const logP = run<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
         `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by
            FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id LEFT JOIN app_user u ON u.id = d.decided_by
           WHERE d.created_at >= ($1::date + 1)::timestamp AT TIME ZONE 'Europe/London' AND d.created_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'
@@ -236,7 +243,7 @@ export class SupplyChainReports {
         [since, asOf, LIST_LIMIT],
       );
 
-      const incidentsP = m.query<{ id: string; supplier_id: string; supplier: string; severity: string; status: string; detected_at: Date; records: string; follow_up: string | null; suspended: string }[]>(
+      const incidentsP = run<{ id: string; supplier_id: string; supplier: string; severity: string; status: string; detected_at: Date; records: string; follow_up: string | null; suspended: string }[]>(
         `SELECT i.id, s.id AS supplier_id, s.name AS supplier, i.severity, i.status, i.detected_at, (i.exposure_at_open->'records'->>'total')::bigint AS records, a.status AS follow_up,
                 (SELECT count(*) FROM data_sharing_link l WHERE l.suspended_by_incident = i.id) AS suspended
            FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id
