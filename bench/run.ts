@@ -59,8 +59,9 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${accessToken}` };
 
-    const baseline = await measure(`${base}/health`, {});
-    const rows: [string, number][] = [
+    const only = process.env.BENCH_ONLY;
+    const baseline = only === 'email' ? 1 : await measure(`${base}/health`, {});
+    const rows: [string, number][] = only === 'email' ? [] : [
       ['GET /health (baseline)', baseline],
       ['GET /health/ready', await measure(`${base}/health/ready`, {})],
       ['GET /api/v1/suppliers?pageSize=50', await measure(`${base}/api/v1/suppliers?pageSize=50`, auth)],
@@ -76,12 +77,14 @@ async function main(): Promise<void> {
     const campaignMs = performance.now() - campaignStarted;
     await app.get(OutboxDispatcher).settled(); // the campaign's 2,000 enqueues are not part of either save measurement
     const tokens = campaign.assessments.slice(0, CONCURRENCY).map((a) => a.invitationUrl.split('/portal/i/')[1]);
+    if (only !== 'email') {
     const bare = await bareUpsertServer(databaseUrl);
     const portalSave = await measureSaves(`${base}/portal/assessment/answers`, tokens, true);
     const bareSave = await measureSaves(`http://127.0.0.1:${bare.port}/save`, tokens.map((_, i) => campaign.assessments[i].id), false);
     await bare.close();
     console.log(`answer save, bare Fastify + pg upsert (baseline)                 ${bareSave.rate.toFixed(0).padStart(7)} saves/s   p99 ${bareSave.p99.toFixed(1)} ms`);
     console.log(`answer save, POST /portal/assessment/answers                      ${portalSave.rate.toFixed(0).padStart(7)} saves/s   p99 ${portalSave.p99.toFixed(1)} ms   ratio ${(portalSave.rate / bareSave.rate).toFixed(3)} (goal >= 0.5)`);
+    }
     console.log(`campaign of 2,000 suppliers (set-based): ${campaignMs.toFixed(0)} ms`);
     if (process.env.BENCH_ONLY === 'save') {
       await sink.close();
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
     console.log(`email, outbox -> Bull -> render -> SMTP (concurrency ${config.emailConcurrency})            ${pipelineRate.toFixed(0).padStart(7)} emails/s   ratio ${(pipelineRate / rawRate).toFixed(3)} (goal >= 0.5)`);
     await sink.close();
     await app.close();
-    await reportBench(postgres.url, redis.url);
+    if (only !== 'email') await reportBench(postgres.url, redis.url);
   } finally {
     await redis.stop();
     await postgres.stop();
