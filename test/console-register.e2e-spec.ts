@@ -211,6 +211,29 @@ describe('console: register, campaigns, decisions, users', () => {
     expect((await get('procurement', '/console/decisions')).statusCode).toBe(403);
   });
 
+  it('lets governance override a tier with a reason, and procurement offboard a supplier', async () => {
+    const short = await post('governance', `/console/suppliers/${supplierId}/tier`, { tier: '1', reason: 'because' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('href="#tier-reason"');
+    expect((await sql<{ tier_override: number | null }>('SELECT tier_override FROM supplier WHERE id = $1', [supplierId]))[0].tier_override).toBeNull();
+    expect((await post('governance', `/console/suppliers/${supplierId}/tier`, { tier: '1', reason: 'Runs the pathology service for three trusts.' })).statusCode).toBe(303);
+    expect(await sql('SELECT tier, tier_override FROM supplier WHERE id = $1', [supplierId])).toEqual([{ tier: 1, tier_override: 1 }]);
+    expect((await get('governance', `/console/suppliers/${supplierId}`)).body).toContain('Overridden to tier 1: Runs the pathology service for three trusts.');
+    expect((await post('procurement', `/console/suppliers/${supplierId}/tier`, { tier: 'none', reason: 'Not mine to change.' })).statusCode).toBe(403);
+
+    const [carecloud] = await sql<{ id: string }>("SELECT id FROM supplier WHERE name = 'Carecloud Ltd'");
+    expect((await get('procurement', `/console/suppliers/${carecloud.id}`)).body).toContain('Offboard Carecloud Ltd');
+    expect((await post('governance', `/console/suppliers/${carecloud.id}/offboard`, {})).statusCode).toBe(403);
+    expect((await post('procurement', `/console/suppliers/${carecloud.id}/offboard`, {})).statusCode).toBe(303);
+    expect((await sql<{ status: string }>('SELECT status FROM supplier WHERE id = $1', [carecloud.id]))[0].status).toBe('offboarded');
+    const page = await get('procurement', `/console/suppliers/${carecloud.id}`);
+    expect(page.body).not.toContain('Offboard Carecloud Ltd');
+    expect(page.body).not.toContain('/edit"');
+    const again = await post('procurement', `/console/suppliers/${carecloud.id}/offboard`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('already offboarded');
+  });
+
   it('lets an admin add users and change roles, with the API’s rules', async () => {
     const short = await post('admin', '/console/admin/users', { name: 'Nia New', email: 'nia@trust.nhs.test', role: 'procurement', password: 'short' });
     expect(short.statusCode).toBe(422);

@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { BANDS, CRITICALITIES, RATINGS, type Band, type Criticality, type Rating } from '@app/scoring';
@@ -200,4 +201,10 @@ export class SupplierListQuery extends PageQuery {
 
   @IsOptional() @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+}
+
+/** risk-model section 6: governance overrides the tier with a reason (null clears the override). */
+export class TierOverrideInput {
+  @ValidateIf((_, v) => v !== null) @IsIn([1, 2, 3, 4], { message: 'must be 1, 2, 3 or 4, or null to clear the override' }) tier: 1 | 2 | 3 | 4 | null;
+  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
 }

@@ -10,7 +10,7 @@ import { NotificationsService } from '@app/notifications';
 import { AppConfig, Clock, DomainError, RateLimit, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
-import { SuppliersService, toSupplierView } from '@app/suppliers';
+import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
 import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters, validatedForm } from './pages.js';
 
 /**
@@ -154,10 +154,40 @@ export class ConsoleController {
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
       const context = await this.supplierContext(id, request.user!);
-      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: error.errors.map((e) => ({ path: e.path, message: e.message })), form: { ...context.form, ...body } }, true, 422);
+      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: error.errors.map((e) => ({ path: e.path, message: e.message, anchor: `decision-${e.path.replace(/\[.*$/, '')}` })), form: { ...context.form, ...body } }, true, 422);
       return;
     }
     void reply.status(303).header('location', `/console/suppliers/${id}#decisions`).send();
+  }
+
+  /** Governance overrides the tier with a reason (risk-model section 6), or clears the override. */
+  @Post('console/suppliers/:id/tier')
+  @Roles('governance')
+  async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    try {
+      const input = await validatedForm(TierOverrideInput, { tier: ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : body.tier === 'none' ? null : (body.tier ?? ''), reason: body.reason ?? '' });
+      await this.suppliers.overrideTier(id, input.tier, input.reason);
+    } catch (error) {
+      const { status, errors } = formProblems(error, 'tier');
+      const context = await this.supplierContext(id, request.user!);
+      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: errors.map((e) => ({ ...e, anchor: `tier-${e.path}` })), tierForm: { reason: body.reason ?? '' }, tierOptions: tierOptionsOf(body.tier ?? 'none') }, true, status);
+      return;
+    }
+    void reply.status(303).header('location', `/console/suppliers/${id}#tier`).send();
+  }
+
+  /** Procurement ends the relationship: every link ends today; the record stays as history. */
+  @Post('console/suppliers/:id/offboard')
+  @Roles('procurement')
+  async offboard(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    try {
+      await this.suppliers.offboard(id);
+    } catch (error) {
+      const { status, errors } = formProblems(error, 'status');
+      this.page(reply, request, 'supplier', 'Supplier', { ...(await this.supplierContext(id, request.user!)), errors: errors.map((e) => ({ ...e, anchor: 'offboard' })) }, true, status);
+      return;
+    }
+    void reply.status(303).header('location', `/console/suppliers/${id}`).send();
   }
 
   /** The findings board: open work by severity, with filters; each finding has its remediation form. */
@@ -305,7 +335,7 @@ export class ConsoleController {
     } catch (error) {
       if (!(error instanceof DomainError) || (error.status !== 422 && error.status !== 409)) throw error;
       const context = await this.supplierContext(id, request.user!);
-      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: (error.errors.length ? error.errors : [{ path: 'questionnaireKey', message: error.message }]).map((e) => ({ path: e.path, message: e.message })) }, true, error.status);
+      this.page(reply, request, 'supplier', 'Supplier', { ...context, errors: (error.errors.length ? error.errors : [{ path: 'questionnaireKey', message: error.message }]).map((e) => ({ path: e.path, message: e.message, anchor: `send-${e.path}` })) }, true, error.status);
       return;
     }
     void reply.status(303).header('location', `/console/assessments/${assessmentId}`).send();
@@ -457,7 +487,12 @@ export class ConsoleController {
       canSend: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
       dueDefault: new Date(this.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
       decisions: decisions.map((d) => ({ decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate, state: decisionState(d, today) })),
-      errors: [] as { path: string; message: string }[],
+      errors: [] as { path: string; message: string; anchor: string }[],
+      canOverrideTier: canDecide,
+      tierForm: { reason: found.tierOverrideReason ?? '' },
+      tierOptions: tierOptionsOf(found.tierOverride ? String(found.tierOverride) : 'none'),
+      tierOverride: found.tierOverride ? { tier: found.tierOverride, reason: found.tierOverrideReason ?? '' } : null,
+      canOffboard: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
       form: { decision: 'accept', rationale: '', reviewDate: '', insurer: '', policyRef: '', limit: '', excess: '', expiresOn: '', endLinksBy: '' } as Record<string, string>,
     };
   }
@@ -473,4 +508,8 @@ export class ConsoleController {
 
 function ratingOf(cell: number): string {
   return cell <= 4 ? 'low' : cell <= 9 ? 'medium' : cell <= 14 ? 'high' : 'critical';
+}
+
+function tierOptionsOf(selected: string) {
+  return [{ value: 'none', label: 'No override: from criticality and data' }, ...['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))].map((o) => ({ ...o, selected: o.value === selected }));
 }

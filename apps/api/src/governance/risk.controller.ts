@@ -6,7 +6,7 @@ import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
 import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
-import { SuppliersService, toRiskView, toSupplierView } from '@app/suppliers';
+import { SuppliersService, toRiskView, toSupplierView, TierOverrideInput } from '@app/suppliers';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
@@ -25,10 +25,7 @@ class DecisionBody {
   @IsOptional() @ArrayMaxSize(500) @IsUUID('all', { each: true }) findingIds?: string[];
 }
 
-class TierOverrideBody {
-  @ValidateIf((_, v) => v !== null) @IsIn([1, 2, 3, 4], { message: 'must be 1, 2, 3 or 4, or null to clear the override' }) tier: 1 | 2 | 3 | 4 | null;
-  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
-}
+class TierOverrideBody extends TierOverrideInput {}
 
 class FindingListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
