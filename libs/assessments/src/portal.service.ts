@@ -200,7 +200,7 @@ export class PortalService {
       if (this.targets.size >= 10_000) this.targets.clear();
       this.targets.set(hash, target);
     }
-    return this.save(target, input, () => this.resolveToken(token));
+    return this.save(target, input);
   }
 
   /**
@@ -208,7 +208,7 @@ export class PortalService {
    * whole save is refused with the current answers, so nothing is silently overwritten.
    */
   async saveAnswers(context: PortalContext, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
-    return this.save(targetOf(context), input, async () => context);
+    return this.save(targetOf(context), input);
   }
 
   /**
@@ -218,7 +218,7 @@ export class PortalService {
    * version sent, and writes the answers, the status and the audit rows. Only when it refuses is
    * anything read, to say why.
    */
-  private async save(target: SaveTarget, input: AnswerInput[], recheckLink: () => Promise<PortalContext>): Promise<{ answers: { code: string; version: number }[] }> {
+  private async save(target: SaveTarget, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
     const version = await questionnaireVersionById(this.dataSource.manager, target.questionnaireVersionId);
     const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
     const problems: FieldProblem[] = [];
@@ -270,7 +270,7 @@ export class PortalService {
         target.started = true;
         return { answers: rows.map((a) => ({ code: a.code, version: a.version + 1 })) };
       }
-      if (outcome === 'link') await recheckLink(); // throws the link's own error
+      if (outcome === 'link') await this.refuseGoneLink(target.invitationId);
       await this.refuseIfReadOnly(target.assessmentId);
       if (outcome === 'stale') break;
     }
@@ -285,6 +285,12 @@ export class PortalService {
         return { path: `answers.${a.code}`, message: now ? `is at version ${now.version}: ${JSON.stringify({ value: now.value, notApplicable: now.notApplicable, comment: now.comment })}` : 'has not been answered yet: send version 0' };
       }),
     );
+  }
+
+  /** Says why a link stopped working (the save found it revoked or expired). */
+  private async refuseGoneLink(invitationId: string): Promise<never> {
+    const [invitation] = await this.dataSource.query<{ revoked: boolean }[]>('SELECT revoked_at IS NOT NULL AS revoked FROM assessment_invitation WHERE id = $1', [invitationId]);
+    throw new LinkGoneError(invitation?.revoked ? 'revoked' : 'expired');
   }
 
   private async refuseIfReadOnly(assessmentId: string): Promise<void> {
