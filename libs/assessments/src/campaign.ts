@@ -37,8 +37,7 @@ export class CampaignService {
   async run(input: CampaignInput, actorId: string | null): Promise<CampaignResult> {
     if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
     return this.dataSource.transaction(async (m) => {
-      const version = await m.findOne(QuestionnaireVersion, { where: { key: input.questionnaireKey }, order: { version: 'DESC' } });
-      if (!version) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: 'questionnaireKey', message: 'is not in the catalogue' }]);
+      const version = await latestVersion(m, input.questionnaireKey);
 
       const targets = await this.targets(m, input, version.key);
       const eligible = targets.filter((t) => !t.reason);
@@ -88,8 +87,7 @@ export class CampaignService {
    */
   async preview(input: CampaignInput): Promise<{ questionnaire: { key: string; version: number; title: string }; eligible: { supplierId: string; name: string; contactName: string; contactEmail: string }[]; skipped: CampaignResult['skipped'] }> {
     const m = this.dataSource.manager;
-    const version = await m.findOne(QuestionnaireVersion, { where: { key: input.questionnaireKey }, order: { version: 'DESC' } });
-    if (!version) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: 'questionnaireKey', message: 'is not in the catalogue' }]);
+    const version = await latestVersion(m, input.questionnaireKey);
     const targets = await this.targets(m, input, version.key);
     return {
       questionnaire: { key: version.key, version: version.version, title: version.title },
@@ -123,4 +121,11 @@ export class CampaignService {
       [input.supplierIds ?? null, input.filter?.kind ?? null, input.filter?.tier ?? null, input.filter?.tag ?? null, input.filter?.status ?? null, questionnaireKey],
     );
   }
+}
+
+/** The questionnaire a campaign sends: the latest version of its key. */
+async function latestVersion(m: EntityManager, key: string): Promise<QuestionnaireVersion> {
+  const version = await m.findOne(QuestionnaireVersion, { where: { key }, order: { version: 'DESC' } });
+  if (!version) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: 'questionnaireKey', message: 'is not in the catalogue' }]);
+  return version;
 }

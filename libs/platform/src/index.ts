@@ -9,7 +9,7 @@ export {
   InvalidInputError,
   type FieldProblem,
 } from './errors/domain-error.js';
-export { flattenValidationErrors, validationExceptionFactory } from './errors/validation.js';
+export { flattenValidationErrors, validatedInput, validationExceptionFactory } from './errors/validation.js';
 export { toProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
 export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
 export { createPino, pinoOptions, PinoNestLogger, requestIdFrom, redactTokens, REQUEST_ID_HEADER } from './logging/logger.js';

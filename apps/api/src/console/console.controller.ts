@@ -7,11 +7,11 @@ import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
-import { AppConfig, Clock, DomainError, RateLimit, type FieldProblem } from '@app/platform';
+import { AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
-import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters, validatedForm } from './pages.js';
+import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters } from './pages.js';
 
 /**
  * The console: server-rendered pages over the same use-cases the API calls, signed in with a
@@ -165,7 +165,7 @@ export class ConsoleController {
   @Roles('governance')
   async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      const input = await validatedForm(TierOverrideInput, { tier: ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : body.tier === 'none' ? null : (body.tier ?? ''), reason: body.reason ?? '' });
+      const input = await validatedInput(TierOverrideInput, { tier: ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : body.tier === 'none' ? null : (body.tier ?? ''), reason: body.reason ?? '' });
       await this.suppliers.overrideTier(id, input.tier, input.reason);
     } catch (error) {
       const { status, errors } = formProblems(error, 'tier');
@@ -352,7 +352,7 @@ export class ConsoleController {
   @Roles('admin')
   async createUser(@Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      const input = await validatedForm(CreateUserInput, { email: body.email ?? '', name: body.name ?? '', role: body.role ?? '', password: body.password ?? '' });
+      const input = await validatedInput(CreateUserInput, { email: body.email ?? '', name: body.name ?? '', role: body.role ?? '', password: body.password ?? '' });
       await this.usersService.create(input, { type: 'user', id: request.user!.id });
     } catch (error) {
       const { status, errors } = formProblems(error, 'email');
@@ -367,7 +367,7 @@ export class ConsoleController {
   async changeUser(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     if (id === request.user!.id) throw new DomainError('CONSOLE.SELF', 'You cannot disable your own account or change your own role.', 409);
     try {
-      const changes = await validatedForm(UpdateUserInput, { ...(body.role !== undefined ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active === 'true' } : {}) });
+      const changes = await validatedInput(UpdateUserInput, { ...(body.role !== undefined ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active === 'true' } : {}) });
       await this.usersService.update(id, changes, { type: 'user', id: request.user!.id });
     } catch (error) {
       const { status, errors } = formProblems(error, 'role');
@@ -477,7 +477,6 @@ export class ConsoleController {
       contacts: supplier.contacts,
       links: links.items.map((l) => ({ id: l.id, asset: assetNames.get(l.dataAssetId) ?? '', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
       canEdit: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
-      canAddLink: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
       assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
@@ -492,7 +491,6 @@ export class ConsoleController {
       tierForm: { reason: found.tierOverrideReason ?? '' },
       tierOptions: tierOptionsOf(found.tierOverride ? String(found.tierOverride) : 'none'),
       tierOverride: found.tierOverride ? { tier: found.tierOverride, reason: found.tierOverrideReason ?? '' } : null,
-      canOffboard: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
       form: { decision: 'accept', rationale: '', reviewDate: '', insurer: '', policyRef: '', limit: '', excess: '', expiresOn: '', endLinksBy: '' } as Record<string, string>,
     };
   }

@@ -1,9 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest, User } from '@app/identity';
-import { DomainError, flattenValidationErrors, InvalidInputError, TemplateSet } from '@app/platform';
+import { DomainError, TemplateSet } from '@app/platform';
 
 export const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 export const PAGE_SIZE = 25;
@@ -37,20 +35,6 @@ export function sendPage(reply: FastifyReply, request: AuthenticatedRequest, nam
 
 export function redirect(reply: FastifyReply, location: string): void {
   void reply.status(303).header('location', location).send();
-}
-
-/**
- * A form checked with the API's own input class (the same rules, the same field paths); a problem
- * becomes InvalidInputError, which the page shows in its error summary.
- */
-export async function validatedForm<T extends object>(type: new () => T, values: object): Promise<T> {
-  const input = plainToInstance(type, values);
-  const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) {
-    const problems = flattenValidationErrors(errors);
-    throw new InvalidInputError(`${problems.length} field(s) need attention.`, problems);
-  }
-  return input;
 }
 
 /** A form field: trimmed text, or undefined when left empty (an optional field not given). */

@@ -9,10 +9,10 @@ import {
   LINK_STATUSES, PROCESSING_LOCATIONS, PSEUDONYMISATION, TRANSFER_METHODS, UpdateLinkInput, type DataSharingLink,
 } from '@app/data-sharing';
 import { ALL_ROLES, Public, Roles, type AuthenticatedRequest } from '@app/identity';
-import { Clock, DomainError, SkipRateLimit, templatesDir } from '@app/platform';
+import { Clock, DomainError, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { CLASSIFICATIONS, CRITICALITIES } from '@app/scoring';
 import { CONTACT_ROLES, CreateSupplierInput, SUPPLIER_KINDS, SupplierCsv, SuppliersService, UpdateSupplierInput, type ImportResult, type Supplier } from '@app/suppliers';
-import { ConsoleErrors, field, formFields, formProblems, redirect, sendPage, summaryOf, supplierFilters, validatedForm, type FieldSpec } from './pages.js';
+import { ConsoleErrors, field, formFields, formProblems, redirect, sendPage, summaryOf, supplierFilters, type FieldSpec } from './pages.js';
 
 type Errors = { path: string; message: string }[];
 type Form = Record<string, unknown>;
@@ -62,7 +62,7 @@ export class ConsoleRegisterController {
   async createSupplier(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     let created: Supplier;
     try {
-      created = await this.suppliers.create(await validatedForm(CreateSupplierInput, supplierValues(body)));
+      created = await this.suppliers.create(await validatedInput(CreateSupplierInput, supplierValues(body)));
     } catch (error) {
       const { status, errors } = formProblems(error, 'name');
       return this.supplierForm(reply, request, null, body, errors, status);
@@ -84,7 +84,7 @@ export class ConsoleRegisterController {
   @Roles('procurement')
   async updateSupplier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      await this.suppliers.update(id, await validatedForm(UpdateSupplierInput, supplierValues(body)));
+      await this.suppliers.update(id, await validatedInput(UpdateSupplierInput, supplierValues(body)));
     } catch (error) {
       const { status, errors } = formProblems(error, 'name');
       return this.supplierForm(reply, request, await this.suppliers.get(id), body, errors, status);
@@ -141,7 +141,7 @@ export class ConsoleRegisterController {
   @Roles('procurement')
   async createLink(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      await this.ledger.createLink(await validatedForm(CreateLinkInput, { ...linkValues(body), supplierId: id, dataAssetId: text(body, 'dataAssetId') }));
+      await this.ledger.createLink(await validatedInput(CreateLinkInput, { ...linkValues(body), supplierId: id, dataAssetId: text(body, 'dataAssetId') }));
     } catch (error) {
       const { status, errors } = formProblems(error, 'purpose');
       return this.linkForm(reply, request, await this.suppliers.get(id), null, body, errors, status);
@@ -162,7 +162,7 @@ export class ConsoleRegisterController {
   async updateLink(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const link = await this.ledger.getLink(id);
     try {
-      await this.ledger.updateLink(id, await validatedForm(UpdateLinkInput, linkValues(body)));
+      await this.ledger.updateLink(id, await validatedInput(UpdateLinkInput, linkValues(body)));
     } catch (error) {
       const { status, errors } = formProblems(error, 'purpose');
       return this.linkForm(reply, request, await this.suppliers.get(link.supplierId), link, { ...body, dataAssetId: link.dataAssetId }, errors, status);
@@ -231,7 +231,7 @@ export class ConsoleRegisterController {
   async createAsset(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
       const categories = Array.isArray(body.categories) ? body.categories : body.categories ? [body.categories] : [];
-      await this.ledger.createAsset(await validatedForm(CreateDataAssetInput, { name: text(body, 'name'), description: field(body, 'description') ?? null, classification: text(body, 'classification'), categories, recordCount: numberOrText(text(body, 'recordCount')), systemOfRecord: field(body, 'systemOfRecord') ?? null }));
+      await this.ledger.createAsset(await validatedInput(CreateDataAssetInput, { name: text(body, 'name'), description: field(body, 'description') ?? null, classification: text(body, 'classification'), categories, recordCount: numberOrText(text(body, 'recordCount')), systemOfRecord: field(body, 'systemOfRecord') ?? null }));
     } catch (error) {
       const { status, errors } = formProblems(error, 'name');
       return this.assetsPage(reply, request, body, errors, status);

@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { ApiConsumes, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validationExceptionFactory } from '@app/platform';
+import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { formToAnswers, questionnairePage } from './questionnaire-page.js';
 import { PortalPages } from './pages.js';
 
@@ -40,14 +38,6 @@ class SubmitBody {
 
 const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
 const PORTAL_JS = readFileSync(join(templatesDir('portal'), 'assets', 'portal.js'), 'utf8');
-
-/** Validates a JSON body with the same rules and problem shape as the global pipe. */
-async function validated<T extends object>(type: new () => T, body: unknown): Promise<T> {
-  const instance = plainToInstance(type, body ?? {});
-  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw validationExceptionFactory(errors);
-  return instance;
-}
 
 const isForm = (request: FastifyRequest) => String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
@@ -147,7 +137,7 @@ export class PortalController {
   async save(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (!isForm(request)) {
-      const input = await validated(AnswersBody, body);
+      const input = await validatedInput(AnswersBody, body);
       const bearer = bearerOf(request);
       return void reply.send(bearer ? await this.portal.saveAnswersByToken(bearer, input.answers) : await this.portal.saveAnswers(await this.context(request), input.answers));
     }
@@ -180,7 +170,7 @@ export class PortalController {
   async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (!isForm(request)) {
-      const input = await validated(SubmitBody, body);
+      const input = await validatedInput(SubmitBody, body);
       const assessment = await this.portal.submit(await this.context(request), input.attestation);
       return void reply.send({ id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() });
     }

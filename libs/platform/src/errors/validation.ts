@@ -1,4 +1,5 @@
-import type { ValidationError } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
 import { InvalidInputError, type FieldProblem } from './domain-error.js';
 
 /** Flattens class-validator's tree into one problem per field, with paths like `contacts[0].email`. */
@@ -32,4 +33,15 @@ export function validationExceptionFactory(errors: ValidationError[]): InvalidIn
     problems.length === 1 ? `${problems[0].path} ${problems[0].message}` : `${problems.length} fields are invalid`,
     problems,
   );
+}
+
+/**
+ * A body (JSON or a form's fields) as an instance of an input class, checked with the same rules,
+ * whitelist and problem shape as the global ValidationPipe: for routes that validate by hand.
+ */
+export async function validatedInput<T extends object>(type: new () => T, body: unknown): Promise<T> {
+  const instance = plainToInstance(type, body ?? {});
+  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw validationExceptionFactory(errors);
+  return instance;
 }
