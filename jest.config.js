@@ -28,6 +28,8 @@ export default {
   },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  // Every test fails when the product reads the machine's clock instead of the injected Clock.
+  setupFilesAfterEnv: ['<rootDir>/test/support/real-clock-guard.ts'],
   testTimeout: 30_000,
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
 };

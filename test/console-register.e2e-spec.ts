@@ -11,8 +11,12 @@ describe('console: register, campaigns, decisions, users', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000', ORG_NAME: 'Royal Test NHS Trust' });
+    api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
   }, 60_000);
-  afterAll(() => api?.close());
+  afterAll(() => {
+    api?.clock.reset();
+    return api?.close();
+  });
 
   /** A user of the role signed in through the console form: its cookie and CSRF token. */
   async function as(role: Role): Promise<{ cookie: string; csrf: string }> {

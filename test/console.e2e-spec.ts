@@ -22,12 +22,16 @@ describe('console', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
     await api.app.listen({ port, host: '127.0.0.1' });
     buyer = await signIn(api, 'procurement');
     const res = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Evil <script>alert(1)</script> Ltd', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Pat', email: 'pat@evil.example', role: 'primary' }] } });
     supplierId = res.json().id;
   }, 60_000);
-  afterAll(() => api?.close());
+  afterAll(() => {
+    api?.clock.reset();
+    return api?.close();
+  });
 
   /** Signs in through the form; answers the session cookie and the CSRF token of the first page. */
   async function consoleLogin(email: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {

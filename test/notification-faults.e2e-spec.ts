@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
 import { freePort, startRedis } from '@app/embedded';
 import { OutboxDispatcher } from '@app/notifications';
+import { addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -29,7 +30,7 @@ async function supplierWithAssessment(api: TestApi, buyer: SignedIn, name: strin
     payload: { name, kind: 'supplier', criticality: 'low', status: 'active', ownerId: buyer.id, contacts: [{ name: 'Pat Primary', email: primary, role: 'primary' }] },
   });
   expect(supplier.statusCode).toBe(201);
-  const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2027-01-12' } });
+  const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 43) } });
   expect(sent.statusCode).toBe(201);
   return { assessmentId: sent.json().id, primary };
 }

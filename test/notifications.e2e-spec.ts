@@ -36,6 +36,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
       SWEEP_GRACE_MS: '200',
       SCHEDULE_INTERVAL_MS: '3600000',
     });
+    api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
     worker = await createWorker(api.config, pino({ level: 'silent' }));
     await worker.init();
     workerClock = worker.get(Clock);
@@ -43,6 +44,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     admin = await signIn(api, 'admin');
   });
   afterAll(async () => {
+    api.clock.reset();
     await worker.close();
     await api.close();
     await sink.stop();
@@ -277,6 +279,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(clarify.text).toContain('Which <b>remote access</b> routes does MFA cover?');
     expect(clarify.html).toContain('Which &lt;b&gt;remote access&lt;/b&gt; routes');
     expect(clarify.text).toContain(sent.json().invitationUrl);
+    api.clock.advance(3_600_000); // an hour later (the clock is frozen)
     await answerAll(); // answered again and resubmitted: the owner hears again
     await until(async () => sink.to(buyer.email).filter((m) => m.subject.startsWith('Lifecycle Ltd submitted')).length === 2);
     expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);

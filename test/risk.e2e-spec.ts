@@ -1,9 +1,13 @@
+import { addDays } from '@app/platform';
 import { RiskStaleness } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { signIn, type SignedIn } from './support/users.js';
 
 type Q = { code: string; type: string; options: { value: string; score?: number }[] | null; answer: { version: number } | null };
+
+/** The day the tests' literal dates are written against (the Clock is frozen there). */
+const NOW = '2026-11-28T09:00:00Z';
 
 /** risk-model.md section 3, written out again here: the test checks the code against the table, not against itself. */
 const P = { A: 0.025, B: 0.04, C: 0.06, D: 0.08, E: 0.1 } as const;
@@ -19,6 +23,7 @@ describe('risk: findings, figures and treatment decisions', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    api.clock.freeze(NOW); // the dates below are written against this day, not the machine's
     buyer = await signIn(api, 'procurement');
     governance = await signIn(api, 'governance');
     viewer = await signIn(api, 'viewer');
@@ -36,7 +41,10 @@ describe('risk: findings, figures and treatment decisions', () => {
     expect(link.statusCode).toBe(201);
     linkId = link.json().id;
   });
-  afterAll(() => api.close());
+  afterAll(() => {
+    api.clock.reset();
+    return api.close();
+  });
 
   function call(who: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
     return api.request({ method, url, headers: who.headers, payload });
@@ -109,7 +117,7 @@ describe('risk: findings, figures and treatment decisions', () => {
       questionText: 'Is multi-factor authentication on for email and every remote access route?',
       mappings: expect.arrayContaining([{ framework: 'NCSC-CAF', ref: 'B2.a' }]),
     });
-    expect(mfa.dueDate).toBe(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    expect(mfa.dueDate).toBe(addDays(api.clock.today(), 30));
     expect((await call(buyer, 'GET', '/api/v1/findings?framework=CYBER-ESSENTIALS&severity=critical')).json().items.map((f: { id: string }) => f.id)).toEqual([mfa.id]);
     expect((await call(viewer, 'GET', '/api/v1/findings')).statusCode).toBe(403);
     const audit = await query<{ action: string }>(api.databaseUrl, "SELECT action FROM audit_event WHERE action IN ('finding.raised', 'supplier.risk_changed', 'assessment.answer_adjusted') AND (entity_id IN ($1, $2) OR entity_type = 'finding') ORDER BY id DESC LIMIT 5", [supplierId, assessmentId]);
@@ -204,7 +212,7 @@ describe('risk: findings, figures and treatment decisions', () => {
       const history = (await call(governance, 'GET', `/api/v1/suppliers/${supplierId}/risk-decisions`)).json().items;
       expect(history[0]).toMatchObject({ decision: 'transfer', state: 'expired' });
     } finally {
-      api.clock.reset();
+      api.clock.freeze(NOW);
     }
   });
 });

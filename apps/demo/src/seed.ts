@@ -4,7 +4,7 @@ import { AssessmentsService, PortalService } from '@app/assessments';
 import { DataSharingService, type CreateLinkInput } from '@app/data-sharing';
 import { IncidentsService } from '@app/incidents';
 import { DecisionsService } from '@app/risk';
-import { requestContext } from '@app/platform';
+import { addDays, Clock, requestContext } from '@app/platform';
 import { SuppliersService, type CreateSupplierInput } from '@app/suppliers';
 
 type SupplierSeed = Omit<CreateSupplierInput, 'contacts'> & { contact: string };
@@ -151,19 +151,15 @@ async function riskStories(app: INestApplicationContext, ids: Map<string, string
   // Incident mode: threat intelligence names a university partner; the exposure and its 72-hour
   // follow-up start at once.
   await app.get(IncidentsService).open(
-    { supplierId: ids.get('Eastfield University')!, summary: 'A ransomware group lists Eastfield University on its leak site, with a sample of emergency-department research data.', detectedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), source: 'threat_intelligence', severity: 'high' },
+    { supplierId: ids.get('Eastfield University')!, summary: 'A ransomware group lists Eastfield University on its leak site, with a sample of emergency-department research data.', detectedAt: new Date(app.get(Clock).now().getTime() - 2 * 3_600_000).toISOString(), source: 'threat_intelligence', severity: 'high' },
     'demo-seed-incident',
     null,
   );
   await app.get(DecisionsService).record(
     ids.get('Carecloud EPR Ltd')!,
-    { decision: 'transfer', rationale: 'The EPR contract requires the supplier to hold cyber cover naming the Trust; certificate seen.', reviewDate: addDaysFromToday(180), insurer: 'Example Mutual Insurance', policyRef: 'CYB-2027-0042', limit: 60_000_000, excess: 250_000, expiresOn: addDaysFromToday(300) },
+    { decision: 'transfer', rationale: 'The EPR contract requires the supplier to hold cyber cover naming the Trust; certificate seen.', reviewDate: addDays(app.get(Clock).today(), 180), insurer: 'Example Mutual Insurance', policyRef: 'CYB-2027-0042', limit: 60_000_000, excess: 250_000, expiresOn: addDays(app.get(Clock).today(), 300) },
     null,
   );
-}
-
-function addDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -173,7 +169,7 @@ function addDaysFromToday(days: number): string {
 async function seedAssessments(app: INestApplicationContext, ids: Map<string, string>): Promise<string[]> {
   const assessments = app.get(AssessmentsService);
   const portal = app.get(PortalService);
-  const due = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  const due = addDays(app.get(Clock).today(), 28);
   const links: string[] = [];
   const answerSections = async (url: string, sections: number | 'all') => {
     const context = await portal.resolveToken(url.split('/portal/i/')[1]);

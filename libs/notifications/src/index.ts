@@ -6,4 +6,4 @@ export { OutboxModule } from './outbox.module.js';
 export { NotificationsService, type NotificationQuery } from './notifications.service.js';
 export { EmailRenderer, type RenderedEmail } from './email-renderer.js';
 export { Mailer } from './mailer.js';
-export { addDays, daysBetween, humanDate, isWorkingDay, londonTime, nthWorkingDay, workingTime } from './working-time.js';
+export { humanDate, isWorkingDay, londonTime, nthWorkingDay, workingTime } from './working-time.js';

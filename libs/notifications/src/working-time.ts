@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { addDays } from '@app/platform';
 
 const LONDON = 'Europe/London';
 const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -36,17 +37,6 @@ export function nthWorkingDay(month: string, n: number): string {
     if (isWorkingDay(day)) seen++;
   }
   return day;
-}
-
-/** Calendar arithmetic on YYYY-MM-DD dates. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

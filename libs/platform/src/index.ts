@@ -1,6 +1,7 @@
 export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, LOG_LEVELS, type Environment, type LogLevel } from './config/app-config.js';
 export { ConfigModule } from './config/config.module.js';
 export { Clock, ClockModule } from './clock/clock.js';
+export { addDays, addDaysTo, daysBetween, DAY_MS } from './clock/dates.js';
 export {
   DomainError,
   NotFoundError,
@@ -23,3 +24,4 @@ export { SecretBox } from './crypto/sealed.js';
 export { templatesDir } from './templates.js';
 export { dateAsString, numericAsNumber } from './columns.js';
 export { TemplateSet } from './template-set.js';
+export { moneyText, exactMoneyText } from './money.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Clock, NotFoundError } from '@app/platform';
+import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
 
@@ -70,8 +70,6 @@ export const LIST_LIMIT = 50;
 const num = (v: unknown) => Number(v ?? 0);
 const byKey = <K extends string>(keys: readonly K[], rows: { key: string; n: unknown }[]): Record<K, number> =>
   Object.fromEntries(keys.map((k) => [k, num(rows.find((r) => r.key === k)?.n)])) as Record<K, number>;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export type SupplyChainReport = Awaited<ReturnType<SupplyChainReports['build']>>;
 

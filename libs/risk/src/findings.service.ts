@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
+import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { Finding, type FindingStatus, type Severity } from './entities.js';
 
 /** A finding as the final score raised it, with the question's words. */
@@ -55,7 +55,6 @@ export function addMonths(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Findings: raised by final scores, tracked to remediation or acceptance. */
 @Injectable()

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CampaignService, type CampaignInput } from '@app/assessments';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { EmailRenderer, humanDate } from '@app/notifications';
-import { AppConfig, Clock, DomainError } from '@app/platform';
+import { addDays, AppConfig, Clock, DomainError } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { decisionState, DecisionsService } from '@app/risk';
 import { SUPPLIER_KINDS } from '@app/suppliers';
@@ -107,7 +107,7 @@ export class ConsoleCampaignsController {
   }
 
   private defaultDue(): string {
-    return new Date(this.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    return addDays(this.clock.today(), 30);
   }
 
   /** Governance's review: every current decision, the soonest to review first, flagged when past its review or expiry. */

@@ -7,7 +7,7 @@ import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
-import { AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
+import { addDays, AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
@@ -484,7 +484,7 @@ export class ConsoleController {
       history: history.items.map((e) => ({ at: e.occurredAt.toISOString().slice(0, 16).replace('T', ' '), action: e.action.replace(/[._]/g, ' '), actor: e.actorType === 'user' ? (actors.get(e.actorId ?? '') ?? 'a user') : e.actorType, fields: Object.keys(e.changes ?? {}).join(', ') })),
       canDecide,
       canSend: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
-      dueDefault: new Date(this.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+      dueDefault: addDays(this.clock.today(), 30),
       decisions: decisions.map((d) => ({ decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate, state: decisionState(d, today) })),
       errors: [] as { path: string; message: string; anchor: string }[],
       canOverrideTier: canDecide,

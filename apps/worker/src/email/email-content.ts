@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvitationTokenBox } from '@app/assessments';
-import { daysBetween, humanDate, londonTime, type OutboxMessage } from '@app/notifications';
-import { AppConfig, Clock } from '@app/platform';
+import { humanDate, londonTime, type OutboxMessage } from '@app/notifications';
+import { AppConfig, Clock, daysBetween } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 
 /** What an email needs, or why it is no longer owed. */

@@ -1,4 +1,4 @@
-import { addDays } from '@app/notifications';
+import { addDays } from '@app/platform';
 
 export interface LadderSettings {
   /** Reminders this many days before the due date (7, 3, 1). */

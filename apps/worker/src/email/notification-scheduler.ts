@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { addDays, noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
-import { AppConfig, Clock } from '@app/platform';
+import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
+import { addDays, AppConfig, Clock } from '@app/platform';
 import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { stepOwed, type LadderSettings } from './ladder.js';
 

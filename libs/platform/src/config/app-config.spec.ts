@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe('.data');
     expect(config.logLevel).toBe('info');
     expect(config.baseUrl).toBe('http://localhost:8080');
+    expect(config.contactEmail).toBe('assure@localhost');
+  });
+
+  it('reads the organisation and its contact address, ORG_NAME still understood', () => {
+    expect(loadConfig({ ...valid, ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'help@trust.nhs.uk' })).toMatchObject({ orgName: 'Royal Test NHS Trust', contactEmail: 'help@trust.nhs.uk' });
+    expect(loadConfig({ ...valid, ORG_NAME: 'Old Name NHS Trust' }).orgName).toBe('Old Name NHS Trust');
+    expect(problemsOf({ ...valid, SUPPORT_EMAIL: 'nobody' })).toEqual(['SUPPORT_EMAIL must be an email address']);
   });
 
   it('names the variable that is wrong, and says what it should be', () => {

@@ -97,11 +97,16 @@ export class AppConfig {
   @Max(10)
   trustProxy = 0;
 
-  /** ORG_NAME: who is asking, as emails name the organisation */
+  /** ORGANISATION_NAME (or the older ORG_NAME): who is asking, named on every supplier page and email */
   @IsString()
   @MinLength(2)
   @MaxLength(120)
   orgName = 'NHS Trust';
+
+  /** SUPPORT_EMAIL: where suppliers and staff can reach a person; unset, the MAIL_FROM address */
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'must be an email address' })
+  supportEmail?: string;
 
   /** GOVERNANCE_EMAIL: the governance committee's address (escalation level 2, expiring decisions); unset, those emails are not owed */
   @IsOptional()
@@ -201,10 +206,15 @@ export class AppConfig {
   get baseUrl(): string {
     return this.publicUrl ?? `http://localhost:${this.port}`;
   }
+
+  /** The address people are told to write to: SUPPORT_EMAIL, else the mailbox of MAIL_FROM. */
+  get contactEmail(): string {
+    return this.supportEmail ?? /<([^>]+)>/.exec(this.mailFrom)?.[1] ?? this.mailFrom.trim();
+  }
 }
 
 /** Which environment variable feeds each property, and how its text becomes a value. */
-const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolean; list?: boolean }> = {
+const ENV: Record<keyof Omit<AppConfig, 'baseUrl' | 'contactEmail'>, { name: string; alias?: string; int?: boolean; list?: boolean }> = {
   databaseUrl: { name: 'DATABASE_URL' },
   redisUrl: { name: 'REDIS_URL' },
   smtpUrl: { name: 'SMTP_URL' },
@@ -220,7 +230,8 @@ const ENV: Record<keyof Omit<AppConfig, 'baseUrl'>, { name: string; int?: boolea
   rateLimitPerMinute: { name: 'RATE_LIMIT_PER_MINUTE', int: true },
   bodyLimitBytes: { name: 'BODY_LIMIT_BYTES', int: true },
   trustProxy: { name: 'TRUST_PROXY', int: true },
-  orgName: { name: 'ORG_NAME' },
+  orgName: { name: 'ORGANISATION_NAME', alias: 'ORG_NAME' },
+  supportEmail: { name: 'SUPPORT_EMAIL' },
   governanceEmail: { name: 'GOVERNANCE_EMAIL' },
   emailAttempts: { name: 'EMAIL_ATTEMPTS', int: true },
   emailBackoffMs: { name: 'EMAIL_BACKOFF_MS', int: true },
@@ -261,8 +272,8 @@ export type Environment = Record<string, string | undefined>;
  */
 export function loadConfig(env: Environment): AppConfig {
   const plain: Record<string, unknown> = {};
-  for (const [property, { name, int, list }] of Object.entries(ENV)) {
-    const raw = env[name];
+  for (const [property, { name, alias, int, list }] of Object.entries(ENV)) {
+    const raw = env[name] || (alias ? env[alias] : undefined);
     if (raw === undefined || raw === '') continue;
     plain[property] = list ? raw.split(',').map(asInt) : int ? asInt(raw) : raw.trim();
   }
