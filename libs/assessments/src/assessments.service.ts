@@ -9,7 +9,7 @@ import { FindingsService } from '@app/risk';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
-import { Assessment, AssessmentAnswer, AssessmentInvitation, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
+import { Assessment, AssessmentAnswer, AssessmentInvitation, ANSWERABLE_STATUSES, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
 import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
 import { scoreOf } from './score.js';
 
@@ -110,7 +110,7 @@ export class AssessmentsService {
   async resend(id: string): Promise<{ assessment: Assessment; invitationUrl: string }> {
     return this.dataSource.transaction(async (m) => {
       const assessment = await this.lock(m, id);
-      this.expectStatus(assessment, ['sent', 'in_progress', 'returned'], 'resend');
+      this.expectStatus(assessment, ANSWERABLE_STATUSES, 'resend');
       const invitationUrl = await this.issueInvitation(m, assessment, 'resend');
       await this.audit.record(m, { action: 'assessment.resent', entityType: 'assessment', entityId: id, before: { invitation: 'previous' }, after: { invitation: 'new' } });
       return { assessment, invitationUrl };
@@ -212,7 +212,7 @@ export class AssessmentsService {
     if (query.supplierId) qb.andWhere('a.supplier_id = :s', { s: query.supplierId });
     if (query.status) qb.andWhere('a.status = :st', { st: query.status });
     if (query.questionnaireKey) qb.andWhere('a.questionnaire_key = :k', { k: query.questionnaireKey });
-    if (query.overdue) qb.andWhere("a.status IN ('sent', 'in_progress', 'returned') AND a.due_date < :today", { today: this.clock.today() });
+    if (query.overdue) qb.andWhere('a.status IN (:...answerable) AND a.due_date < :today', { answerable: ANSWERABLE_STATUSES, today: this.clock.today() });
     const [items, total] = await qb.orderBy('a.due_date', 'ASC').addOrderBy('a.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items, total };
   }
@@ -235,7 +235,7 @@ export class AssessmentsService {
     return assessment;
   }
 
-  private expectStatus(assessment: Assessment, allowed: AssessmentStatus[], action: string): void {
+  private expectStatus(assessment: Assessment, allowed: readonly AssessmentStatus[], action: string): void {
     if (!allowed.includes(assessment.status)) {
       throw new ConflictError('ASSESSMENT.INVALID_TRANSITION', `Cannot ${action} an assessment that is ${assessment.status}.`, [{ path: 'status', message: `is ${assessment.status}` }]);
     }

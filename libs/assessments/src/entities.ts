@@ -4,7 +4,11 @@ import { dateAsString, numericAsNumber } from '@app/platform';
 
 export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-export const OPEN_STATUSES: AssessmentStatus[] = ['sent', 'in_progress', 'submitted', 'returned'];
+/** Statuses in which the supplier can still answer (and reminders, overdue notices and expiry apply). */
+export const ANSWERABLE_STATUSES: readonly AssessmentStatus[] = ['sent', 'in_progress', 'returned'];
+/** Statuses of a questionnaire not yet finished: answerable, or submitted and awaiting review (one per questionnaire and supplier). */
+export const OPEN_STATUSES: readonly AssessmentStatus[] = [...ANSWERABLE_STATUSES, 'submitted'];
+export const isAnswerable = (status: string): boolean => (ANSWERABLE_STATUSES as readonly string[]).includes(status);
 
 
 /** A questionnaire sent to one supplier contact, answered through the emailed link. */

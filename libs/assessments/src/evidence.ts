@@ -7,7 +7,7 @@ import { AuditTrail } from '@app/audit';
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '@app/platform';
 import { questionnaireVersionById } from '@app/questionnaires';
 import { questionsOf } from './answer-rules.js';
-import { Assessment, AssessmentEvidence } from './entities.js';
+import { Assessment, AssessmentEvidence, isAnswerable } from './entities.js';
 import type { PortalContext } from './portal.service.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -53,7 +53,7 @@ export class EvidenceService {
     if (!type) throw new UnsupportedFileError('This kind of file cannot be attached: use PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT.');
     return this.dataSource.transaction(async (m) => {
       const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
-      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
+      if (!isAnswerable(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
       const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
       const question = questionsOf(version.definition).find((q) => q.code === questionCode);
       if (!question) throw new RuleViolationError('EVIDENCE.UNKNOWN_QUESTION', 'No such question.', [{ path: 'question', message: 'is not a question of this questionnaire' }]);

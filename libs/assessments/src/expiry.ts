@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, requestContext } from '@app/platform';
+import { ANSWERABLE_STATUSES } from './entities.js';
 
 /**
  * The daily run that moves an unsubmitted assessment to `expired` once no link to it works any
@@ -27,12 +28,12 @@ export class AssessmentExpiry {
         const [rows] = await m.query<[{ id: string; before: string }[], number]>(
           `WITH due AS (
              SELECT a.id, a.status FROM assessment a
-              WHERE a.status IN ('sent', 'in_progress', 'returned')
+              WHERE a.status = ANY($2)
                 AND NOT EXISTS (SELECT 1 FROM assessment_invitation i WHERE i.assessment_id = a.id AND i.revoked_at IS NULL AND i.expires_at > $1)
               FOR UPDATE OF a SKIP LOCKED)
            UPDATE assessment a SET status = 'expired', updated_at = now() FROM due WHERE a.id = due.id
            RETURNING a.id, due.status AS before`,
-          [now],
+          [now, ANSWERABLE_STATUSES],
         );
         await this.audit.recordMany(m, rows.map((r) => ({ action: 'assessment.expired', entityType: 'assessment', entityId: r.id, before: { status: r.before }, after: { status: 'expired' } })));
         return rows.length;

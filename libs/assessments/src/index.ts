@@ -1,7 +1,7 @@
 export { AssessmentsModule } from './assessments.module.js';
 export { AssessmentsService, type SendAssessment, type AssessmentListQuery } from './assessments.service.js';
 export { PortalService, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type AnswerInput, type PortalContext } from './portal.service.js';
-export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, type AssessmentStatus } from './entities.js';
+export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, ANSWERABLE_STATUSES, OPEN_STATUSES, isAnswerable, type AssessmentStatus } from './entities.js';
 export { hashToken, looksLikeToken, invitationExpiry, OUTBOX_TOKEN_PURPOSE, InvitationTokenBox } from './invitation-token.js';
 export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';

@@ -9,7 +9,7 @@ import { oweEmail } from '@app/notifications';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
-import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, type AssessmentStatus } from './entities.js';
+import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, isAnswerable, type AssessmentStatus } from './entities.js';
 import { internalOwnerEmail } from './internal-owner.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 import { scoreOf } from './score.js';
@@ -296,7 +296,7 @@ export class PortalService {
   private async refuseIfReadOnly(assessmentId: string): Promise<void> {
     const { status } = await this.dataSource.getRepository(Assessment).findOneOrFail({ where: { id: assessmentId }, select: { id: true, status: true } });
     if (status === 'cancelled' || status === 'expired') throw new LinkGoneError('closed');
-    if (!['sent', 'in_progress', 'returned'].includes(status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${status} and can no longer be changed.`);
+    if (!isAnswerable(status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${status} and can no longer be changed.`);
   }
 
   /** Submits: every required visible question answered, an attestation; read-only afterwards. */
@@ -304,7 +304,7 @@ export class PortalService {
     return this.dataSource.transaction(async (m) => {
       const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
       if (assessment.status === 'submitted' || assessment.status === 'completed') throw new ConflictError('ASSESSMENT.ALREADY_SUBMITTED', 'This questionnaire has already been submitted.');
-      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status}.`);
+      if (!isAnswerable(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status}.`);
       const version = await questionnaireVersionById(m, assessment.questionnaireVersionId);
       const answers = await m.findBy(AssessmentAnswer, { assessmentId: assessment.id });
       const stored = new Map<string, StoredAnswer>(answers.map((a) => [a.questionCode, a]));

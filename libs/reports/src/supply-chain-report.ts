@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ANSWERABLE_STATUSES } from '@app/assessments';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
@@ -115,10 +116,11 @@ export class SupplyChainReports {
                 coalesce(sum(suppliers) FILTER (WHERE tier <= 2), 0) AS tier12,
                 coalesce(sum(suppliers) FILTER (WHERE tier <= 2 AND current), 0) AS tier12_current,
                 (SELECT count(DISTINCT a.supplier_id) FROM assessment a
-                  WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.escalation_level = 2
+                  WHERE a.status = ANY($2) AND a.escalation_level = 2
                     AND CASE WHEN $1::text IS NULL THEN EXISTS (SELECT 1 FROM supplier s WHERE s.id = a.supplier_id AND s.status <> 'offboarded')
                              ELSE EXISTS (SELECT 1 FROM risk_snapshot p WHERE p.period = $1::text AND p.supplier_id = a.supplier_id) END) AS escalated
            FROM r`,
+        [ANSWERABLE_STATUSES],
       );
       const byTierP = q<{ key: string; n: string }>(`WITH ${TOTALS} SELECT tier::text AS key, sum(suppliers) AS n FROM r GROUP BY tier HAVING sum(suppliers) <> 0`);
       const byKindP = q<{ key: string; n: string }>(`WITH ${TOTALS} SELECT kind AS key, sum(suppliers) AS n FROM r GROUP BY kind HAVING sum(suppliers) <> 0 ORDER BY kind`);

@@ -1,4 +1,4 @@
-import type { AnswerInput, PortalService } from '@app/assessments';
+import { isAnswerable, type AnswerInput, type PortalService } from '@app/assessments';
 import type { FieldProblem } from '@app/platform';
 
 type View = Awaited<ReturnType<PortalService['view']>>;
@@ -34,7 +34,7 @@ export function questionnairePage(view: View, options: PageOptions = {}) {
     if (code) errorsByCode.set(code, message);
     summary.push({ anchor: code ? `q-${code}` : problem.path.startsWith('attestation') ? 'attestation-name' : 'main-content', message: question ? message : `${problem.path ? `${problem.path} ` : ''}${problem.message}` });
   }
-  const readOnly = !['sent', 'in_progress', 'returned'].includes(view.assessment.status);
+  const readOnly = !isAnswerable(view.assessment.status);
   return {
     assessment: view.assessment,
     progress: view.progress,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { InvitationTokenBox } from '@app/assessments';
+import { InvitationTokenBox, isAnswerable } from '@app/assessments';
 import { humanDate, londonTime, type OutboxMessage } from '@app/notifications';
 import { AppConfig, Clock, daysBetween } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
@@ -15,7 +15,6 @@ export type Prepared =
     }
   | { skip: string };
 
-const OPEN = ['sent', 'in_progress', 'returned'];
 
 interface AssessmentRow {
   id: string;
@@ -79,18 +78,18 @@ export class EmailContent {
     const base = this.base(a);
     switch (row.template) {
       case 'assessment-invitation': {
-        if (!OPEN.includes(a.status)) return { skip: `the assessment is ${a.status}` };
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
         const [invitation] = await m.query<{ revoked_at: Date | null; expires_at: Date }[]>('SELECT revoked_at, expires_at FROM assessment_invitation WHERE id = $1', [row.refs.invitationId]);
         if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
         if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
         return { context: { ...base, resend: row.kind === 'assessment.resend', link: this.link(row.refs.sealedToken) }, incidentFollowUp: a.questionnaire_key === 'incident-follow-up' };
       }
       case 'assessment-reminder':
-        if (!OPEN.includes(a.status)) return { skip: `the assessment is ${a.status}` };
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
         return { context: { ...base, daysLeft: Math.max(0, daysBetween(londonTime(this.clock.now()).date, a.due_date)), link: await this.currentLink(m, a.id) } };
       case 'assessment-overdue':
       case 'assessment-overdue-internal':
-        if (!OPEN.includes(a.status)) return { skip: `the assessment is ${a.status}` };
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
         return {
           context: {
             ...base,

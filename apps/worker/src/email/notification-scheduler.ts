@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ANSWERABLE_STATUSES } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { addDays, AppConfig, Clock } from '@app/platform';
@@ -72,8 +73,8 @@ export class NotificationScheduler {
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id
          LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
          LEFT JOIN app_user c ON c.id = a.created_by AND c.active
-        WHERE a.status IN ('sent', 'in_progress', 'returned') AND a.due_date <= $1::date`,
-      [addDays(today, Math.max(...settings.reminderDays))],
+        WHERE a.status = ANY($2) AND a.due_date <= $1::date`,
+      [addDays(today, Math.max(...settings.reminderDays)), ANSWERABLE_STATUSES],
     );
     const emails: OwedEmail[] = [];
     const levels = new Map<string, { before: number; level: number }>();
