@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedRequest, User } from '@app/identity';
+import { can, type AuthenticatedRequest, type User } from '@app/identity';
 import { DomainError, TemplateSet } from '@app/platform';
 
 export const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
@@ -11,14 +11,13 @@ class ConsolePages {
   private readonly templates = new TemplateSet('console');
 
   render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false): string {
-    const role = user?.role ?? null;
     const body = this.templates.template(name)({ ...context, csrf: csrfToken ?? '' });
     return this.templates.template('layout')({
-      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
-      canSeeFindings: role === 'procurement' || role === 'governance' || role === 'admin',
-      canSeeReport: role === 'governance' || role === 'admin',
-      canSend: role === 'procurement' || role === 'admin',
-      isAdmin: role === 'admin',
+      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: user?.role ?? '', csrf: csrfToken ?? '',
+      canSeeFindings: can(user, 'finding.read'),
+      canSeeReport: can(user, 'report.read'),
+      canSend: can(user, 'assessment.send'),
+      isAdmin: can(user, 'user.manage'),
     });
   }
 }

@@ -8,7 +8,7 @@ import {
   AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, CreateDataAssetInput, CreateLinkInput, DATA_CATEGORIES, DataSharingService, DIRECTIONS,
   LINK_STATUSES, PROCESSING_LOCATIONS, PSEUDONYMISATION, TRANSFER_METHODS, UpdateLinkInput, type DataSharingLink,
 } from '@app/data-sharing';
-import { ALL_ROLES, Public, Roles, type AuthenticatedRequest } from '@app/identity';
+import { ALL_ROLES, can, Public, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, DomainError, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { CLASSIFICATIONS, CRITICALITIES } from '@app/scoring';
 import { CONTACT_ROLES, CreateSupplierInput, SUPPLIER_KINDS, SupplierCsv, SuppliersService, UpdateSupplierInput, type ImportResult, type Supplier } from '@app/suppliers';
@@ -245,7 +245,7 @@ export class ConsoleRegisterController {
     sendPage(reply, request, 'assets', 'Data assets', {
       total,
       assets: items.map((a) => ({ name: a.name, classification: a.classification.replace('_', ' '), categories: a.categories.map((c) => c.replace('_', ' ')).join(', ') || '–', records: a.recordCount.toLocaleString('en-GB'), system: a.systemOfRecord ?? '–' })),
-      canEdit: ['procurement', 'admin'].includes(request.user!.role),
+      canEdit: can(request.user, 'register.write'),
       errors: summaryOf(errors),
       fields: formFields([
         { name: 'name', label: 'Name', value: text(values, 'name') },

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
+import { ALL_ROLES, can, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
 import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
@@ -145,7 +145,6 @@ export class FindingsController {
   @Patch(':id')
   @Roles('procurement', 'governance')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FindingPatch, @Req() request: AuthenticatedRequest) {
-    const role = request.user?.role;
-    return toFindingView(await this.findings.update(id, body, role === 'governance' || role === 'admin'));
+    return toFindingView(await this.findings.update(id, body, can(request.user, 'finding.accept')));
   }
 }
