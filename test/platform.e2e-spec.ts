@@ -89,6 +89,28 @@ describe('platform behaviour every route inherits', () => {
     expect(ui.headers['content-type']).toContain('text/html');
   });
 
+  it('counts ordinary requests locally: no Redis round trip per request below half the limit', async () => {
+    const { signIn } = await import('./support/users.js');
+    const fast = await startTestApi({ RATE_LIMIT_PER_MINUTE: '1000' });
+    const viewer = await signIn(fast, 'viewer');
+    const redis = new Redis(fast.config.redisUrl);
+    try {
+      const evals = async () => {
+        const stats = await redis.info('commandstats');
+        return [...stats.matchAll(/cmdstat_(?:eval|evalsha):calls=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+      };
+      const before = await evals();
+      for (let i = 0; i < 40; i++) {
+        expect((await fast.request({ method: 'GET', url: '/api/v1/suppliers?pageSize=1', headers: viewer.headers, remoteAddress: '198.51.100.40' })).statusCode).toBe(200);
+      }
+      // At most one synchronisation per 100 ms for this client, not one per request.
+      expect((await evals()) - before).toBeLessThan(20);
+    } finally {
+      await redis.quit();
+      await fast.close();
+    }
+  });
+
   it('rate limits per client in Redis, with Retry-After, shared by every replica', async () => {
     // A second API process on the same Redis counts against the same limit.
     const other = await startTestApi({ RATE_LIMIT_PER_MINUTE: '5', QUEUE_PREFIX: api.config.queuePrefix });
@@ -101,6 +123,8 @@ describe('platform behaviour every route inherits', () => {
       for (let i = 0; i < 3; i++) statuses.push((await hit(api)).statusCode);
       for (let i = 0; i < 2; i++) statuses.push((await hit(other)).statusCode);
       expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      // Below half its limit a replica counts locally and tells Redis within 100 ms.
+      await new Promise((r) => setTimeout(r, 300));
       const limited = await hit(api);
       expect(limited.statusCode).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
