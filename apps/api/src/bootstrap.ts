@@ -36,7 +36,6 @@ export async function createApiApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(pino),
-    bufferLogs: true,
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();

@@ -11,7 +11,6 @@ export async function createWorker(
 ): Promise<INestApplicationContext> {
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(pino),
-    bufferLogs: true,
     abortOnError: false,
   });
   return worker;

@@ -51,6 +51,7 @@ export class NotificationScheduler {
 
   async run(): Promise<ScheduleRun> {
     const time = workingTime(this.clock.now(), this.config.workingHours);
+    this.logger.log({ msg: 'scheduler round', working: time.working, why: time.why }); // one line per round (every SCHEDULE_INTERVAL_MS)
     if (!time.working) return { working: false, why: time.why, owed: 0, escalated: 0 };
     const today = time.today;
     const result = await this.dataSource.transaction(async (m) => {
