@@ -184,7 +184,9 @@ describe('emails reach the right person with the right link; reassigning a quest
     }
     // (The incident's follow-up, due 26 Dec and unanswered, has escalated by 4 Jan too.)
     expect(sink.to(supplier.escalation.email).map((m) => m.subject)).toEqual(['Escalation: security questionnaire for Ladder Pathology Ltd was due 9 Dec 2026', 'Escalation: security questionnaire for Ladder Pathology Ltd was due 26 Dec 2026']);
-    expect(sink.to(supplier.security.email).map((m) => m.subject.split(':')[0]).sort()).toEqual(['Passed to you', 'Please clarify your security questionnaire answers for Ladder Pathology Ltd by 8 Jan 2027', 'Urgent'].sort());
+    // Sol: the invitation passed on, the return, the incident follow-up, and on 4 Jan the reminder of a ladder started again for Sol (due 8 Jan).
+    expect(sink.to(supplier.security.email).map((m) => m.subject.split(':')[0]).sort()).toEqual(['Passed to you', 'Please clarify your security questionnaire answers for Ladder Pathology Ltd by 8 Jan 2027', 'Reminder', 'Urgent'].sort());
+    expect(sink.to(supplier.security.email).find((m) => m.subject.startsWith('Reminder'))!.text).toContain(moved.json().invitationUrl);
     expect(sink.to(supplier.security.email).find((m) => m.subject.startsWith('Please clarify'))!.text).toContain(moved.json().invitationUrl);
     workerClock.reset();
     at('2026-11-30T10:00:00Z');
