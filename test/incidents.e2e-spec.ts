@@ -122,9 +122,16 @@ describe('incident mode: a supplier has been breached', () => {
     // The worker delivers them: the notice says what they hold and whom to call; the supplier gets its link.
     await waitUntil(async () => (sink.to(GOVERNANCE).length === 1 && sink.to('security@riverside.example').length === 1 ? true : undefined), 15_000);
     const notice = sink.to(GOVERNANCE)[0];
-    expect(notice.subject).toBe('Incident (critical): Riverside University holds 1,109,000 of our records');
+    expect(notice.subject).toBe('Incident (critical): Riverside University holds 1,109,000 records of ours');
     expect(notice.text).toContain('Security Office (security): security@riverside.example');
-    expect(sink.to('security@riverside.example')[0].subject).toMatch(/^Security questionnaire for Riverside University due /);
+    expect(sink.to('security@riverside.example')[0].subject).toMatch(/^Urgent: security incident at Riverside University: first answers needed by \d\d:\d\d on \w{3} \d{1,2} \w{3} \d{4}$/);
+    // The follow-up names the incident and what is needed first, by when (24 and 72 hours from detection).
+    const followUp = sink.to('security@riverside.example')[0].text;
+    expect(followUp).toContain('Ransomware group lists the university on its leak site.');
+    expect(followUp).toMatch(/What we need first: by \d\d:\d\d on /);
+    expect(followUp).toMatch(/Everything else: by \d\d:\d\d on /);
+    expect(notice.text).toContain(`http://assure.test/console/suppliers/${supplierId}`);
+    expect(notice.text).not.toMatch(/\/portal\/i\//);
     await waitUntil(async () => ((await query(api.databaseUrl, "SELECT 1 FROM incident_event WHERE kind = 'supplier_notified'")).length === 1 ? true : undefined), 10_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.received).toHaveLength(4); // each notice and the invitation, once

@@ -86,8 +86,9 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(mail.subject).toBe('Security questionnaire for Acme <b>Pathology</b> Ltd due 12 Jan 2027');
     expect(mail.html).toContain('Acme &lt;b&gt;Pathology&lt;/b&gt; Ltd');
     expect(mail.html).not.toContain('<b>Pathology</b>');
-    expect(mail.text).toContain('Royal Test NHS Trust asks Acme <b>Pathology</b> Ltd to complete');
-    expect(mail.text).toContain(`Questions? Contact procurement user at ${buyer.email}`);
+    expect(mail.text).toContain('Please complete the Supplier security questionnaire (short) for Acme <b>Pathology</b> Ltd.');
+    expect(mail.text).toContain('Please submit it by 12 Jan 2027 (in 43 days).');
+    expect(mail.text).toContain(`Questions? Write to procurement user at ${buyer.email}`);
     const link = /http:\/\/assure\.test\/portal\/i\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
     expect(link).toBe(sent.invitationUrl);
     const landing = await api.request({ method: 'GET', url: link.replace('http://assure.test', '') });
@@ -158,7 +159,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
       'Reminder: security questionnaire for Ladder Ltd due 13 Jan 2027',
       'Reminder: security questionnaire for Ladder Ltd due 13 Jan 2027',
     ]);
-    expect(sink.to(supplier.primary)[3].text).toContain('(1 day(s) from today)');
+    expect(sink.to(supplier.primary)[3].text).toContain('Please submit it by 13 Jan 2027 (tomorrow).');
     expect(sink.to(supplier.primary)[3].text).toContain(sent.invitationUrl); // the same working link
 
     expect((await at('2027-01-14T10:00:00Z')).owed).toBe(2); // overdue: supplier and owner
@@ -167,6 +168,13 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
 
     expect((await at('2027-01-20T10:00:00Z')).owed).toBe(2); // level 1: escalation contact and owner
     expect(subjects(supplier.escalation)).toEqual(['Escalation: security questionnaire for Ladder Ltd was due 13 Jan 2027']);
+    // The escalation contact is told who was asked and since when, and what they can do; the link is not theirs.
+    const escalation = sink.to(supplier.escalation)[0];
+    expect(escalation.text).toContain(`asked Pat Primary (${supplier.primary}) to complete`);
+    expect(escalation.text).toContain('is now 7 days overdue');
+    expect(escalation.text).not.toMatch(/\/portal\/i\//);
+    expect(escalation.html).not.toMatch(/\/portal\/i\//);
+    expect(sink.to(buyer.email).filter((m) => m.subject.startsWith('Escalated: Ladder Ltd')).at(-1)!.text).toContain(`http://assure.test/console/assessments/${sent.id}/reassign`);
     expect(subjects(buyer.email).at(-1)).toBe('Escalated: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)');
     expect((await api.request({ method: 'GET', url: `/api/v1/assessments/${sent.id}`, headers: buyer.headers })).json().escalationLevel).toBe(1);
 
@@ -245,7 +253,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(digests()).toHaveLength(1);
     const [digest] = digests();
-    expect(digest.subject).toMatch(/^Supply-chain cyber risk, February 2027: net value at risk £[\d,]+$/);
+    expect(digest.subject).toMatch(/^Supply-chain cyber risk, February 2027: net value at risk £[\d,.]+(M|bn)?$/);
     expect(digest.text).toContain('Top risks');
     expect(digest.attachments).toEqual([expect.objectContaining({ filename: 'supply-chain-risk-2027-02.pdf', contentType: 'application/pdf' })]);
     expect(digest.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
@@ -291,7 +299,7 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     await until(async () => sink.to(buyer.email).some((m) => m.subject === 'Data-sharing review due 10 Mar 2027: Lifecycle Ltd, Clinic letters'));
     await until(async () => sink.to(buyer.email).some((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd (last assessed ')));
     const reassess = sink.to(buyer.email).find((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd'))!;
-    expect(reassess.text).toContain(`POST http://assure.test/api/v1/assessments/${sent.json().id}/reassess`);
+    expect(reassess.text).toContain(`http://assure.test/console/suppliers/${supplier.id}#send-questionnaireKey`);
     const again = await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/reassess`, headers: buyer.headers });
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ questionnaireKey: 'supplier-security-lite', status: 'sent' });

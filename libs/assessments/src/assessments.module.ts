@@ -8,6 +8,7 @@ import { EvidenceService } from './evidence.js';
 import { AssessmentExpiry } from './expiry.js';
 import { InvitationTokenBox } from './invitation-token.js';
 import { PortalService } from './portal.service.js';
+import { ReassignAssessment } from './reassign-assessment.js';
 
-@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry] })
+@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry, ReassignAssessment], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry, ReassignAssessment] })
 export class AssessmentsModule {}

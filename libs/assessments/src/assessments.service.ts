@@ -242,21 +242,29 @@ export class AssessmentsService {
   }
 
   /** Revokes earlier links, stores the new one's hash, and owes the email that carries it. */
-  private async issueInvitation(m: EntityManager, assessment: Assessment, reason: 'invitation' | 'resend'): Promise<string> {
+  private async issueInvitation(m: EntityManager, assessment: Assessment, reason: 'invitation' | 'resend' | 'reassign', extraRefs: Record<string, string> = {}): Promise<string> {
     await this.revokeInvitations(m, assessment.id);
     const token = newToken();
     const expiresAt = invitationExpiry(assessment.dueDate);
-    const inserted = await m.insert(AssessmentInvitation, { assessmentId: assessment.id, tokenHash: hashToken(token), expiresAt, revokedAt: null });
+    const inserted = await m.insert(AssessmentInvitation, {
+      assessmentId: assessment.id, tokenHash: hashToken(token), expiresAt, revokedAt: null, recipientContactId: assessment.recipientContactId, recipientEmail: assessment.recipientEmail, reason,
+    });
     const invitationId = inserted.identifiers[0].id as string;
-    // The email needs the token itself: it waits in the outbox sealed, never in clear.
+    // The email needs the token itself: it waits in the outbox sealed, never in clear, addressed
+    // to the one contact the link is issued to.
     await oweEmail(m, {
-      kind: `assessment.${reason}`,
+      kind: reason === 'reassign' ? 'assessment.reassigned' : `assessment.${reason}`,
       recipients: [assessment.recipientEmail],
       template: 'assessment-invitation',
-      refs: { assessmentId: assessment.id, invitationId, sealedToken: this.box.seal(token) },
+      refs: { ...extraRefs, assessmentId: assessment.id, invitationId, sealedToken: this.box.seal(token) },
       dedupeKey: `assessment:${assessment.id}:invitation:${invitationId}`,
     });
     return `${this.config.baseUrl}/portal/i/${token}`;
+  }
+
+  /** @internal for `reassignAssessment`: the same link issuing as send and resend. */
+  issueInvitationWith(m: EntityManager, assessment: Assessment, extraRefs: Record<string, string>): Promise<string> {
+    return this.issueInvitation(m, assessment, 'reassign', extraRefs);
   }
 
   private async revokeInvitations(m: EntityManager, assessmentId: string): Promise<void> {

@@ -44,19 +44,19 @@ export class CampaignService {
       const skipped = targets.filter((t) => t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! }));
       if (eligible.length === 0) return { sent: 0, skipped, assessments: [] };
 
-      const created = await m.query<{ id: string; supplier_id: string; recipient_email: string }[]>(
+      const created = await m.query<{ id: string; supplier_id: string; recipient_email: string; recipient_contact_id: string }[]>(
         `INSERT INTO assessment (supplier_id, questionnaire_version_id, questionnaire_key, questionnaire_version, recipient_contact_id, recipient_name, recipient_email, due_date, status, created_by)
          SELECT t.supplier_id, $1, $2, $3, t.contact_id, t.contact_name, t.contact_email, $4, 'sent', $5
            FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS t(supplier_id, contact_id, contact_name, contact_email)
-         RETURNING id, supplier_id, recipient_email`,
+         RETURNING id, supplier_id, recipient_email, recipient_contact_id`,
         [version.id, version.key, version.version, input.dueDate, actorId, eligible.map((e) => e.supplier_id), eligible.map((e) => e.contact_id), eligible.map((e) => e.contact_name), eligible.map((e) => e.contact_email)],
       );
       const tokens = created.map(() => newToken());
       const expiresAt = invitationExpiry(input.dueDate);
       const invitations = await m.query<{ id: string; assessment_id: string }[]>(
-        `INSERT INTO assessment_invitation (assessment_id, token_hash, expires_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) RETURNING id, assessment_id`,
-        [created.map((c) => c.id), tokens.map(hashToken), created.map(() => expiresAt)],
+        `INSERT INTO assessment_invitation (assessment_id, token_hash, expires_at, recipient_contact_id, recipient_email)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::citext[]) RETURNING id, assessment_id`,
+        [created.map((c) => c.id), tokens.map(hashToken), created.map(() => expiresAt), created.map((c) => c.recipient_contact_id), created.map((c) => c.recipient_email)],
       );
       const invitationOf = new Map(invitations.map((i) => [i.assessment_id, i.id]));
       const owed = await m.query<{ id: string }[]>(

@@ -47,6 +47,10 @@ export class AssessmentInvitation {
   @Column({ type: 'text', unique: true }) tokenHash: string;
   @Column({ type: 'timestamptz' }) expiresAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  /** Whom the link was issued to: an email carries it to this address only. */
+  @Column({ type: 'uuid', nullable: true }) recipientContactId: string | null;
+  @Column({ type: 'citext' }) recipientEmail: string;
+  @Column({ type: 'text', default: 'invitation' }) reason: 'invitation' | 'resend' | 'reassign';
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -7,3 +7,4 @@ export { NotificationsService, type NotificationQuery } from './notifications.se
 export { EmailRenderer, type RenderedEmail } from './email-renderer.js';
 export { Mailer } from './mailer.js';
 export { humanDate, isWorkingDay, londonTime, nthWorkingDay, workingTime } from './working-time.js';
+export * from './emails/index.js';

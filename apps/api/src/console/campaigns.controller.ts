@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CampaignService, type CampaignInput } from '@app/assessments';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { EmailRenderer, humanDate } from '@app/notifications';
+import { EmailRenderer, invitationContext } from '@app/notifications';
 import { addDays, AppConfig, Clock, DomainError } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { decisionState, DecisionsService } from '@app/risk';
@@ -48,11 +48,14 @@ export class ConsoleCampaignsController {
         const preview = await this.campaigns.preview(input);
         const first = preview.eligible[0];
         const email = first
-          ? this.emails.render('assessment-invitation', {
-              org: this.config.orgName, supplier: { name: first.name }, recipientName: first.contactName, questionnaire: { title: preview.questionnaire.title },
-              dueDate: humanDate(input.dueDate), contact: { name: request.user!.name, email: request.user!.email }, resend: false,
-              link: `${this.config.baseUrl}/portal/i/(a link of its own for each supplier)`,
-            })
+          ? this.emails.render('assessment-invitation', invitationContext(
+              { org: this.config.orgName, contactEmail: this.config.contactEmail, baseUrl: this.config.baseUrl },
+              {
+                id: '', supplierId: first.supplierId, supplierName: first.name, recipientName: first.contactName, recipientEmail: first.contactEmail, questionnaireTitle: preview.questionnaire.title,
+                questionnaireKey: preview.questionnaire.key, dueDate: input.dueDate, askedOn: this.clock.today(), owner: { name: request.user!.name, email: request.user!.email }, today: this.clock.today(),
+              },
+              { link: `${this.config.baseUrl}/portal/i/(a link of its own for each supplier)`, reason: 'invitation', previousRecipient: null, incident: null },
+            ))
           : null;
         return await this.form(reply, request, body, [], {
           questionnaire: preview.questionnaire.title,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AssessmentsService, EvidenceService } from '@app/assessments';
+import { AssessmentsService, EvidenceService, REASSIGNABLE_STATUSES } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
@@ -289,6 +289,8 @@ export class ConsoleController {
       assessment: { id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title, overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1), band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none' },
       supplier: { id: supplier.id, name: supplier.name },
       canReview: ['procurement', 'admin'].includes(user.role) && assessment.status === 'submitted',
+      canReassign: ['procurement', 'admin'].includes(user.role) && REASSIGNABLE_STATUSES.includes(assessment.status),
+      recipient: { name: assessment.recipientName, email: assessment.recipientEmail },
       sections: version.definition.sections.map((section) => ({
         title: section.title,
         questions: section.questions.map((q) => {
@@ -477,7 +479,7 @@ export class ConsoleController {
       contacts: supplier.contacts,
       links: links.items.map((l) => ({ id: l.id, asset: assetNames.get(l.dataAssetId) ?? '', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: l.reviewDate ?? '–' })),
       canEdit: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',
-      assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–' })),
+      assessments: assessments.items.map((a) => ({ id: a.id, questionnaire: a.questionnaireKey, status: a.status.replace('_', ' '), dueDate: a.dueDate, band: a.score?.band ?? '–', recipient: a.recipientName, canReassign: ['procurement', 'admin'].includes(user.role) && REASSIGNABLE_STATUSES.includes(a.status) })),
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
       openFindings: findings.items.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => ({ id: f.id, label: `${f.questionCode} (${f.severity}): ${f.questionText}` })),

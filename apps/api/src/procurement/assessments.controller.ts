@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
@@ -83,6 +83,7 @@ export class AssessmentsController {
     private readonly campaigns: CampaignService,
     private readonly evidence: EvidenceService,
     private readonly audit: AuditTrail,
+    private readonly reassigning: ReassignAssessment,
   ) {}
 
   @Get()
@@ -141,6 +142,15 @@ export class AssessmentsController {
   @HttpCode(200)
   async resend(@Param('id', new ParseUUIDPipe()) id: string) {
     const { assessment, invitationUrl } = await this.assessments.resend(id);
+    return { ...toAssessmentView(assessment), invitationUrl };
+  }
+
+  /** Sends it to another contact of the supplier: the old link is revoked, the answers are kept. */
+  @Post(':id/reassign')
+  @Roles('procurement')
+  @HttpCode(200)
+  async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignInput) {
+    const { assessment, invitationUrl } = await this.reassigning.reassign(id, body);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 

@@ -41,7 +41,7 @@ export class EmailDelivery {
           this.logger.log({ msg: 'email no longer owed', id, kind: row.kind, reason: prepared.skip });
           return 'skipped';
         }
-        const email = this.renderer.render(row.template, prepared.context);
+        const email = this.renderer.render(prepared.template ?? row.template, prepared.context);
         const messageId = await this.mailer.send(row.recipients, email, { 'X-Assure-Notification': row.id }, prepared.attachments);
         await m.query("UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, updated_at = now() WHERE id = $1", [id, messageId, this.clock.now()]);
         if (prepared.incidentFollowUp) {

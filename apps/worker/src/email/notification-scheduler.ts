@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ANSWERABLE_STATUSES } from '@app/assessments';
+import { ANSWERABLE_STATUSES, OPEN_STATUSES } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { addDays, AppConfig, Clock } from '@app/platform';
@@ -23,6 +23,8 @@ interface OpenAssessment {
   id: string;
   due: string;
   sent_on: string;
+  /** The invitation of the latest reassignment, if the questionnaire was passed to another contact. */
+  reassigned_by: string | null;
   recipient_email: string;
   escalation_email: string | null;
   owner_email: string | null;
@@ -68,12 +70,13 @@ export class NotificationScheduler {
   private async assessmentLadder(m: EntityManager, today: string): Promise<{ emails: OwedEmail[]; levels: Map<string, { before: number; level: number }> }> {
     const settings: LadderSettings = { reminderDays: this.config.reminderDays, overdueDays: this.config.overdueDays, escalationDays: this.config.escalationDays };
     const open = await m.query<OpenAssessment[]>(
-      `SELECT a.id, a.due_date::text AS due, (a.created_at AT TIME ZONE 'Europe/London')::date::text AS sent_on,
+      `SELECT a.id, a.due_date::text AS due, (coalesce(r.created_at, a.created_at) AT TIME ZONE 'Europe/London')::date::text AS sent_on, r.id AS reassigned_by,
               a.recipient_email::text, a.escalation_level, coalesce(o.email, c.email)::text AS owner_email,
               (SELECT sc.email::text FROM supplier_contact sc WHERE sc.supplier_id = a.supplier_id AND sc.role = 'escalation' ORDER BY sc.position LIMIT 1) AS escalation_email
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id
          LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
          LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+         LEFT JOIN LATERAL (SELECT i.id, i.created_at FROM assessment_invitation i WHERE i.assessment_id = a.id AND i.reason = 'reassign' ORDER BY i.created_at DESC LIMIT 1) r ON true
         WHERE a.status = ANY($2) AND a.due_date <= $1::date`,
       [addDays(today, Math.max(...settings.reminderDays)), ANSWERABLE_STATUSES],
     );
@@ -82,7 +85,8 @@ export class NotificationScheduler {
     for (const a of open) {
       const step = stepOwed(today, a.due, a.sent_on, settings);
       if (!step) continue;
-      const key = `assessment:${a.id}:${step.key}`;
+      // Passed to another contact: the ladder starts again for them, from the day they were asked.
+      const key = a.reassigned_by ? `assessment:${a.id}:to:${a.reassigned_by}:${step.key}` : `assessment:${a.id}:${step.key}`;
       const refs = { assessmentId: a.id, step: step.key, level: String(step.level) };
       if (step.kind === 'reminder') {
         emails.push({ kind: 'assessment.reminder', recipients: [a.recipient_email], template: 'assessment-reminder', refs, dedupeKey: key });
@@ -91,8 +95,9 @@ export class NotificationScheduler {
       if (step.level > a.escalation_level) levels.set(a.id, { before: a.escalation_level, level: step.level });
       const kind = step.kind === 'overdue' ? 'assessment.overdue' : `assessment.escalation.${step.level}`;
       if (step.level < 2) {
-        const supplierSide = step.level === 1 ? (a.escalation_email ?? a.recipient_email) : a.recipient_email;
-        emails.push({ kind, recipients: [supplierSide], template: 'assessment-overdue', refs, dedupeKey: `${key}:supplier` });
+        // Level 1 goes to the supplier's escalation contact, without the recipient's link (it is not theirs).
+        const escalation = step.level === 1 && a.escalation_email !== null;
+        emails.push({ kind, recipients: [escalation ? a.escalation_email! : a.recipient_email], template: escalation ? 'assessment-escalation' : 'assessment-overdue', refs, dedupeKey: `${key}:supplier` });
         if (a.owner_email) emails.push({ kind, recipients: [a.owner_email], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:owner` });
       } else if (this.config.governanceEmail) {
         emails.push({ kind, recipients: [this.config.governanceEmail], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:governance` });
@@ -130,11 +135,11 @@ export class NotificationScheduler {
            LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
            LEFT JOIN app_user c ON c.id = a.created_by AND c.active
           WHERE s.status <> 'offboarded'
-            AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = s.id AND x.status IN ('sent', 'in_progress', 'submitted', 'returned'))
+            AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = s.id AND x.status = ANY($3))
           ORDER BY s.id, a.completed_at DESC) last
         WHERE last.owner_email IS NOT NULL
           AND (last.completed_at AT TIME ZONE 'Europe/London')::date + make_interval(months => ($2::int[])[last.tier]) <= $1::date`,
-      [today, months],
+      [today, months, OPEN_STATUSES],
     );
     return due.map((r) => ({ kind: 'reassessment.due', recipients: [r.owner_email], template: 'reassessment-due', refs: { supplierId: r.supplier_id, assessmentId: r.assessment_id }, dedupeKey: `supplier:${r.supplier_id}:reassessment:${r.assessment_id}` }));
   }

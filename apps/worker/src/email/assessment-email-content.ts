@@ -1,0 +1,139 @@
+import type { EntityManager } from 'typeorm';
+import { isAnswerable, type InvitationTokenBox } from '@app/assessments';
+import {
+  escalationContext, invitationContext, londonTime, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext,
+  type AssessmentFacts, type EmailSettings, type IncidentFacts, type InvitationReason, type OutboxMessage,
+} from '@app/notifications';
+import type { Clock } from '@app/platform';
+import type { Prepared } from './email-content.js';
+
+
+interface AssessmentRow {
+  id: string;
+  status: string;
+  due_date: string;
+  recipient_name: string;
+  recipient_email: string;
+  asked_on: string;
+  returned_questions: string[];
+  return_message: string | null;
+  supplier_id: string;
+  supplier_name: string;
+  questionnaire_title: string;
+  questionnaire_key: string;
+  owner_name: string | null;
+  owner_email: string | null;
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The emails about one questionnaire. The rule that matters most: a portal link goes only to the
+ * contact it was issued to. It is opened only when the email's one recipient is the address the
+ * invitation was issued to; the escalation contact, internal owners and governance never get one.
+ */
+export class AssessmentEmailContent {
+  constructor(
+    private readonly settings: EmailSettings,
+    private readonly clock: Clock,
+    private readonly box: InvitationTokenBox,
+  ) {}
+
+  async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+    const a = await this.assessment(m, row.refs.assessmentId);
+    if (!a) return { skip: 'the assessment no longer exists' };
+    const facts = this.facts(a);
+    const toRecipient = row.recipients.length === 1 && same(row.recipients[0], a.recipient_email);
+    const level = Number(row.refs.level ?? 0);
+    switch (row.template) {
+      case 'assessment-invitation': {
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
+        const [invitation] = await m.query<{ revoked_at: Date | null; expires_at: Date; recipient_email: string; reason: InvitationReason }[]>(
+          'SELECT revoked_at, expires_at, recipient_email::text, reason FROM assessment_invitation WHERE id = $1', [row.refs.invitationId]);
+        if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
+        if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
+        if (row.recipients.length !== 1 || !same(row.recipients[0], invitation.recipient_email)) return { skip: 'the link was issued to someone else' };
+        const reason: InvitationReason = row.kind === 'assessment.resend' ? 'resend' : invitation.reason;
+        return {
+          context: invitationContext(this.settings, facts, { link: this.link(row.refs.sealedToken)!, reason, previousRecipient: await this.previousRecipient(m, row.refs.previousContactId), incident: await this.incident(m, a.id) }),
+          incidentFollowUp: a.questionnaire_key === 'incident-follow-up',
+        };
+      }
+      case 'assessment-reminder':
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
+        if (!toRecipient) return { skip: 'the questionnaire was passed to someone else' };
+        return { context: reminderContext(this.settings, facts, await this.currentLink(m, a.id, a.recipient_email)) };
+      case 'assessment-overdue':
+      case 'assessment-escalation':
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
+        // An escalation contact gets no link (rows owed before the escalation template existed say assessment-overdue, level 1).
+        if (row.template === 'assessment-escalation' || (level > 0 && !toRecipient)) return { template: 'assessment-escalation', context: escalationContext(this.settings, facts) };
+        if (!toRecipient) return { skip: 'the questionnaire was passed to someone else' };
+        return { context: overdueContext(this.settings, facts, await this.currentLink(m, a.id, a.recipient_email)) };
+      case 'assessment-overdue-internal':
+        if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
+        return { context: overdueInternalContext(this.settings, facts, level) };
+      case 'assessment-returned':
+        if (a.status !== 'returned') return { skip: `the assessment is ${a.status}` };
+        if (!toRecipient) return { skip: 'the questionnaire was passed to someone else' };
+        return { context: returnedContext(this.settings, facts, { link: await this.currentLink(m, a.id, a.recipient_email), message: a.return_message ?? '', questions: a.returned_questions }) };
+      default: // assessment-submitted
+        if (a.status === 'cancelled') return { skip: 'the assessment was cancelled' };
+        return { context: submittedContext(this.settings, facts) };
+    }
+  }
+
+  private facts(a: AssessmentRow): AssessmentFacts {
+    return {
+      id: a.id, supplierId: a.supplier_id, supplierName: a.supplier_name, recipientName: a.recipient_name, recipientEmail: a.recipient_email,
+      questionnaireTitle: a.questionnaire_title, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, askedOn: a.asked_on,
+      owner: a.owner_email ? { name: a.owner_name ?? a.owner_email, email: a.owner_email } : null,
+      today: londonTime(this.clock.now()).date,
+    };
+  }
+
+  private async assessment(m: EntityManager, id: string | undefined): Promise<AssessmentRow | undefined> {
+    if (!id) return undefined;
+    // Asked on: the day the current recipient got it (the assessment's creation, or its latest reassignment).
+    const [row] = await m.query<AssessmentRow[]>(
+      `SELECT a.id, a.status, a.due_date::text, a.recipient_name, a.recipient_email::text, a.returned_questions, a.return_message,
+              (coalesce((SELECT max(i.created_at) FROM assessment_invitation i WHERE i.assessment_id = a.id AND i.reason = 'reassign'), a.created_at) AT TIME ZONE 'Europe/London')::date::text AS asked_on,
+              s.id AS supplier_id, s.name AS supplier_name, q.title AS questionnaire_title, a.questionnaire_key,
+              coalesce(o.name, c.name) AS owner_name, coalesce(o.email, c.email)::text AS owner_email
+         FROM assessment a JOIN supplier s ON s.id = a.supplier_id JOIN questionnaire_version q ON q.id = a.questionnaire_version_id
+         LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
+         LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+        WHERE a.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The incident an incident follow-up is about. */
+  private async incident(m: EntityManager, assessmentId: string): Promise<IncidentFacts | null> {
+    const [i] = await m.query<{ summary: string; detected_at: Date }[]>('SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = $1 ORDER BY created_at DESC LIMIT 1', [assessmentId]);
+    return i ? { summary: i.summary, detectedAt: i.detected_at, now: this.clock.now() } : null;
+  }
+
+  private async previousRecipient(m: EntityManager, contactId: string | undefined): Promise<string | null> {
+    if (!contactId) return null;
+    const [c] = await m.query<{ name: string }[]>('SELECT name FROM supplier_contact WHERE id = $1', [contactId]);
+    return c?.name ?? null;
+  }
+
+  private link(sealedToken: string | undefined): string | null {
+    return sealedToken ? `${this.settings.baseUrl}/portal/i/${this.box.open(sealedToken)}` : null;
+  }
+
+  /** The working link of the assessment's current invitation, only when it was issued to this recipient. */
+  private async currentLink(m: EntityManager, assessmentId: string, recipient: string): Promise<string | null> {
+    const [row] = await m.query<{ sealed: string | null }[]>(
+      `SELECT o.refs->>'sealedToken' AS sealed
+         FROM assessment_invitation i JOIN outbox_message o ON o.dedupe_key = 'assessment:' || i.assessment_id || ':invitation:' || i.id
+        WHERE i.assessment_id = $1 AND i.revoked_at IS NULL AND i.expires_at > $2 AND i.recipient_email = $3::citext
+        ORDER BY i.created_at DESC LIMIT 1`,
+      [assessmentId, this.clock.now(), recipient],
+    );
+    return this.link(row?.sealed ?? undefined);
+  }
+}

@@ -1,0 +1,306 @@
+import { daysBetween, moneyText } from '@app/platform';
+import { dateText, daysAgo, inDays, label, londonDateTime, plural } from './wording.js';
+
+/**
+ * What each email template is given, built from plain facts (no I/O): the worker passes what it
+ * reloaded from the database, the admin preview passes realistic samples, so both render the
+ * same wording. Every template answers the same checklist: who receives it, why, what to do, by
+ * when, the one link that lets the reader do it (a portal link only to the contact it was issued
+ * to), how to reach a person, and which organisation asks.
+ */
+export interface EmailSettings {
+  /** ORGANISATION_NAME: the organisation that asks. */
+  org: string;
+  /** SUPPORT_EMAIL (else MAIL_FROM's address): where a reader reaches a person. */
+  contactEmail: string;
+  /** PUBLIC_URL: the base of every link. */
+  baseUrl: string;
+}
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** One questionnaire sent to one supplier contact, as an email about it needs it. */
+export interface AssessmentFacts {
+  id: string;
+  supplierId: string;
+  supplierName: string;
+  recipientName: string;
+  recipientEmail: string;
+  questionnaireTitle: string;
+  questionnaireKey: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  /** YYYY-MM-DD (London): when the current recipient was asked. */
+  askedOn: string;
+  /** The supplier's internal owner (else whoever sent it), when active. */
+  owner: Person | null;
+  /** YYYY-MM-DD (London) at sending time. */
+  today: string;
+}
+
+/** The incident behind an incident follow-up questionnaire. */
+export interface IncidentFacts {
+  summary: string;
+  detectedAt: Date;
+  /** The instant the email is rendered, to say whether the first deadline has passed. */
+  now: Date;
+}
+
+/** The questionnaire's purpose, which sets the invitation's words. */
+export type Purpose = 'security' | 'research' | 'incident' | 'other';
+
+export function purposeOf(questionnaireKey: string): Purpose {
+  if (questionnaireKey === 'incident-follow-up') return 'incident';
+  if (questionnaireKey === 'research-data-partner') return 'research';
+  if (questionnaireKey.startsWith('supplier-security')) return 'security';
+  return 'other';
+}
+
+/** The hours after detection by which the follow-up's first answers, then all of them, are needed. */
+export const INCIDENT_FIRST_HOURS = 24;
+export const INCIDENT_FULL_HOURS = 72;
+
+const consoleUrl = (s: EmailSettings, path: string) => `${s.baseUrl}/console${path}`;
+
+/** Whom a supplier contact can write to: the internal owner, and always the organisation's address. */
+function supplierContact(s: EmailSettings, a: AssessmentFacts) {
+  return a.owner ? { name: a.owner.name, email: a.owner.email, orgToo: a.owner.email.toLowerCase() !== s.contactEmail.toLowerCase() } : { name: s.org, email: s.contactEmail, orgToo: false };
+}
+
+function common(s: EmailSettings, personal: boolean) {
+  return { org: s.org, helpEmail: s.contactEmail, personal };
+}
+
+function assessmentBase(s: EmailSettings, a: AssessmentFacts) {
+  const daysLeft = daysBetween(a.today, a.dueDate);
+  return {
+    supplier: { name: a.supplierName },
+    recipientName: a.recipientName,
+    recipientEmail: a.recipientEmail,
+    questionnaire: { title: a.questionnaireTitle },
+    dueDate: dateText(a.dueDate),
+    askedOn: dateText(a.askedOn),
+    askedAgo: daysAgo(daysBetween(a.askedOn, a.today)),
+    dueIn: inDays(daysLeft),
+    pastDue: daysLeft < 0,
+    overdueBy: plural(Math.max(0, -daysLeft), 'day'),
+    contact: supplierContact(s, a),
+  };
+}
+
+function incidentWords(i: IncidentFacts) {
+  const first = new Date(i.detectedAt.getTime() + INCIDENT_FIRST_HOURS * 3_600_000);
+  const full = new Date(i.detectedAt.getTime() + INCIDENT_FULL_HOURS * 3_600_000);
+  return {
+    summary: i.summary,
+    detectedAt: londonDateTime(i.detectedAt),
+    firstBy: londonDateTime(first),
+    firstPassed: first <= i.now,
+    fullBy: londonDateTime(full),
+    fullPassed: full <= i.now,
+  };
+}
+
+export type InvitationReason = 'invitation' | 'resend' | 'reassign';
+
+/** To the contact asked, with their own link: the first email, a new link, or the questionnaire passed to them. */
+export function invitationContext(s: EmailSettings, a: AssessmentFacts, o: { link: string; reason: InvitationReason; previousRecipient: string | null; incident: IncidentFacts | null }) {
+  const purpose = purposeOf(a.questionnaireKey);
+  const incident = purpose === 'incident' && o.incident ? incidentWords(o.incident) : null;
+  return {
+    ...common(s, true),
+    ...assessmentBase(s, a),
+    link: o.link,
+    resend: o.reason === 'resend',
+    reassigned: o.reason === 'reassign',
+    previousRecipient: o.previousRecipient,
+    isIncident: incident !== null,
+    isResearch: purpose === 'research',
+    isSecurity: purpose === 'security' || (purpose === 'incident' && incident === null),
+    incident,
+  };
+}
+
+/** To the contact asked, with their own link, before the due date. */
+export function reminderContext(s: EmailSettings, a: AssessmentFacts, link: string | null) {
+  return { ...common(s, link !== null), ...assessmentBase(s, a), link };
+}
+
+/** To the contact asked, with their own link, after the due date. */
+export function overdueContext(s: EmailSettings, a: AssessmentFacts, link: string | null) {
+  return { ...common(s, link !== null), ...assessmentBase(s, a), link };
+}
+
+/**
+ * To the supplier's escalation contact: who was asked, since when, and what the reader can do
+ * (chase them, or ask us to send it to someone else). Never a link: the link belongs to the person asked.
+ */
+export function escalationContext(s: EmailSettings, a: AssessmentFacts) {
+  return { ...common(s, false), ...assessmentBase(s, a) };
+}
+
+/** To the internal owner (overdue, level 1) or governance (level 2): what to do, on the console page where it is done. */
+export function overdueInternalContext(s: EmailSettings, a: AssessmentFacts, level: number) {
+  return {
+    ...common(s, false),
+    ...assessmentBase(s, a),
+    owner: a.owner ? { name: a.owner.name, email: a.owner.email } : null,
+    escalated: level > 0,
+    toGovernance: level >= 2,
+    reassignUrl: consoleUrl(s, `/assessments/${a.id}/reassign`),
+    assessmentUrl: consoleUrl(s, `/assessments/${a.id}`),
+  };
+}
+
+/** To the contact asked, with their own link: what to clarify. */
+export function returnedContext(s: EmailSettings, a: AssessmentFacts, o: { link: string | null; message: string; questions: string[] }) {
+  return { ...common(s, o.link !== null), ...assessmentBase(s, a), link: o.link, returnMessage: o.message, returnedQuestions: o.questions };
+}
+
+/** To the internal owner: the review is theirs to do. */
+export function submittedContext(s: EmailSettings, a: AssessmentFacts) {
+  return { ...common(s, false), ...assessmentBase(s, a), reviewUrl: consoleUrl(s, `/assessments/${a.id}`) };
+}
+
+export interface LinkDueFacts {
+  linkId: string;
+  supplierName: string;
+  assetName: string;
+  purpose: string;
+  agreementRef: string | null;
+  recordCount: number;
+  isEnd: boolean;
+  /** YYYY-MM-DD */
+  date: string;
+  today: string;
+}
+
+/** To the data asset's owner: review or end a data-sharing link. */
+export function linkDueContext(s: EmailSettings, l: LinkDueFacts) {
+  return {
+    ...common(s, false),
+    supplier: { name: l.supplierName },
+    asset: { name: l.assetName },
+    purpose: l.purpose,
+    agreementRef: l.agreementRef,
+    records: plural(l.recordCount, 'record'),
+    isEnd: l.isEnd,
+    date: dateText(l.date),
+    dueIn: inDays(daysBetween(l.today, l.date)),
+    linkUrl: consoleUrl(s, `/links/${l.linkId}`),
+  };
+}
+
+export interface ReassessmentFacts {
+  supplierId: string;
+  supplierName: string;
+  tier: number;
+  /** YYYY-MM-DD */
+  lastAssessed: string;
+  questionnaireTitle: string;
+}
+
+/** To the internal owner: the tier's interval has passed; send the questionnaire again. */
+export function reassessmentContext(s: EmailSettings, r: ReassessmentFacts) {
+  return {
+    ...common(s, false),
+    supplier: { name: r.supplierName },
+    tier: r.tier,
+    lastAssessed: dateText(r.lastAssessed),
+    questionnaire: { title: r.questionnaireTitle },
+    supplierUrl: consoleUrl(s, `/suppliers/${r.supplierId}#send-questionnaireKey`),
+  };
+}
+
+export interface ExpiringFacts {
+  supplierId: string;
+  supplierName: string;
+  what: 'accept' | 'transfer' | 'finding';
+  rationale: string;
+  /** YYYY-MM-DD */
+  date: string;
+  today: string;
+}
+
+/** To governance: a decision or an accepted finding lapses; record a new decision. */
+export function expiringContext(s: EmailSettings, e: ExpiringFacts) {
+  return {
+    ...common(s, false),
+    supplier: { name: e.supplierName },
+    isInsurance: e.what === 'transfer',
+    isFinding: e.what === 'finding',
+    rationale: e.rationale,
+    date: dateText(e.date),
+    dueIn: inDays(daysBetween(e.today, e.date)),
+    decisionsUrl: consoleUrl(s, `/suppliers/${e.supplierId}#decisions`),
+  };
+}
+
+export interface IncidentNoticeFacts {
+  supplierId: string;
+  supplierName: string;
+  summary: string;
+  severity: string;
+  source: string;
+  detectedAt: Date;
+  records: number;
+  byClassification: Record<string, number>;
+  assets: { asset: string; records: number }[];
+  contacts: { name: string; email: string; role: string }[];
+  followUp: { recipientName: string; incident: IncidentFacts } | null;
+}
+
+/** To governance and the internal owners: what of ours the supplier holds, whom to call, what to decide. */
+export function incidentOpenedContext(s: EmailSettings, i: IncidentNoticeFacts) {
+  return {
+    ...common(s, false),
+    supplier: { name: i.supplierName },
+    summary: i.summary,
+    severity: label(i.severity),
+    source: label(i.source),
+    detectedAt: londonDateTime(i.detectedAt),
+    records: plural(i.records, 'record'),
+    classifications: Object.entries(i.byClassification).map(([c, n]) => ({ text: `${plural(n, 'record')} ${label(c)}` })),
+    assets: i.assets.slice(0, 10).map((l) => ({ asset: l.asset, records: plural(l.records, 'record') })),
+    contacts: i.contacts.map((c) => ({ name: c.name, email: c.email, role: label(c.role) })),
+    followUp: i.followUp ? { recipientName: i.followUp.recipientName, ...incidentWords(i.followUp.incident) } : null,
+    supplierUrl: consoleUrl(s, `/suppliers/${i.supplierId}`),
+  };
+}
+
+export interface DigestFacts {
+  /** YYYY-MM */
+  period: string;
+  suppliers: number;
+  valueAtRisk: number;
+  netValueAtRisk: number;
+  critical: number;
+  high: number;
+  top: { name: string; rating: string; netValueAtRisk: number }[];
+  overdue: { supplier: string; daysOverdue: number; level: number }[];
+  expiring: { supplier: string; kind: string; date: string }[];
+}
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** To governance, monthly: the pack in brief (the PDF attached), and where to act. */
+export function digestContext(s: EmailSettings, d: DigestFacts) {
+  const [year, month] = d.period.split('-').map(Number);
+  return {
+    ...common(s, false),
+    month: monthName.format(Date.UTC(year, month - 1, 1)),
+    suppliers: plural(d.suppliers, 'supplier and partner', 'suppliers and partners'),
+    valueAtRisk: moneyText(d.valueAtRisk),
+    netValueAtRisk: moneyText(d.netValueAtRisk),
+    critical: d.critical,
+    high: d.high,
+    top: d.top.slice(0, 5).map((t) => ({ name: t.name, rating: label(t.rating), netValueAtRisk: moneyText(t.netValueAtRisk) })),
+    overdue: d.overdue.map((o) => ({ supplier: o.supplier, overdueBy: plural(o.daysOverdue, 'day'), level: o.level })),
+    expiring: d.expiring.map((e) => ({ supplier: e.supplier, what: label(e.kind), date: dateText(e.date) })),
+    reportUrl: consoleUrl(s, '/report'),
+    decisionsUrl: consoleUrl(s, '/decisions'),
+  };
+}

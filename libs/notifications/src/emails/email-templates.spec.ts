@@ -1,0 +1,76 @@
+import { EmailRenderer } from '../email-renderer.js';
+import { emailSamples } from './samples.js';
+import { label, londonDateTime, plural } from './wording.js';
+
+const settings = { org: 'Royal Test NHS Trust', contactEmail: 'assurance@trust.nhs.example', baseUrl: 'https://assure.trust.nhs.example' };
+// A Wednesday in winter (GMT) and one in summer (BST): the wording must hold in both.
+const DAYS = [
+  { today: '2026-12-02', now: new Date('2026-12-02T10:30:00Z') },
+  { today: '2027-07-07', now: new Date('2027-07-07T10:30:00Z') },
+];
+/** Stored values that must never reach a reader as they are stored. */
+const RAW_ENUMS = ['special_category', 'supplier_notice', 'threat_intelligence', 'in_progress', 'research_partner', 'nhs_body', 'remediation_planned', 'dpo', 'incident-follow-up', 'supplier-security-core', 'research-data-partner'];
+
+describe('email templates, rendered with realistic data', () => {
+  const renderer = new EmailRenderer();
+
+  it('has a sample of every template', () => {
+    const sampled = new Set(emailSamples(settings, DAYS[0].today, DAYS[0].now).map((s) => s.template));
+    expect(renderer.names().filter((n) => !sampled.has(n))).toEqual([]);
+  });
+
+  for (const { today, now } of DAYS) {
+    for (const sample of emailSamples(settings, today, now)) {
+      it(`${sample.template}, ${sample.variant} (${today})`, () => {
+        const email = renderer.render(sample.template, sample.context);
+        const withoutUrls = (s: string) => s.replace(/https?:\/\/\S+/g, 'URL').replace(/[\w.+-]+@[\w.-]+/g, 'EMAIL');
+        for (const [part, body] of Object.entries({ subject: email.subject, text: email.text, html: email.html })) {
+          const visible = withoutUrls(part === 'html' ? body.replace(/<[^>]+>/g, ' ') : body);
+          expect({ part, leftover: /\{\{|\}\}/.exec(body)?.[0] ?? null }).toEqual({ part, leftover: null });
+          expect({ part, plural: /\(s\)/.exec(visible)?.[0] ?? null }).toEqual({ part, plural: null });
+          expect({ part, iso: /\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/.exec(visible)?.[0] ?? null }).toEqual({ part, iso: null });
+          expect({ part, raw: RAW_ENUMS.filter((e) => new RegExp(`(^|[^\\w-])${e}([^\\w-]|$)`).test(visible)) }).toEqual({ part, raw: [] });
+          expect({ part, blank: /\b(undefined|null|NaN|\[object Object\])\b/.exec(visible)?.[0] ?? null }).toEqual({ part, blank: null });
+        }
+        // Names the asking organisation, and how to reach a person.
+        expect(email.text).toContain(settings.org);
+        expect(email.text).toContain(settings.contactEmail);
+        // A portal link only where it is the reader's own, and then the footer says so.
+        const portalLinks = email.text.match(/\/portal\/i\/[A-Za-z0-9_-]+/g) ?? [];
+        if (sample.context.personal) expect(portalLinks.length).toBeGreaterThan(0);
+        else expect(portalLinks).toEqual([]);
+        // Internal emails link to the console page where the reader acts, and say what to do.
+        if (!sample.context.personal && sample.template !== 'assessment-escalation') {
+          expect(email.text).toMatch(/https:\/\/assure\.trust\.nhs\.example\/console\//);
+          expect(email.text).toMatch(/What to do:/);
+        }
+      });
+    }
+  }
+
+  it('a fresh invitation never shows a past due date as the deadline', () => {
+    const [invitation] = emailSamples(settings, DAYS[0].today, DAYS[0].now);
+    const late = { ...invitation.context, pastDue: true };
+    const email = renderer.render('assessment-invitation', late);
+    expect(email.subject).toBe('Security questionnaire for Northgate Pathology Ltd now overdue');
+    expect(email.text).toContain('please submit it as soon as you can');
+    expect(email.text).not.toContain('Please submit it by');
+  });
+
+  it('the incident follow-up names the incident and its 24- and 72-hour deadlines from detection, in London time', () => {
+    const sample = emailSamples(settings, '2027-07-07', new Date('2027-07-07T10:30:00Z')).find((s) => s.variant.startsWith('incident follow-up'))!;
+    const email = renderer.render(sample.template, sample.context);
+    // Detected 05:30 UTC = 06:30 BST; 24 hours later 06:30 BST on Thursday, 72 hours 06:30 BST on Saturday.
+    expect(email.subject).toBe('Urgent: security incident at Northgate Pathology Ltd: first answers needed by 06:30 on Thu 8 Jul 2027');
+    expect(email.text).toContain('Ransomware on the laboratory information system');
+    expect(email.text).toContain('What we need first: by 06:30 on Thu 8 Jul 2027');
+    expect(email.text).toContain('Everything else: by 06:30 on Sat 10 Jul 2027');
+  });
+
+  it('words: plurals, London time, labels', () => {
+    expect([plural(1, 'day'), plural(10, 'day'), plural(1_100_000, 'record')]).toEqual(['1 day', '10 days', '1,100,000 records']);
+    expect(londonDateTime(new Date('2026-12-01T14:30:00Z'))).toBe('14:30 on Tue 1 Dec 2026');
+    expect(londonDateTime(new Date('2027-03-28T01:30:00Z'))).toBe('02:30 on Sun 28 Mar 2027');
+    expect([label('special_category'), label('dpo'), label('supplier_notice')]).toEqual(['special category', 'data protection officer', 'the supplier']);
+  });
+});
