@@ -5,8 +5,9 @@ import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditTrail, type AuditEvent } from '@app/audit';
 import { Roles } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
+import { AuditEventView } from './governance.view.js';
 
-class AuditQueryParams extends PageQuery {
+export class AuditQueryParams extends PageQuery {
   @IsOptional() @IsIn(['user', 'supplier', 'data_asset', 'data_sharing_link']) entityType?: string;
   @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @IsOptional() @IsString() @MaxLength(100) actorId?: string;
@@ -14,7 +15,7 @@ class AuditQueryParams extends PageQuery {
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an ISO-8601 date or time' }) to?: Date;
 }
 
-const toView = (e: AuditEvent) => ({
+const toView = (e: AuditEvent): AuditEventView => ({
   id: e.id, occurredAt: e.occurredAt.toISOString(), actorType: e.actorType, actorId: e.actorId, action: e.action,
   entityType: e.entityType, entityId: e.entityId, changes: e.changes, requestId: e.requestId, ip: e.ip, hash: e.hash,
 });

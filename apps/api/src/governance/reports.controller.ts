@@ -6,7 +6,7 @@ import { Roles } from '@app/identity';
 import { AppConfig } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, Snapshots, SupplyChainReports } from '@app/reports';
 
-class ReportQuery {
+export class ReportQuery {
   @IsOptional() @IsIn(['json', 'csv', 'html', 'pdf']) format?: 'json' | 'csv' | 'html' | 'pdf';
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) asOf?: string;
 }

@@ -7,12 +7,13 @@ import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
 import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
 import { SuppliersService, toRiskView, toSupplierView, TierOverrideInput } from '@app/suppliers';
+import { FindingView, RiskDecisionView } from './governance.view.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
 const asBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-class DecisionBody {
+export class DecisionBody {
   @IsIn(DECISIONS) decision: DecisionType;
   @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(5000) rationale: string;
   @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) reviewDate: string;
@@ -25,9 +26,9 @@ class DecisionBody {
   @IsOptional() @ArrayMaxSize(500) @IsUUID('all', { each: true }) findingIds?: string[];
 }
 
-class TierOverrideBody extends TierOverrideInput {}
+export class TierOverrideBody extends TierOverrideInput {}
 
-class FindingListParams extends PageQuery {
+export class FindingListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsUUID() assessmentId?: string;
   @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
@@ -37,7 +38,7 @@ class FindingListParams extends PageQuery {
   @IsOptional() @Transform(asBoolean) @IsBoolean() includeSuperseded?: boolean;
 }
 
-class FindingPatch {
+export class FindingPatch {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() ownerId?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) dueDate?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(3) @MaxLength(5000) plannedAction?: string | null;
@@ -47,7 +48,7 @@ class FindingPatch {
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) acceptedUntil?: string | null;
 }
 
-export const toFindingView = (f: Finding) => ({
+export const toFindingView = (f: Finding): FindingView => ({
   id: f.id,
   supplierId: f.supplierId,
   assessmentId: f.assessmentId,
@@ -111,7 +112,7 @@ export class SupplierRiskController {
     return this.view(await this.decisions.record(id, body, request.user?.id ?? null), this.clock.today());
   }
 
-  private view(d: RiskDecision, today: string) {
+  private view(d: RiskDecision, today: string): RiskDecisionView {
     return {
       id: d.id, supplierId: d.supplierId, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
       ...(d.decision === 'transfer' ? { insurer: d.insurer, policyRef: d.policyRef, limit: d.limit, excess: d.excess, expiresOn: d.expiresOn } : {}),

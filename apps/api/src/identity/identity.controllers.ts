@@ -2,19 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { AuthService, CreateUserInput, Public, Roles, toUserView, UpdateUserInput, UsersService } from '@app/identity';
+import { AccessTokenView, AuthService, CreateUserInput, Public, Roles, toUserView, UpdateUserInput, UsersService } from '@app/identity';
 import { PageQuery, pageOf, RateLimit } from '@app/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-class LoginBody {
+export class LoginBody {
   @Transform(trim) @IsEmail({}, { message: 'must be an email address' }) email: string;
   @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
-class CreateUserBody extends CreateUserInput {}
+export class CreateUserBody extends CreateUserInput {}
 
-class UpdateUserBody extends UpdateUserInput {}
+export class UpdateUserBody extends UpdateUserInput {}
 
 @ApiTags('identity')
 @Controller('api/v1/auth')
@@ -26,7 +26,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @RateLimit({ name: 'login', limit: 10, windowSeconds: 60 })
-  login(@Body() body: LoginBody) {
+  login(@Body() body: LoginBody): Promise<AccessTokenView> {
     return this.auth.login(body.email, body.password);
   }
 }

@@ -14,7 +14,7 @@ import { PortalPages } from './pages.js';
 
 const COOKIE = 'assure_portal';
 
-class AnswerBody {
+export class AnswerBody {
   @IsString() @MaxLength(20) code: string;
   @IsOptional() value?: unknown;
   @IsOptional() @IsBoolean() notApplicable?: boolean;
@@ -22,17 +22,17 @@ class AnswerBody {
   @IsInt() @Min(0) version: number;
 }
 
-class AnswersBody {
+export class AnswersBody {
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AnswerBody) answers: AnswerBody[];
 }
 
-class AttestationBody {
+export class AttestationBody {
   @IsString() @MinLength(2) @MaxLength(200) name: string;
   @IsString() @MinLength(2) @MaxLength(200) jobTitle: string;
   @IsBoolean() @Equals(true, { message: 'must be true: confirm that the answers are accurate' }) confirmed: boolean;
 }
 
-class SubmitBody {
+export class SubmitBody {
   @ValidateNested() @Type(() => AttestationBody) attestation: AttestationBody;
 }
 

@@ -8,8 +8,9 @@ import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceServi
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
+import { AssessmentDetailView, AssessmentInvitationView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
 
-class SendAssessmentBody {
+export class SendAssessmentBody {
   @IsUUID() supplierId: string;
   @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey?: string;
   @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
@@ -17,33 +18,33 @@ class SendAssessmentBody {
   @IsOptional() @IsUUID() recipientContactId?: string;
 }
 
-class CampaignFilter {
+export class CampaignFilter {
   @IsOptional() @IsIn(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other']) kind?: string;
   @IsOptional() @IsInt() @Min(1) @Max(4) tier?: number;
   @IsOptional() @IsString() @MaxLength(50) tag?: string;
   @IsOptional() @IsIn(['onboarding', 'active']) status?: string;
 }
 
-class CampaignBody {
+export class CampaignBody {
   @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
   @ValidateIf((body: CampaignBody) => body.filter === undefined) @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) supplierIds?: string[];
   @IsOptional() @ValidateNested() @Type(() => CampaignFilter) filter?: CampaignFilter;
 }
 
-class ReturnBody {
+export class ReturnBody {
   @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) questionCodes: string[];
   @IsString() @MinLength(3) @MaxLength(5000) message: string;
 }
 
-class AssessmentListParams extends PageQuery {
+export class AssessmentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsIn(ASSESSMENT_STATUSES) status?: AssessmentStatus;
   @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/) questionnaireKey?: string;
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
 }
 
-export const toAssessmentView = (a: Assessment) => ({
+export const toAssessmentView = (a: Assessment): AssessmentView => ({
   id: a.id,
   supplierId: a.supplierId,
   questionnaireKey: a.questionnaireKey,
@@ -63,12 +64,12 @@ export const toAssessmentView = (a: Assessment) => ({
   createdAt: a.createdAt.toISOString(),
 });
 
-const toAnswerView = (a: AssessmentAnswer) => ({
+const toAnswerView = (a: AssessmentAnswer): AnswerView => ({
   code: a.questionCode, value: a.value, notApplicable: a.notApplicable, comment: a.comment, version: a.version, updatedAt: a.updatedAt.toISOString(),
   adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason, by: a.adjustedBy, at: a.adjustedAt?.toISOString() ?? null },
 });
 
-class AdjustmentBody {
+export class AdjustmentBody {
   @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'must be a question code' }) questionCode: string;
   @ValidateIf((_, v) => v !== null) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1) score: number | null;
   @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
@@ -95,7 +96,7 @@ export class AssessmentsController {
   /** Sends a questionnaire; the answer carries the invitation link, this once. */
   @Post()
   @Roles('procurement')
-  async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest) {
+  async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.send(body, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -103,13 +104,13 @@ export class AssessmentsController {
   /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
   @Post('campaigns')
   @Roles('procurement')
-  async campaign(@Body() body: CampaignBody, @Req() request: AuthenticatedRequest) {
+  async campaign(@Body() body: CampaignBody, @Req() request: AuthenticatedRequest): Promise<CampaignResultView> {
     return this.campaigns.run(body, request.user?.id ?? null);
   }
 
   @Get(':id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentDetailView> {
     const { assessment, answers } = await this.assessments.get(id);
     const evidence = await this.evidence.list(id);
     const history = await this.audit.list({ entityType: 'assessment', entityId: id, page: 1, pageSize: 200 });
@@ -139,7 +140,7 @@ export class AssessmentsController {
   @Post(':id/resend')
   @Roles('procurement')
   @HttpCode(200)
-  async resend(@Param('id', new ParseUUIDPipe()) id: string) {
+  async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.resend(id);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -147,7 +148,7 @@ export class AssessmentsController {
   /** Sends the same questionnaire again (reassessment due), due in 30 days. */
   @Post(':id/reassess')
   @Roles('procurement')
-  async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
+  async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }

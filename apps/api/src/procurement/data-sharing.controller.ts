@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, DataSharingService, LinkListQuery, toAssetView, toLinkView, UpdateDataAssetInput, UpdateLinkInput,
+  CreateDataAssetInput, CreateLinkInput, RecordsSharedRow, UnassessedHolderRow, DataAssetListQuery, DataSharingService, LinkListQuery, toAssetView, toLinkView, UpdateDataAssetInput, UpdateLinkInput,
 } from '@app/data-sharing';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { pageOf } from '@app/platform';
@@ -81,14 +81,14 @@ export class DataSharingViewsController {
   /** Records shared per supplier and per classification, through active links. */
   @Get('records-shared')
   @Roles(...ALL_ROLES)
-  async recordsShared() {
+  async recordsShared(): Promise<{ items: RecordsSharedRow[] }> {
     return { items: await this.ledger.recordsShared() };
   }
 
   /** Suppliers holding personal or special-category data without a current completed assessment. */
   @Get('unassessed-holders')
   @Roles(...ALL_ROLES)
-  async unassessedHolders() {
+  async unassessedHolders(): Promise<{ items: UnassessedHolderRow[] }> {
     return { items: await this.ledger.unassessedHolders() };
   }
 }

@@ -9,7 +9,7 @@ import { neutralise, PdfRenderer } from '@app/reports';
 import { IncidentExposurePage } from './incident-pages.js';
 import { stringify } from 'csv-stringify/sync';
 
-class OpenIncidentBody implements OpenIncident {
+export class OpenIncidentBody implements OpenIncident {
   @IsUUID() supplierId: string;
   @IsString() @MinLength(5) @MaxLength(5000) summary: string;
   @IsISO8601({ strict: true }, { message: 'must be a date and time, e.g. 2026-11-29T08:30:00Z' }) detectedAt: string;
@@ -17,16 +17,16 @@ class OpenIncidentBody implements OpenIncident {
   @IsIn(INCIDENT_SEVERITIES) severity: OpenIncident['severity'];
 }
 
-class IncidentListParams extends PageQuery {
+export class IncidentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsIn(['open', 'closed']) status?: string;
 }
 
-class CloseBody {
+export class CloseBody {
   @IsString() @MinLength(5) @MaxLength(5000) note: string;
 }
 
-class ExportQuery {
+export class ExportQuery {
   @IsOptional() @IsIn(['csv', 'pdf']) format?: 'csv' | 'pdf';
 }
 

@@ -4,8 +4,9 @@ import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@app/identity';
 import { NotificationsService, OUTBOX_STATUSES, type OutboxMessage, type OutboxStatus } from '@app/notifications';
 import { PageQuery, pageOf } from '@app/platform';
+import { NotificationView } from './procurement.view.js';
 
-class NotificationListParams extends PageQuery {
+export class NotificationListParams extends PageQuery {
   @IsOptional() @IsUUID() assessmentId?: string;
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @Matches(/^[a-z0-9.-]{1,64}$/, { message: 'must be a notification kind, e.g. assessment.reminder' }) kind?: string;
@@ -13,7 +14,7 @@ class NotificationListParams extends PageQuery {
 }
 
 /** What the log shows of an email: never the sealed token its refs may carry. */
-const toNotificationView = (o: OutboxMessage) => {
+const toNotificationView = (o: OutboxMessage): NotificationView => {
   const { sealedToken: _sealed, ...refs } = o.refs;
   return {
     id: o.id,

@@ -5,9 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
+import { ImportResultView } from './procurement.view.js';
 import { CreateSupplierInput, SupplierCsv, SupplierListQuery, SuppliersService, toSupplierView, UpdateSupplierInput } from '@app/suppliers';
 
-class ImportQuery {
+export class ImportQuery {
   @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
 }
 
@@ -44,7 +45,7 @@ export class SuppliersController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @Header('cache-control', 'no-store')
-  async import(@Req() request: FastifyRequest, @Query() query: ImportQuery) {
+  async import(@Req() request: FastifyRequest, @Query() query: ImportQuery): Promise<ImportResultView> {
     if (!(request.body instanceof Readable)) {
       throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.', 415);
     }

@@ -1,0 +1,56 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemView } from './problem.view.js';
+
+// Explicit OpenAPI decorators for what the compiler plugin cannot infer from a method's types:
+// generic pages, item lists, the problems a route can answer, a list's sortable fields.
+
+/** `{ items, page, pageSize, total }` of `model` (the platform's `pageOf`). */
+export const ApiPage = (model: Type<unknown>, description = 'One page of the list.') =>
+  applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'page', 'pageSize', 'total'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          page: { type: 'integer', minimum: 1 },
+          pageSize: { type: 'integer', minimum: 1, maximum: 200 },
+          total: { type: 'integer', minimum: 0 },
+        },
+      },
+    }),
+  );
+
+/** `{ items }` of `model`, for short unpaged lists. */
+export const ApiItems = (model: Type<unknown>, description = 'The whole list.') =>
+  applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({ description, schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } } }),
+  );
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (unknown fields too); `errors` names each field.',
+  401: 'Not authenticated.',
+  403: 'Not allowed for this role.',
+  404: 'Not found (also for what exists but the caller may not see).',
+  409: 'State conflict.',
+  410: 'The link has expired or was revoked.',
+  413: 'The request body is too large.',
+  415: 'Wrong media type.',
+  422: 'A valid request that breaks a business rule.',
+  429: 'Too many requests; see Retry-After.',
+  503: 'A dependency is unavailable.',
+};
+
+/** Problem details (RFC 9457) for each status this route can answer beyond the common ones. */
+export const ApiProblems = (...statuses: number[]) =>
+  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem details.', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } } })));
+
+export const problemDescription = (status: number) => PROBLEM_DESCRIPTIONS[status] ?? 'Problem details.';
+
+/** `?sort=field` or `?sort=-field` (descending), from the list's own allowed fields. */
+export const ApiSort = (fields: readonly string[]) =>
+  ApiQuery({ name: 'sort', required: false, description: 'A field to sort by, with a leading "-" for descending order.', schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) } });
