@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiPage } from '../openapi/decorators.js';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditTrail, type AuditEvent } from '@app/audit';
@@ -29,6 +30,7 @@ export class AuditEventsController {
   /** The audit trail, newest first, filtered by entity, actor and time. */
   @Get()
   @Roles('admin', 'governance')
+  @ApiPage(AuditEventView)
   async list(@Query() query: AuditQueryParams) {
     const { items, total } = await this.audit.list(query);
     return pageOf(items.map(toView), total, query);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiItems, ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
@@ -73,7 +74,7 @@ export const toFindingView = (f: Finding): FindingView => ({
 });
 
 /** The current figures of a supplier, with their explanation (risk-model.md section 8). */
-@ApiTags('risk')
+@ApiTags('governance')
 @ApiBearerAuth()
 @Controller('api/v1/suppliers/:id')
 export class SupplierRiskController {
@@ -83,6 +84,7 @@ export class SupplierRiskController {
     private readonly clock: Clock,
   ) {}
 
+  /** Tier, band, likelihood, single-loss estimate, value at risk and rating, with their inputs. */
   @Get('risk')
   @Roles(...ALL_ROLES)
   async risk(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -93,6 +95,7 @@ export class SupplierRiskController {
   @Post('tier-override')
   @Roles('governance')
   @HttpCode(200)
+  @ApiProblems(422)
   async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TierOverrideBody) {
     return toSupplierView(await this.suppliers.overrideTier(id, body.tier, body.reason));
   }
@@ -100,6 +103,7 @@ export class SupplierRiskController {
   /** Every decision, newest first, each current, expired or superseded. */
   @Get('risk-decisions')
   @Roles('governance')
+  @ApiItems(RiskDecisionView)
   async listDecisions(@Param('id', new ParseUUIDPipe()) id: string) {
     const today = this.clock.today();
     return { items: (await this.decisions.list(id)).map((d) => this.view(d, today)) };
@@ -108,6 +112,7 @@ export class SupplierRiskController {
   /** Accept, mitigate, transfer (insure) or avoid; replaces the current decision. */
   @Post('risk-decisions')
   @Roles('governance')
+  @ApiProblems(422)
   async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecisionBody, @Req() request: AuthenticatedRequest) {
     return this.view(await this.decisions.record(id, body, request.user?.id ?? null), this.clock.today());
   }
@@ -124,27 +129,32 @@ export class SupplierRiskController {
 }
 
 /** Remediation tracking; accepting a finding's risk is for governance. */
-@ApiTags('findings')
+@ApiTags('governance', 'procurement')
 @ApiBearerAuth()
 @Controller('api/v1/findings')
 export class FindingsController {
   constructor(private readonly findings: FindingsService) {}
 
+  /** Findings, filtered by supplier, assessment, severity, status, framework and overdue. */
   @Get()
   @Roles('procurement', 'governance')
+  @ApiPage(FindingView)
   async list(@Query() query: FindingListParams) {
     const { items, total } = await this.findings.list(query);
     return pageOf(items.map(toFindingView), total, query);
   }
 
+  /** One finding. */
   @Get(':id')
   @Roles('procurement', 'governance')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return toFindingView(await this.findings.get(id));
   }
 
+  /** Plans, resolves or (governance only) accepts a finding. */
   @Patch(':id')
   @Roles('procurement', 'governance')
+  @ApiProblems(409, 422)
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FindingPatch, @Req() request: AuthenticatedRequest) {
     const role = request.user?.role;
     return toFindingView(await this.findings.update(id, body, role === 'governance' || role === 'admin'));

@@ -1,25 +1,29 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ProblemView } from './problem.view.js';
+import { ApiExtension, ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 // Explicit OpenAPI decorators for what the compiler plugin cannot infer from a method's types:
 // generic pages, item lists, the problems a route can answer, a list's sortable fields.
 
-/** `{ items, page, pageSize, total }` of `model` (the platform's `pageOf`). */
-export const ApiPage = (model: Type<unknown>, description = 'One page of the list.') =>
+/** `{ items, page, pageSize, total }` of `model` (the platform's `pageOf`); `also`: other media types it may answer with. */
+export const ApiPage = (model: Type<unknown> | null, description = 'One page of the list.', also: Record<string, { schema: object }> = {}) =>
   applyDecorators(
-    ApiExtraModels(model),
+    ...(model ? [ApiExtraModels(model)] : []),
     ApiOkResponse({
       description,
-      schema: {
-        type: 'object',
-        required: ['items', 'page', 'pageSize', 'total'],
-        properties: {
-          items: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          page: { type: 'integer', minimum: 1 },
-          pageSize: { type: 'integer', minimum: 1, maximum: 200 },
-          total: { type: 'integer', minimum: 0 },
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['items', 'page', 'pageSize', 'total'],
+            properties: {
+              items: { type: 'array', items: model ? { $ref: getSchemaPath(model) } : { type: 'object' } },
+              page: { type: 'integer', minimum: 1 },
+              pageSize: { type: 'integer', minimum: 1, maximum: 200 },
+              total: { type: 'integer', minimum: 0 },
+            },
+          },
         },
+        ...also,
       },
     }),
   );
@@ -45,11 +49,22 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is unavailable.',
 };
 
-/** Problem details (RFC 9457) for each status this route can answer beyond the common ones. */
-export const ApiProblems = (...statuses: number[]) =>
-  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem details.', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } } })));
+/**
+ * Problem details (RFC 9457) for each status this route can answer beyond the ones every route of
+ * its kind answers (added in document.ts). Carried as an extension so that the route keeps the
+ * success response the plugin infers; document.ts turns it into responses.
+ */
+export const ApiProblems = (...statuses: number[]) => ApiExtension(PROBLEMS_EXTENSION, statuses);
+export const PROBLEMS_EXTENSION = 'x-problems';
 
 export const problemDescription = (status: number) => PROBLEM_DESCRIPTIONS[status] ?? 'Problem details.';
+
+/**
+ * A JSON object described in words only: for the few large read-only shapes (the committee report,
+ * an incident's exposure, the risk settings, the portal's questionnaire) not yet written as classes.
+ */
+export const ApiObject = (description: string, status = 200) =>
+  ApiResponse({ status, description, content: { 'application/json': { schema: { type: 'object', description } } } });
 
 /** `?sort=field` or `?sort=-field` (descending), from the list's own allowed fields. */
 export const ApiSort = (fields: readonly string[]) =>

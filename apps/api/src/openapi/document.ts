@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@app/platform';
-import { problemDescription } from './decorators.js';
+import { problemDescription, PROBLEMS_EXTENSION } from './decorators.js';
 import { canonicalEnum } from './enumerations.js';
 import pluginMetadata from './plugin-metadata.js';
 import { ProblemView } from './problem.view.js';
@@ -13,6 +13,7 @@ interface Operation {
   responses: Record<string, Json>;
   security?: Record<string, string[]>[];
   tags?: string[];
+  [PROBLEMS_EXTENSION]?: number[];
 }
 
 /** The users the operations are grouped by. */
@@ -64,14 +65,15 @@ function completeOperations(document: OpenAPIObject): void {
       operation.security ??= [];
       operation.parameters = dedupeParameters(operation.parameters ?? []);
       const params = operation.parameters;
-      const statuses = new Set<number>();
+      const statuses = new Set<number>(operation[PROBLEMS_EXTENSION] ?? []);
+      delete operation[PROBLEMS_EXTENSION];
       if (params.length || operation.requestBody) statuses.add(400);
       if (operation.security.some((s) => 'bearer' in s)) statuses.add(401).add(403);
       if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(410);
       if (params.some((p) => p.in === 'path')) statuses.add(404);
       if (operation.requestBody) statuses.add(413).add(415);
       if (!path.startsWith('/health')) statuses.add(429);
-      for (const status of statuses) {
+      for (const status of [...statuses].sort()) {
         operation.responses[status] ??= { description: problemDescription(status), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
       }
     }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -75,7 +76,7 @@ export class AdjustmentBody {
   @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
 }
 
-@ApiTags('assessments')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/assessments')
 export class AssessmentsController {
@@ -86,8 +87,10 @@ export class AssessmentsController {
     private readonly audit: AuditTrail,
   ) {}
 
+  /** Assessments, filtered by supplier, status, questionnaire and overdue. */
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiPage(AssessmentView)
   async list(@Query() query: AssessmentListParams) {
     const { items, total } = await this.assessments.list(query);
     return pageOf(items.map(toAssessmentView), total, query);
@@ -96,6 +99,7 @@ export class AssessmentsController {
   /** Sends a questionnaire; the answer carries the invitation link, this once. */
   @Post()
   @Roles('procurement')
+  @ApiProblems(409, 422)
   async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.send(body, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
@@ -104,10 +108,12 @@ export class AssessmentsController {
   /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
   @Post('campaigns')
   @Roles('procurement')
+  @ApiProblems(422)
   async campaign(@Body() body: CampaignBody, @Req() request: AuthenticatedRequest): Promise<CampaignResultView> {
     return this.campaigns.run(body, request.user?.id ?? null);
   }
 
+  /** One assessment with its answers, evidence files and history. */
   @Get(':id')
   @Roles(...ALL_ROLES)
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentDetailView> {
@@ -126,6 +132,7 @@ export class AssessmentsController {
   /** Downloads an evidence file, as an attachment with a safe, server-made name. */
   @Get(':id/evidence/:evidenceId')
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ description: 'The file, as stored.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() reply: FastifyReply) {
     const file = await this.evidence.download(id, evidenceId);
     void reply
@@ -140,6 +147,7 @@ export class AssessmentsController {
   @Post(':id/resend')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.resend(id);
     return { ...toAssessmentView(assessment), invitationUrl };
@@ -148,6 +156,7 @@ export class AssessmentsController {
   /** Sends the same questionnaire again (reassessment due), due in 30 days. */
   @Post(':id/reassess')
   @Roles('procurement')
+  @ApiProblems(409, 422)
   async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
@@ -157,13 +166,16 @@ export class AssessmentsController {
   @Post(':id/adjustments')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
     return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user?.id ?? null));
   }
 
+  /** Cancels it; the link stops working. */
   @Post(':id/cancel')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409)
   async cancel(@Param('id', new ParseUUIDPipe()) id: string) {
     return toAssessmentView(await this.assessments.cancel(id));
   }
@@ -172,13 +184,16 @@ export class AssessmentsController {
   @Post(':id/return')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async return(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnBody) {
     return toAssessmentView(await this.assessments.returnForClarification(id, body.questionCodes, body.message));
   }
 
+  /** Completes the review: the final score, findings raised, the supplier's figures recomputed. */
   @Post(':id/complete')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async complete(@Param('id', new ParseUUIDPipe()) id: string) {
     return toAssessmentView(await this.assessments.complete(id));
   }

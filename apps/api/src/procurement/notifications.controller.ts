@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@app/identity';
 import { NotificationsService, OUTBOX_STATUSES, type OutboxMessage, type OutboxStatus } from '@app/notifications';
@@ -34,14 +35,16 @@ const toNotificationView = (o: OutboxMessage): NotificationView => {
 };
 
 /** The notification log: every email owed, with its delivery status; a dead one can be retried. */
-@ApiTags('notifications')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /** Every email owed, newest first, with its delivery status. */
   @Get()
   @Roles('procurement', 'governance')
+  @ApiPage(NotificationView)
   async list(@Query() query: NotificationListParams) {
     const { items, total } = await this.notifications.list(query);
     return pageOf(items.map(toNotificationView), total, query);
@@ -51,6 +54,7 @@ export class NotificationsController {
   @Post(':id/retry')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409)
   async retry(@Param('id', new ParseUUIDPipe()) id: string) {
     return toNotificationView(await this.notifications.retry(id));
   }
