@@ -35,7 +35,7 @@ const PROBLEM_REF = { $ref: '#/components/schemas/ProblemView' };
 export async function createOpenApiDocument(app: INestApplication, config: AppConfig): Promise<OpenAPIObject> {
   await SwaggerModule.loadPluginMetadata(pluginMetadata);
   const builder = new DocumentBuilder()
-    .setTitle('Assure API')
+    .setTitle('Assure')
     .setDescription(
       'Supplier cyber assurance for NHS organisations. Internal users sign in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer`; ' +
         'suppliers answer through the emailed link (a session cookie) or with the invitation token as a bearer token. Errors are RFC 9457 problem details. ' +
@@ -72,7 +72,7 @@ function completeOperations(document: OpenAPIObject): void {
       if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(410);
       if (params.some((p) => p.in === 'path')) statuses.add(404);
       if (operation.requestBody) statuses.add(413).add(415);
-      if (!path.startsWith('/health')) statuses.add(429);
+      if (path !== '/health') statuses.add(429); // every route but liveness is rate limited
       for (const status of [...statuses].sort()) {
         operation.responses[status] ??= { description: problemDescription(status), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
       }
