@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { AppConfig, Clock, loadConfig, type Environment } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
 import { createTestDatabase } from './database.js';
+import { OpenApiContract } from './openapi-contract.js';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -38,13 +39,22 @@ export async function startTestApi(overrides: Environment = {}): Promise<TestApi
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createApiApp(config, logger);
   await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.ready();
+  // Every response of a documented route is checked against /docs-json (test/support/openapi-contract.ts):
+  // a status or body the document does not describe fails the test that received it.
+  const contract = new OpenApiContract((await fastify.inject({ method: 'GET', url: '/docs-json' })).json());
   return {
     app,
     config,
     clock: app.get(Clock),
     databaseUrl: config.databaseUrl,
-    request: (options) => app.getHttpAdapter().getInstance().inject(options),
+    request: async (options) => {
+      const response = await fastify.inject(options);
+      const problem = contract.check(String(options.method ?? 'GET'), String(options.url ?? options.path ?? '/'), response.statusCode, response.headers['content-type'] as string | undefined, response.body);
+      if (problem) throw new Error(`OpenAPI contract: ${problem}`);
+      return response;
+    },
     close: () => app.close(),
   };
 }

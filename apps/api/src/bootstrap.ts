@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import type { Logger as Pino } from 'pino';
 import {
@@ -15,6 +15,7 @@ import {
 } from '@app/platform';
 import { CONSOLE_QUEUE_BOARD_PATH, mountQueueBoard, QUEUE_BOARD_PATH } from './admin/queue-board.js';
 import { AppModule } from './app.module.js';
+import { createOpenApiDocument } from './openapi/document.js';
 
 // Swagger UI needs inline scripts and styles; every other page gets the strict policy.
 const DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
@@ -65,15 +66,7 @@ export async function createApiApp(
 
   await mountQueueBoard(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Assure')
-      .setDescription('Supplier cyber assurance portal for NHS organisations: the JSON API (see shared/spec/api.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = await createOpenApiDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   return app;

@@ -7,8 +7,8 @@ import { RiskRecompute } from '@app/suppliers';
 import { DataAsset, DataSharingLink } from './entities.js';
 import type { CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, LinkListQuery, UpdateDataAssetInput, UpdateLinkInput } from './inputs.js';
 
-const ASSET_SORTS = ['name', 'classification', 'recordCount', 'createdAt'];
-const LINK_SORTS = ['createdAt', 'reviewDate', 'endDate', 'startDate', 'recordCount', 'status'];
+export const ASSET_SORTS = ['name', 'classification', 'recordCount', 'createdAt'];
+export const LINK_SORTS = ['createdAt', 'reviewDate', 'endDate', 'startDate', 'recordCount', 'status'];
 
 const assetSnapshot = (a: DataAsset) => ({
   name: a.name, description: a.description, classification: a.classification, categories: a.categories,

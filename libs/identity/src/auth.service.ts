@@ -1,3 +1,4 @@
+import type { AccessTokenView } from './user.view.js';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,7 +24,7 @@ export class AuthService {
   ) {}
 
   /** The same answer, in about the same time, for an unknown email, a wrong password and a disabled user. */
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number; tokenType: 'Bearer' }> {
+  async login(email: string, password: string): Promise<AccessTokenView> {
     const user = await this.verify(email, password);
     const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };

@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module.js';
-export { User, ROLES, toUserView, type Role, type UserView } from './user.entity.js';
+export { User, ROLES, type Role } from './user.entity.js';
+export { toUserView, UserView, AccessTokenView } from './user.view.js';
 export { UsersService, type NewUser, type UserChanges } from './users.service.js';
 export { AuthService, AuthenticationError, ACCESS_TOKEN_TTL_SECONDS } from './auth.service.js';
 export { AuthGuard, ForbiddenError, type AuthenticatedRequest } from './auth.guard.js';

@@ -31,29 +31,6 @@ export class User {
   updatedAt: Date;
 }
 
-/** What leaves the API about a user: never the password hash. */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function toUserView(user: User): UserView {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    active: user.active,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
-  };
-}
-
 /** The audited snapshot of a user. */
 export function userSnapshot(user: User): Record<string, unknown> {
   return { email: user.email, name: user.name, role: user.role, active: user.active };

@@ -5,5 +5,5 @@ export { RiskRecompute } from './risk.recompute.js';
 export { RiskStaleness } from './risk-staleness.js';
 export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
 export { SupplierContact, CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
-export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInput, TierOverrideInput } from './supplier.input.js';
-export { toSupplierView, toRiskView, type SupplierView } from './supplier.view.js';
+export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInput, TierOverrideInput, SUPPLIER_SORTS } from './supplier.input.js';
+export { toSupplierView, toRiskView, SupplierView, SupplierRiskView, ContactView } from './supplier.view.js';

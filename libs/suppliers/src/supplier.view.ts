@@ -1,8 +1,83 @@
-import type { SupplierContact } from './supplier-contact.entity.js';
-import type { Supplier } from './supplier.entity.js';
+import type { Band, Criticality, Rating } from '@app/scoring';
+import type { ContactRole, SupplierContact } from './supplier-contact.entity.js';
+import type { Supplier, SupplierKind, SupplierStatus } from './supplier.entity.js';
+
+/**
+ * The response shapes below are classes so that the OpenAPI document describes them from these very
+ * declarations (the @nestjs/swagger plugin reads their types); the view functions are typed with them,
+ * so a field added to a view and not here is a type error.
+ */
+export class ContactView {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: ContactRole;
+}
+
+/** Governance's override of the computed tier (risk-model section 6). */
+export class TierOverrideView {
+  tier: number;
+  reason: string | null;
+}
 
 /** A supplier as the API shows it (field names from shared/spec/api.md). */
-export function toSupplierView(supplier: Supplier) {
+export class SupplierView {
+  id: string;
+  name: string;
+  kind: SupplierKind;
+  companiesHouseNumber: string | null;
+  odsCode: string | null;
+  ukprn: string | null;
+  website: string | null;
+  services: string | null;
+  criticality: Criticality;
+  status: SupplierStatus;
+  ownerId: string | null;
+  tags: string[];
+  notes: string | null;
+  contacts: ContactView[];
+  /** Inherent tier, 1 (highest) to 4; computed. */
+  tier: number;
+  tierOverride: TierOverrideView | null;
+  /** Impact level 1 to 5; computed. */
+  impactLevel: number;
+  /** Single-loss estimate in whole pounds; computed. */
+  singleLossEstimate: number;
+  /** The inputs that made the tier, impact level and single-loss estimate. */
+  inherentRisk: object;
+  /** Band of the latest completed assessment (null: never assessed). */
+  band: Band | null;
+  rating: Rating;
+  /** Annual value at risk in whole pounds. */
+  valueAtRisk: number;
+  /** Value at risk after a current transfer decision's insurance, in whole pounds. */
+  netValueAtRisk: number;
+  assessmentExpired: boolean;
+  offboardedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /api/v1/suppliers/:id/risk`: the current figures with their inputs (risk-model.md). */
+export class SupplierRiskView {
+  supplierId: string;
+  tier: number;
+  band: Band | null;
+  /** Annual probability of a loss event, 0 to 1. */
+  probability: number;
+  likelihoodLevel: number;
+  singleLossEstimate: number;
+  impactLevel: number;
+  valueAtRisk: number;
+  netValueAtRisk: number;
+  rating: Rating;
+  assessmentExpired: boolean;
+  /** Every input of the figures, and the sentence that explains them. */
+  explanation: object | null;
+}
+
+export function toSupplierView(supplier: Supplier): SupplierView {
   return {
     id: supplier.id,
     name: supplier.name,
@@ -34,10 +109,8 @@ export function toSupplierView(supplier: Supplier) {
   };
 }
 
-export type SupplierView = ReturnType<typeof toSupplierView>;
-
 /** `GET /api/v1/suppliers/:id/risk` (api.md: tier, band, probability, likelihoodLevel, ... explanation). */
-export function toRiskView(supplier: Supplier) {
+export function toRiskView(supplier: Supplier): SupplierRiskView {
   return {
     supplierId: supplier.id,
     tier: supplier.tier,
@@ -54,7 +127,7 @@ export function toRiskView(supplier: Supplier) {
   };
 }
 
-export function toContactView(contact: SupplierContact) {
+export function toContactView(contact: SupplierContact): ContactView {
   return { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone, role: contact.role };
 }
 

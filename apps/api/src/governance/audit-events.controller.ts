@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiPage } from '../openapi/decorators.js';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditTrail, type AuditEvent } from '@app/audit';
 import { Roles } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
+import { AuditEventView } from './governance.view.js';
 
-class AuditQueryParams extends PageQuery {
+export class AuditQueryParams extends PageQuery {
   @IsOptional() @IsIn(['user', 'supplier', 'data_asset', 'data_sharing_link']) entityType?: string;
   @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @IsOptional() @IsString() @MaxLength(100) actorId?: string;
@@ -14,7 +16,7 @@ class AuditQueryParams extends PageQuery {
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an ISO-8601 date or time' }) to?: Date;
 }
 
-const toView = (e: AuditEvent) => ({
+const toView = (e: AuditEvent): AuditEventView => ({
   id: e.id, occurredAt: e.occurredAt.toISOString(), actorType: e.actorType, actorId: e.actorId, action: e.action,
   entityType: e.entityType, entityId: e.entityId, changes: e.changes, requestId: e.requestId, ip: e.ip, hash: e.hash,
 });
@@ -28,6 +30,7 @@ export class AuditEventsController {
   /** The audit trail, newest first, filtered by entity, actor and time. */
   @Get()
   @Roles('admin', 'governance')
+  @ApiPage(AuditEventView)
   async list(@Query() query: AuditQueryParams) {
     const { items, total } = await this.audit.list(query);
     return pageOf(items.map(toView), total, query);

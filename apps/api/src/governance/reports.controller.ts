@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiObject, ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Roles } from '@app/identity';
 import { AppConfig } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, Snapshots, SupplyChainReports } from '@app/reports';
 
-class ReportQuery {
+export class ReportQuery {
   @IsOptional() @IsIn(['json', 'csv', 'html', 'pdf']) format?: 'json' | 'csv' | 'html' | 'pdf';
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) asOf?: string;
 }
@@ -28,9 +29,19 @@ export class ReportsController {
     private readonly config: AppConfig,
   ) {}
 
+  /** The committee report: JSON (default), the CSV risk register, a printable page or a PDF; `asOf` rebuilds it from a monthly snapshot. */
   @Get('supply-chain')
   @Roles('governance')
-  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf')
+  @ApiOkResponse({
+    description: 'The report in the format asked for.',
+    content: {
+      'application/json': { schema: { type: 'object', description: 'The committee pack: headline, heat map, top risks, exposure, assessments, findings, decisions, changes and trends.' } },
+      'text/csv': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiProblems(404, 503)
   async supplyChain(@Query() query: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const name = `supply-chain-risk-${query.asOf ?? 'today'}`;
     void reply.header('cache-control', 'no-store');
@@ -56,6 +67,7 @@ export class ReportsController {
   @Post('snapshots')
   @Roles('governance')
   @HttpCode(200)
+  @ApiObject('The snapshot of this month, and whether this call took it.')
   async snapshot() {
     return this.snapshots.take();
   }

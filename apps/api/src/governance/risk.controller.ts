@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiItems, ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_ROLES, can, Roles, type AuthenticatedRequest } from '@app/identity';
@@ -7,12 +8,13 @@ import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
 import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
 import { SuppliersService, toRiskView, toSupplierView, TierOverrideInput } from '@app/suppliers';
+import { FindingView, RiskDecisionView } from './governance.view.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
 const asBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-class DecisionBody {
+export class DecisionBody {
   @IsIn(DECISIONS) decision: DecisionType;
   @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(5000) rationale: string;
   @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) reviewDate: string;
@@ -25,9 +27,9 @@ class DecisionBody {
   @IsOptional() @ArrayMaxSize(500) @IsUUID('all', { each: true }) findingIds?: string[];
 }
 
-class TierOverrideBody extends TierOverrideInput {}
+export class TierOverrideBody extends TierOverrideInput {}
 
-class FindingListParams extends PageQuery {
+export class FindingListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsUUID() assessmentId?: string;
   @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
@@ -37,7 +39,7 @@ class FindingListParams extends PageQuery {
   @IsOptional() @Transform(asBoolean) @IsBoolean() includeSuperseded?: boolean;
 }
 
-class FindingPatch {
+export class FindingPatch {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() ownerId?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) dueDate?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(3) @MaxLength(5000) plannedAction?: string | null;
@@ -47,7 +49,7 @@ class FindingPatch {
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) acceptedUntil?: string | null;
 }
 
-export const toFindingView = (f: Finding) => ({
+export const toFindingView = (f: Finding): FindingView => ({
   id: f.id,
   supplierId: f.supplierId,
   assessmentId: f.assessmentId,
@@ -72,7 +74,7 @@ export const toFindingView = (f: Finding) => ({
 });
 
 /** The current figures of a supplier, with their explanation (risk-model.md section 8). */
-@ApiTags('risk')
+@ApiTags('governance')
 @ApiBearerAuth()
 @Controller('api/v1/suppliers/:id')
 export class SupplierRiskController {
@@ -82,6 +84,7 @@ export class SupplierRiskController {
     private readonly clock: Clock,
   ) {}
 
+  /** Tier, band, likelihood, single-loss estimate, value at risk and rating, with their inputs. */
   @Get('risk')
   @Roles(...ALL_ROLES)
   async risk(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -92,6 +95,7 @@ export class SupplierRiskController {
   @Post('tier-override')
   @Roles('governance')
   @HttpCode(200)
+  @ApiProblems(422)
   async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TierOverrideBody) {
     return toSupplierView(await this.suppliers.overrideTier(id, body.tier, body.reason));
   }
@@ -99,6 +103,7 @@ export class SupplierRiskController {
   /** Every decision, newest first, each current, expired or superseded. */
   @Get('risk-decisions')
   @Roles('governance')
+  @ApiItems(RiskDecisionView)
   async listDecisions(@Param('id', new ParseUUIDPipe()) id: string) {
     const today = this.clock.today();
     return { items: (await this.decisions.list(id)).map((d) => this.view(d, today)) };
@@ -107,11 +112,12 @@ export class SupplierRiskController {
   /** Accept, mitigate, transfer (insure) or avoid; replaces the current decision. */
   @Post('risk-decisions')
   @Roles('governance')
+  @ApiProblems(422)
   async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecisionBody, @Req() request: AuthenticatedRequest) {
     return this.view(await this.decisions.record(id, body, request.user?.id ?? null), this.clock.today());
   }
 
-  private view(d: RiskDecision, today: string) {
+  private view(d: RiskDecision, today: string): RiskDecisionView {
     return {
       id: d.id, supplierId: d.supplierId, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
       ...(d.decision === 'transfer' ? { insurer: d.insurer, policyRef: d.policyRef, limit: d.limit, excess: d.excess, expiresOn: d.expiresOn } : {}),
@@ -123,27 +129,32 @@ export class SupplierRiskController {
 }
 
 /** Remediation tracking; accepting a finding's risk is for governance. */
-@ApiTags('findings')
+@ApiTags('governance', 'procurement')
 @ApiBearerAuth()
 @Controller('api/v1/findings')
 export class FindingsController {
   constructor(private readonly findings: FindingsService) {}
 
+  /** Findings, filtered by supplier, assessment, severity, status, framework and overdue. */
   @Get()
   @Roles('procurement', 'governance')
+  @ApiPage(FindingView)
   async list(@Query() query: FindingListParams) {
     const { items, total } = await this.findings.list(query);
     return pageOf(items.map(toFindingView), total, query);
   }
 
+  /** One finding. */
   @Get(':id')
   @Roles('procurement', 'governance')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return toFindingView(await this.findings.get(id));
   }
 
+  /** Plans, resolves or (governance only) accepts a finding. */
   @Patch(':id')
   @Roles('procurement', 'governance')
+  @ApiProblems(409, 422)
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FindingPatch, @Req() request: AuthenticatedRequest) {
     return toFindingView(await this.findings.update(id, body, can(request.user, 'finding.accept')));
   }

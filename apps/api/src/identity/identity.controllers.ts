@@ -1,22 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { AuthService, CreateUserInput, Public, Roles, toUserView, UpdateUserInput, UsersService } from '@app/identity';
+import { AccessTokenView, AuthService, CreateUserInput, Public, Roles, toUserView, UpdateUserInput, UsersService, UserView } from '@app/identity';
 import { PageQuery, pageOf, RateLimit } from '@app/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-class LoginBody {
+export class LoginBody {
   @Transform(trim) @IsEmail({}, { message: 'must be an email address' }) email: string;
   @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
-class CreateUserBody extends CreateUserInput {}
+export class CreateUserBody extends CreateUserInput {}
 
-class UpdateUserBody extends UpdateUserInput {}
+export class UpdateUserBody extends UpdateUserInput {}
 
-@ApiTags('identity')
+@ApiTags('procurement', 'governance', 'admin')
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -26,30 +27,37 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @RateLimit({ name: 'login', limit: 10, windowSeconds: 60 })
-  login(@Body() body: LoginBody) {
+  @ApiProblems(401)
+  login(@Body() body: LoginBody): Promise<AccessTokenView> {
     return this.auth.login(body.email, body.password);
   }
 }
 
-@ApiTags('identity')
+@ApiTags('admin')
 @ApiBearerAuth()
 @Controller('api/v1/users')
 @Roles('admin')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Internal users. */
   @Get()
+  @ApiPage(UserView)
   async list(@Query() query: PageQuery) {
     const { items, total } = await this.users.list(query.page, query.pageSize);
     return pageOf(items.map(toUserView), total, query);
   }
 
+  /** Adds an internal user with a role and a password. */
   @Post()
+  @ApiProblems(409)
   async create(@Body() body: CreateUserBody) {
     return toUserView(await this.users.create(body));
   }
 
+  /** Changes a user's name, role or password, or disables it (its token stops working at once). */
   @Patch(':id')
+  @ApiProblems(409, 422)
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserBody) {
     return toUserView(await this.users.update(id, body));
   }

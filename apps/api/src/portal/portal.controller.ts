@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/decorators.js';
+import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +16,7 @@ import { PortalPages } from './pages.js';
 
 const COOKIE = 'assure_portal';
 
-class AnswerBody {
+export class AnswerBody {
   @IsString() @MaxLength(20) code: string;
   @IsOptional() value?: unknown;
   @IsOptional() @IsBoolean() notApplicable?: boolean;
@@ -22,17 +24,17 @@ class AnswerBody {
   @IsInt() @Min(0) version: number;
 }
 
-class AnswersBody {
+export class AnswersBody {
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AnswerBody) answers: AnswerBody[];
 }
 
-class AttestationBody {
+export class AttestationBody {
   @IsString() @MinLength(2) @MaxLength(200) name: string;
   @IsString() @MinLength(2) @MaxLength(200) jobTitle: string;
   @IsBoolean() @Equals(true, { message: 'must be true: confirm that the answers are accurate' }) confirmed: boolean;
 }
 
-class SubmitBody {
+export class SubmitBody {
   @ValidateNested() @Type(() => AttestationBody) attestation: AttestationBody;
 }
 
@@ -48,7 +50,7 @@ const wantsJson = (request: FastifyRequest) => String(request.headers.accept ?? 
  * The supplier's front door, reached through the emailed link: no account, one assessment per link.
  * JSON routes also take `Authorization: Bearer <invitation token>` for suppliers answering by script.
  */
-@ApiTags('supplier portal')
+@ApiTags('supplier')
 @Controller('portal')
 @Public()
 export class PortalController {
@@ -63,6 +65,8 @@ export class PortalController {
   /** Landing page: who asks whom for what, by when. Changes nothing (mail scanners open links). */
   @Get('i/:token')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
+  @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiProblems(404, 410)
   async landing(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     try {
@@ -78,6 +82,8 @@ export class PortalController {
   /** Opens a session bound to this one assessment and goes to the questionnaire. */
   @Post('i/:token/start')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
+  @ApiResponse({ status: 303, description: 'The session cookie is set; on to /portal/assessment.', headers: { 'set-cookie': { description: 'assure_portal: HttpOnly, SameSite=Lax', schema: { type: 'string' } }, location: { schema: { type: 'string' } } } })
+  @ApiProblems(404, 410)
   async start(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     try {
@@ -113,6 +119,9 @@ export class PortalController {
 
   /** The questionnaire: sections, saved answers, progress, due date (HTML, or JSON for scripts). */
   @Get('assessment')
+  @ApiCookieAuth('portalSession')
+  @ApiBearerAuth('invitationToken')
+  @ApiOkResponse({ description: 'The questionnaire page (HTML), or with `Accept: application/json` the assessment and its sections with questions and saved answers.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
   async view(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     const json = wantsJson(request);
@@ -134,6 +143,12 @@ export class PortalController {
    */
   @Post('assessment/answers')
   @HttpCode(200)
+  @ApiCookieAuth('portalSession')
+  @ApiBearerAuth('invitationToken')
+  @ApiBody({ type: AnswersBody })
+  @ApiOkResponse({ type: SaveAnswersView, description: 'The saved answers and their new versions.' })
+  @ApiResponse({ status: 303, description: 'A form post saved: back to the section.' })
+  @ApiProblems(409, 422)
   async save(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (!isForm(request)) {
@@ -167,6 +182,12 @@ export class PortalController {
   /** Submits with an attestation; 409 if already submitted, 422 listing what is missing. */
   @Post('assessment/submit')
   @HttpCode(200)
+  @ApiCookieAuth('portalSession')
+  @ApiBearerAuth('invitationToken')
+  @ApiBody({ type: SubmitBody })
+  @ApiOkResponse({ type: SubmittedView, description: 'Submitted.' })
+  @ApiResponse({ status: 303, description: 'A form post submitted: back to the questionnaire.' })
+  @ApiProblems(409, 422)
   async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (!isForm(request)) {
@@ -202,6 +223,11 @@ export class PortalController {
   @Post('assessment/evidence')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
+  @ApiCookieAuth('portalSession')
+  @ApiBearerAuth('invitationToken')
+  @ApiBody({ schema: { type: 'object', required: ['question', 'file'], properties: { question: { type: 'string', description: 'The question code (before the file).' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 201, type: AttachedEvidenceView, description: 'The stored file.' })
+  @ApiProblems(400, 413, 415, 422)
   async attach(@Req() request: FastifyRequest) {
     const context = await this.context(request);
     if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.', 415);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -8,8 +9,9 @@ import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceServi
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
+import { AssessmentDetailView, AssessmentInvitationView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
 
-class SendAssessmentBody {
+export class SendAssessmentBody {
   @IsUUID() supplierId: string;
   @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey?: string;
   @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
@@ -17,33 +19,33 @@ class SendAssessmentBody {
   @IsOptional() @IsUUID() recipientContactId?: string;
 }
 
-class CampaignFilter {
+export class CampaignFilter {
   @IsOptional() @IsIn(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other']) kind?: string;
   @IsOptional() @IsInt() @Min(1) @Max(4) tier?: number;
   @IsOptional() @IsString() @MaxLength(50) tag?: string;
   @IsOptional() @IsIn(['onboarding', 'active']) status?: string;
 }
 
-class CampaignBody {
+export class CampaignBody {
   @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
   @ValidateIf((body: CampaignBody) => body.filter === undefined) @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) supplierIds?: string[];
   @IsOptional() @ValidateNested() @Type(() => CampaignFilter) filter?: CampaignFilter;
 }
 
-class ReturnBody {
+export class ReturnBody {
   @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) questionCodes: string[];
   @IsString() @MinLength(3) @MaxLength(5000) message: string;
 }
 
-class AssessmentListParams extends PageQuery {
+export class AssessmentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsIn(ASSESSMENT_STATUSES) status?: AssessmentStatus;
   @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/) questionnaireKey?: string;
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
 }
 
-export const toAssessmentView = (a: Assessment) => ({
+export const toAssessmentView = (a: Assessment): AssessmentView => ({
   id: a.id,
   supplierId: a.supplierId,
   questionnaireKey: a.questionnaireKey,
@@ -63,18 +65,18 @@ export const toAssessmentView = (a: Assessment) => ({
   createdAt: a.createdAt.toISOString(),
 });
 
-const toAnswerView = (a: AssessmentAnswer) => ({
+const toAnswerView = (a: AssessmentAnswer): AnswerView => ({
   code: a.questionCode, value: a.value, notApplicable: a.notApplicable, comment: a.comment, version: a.version, updatedAt: a.updatedAt.toISOString(),
   adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason, by: a.adjustedBy, at: a.adjustedAt?.toISOString() ?? null },
 });
 
-class AdjustmentBody {
+export class AdjustmentBody {
   @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'must be a question code' }) questionCode: string;
   @ValidateIf((_, v) => v !== null) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1) score: number | null;
   @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
 }
 
-@ApiTags('assessments')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/assessments')
 export class AssessmentsController {
@@ -86,8 +88,10 @@ export class AssessmentsController {
     private readonly reassigning: ReassignAssessment,
   ) {}
 
+  /** Assessments, filtered by supplier, status, questionnaire and overdue. */
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiPage(AssessmentView)
   async list(@Query() query: AssessmentListParams) {
     const { items, total } = await this.assessments.list(query);
     return pageOf(items.map(toAssessmentView), total, query);
@@ -96,7 +100,8 @@ export class AssessmentsController {
   /** Sends a questionnaire; the answer carries the invitation link, this once. */
   @Post()
   @Roles('procurement')
-  async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest) {
+  @ApiProblems(409, 422)
+  async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.send(body, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -104,13 +109,15 @@ export class AssessmentsController {
   /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
   @Post('campaigns')
   @Roles('procurement')
-  async campaign(@Body() body: CampaignBody, @Req() request: AuthenticatedRequest) {
+  @ApiProblems(422)
+  async campaign(@Body() body: CampaignBody, @Req() request: AuthenticatedRequest): Promise<CampaignResultView> {
     return this.campaigns.run(body, request.user?.id ?? null);
   }
 
+  /** One assessment with its answers, evidence files and history. */
   @Get(':id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentDetailView> {
     const { assessment, answers } = await this.assessments.get(id);
     const evidence = await this.evidence.list(id);
     const history = await this.audit.list({ entityType: 'assessment', entityId: id, page: 1, pageSize: 200 });
@@ -126,6 +133,7 @@ export class AssessmentsController {
   /** Downloads an evidence file, as an attachment with a safe, server-made name. */
   @Get(':id/evidence/:evidenceId')
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ description: 'The file, as stored.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() reply: FastifyReply) {
     const file = await this.evidence.download(id, evidenceId);
     void reply
@@ -140,7 +148,8 @@ export class AssessmentsController {
   @Post(':id/resend')
   @Roles('procurement')
   @HttpCode(200)
-  async resend(@Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiProblems(409, 422)
+  async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.resend(id);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -157,7 +166,8 @@ export class AssessmentsController {
   /** Sends the same questionnaire again (reassessment due), due in 30 days. */
   @Post(':id/reassess')
   @Roles('procurement')
-  async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
+  @ApiProblems(409, 422)
+  async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -166,13 +176,16 @@ export class AssessmentsController {
   @Post(':id/adjustments')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
     return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user?.id ?? null));
   }
 
+  /** Cancels it; the link stops working. */
   @Post(':id/cancel')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409)
   async cancel(@Param('id', new ParseUUIDPipe()) id: string) {
     return toAssessmentView(await this.assessments.cancel(id));
   }
@@ -181,13 +194,16 @@ export class AssessmentsController {
   @Post(':id/return')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async return(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnBody) {
     return toAssessmentView(await this.assessments.returnForClarification(id, body.questionCodes, body.message));
   }
 
+  /** Completes the review: the final score, findings raised, the supplier's figures recomputed. */
   @Post(':id/complete')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409, 422)
   async complete(@Param('id', new ParseUUIDPipe()) id: string) {
     return toAssessmentView(await this.assessments.complete(id));
   }

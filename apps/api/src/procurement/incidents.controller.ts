@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiObject, ApiPage, ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
@@ -9,7 +10,7 @@ import { neutralise, PdfRenderer } from '@app/reports';
 import { IncidentExposurePage } from './incident-pages.js';
 import { stringify } from 'csv-stringify/sync';
 
-class OpenIncidentBody implements OpenIncident {
+export class OpenIncidentBody implements OpenIncident {
   @IsUUID() supplierId: string;
   @IsString() @MinLength(5) @MaxLength(5000) summary: string;
   @IsISO8601({ strict: true }, { message: 'must be a date and time, e.g. 2026-11-29T08:30:00Z' }) detectedAt: string;
@@ -17,23 +18,23 @@ class OpenIncidentBody implements OpenIncident {
   @IsIn(INCIDENT_SEVERITIES) severity: OpenIncident['severity'];
 }
 
-class IncidentListParams extends PageQuery {
+export class IncidentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsIn(['open', 'closed']) status?: string;
 }
 
-class CloseBody {
+export class CloseBody {
   @IsString() @MinLength(5) @MaxLength(5000) note: string;
 }
 
-class ExportQuery {
+export class ExportQuery {
   @IsOptional() @IsIn(['csv', 'pdf']) format?: 'csv' | 'pdf';
 }
 
 const EXPORT_COLUMNS = ['asset', 'classification', 'categories', 'records', 'status', 'pseudonymisation', 'article6Basis', 'article9Condition', 'agreementType', 'agreementRef', 'reviewDate', 'endDate', 'processingLocation', 'processingCountry', 'owner'] as const;
 
 /** Incident mode: a supplier has been breached; what of ours do they hold? (api.md) */
-@ApiTags('incidents')
+@ApiTags('procurement', 'governance')
 @ApiBearerAuth()
 @Controller('api/v1/incidents')
 export class IncidentsController {
@@ -48,6 +49,9 @@ export class IncidentsController {
   /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
   @Post()
   @Roles('procurement', 'governance')
+  @ApiObject('The incident, newly opened, with the exposure at opening and the follow-up.', 201)
+  @ApiObject('The incident this Idempotency-Key already opened.', 200)
+  @ApiProblems(409, 422)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key answers the same incident and owes nothing twice' })
   async open(@Body() body: OpenIncidentBody, @Headers('idempotency-key') key: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if (key !== undefined && !/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw new InvalidInputError('Invalid Idempotency-Key header.', [{ path: 'Idempotency-Key', message: 'must be 8 to 200 letters, digits or . _ : -' }]);
@@ -56,15 +60,19 @@ export class IncidentsController {
     return incident;
   }
 
+  /** Incidents, filtered by supplier and status. */
   @Get()
   @Roles('procurement', 'governance')
+  @ApiPage(null)
   async list(@Query() query: IncidentListParams) {
     const { items, total } = await this.incidents.list(query);
     return pageOf(items, total, query);
   }
 
+  /** The incident: exposure when opened and now, follow-up and timeline. */
   @Get(':id')
   @Roles('procurement', 'governance')
+  @ApiObject('The incident with its exposure then and now, and its timeline.')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.incidents.get(id);
   }
@@ -72,6 +80,8 @@ export class IncidentsController {
   /** The exposure now, for the incident team and the regulator: one row per link (CSV, default) or the printable pack (PDF). */
   @Get(':id/exposure')
   @Roles('procurement', 'governance')
+  @ApiOkResponse({ description: 'One row per link (CSV), or the printable pack (PDF).', content: { 'text/csv': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(503)
   async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const incident = await this.incidents.get(id);
     if (query.format === 'pdf') {
@@ -88,13 +98,18 @@ export class IncidentsController {
   @Post(':id/suspend-links')
   @Roles('procurement', 'governance')
   @HttpCode(200)
+  @ApiObject('How many links were suspended, and which.')
+  @ApiProblems(409)
   async suspend(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
     return this.incidents.suspendLinks(id, request.user?.id ?? null);
   }
 
+  /** Closes the incident with a note. */
   @Post(':id/close')
   @Roles('procurement', 'governance')
   @HttpCode(200)
+  @ApiObject('The incident, closed.')
+  @ApiProblems(409)
   async close(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseBody, @Req() request: AuthenticatedRequest) {
     return this.incidents.close(id, body.note, request.user?.id ?? null);
   }

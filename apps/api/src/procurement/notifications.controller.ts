@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@app/identity';
 import { NotificationsService, OUTBOX_STATUSES, type OutboxMessage, type OutboxStatus } from '@app/notifications';
 import { PageQuery, pageOf } from '@app/platform';
+import { NotificationView } from './procurement.view.js';
 
-class NotificationListParams extends PageQuery {
+export class NotificationListParams extends PageQuery {
   @IsOptional() @IsUUID() assessmentId?: string;
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @Matches(/^[a-z0-9.-]{1,64}$/, { message: 'must be a notification kind, e.g. assessment.reminder' }) kind?: string;
@@ -13,7 +15,7 @@ class NotificationListParams extends PageQuery {
 }
 
 /** What the log shows of an email: never the sealed token its refs may carry. */
-const toNotificationView = (o: OutboxMessage) => {
+const toNotificationView = (o: OutboxMessage): NotificationView => {
   const { sealedToken: _sealed, ...refs } = o.refs;
   return {
     id: o.id,
@@ -33,14 +35,16 @@ const toNotificationView = (o: OutboxMessage) => {
 };
 
 /** The notification log: every email owed, with its delivery status; a dead one can be retried. */
-@ApiTags('notifications')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /** Every email owed, newest first, with its delivery status. */
   @Get()
   @Roles('procurement', 'governance')
+  @ApiPage(NotificationView)
   async list(@Query() query: NotificationListParams) {
     const { items, total } = await this.notifications.list(query);
     return pageOf(items.map(toNotificationView), total, query);
@@ -50,6 +54,7 @@ export class NotificationsController {
   @Post(':id/retry')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409)
   async retry(@Param('id', new ParseUUIDPipe()) id: string) {
     return toNotificationView(await this.notifications.retry(id));
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiObject, ApiPage, ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError } from '@app/platform';
@@ -17,7 +18,7 @@ const toView = (v: QuestionnaireVersion) => ({
   definition: v.definition,
 });
 
-@ApiTags('questionnaires')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/questionnaires')
 export class QuestionnairesController {
@@ -26,13 +27,16 @@ export class QuestionnairesController {
   /** The catalogue: each questionnaire with its versions, and the frameworks questions may cite. */
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiPage(null, 'Every questionnaire with its versions; `frameworks` lists the frameworks questions may cite.')
   async list() {
     const items = await this.catalogue.list();
     return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS };
   }
 
+  /** One published version of a questionnaire, with its definition. */
   @Get(':key/versions/:version')
   @Roles(...ALL_ROLES)
+  @ApiObject('The version: key, version, title, description, questionCount, source, checksum, createdAt and the definition.')
   async get(@Param('key') key: string, @Param('version', new ParseIntPipe()) version: number) {
     return toView(await this.catalogue.get(key, version));
   }
@@ -45,6 +49,9 @@ export class QuestionnairesController {
   @Roles('admin', 'procurement')
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/yaml')
+  @ApiObject('The version, newly published.', 201)
+  @ApiObject('The same version, already published identically.', 200)
+  @ApiProblems(409, 422)
   async import(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     let document: unknown;

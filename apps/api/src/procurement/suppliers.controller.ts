@@ -1,17 +1,19 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
-import { CreateSupplierInput, SupplierCsv, SupplierListQuery, SuppliersService, toSupplierView, UpdateSupplierInput } from '@app/suppliers';
+import { ImportResultView } from './procurement.view.js';
+import { CreateSupplierInput, SUPPLIER_SORTS, SupplierCsv, SupplierListQuery, SuppliersService, SupplierView, toSupplierView, UpdateSupplierInput } from '@app/suppliers';
 
-class ImportQuery {
+export class ImportQuery {
   @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
 }
 
-@ApiTags('suppliers')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/suppliers')
 export class SuppliersController {
@@ -23,6 +25,8 @@ export class SuppliersController {
   /** The register, paged and filtered; `?format=csv` exports it. */
   @Get()
   @Roles(...ALL_ROLES)
+  @ApiPage(SupplierView, 'One page of the register (JSON), or the whole filtered register as CSV with `format=csv`.', { 'text/csv': { schema: { type: 'string' } } })
+  @ApiSort(SUPPLIER_SORTS)
   async list(@Query() query: SupplierListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="suppliers.csv"');
@@ -32,8 +36,10 @@ export class SuppliersController {
     return pageOf(items.map(toSupplierView), total, query);
   }
 
+  /** Registers a supplier, its contacts inline. */
   @Post()
   @Roles('procurement')
+  @ApiProblems(409, 422)
   async create(@Body() body: CreateSupplierInput) {
     return toSupplierView(await this.suppliers.create(body));
   }
@@ -44,21 +50,25 @@ export class SuppliersController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @Header('cache-control', 'no-store')
-  async import(@Req() request: FastifyRequest, @Query() query: ImportQuery) {
+  @ApiOkResponse({ type: ImportResultView, description: 'A result per row; valid rows stored (unless dryRun), invalid rows change nothing.' })
+  async import(@Req() request: FastifyRequest, @Query() query: ImportQuery): Promise<ImportResultView> {
     if (!(request.body instanceof Readable)) {
       throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.', 415);
     }
     return this.csv.import(request.body, query.dryRun === 'true');
   }
 
+  /** One supplier with its contacts and current figures. */
   @Get(':id')
   @Roles(...ALL_ROLES)
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return toSupplierView(await this.suppliers.get(id));
   }
 
+  /** Changes any field; contacts, when given, replace the list. */
   @Patch(':id')
   @Roles('procurement')
+  @ApiProblems(409, 422)
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateSupplierInput) {
     return toSupplierView(await this.suppliers.update(id, body));
   }
@@ -67,6 +77,7 @@ export class SuppliersController {
   @Post(':id/offboard')
   @Roles('procurement')
   @HttpCode(200)
+  @ApiProblems(409)
   async offboard(@Param('id', new ParseUUIDPipe()) id: string) {
     return toSupplierView(await this.suppliers.offboard(id));
   }
