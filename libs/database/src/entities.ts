@@ -1,3 +1,4 @@
+import { AccessPath } from '@app/access-paths';
 import { Assessment, AssessmentAnswer, AssessmentEvidence, AssessmentInvitation, PortalSession } from '@app/assessments';
 import { AuditEvent } from '@app/audit';
 import { DataAsset, DataSharingLink } from '@app/data-sharing';
@@ -14,5 +15,5 @@ import { Supplier, SupplierContact } from '@app/suppliers';
 export const ENTITIES: Function[] = [
   User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink, QuestionnaireVersion,
   Assessment, AssessmentInvitation, PortalSession, AssessmentAnswer, AssessmentEvidence, OutboxMessage,
-  Finding, RiskDecision,
+  Finding, RiskDecision, AccessPath,
 ];
