@@ -166,4 +166,32 @@ describe('access paths: each way a supplier reaches into our systems', () => {
     expect(header.statusCode).toBe(400);
     expect(header.json().errors.map((e: { path: string }) => e.path)).toEqual(['header.colour', 'header.description', 'header.mfa', 'header.monitored']);
   });
+  it('suspend links (incident mode) disables every active way in, each on the timeline; the exposure lists the paths and the data reachable', async () => {
+    const weak = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'privileged_account', description: 'Domain admin for the PACS upgrade', systems: ['PACS'], dataAssetIds: [assetId], mfa: 'none', monitored: true });
+    expect((await riskOf()).explanation.likelihood.bandUsed).toBe('B');
+    const active = (await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/access-paths?status=active`)).json().items.map((p: { id: string }) => p.id).sort();
+    expect(active.length).toBeGreaterThan(1);
+    const opened = await call(governance, 'POST', '/api/v1/incidents', { supplierId, summary: 'Imaging Connect reports credential theft.', detectedAt: '2026-11-28T08:00:00Z', source: 'supplier_notice', severity: 'high' });
+    expect(opened.statusCode).toBe(201);
+    const incidentId = opened.json().id;
+    const exposure = opened.json().exposure;
+    expect(exposure.accessPaths.find((p: { accessPathId: string }) => p.accessPathId === weak.json().id)).toEqual({
+      accessPathId: weak.json().id, kind: 'privileged_account', description: 'Domain admin for the PACS upgrade', status: 'active', mfa: 'none', monitored: true, systems: ['PACS'],
+      dataAssets: [{ id: assetId, name: 'PACS images', classification: 'special_category', recordCount: 400_000 }],
+    });
+
+    const suspended = await call(buyer, 'POST', `/api/v1/incidents/${incidentId}/suspend-links`);
+    expect(suspended.statusCode).toBe(200);
+    expect(suspended.json()).toMatchObject({ suspended: 1, accessPathsDisabled: active.length });
+    expect([...suspended.json().accessPathIds].sort()).toEqual(active);
+    const rows = await query<{ status: string; disabled_by_incident: string }>(api.databaseUrl, 'SELECT status, disabled_by_incident FROM access_path WHERE id = ANY($1::uuid[])', [active]);
+    expect(rows.every((r) => r.status === 'disabled' && r.disabled_by_incident === incidentId)).toBe(true);
+    const detail = (await call(buyer, 'GET', `/api/v1/incidents/${incidentId}`)).json();
+    const disabledEvents = detail.timeline.filter((t: { kind: string }) => t.kind === 'access_path_disabled');
+    expect(disabledEvents.map((t: { detail: { accessPathId: string } }) => t.detail.accessPathId).sort()).toEqual(active);
+    expect(detail.exposureNow.accessPaths.find((p: { accessPathId: string }) => p.accessPathId === weak.json().id)).toMatchObject({ status: 'disabled' });
+    expect((await query(api.databaseUrl, "SELECT id FROM audit_event WHERE action = 'access_path.disabled' AND entity_id = ANY($1::text[])", [active]))).toHaveLength(active.length);
+    // No unprotected way in is active any more: the step is gone, in the same transaction.
+    expect((await riskOf()).explanation.likelihood.bandUsed).toBe('A');
+  });
 });
