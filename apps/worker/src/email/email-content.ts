@@ -4,6 +4,7 @@ import { InvitationTokenBox } from '@app/assessments';
 import { humanDate, londonTime, type OutboxMessage } from '@app/notifications';
 import { AppConfig, Clock, daysBetween } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
+import { accessPathReviewEmail, certificationExpiryEmail } from './assurance-content.js';
 
 /** What an email needs, or why it is no longer owed. */
 export type Prepared =
@@ -68,6 +69,10 @@ export class EmailContent {
         return this.digestEmail(row);
       case 'incident-opened':
         return this.incidentEmail(m, row);
+      case 'certification-expiry':
+        return certificationExpiryEmail(m, row, { org: this.config.orgName, baseUrl: this.config.baseUrl, today: londonTime(this.clock.now()).date });
+      case 'access-path-review-due':
+        return accessPathReviewEmail(m, row, { org: this.config.orgName, baseUrl: this.config.baseUrl });
       default:
         return { skip: `no template ${row.template}` };
     }
