@@ -1,5 +1,7 @@
+import { AccessPath } from '@app/access-paths';
 import { Assessment, AssessmentAnswer, AssessmentEvidence, AssessmentInvitation, PortalSession } from '@app/assessments';
 import { AuditEvent } from '@app/audit';
+import { Certification } from '@app/certifications';
 import { DataAsset, DataSharingLink } from '@app/data-sharing';
 import { User } from '@app/identity';
 import { OutboxMessage } from '@app/notifications';
@@ -14,5 +16,5 @@ import { Supplier, SupplierContact } from '@app/suppliers';
 export const ENTITIES: Function[] = [
   User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink, QuestionnaireVersion,
   Assessment, AssessmentInvitation, PortalSession, AssessmentAnswer, AssessmentEvidence, OutboxMessage,
-  Finding, RiskDecision,
+  Finding, RiskDecision, AccessPath, Certification,
 ];

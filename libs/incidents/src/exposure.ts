@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { accessPathsExposure, type ExposedAccessPath } from '@app/access-paths';
 
 /** Links that ended this many months ago or less still count: the data may still be held. */
 export const RECENTLY_ENDED_MONTHS = 12;
@@ -27,6 +28,8 @@ export interface Exposure {
   computedAt: string;
   supplier: { id: string; name: string; kind: string; criticality: string };
   links: ExposedLink[];
+  /** Its ways into our systems (active, or disabled by an incident) and the data reachable through each. */
+  accessPaths: ExposedAccessPath[];
   /** Per asset the largest link counts (the same records shared twice are not exposed twice). */
   records: { total: number; byClassification: Record<string, number>; byCategory: Record<string, number> };
   contacts: { name: string; email: string; phone: string | null; role: string }[];
@@ -97,6 +100,7 @@ export async function exposureOf(m: EntityManager, supplierId: string, at: Date)
       reviewDate: l.review_date, endDate: l.end_date, processingLocation: l.processing_location, processingCountry: l.processing_country,
       owner: l.owner_email ? { name: l.owner_name ?? l.owner_email, email: l.owner_email } : null,
     })),
+    accessPaths: await accessPathsExposure(m, supplierId),
     records: { total: Number(totals.total), byClassification: numbers(totals.by_classification), byCategory: numbers(totals.by_category) },
     contacts,
     internalOwners: [...owners.values()],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { disableAccessPathsForIncident } from '@app/access-paths';
 import { AssessmentsService } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
@@ -160,8 +161,11 @@ export class IncidentsService {
     };
   }
 
-  /** Suspends every active link of the supplier in one action, recorded on each link and audited. */
-  async suspendLinks(id: string, actorId: string | null): Promise<{ suspended: number; linkIds: string[] }> {
+  /**
+   * Suspends every active link of the supplier in one action, recorded on each link and audited, and
+   * disables every active way in (access path), each on the timeline.
+   */
+  async suspendLinks(id: string, actorId: string | null): Promise<{ suspended: number; linkIds: string[]; accessPathsDisabled: number; accessPathIds: string[] }> {
     return this.dataSource.transaction(async (m) => {
       const [incident] = await m.query<{ supplier_id: string; status: string }[]>('SELECT supplier_id, status FROM incident WHERE id = $1 FOR UPDATE', [id]);
       if (!incident) throw new NotFoundError('INCIDENT.NOT_FOUND', 'No such incident.');
@@ -173,8 +177,11 @@ export class IncidentsService {
       const linkIds = rows.map((r) => r.id);
       await this.audit.recordMany(m, linkIds.map((linkId) => ({ action: 'data_sharing_link.suspended', entityType: 'data_sharing_link', entityId: linkId, before: { status: 'active' }, after: { status: 'suspended', incidentId: id } })));
       await this.event(m, id, now, 'links_suspended', { count: linkIds.length, linkIds }, actorId);
-      if (linkIds.length) await this.risk.forSupplier(m, incident.supplier_id);
-      return { suspended: linkIds.length, linkIds };
+      const paths = await disableAccessPathsForIncident(m, incident.supplier_id, id);
+      await this.audit.recordMany(m, paths.map((p) => ({ action: 'access_path.disabled', entityType: 'access_path', entityId: p.id, before: { status: 'active' }, after: { status: 'disabled', incidentId: id } })));
+      for (const p of paths) await this.event(m, id, now, 'access_path_disabled', { accessPathId: p.id, kind: p.kind, description: p.description }, actorId);
+      if (linkIds.length || paths.length) await this.risk.forSupplier(m, incident.supplier_id);
+      return { suspended: linkIds.length, linkIds, accessPathsDisabled: paths.length, accessPathIds: paths.map((p) => p.id) };
     });
   }
 

@@ -5,3 +5,4 @@ export { likelihood, valueAtRisk, residualRating, RATINGS, type Likelihood, type
 export { currentRisk, monthsBetween, type CurrentRisk, type LatestAssessment, type TierOverride } from './current-risk.js';
 export { resolveRiskSettings, reassessmentMonthsByTier, RiskSettingsError } from './settings.js';
 export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-settings.module.js';
+export { withEntryPoints, unprotectedEntryPoints, type EntryPoint, type WeakEntryPoint, type EntryPointsExplanation, type RiskWithEntryPoints } from './entry-points.js';

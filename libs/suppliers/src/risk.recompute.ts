@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
-import { currentRisk, inherentRisk, RISK_SETTINGS, type Band, type RiskSettings, type Classification, type CurrentRisk, type Insurance, type LatestAssessment, type SharedRecords } from '@app/scoring';
+import { currentRisk, inherentRisk, withEntryPoints, RISK_SETTINGS, type Band, type RiskSettings, type Classification, type CurrentRisk, type Insurance, type LatestAssessment, type SharedRecords } from '@app/scoring';
+import { activeEntryPoints } from './entry-points.query.js';
 import { Supplier } from './supplier.entity.js';
 
 /** The figures a change can move, as audited. */
@@ -22,7 +23,7 @@ const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate'
 /**
  * Keeps a supplier's figures true (risk-model.md): tier, impact level and single-loss estimate from
  * its active data-sharing links and criticality; likelihood from its latest completed assessment
- * and its age; VaR, net VaR (a current, unexpired transfer decision's insurance) and the rating.
+ * and its age, one step worse for an unprotected way in (access paths); VaR, net VaR (a current, unexpired transfer decision's insurance) and the rating.
  * Called inside the transaction of every change that moves them: a link, an asset's classification
  * or size, the supplier's criticality or tier override, a completed assessment, a decision, and
  * the daily staleness run.
@@ -79,7 +80,9 @@ export class RiskRecompute {
     const insurance: Insurance | null = cover ? { limit: Number(cover.insurance_limit), excess: Number(cover.insurance_excess) } : null;
     const assessment: LatestAssessment | null = latest ? { assessmentId: latest.id, band: latest.band, completedOn: latest.completed_on } : null;
     const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
-    return currentRisk(inherentRisk(supplier.criticality, shared, this.settings), assessment, today, insurance, override, this.settings);
+    const risk = currentRisk(inherentRisk(supplier.criticality, shared, this.settings), assessment, today, insurance, override, this.settings);
+    // risk-model section 3: an unprotected way in worsens the band used for p by one step.
+    return withEntryPoints(risk, await activeEntryPoints(manager, supplier.id), this.settings);
   }
 }
 

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessPathsModule } from '@app/access-paths';
 import { AssessmentsModule } from '@app/assessments';
+import { CertificationsModule } from '@app/certifications';
 import { AuditModule } from '@app/audit';
 import { DataSharingModule } from '@app/data-sharing';
 import { IncidentsModule } from '@app/incidents';
@@ -7,6 +9,8 @@ import { OutboxModule } from '@app/notifications';
 import { QuestionnairesModule } from '@app/questionnaires';
 import { ReportsModule } from '@app/reports';
 import { SuppliersModule } from '@app/suppliers';
+import { AccessPathsController } from './access-paths.controller.js';
+import { CertificationsController } from './certifications.controller.js';
 import { AssessmentsController } from './assessments.controller.js';
 import { DataAssetsController, DataSharingLinksController, DataSharingViewsController } from './data-sharing.controller.js';
 import { IncidentsController } from './incidents.controller.js';
@@ -19,7 +23,7 @@ import { SuppliersController } from './suppliers.controller.js';
  * questionnaires (routes under /api/v1, see shared/spec/api.md).
  */
 @Module({
-  imports: [AuditModule, SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule],
-  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController, IncidentsController],
+  imports: [AuditModule, SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule, AccessPathsModule, CertificationsModule],
+  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController, IncidentsController, AccessPathsController, CertificationsController],
 })
 export class ProcurementModule {}

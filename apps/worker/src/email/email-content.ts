@@ -5,6 +5,7 @@ import { digestContext, expiringContext, incidentOpenedContext, linkDueContext, 
 import { AppConfig, Clock } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 import { AssessmentEmailContent } from './assessment-email-content.js';
+import { accessPathReviewEmail, certificationExpiryEmail } from './assurance-content.js';
 
 /** What an email needs, or why it is no longer owed. */
 export type Prepared =
@@ -60,6 +61,10 @@ export class EmailContent {
         return this.digestEmail(row);
       case 'incident-opened':
         return this.incidentEmail(m, row);
+      case 'certification-expiry':
+        return certificationExpiryEmail(m, row, { org: this.config.orgName, baseUrl: this.config.baseUrl, today: londonTime(this.clock.now()).date });
+      case 'access-path-review-due':
+        return accessPathReviewEmail(m, row, { org: this.config.orgName, baseUrl: this.config.baseUrl });
       default:
         return { skip: `no template ${row.template}` };
     }

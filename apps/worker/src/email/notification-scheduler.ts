@@ -6,6 +6,7 @@ import { AuditTrail } from '@app/audit';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { addDays, AppConfig, Clock } from '@app/platform';
 import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { assuranceNotices } from './assurance-notices.js';
 import { stepOwed, type LadderSettings } from './ladder.js';
 
 /** Decisions and acceptances are flagged to governance this many days before they lapse. */
@@ -59,6 +60,7 @@ export class NotificationScheduler {
     const result = await this.dataSource.transaction(async (m) => {
       const { emails, levels } = await this.assessmentLadder(m, today);
       emails.push(...(await this.linkNotices(m, today)), ...(await this.reassessments(m, today)), ...(await this.expiringAcceptances(m, today)), ...this.digest(today));
+      emails.push(...(await assuranceNotices(m, today)));
       const ids = await this.owe(m, emails);
       const escalated = await this.escalate(m, levels);
       return { owed: ids.length, escalated };

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CertificationListQuery, CertificationsService, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
+import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
+import { Clock, pageOf } from '@app/platform';
+
+/** What each supplier has proven: certificates and its DSPT status, with expiry and verification (api.md). */
+@ApiTags('certifications')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CertificationsController {
+  constructor(
+    private readonly certifications: CertificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
+  @Get('suppliers/:id/certifications')
+  @Roles(...ALL_ROLES)
+  async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: CertificationListQuery) {
+    const { items, total, dspt } = await this.certifications.list(supplierId, query);
+    const today = this.clock.today();
+    return { ...pageOf(items.map((c) => toCertificationView(c, today)), total, query), dspt };
+  }
+
+  @Post('suppliers/:id/certifications')
+  @Roles('procurement')
+  async create(@Param('id', new ParseUUIDPipe()) supplierId: string, @Body() body: CreateCertificationInput, @Req() request: AuthenticatedRequest) {
+    return toCertificationView(await this.certifications.create(supplierId, body, { id: request.user?.id ?? null, role: request.user!.role }), this.clock.today());
+  }
+
+  @Get('certifications/:id')
+  @Roles(...ALL_ROLES)
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return toCertificationView(await this.certifications.get(id), this.clock.today());
+  }
+
+  /** Procurement edits; procurement or governance sets `verified` (who and when are recorded). */
+  @Patch('certifications/:id')
+  @Roles('procurement', 'governance')
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCertificationInput, @Req() request: AuthenticatedRequest) {
+    return toCertificationView(await this.certifications.update(id, body, { id: request.user?.id ?? null, role: request.user!.role }), this.clock.today());
+  }
+}

@@ -1,0 +1,197 @@
+import { parse } from 'csv-parse/sync';
+import { startTestApi, type TestApi } from './support/app.js';
+import { query } from './support/db.js';
+import { signIn, type SignedIn } from './support/users.js';
+
+type Q = { code: string; type: string; options: { value: string; score?: number }[] | null; answer: { version: number } | null };
+
+/** The day the tests' literal dates are written against (the Clock is frozen there). */
+const NOW = '2026-11-28T09:00:00Z';
+/** risk-model.md section 3, written out again: the test checks the code against the table. */
+const P = { A: 0.025, B: 0.04, C: 0.06, D: 0.08, E: 0.1 } as const;
+
+describe('access paths: each way a supplier reaches into our systems', () => {
+  let api: TestApi;
+  let buyer: SignedIn;
+  let governance: SignedIn;
+  let viewer: SignedIn;
+  let supplierId: string;
+  let assetId: string;
+  let SLE: number;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    api.clock.freeze(NOW);
+    buyer = await signIn(api, 'procurement');
+    governance = await signIn(api, 'governance');
+    viewer = await signIn(api, 'viewer');
+    const supplier = await call(buyer, 'POST', '/api/v1/suppliers', {
+      name: 'Imaging Connect', kind: 'supplier', criticality: 'high', status: 'active', ownerId: buyer.id,
+      contacts: [{ name: 'Sam Ortiz', email: 'sam@imaging.example', role: 'primary' }],
+    });
+    supplierId = supplier.json().id;
+    const asset = await call(buyer, 'POST', '/api/v1/data-assets', { name: 'PACS images', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 400_000 });
+    assetId = asset.json().id;
+    const link = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
+      supplierId, dataAssetId: assetId, purpose: 'Image reporting for direct care', direction: 'both', recordCount: 100_000,
+      pseudonymisation: 'identifiable', article6Basis: 'public_task', article9Condition: 'health_care', confidentialityBasis: 'direct_care',
+      agreementType: 'contract', agreementRef: 'C-9', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
+    });
+    expect(link.statusCode).toBe(201);
+    await completeWithBestAnswers();
+    const risk = await riskOf();
+    expect(risk.explanation.likelihood.bandUsed).toBe('A');
+    SLE = risk.singleLossEstimate;
+  });
+  afterAll(() => {
+    api.clock.reset();
+    return api.close();
+  });
+
+  function call(who: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+    return api.request({ method, url, headers: who.headers, payload });
+  }
+  const riskOf = async () => (await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/risk`)).json();
+
+  /** The supplier answers the lite questionnaire at its best, and procurement completes the review: band A. */
+  async function completeWithBestAnswers() {
+    const sent = await call(buyer, 'POST', '/api/v1/assessments', { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' });
+    expect(sent.statusCode).toBe(201);
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const view = (await portal('GET', '/portal/assessment')).json();
+    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).map((q: Q) => ({
+      code: q.code,
+      version: q.answer?.version ?? 0,
+      value: ({
+        yes_no: 'yes', yes_no_partial: 'yes', text: 'Described.', number: 1, date: '2026-01-01',
+        single_choice: [...(q.options ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value,
+        multi_choice: [q.options?.[0]?.value],
+      } as Record<string, unknown>)[q.type],
+    }));
+    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
+    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Sam Ortiz', jobTitle: 'CTO', confirmed: true } })).statusCode).toBe(200);
+    expect((await call(buyer, 'POST', `/api/v1/assessments/${sent.json().id}/complete`)).statusCode).toBe(200);
+  }
+
+  const vpn = () => ({ kind: 'vpn', description: 'Vendor VPN to the PACS servers', systems: ['PACS', 'RIS'], dataAssetIds: [assetId], mfa: 'enforced', monitored: true, lastReviewedOn: '2026-06-01' });
+
+  it('procurement records a path; every internal role reads it; the change is audited', async () => {
+    const created = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, vpn());
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ supplierId, kind: 'vpn', systems: ['PACS', 'RIS'], dataAssetIds: [assetId], mfa: 'enforced', monitored: true, deviceCount: null, unsupportedDeviceCount: null, lastReviewedOn: '2026-06-01', status: 'active' });
+    const id = created.json().id;
+    for (const who of [viewer, governance]) {
+      const list = await call(who, 'GET', `/api/v1/suppliers/${supplierId}/access-paths`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json()).toMatchObject({ total: 1, page: 1, items: [{ id, kind: 'vpn' }] });
+    }
+    expect((await call(viewer, 'GET', `/api/v1/access-paths/${id}`)).json().description).toBe('Vendor VPN to the PACS servers');
+    expect((await call(governance, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, vpn())).statusCode).toBe(403);
+    expect((await call(viewer, 'PATCH', `/api/v1/access-paths/${id}`, { monitored: false })).statusCode).toBe(403);
+    const audit = await query<{ action: string; changes: Record<string, { before: unknown; after: unknown }> }>(api.databaseUrl, "SELECT action, changes FROM audit_event WHERE entity_type = 'access_path' AND entity_id = $1", [id]);
+    expect(audit).toEqual([{ action: 'access_path.created', changes: expect.objectContaining({ kind: { before: null, after: 'vpn' }, mfa: { before: null, after: 'enforced' } }) }]);
+    // A well-protected way in changes nothing.
+    expect((await riskOf()).explanation.likelihood.bandUsed).toBe('A');
+    await call(buyer, 'PATCH', `/api/v1/access-paths/${id}`, { status: 'removed' });
+  });
+
+  it('refuses bad input with problem details naming each field, never a 500', async () => {
+    const bad = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'telnet', description: 'x', mfa: 'sometimes', monitored: 'yes', surprise: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['description', 'kind', 'mfa', 'monitored', 'surprise']);
+    const rules = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { ...vpn(), deviceCount: 3, dataAssetIds: ['00000000-0000-4000-8000-000000000000'], lastReviewedOn: '2027-01-01' });
+    expect(rules.statusCode).toBe(422);
+    expect(rules.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['dataAssetIds[0]', 'deviceCount', 'lastReviewedOn']);
+    const devices = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'managed_device', description: 'Ward cameras', mfa: 'not_applicable', monitored: true, deviceCount: 4, unsupportedDeviceCount: 5 });
+    expect(devices.json().errors).toEqual([{ path: 'unsupportedDeviceCount', message: 'must be at most deviceCount (4)' }]);
+    expect((await call(buyer, 'POST', '/api/v1/suppliers/00000000-0000-4000-8000-000000000000/access-paths', vpn())).statusCode).toBe(404);
+    expect((await call(buyer, 'PATCH', '/api/v1/access-paths/not-a-uuid', { monitored: true })).statusCode).toBe(400);
+  });
+
+  it('an active path with MFA none moves the band used and VaR by exactly one step, and back when disabled; two such paths are still one step', async () => {
+    const before = await riskOf();
+    expect(before).toMatchObject({ probability: P.A, valueAtRisk: Math.round(P.A * SLE), explanation: { entryPoints: { stepApplied: false, unprotected: [] } } });
+
+    const tool = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'remote_support', description: 'TeamViewer into the reporting workstations', mfa: 'none', monitored: true });
+    expect(tool.statusCode).toBe(201);
+    const one = await riskOf();
+    expect(one).toMatchObject({ band: 'A', probability: P.B, likelihoodLevel: 2, valueAtRisk: Math.round(P.B * SLE), netValueAtRisk: Math.round(P.B * SLE) });
+    expect(one.explanation.likelihood.bandUsed).toBe('B');
+    expect(one.explanation.entryPoints).toMatchObject({ bandBefore: 'A', bandAfter: 'B', stepApplied: true, unprotected: [{ id: tool.json().id, reasons: ['no MFA'] }] });
+    expect(one.explanation.summary).toContain('band A counts as B because of an unprotected way in: TeamViewer into the reporting workstations (no MFA)');
+    const [stored] = await query<{ value_at_risk: string }>(api.databaseUrl, 'SELECT value_at_risk FROM supplier WHERE id = $1', [supplierId]);
+    expect(Number(stored.value_at_risk)).toBe(Math.round(P.B * SLE)); // stored in the transaction of the change
+
+    const unmonitored = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'api_integration', description: 'Results API account', mfa: 'not_applicable', monitored: false });
+    const two = await riskOf();
+    expect(two).toMatchObject({ probability: P.B, valueAtRisk: Math.round(P.B * SLE) }); // still one step
+    expect(two.explanation.entryPoints.unprotected.map((p: { description: string }) => p.description)).toEqual(['TeamViewer into the reporting workstations', 'Results API account']);
+
+    expect((await call(buyer, 'PATCH', `/api/v1/access-paths/${unmonitored.json().id}`, { monitored: true })).statusCode).toBe(200);
+    const disabled = await call(buyer, 'PATCH', `/api/v1/access-paths/${tool.json().id}`, { status: 'disabled' });
+    expect(disabled.json().status).toBe('disabled');
+    const back = await riskOf();
+    expect(back).toMatchObject({ probability: P.A, valueAtRisk: Math.round(P.A * SLE), explanation: { likelihood: { bandUsed: 'A' }, entryPoints: { stepApplied: false } } });
+    const audit = await query<{ action: string }>(api.databaseUrl, "SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id", [tool.json().id]);
+    expect(audit.map((a) => a.action)).toEqual(['access_path.created', 'access_path.disabled']);
+
+    const removed = await call(buyer, 'PATCH', `/api/v1/access-paths/${tool.json().id}`, { status: 'removed' });
+    expect(removed.json().status).toBe('removed');
+    const again = await call(buyer, 'PATCH', `/api/v1/access-paths/${tool.json().id}`, { status: 'active' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('exports the paths as CSV and imports them back unchanged; a bad row is named by line and column', async () => {
+    await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'managed_device', description: 'Ultrasound carts on the wards', systems: ['Ward network'], mfa: 'not_applicable', monitored: true, deviceCount: 12, unsupportedDeviceCount: 2, lastReviewedOn: '2026-03-01' });
+    const exported = await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/access-paths?format=csv`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.kind === 'managed_device')).toMatchObject({ description: 'Ultrasound carts on the wards', systems: 'Ward network', mfa: 'not_applicable', monitored: 'true', deviceCount: '12', unsupportedDeviceCount: '2', lastReviewedOn: '2026-03-01', status: 'active' });
+    const auditBefore = await query(api.databaseUrl, "SELECT id FROM audit_event WHERE entity_type = 'access_path'");
+    const roundTrip = await api.request({ method: 'POST', url: `/api/v1/suppliers/${supplierId}/access-paths/import`, headers: { ...buyer.headers, 'content-type': 'text/csv' }, payload: exported.body });
+    expect(roundTrip.statusCode).toBe(200);
+    expect(roundTrip.json()).toMatchObject({ rows: rows.length, created: 0, updated: 0, invalid: 0, unchanged: rows.length });
+    expect(await query(api.databaseUrl, "SELECT id FROM audit_event WHERE entity_type = 'access_path'")).toHaveLength(auditBefore.length);
+
+    const csv = 'kind,description,mfa,monitored,systems\nvpn,Night support VPN,partial,true,EPR;PACS\ntelnet,Old modem,none,maybe,\n';
+    const imported = await api.request({ method: 'POST', url: `/api/v1/suppliers/${supplierId}/access-paths/import`, headers: { ...buyer.headers, 'content-type': 'text/csv' }, payload: csv });
+    expect(imported.json()).toMatchObject({ created: 1, invalid: 1 });
+    expect(imported.json().results[1]).toMatchObject({ line: 3, status: 'invalid', errors: expect.arrayContaining([expect.objectContaining({ path: 'kind' }), expect.objectContaining({ path: 'monitored' })]) });
+    const list = (await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/access-paths?status=active`)).json();
+    expect(list.items.find((p: { description: string }) => p.description === 'Night support VPN')).toMatchObject({ systems: ['EPR', 'PACS'], mfa: 'partial' });
+    const header = await api.request({ method: 'POST', url: `/api/v1/suppliers/${supplierId}/access-paths/import`, headers: { ...buyer.headers, 'content-type': 'text/csv' }, payload: 'kind,colour\nvpn,red\n' });
+    expect(header.statusCode).toBe(400);
+    expect(header.json().errors.map((e: { path: string }) => e.path)).toEqual(['header.colour', 'header.description', 'header.mfa', 'header.monitored']);
+  });
+  it('suspend links (incident mode) disables every active way in, each on the timeline; the exposure lists the paths and the data reachable', async () => {
+    const weak = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'privileged_account', description: 'Domain admin for the PACS upgrade', systems: ['PACS'], dataAssetIds: [assetId], mfa: 'none', monitored: true });
+    expect((await riskOf()).explanation.likelihood.bandUsed).toBe('B');
+    const active = (await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/access-paths?status=active`)).json().items.map((p: { id: string }) => p.id).sort();
+    expect(active.length).toBeGreaterThan(1);
+    const opened = await call(governance, 'POST', '/api/v1/incidents', { supplierId, summary: 'Imaging Connect reports credential theft.', detectedAt: '2026-11-28T08:00:00Z', source: 'supplier_notice', severity: 'high' });
+    expect(opened.statusCode).toBe(201);
+    const incidentId = opened.json().id;
+    const exposure = opened.json().exposure;
+    expect(exposure.accessPaths.find((p: { accessPathId: string }) => p.accessPathId === weak.json().id)).toEqual({
+      accessPathId: weak.json().id, kind: 'privileged_account', description: 'Domain admin for the PACS upgrade', status: 'active', mfa: 'none', monitored: true, systems: ['PACS'],
+      dataAssets: [{ id: assetId, name: 'PACS images', classification: 'special_category', recordCount: 400_000 }],
+    });
+
+    const suspended = await call(buyer, 'POST', `/api/v1/incidents/${incidentId}/suspend-links`);
+    expect(suspended.statusCode).toBe(200);
+    expect(suspended.json()).toMatchObject({ suspended: 1, accessPathsDisabled: active.length });
+    expect([...suspended.json().accessPathIds].sort()).toEqual(active);
+    const rows = await query<{ status: string; disabled_by_incident: string }>(api.databaseUrl, 'SELECT status, disabled_by_incident FROM access_path WHERE id = ANY($1::uuid[])', [active]);
+    expect(rows.every((r) => r.status === 'disabled' && r.disabled_by_incident === incidentId)).toBe(true);
+    const detail = (await call(buyer, 'GET', `/api/v1/incidents/${incidentId}`)).json();
+    const disabledEvents = detail.timeline.filter((t: { kind: string }) => t.kind === 'access_path_disabled');
+    expect(disabledEvents.map((t: { detail: { accessPathId: string } }) => t.detail.accessPathId).sort()).toEqual(active);
+    expect(detail.exposureNow.accessPaths.find((p: { accessPathId: string }) => p.accessPathId === weak.json().id)).toMatchObject({ status: 'disabled' });
+    expect((await query(api.databaseUrl, "SELECT id FROM audit_event WHERE action = 'access_path.disabled' AND entity_id = ANY($1::text[])", [active]))).toHaveLength(active.length);
+    // No unprotected way in is active any more: the step is gone, in the same transaction.
+    expect((await riskOf()).explanation.likelihood.bandUsed).toBe('A');
+  });
+});
