@@ -5,3 +5,4 @@ export { likelihood, valueAtRisk, residualRating, RATINGS, type Likelihood, type
 export { currentRisk, monthsBetween, type CurrentRisk, type LatestAssessment, type TierOverride } from './current-risk.js';
 export { resolveRiskSettings, reassessmentMonthsByTier, RiskSettingsError } from './settings.js';
 export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-settings.module.js';
+export { simulateLossDistribution, lossSimulationSource, type LossDistribution, type LossExposure, type LossSummary, type LossSimulationSettings } from './loss-distribution.js';
