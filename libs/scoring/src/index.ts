@@ -6,3 +6,4 @@ export { currentRisk, monthsBetween, type CurrentRisk, type LatestAssessment, ty
 export { resolveRiskSettings, reassessmentMonthsByTier, RiskSettingsError } from './settings.js';
 export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-settings.module.js';
 export { withEntryPoints, unprotectedEntryPoints, type EntryPoint, type WeakEntryPoint, type EntryPointsExplanation, type RiskWithEntryPoints } from './entry-points.js';
+export { simulateLossDistribution, lossSimulationSource, type LossDistribution, type LossExposure, type LossSummary, type LossSimulationSettings } from './loss-distribution.js';

@@ -30,6 +30,12 @@ export interface RiskSettings {
   impactThresholds: [number, number, number, number];
   /** Reassessment interval in months by tier (section 6). */
   reassessmentMonths: Record<1 | 2 | 3 | 4, number>;
+  /** Sigma of the lognormal event-size factor f (mean 1) of the loss distribution; 0: every event costs the SLE (section 9). */
+  lossSpread: number;
+  /** Years simulated for the loss distribution (section 9). */
+  simulationYears: number;
+  /** Seed of the loss distribution's generator: the same seed and inputs give the same figures (section 9). */
+  simulationSeed: number;
 }
 
 export const DEFAULT_RISK_SETTINGS: RiskSettings = {
@@ -49,6 +55,9 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   operationalLoss: { none: 0, low: 50_000, moderate: 500_000, high: 5_000_000, critical: 30_000_000 },
   impactThresholds: [100_000, 1_000_000, 10_000_000, 30_000_000],
   reassessmentMonths: { 1: 12, 2: 12, 3: 24, 4: 36 },
+  lossSpread: 0.8,
+  simulationYears: 20_000,
+  simulationSeed: 1,
 };
 
 /** Reassessment months of tiers 1..4 as a list (index 0 is tier 1), for SQL's `($n::int[])[tier]`. */
@@ -113,6 +122,9 @@ export function resolveRiskSettings(override: unknown): RiskSettings {
   for (const [tier, months] of Object.entries(s.reassessmentMonths)) {
     if (!Number.isInteger(months) || months < 1) problems.push({ path: `settings.reassessmentMonths.${tier}`, message: 'must be a whole number of months, at least 1' });
   }
+  if (s.lossSpread > 3) problems.push({ path: 'settings.lossSpread', message: 'must be at most 3 (a lognormal spread beyond that is not a loss model)' });
+  if (!Number.isInteger(s.simulationYears) || s.simulationYears < 100 || s.simulationYears > 1_000_000) problems.push({ path: 'settings.simulationYears', message: 'must be a whole number of years from 100 to 1,000,000' });
+  if (!Number.isInteger(s.simulationSeed) || s.simulationSeed > 0xffffffff) problems.push({ path: 'settings.simulationSeed', message: 'must be a whole number from 0 to 4294967295' });
   if (problems.length) throw new RiskSettingsError(problems);
   return s;
 }
