@@ -1,3 +1,4 @@
+import { linkCounts } from '@app/scoring';
 import type { DataAsset, DataSharingLink } from './entities.js';
 
 export const toAssetView = (a: DataAsset) => ({
@@ -11,5 +12,6 @@ export const toLinkView = (l: DataSharingLink) => ({
   recordCount: l.recordCount, pseudonymisation: l.pseudonymisation, article6Basis: l.article6Basis, article9Condition: l.article9Condition,
   confidentialityBasis: l.confidentialityBasis, agreementType: l.agreementType, agreementRef: l.agreementRef, transferMethod: l.transferMethod,
   processingLocation: l.processingLocation, processingCountry: l.processingCountry, startDate: l.startDate, reviewDate: l.reviewDate,
-  endDate: l.endDate, status: l.status, createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(),
+  endDate: l.endDate, status: l.status, destructionConfirmedOn: l.destructionConfirmedOn, destructionEvidence: l.destructionEvidence,
+  heldBySupplier: linkCounts(l), createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(),
 });

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@app/platform';
 import {
-  EVIDENCE_LEVELS, FRAMEWORKS, QUESTION_TYPES, SCORED_TYPES,
+  EVIDENCE_LEVELS, FRAMEWORKS, QUESTIONNAIRE_PURPOSES, QUESTION_TYPES, SCORED_TYPES,
   type ChoiceOption, type Question, type QuestionnaireDefinition, type QuestionType, type Section,
 } from './definition.js';
 
@@ -22,7 +22,8 @@ export function validateDefinition(input: unknown): { definition: QuestionnaireD
   const fail = (path: string, message: string) => problems.push({ path, message });
   if (!isObject(input)) return { definition: null, problems: [{ path: '', message: 'must be a JSON (or YAML) object' }] };
 
-  unknownFields(input, ['key', 'version', 'title', 'description', 'sections'], '', fail);
+  unknownFields(input, ['key', 'version', 'title', 'description', 'purpose', 'sections'], '', fail);
+  if (input.purpose !== undefined && !QUESTIONNAIRE_PURPOSES.includes(input.purpose as never)) fail('purpose', `must be one of ${QUESTIONNAIRE_PURPOSES.join(', ')}`);
   if (typeof input.key !== 'string' || !KEY.test(input.key)) fail('key', 'must be a lower-case slug of 3 to 64 letters, digits and hyphens');
   if (!Number.isInteger(input.version) || (input.version as number) < 1) fail('version', 'must be a positive integer');
   text(input.title, 'title', fail, { min: 3, max: 200 });
@@ -61,7 +62,7 @@ export function validateDefinition(input: unknown): { definition: QuestionnaireD
   }
   if (problems.length) return { definition: null, problems };
   return {
-    definition: { key: input.key as string, version: input.version as number, title: input.title as string, ...(input.description ? { description: input.description as string } : {}), sections },
+    definition: { key: input.key as string, version: input.version as number, title: input.title as string, ...(input.purpose ? { purpose: input.purpose as QuestionnaireDefinition['purpose'] } : {}), ...(input.description ? { description: input.description as string } : {}), sections },
     problems: [],
   };
 }

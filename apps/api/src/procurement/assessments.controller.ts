@@ -92,12 +92,16 @@ export class AssessmentsController {
     return pageOf(items.map(toAssessmentView), total, query);
   }
 
-  /** Sends a questionnaire; the answer carries the invitation link, this once. */
+  /**
+   * Sends a questionnaire; the answer carries the invitation link, this once. Without a key, the
+   * supplier's default set: for a research partner holding patient data, the research questionnaire
+   * is sent too, in `alsoSent` with its own link.
+   */
   @Post()
   @Roles('procurement')
   async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest) {
-    const { assessment, invitationUrl } = await this.assessments.send(body, request.user?.id ?? null);
-    return { ...toAssessmentView(assessment), invitationUrl };
+    const { assessment, invitationUrl, alsoSent } = await this.assessments.send(body, request.user?.id ?? null);
+    return { ...toAssessmentView(assessment), invitationUrl, alsoSent: alsoSent.map((a) => ({ ...toAssessmentView(a.assessment), invitationUrl: a.invitationUrl })) };
   }
 
   /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
@@ -152,12 +156,15 @@ export class AssessmentsController {
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 
-  /** Marks an answer "not supported by evidence" and sets the score it counts for (null clears it). */
+  /**
+   * Marks an answer "not supported by evidence" and sets the score it counts for (null clears it).
+   * Procurement lowers; raising above the answer's own score is governance's (403 otherwise).
+   */
   @Post(':id/adjustments')
-  @Roles('procurement')
+  @Roles('procurement', 'governance')
   @HttpCode(200)
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
-    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user?.id ?? null));
+    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
   }
 
   @Post(':id/cancel')
