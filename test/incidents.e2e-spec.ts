@@ -115,7 +115,11 @@ describe('incident mode: a supplier has been breached', () => {
     const followUps = await query<{ id: string; recipient_email: string; due_date: string }>(api.databaseUrl, "SELECT id, recipient_email, due_date::text FROM assessment WHERE questionnaire_key = 'incident-follow-up'");
     expect(followUps).toHaveLength(1);
     expect(followUps[0].recipient_email).toBe('security@riverside.example');
-    expect(followUps[0].due_date).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + 72 * 3_600_000)));
+    // Due 72 hours after detection (an hour before the incident was opened), a first report 24 hours after it.
+    const [{ detected_at: detectedAt }] = await query<{ detected_at: Date }>(api.databaseUrl, 'SELECT detected_at FROM incident');
+    expect(followUps[0].due_date).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(detectedAt.getTime() + 72 * 3_600_000)));
+    const [sentEvent] = await query<{ detail: { firstReportDueBy: string; dueBy: string } }>(api.databaseUrl, "SELECT detail FROM incident_event WHERE kind = 'follow_up_sent'");
+    expect(sentEvent.detail).toMatchObject({ firstReportDueBy: new Date(detectedAt.getTime() + 24 * 3_600_000).toISOString(), dueBy: new Date(detectedAt.getTime() + 72 * 3_600_000).toISOString() });
     const outbox = await query<{ kind: string; recipients: string[] }>(api.databaseUrl, "SELECT kind, recipients FROM outbox_message WHERE kind IN ('incident.opened', 'assessment.invitation') ORDER BY kind, recipients");
     expect(outbox.map((o) => `${o.kind}:${o.recipients[0]}`).sort()).toEqual([
       'assessment.invitation:security@riverside.example', `incident.opened:${buyer.email}`, `incident.opened:${governance.email}`, `incident.opened:${GOVERNANCE}`,

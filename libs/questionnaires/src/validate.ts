@@ -50,7 +50,7 @@ export function validateDefinition(input: unknown): { definition: QuestionnaireD
         fail(`${path}.questions`, 'must be a list of at least one question');
       } else {
         rawSection.questions.forEach((rawQuestion, q) => {
-          const question = validateQuestion(rawQuestion, `${path}.questions[${q}]`, seenCodes, allCodes, fail);
+          const question = validateQuestion(rawQuestion, `${path}.questions[${q}]`, seenCodes, allCodes, fail, input.purpose === 'incident');
           if (question) {
             questions.push(question);
             seenCodes.set(question.code, question);
@@ -73,6 +73,7 @@ function validateQuestion(
   earlier: Map<string, Question>,
   allCodes: Set<string>,
   fail: (path: string, message: string) => void,
+  incident = false,
 ): Question | null {
   if (!isObject(raw)) {
     fail(path, 'must be an object');
@@ -99,7 +100,7 @@ function validateQuestion(
   let options: ChoiceOption[] | undefined;
   if (choice) {
     if (!Array.isArray(raw.options) || raw.options.length < 2) failCounting(`${path}.options`, 'must list at least two options for a choice question');
-    else options = validateOptions(raw.options, `${path}.options`, type, failCounting);
+    else options = validateOptions(raw.options, `${path}.options`, type, failCounting, incident);
   } else if (raw.options !== undefined) {
     failCounting(`${path}.options`, `are only allowed on single_choice and multi_choice questions, not ${String(raw.type)}`);
   }
@@ -109,6 +110,8 @@ function validateQuestion(
     if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') failCounting(`${path}.${flag}`, 'must be true or false');
   }
   if (raw.critical === true && !scored && QUESTION_TYPES.includes(type)) failCounting(`${path}.critical`, 'is only allowed on scored questions');
+  // An incident questionnaire collects facts for the incident: it is never scored (risk-model section 1).
+  if (incident) for (const field of ['weight', 'critical', 'recommendation'] as const) if (raw[field] !== undefined) failCounting(`${path}.${field}`, 'is not allowed in an incident questionnaire: it is never scored');
   if (raw.evidence !== undefined && !EVIDENCE_LEVELS.includes(raw.evidence as never)) failCounting(`${path}.evidence`, `must be one of ${EVIDENCE_LEVELS.join(', ')}`);
 
   let showIf: Question['showIf'];
@@ -149,7 +152,7 @@ function validateQuestion(
     ...(raw.help ? { help: raw.help as string } : {}),
     type,
     ...(options ? { options } : {}),
-    weight: scored ? ((raw.weight as number | undefined) ?? 1) : 0,
+    weight: scored && !incident ? ((raw.weight as number | undefined) ?? 1) : 0,
     critical: raw.critical === true,
     required: raw.required !== false,
     allowNotApplicable: raw.allowNotApplicable === true,
@@ -160,7 +163,7 @@ function validateQuestion(
   };
 }
 
-function validateOptions(raw: unknown[], path: string, type: QuestionType, fail: (path: string, message: string) => void): ChoiceOption[] {
+function validateOptions(raw: unknown[], path: string, type: QuestionType, fail: (path: string, message: string) => void, incident: boolean): ChoiceOption[] {
   const values = new Set<string>();
   return raw.map((o, i) => {
     const op = `${path}[${i}]`;
@@ -173,12 +176,12 @@ function validateOptions(raw: unknown[], path: string, type: QuestionType, fail:
     else if (values.has(o.value)) fail(`${op}.value`, `repeats option ${o.value}`);
     else values.add(o.value);
     text(o.label, `${op}.label`, fail, { min: 1, max: 300 });
-    if (type === 'single_choice') {
+    if (type === 'single_choice' && !incident) {
       if (typeof o.score !== 'number' || o.score < 0 || o.score > 1) fail(`${op}.score`, 'must be a number from 0 to 1');
     } else if (o.score !== undefined) {
-      fail(`${op}.score`, 'is only allowed on single_choice options');
+      fail(`${op}.score`, incident ? 'is not allowed in an incident questionnaire: it is never scored' : 'is only allowed on single_choice options');
     }
-    return { value: o.value as string, label: o.label as string, ...(type === 'single_choice' ? { score: o.score as number } : {}) };
+    return { value: o.value as string, label: o.label as string, ...(type === 'single_choice' && !incident ? { score: o.score as number } : {}) };
   });
 }
 
