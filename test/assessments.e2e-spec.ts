@@ -171,8 +171,9 @@ describe('assessments and the supplier portal', () => {
     expect((await submit()).statusCode).toBe(200);
     const completed = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/complete`, headers: buyer.headers });
     expect(completed.json().status).toBe('completed');
-    // LCT-01 (critical, weight 5) now "partial": s = 0.5 -> a high finding, and the final score drops.
-    expect(completed.json().score).toMatchObject({ stage: 'final', band: expect.stringMatching(/^[AB]$/) });
+    // LCT-01 (critical, weight 5) now "partial": s = 0.5 -> a high finding, the final score drops, and
+    // a partial answer on a knock-out question caps the band at C (risk-model section 1).
+    expect(completed.json().score).toMatchObject({ stage: 'final', band: 'C', uncappedBand: expect.stringMatching(/^[AB]$/), cap: { band: 'C', kind: 'partial', questions: ['LCT-01'] }, criticalPartials: ['LCT-01'] });
     expect(completed.json().score.overall).toBeLessThan(100);
     expect(completed.json().score.findings).toEqual([expect.objectContaining({ questionCode: 'LCT-01', severity: 'high', answer: 'partial', comment: 'VPN has MFA; RDP gateway next month' })]);
     const again = await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/complete`, headers: buyer.headers });

@@ -73,25 +73,49 @@ describe('data-sharing ledger', () => {
     expect(await supplier()).toMatchObject({ tier: 4, impactLevel: 1, singleLossEstimate: 50_000 });
     const link = await post('/api/v1/data-sharing-links', traumaLink());
     expect(link.statusCode).toBe(201);
-    // 180 x (100,000 + 0.1 x 1,000,000) = 36,000,000 data loss + 50,000 operational (low).
-    expect(await supplier()).toMatchObject({ tier: 1, impactLevel: 5, singleLossEstimate: 36_050_000 });
+    // Pseudonymised (factor 0.5): 0.5 x 180 x (100,000 + 0.1 x 1,000,000) = 18,000,000 data loss + 50,000 operational (low).
+    expect(await supplier()).toMatchObject({ tier: 1, impactLevel: 4, singleLossEstimate: 18_050_000 });
     expect((await supplier()).inherentRisk.assets).toEqual([
-      expect.objectContaining({ assetName: 'Major trauma research dataset', records: 1_100_000, ratePerRecord: 180, dataLoss: 36_000_000 }),
+      expect.objectContaining({ assetName: 'Major trauma research dataset', records: 1_100_000, ratePerRecord: 180, pseudonymisation: 'pseudonymised', factor: 0.5, dataLoss: 18_000_000 }),
     ]);
 
     // A second, smaller link of the same asset does not count the records twice.
     const second = await post('/api/v1/data-sharing-links', { ...traumaLink(), recordCount: 5_000, agreementRef: 'DSA-2026-015' });
     expect(second.statusCode).toBe(201);
-    expect((await supplier()).singleLossEstimate).toBe(36_050_000);
+    expect((await supplier()).singleLossEstimate).toBe(18_050_000);
+
+    // An inbound link is data we receive from them: it never counts.
+    const inbound = await post('/api/v1/data-sharing-links', { ...traumaLink(), direction: 'inbound', recordCount: 5_000_000, agreementRef: 'DSA-2026-016' });
+    expect(inbound.statusCode).toBe(201);
+    expect((await supplier()).singleLossEstimate).toBe(18_050_000);
 
     const payrollLink = await post('/api/v1/data-sharing-links', { ...traumaLink(), dataAssetId: payroll.id, recordCount: 9_000, article9Condition: null, agreementRef: 'DPA-7' });
     expect(payrollLink.statusCode).toBe(201);
-    expect((await supplier()).singleLossEstimate).toBe(36_050_000 + 1_080_000);
+    // 0.5 x 120 x 9,000 = 540,000.
+    expect((await supplier()).singleLossEstimate).toBe(18_050_000 + 540_000);
 
+    // Ending a link stops new flows, not what is held: it counts until destruction is confirmed.
     const ended = await patch(`/api/v1/data-sharing-links/${link.json().id}`, { status: 'ended', endDate: '2026-11-28' });
     expect(ended.statusCode).toBe(200);
-    // The smaller trauma link (5,000 records) remains: 180 x 5,000 = 900,000.
-    expect(await supplier()).toMatchObject({ singleLossEstimate: 900_000 + 1_080_000 + 50_000, impactLevel: 3, tier: 2 });
+    expect(ended.json()).toMatchObject({ status: 'ended', destructionConfirmedOn: null, heldBySupplier: true });
+    expect((await supplier()).singleLossEstimate).toBe(18_050_000 + 540_000);
+    const held = await api.request({ method: 'GET', url: '/api/v1/data-sharing-links?destructionUnconfirmed=true', headers: buyer.headers });
+    expect(held.json().items.map((l: { id: string }) => l.id)).toEqual([link.json().id]);
+
+    // Destruction is recorded on an ended link only, with its certificate.
+    const early = await patch(`/api/v1/data-sharing-links/${second.json().id}`, { destructionConfirmedOn: '2026-11-28', destructionEvidence: 'CERT-0001' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().errors.map((e: { path: string }) => e.path)).toEqual(['destructionConfirmedOn']);
+    const noCertificate = await patch(`/api/v1/data-sharing-links/${link.json().id}`, { destructionConfirmedOn: '2026-11-28' });
+    expect(noCertificate.json().errors.map((e: { path: string }) => e.path)).toEqual(['destructionEvidence']);
+    const destroyed = await patch(`/api/v1/data-sharing-links/${link.json().id}`, { destructionConfirmedOn: '2026-11-28', destructionEvidence: 'CERT-0001' });
+    expect(destroyed.statusCode).toBe(200);
+    expect(destroyed.json()).toMatchObject({ destructionConfirmedOn: '2026-11-28', destructionEvidence: 'CERT-0001', heldBySupplier: false });
+    // The smaller trauma link (5,000 records) remains: 0.5 x 180 x 5,000 = 450,000.
+    expect(await supplier()).toMatchObject({ singleLossEstimate: 450_000 + 540_000 + 50_000, impactLevel: 3, tier: 2 });
+    expect((await api.request({ method: 'GET', url: '/api/v1/data-sharing-links?destructionUnconfirmed=true', headers: buyer.headers })).json().items).toEqual([]);
+    const [audited] = await query(api.databaseUrl, "SELECT changes FROM audit_event WHERE entity_id = $1 AND action = 'data_sharing_link.updated' ORDER BY id DESC LIMIT 1", [link.json().id]);
+    expect(JSON.stringify(audited)).toContain('CERT-0001');
   });
 
   it('recomputes when an asset is reclassified, and refuses special category without Article 9 conditions', async () => {
@@ -101,7 +125,7 @@ describe('data-sharing ledger', () => {
     expect(refused.json().errors[0].path).toBe('classification');
     const official = await patch(`/api/v1/data-assets/${payroll.id}`, { classification: 'official' });
     expect(official.statusCode).toBe(200);
-    expect((await supplier()).singleLossEstimate).toBe(before - 1_080_000);
+    expect((await supplier()).singleLossEstimate).toBe(before - 540_000);
   });
 
   it('lists links due for review and active links without agreement', async () => {
@@ -125,10 +149,11 @@ describe('data-sharing ledger', () => {
     expect(holders.json().items).toEqual([expect.objectContaining({ supplierId: university.id, classifications: ['special_category'] })]);
   });
 
-  it('ends every open link when the supplier is offboarded', async () => {
+  it('ends every open link when the supplier is offboarded; their records count until destruction is confirmed', async () => {
     const res = await api.request({ method: 'POST', url: `/api/v1/suppliers/${university.id}/offboard`, headers: buyer.headers });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'offboarded', singleLossEstimate: 50_000 });
+    // The 5,000 trauma records are still held (450,000); payroll is official now (0).
+    expect(res.json()).toMatchObject({ status: 'offboarded', singleLossEstimate: 450_000 + 50_000 });
     const open = await query(api.databaseUrl, "SELECT id FROM data_sharing_link WHERE supplier_id = $1 AND status <> 'ended'", [university.id]);
     expect(open).toEqual([]);
     const refused = await post('/api/v1/data-sharing-links', traumaLink());

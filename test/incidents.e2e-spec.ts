@@ -47,11 +47,14 @@ describe('incident mode: a supplier has been breached', () => {
         processingLocation: 'uk', startDate: '2020-01-01', reviewDate: dateFromToday(200), status: 'active', ...extra,
       });
       expect(res.statusCode).toBe(201);
+      return res.json().id as string;
     };
     await link(trauma, 1_100_000, {});
     await link(trauma, 5_000, { agreementRef: 'DSA-15' }); // the same asset twice: exposed once, at the larger count
     await link(payroll, 9_000, { status: 'ended', endDate: dateFromToday(-90) }); // ended 3 months ago: may still be held
-    await link(old, 2_000, { status: 'ended', endDate: dateFromToday(-730) }); // ended two years ago: out
+    // Ended two years ago and its destruction confirmed: out (an ended link counts until then, however old).
+    const destroyed = await link(old, 2_000, { status: 'ended', endDate: dateFromToday(-730) });
+    expect((await api.request({ method: 'PATCH', url: `/api/v1/data-sharing-links/${destroyed}`, headers: buyer.headers, payload: { destructionConfirmedOn: dateFromToday(-700), destructionEvidence: 'CERT-2019-07' } })).statusCode).toBe(200);
     await link(old, 700, { status: 'proposed', agreementRef: null }); // not shared yet: out
   });
   afterAll(async () => {
@@ -88,11 +91,11 @@ describe('incident mode: a supplier has been breached', () => {
     incidentId = incident.id;
     const exposure = incident.exposure;
     expect(exposure.links.map((l: { records: number; status: string }) => `${l.records}:${l.status}`)).toEqual(['1100000:active', '9000:ended', '5000:active']);
-    // Independently: per asset the largest of its active, suspended or recently ended links.
+    // Independently: per asset the largest of its links still held (outbound or both; active, suspended, or ended without confirmed destruction).
     const independent = await query<{ classification: string; records: string }>(api.databaseUrl,
       `SELECT a.classification, sum(m.records) AS records FROM (
          SELECT data_asset_id, max(record_count) AS records FROM data_sharing_link
-          WHERE supplier_id = $1 AND (status IN ('active', 'suspended') OR (status = 'ended' AND end_date >= current_date - interval '12 months'))
+          WHERE supplier_id = $1 AND direction IN ('outbound', 'both') AND (status IN ('active', 'suspended') OR (status = 'ended' AND destruction_confirmed_on IS NULL))
           GROUP BY data_asset_id) m JOIN data_asset a ON a.id = m.data_asset_id GROUP BY a.classification`, [supplierId]);
     expect(exposure.records.byClassification).toEqual(Object.fromEntries(independent.map((r) => [r.classification, Number(r.records)])));
     expect(exposure.records).toEqual({ total: 1_109_000, byClassification: { special_category: 1_100_000, personal: 9_000 }, byCategory: { nhs_number: 1_100_000, clinical: 1_100_000, demographics: 9_000 } });
@@ -112,7 +115,11 @@ describe('incident mode: a supplier has been breached', () => {
     const followUps = await query<{ id: string; recipient_email: string; due_date: string }>(api.databaseUrl, "SELECT id, recipient_email, due_date::text FROM assessment WHERE questionnaire_key = 'incident-follow-up'");
     expect(followUps).toHaveLength(1);
     expect(followUps[0].recipient_email).toBe('security@riverside.example');
-    expect(followUps[0].due_date).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + 72 * 3_600_000)));
+    // Due 72 hours after detection (an hour before the incident was opened), a first report 24 hours after it.
+    const [{ detected_at: detectedAt }] = await query<{ detected_at: Date }>(api.databaseUrl, 'SELECT detected_at FROM incident');
+    expect(followUps[0].due_date).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(detectedAt.getTime() + 72 * 3_600_000)));
+    const [sentEvent] = await query<{ detail: { firstReportDueBy: string; dueBy: string } }>(api.databaseUrl, "SELECT detail FROM incident_event WHERE kind = 'follow_up_sent'");
+    expect(sentEvent.detail).toMatchObject({ firstReportDueBy: new Date(detectedAt.getTime() + 24 * 3_600_000).toISOString(), dueBy: new Date(detectedAt.getTime() + 72 * 3_600_000).toISOString() });
     const outbox = await query<{ kind: string; recipients: string[] }>(api.databaseUrl, "SELECT kind, recipients FROM outbox_message WHERE kind IN ('incident.opened', 'assessment.invitation') ORDER BY kind, recipients");
     expect(outbox.map((o) => `${o.kind}:${o.recipients[0]}`).sort()).toEqual([
       'assessment.invitation:security@riverside.example', `incident.opened:${buyer.email}`, `incident.opened:${governance.email}`, `incident.opened:${GOVERNANCE}`,
@@ -147,8 +154,9 @@ describe('incident mode: a supplier has been breached', () => {
     expect(links.filter((l) => l.status === 'active')).toHaveLength(0);
     const audit = await query(api.databaseUrl, "SELECT entity_id FROM audit_event WHERE action = 'data_sharing_link.suspended'");
     expect(audit).toHaveLength(2);
-    // Nothing active any more: the supplier's single-loss estimate drops to its operational part.
-    expect((await call(buyer, 'GET', `/api/v1/suppliers/${supplierId}/risk`)).json().singleLossEstimate).toBe(50_000);
+    // Suspending stops new flows, not what is held: the single-loss estimate does not move.
+    // 0.5 x 180 x (100,000 + 0.1 x 1,000,000) + 0.5 x 120 x 9,000 + 50,000 (pseudonymised links).
+    expect((await call(buyer, 'GET', `/api/v1/suppliers/${supplierId}/risk`)).json().singleLossEstimate).toBe(18_000_000 + 540_000 + 50_000);
 
     const detail = (await call(buyer, 'GET', `/api/v1/incidents/${incidentId}`)).json();
     expect(detail.timeline.map((t: { kind: string }) => t.kind)).toEqual(['detected', 'exposure_produced', 'follow_up_sent', 'supplier_notified', 'links_suspended']);

@@ -61,7 +61,11 @@ describe('risk: findings, figures and treatment decisions', () => {
     });
     expect(figures.explanation.likelihood).toMatchObject({ latestAssessment: null, bandUsed: 'never' });
     expect(figures.explanation.rating).toMatchObject({ cell: 20, likelihoodLevel: 5, impactLevel: 4 });
-    expect(figures.explanation.summary).toBe('£2,480,000 a year: 10% chance x £24,800,000, because it has never been assessed and it holds 200,000 special-category records of Pathology results with a high service (£5,000,000 operational loss).');
+    expect(figures.explanation.summary).toBe(
+      'Value at risk (expected annual loss) £2.5M: a 10% chance a year of a breach or outage that affects us, times a single-loss estimate of £25M. ' +
+      'It has never completed a security assessment, so it counts as the worst band. ' +
+      'It holds 200,000 special-category records of Pathology results, and runs a high-criticality service (£5M operational loss).',
+    );
     const listed = (await call(viewer, 'GET', '/api/v1/suppliers?rating=critical&sort=-netValueAtRisk')).json();
     expect(listed.items.map((s: { id: string }) => s.id)).toContain(supplierId);
     expect(listed.items[0]).toMatchObject({ rating: 'critical', valueAtRisk: 2_480_000, netValueAtRisk: 2_480_000 });

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
-import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
+import { AppConfig, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById, SCORED_TYPES } from '@app/questionnaires';
 import { FindingsService } from '@app/risk';
-import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { OUTBOUND_DIRECTIONS, questionScore, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier, SupplierContact } from '@app/suppliers';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, ANSWERABLE_STATUSES, OPEN_STATUSES, type AssessmentStatus } from './entities.js';
@@ -39,6 +39,17 @@ export const assessmentSnapshot = (a: Assessment) => ({
   returnMessage: a.returnMessage,
 });
 
+/** Roles that may raise an answer's score by a review adjustment (lowering is procurement's). */
+export const RAISING_ROLES = ['governance', 'admin'];
+
+/** Supplier kinds that get the research-data questionnaire when they receive patient data (risk-model section 6). */
+export const RESEARCH_KINDS: string[] = ['university', 'research_partner'];
+export const RESEARCH_QUESTIONNAIRE = 'research-data-partner';
+/** Classifications that make a research partner "receive personal or special-category data". */
+const PATIENT_DATA = ['personal', 'special_category'];
+/** Links through which a partner receives data now (a proposed link does not yet, an ended one no longer). */
+const RECEIVING_LINK_STATUSES = ['active', 'suspended'];
+
 /** A reassessment sent in one click is due this many days later. */
 export const REASSESSMENT_DUE_DAYS = 30;
 
@@ -56,9 +67,26 @@ export class AssessmentsService {
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
-  /** Sends a questionnaire: the assessment, its link and the invitation email owed, in one transaction. */
-  async send(input: SendAssessment, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string }> {
-    return this.dataSource.transaction((m) => this.sendWith(m, input, actorId));
+  /**
+   * Sends a questionnaire: the assessment, its link and the invitation email owed, in one
+   * transaction. Without a questionnaire key, the supplier's default set (risk-model section 6): a
+   * research partner holding patient data gets the research questionnaire as well as its tier's,
+   * both sent at once (`alsoSent`); one of them already open is left as it is.
+   */
+  async send(input: SendAssessment, actorId: string | null): Promise<{ assessment: Assessment; invitationUrl: string; alsoSent: { assessment: Assessment; invitationUrl: string }[] }> {
+    return this.dataSource.transaction(async (m) => {
+      if (input.questionnaireKey) return { ...(await this.sendWith(m, input, actorId)), alsoSent: [] };
+      const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
+      const keys = supplier ? await this.defaultQuestionnaires(m, supplier) : [undefined];
+      const open = supplier ? await m.find(Assessment, { where: { supplierId: supplier.id, questionnaireKey: In(keys), status: In(OPEN_STATUSES) } }) : [];
+      const toSend = keys.filter((key) => !open.some((a) => a.questionnaireKey === key));
+      // All already open: the first one's conflict, as for a named questionnaire.
+      const [first, ...rest] = toSend.length ? toSend : [keys[0]];
+      const sent = await this.sendWith(m, { ...input, questionnaireKey: first }, actorId);
+      const alsoSent = [];
+      for (const key of rest) alsoSent.push(await this.sendWith(m, { ...input, questionnaireKey: key }, actorId));
+      return { ...sent, alsoSent };
+    });
   }
 
   /** The same, inside a caller's transaction (an incident opens its follow-up with its own state). */
@@ -67,7 +95,7 @@ export class AssessmentsService {
     if (!supplier) throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
     if (supplier.status === 'offboarded') throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [{ path: 'supplierId', message: 'is offboarded' }]);
     if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
-    const key = input.questionnaireKey ?? (await this.defaultQuestionnaire(m, supplier));
+    const key = input.questionnaireKey ?? (await this.defaultQuestionnaires(m, supplier))[0];
     const version = await this.questionnaireVersion(m, key, input.questionnaireVersion);
     const contacts = await m.find(SupplierContact, { where: { supplierId: supplier.id }, order: { position: 'ASC' } });
     const recipient = input.recipientContactId ? contacts.find((c) => c.id === input.recipientContactId) : contacts.find((c) => c.role === 'primary');
@@ -154,8 +182,10 @@ export class AssessmentsService {
   }
 
   /**
-   * The final score, the findings it raises (superseding the supplier's earlier ones) and the
-   * supplier's risk recomputed, in one transaction.
+   * The final score, the findings it raises (superseding the earlier ones of the same questionnaire)
+   * and the supplier's risk recomputed, in one transaction. An incident follow-up is never scored:
+   * completing it raises no finding and leaves the supplier's band and figures alone (its answers
+   * belong to the incident).
    */
   async complete(id: string): Promise<Assessment> {
     return this.transition(id, ['submitted'], 'complete', async (m, a) => {
@@ -164,6 +194,7 @@ export class AssessmentsService {
       a.score = await scoreOf(m, a, 'final', this.clock.now(), this.settings);
       await m.save(Assessment, a);
       const version = await questionnaireVersionById(m, a.questionnaireVersionId);
+      if (version.purpose !== 'security') return;
       const where = new Map(version.definition.sections.flatMap((section) => section.questions.map((q) => [q.code, { text: q.text, section: section.title }] as const)));
       const supplier = await m.findOneByOrFail(Supplier, { id: a.supplierId });
       await this.findings.raise(
@@ -177,8 +208,11 @@ export class AssessmentsService {
   /**
    * Before completing, the reviewer may mark an answer "not supported by evidence" and set the score
    * it counts for (0..1), with a reason; null clears it. The provisional score follows at once.
+   * Lowering is procurement's call; raising a question above what the supplier's answer scores needs
+   * a governance user (risk-model section 2), else 403.
    */
-  async adjust(id: string, questionCode: string, score: number | null, reason: string, actorId: string | null): Promise<Assessment> {
+  async adjust(id: string, questionCode: string, score: number | null, reason: string, actor: { id: string; role: string } | null): Promise<Assessment> {
+    const actorId = actor?.id ?? null;
     return this.dataSource.transaction(async (m) => {
       const assessment = await this.lock(m, id);
       this.expectStatus(assessment, ['submitted'], 'adjust the answers of');
@@ -190,6 +224,10 @@ export class AssessmentsService {
       }
       if (!answer || answer.notApplicable || answer.value === null) {
         throw new RuleViolationError('ASSESSMENT.NOT_ANSWERED', 'Only an answered question can be adjusted.', [{ path: 'questionCode', message: 'has no scored answer' }]);
+      }
+      const answered = questionScore(question, { value: answer.value, notApplicable: answer.notApplicable });
+      if (score !== null && answered !== null && score > answered && !RAISING_ROLES.includes(actor?.role ?? '')) {
+        throw new DomainError('ASSESSMENT.RAISE_GOVERNANCE_ONLY', `Only a governance user can raise ${questionCode} above the ${answered} its answer scores.`, 403, [{ path: 'score', message: `is above the answer's score ${answered}: a governance user must make this adjustment` }]);
       }
       const before = { questionCode, adjustedScore: answer.adjustedScore, adjustmentReason: answer.adjustmentReason };
       await m.update(AssessmentAnswer, { id: answer.id }, { adjustedScore: score, adjustmentReason: score === null ? null : reason, adjustedBy: score === null ? null : actorId, adjustedAt: score === null ? null : this.clock.now() });
@@ -271,17 +309,21 @@ export class AssessmentsService {
     await m.query('UPDATE assessment_invitation SET revoked_at = $2 WHERE assessment_id = $1 AND revoked_at IS NULL', [assessmentId, this.clock.now()]);
   }
 
-  /** Risk-model section 6: tiers 1-2 the full set, 3-4 the short one; research partners holding patient data the research set. */
-  private async defaultQuestionnaire(m: EntityManager, supplier: Supplier): Promise<string> {
-    if (supplier.kind === 'university' || supplier.kind === 'research_partner') {
+  /**
+   * Risk-model section 6: tiers 1-2 the full set, 3-4 the short one; a university or research
+   * partner that receives personal or special-category data gets the research set as well.
+   */
+  private async defaultQuestionnaires(m: EntityManager, supplier: Supplier): Promise<string[]> {
+    const tiers = (supplier.tierOverride ?? supplier.tier) <= 2 ? 'supplier-security-core' : 'supplier-security-lite';
+    if (RESEARCH_KINDS.includes(supplier.kind)) {
       const [holds] = await m.query<unknown[]>(
         `SELECT 1 FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
-          WHERE l.supplier_id = $1 AND l.status = 'active' AND a.classification IN ('personal', 'special_category') LIMIT 1`,
-        [supplier.id],
+          WHERE l.supplier_id = $1 AND l.status = ANY($2::text[]) AND l.direction = ANY($3::text[]) AND a.classification = ANY($4::text[]) LIMIT 1`,
+        [supplier.id, RECEIVING_LINK_STATUSES, [...OUTBOUND_DIRECTIONS], PATIENT_DATA],
       );
-      if (holds) return 'research-data-partner';
+      if (holds) return [tiers, RESEARCH_QUESTIONNAIRE];
     }
-    return supplier.tier <= 2 ? 'supplier-security-core' : 'supplier-security-lite';
+    return [tiers];
   }
 
   private async questionnaireVersion(m: EntityManager, key: string, version?: number): Promise<QuestionnaireVersion> {

@@ -10,5 +10,7 @@ export async function scoreOf(m: EntityManager, assessment: Assessment, stage: '
   const byCode = new Map<string, ScoredAnswer>(
     answers.map((a) => [a.questionCode, { value: a.value, notApplicable: a.notApplicable, comment: a.comment, adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason ?? '' } }]),
   );
-  return { ...scoreAssessment(version.definition, byCode, settings), stage, scoredAt: at.toISOString() };
+  // The catalogue's purpose column is authoritative (versions published before `purpose` existed).
+  const definition = version.purpose === 'security' ? version.definition : { ...version.definition, purpose: version.purpose };
+  return { ...scoreAssessment(definition, byCode, settings), stage, scoredAt: at.toISOString() };
 }

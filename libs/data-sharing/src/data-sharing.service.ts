@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
-import { RiskRecompute } from '@app/suppliers';
+import { HELD_LINK_PARAMS, HELD_LINK_SQL, RiskRecompute } from '@app/suppliers';
 import { DataAsset, DataSharingLink } from './entities.js';
 import type { CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, LinkListQuery, UpdateDataAssetInput, UpdateLinkInput } from './inputs.js';
 
 export const ASSET_SORTS = ['name', 'classification', 'recordCount', 'createdAt'];
-export const LINK_SORTS = ['createdAt', 'reviewDate', 'endDate', 'startDate', 'recordCount', 'status'];
+export const LINK_SORTS = ['createdAt', 'reviewDate', 'endDate', 'startDate', 'recordCount', 'status', 'destructionConfirmedOn'];
 
 const assetSnapshot = (a: DataAsset) => ({
   name: a.name, description: a.description, classification: a.classification, categories: a.categories,
@@ -104,6 +104,7 @@ export class DataSharingService {
         { today: this.clock.today(), days: query.dueWithinDays },
       );
     }
+    if (query.destructionUnconfirmed !== undefined) qb.andWhere(`l.status = 'ended' AND l.destruction_confirmed_on IS ${query.destructionUnconfirmed ? '' : 'NOT '}NULL`);
     if (query.withoutAgreement) qb.andWhere("l.status = 'active'").andWhere("(l.agreement_ref IS NULL OR l.agreement_ref = '' OR l.agreement_type IS NULL)");
     const [items, total] = await qb.orderBy(`l.${field}`, direction, 'NULLS LAST').addOrderBy('l.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items, total };
@@ -123,6 +124,8 @@ export class DataSharingService {
       const link = m.create(DataSharingLink, {
         ...nullFill(input),
         status: input.status ?? 'proposed',
+        destructionConfirmedOn: null,
+        destructionEvidence: null,
       });
       checkLinkRules(link, asset!);
       const saved = await m.save(DataSharingLink, link);
@@ -149,35 +152,35 @@ export class DataSharingService {
 
   // ---- views procurement needs
 
-  /** Records shared, per supplier and classification, through active links (largest link per asset). */
+  /** Records held, per supplier and classification, through the links that count (largest link per asset). */
   async recordsShared(): Promise<{ supplierId: string; supplierName: string; classification: string; assets: number; records: number }[]> {
     const rows = await this.dataSource.query<{ supplier_id: string; supplier_name: string; classification: string; assets: string; records: string }[]>(`
       SELECT s.id AS supplier_id, s.name AS supplier_name, per_asset.classification,
              count(*) AS assets, sum(per_asset.records) AS records
         FROM (SELECT l.supplier_id, a.id, a.classification, max(l.record_count) AS records
                 FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
-               WHERE l.status = 'active'
+               WHERE ${HELD_LINK_SQL('$1', '$2')}
                GROUP BY l.supplier_id, a.id, a.classification) per_asset
         JOIN supplier s ON s.id = per_asset.supplier_id
        GROUP BY s.id, s.name, per_asset.classification
-       ORDER BY sum(per_asset.records) DESC, s.name`);
+       ORDER BY sum(per_asset.records) DESC, s.name`, [...HELD_LINK_PARAMS]);
     return rows.map((r) => ({ supplierId: r.supplier_id, supplierName: r.supplier_name, classification: r.classification, assets: Number(r.assets), records: Number(r.records) }));
   }
 
   /**
-   * Suppliers receiving personal or special-category data through an active link, without a
+   * Suppliers holding personal or special-category data through a link that counts, without a
    * current completed assessment (none, or the latest older than the tier's interval).
    */
   async unassessedHolders(): Promise<{ supplierId: string; supplierName: string; tier: number; classifications: string[]; records: number }[]> {
     const rows = await this.dataSource.query<{ id: string; name: string; tier: number; classifications: string[]; records: string }[]>(`
       SELECT s.id, s.name, s.tier, array_agg(DISTINCT a.classification ORDER BY a.classification) AS classifications, sum(l.record_count) AS records
         FROM supplier s
-        JOIN data_sharing_link l ON l.supplier_id = s.id AND l.status = 'active'
+        JOIN data_sharing_link l ON l.supplier_id = s.id AND ${HELD_LINK_SQL('$1', '$2')}
         JOIN data_asset a ON a.id = l.data_asset_id AND a.classification IN ('personal', 'special_category')
        WHERE s.status <> 'offboarded'
          AND (s.assessment_expired OR NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = s.id AND x.status = 'completed'))
        GROUP BY s.id, s.name, s.tier
-       ORDER BY s.tier, s.name`);
+       ORDER BY s.tier, s.name`, [...HELD_LINK_PARAMS]);
     return rows.map((r) => ({ supplierId: r.id, supplierName: r.name, tier: r.tier, classifications: r.classifications, records: Number(r.records) }));
   }
 }
@@ -193,6 +196,9 @@ export function checkLinkRules(link: DataSharingLink, asset: DataAsset): void {
     if (!link.reviewDate) problems.push({ path: 'reviewDate', message: 'is required for an active link' });
   }
   if (link.startDate && link.endDate && link.endDate < link.startDate) problems.push({ path: 'endDate', message: 'must not be before startDate' });
+  if (link.destructionConfirmedOn && link.status !== 'ended') problems.push({ path: 'destructionConfirmedOn', message: 'is only recorded on an ended link' });
+  if (link.destructionConfirmedOn && !link.destructionEvidence) problems.push({ path: 'destructionEvidence', message: 'is required with destructionConfirmedOn: the certificate reference' });
+  if (link.destructionConfirmedOn && link.status === 'ended' && link.endDate && link.destructionConfirmedOn < link.endDate) problems.push({ path: 'destructionConfirmedOn', message: 'must not be before endDate' });
   if (link.processingLocation === 'other' && !link.processingCountry) problems.push({ path: 'processingCountry', message: 'is required when processingLocation is other' });
   if (problems.length) throw new RuleViolationError('DATA_SHARING_LINK.RULE_BROKEN', problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
 }
@@ -209,6 +215,7 @@ function defined<T extends object>(input: T): Partial<T> {
 
 function nullFill(input: CreateLinkInput) {
   const optional = ['article6Basis', 'article9Condition', 'confidentialityBasis', 'agreementType', 'agreementRef', 'transferMethod', 'processingCountry', 'startDate', 'reviewDate', 'endDate'] as const;
+  // Destruction is confirmed on an existing, ended link (PATCH), never at creation.
   const out: Record<string, unknown> = { ...input };
   for (const key of optional) out[key] = input[key] ?? null;
   return out as Omit<DataSharingLink, 'id' | 'createdAt' | 'updatedAt' | 'status'>;

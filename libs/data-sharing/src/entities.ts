@@ -51,6 +51,10 @@ export class DataSharingLink {
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) reviewDate: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) endDate: string | null;
   @Column({ type: 'text' }) status: (typeof LINK_STATUSES)[number];
+  /** When the supplier's destruction of the records was confirmed (an ended link counts as held until then). */
+  @Column({ type: 'date', nullable: true, transformer: dateAsString }) destructionConfirmedOn: string | null;
+  /** What confirms it: a certificate reference. */
+  @Column({ type: 'text', nullable: true }) destructionEvidence: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

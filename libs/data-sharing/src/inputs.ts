@@ -69,6 +69,9 @@ export class UpdateLinkInput {
   @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) reviewDate?: string | null;
   @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) endDate?: string | null;
   @NotNullIfPresent() @IsIn(LINK_STATUSES) status?: (typeof LINK_STATUSES)[number];
+  /** An ended link's records count as held until destruction is confirmed (with a certificate reference). */
+  @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) destructionConfirmedOn?: string | null;
+  @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(300) destructionEvidence?: string | null;
 }
 
 export class DataAssetListQuery extends PageQuery {
@@ -82,6 +85,8 @@ export class LinkListQuery extends PageQuery {
   @IsOptional() @IsIn(LINK_STATUSES) status?: (typeof LINK_STATUSES)[number];
   /** Links whose review or end date falls within the next N days (overdue ones included). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;
+  /** Ended links whose records may still be held: destruction not confirmed (risk-model section 4). */
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() destructionUnconfirmed?: boolean;
   /** Active links without an agreement reference. */
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() withoutAgreement?: boolean;
 }

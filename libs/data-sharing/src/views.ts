@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Classification } from '@app/scoring';
+import { linkCounts, type Classification } from '@app/scoring';
 import {
   AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, DATA_CATEGORIES, TRANSFER_METHODS,
   type DataAsset, type DataSharingLink, type DIRECTIONS, type LINK_STATUSES, type PROCESSING_LOCATIONS, type PSEUDONYMISATION,
@@ -52,6 +52,12 @@ export class DataSharingLinkView {
   /** YYYY-MM-DD */
   endDate: string | null;
   status: (typeof LINK_STATUSES)[number];
+  /** YYYY-MM-DD: when the supplier's destruction of the records was confirmed (an ended link counts as held until then) */
+  destructionConfirmedOn: string | null;
+  /** The destruction certificate's reference */
+  destructionEvidence: string | null;
+  /** Whether the supplier still holds these records for the risk model (outbound or both; active, suspended, or ended without confirmed destruction) */
+  heldBySupplier: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,7 +73,8 @@ export const toLinkView = (l: DataSharingLink): DataSharingLinkView => ({
   recordCount: l.recordCount, pseudonymisation: l.pseudonymisation, article6Basis: l.article6Basis, article9Condition: l.article9Condition,
   confidentialityBasis: l.confidentialityBasis, agreementType: l.agreementType, agreementRef: l.agreementRef, transferMethod: l.transferMethod,
   processingLocation: l.processingLocation, processingCountry: l.processingCountry, startDate: l.startDate, reviewDate: l.reviewDate,
-  endDate: l.endDate, status: l.status, createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(),
+  endDate: l.endDate, status: l.status, destructionConfirmedOn: l.destructionConfirmedOn, destructionEvidence: l.destructionEvidence,
+  heldBySupplier: linkCounts(l), createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(),
 });
 
 /** Records shared with one supplier at one classification, through active links. */

@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { accessPathsExposure, type ExposedAccessPath } from '@app/access-paths';
-
-/** Links that ended this many months ago or less still count: the data may still be held. */
-export const RECENTLY_ENDED_MONTHS = 12;
+import { HELD_LINK_PARAMS, HELD_LINK_SQL } from '@app/suppliers';
 
 export interface ExposedLink {
   linkId: string;
@@ -19,6 +17,7 @@ export interface ExposedLink {
   agreementRef: string | null;
   reviewDate: string | null;
   endDate: string | null;
+  destructionConfirmedOn: string | null;
   processingLocation: string;
   processingCountry: string | null;
   owner: { name: string; email: string } | null;
@@ -30,7 +29,7 @@ export interface Exposure {
   links: ExposedLink[];
   /** Its ways into our systems (active, or disabled by an incident) and the data reachable through each. */
   accessPaths: ExposedAccessPath[];
-  /** Per asset the largest link counts (the same records shared twice are not exposed twice). */
+  /** Records held (no incident has yet said what was taken): per asset the largest link counts, the same records shared twice are not counted twice. */
   records: { total: number; byClassification: Record<string, number>; byCategory: Record<string, number> };
   contacts: { name: string; email: string; phone: string | null; role: string }[];
   internalOwners: { name: string; email: string; of: string }[];
@@ -40,8 +39,9 @@ export interface Exposure {
 
 /**
  * What a breached supplier holds of ours, computed in SQL in a handful of statements whatever the
- * size of the ledger: every data asset it received through an active or suspended link, or one
- * ended in the last 12 months, with record counts by classification and category, the legal basis
+ * size of the ledger: every data asset it still holds by the rule of risk-model section 4 (an
+ * outbound or two-way link, active, suspended, or ended without confirmed destruction), with
+ * record counts by classification and category, the legal basis
  * and agreement, where it is processed, whom to call there and who owns it here, its current risk
  * figures and its open findings.
  */
@@ -52,29 +52,25 @@ export async function exposureOf(m: EntityManager, supplierId: string, at: Date)
        FROM supplier s LEFT JOIN app_user u ON u.id = s.owner_id WHERE s.id = $1`,
     [supplierId],
   );
-  const links = await m.query<{ link_id: string; status: string; asset_id: string; asset: string; classification: string; categories: string[]; records: string; pseudonymisation: string; article6_basis: string | null; article9_condition: string | null; agreement_type: string | null; agreement_ref: string | null; review_date: string | null; end_date: string | null; processing_location: string; processing_country: string | null; owner_name: string | null; owner_email: string | null }[]>(
+  const links = await m.query<{ link_id: string; status: string; asset_id: string; asset: string; classification: string; categories: string[]; records: string; pseudonymisation: string; article6_basis: string | null; article9_condition: string | null; agreement_type: string | null; agreement_ref: string | null; review_date: string | null; end_date: string | null; destruction_confirmed_on: string | null; processing_location: string; processing_country: string | null; owner_name: string | null; owner_email: string | null }[]>(
     `SELECT l.id AS link_id, l.status, a.id AS asset_id, a.name AS asset, a.classification, a.categories, l.record_count AS records, l.pseudonymisation,
-            l.article6_basis, l.article9_condition, l.agreement_type, l.agreement_ref, l.review_date::text, l.end_date::text, l.processing_location, l.processing_country,
+            l.article6_basis, l.article9_condition, l.agreement_type, l.agreement_ref, l.review_date::text, l.end_date::text, l.destruction_confirmed_on::text, l.processing_location, l.processing_country,
             u.name AS owner_name, u.email::text AS owner_email
        FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id LEFT JOIN app_user u ON u.id = a.owner_id
-      WHERE l.supplier_id = $1
-        AND (l.status IN ('active', 'suspended')
-             OR (l.status = 'ended' AND coalesce(l.end_date, (l.updated_at AT TIME ZONE 'Europe/London')::date) >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date - make_interval(months => $3)))
+      WHERE l.supplier_id = $1 AND ${HELD_LINK_SQL('$2', '$3')}
       ORDER BY l.record_count DESC, a.name, l.id`,
-    [supplierId, at, RECENTLY_ENDED_MONTHS],
+    [supplierId, ...HELD_LINK_PARAMS],
   );
   const [totals] = await m.query<{ total: string; by_classification: Record<string, string> | null; by_category: Record<string, string> | null }[]>(
     `WITH per_asset AS (
        SELECT a.id, a.classification, a.categories, max(l.record_count) AS records
          FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
-        WHERE l.supplier_id = $1
-          AND (l.status IN ('active', 'suspended')
-               OR (l.status = 'ended' AND coalesce(l.end_date, (l.updated_at AT TIME ZONE 'Europe/London')::date) >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date - make_interval(months => $3)))
+        WHERE l.supplier_id = $1 AND ${HELD_LINK_SQL('$2', '$3')}
         GROUP BY a.id, a.classification, a.categories)
      SELECT (SELECT coalesce(sum(records), 0) FROM per_asset) AS total,
             (SELECT jsonb_object_agg(classification, n) FROM (SELECT classification, sum(records) AS n FROM per_asset GROUP BY classification) c) AS by_classification,
             (SELECT jsonb_object_agg(category, n) FROM (SELECT c.category, sum(records) AS n FROM per_asset, unnest(per_asset.categories) AS c(category) GROUP BY c.category) k) AS by_category`,
-    [supplierId, at, RECENTLY_ENDED_MONTHS],
+    [supplierId, ...HELD_LINK_PARAMS],
   );
   const contacts = await m.query<{ name: string; email: string; phone: string | null; role: string }[]>(
     `SELECT name, email::text, phone, role FROM supplier_contact WHERE supplier_id = $1
@@ -97,7 +93,7 @@ export async function exposureOf(m: EntityManager, supplierId: string, at: Date)
     links: links.map((l) => ({
       linkId: l.link_id, status: l.status, assetId: l.asset_id, asset: l.asset, classification: l.classification, categories: l.categories, records: Number(l.records),
       pseudonymisation: l.pseudonymisation, article6Basis: l.article6_basis, article9Condition: l.article9_condition, agreementType: l.agreement_type, agreementRef: l.agreement_ref,
-      reviewDate: l.review_date, endDate: l.end_date, processingLocation: l.processing_location, processingCountry: l.processing_country,
+      reviewDate: l.review_date, endDate: l.end_date, destructionConfirmedOn: l.destruction_confirmed_on, processingLocation: l.processing_location, processingCountry: l.processing_country,
       owner: l.owner_email ? { name: l.owner_name ?? l.owner_email, email: l.owner_email } : null,
     })),
     accessPaths: await accessPathsExposure(m, supplierId),

@@ -5,14 +5,16 @@ import { disableAccessPathsForIncident } from '@app/access-paths';
 import { AssessmentsService } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
-import { AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
+import { addDays, AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { RiskRecompute } from '@app/suppliers';
 import { exposureOf, type Exposure } from './exposure.js';
 
 export const INCIDENT_SOURCES = ['supplier_notice', 'press', 'threat_intelligence', 'other'] as const;
 export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-/** The UK GDPR notification clock: the supplier's follow-up is due this many hours after we open the incident. */
+/** The UK GDPR notification clock: the supplier's full follow-up is due this many hours after the incident's detection. */
 export const FOLLOW_UP_HOURS = 72;
+/** Its first report is due this many hours after detection. */
+export const FIRST_REPORT_HOURS = 24;
 export const FOLLOW_UP_KEY = 'incident-follow-up';
 
 export interface OpenIncident {
@@ -104,10 +106,10 @@ export class IncidentsService {
       await this.event(m, id, new Date(input.detectedAt), 'detected', { source: input.source, severity: input.severity }, actorId);
       await this.event(m, id, now, 'exposure_produced', { links: exposure.links.length, records: exposure.records.total }, actorId);
 
-      const followUp = supplier.status === 'offboarded' ? null : await this.followUp(m, input.supplierId, now, actorId);
+      const followUp = supplier.status === 'offboarded' ? null : await this.followUp(m, input.supplierId, new Date(input.detectedAt), now, actorId);
       if (followUp) {
         await m.query('UPDATE incident SET follow_up_assessment_id = $2 WHERE id = $1', [id, followUp.assessmentId]);
-        await this.event(m, id, now, 'follow_up_sent', { assessmentId: followUp.assessmentId, dueBy: followUp.dueBy, reused: followUp.reused }, actorId);
+        await this.event(m, id, now, 'follow_up_sent', { assessmentId: followUp.assessmentId, firstReportDueBy: followUp.firstReportDueBy, dueBy: followUp.dueBy, reused: followUp.reused }, actorId);
       }
       const recipients = new Set([...(this.config.governanceEmail ? [this.config.governanceEmail] : []), ...exposure.internalOwners.map((o) => o.email)]);
       for (const email of recipients) {
@@ -121,22 +123,29 @@ export class IncidentsService {
     });
   }
 
-  /** The follow-up questionnaire to the supplier's security contact (else its primary), due in 72 hours; an open one is reused. */
-  private async followUp(m: EntityManager, supplierId: string, now: Date, actorId: string | null): Promise<{ assessmentId: string; dueBy: string; reused: boolean } | null> {
-    const dueBy = new Date(now.getTime() + FOLLOW_UP_HOURS * 3_600_000);
+  /**
+   * The follow-up questionnaire to the supplier's security contact (else its primary): a first
+   * report due 24 hours after detection, the full answer 72 hours after (the assessment's due date
+   * is that day, and never before tomorrow); an open one is reused.
+   */
+  private async followUp(m: EntityManager, supplierId: string, detectedAt: Date, now: Date, actorId: string | null): Promise<{ assessmentId: string; firstReportDueBy: string; dueBy: string; reused: boolean } | null> {
+    const dueBy = new Date(detectedAt.getTime() + FOLLOW_UP_HOURS * 3_600_000);
+    const firstReportDueBy = new Date(detectedAt.getTime() + FIRST_REPORT_HOURS * 3_600_000).toISOString();
     const [open] = await m.query<{ id: string }[]>(
       "SELECT id FROM assessment WHERE supplier_id = $1 AND questionnaire_key = $2 AND status IN ('sent', 'in_progress', 'submitted', 'returned') LIMIT 1",
       [supplierId, FOLLOW_UP_KEY],
     );
-    if (open) return { assessmentId: open.id, dueBy: dueBy.toISOString(), reused: true };
+    if (open) return { assessmentId: open.id, firstReportDueBy, dueBy: dueBy.toISOString(), reused: true };
     const [contact] = await m.query<{ id: string }[]>(
       "SELECT id FROM supplier_contact WHERE supplier_id = $1 AND role IN ('security', 'primary') ORDER BY array_position(ARRAY['security', 'primary'], role), position LIMIT 1",
       [supplierId],
     );
     if (!contact) return null;
-    const dueDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(dueBy);
+    const london = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
+    const tomorrow = addDays(london(now), 1);
+    const dueDate = london(dueBy) < tomorrow ? tomorrow : london(dueBy);
     const { assessment } = await this.assessments.sendWith(m, { supplierId, questionnaireKey: FOLLOW_UP_KEY, dueDate, recipientContactId: contact.id }, actorId);
-    return { assessmentId: assessment.id, dueBy: dueBy.toISOString(), reused: false };
+    return { assessmentId: assessment.id, firstReportDueBy, dueBy: dueBy.toISOString(), reused: false };
   }
 
   async list(query: { supplierId?: string; status?: string; page: number; pageSize: number }): Promise<{ items: IncidentView[]; total: number }> {

@@ -1,3 +1,3 @@
 export { IncidentsModule } from './incidents.module.js';
-export { IncidentsService, INCIDENT_SOURCES, INCIDENT_SEVERITIES, FOLLOW_UP_HOURS, FOLLOW_UP_KEY, toIncidentView, type IncidentView, type OpenIncident } from './incidents.service.js';
-export { exposureOf, RECENTLY_ENDED_MONTHS, type Exposure, type ExposedLink } from './exposure.js';
+export { IncidentsService, INCIDENT_SOURCES, INCIDENT_SEVERITIES, FOLLOW_UP_HOURS, FIRST_REPORT_HOURS, FOLLOW_UP_KEY, toIncidentView, type IncidentView, type OpenIncident } from './incidents.service.js';
+export { exposureOf, type Exposure, type ExposedLink } from './exposure.js';

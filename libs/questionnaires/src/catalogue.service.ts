@@ -6,13 +6,14 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { AuditTrail, canonicalJson } from '@app/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/platform';
 import { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';
-import type { QuestionnaireDefinition } from './definition.js';
+import type { QuestionnaireDefinition, QuestionnairePurpose } from './definition.js';
 import { QuestionnaireVersion } from './questionnaire-version.entity.js';
 import { validateDefinition } from './validate.js';
 
 export interface CatalogueEntry {
   key: string;
   title: string;
+  purpose: QuestionnairePurpose;
   description: string | null;
   latestVersion: number;
   versions: number[];
@@ -76,14 +77,14 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
 
   async list(): Promise<CatalogueEntry[]> {
     const rows = await this.dataSource.getRepository(QuestionnaireVersion).find({
-      select: { key: true, version: true, title: true, description: true, questionCount: true },
+      select: { key: true, version: true, title: true, description: true, purpose: true, questionCount: true },
       order: { key: 'ASC', version: 'DESC' },
     });
     const entries = new Map<string, CatalogueEntry>();
     for (const row of rows) {
       const entry = entries.get(row.key);
       if (entry) entry.versions.push(row.version);
-      else entries.set(row.key, { key: row.key, title: row.title, description: row.description, latestVersion: row.version, versions: [row.version], questionCount: row.questionCount });
+      else entries.set(row.key, { key: row.key, title: row.title, purpose: row.purpose, description: row.description, latestVersion: row.version, versions: [row.version], questionCount: row.questionCount });
     }
     return [...entries.values()];
   }
@@ -109,6 +110,7 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
       version: definition.version,
       title: definition.title,
       description: definition.description ?? null,
+      purpose: definition.purpose ?? 'security',
       definition,
       checksum: sum,
       questionCount: countQuestions(definition),
@@ -120,7 +122,7 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
       entityType: 'questionnaire',
       entityId: `${definition.key}@${definition.version}`,
       before: null,
-      after: { key: definition.key, version: definition.version, title: definition.title, checksum: sum, source, questions: version.questionCount },
+      after: { key: definition.key, version: definition.version, title: definition.title, purpose: version.purpose, checksum: sum, source, questions: version.questionCount },
     });
     return { created: true, version };
   }

@@ -3,6 +3,12 @@ export const QUESTION_TYPES = ['yes_no', 'yes_no_partial', 'single_choice', 'mul
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SCORED_TYPES: readonly QuestionType[] = ['yes_no', 'yes_no_partial', 'single_choice'];
 export const EVIDENCE_LEVELS = ['none', 'optional', 'required'] as const;
+/**
+ * What a questionnaire is for (questionnaire-format.md): `security` (the default) is scored and sets
+ * the supplier's band; `incident` (the 72-hour follow-up) collects facts for the incident, never scored.
+ */
+export const QUESTIONNAIRE_PURPOSES = ['security', 'incident'] as const;
+export type QuestionnairePurpose = (typeof QUESTIONNAIRE_PURPOSES)[number];
 
 /** Frameworks whose public control identifiers questions may cite. */
 export const FRAMEWORKS = {
@@ -49,6 +55,8 @@ export interface QuestionnaireDefinition {
   key: string;
   version: number;
   title: string;
+  /** Absent means `security` (kept absent so that definitions published before it keep their checksum). */
+  purpose?: QuestionnairePurpose;
   description?: string;
   sections: Section[];
 }

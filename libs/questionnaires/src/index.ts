@@ -4,6 +4,6 @@ export { QuestionnaireVersion } from './questionnaire-version.entity.js';
 export { validateDefinition } from './validate.js';
 export { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';
 export {
-  FRAMEWORKS, QUESTION_TYPES, SCORED_TYPES,
-  type QuestionnaireDefinition, type Question, type Section, type QuestionType, type Framework,
+  FRAMEWORKS, QUESTION_TYPES, SCORED_TYPES, QUESTIONNAIRE_PURPOSES,
+  type QuestionnaireDefinition, type QuestionnairePurpose, type Question, type Section, type QuestionType, type Framework,
 } from './definition.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { QuestionnaireDefinition } from './definition.js';
+import type { QuestionnaireDefinition, QuestionnairePurpose } from './definition.js';
 
 /** One published version of a questionnaire; never changed once stored. */
 @Entity('questionnaire_version')
@@ -9,6 +9,8 @@ export class QuestionnaireVersion {
   @Column({ type: 'integer' }) version: number;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', nullable: true }) description: string | null;
+  /** `security` (scored, sets the band) or `incident` (never scored); from the definition, default security. */
+  @Column({ type: 'text', default: 'security' }) purpose: QuestionnairePurpose;
   @Column({ type: 'jsonb' }) definition: QuestionnaireDefinition;
   @Column({ type: 'text' }) checksum: string;
   @Column({ type: 'integer' }) questionCount: number;

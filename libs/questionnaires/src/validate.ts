@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@app/platform';
 import {
-  EVIDENCE_LEVELS, FRAMEWORKS, QUESTION_TYPES, SCORED_TYPES,
+  EVIDENCE_LEVELS, FRAMEWORKS, QUESTIONNAIRE_PURPOSES, QUESTION_TYPES, SCORED_TYPES,
   type ChoiceOption, type Question, type QuestionnaireDefinition, type QuestionType, type Section,
 } from './definition.js';
 
@@ -22,7 +22,8 @@ export function validateDefinition(input: unknown): { definition: QuestionnaireD
   const fail = (path: string, message: string) => problems.push({ path, message });
   if (!isObject(input)) return { definition: null, problems: [{ path: '', message: 'must be a JSON (or YAML) object' }] };
 
-  unknownFields(input, ['key', 'version', 'title', 'description', 'sections'], '', fail);
+  unknownFields(input, ['key', 'version', 'title', 'description', 'purpose', 'sections'], '', fail);
+  if (input.purpose !== undefined && !QUESTIONNAIRE_PURPOSES.includes(input.purpose as never)) fail('purpose', `must be one of ${QUESTIONNAIRE_PURPOSES.join(', ')}`);
   if (typeof input.key !== 'string' || !KEY.test(input.key)) fail('key', 'must be a lower-case slug of 3 to 64 letters, digits and hyphens');
   if (!Number.isInteger(input.version) || (input.version as number) < 1) fail('version', 'must be a positive integer');
   text(input.title, 'title', fail, { min: 3, max: 200 });
@@ -49,7 +50,7 @@ export function validateDefinition(input: unknown): { definition: QuestionnaireD
         fail(`${path}.questions`, 'must be a list of at least one question');
       } else {
         rawSection.questions.forEach((rawQuestion, q) => {
-          const question = validateQuestion(rawQuestion, `${path}.questions[${q}]`, seenCodes, allCodes, fail);
+          const question = validateQuestion(rawQuestion, `${path}.questions[${q}]`, seenCodes, allCodes, fail, input.purpose === 'incident');
           if (question) {
             questions.push(question);
             seenCodes.set(question.code, question);
@@ -61,7 +62,7 @@ export function validateDefinition(input: unknown): { definition: QuestionnaireD
   }
   if (problems.length) return { definition: null, problems };
   return {
-    definition: { key: input.key as string, version: input.version as number, title: input.title as string, ...(input.description ? { description: input.description as string } : {}), sections },
+    definition: { key: input.key as string, version: input.version as number, title: input.title as string, ...(input.purpose ? { purpose: input.purpose as QuestionnaireDefinition['purpose'] } : {}), ...(input.description ? { description: input.description as string } : {}), sections },
     problems: [],
   };
 }
@@ -72,6 +73,7 @@ function validateQuestion(
   earlier: Map<string, Question>,
   allCodes: Set<string>,
   fail: (path: string, message: string) => void,
+  incident = false,
 ): Question | null {
   if (!isObject(raw)) {
     fail(path, 'must be an object');
@@ -98,7 +100,7 @@ function validateQuestion(
   let options: ChoiceOption[] | undefined;
   if (choice) {
     if (!Array.isArray(raw.options) || raw.options.length < 2) failCounting(`${path}.options`, 'must list at least two options for a choice question');
-    else options = validateOptions(raw.options, `${path}.options`, type, failCounting);
+    else options = validateOptions(raw.options, `${path}.options`, type, failCounting, incident);
   } else if (raw.options !== undefined) {
     failCounting(`${path}.options`, `are only allowed on single_choice and multi_choice questions, not ${String(raw.type)}`);
   }
@@ -108,6 +110,8 @@ function validateQuestion(
     if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') failCounting(`${path}.${flag}`, 'must be true or false');
   }
   if (raw.critical === true && !scored && QUESTION_TYPES.includes(type)) failCounting(`${path}.critical`, 'is only allowed on scored questions');
+  // An incident questionnaire collects facts for the incident: it is never scored (risk-model section 1).
+  if (incident) for (const field of ['weight', 'critical', 'recommendation'] as const) if (raw[field] !== undefined) failCounting(`${path}.${field}`, 'is not allowed in an incident questionnaire: it is never scored');
   if (raw.evidence !== undefined && !EVIDENCE_LEVELS.includes(raw.evidence as never)) failCounting(`${path}.evidence`, `must be one of ${EVIDENCE_LEVELS.join(', ')}`);
 
   let showIf: Question['showIf'];
@@ -148,7 +152,7 @@ function validateQuestion(
     ...(raw.help ? { help: raw.help as string } : {}),
     type,
     ...(options ? { options } : {}),
-    weight: scored ? ((raw.weight as number | undefined) ?? 1) : 0,
+    weight: scored && !incident ? ((raw.weight as number | undefined) ?? 1) : 0,
     critical: raw.critical === true,
     required: raw.required !== false,
     allowNotApplicable: raw.allowNotApplicable === true,
@@ -159,7 +163,7 @@ function validateQuestion(
   };
 }
 
-function validateOptions(raw: unknown[], path: string, type: QuestionType, fail: (path: string, message: string) => void): ChoiceOption[] {
+function validateOptions(raw: unknown[], path: string, type: QuestionType, fail: (path: string, message: string) => void, incident: boolean): ChoiceOption[] {
   const values = new Set<string>();
   return raw.map((o, i) => {
     const op = `${path}[${i}]`;
@@ -172,12 +176,12 @@ function validateOptions(raw: unknown[], path: string, type: QuestionType, fail:
     else if (values.has(o.value)) fail(`${op}.value`, `repeats option ${o.value}`);
     else values.add(o.value);
     text(o.label, `${op}.label`, fail, { min: 1, max: 300 });
-    if (type === 'single_choice') {
+    if (type === 'single_choice' && !incident) {
       if (typeof o.score !== 'number' || o.score < 0 || o.score > 1) fail(`${op}.score`, 'must be a number from 0 to 1');
     } else if (o.score !== undefined) {
-      fail(`${op}.score`, 'is only allowed on single_choice options');
+      fail(`${op}.score`, incident ? 'is not allowed in an incident questionnaire: it is never scored' : 'is only allowed on single_choice options');
     }
-    return { value: o.value as string, label: o.label as string, ...(type === 'single_choice' ? { score: o.score as number } : {}) };
+    return { value: o.value as string, label: o.label as string, ...(type === 'single_choice' && !incident ? { score: o.score as number } : {}) };
   });
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ANSWERABLE_STATUSES } from '@app/assessments';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
+import { decisionAlerts, DECISION_IS_CURRENT } from './decision-alerts.query.js';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
 
@@ -220,7 +221,8 @@ export class SupplyChainReports {
 
       const currentDecisionsP = run<{ key: string; n: string }[]>(
         // Against the (few) offboarded suppliers, not a join with every supplier.
-        "SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision",
+        `SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND ${DECISION_IS_CURRENT('$1')} AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision`,
+        [asOf],
       );
       const expiringP = run<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
         `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
@@ -255,6 +257,7 @@ export class SupplyChainReports {
         totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP, incidentsP,
       ]);
       const changes = previous ? await this.changes(m, period, previous, totals) : null;
+      const alerts = await decisionAlerts(m, asOf, LIST_LIMIT);
 
       return {
         generatedAt: this.clock.now().toISOString(),
@@ -322,6 +325,7 @@ export class SupplyChainReports {
         },
         decisions: {
           currentByType: byKey(['accept', 'mitigate', 'transfer', 'avoid'] as const, currentDecisions),
+          ...alerts,
           expiringWithin90Days: expiring.map((e) => ({ kind: e.kind, id: e.id, supplierId: e.supplier_id, supplier: e.supplier, date: e.date })),
           logSince: since,
           log: log.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, rationale: d.rationale, decidedOn: d.decided_on, decidedBy: d.decided_by })),

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
+import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier } from '@app/suppliers';
 import { RiskDecision, type DecisionType } from './entities.js';
-import { addMonths, MAX_ACCEPTANCE_MONTHS } from './findings.service.js';
+import { addMonths } from './findings.service.js';
 
 export interface DecisionInput {
   decision: DecisionType;
@@ -42,6 +43,7 @@ export class DecisionsService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly recompute: RiskRecompute,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   async list(supplierId: string): Promise<RiskDecision[]> {
@@ -75,7 +77,8 @@ export class DecisionsService {
       const today = this.clock.today();
       const problems: FieldProblem[] = [];
       if (input.reviewDate <= today) problems.push({ path: 'reviewDate', message: 'must be after today' });
-      if (input.decision === 'accept' && input.reviewDate > addMonths(today, MAX_ACCEPTANCE_MONTHS)) problems.push({ path: 'reviewDate', message: `must be at most ${MAX_ACCEPTANCE_MONTHS} months ahead for an acceptance` });
+      const months = this.settings.maxAcceptanceMonths;
+      if (input.decision === 'accept' && input.reviewDate > addMonths(today, months)) problems.push({ path: 'reviewDate', message: `must be at most ${months} months ahead for an acceptance` });
       if (input.decision === 'transfer') {
         for (const field of ['insurer', 'policyRef', 'limit', 'excess', 'expiresOn'] as const) {
           if (input[field] === undefined || input[field] === null) problems.push({ path: field, message: 'is required for a transfer (insurance)' });

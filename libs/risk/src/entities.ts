@@ -29,7 +29,9 @@ export class Finding {
   @Column({ type: 'text', nullable: true }) resolutionEvidence: string | null;
   @Column({ type: 'text', nullable: true }) acceptanceReason: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) acceptedUntil: string | null;
-  /** Set when a newer completed assessment of the supplier replaced this one's findings. */
+  /** An acceptance that reached its expiry and reopened the finding (the daily risk run): what it was, and when it lapsed. */
+  @Column({ type: 'jsonb', nullable: true }) lapsedAcceptance: { reason: string | null; acceptedUntil: string; lapsedOn: string } | null;
+  /** Set when a newer completed assessment of the same questionnaire replaced this one's findings. */
   @Column({ type: 'timestamptz', nullable: true }) supersededAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
+import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, requestContext, type FieldProblem } from '@app/platform';
+import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { Finding, type FindingStatus, type Severity } from './entities.js';
 
 /** A finding as the final score raised it, with the question's words. */
@@ -16,11 +17,6 @@ export interface RaisedFinding {
   mappings: { framework: string; ref: string }[];
   recommendation: string | null;
 }
-
-/** Default remediation time by severity, in days from the completed review. */
-export const REMEDIATION_DAYS: Record<Severity, number> = { critical: 30, high: 60, medium: 90, low: 180 };
-/** An accepted finding's acceptance lasts at most this many months. */
-export const MAX_ACCEPTANCE_MONTHS = 12;
 
 export interface FindingQuery {
   supplierId?: string;
@@ -63,21 +59,29 @@ export class FindingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   /**
-   * In the completing transaction: the supplier's earlier findings are superseded, and one finding
-   * per question that fell short is raised, owned by the supplier's owner, due by severity.
+   * In the completing transaction: the supplier's earlier findings from the same questionnaire
+   * (same key) are superseded (another questionnaire's stay as they are), and one finding per
+   * question that fell short is raised, owned by the supplier's owner, due by severity (settings).
    */
   async raise(m: EntityManager, supplierId: string, assessmentId: string, ownerId: string | null, findings: RaisedFinding[]): Promise<Finding[]> {
-    await m.query('UPDATE finding SET superseded_at = $2, updated_at = now() WHERE supplier_id = $1 AND superseded_at IS NULL AND assessment_id <> $3', [supplierId, this.clock.now(), assessmentId]);
+    await m.query(
+      `UPDATE finding f SET superseded_at = $2, updated_at = now()
+         FROM assessment earlier, assessment completing
+        WHERE f.supplier_id = $1 AND f.superseded_at IS NULL AND f.assessment_id <> $3
+          AND earlier.id = f.assessment_id AND completing.id = $3 AND earlier.questionnaire_key = completing.questionnaire_key`,
+      [supplierId, this.clock.now(), assessmentId],
+    );
     if (findings.length === 0) return [];
     const today = this.clock.today();
     const rows = findings.map((f) =>
       m.create(Finding, {
         supplierId, assessmentId, questionCode: f.questionCode, questionText: f.questionText, sectionTitle: f.sectionTitle,
         severity: f.severity, status: 'open', answer: f.answer ?? null, comment: f.comment, recommendation: f.recommendation,
-        mappings: f.mappings, ownerId, dueDate: addDays(today, REMEDIATION_DAYS[f.severity]), plannedAction: null,
+        mappings: f.mappings, ownerId, dueDate: addDays(today, this.settings.remediationDays[f.severity]), plannedAction: null,
         resolutionEvidence: null, acceptanceReason: null, acceptedUntil: null, supersededAt: null,
       }),
     );
@@ -143,6 +147,33 @@ export class FindingsService {
     });
   }
 
+  /**
+   * The daily risk run (risk-model section 2): an acceptance that reached its expiry date returns
+   * the finding to `open` the next day, a system change, audited, and remembered on the finding so
+   * that the report lists it as a lapsed acceptance. Returns the findings reopened.
+   */
+  async lapseAcceptances(): Promise<string[]> {
+    const today = this.clock.today();
+    return requestContext.run({ requestId: `acceptance-lapse-${today}`, actor: { type: 'system', id: 'risk-daily' } }, () =>
+      this.dataSource.transaction(async (m) => {
+        const [rows] = await m.query<[{ id: string; acceptance_reason: string | null; accepted_until: string }[], number]>(
+          `UPDATE finding f SET status = 'open', acceptance_reason = NULL, accepted_until = NULL, updated_at = now(),
+                  lapsed_acceptance = jsonb_build_object('reason', old.acceptance_reason, 'acceptedUntil', old.accepted_until::text, 'lapsedOn', $1::text)
+             FROM finding old
+            WHERE old.id = f.id AND f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until < $1::date
+        RETURNING f.id, old.acceptance_reason, old.accepted_until::text AS accepted_until`,
+          [today],
+        );
+        await this.audit.recordMany(m, rows.map((r) => ({
+          action: 'finding.acceptance_lapsed', entityType: 'finding', entityId: r.id,
+          before: { status: 'accepted', acceptanceReason: r.acceptance_reason, acceptedUntil: r.accepted_until },
+          after: { status: 'open', acceptanceReason: null, acceptedUntil: null, lapsedOn: today },
+        })));
+        return rows.map((r) => r.id);
+      }),
+    );
+  }
+
   private transition(finding: Finding, to: FindingStatus, byGovernance: boolean): void {
     if (to === 'accepted' && !byGovernance) throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can accept a finding’s risk.', 403);
     const allowed: Record<FindingStatus, FindingStatus[]> = {
@@ -171,7 +202,7 @@ export class FindingsService {
     if (f.status === 'accepted') {
       if (!f.acceptanceReason) problems.push({ path: 'acceptanceReason', message: 'is required to accept a risk' });
       if (!f.acceptedUntil) problems.push({ path: 'acceptedUntil', message: 'is required to accept a risk' });
-      else if (f.acceptedUntil <= today || f.acceptedUntil > addMonths(today, MAX_ACCEPTANCE_MONTHS)) problems.push({ path: 'acceptedUntil', message: `must be after today and at most ${MAX_ACCEPTANCE_MONTHS} months ahead` });
+      else if (f.acceptedUntil <= today || f.acceptedUntil > addMonths(today, this.settings.maxAcceptanceMonths)) problems.push({ path: 'acceptedUntil', message: `must be after today and at most ${this.settings.maxAcceptanceMonths} months ahead` });
     }
     if (problems.length) throw new RuleViolationError('FINDING.INCOMPLETE', 'The finding is missing what its status needs.', problems);
   }

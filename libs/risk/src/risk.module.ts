@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { SuppliersModule } from '@app/suppliers';
+import { DailyRiskRun } from './daily-risk-run.js';
 import { DecisionsService } from './decisions.service.js';
 import { FindingsService } from './findings.service.js';
 
-@Module({ imports: [AuditModule, SuppliersModule], providers: [FindingsService, DecisionsService], exports: [FindingsService, DecisionsService] })
+@Module({ imports: [AuditModule, SuppliersModule], providers: [FindingsService, DecisionsService, DailyRiskRun], exports: [FindingsService, DecisionsService, DailyRiskRun] })
 export class RiskModule {}

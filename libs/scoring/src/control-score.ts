@@ -1,5 +1,5 @@
-import type { Question, QuestionnaireDefinition } from '@app/questionnaires';
-import { DEFAULT_RISK_SETTINGS, type Band, type RiskSettings } from './settings.js';
+import type { Question, QuestionnaireDefinition, QuestionnairePurpose } from '@app/questionnaires';
+import { BANDS, DEFAULT_RISK_SETTINGS, type Band, type RiskSettings } from './settings.js';
 
 /** An answer as scoring needs it. */
 export interface ScoredAnswer {
@@ -30,15 +30,36 @@ export interface Finding {
   recommendation: string | null;
 }
 
+/** A knock-out that capped the band (section 1): the cap and the critical questions that caused it. */
+export interface BandCap {
+  band: Band;
+  /** `failure`: a critical question scored 0; `partial`: one scored 0 < s < 1. */
+  kind: 'failure' | 'partial';
+  questions: string[];
+}
+
 export interface AssessmentScore {
+  /** `security` questionnaires are scored; an `incident` one never is (every figure null, no finding). */
+  purpose: QuestionnairePurpose;
   /** 0..100, or null when nothing was scorable. */
   overall: number | null;
+  /** The band after any knock-out cap. */
   band: Band | null;
-  /** The band before the critical-failure cap, when the cap changed it. */
+  /** The band of the overall score before any cap (null only when there is no score). */
   uncappedBand: Band | null;
+  /** Set when a knock-out lowered the band: to what, and by which questions. */
+  cap: BandCap | null;
   sections: { key: string; title: string; score: number | null; counted: CountedQuestion[] }[];
+  /** Critical questions scored 0. */
   criticalFailures: string[];
+  /** Critical questions scored 0 < s < 1 (a partial answer). */
+  criticalPartials: string[];
   findings: Finding[];
+}
+
+/** Whether a questionnaire's answers are scored and set a supplier's band (risk-model section 1). */
+export function isScoredQuestionnaire(definition: Pick<QuestionnaireDefinition, 'purpose'>): boolean {
+  return (definition.purpose ?? 'security') === 'security';
 }
 
 const SCORED = new Set(['yes_no', 'yes_no_partial', 'single_choice']);
@@ -77,25 +98,59 @@ function findingSeverity(question: Question, s: number, settings: RiskSettings):
   return question.critical ? 'high' : question.weight >= settings.findingHighWeight ? 'medium' : 'low';
 }
 
+/** The worse of two bands (E is the worst). */
+export function worseBand(a: Band, b: Band): Band {
+  return BANDS.indexOf(a) >= BANDS.indexOf(b) ? a : b;
+}
+
+/**
+ * The band after the knock-out caps (section 1): a critical question scored 0 caps it at D, a
+ * partial answer on one at C (both from the settings); a band already worse than the cap stays.
+ */
+export function cappedBand(uncapped: Band, criticalFailures: string[], criticalPartials: string[], settings: RiskSettings = DEFAULT_RISK_SETTINGS): { band: Band; cap: BandCap | null } {
+  const caps: BandCap[] = [];
+  if (criticalFailures.length) caps.push({ band: settings.criticalCaps.failure, kind: 'failure', questions: criticalFailures });
+  if (criticalPartials.length) caps.push({ band: settings.criticalCaps.partial, kind: 'partial', questions: criticalPartials });
+  let band = uncapped;
+  let applied: BandCap | null = null;
+  for (const cap of caps) {
+    if (worseBand(band, cap.band) !== band) {
+      band = cap.band;
+      applied = cap;
+    }
+  }
+  return { band, cap: applied };
+}
+
 /**
  * The control score of one assessment (risk-model sections 1 and 2): section and overall scores
- * as 100 x sum(w x s) / sum(w) over counted questions, the band with the critical-failure cap,
- * and a finding for every counted question scored below 1, each with what made it.
+ * as 100 x sum(w x s) / sum(w) over counted questions, the band with the knock-out caps, and a
+ * finding for every counted question scored below 1, each with what made it. A question of weight 0
+ * is context: never counted, never a finding. An `incident` questionnaire is not scored at all.
  */
 export function scoreAssessment(
   definition: QuestionnaireDefinition,
   answers: Map<string, ScoredAnswer>,
   settings: RiskSettings = DEFAULT_RISK_SETTINGS,
 ): AssessmentScore {
+  const purpose: QuestionnairePurpose = definition.purpose ?? 'security';
+  if (!isScoredQuestionnaire(definition)) {
+    return {
+      purpose, overall: null, band: null, uncappedBand: null, cap: null, criticalFailures: [], criticalPartials: [], findings: [],
+      sections: definition.sections.map((section) => ({ key: section.key, title: section.title, score: null, counted: [] })),
+    };
+  }
   const byCode = new Map(definition.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
   let weightSum = 0;
   let weighted = 0;
   const criticalFailures: string[] = [];
+  const criticalPartials: string[] = [];
   const findings: Finding[] = [];
   const sections = definition.sections.map((section) => {
     const counted: CountedQuestion[] = [];
     for (const question of section.questions) {
-      if (!isShown(question, answers, byCode)) continue;
+      // Weight 0 is context: answered and shown, never counted and never a finding.
+      if (question.weight === 0 || !isShown(question, answers, byCode)) continue;
       const answered = questionScore(question, answers.get(question.code));
       if (answered === null) continue;
       // A review adjustment replaces the answer's score, never brings a question into the formula.
@@ -103,6 +158,7 @@ export function scoreAssessment(
       const s = adjustment ? adjustment.score : answered;
       counted.push({ code: question.code, weight: question.weight, s, contribution: question.weight * s, ...(adjustment ? { adjusted: { from: answered, reason: adjustment.reason } } : {}) });
       if (question.critical && s === 0) criticalFailures.push(question.code);
+      if (question.critical && s > 0 && s < 1) criticalPartials.push(question.code);
       if (s < 1) {
         const answer = answers.get(question.code)!;
         findings.push({
@@ -123,6 +179,14 @@ export function scoreAssessment(
   });
   const overall = weightSum > 0 ? (100 * weighted) / weightSum : null;
   const uncapped = overall === null ? null : band(overall, settings);
-  const capped = uncapped && criticalFailures.length && ['A', 'B', 'C'].includes(uncapped) ? 'D' : uncapped;
-  return { overall, band: capped, uncappedBand: capped !== uncapped ? uncapped : null, sections, criticalFailures, findings };
+  const capped = uncapped === null ? null : cappedBand(uncapped, criticalFailures, criticalPartials, settings);
+  return { purpose, overall, band: capped?.band ?? null, uncappedBand: uncapped, cap: capped?.cap ?? null, sections, criticalFailures, criticalPartials, findings };
+}
+
+/** The score as a committee reads it: "91.6, band A, capped at D by BAK-01" (or "not scored"). */
+export function scoreText(score: Pick<AssessmentScore, 'overall' | 'band' | 'uncappedBand' | 'cap'>): string {
+  if (score.overall === null || score.band === null) return 'not scored';
+  const overall = (Math.round(score.overall * 10) / 10).toFixed(1);
+  if (!score.cap) return `${overall}, band ${score.band}`;
+  return `${overall}, band ${score.uncappedBand}, capped at ${score.cap.band} by ${score.cap.questions.join(', ')}${score.cap.kind === 'partial' ? ' (partial answer)' : ''}`;
 }

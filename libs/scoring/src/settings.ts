@@ -11,6 +11,12 @@ export type Criticality = (typeof CRITICALITIES)[number];
 export const BANDS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Band = (typeof BANDS)[number];
 
+export const PSEUDONYMISATIONS = ['identifiable', 'pseudonymised', 'anonymised'] as const;
+export type Pseudonymisation = (typeof PSEUDONYMISATIONS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
 export interface RiskSettings {
   /** Lowest overall score of each band A..D; below D's is E (section 1). */
   bandThresholds: { A: number; B: number; C: number; D: number };
@@ -36,6 +42,23 @@ export interface RiskSettings {
   simulationYears: number;
   /** Seed of the loss distribution's generator: the same seed and inputs give the same figures (section 9). */
   simulationSeed: number;
+  /**
+   * Inherent tier rule (section 6): the lowest impact level that puts a supplier in tiers 1, 2 and 3,
+   * and the criticality that does (tier 4 otherwise).
+   */
+  tierRule: { impactLevel: { 1: number; 2: number; 3: number }; criticality: { 1: Criticality; 2: Criticality; 3: Criticality } };
+  /** Knock-out caps (section 1): a critical question scored 0 caps the band here, a partial answer there. */
+  criticalCaps: { failure: Band; partial: Band };
+  /** Bands an out-of-date assessment drops (section 3). */
+  stalenessSteps: number;
+  /** Data-loss factor of a link by pseudonymisation (section 4). */
+  pseudonymisationFactor: Record<Pseudonymisation, number>;
+  /** Default remediation time of a finding by severity, in days from the completed review (section 2). */
+  remediationDays: Record<Severity, number>;
+  /** The longest a finding acceptance or an `accept` decision may run, in months (section 7). */
+  maxAcceptanceMonths: number;
+  /** Heat-map colour of each residual rating (section 5); the cells follow `ratingBounds`. */
+  ratingColours: Record<'low' | 'medium' | 'high' | 'critical', string>;
 }
 
 export const DEFAULT_RISK_SETTINGS: RiskSettings = {
@@ -58,6 +81,13 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   lossSpread: 0.8,
   simulationYears: 20_000,
   simulationSeed: 1,
+  tierRule: { impactLevel: { 1: 4, 2: 3, 3: 2 }, criticality: { 1: 'critical', 2: 'high', 3: 'moderate' } },
+  criticalCaps: { failure: 'D', partial: 'C' },
+  stalenessSteps: 1,
+  pseudonymisationFactor: { identifiable: 1, pseudonymised: 0.5, anonymised: 0 },
+  remediationDays: { critical: 30, high: 60, medium: 90, low: 180 },
+  maxAcceptanceMonths: 12,
+  ratingColours: { low: '#007f3b', medium: '#ffeb3b', high: '#ed8b00', critical: '#d5281b' },
 };
 
 /** Reassessment months of tiers 1..4 as a list (index 0 is tier 1), for SQL's `($n::int[])[tier]`. */
@@ -94,6 +124,11 @@ function merge(base: unknown, override: unknown, path: string, problems: { path:
     else return override.map((v, i) => merge(base[i], v, `${path}[${i}]`, problems));
     return base;
   }
+  if (typeof base === 'string') {
+    if (typeof override !== 'string' || override.length === 0 || override.length > 40) problems.push({ path, message: 'must be a short text value' });
+    else return override;
+    return base;
+  }
   if (typeof override !== 'number' || !Number.isFinite(override) || override < 0) {
     problems.push({ path, message: 'must be a number, zero or more' });
     return base;
@@ -125,6 +160,25 @@ export function resolveRiskSettings(override: unknown): RiskSettings {
   if (s.lossSpread > 3) problems.push({ path: 'settings.lossSpread', message: 'must be at most 3 (a lognormal spread beyond that is not a loss model)' });
   if (!Number.isInteger(s.simulationYears) || s.simulationYears < 100 || s.simulationYears > 1_000_000) problems.push({ path: 'settings.simulationYears', message: 'must be a whole number of years from 100 to 1,000,000' });
   if (!Number.isInteger(s.simulationSeed) || s.simulationSeed > 0xffffffff) problems.push({ path: 'settings.simulationSeed', message: 'must be a whole number from 0 to 4294967295' });
+  const levels = s.tierRule.impactLevel;
+  if (!(levels[1] > levels[2] && levels[2] > levels[3] && levels[3] >= 1 && levels[1] <= 5)) problems.push({ path: 'settings.tierRule.impactLevel', message: 'must fall from tier 1 to tier 3, within 1..5' });
+  for (const tier of [1, 2, 3] as const) {
+    if (!CRITICALITIES.includes(s.tierRule.criticality[tier])) problems.push({ path: `settings.tierRule.criticality.${tier}`, message: `must be one of ${CRITICALITIES.join(', ')}` });
+  }
+  for (const cap of ['failure', 'partial'] as const) {
+    if (!BANDS.includes(s.criticalCaps[cap])) problems.push({ path: `settings.criticalCaps.${cap}`, message: `must be one of ${BANDS.join(', ')}` });
+  }
+  if (!Number.isInteger(s.stalenessSteps) || s.stalenessSteps > 4) problems.push({ path: 'settings.stalenessSteps', message: 'must be a whole number from 0 to 4' });
+  for (const [kind, factor] of Object.entries(s.pseudonymisationFactor)) {
+    if (factor > 1) problems.push({ path: `settings.pseudonymisationFactor.${kind}`, message: 'must be between 0 and 1' });
+  }
+  for (const [severity, days] of Object.entries(s.remediationDays)) {
+    if (!Number.isInteger(days) || days < 1) problems.push({ path: `settings.remediationDays.${severity}`, message: 'must be a whole number of days, at least 1' });
+  }
+  if (!Number.isInteger(s.maxAcceptanceMonths) || s.maxAcceptanceMonths < 1) problems.push({ path: 'settings.maxAcceptanceMonths', message: 'must be a whole number of months, at least 1' });
+  for (const [rating, colour] of Object.entries(s.ratingColours)) {
+    if (!/^#[0-9a-fA-F]{6}$/.test(colour)) problems.push({ path: `settings.ratingColours.${rating}`, message: 'must be a colour as #rrggbb' });
+  }
   if (problems.length) throw new RiskSettingsError(problems);
   return s;
 }

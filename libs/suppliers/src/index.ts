@@ -7,3 +7,4 @@ export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type Su
 export { SupplierContact, CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInput, TierOverrideInput, SUPPLIER_SORTS } from './supplier.input.js';
 export { toSupplierView, toRiskView, SupplierView, SupplierRiskView, ContactView } from './supplier.view.js';
+export { HELD_LINK_SQL, HELD_LINK_PARAMS, heldLinksOf, latestSecurityAssessments, currentInsurance, CURRENT_TRANSFER_SQL } from './risk-inputs.query.js';

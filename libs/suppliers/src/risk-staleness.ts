@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, requestContext } from '@app/platform';
 import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { CURRENT_TRANSFER_SQL } from './risk-inputs.query.js';
 import { RiskRecompute } from './risk.recompute.js';
 
 /**
- * The daily run: figures that time alone has changed. A latest completed assessment that has
- * outlived its tier's interval (the band drops a step and the supplier is flagged
- * `assessmentExpired`), and insurance whose policy has expired (net VaR goes back up to VaR).
+ * The daily run: figures that time alone has changed. A counting assessment that has outlived its
+ * tier's interval (its band drops a step and the supplier is flagged `assessmentExpired`), and
+ * insurance no longer current: policy expired or review date passed (net VaR goes back up to VaR).
  * Each supplier is recomputed in its own transaction, audited as a system change.
  */
 @Injectable()
@@ -25,14 +26,18 @@ export class RiskStaleness {
   async run(): Promise<{ recomputed: number }> {
     const today = this.clock.today();
     const months = reassessmentMonthsByTier(this.settings);
+    // A counting assessment (the latest of a security questionnaire) that outlived the interval, or
+    // insurance that stopped being current (policy expired or review date passed).
     const due = await this.dataSource.query<{ id: string }[]>(
       `SELECT s.id FROM supplier s
-         LEFT JOIN LATERAL (SELECT completed_at FROM assessment a WHERE a.supplier_id = s.id AND a.status = 'completed' ORDER BY completed_at DESC LIMIT 1) latest ON true
         WHERE s.status <> 'offboarded' AND (
-              (latest.completed_at IS NOT NULL AND NOT s.assessment_expired
-               AND (latest.completed_at AT TIME ZONE 'Europe/London')::date + make_interval(months => ($2::int[])[coalesce(s.tier_override, s.tier)]) < $1::date)
-           OR (s.net_value_at_risk < s.value_at_risk
-               AND NOT EXISTS (SELECT 1 FROM risk_decision d WHERE d.supplier_id = s.id AND d.current AND d.decision = 'transfer' AND d.expires_on >= $1::date)))`,
+              (NOT s.assessment_expired AND EXISTS (
+                 SELECT 1 FROM (SELECT DISTINCT ON (a.questionnaire_key) a.completed_at
+                                  FROM assessment a JOIN questionnaire_version v ON v.id = a.questionnaire_version_id
+                                 WHERE a.supplier_id = s.id AND a.status = 'completed' AND v.purpose = 'security'
+                                 ORDER BY a.questionnaire_key, a.completed_at DESC) latest
+                  WHERE (latest.completed_at AT TIME ZONE 'Europe/London')::date + make_interval(months => ($2::int[])[coalesce(s.tier_override, s.tier)]) < $1::date))
+           OR (s.net_value_at_risk < s.value_at_risk AND NOT EXISTS (${CURRENT_TRANSFER_SQL('s.id', '$1')})))`,
       [today, months],
     );
     for (const { id } of due) {

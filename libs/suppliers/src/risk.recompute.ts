@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
-import { currentRisk, inherentRisk, withEntryPoints, RISK_SETTINGS, type Band, type RiskSettings, type Classification, type CurrentRisk, type Insurance, type LatestAssessment, type SharedRecords } from '@app/scoring';
+import { currentRisk, inherentRisk, withEntryPoints, RISK_SETTINGS, type RiskSettings, type CurrentRisk } from '@app/scoring';
 import { activeEntryPoints } from './entry-points.query.js';
+import { currentInsurance, heldLinksOf, HELD_LINK_PARAMS, HELD_LINK_SQL, latestSecurityAssessments } from './risk-inputs.query.js';
 import { Supplier } from './supplier.entity.js';
 
 /** The figures a change can move, as audited. */
@@ -22,8 +23,10 @@ const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate'
 
 /**
  * Keeps a supplier's figures true (risk-model.md): tier, impact level and single-loss estimate from
- * its active data-sharing links and criticality; likelihood from its latest completed assessment
- * and its age, one step worse for an unprotected way in (access paths); VaR, net VaR (a current, unexpired transfer decision's insurance) and the rating.
+ * the data-sharing links whose records it holds and its criticality; likelihood from the worst of
+ * the latest completed assessment of each security questionnaire, and their age, one step worse for
+ * an unprotected way in (access paths); VaR, net VaR (a current transfer decision's insurance: policy
+ * not expired, review date not passed) and the rating.
  * Called inside the transaction of every change that moves them: a link, an asset's classification
  * or size, the supplier's criticality or tier override, a completed assessment, a decision, and
  * the daily staleness run.
@@ -49,38 +52,22 @@ export class RiskRecompute {
     return supplier;
   }
 
-  /** Every supplier with an active link to the asset (its classification or size changed). */
+  /** Every supplier holding records of the asset (its classification or size changed). */
   async forAsset(manager: EntityManager, assetId: string): Promise<void> {
     const rows = await manager.query<{ supplier_id: string }[]>(
-      `SELECT DISTINCT supplier_id FROM data_sharing_link WHERE data_asset_id = $1 AND status = 'active'`,
-      [assetId],
+      `SELECT DISTINCT l.supplier_id FROM data_sharing_link l WHERE l.data_asset_id = $1 AND ${HELD_LINK_SQL('$2', '$3')}`,
+      [assetId, ...HELD_LINK_PARAMS],
     );
     for (const row of rows) await this.forSupplier(manager, row.supplier_id);
   }
 
   private async compute(manager: EntityManager, supplier: Supplier): Promise<CurrentRisk> {
-    const links = await manager.query<{ asset_id: string; asset_name: string; classification: Classification; record_count: string }[]>(
-      `SELECT a.id AS asset_id, a.name AS asset_name, a.classification, l.record_count
-         FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
-        WHERE l.supplier_id = $1 AND l.status = 'active'`,
-      [supplier.id],
-    );
-    const shared: SharedRecords[] = links.map((l) => ({ assetId: l.asset_id, assetName: l.asset_name, classification: l.classification, recordCount: Number(l.record_count) }));
     const today = this.clock.today();
-    const [latest] = await manager.query<{ id: string; band: Band | null; completed_on: string }[]>(
-      `SELECT id, score->>'band' AS band, (completed_at AT TIME ZONE 'Europe/London')::date::text AS completed_on
-         FROM assessment WHERE supplier_id = $1 AND status = 'completed' ORDER BY completed_at DESC LIMIT 1`,
-      [supplier.id],
-    );
-    const [cover] = await manager.query<{ insurance_limit: string; insurance_excess: string }[]>(
-      `SELECT insurance_limit, insurance_excess FROM risk_decision
-        WHERE supplier_id = $1 AND current AND decision = 'transfer' AND expires_on >= $2::date`,
-      [supplier.id, today],
-    );
-    const insurance: Insurance | null = cover ? { limit: Number(cover.insurance_limit), excess: Number(cover.insurance_excess) } : null;
-    const assessment: LatestAssessment | null = latest ? { assessmentId: latest.id, band: latest.band, completedOn: latest.completed_on } : null;
+    const held = await heldLinksOf(manager, supplier.id);
+    const latest = await latestSecurityAssessments(manager, supplier.id);
+    const insurance = await currentInsurance(manager, supplier.id, today);
     const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
-    const risk = currentRisk(inherentRisk(supplier.criticality, shared, this.settings), assessment, today, insurance, override, this.settings);
+    const risk = currentRisk(inherentRisk(supplier.criticality, held, this.settings), latest, today, insurance, override, this.settings);
     // risk-model section 3: an unprotected way in worsens the band used for p by one step.
     return withEntryPoints(risk, await activeEntryPoints(manager, supplier.id), this.settings);
   }

@@ -256,7 +256,7 @@ export class ConsoleController {
         if (!(score >= 0 && score <= 1)) problems.push({ path: 'score', message: 'Enter the score it counts for, from 0 to 1' });
         if (text(body.reason).length < 10) problems.push({ path: 'reason', message: 'Say why, in at least 10 characters' });
         if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the adjustment.', 422, problems);
-        await this.assessments.adjust(id, text(body.questionCode), score, text(body.reason), request.user!.id);
+        await this.assessments.adjust(id, text(body.questionCode), score, text(body.reason), request.user!);
       } else if (action === 'return') {
         const codes = text(body.questionCodes).split(/[\s,]+/).filter(Boolean);
         const problems: FieldProblem[] = [];

@@ -40,6 +40,11 @@ export class AssessmentInvitationView extends AssessmentView {
   invitationUrl: string;
 }
 
+/** A questionnaire sent, and the others the supplier's kind owes with it (a research partner's research-data set). */
+export class AssessmentSentView extends AssessmentInvitationView {
+  alsoSent: AssessmentInvitationView[];
+}
+
 /** Procurement's adjustment of an answer's score ("not supported by evidence"). */
 export class AnswerAdjustmentView {
   score: number;

@@ -9,7 +9,7 @@ import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceServi
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
-import { AssessmentDetailView, AssessmentInvitationView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
+import { AssessmentDetailView, AssessmentInvitationView, AssessmentSentView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
 
 export class SendAssessmentBody {
   @IsUUID() supplierId: string;
@@ -97,13 +97,17 @@ export class AssessmentsController {
     return pageOf(items.map(toAssessmentView), total, query);
   }
 
-  /** Sends a questionnaire; the answer carries the invitation link, this once. */
+  /**
+   * Sends a questionnaire; the answer carries the invitation link, this once. Without a key, the
+   * supplier's default set: for a research partner holding patient data, the research questionnaire
+   * is sent too, in `alsoSent` with its own link.
+   */
   @Post()
   @Roles('procurement')
   @ApiProblems(409, 422)
-  async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
-    const { assessment, invitationUrl } = await this.assessments.send(body, request.user?.id ?? null);
-    return { ...toAssessmentView(assessment), invitationUrl };
+  async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentSentView> {
+    const { assessment, invitationUrl, alsoSent } = await this.assessments.send(body, request.user?.id ?? null);
+    return { ...toAssessmentView(assessment), invitationUrl, alsoSent: alsoSent.map((a) => ({ ...toAssessmentView(a.assessment), invitationUrl: a.invitationUrl })) };
   }
 
   /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
@@ -172,13 +176,16 @@ export class AssessmentsController {
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 
-  /** Marks an answer "not supported by evidence" and sets the score it counts for (null clears it). */
+  /**
+   * Marks an answer "not supported by evidence" and sets the score it counts for (null clears it).
+   * Procurement lowers; raising above the answer's own score is governance's (403 otherwise).
+   */
   @Post(':id/adjustments')
-  @Roles('procurement')
+  @Roles('procurement', 'governance')
   @HttpCode(200)
   @ApiProblems(409, 422)
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
-    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user?.id ?? null));
+    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
   }
 
   /** Cancels it; the link stops working. */

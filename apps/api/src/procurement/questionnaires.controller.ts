@@ -10,6 +10,7 @@ const toView = (v: QuestionnaireVersion) => ({
   key: v.key,
   version: v.version,
   title: v.title,
+  purpose: v.purpose,
   description: v.description,
   questionCount: v.questionCount,
   source: v.source,

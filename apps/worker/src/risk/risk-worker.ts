@@ -4,7 +4,8 @@ import type { Queue } from 'bull';
 import { AssessmentExpiry, AssessmentsModule } from '@app/assessments';
 import { OutboxModule } from '@app/notifications';
 import { ReportRollups, ReportsModule, Snapshots } from '@app/reports';
-import { RiskStaleness, SuppliersModule } from '@app/suppliers';
+import { DailyRiskRun, RiskModule } from '@app/risk';
+import { SuppliersModule } from '@app/suppliers';
 
 export const RISK_QUEUE = 'risk';
 /** Every day at 06:00 London time, before anyone reads a report. */
@@ -14,19 +15,19 @@ export const SNAPSHOT_CRON = '30 6 1 * *';
 /** The report's running totals are folded every minute (the report is exact either way; this keeps it fast). */
 export const ROLLUP_EVERY_MS = 60_000;
 
-/** The daily staleness and expiry runs, the monthly snapshot and the report's totals on their own queue, registered once however many workers run. */
+/** The daily risk run (lapsed acceptances, staleness) and expiry run, the monthly snapshot and the report's totals on their own queue, registered once however many workers run. */
 @Injectable()
 export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @InjectQueue(RISK_QUEUE) private readonly queue: Queue,
-    private readonly staleness: RiskStaleness,
+    private readonly daily: DailyRiskRun,
     private readonly snapshots: Snapshots,
     private readonly expiry: AssessmentExpiry,
     private readonly rollups: ReportRollups,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    void this.queue.process('staleness', 1, () => this.staleness.run());
+    void this.queue.process('staleness', 1, () => this.daily.run());
     void this.queue.process('snapshot', 1, () => this.snapshots.take());
     void this.queue.process('expire', 1, () => this.expiry.run());
     void this.queue.process('rollups', 1, () => this.rollups.compact());
@@ -45,5 +46,5 @@ export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShut
   }
 }
 
-@Module({ imports: [OutboxModule, SuppliersModule, ReportsModule, AssessmentsModule, BullModule.registerQueue({ name: RISK_QUEUE })], providers: [RiskWorker] })
+@Module({ imports: [OutboxModule, SuppliersModule, RiskModule, ReportsModule, AssessmentsModule, BullModule.registerQueue({ name: RISK_QUEUE })], providers: [RiskWorker] })
 export class RiskWorkerModule {}
