@@ -17,40 +17,108 @@ describe('supplier portal pages', () => {
     const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-06-30' } });
     const token = sent.json().invitationUrl.split('/portal/i/')[1] as string;
     const start = await api.request({ method: 'POST', url: `/portal/i/${token}/start` });
-    return { token, cookie: String(start.headers['set-cookie']).split(';')[0] };
+    const cookie = String(start.headers['set-cookie']).split(';')[0];
+    const page = await api.request({ method: 'GET', url: '/portal/assessment', headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
+    return { token, cookie, csrf };
   }
-  const form = (cookie: string, url: string, fields: Record<string, string>) =>
-    api.request({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+  /** A form post as the page makes it: with the session's CSRF token unless told otherwise. */
+  const form = (session: { cookie: string; csrf: string }, url: string, fields: Record<string, string>, csrf: string | null = session.csrf) =>
+    api.request({ method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, ...(csrf === null ? {} : { _csrf: csrf }) }).toString() });
 
   it('saves a section posted as a form, and shows a typed script tag as text', async () => {
-    const { cookie } = await invite('Forms Ltd');
-    const saved = await form(cookie, '/portal/assessment/answers', { section: 'basics', 'q.LGV-01.value': 'yes', 'q.LGV-01.comment': '<script>alert(1)</script>', 'q.LGV-01.version': '0' });
+    const session = await invite('Forms Ltd');
+    const { cookie } = session;
+    const saved = await form(session, '/portal/assessment/answers', { intent: 'save:basics', 'q.LGV-01.value': 'yes', 'q.LGV-01.comment': '<script>alert(1)</script>', 'q.LGV-01.version': '0' });
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe('/portal/assessment?saved=1#section-basics');
-    const page = await api.request({ method: 'GET', url: '/portal/assessment?saved=1', headers: { cookie } });
+    expect(saved.headers.location).toBe('/portal/assessment?saved=basics&n=1#notice');
+    const page = await api.request({ method: 'GET', url: saved.headers.location as string, headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.body).not.toContain('<script>alert(1)</script>');
-    expect(page.body).toContain('Your answers have been saved.');
+    expect(page.body).toContain('Your answers have been saved (1 changed).');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('shows the newer answer instead of overwriting it when a form is stale', async () => {
-    const { cookie, token } = await invite('Stale Forms Ltd');
-    await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: { authorization: `Bearer ${token}` }, payload: { answers: [{ code: 'LGV-01', value: 'partial', version: 0 }] } });
-    const stale = await form(cookie, '/portal/assessment/answers', { section: 'basics', 'q.LGV-01.value': 'no', 'q.LGV-01.version': '0' });
+    const session = await invite('Stale Forms Ltd');
+    await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: { authorization: `Bearer ${session.token}` }, payload: { answers: [{ code: 'LGV-01', value: 'partial', version: 0 }] } });
+    const stale = await form(session, '/portal/assessment/answers', { intent: 'save:basics', 'q.LGV-01.value': 'no', 'q.LGV-01.version': '0', 'q.LGV-02.value': 'yes', 'q.LGV-02.version': '0' });
     expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('Someone saved newer answers');
+    expect(stale.body).toContain('Someone else saved a newer answer');
     expect(stale.body).toMatch(/id="q-LGV-01-partial"[^>]*checked/);
+    expect(stale.body).toContain('You had typed: <strong>No</strong>');
+    // The answer that was not stale is saved, not thrown away with the stale one.
+    const json = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' } })).json();
+    expect(json.sections[0].questions.find((q: { code: string }) => q.code === 'LGV-02').answer).toMatchObject({ value: 'yes', version: 1 });
   });
 
   it('lists what is missing in an error summary when a form submission is incomplete', async () => {
-    const { cookie } = await invite('Incomplete Ltd');
-    const res = await form(cookie, '/portal/assessment/submit', { name: 'Kim Lee', jobTitle: 'Director', confirmed: '1' });
+    const session = await invite('Incomplete Ltd');
+    const res = await form(session, '/portal/assessment/submit', { name: 'Kim Lee', jobTitle: 'Director', confirmed: '1' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('There is a problem');
-    expect(res.body).toContain('href="#q-LGV-01"');
+    expect(res.body).toContain('href="#q-LGV-01-yes"');
     expect(res.body).toMatch(/<title>Error: /);
+  });
+
+  it('refuses a form post without the session\'s CSRF token (403) and changes nothing; a script with the link is not affected', async () => {
+    const session = await invite('Csrf Ltd');
+    const other = await invite('Csrf Other Ltd');
+    const answer = { intent: 'save:basics', 'q.LGV-01.value': 'yes', 'q.LGV-01.version': '0' };
+    for (const csrf of [null, '', 'x'.repeat(43), other.csrf]) {
+      const refused = await form(session, '/portal/assessment/answers', answer, csrf);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).toContain('Nothing was changed');
+    }
+    const submit = await form(session, '/portal/assessment/submit', { name: 'Kim Lee', jobTitle: 'Director', confirmed: '1' }, null);
+    expect(submit.statusCode).toBe(403);
+    // The same post as JSON with the cookie but no CSRF header: a problem document, also 403.
+    const json = await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: { cookie: session.cookie, accept: 'application/json' }, payload: { answers: [{ code: 'LGV-01', value: 'yes', version: 0 }] } });
+    expect(json.statusCode).toBe(403);
+    expect(json.headers['content-type']).toContain('application/problem+json');
+    const view = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' } })).json();
+    expect(view.assessment.status).toBe('sent');
+    expect(view.sections[0].questions[0].answer).toBeNull();
+    // With the header, and with the bearer token (scripts), it saves.
+    expect((await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, payload: { answers: [{ code: 'LGV-01', value: 'yes', version: 0 }] } })).statusCode).toBe(200);
+    expect((await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: { authorization: `Bearer ${session.token}` }, payload: { answers: [{ code: 'LGV-02', value: 'yes', version: 0 }] } })).statusCode).toBe(200);
+  });
+
+  it('says every problem at once, in plain words, naming each question', async () => {
+    const session = await invite('Plain Words Ltd');
+    const res = await form(session, '/portal/assessment/submit', { 'q.LGV-01.value': 'yes', 'q.LGV-01.version': '0', 'q.LDT-04.value': '', 'q.LDT-04.version': '0', name: '', jobTitle: '' });
+    expect(res.statusCode).toBe(422);
+    const summary = /<div class="nhsuk-error-summary"[\s\S]*?<\/ul>/.exec(res.body)![0];
+    expect(summary).toContain('LGV-02 Do staff who handle our data complete security and data protection training every year? Choose an answer');
+    expect(summary).toContain('href="#q-LGV-02-yes"');
+    expect(summary).toContain('Enter your full name');
+    expect(summary).toContain('Enter your job title');
+    expect(summary).toContain('Confirm that the answers are accurate');
+    expect(summary).not.toMatch(/attestation\.|answers\[|answers\.|is required/);
+    // LGV-01 was answered in the same post: saved, not asked again.
+    expect(summary).not.toContain('LGV-01');
+    expect((summary.match(/<li>/g) ?? []).length).toBe(15 + 3);
+  });
+
+  it('shows a landing page for each state, naming who asks and whom to contact, with a button only where something can be done', async () => {
+    const stateOf = async (token: string) => {
+      const res = await api.request({ method: 'GET', url: `/portal/i/${token}` });
+      return { status: res.statusCode, body: res.body, h1: /<h1[^>]*>([^<]*)<\/h1>/.exec(res.body)![1], form: res.body.includes('/start"') };
+    };
+    const open = await invite('Landing Open Ltd');
+    const page = await stateOf(open.token);
+    expect(page).toMatchObject({ status: 200, h1: 'Supplier security questionnaire (short)', form: true });
+    expect(page.body).toContain(`${api.config.orgName} has asked <strong>Landing Open Ltd</strong>`);
+    expect(page.body).toContain(`mailto:${api.config.contactEmail}`);
+    const invalid = await stateOf('A'.repeat(43));
+    expect(invalid).toMatchObject({ status: 404, h1: 'This link is not valid', form: false });
+    expect(invalid.body).toContain(`mailto:${api.config.contactEmail}`);
+    expect(invalid.body).not.toContain('Save');
+    const cancelled = await invite('Landing Cancelled Ltd');
+    const id = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${cancelled.token}`, accept: 'application/json' } })).json().assessment.id;
+    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${id}/cancel`, headers: buyer.headers, payload: {} })).statusCode).toBeLessThan(300);
+    expect(await stateOf(cancelled.token)).toMatchObject({ status: 410, h1: 'This questionnaire has been withdrawn', form: false });
   });
 
   it('marks the session cookie Secure when the portal is served over https', async () => {

@@ -53,3 +53,27 @@ export function missingAnswers(definition: QuestionnaireDefinition, answers: Map
     return answer.value === null || answer.value === undefined;
   });
 }
+
+/** The choices a question offers, with the labels a person reads (yes/no types have fixed ones). */
+type WithChoices = { type: Question['type']; options?: { value: string; label: string }[] | null };
+
+export function choicesOf(question: WithChoices): { value: string; label: string }[] | null {
+  if (question.type === 'yes_no') return [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+  if (question.type === 'yes_no_partial') return [{ value: 'yes', label: 'Yes' }, { value: 'partial', label: 'Partly' }, { value: 'no', label: 'No' }];
+  return question.options?.map(({ value, label }) => ({ value, label })) ?? null;
+}
+
+/**
+ * An answer as words for people (pages, copies of answers, emails): an option's label, never its
+ * value ("Cyber Essentials Plus", not `plus`); several choices joined; "Not applicable"; "Not answered".
+ */
+export function answerText(question: WithChoices, answer: StoredAnswer | null | undefined): string {
+  if (!answer) return 'Not answered';
+  if (answer.notApplicable) return 'Not applicable';
+  const { value } = answer;
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'Not answered';
+  const choices = choicesOf(question);
+  if (!choices) return String(value);
+  const label = (v: unknown) => choices.find((c) => c.value === v)?.label ?? String(v);
+  return Array.isArray(value) ? value.map(label).join('; ') : label(value);
+}

@@ -83,6 +83,27 @@ export class EvidenceService {
     });
   }
 
+  /** Removes a file the supplier attached, while the questionnaire is still open; audited. */
+  async remove(context: PortalContext, evidenceId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
+      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
+      const [[gone]] = await m.query<[{ question_code: string; file_name: string; sha256: string }[], number]>(
+        'DELETE FROM assessment_evidence WHERE id = $1 AND assessment_id = $2 RETURNING question_code, file_name, sha256',
+        [evidenceId, assessment.id],
+      );
+      if (!gone) throw new NotFoundError('EVIDENCE.NOT_FOUND', 'No such evidence.');
+      await this.audit.record(m, {
+        action: 'evidence.removed',
+        entityType: 'assessment',
+        entityId: assessment.id,
+        before: { question: gone.question_code, fileName: gone.file_name, sha256: gone.sha256 },
+        after: null,
+        actor: { type: 'supplier', id: assessment.id },
+      });
+    });
+  }
+
   async list(assessmentId: string): Promise<AssessmentEvidence[]> {
     return this.dataSource.getRepository(AssessmentEvidence).find({ where: { assessmentId }, order: { createdAt: 'ASC' } });
   }

@@ -3,7 +3,8 @@ export { AssessmentsService, type SendAssessment, type AssessmentListQuery } fro
 export { PortalService, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type AnswerInput, type PortalContext } from './portal.service.js';
 export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, ANSWERABLE_STATUSES, OPEN_STATUSES, isAnswerable, type AssessmentStatus } from './entities.js';
 export { hashToken, looksLikeToken, invitationExpiry, OUTBOX_TOKEN_PURPOSE, InvitationTokenBox } from './invitation-token.js';
-export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';
+export { valueProblem, isVisible, missingAnswers, choicesOf, answerText } from './answer-rules.js';
+export { receiptReference, type PortalView, type Landing, type LandingState } from './portal-read.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';
 export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evidence.js';
 export { AssessmentEvidence } from './entities.js';

@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
-import { QuestionnaireVersion, questionnaireVersionById, type Question } from '@app/questionnaires';
+import { questionnaireVersionById, type Question } from '@app/questionnaires';
 import { oweEmail } from '@app/notifications';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
-import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, valueProblem, type StoredAnswer } from './answer-rules.js';
+import { readLanding, readPortalView, type Landing, type PortalView } from './portal-read.js';
 import { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, isAnswerable, type AssessmentStatus } from './entities.js';
 import { internalOwnerEmail } from './internal-owner.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
@@ -99,17 +99,9 @@ export class PortalService {
     return { assessment, invitationId: invitation.invitation_id };
   }
 
-  /** Who is asking, for which supplier, what and by when: what the landing page shows, nothing more. */
-  async landing(context: PortalContext) {
-    const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: context.assessment.supplierId });
-    const version = await this.dataSource.getRepository(QuestionnaireVersion).findOneByOrFail({ id: context.assessment.questionnaireVersionId });
-    return {
-      supplier: { name: supplier.name },
-      recipient: { name: context.assessment.recipientName },
-      questionnaire: { key: version.key, version: version.version, title: version.title, questionCount: version.questionCount },
-      dueDate: context.assessment.dueDate,
-      status: context.assessment.status,
-    };
+  /** Where a link stands and who asks whom for what: what the landing page shows, nothing more. */
+  async landing(token: string): Promise<Landing> {
+    return readLanding(this.dataSource, token, this.clock.today(), this.clock.now());
   }
 
   /** Opens a session for the link's one assessment; returns the cookie value (only its hash is kept). */
@@ -142,47 +134,9 @@ export class PortalService {
     return { assessment, invitationId: invitation.id };
   }
 
-  /** The questionnaire with saved answers and what is shown (api.md: GET /portal/assessment). */
-  async view(context: PortalContext) {
-    const { assessment } = context;
-    const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: assessment.supplierId });
-    const version = await questionnaireVersionById(this.dataSource.manager, assessment.questionnaireVersionId);
-    const answers = await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: assessment.id });
-    const byCode = new Map(answers.map((a) => [a.questionCode, a]));
-    const stored = new Map<string, StoredAnswer>(answers.map((a) => [a.questionCode, a]));
-    const all = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
-    const missing = new Set(missingAnswers(version.definition, stored).map((q) => q.code));
-    return {
-      assessment: {
-        id: assessment.id,
-        status: assessment.status,
-        dueDate: assessment.dueDate,
-        supplier: { name: supplier.name },
-        questionnaire: { key: version.key, version: version.version, title: version.title },
-        returnedQuestions: assessment.returnedQuestions,
-        returnMessage: assessment.returnMessage,
-      },
-      progress: { questions: all.size, answered: answers.length, missingRequired: missing.size },
-      sections: version.definition.sections.map((section) => ({
-        key: section.key,
-        title: section.title,
-        questions: section.questions.map((q) => ({
-          code: q.code,
-          text: q.text,
-          help: q.help ?? null,
-          type: q.type,
-          required: q.required,
-          allowNotApplicable: q.allowNotApplicable,
-          evidence: q.evidence,
-          options: q.options?.map(({ value, label }) => ({ value, label })) ?? null,
-          visible: isVisible(q, stored, all),
-          showIf: q.showIf ? { question: q.showIf.question, values: 'equals' in q.showIf && q.showIf.equals !== undefined ? [q.showIf.equals] : (q.showIf as { in: string[] }).in } : null,
-          answer: byCode.has(q.code)
-            ? { value: byCode.get(q.code)!.value ?? null, notApplicable: byCode.get(q.code)!.notApplicable, comment: byCode.get(q.code)!.comment, version: byCode.get(q.code)!.version }
-            : null,
-        })),
-      })),
-    };
+  /** The questionnaire with saved answers, files and what is shown (api.md: GET /portal/assessment). */
+  async view(context: PortalContext): Promise<PortalView> {
+    return readPortalView(this.dataSource, context.assessment);
   }
 
   /**

@@ -5,46 +5,32 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { EvidenceService, isAnswerable, hashToken, PortalService, PortalUnauthenticatedError, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
-import { formToAnswers, questionnairePage } from './questionnaire-page.js';
+import { csrfMatches, portalCsrfToken } from './csrf.js';
+import { landingPage, type Organisation } from './landing-page.js';
+import { readPageForm } from './page-form.js';
+import { noticeOf, PagePost, type PostKind } from './page-post.js';
 import { PortalPages } from './pages.js';
+import { AnswersBody, SubmitBody } from './portal.input.js';
+import { questionnairePage, type PageOptions } from './questionnaire-page.js';
+import { receiptPage } from './receipt-page.js';
 
 const COOKIE = 'assure_portal';
+const CSRF_HEADER = 'x-csrf-token';
 
-export class AnswerBody {
-  @IsString() @MaxLength(20) code: string;
-  @IsOptional() value?: unknown;
-  @IsOptional() @IsBoolean() notApplicable?: boolean;
-  @IsOptional() @IsString() @MaxLength(5000) comment?: string | null;
-  @IsInt() @Min(0) version: number;
-}
-
-export class AnswersBody {
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AnswerBody) answers: AnswerBody[];
-}
-
-export class AttestationBody {
-  @IsString() @MinLength(2) @MaxLength(200) name: string;
-  @IsString() @MinLength(2) @MaxLength(200) jobTitle: string;
-  @IsBoolean() @Equals(true, { message: 'must be true: confirm that the answers are accurate' }) confirmed: boolean;
-}
-
-export class SubmitBody {
-  @ValidateNested() @Type(() => AttestationBody) attestation: AttestationBody;
-}
-
+const asset = (name: string) => readFileSync(join(templatesDir('portal'), 'assets', name), 'utf8');
 const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
-const PORTAL_JS = readFileSync(join(templatesDir('portal'), 'assets', 'portal.js'), 'utf8');
-
-const isForm = (request: FastifyRequest) => String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+const PORTAL_CSS = asset('portal.css');
+const PORTAL_JS = asset('portal.js');
 
 const tokenKey = (request: FastifyRequest) => hashToken(String((request.params as { token?: string }).token ?? '')).slice(0, 16);
 const wantsJson = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('application/json');
+/** A post of the questionnaire page (a browser's form), as opposed to JSON from a script. */
+const isPagePost = (request: FastifyRequest) =>
+  !bearerOf(request) && (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || (request.isMultipart() && !wantsJson(request)));
 
 /**
  * The supplier's front door, reached through the emailed link: no account, one assessment per link.
@@ -54,29 +40,33 @@ const wantsJson = (request: FastifyRequest) => String(request.headers.accept ?? 
 @Controller('portal')
 @Public()
 export class PortalController {
-  private readonly pages = new PortalPages();
+  private readonly pages: PortalPages;
+  private readonly post: PagePost;
+  private readonly org: Organisation;
 
   constructor(
     private readonly portal: PortalService,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.org = { name: config.orgName, contactEmail: config.contactEmail };
+    this.pages = new PortalPages(this.org);
+    this.post = new PagePost(portal, evidence);
+  }
 
-  /** Landing page: who asks whom for what, by when. Changes nothing (mail scanners open links). */
+  /** Landing page: who asks whom for what, by when, in every state a link can be in. Changes nothing (mail scanners open links). */
   @Get('i/:token')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
   @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(404, 410)
   async landing(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
-    try {
-      const landing = await this.portal.landing(await this.portal.resolveToken(token));
-      if (wantsJson(request)) return void reply.send(landing);
-      return void reply.type('text/html; charset=utf-8').send(this.pages.render('landing', landing.questionnaire.title, { ...landing, token }, false));
-    } catch (error) {
-      if (wantsJson(request)) throw error;
-      return void this.errorPage(reply, error);
+    if (wantsJson(request)) {
+      const context = await this.portal.resolveToken(token);
+      const landing = await this.portal.landing(token);
+      return void reply.send({ ...landing, status: context.assessment.status });
     }
+    return void this.landingPage(reply, token);
   }
 
   /** Opens a session bound to this one assessment and goes to the questionnaire. */
@@ -92,8 +82,8 @@ export class PortalController {
       void reply.header('set-cookie', `${COOKIE}=${session}; Path=/portal; HttpOnly; SameSite=Lax; Max-Age=${SESSION_ABSOLUTE_HOURS * 3600}${secure}`);
       return void reply.redirect('/portal/assessment', 303);
     } catch (error) {
-      if (wantsJson(request)) throw error;
-      return void this.errorPage(reply, error);
+      if (wantsJson(request) || !(error instanceof DomainError) || error.status === 429) throw error;
+      return void this.landingPage(reply, token); // the landing page says why, in the link's own state
     }
   }
 
@@ -105,6 +95,16 @@ export class PortalController {
   @Header('cache-control', 'public, max-age=86400')
   css() {
     return NHSUK_CSS;
+  }
+
+  /** The portal's own few styles: print, the evidence list, the saved notice. */
+  @Get('assets/portal.css')
+  @SkipRateLimit()
+  @ApiExcludeEndpoint()
+  @Header('content-type', 'text/css; charset=utf-8')
+  @Header('cache-control', 'public, max-age=3600')
+  portalCss() {
+    return PORTAL_CSS;
   }
 
   /** The page script (an enhancement only: every page works without it). */
@@ -126,20 +126,35 @@ export class PortalController {
     noReferrer(reply);
     const json = wantsJson(request);
     try {
-      const view = await this.portal.view(await this.context(request));
+      const { context, csrf } = await this.session(request);
+      const view = await this.portal.view(context);
       if (json) return void reply.send(view);
-      const query = request.query as { saved?: string; submitted?: string };
-      const notice = query.submitted ? 'Thank you: your answers have been submitted.' : query.saved ? 'Your answers have been saved.' : null;
-      return void this.html(reply, 200, view, { notice });
+      if (!isAnswerable(view.assessment.status)) return void reply.redirect('/portal/assessment/receipt', 303);
+      return void this.questionnaire(reply, 200, view, { csrf, notice: noticeOf(request.query as Record<string, string>) });
     } catch (error) {
       if (json) throw error;
       return void this.errorPage(reply, error);
     }
   }
 
+  /** After submitting: the receipt, with a printable copy of the answers. */
+  @Get('assessment/receipt')
+  @ApiExcludeEndpoint()
+  async receipt(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    noReferrer(reply);
+    try {
+      const { context } = await this.session(request);
+      const view = await this.portal.view(context);
+      if (isAnswerable(view.assessment.status)) return void reply.redirect('/portal/assessment', 303);
+      void reply.type('text/html; charset=utf-8').send(this.pages.render('receipt', `Submitted: ${view.assessment.questionnaire.title}`, receiptPage(view, this.org), false));
+    } catch (error) {
+      return void this.errorPage(reply, error);
+    }
+  }
+
   /**
-   * Saves answers (JSON, or a section's form). A stale version is refused with the current answers
-   * (409 JSON; the page shows the newer values and says so); nothing is merged silently.
+   * Saves answers (JSON, or the questionnaire page's form). A stale version is refused with the
+   * current answers (409 JSON; the page saves the rest and shows the newer value beside what was typed).
    */
   @Post('assessment/answers')
   @HttpCode(200)
@@ -151,32 +166,10 @@ export class PortalController {
   @ApiProblems(409, 422)
   async save(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
-    if (!isForm(request)) {
-      const input = await validatedInput(AnswersBody, body);
-      const bearer = bearerOf(request);
-      return void reply.send(bearer ? await this.portal.saveAnswersByToken(bearer, input.answers) : await this.portal.saveAnswers(await this.context(request), input.answers));
-    }
-    let context: PortalContext;
-    try {
-      context = await this.context(request);
-    } catch (error) {
-      return void this.errorPage(reply, error);
-    }
-    const view = await this.portal.view(context);
-    const answers = formToAnswers(body as Record<string, string>, view);
-    try {
-      await this.portal.saveAnswers(context, answers);
-      const section = String((body as Record<string, unknown>).section ?? '').replace(/[^a-z0-9-]/g, '');
-      return void reply.redirect(`/portal/assessment?saved=1#section-${section}`, 303);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const fresh = await this.portal.view(context);
-      if (error.code === 'ANSWER.STALE') {
-        return void this.html(reply, 409, fresh, { notice: 'Someone saved newer answers to some of these questions since you opened the page. The newer answers are shown below; check them and save again.' });
-      }
-      const typed = new Map(answers.map((a) => [a.code, { value: a.value, notApplicable: a.notApplicable ?? false, comment: a.comment ?? null }]));
-      return void this.html(reply, error.status, fresh, { errors: error.errors.length ? error.errors.map((e) => ({ ...e, path: e.path.replace(/^answers\[(\d+)\]/, (_m, i) => `answers.${answers[Number(i)]?.code}`) })) : [{ path: '', message: error.message }], typed });
-    }
+    if (isPagePost(request)) return void this.pagePost(request, reply, 'save');
+    const input = await validatedInput(AnswersBody, body);
+    const bearer = bearerOf(request);
+    return void reply.send(bearer ? await this.portal.saveAnswersByToken(bearer, input.answers) : await this.portal.saveAnswers(await this.scriptContext(request), input.answers));
   }
 
   /** Submits with an attestation; 409 if already submitted, 422 listing what is missing. */
@@ -186,40 +179,17 @@ export class PortalController {
   @ApiBearerAuth('invitationToken')
   @ApiBody({ type: SubmitBody })
   @ApiOkResponse({ type: SubmittedView, description: 'Submitted.' })
-  @ApiResponse({ status: 303, description: 'A form post submitted: back to the questionnaire.' })
+  @ApiResponse({ status: 303, description: 'A form post submitted: on to the receipt.' })
   @ApiProblems(409, 422)
   async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
-    if (!isForm(request)) {
-      const input = await validatedInput(SubmitBody, body);
-      const assessment = await this.portal.submit(await this.context(request), input.attestation);
-      return void reply.send({ id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() });
-    }
-    let context: PortalContext;
-    try {
-      context = await this.context(request);
-    } catch (error) {
-      return void this.errorPage(reply, error);
-    }
-    const form = body as Record<string, string>;
-    const attestation = { name: String(form.name ?? '').trim(), jobTitle: String(form.jobTitle ?? '').trim(), confirmed: form.confirmed === '1' };
-    try {
-      const problems = [
-        ...(attestation.name.length < 2 ? [{ path: 'attestation.name', message: 'Enter your full name' }] : []),
-        ...(attestation.jobTitle.length < 2 ? [{ path: 'attestation.jobTitle', message: 'Enter your job title' }] : []),
-        ...(!attestation.confirmed ? [{ path: 'attestation.confirmed', message: 'Confirm that the answers are accurate' }] : []),
-      ];
-      if (problems.length) throw new DomainError('REQUEST.INVALID', 'The attestation is incomplete.', 400, problems);
-      await this.portal.submit(context, attestation);
-      return void reply.redirect('/portal/assessment?submitted=1', 303);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const view = await this.portal.view(context);
-      return void this.html(reply, error.status, view, { errors: error.errors.length ? error.errors : [{ path: '', message: error.message }], attestation });
-    }
+    if (isPagePost(request)) return void this.pagePost(request, reply, 'submit');
+    const input = await validatedInput(SubmitBody, body);
+    const assessment = await this.portal.submit(await this.scriptContext(request), input.attestation);
+    return void reply.send({ id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString(), reference: receiptReference(assessment.id) });
   }
 
-  /** Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. */
+  /** Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. The page's own form posts here too. */
   @Post('assessment/evidence')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
@@ -228,8 +198,9 @@ export class PortalController {
   @ApiBody({ schema: { type: 'object', required: ['question', 'file'], properties: { question: { type: 'string', description: 'The question code (before the file).' }, file: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 201, type: AttachedEvidenceView, description: 'The stored file.' })
   @ApiProblems(400, 413, 415, 422)
-  async attach(@Req() request: FastifyRequest) {
-    const context = await this.context(request);
+  async attach(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    if (isPagePost(request)) return void this.pagePost(request, reply, 'attach');
+    const context = await this.scriptContext(request);
     if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.', 415);
     const file = await request.file();
     if (!file) throw new DomainError('REQUEST.INVALID', 'No file was sent.', 400, [{ path: 'file', message: 'is required' }]);
@@ -238,10 +209,30 @@ export class PortalController {
     const question = typeof questionField?.value === 'string' ? questionField.value : '';
     if (!question) throw new DomainError('REQUEST.INVALID', 'Say which question the file is for, before the file.', 400, [{ path: 'question', message: 'is required (send it before the file)' }]);
     const stored = await this.evidence.attach(context, question, file.filename, content);
-    return { id: stored.id, question: stored.questionCode, fileName: stored.fileName, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256 };
+    return void reply.status(201).send({ id: stored.id, question: stored.questionCode, fileName: stored.fileName, mediaType: stored.mediaType, size: stored.size, sha256: stored.sha256 });
   }
 
-  private html(reply: FastifyReply, status: number, view: Awaited<ReturnType<PortalService['view']>>, options: Parameters<typeof questionnairePage>[1]): void {
+  /** A post of the questionnaire page: session, then its CSRF token, before anything changes. */
+  private async pagePost(request: FastifyRequest, reply: FastifyReply, kind: PostKind): Promise<void> {
+    noReferrer(reply);
+    let session: { context: PortalContext; csrf: string };
+    try {
+      session = await this.session(request);
+    } catch (error) {
+      return this.errorPage(reply, error);
+    }
+    const { fields, files } = await readPageForm(request);
+    if (!csrfMatches(session.csrf, fields._csrf)) return this.errorPage(reply, csrfRefused());
+    try {
+      const result = await this.post.handle(session.context, kind, fields, files);
+      if ('redirect' in result) return void reply.redirect(result.redirect, 303);
+      return this.questionnaire(reply, result.status, result.view, { ...result.options, csrf: session.csrf });
+    } catch (error) {
+      return this.errorPage(reply, error);
+    }
+  }
+
+  private questionnaire(reply: FastifyReply, status: number, view: Awaited<ReturnType<PortalService['view']>>, options: PageOptions): void {
     const model = questionnairePage(view, options);
     void reply
       .status(status)
@@ -249,29 +240,56 @@ export class PortalController {
       .send(this.pages.render('assessment', view.assessment.questionnaire.title, model, model.errors.length > 0));
   }
 
-  /** The one assessment this request may touch: from the session cookie, or a bearer invitation token. */
-  private async context(request: FastifyRequest): Promise<PortalContext> {
+  private async landingPage(reply: FastifyReply, token: string): Promise<void> {
+    const model = landingPage(await this.portal.landing(token), token, this.org);
+    void reply.status(model.status).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false));
+  }
+
+  /** The one assessment a script's request may touch: a bearer invitation token, or the session with its CSRF header. */
+  private async scriptContext(request: FastifyRequest): Promise<PortalContext> {
     const bearer = bearerOf(request);
-    const context = bearer ? await this.portal.resolveToken(bearer) : await this.fromCookie(request);
-    const current = requestContext.current();
-    if (current) current.actor = { type: 'supplier', id: context.assessment.id };
+    if (bearer) return this.actAs(await this.portal.resolveToken(bearer));
+    const { context, csrf } = await this.session(request);
+    if (!csrfMatches(csrf, request.headers[CSRF_HEADER])) throw csrfRefused();
     return context;
   }
 
-  private async fromCookie(request: FastifyRequest): Promise<PortalContext> {
+  /** The session behind the cookie (or a bearer token, for reading), and the CSRF token its forms carry. */
+  private async session(request: FastifyRequest): Promise<{ context: PortalContext; csrf: string }> {
+    const bearer = bearerOf(request);
+    if (bearer) return { context: this.actAs(await this.portal.resolveToken(bearer)), csrf: '' };
     const cookie = String(request.headers.cookie ?? '')
       .split(';')
       .map((part) => part.trim().split('='))
       .find(([name]) => name === COOKIE)?.[1];
     if (!cookie) throw new PortalUnauthenticatedError();
-    return this.portal.resolveSession(cookie);
+    return { context: this.actAs(await this.portal.resolveSession(cookie)), csrf: portalCsrfToken(this.config.jwtSecret, cookie) };
+  }
+
+  private actAs(context: PortalContext): PortalContext {
+    const current = requestContext.current();
+    if (current) current.actor = { type: 'supplier', id: context.assessment.id };
+    return context;
   }
 
   private errorPage(reply: FastifyReply, error: unknown): void {
     if (!(error instanceof DomainError)) throw error;
-    const heading = error.status === 410 ? 'This link can no longer be used' : error.status === 429 ? 'Too many attempts' : 'This link is not valid';
-    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message: error.message }, false));
+    const heading =
+      error.status === 401 ? 'Open the link from your email'
+      : error.status === 403 ? 'This page had expired'
+      : error.status === 410 ? 'This link can no longer be used'
+      : error.status === 429 ? 'Too many attempts'
+      : error.status === 404 ? 'This link is not valid'
+      : 'Something was not right with that request';
+    const message =
+      error.status === 401 ? 'For your security, the questionnaire closes after 30 minutes without activity, or 8 hours after you started. Open the link from your email again to carry on: your saved answers are kept.'
+      : error.message;
+    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message, back: error.status === 403 || error.status === 400 || error.status === 409 }, false));
   }
+}
+
+function csrfRefused(): DomainError {
+  return new DomainError('PORTAL.CSRF', 'For your security, this form could not be accepted: it came from an old copy of the page, or from another site. Nothing was changed. Go back to the questionnaire, reload it, and try again.', 403);
 }
 
 function bearerOf(request: FastifyRequest): string | undefined {

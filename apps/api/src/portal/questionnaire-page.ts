@@ -1,60 +1,123 @@
-import { isAnswerable, type AnswerInput, type PortalService } from '@app/assessments';
-import type { FieldProblem } from '@app/platform';
+import { createHash } from 'node:crypto';
+import { answerText, choicesOf, type AnswerInput, type PortalView } from '@app/assessments';
+import { missingAnswerMessage, summaryLine, type PageProblem } from './plain-words.js';
 
-type View = Awaited<ReturnType<PortalService['view']>>;
-type ViewQuestion = View['sections'][number]['questions'][number];
+type ViewQuestion = PortalView['sections'][number]['questions'][number];
 type Form = Record<string, string | string[]>;
+export type Typed = { value: unknown; notApplicable: boolean; comment: string | null };
 
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
-const YES_NO_PARTIAL = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'partial', label: 'Partly' },
-  { value: 'no', label: 'No' },
-];
+/**
+ * A short digest of an answer as the page showed it. The form carries it back (`q.<code>.was`),
+ * so a save sends only what the supplier changed: a question left alone is never written, and
+ * so never refused as stale because someone else saved it in another tab.
+ */
+export function fingerprint(answer: Typed | null): string {
+  const value = answer?.value ?? null;
+  const normal = answer?.notApplicable ? ['na'] : [Array.isArray(value) ? [...value].map(String).sort() : value, answer?.comment?.trim() || null];
+  return createHash('sha256').update(JSON.stringify(normal)).digest('hex').slice(0, 16);
+}
 
 export interface PageOptions {
-  errors?: FieldProblem[];
-  notice?: string | null;
-  /** What the supplier typed in a refused save, shown back so nothing is lost. */
-  typed?: Map<string, { value: unknown; notApplicable: boolean; comment: string | null }>;
-  attestation?: { name: string; jobTitle: string };
+  csrf: string;
+  problems?: PageProblem[];
+  /** A confirmation shown where the supplier acted (`#notice`), for example after a save. */
+  notice?: { near: string; text: string } | null;
+  /** What the supplier typed and was not saved (refused or stale), shown back so nothing is lost. */
+  typed?: Map<string, Typed>;
+  /** Questions someone else saved meanwhile: the newer answer is shown, and what was typed beside it. */
+  conflicts?: Map<string, Typed>;
+  attestation?: { name: string; jobTitle: string; confirmed: boolean };
+}
+
+/** Where a problem's link in the error summary goes: the first input of its field. */
+function anchorOf(problem: PageProblem, question: ViewQuestion | undefined): string {
+  if (problem.field === 'name') return 'attestation-name';
+  if (problem.field === 'jobTitle') return 'attestation-job';
+  if (problem.field === 'confirmed') return 'attestation-confirmed';
+  if (!question) return 'main-content';
+  if (problem.field === 'file') return `q-${question.code}-file`;
+  if (problem.field === 'comment') return `q-${question.code}-comment`;
+  const choices = choicesOf(question);
+  return choices ? `q-${question.code}-${choices[0].value}` : `q-${question.code}-value`;
+}
+
+/** The problems that stop a submission now, from the view (required answers and evidence files). */
+export function missingProblems(view: PortalView): PageProblem[] {
+  const questions = new Map(view.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
+  return view.missing.map((m) => ({
+    code: m.code,
+    field: m.kind === 'evidence' ? ('file' as const) : ('value' as const),
+    message: m.kind === 'evidence' ? 'Attach an evidence file' : missingAnswerMessage(questions.get(m.code)!),
+  }));
 }
 
 /** Everything the questionnaire template reads, each field present (the template runs in strict mode). */
-export function questionnairePage(view: View, options: PageOptions = {}) {
-  const errorsByCode = new Map<string, string>();
-  const summary: { anchor: string; message: string }[] = [];
-  for (const problem of options.errors ?? []) {
-    const code = /answers\.([A-Z0-9-]+)/.exec(problem.path)?.[1] ?? /^q\.([A-Z0-9-]+)/.exec(problem.path)?.[1];
-    const question = code ? view.sections.flatMap((s) => s.questions).find((q) => q.code === code) : undefined;
-    const message = question ? `${code}: ${problem.message.replace(/^is required: .*/, 'answer this question')}` : problem.message;
-    if (code) errorsByCode.set(code, message);
-    summary.push({ anchor: code ? `q-${code}` : problem.path.startsWith('attestation') ? 'attestation-name' : 'main-content', message: question ? message : `${problem.path ? `${problem.path} ` : ''}${problem.message}` });
+export function questionnairePage(view: PortalView, options: PageOptions) {
+  const questions = view.sections.flatMap((s) => s.questions);
+  const byCode = new Map(questions.map((q) => [q.code, q]));
+  const order = new Map(questions.map((q, i) => [q.code, i]));
+  const attestationOrder = { name: 1, jobTitle: 2, confirmed: 3 } as Record<string, number>;
+  // Every problem at once, in page order: the questions first, then the attestation.
+  const problems = [...(options.problems ?? [])].sort(
+    (a, b) => (a.code ? (order.get(a.code) ?? 0) : questions.length + (attestationOrder[a.field] ?? 0)) - (b.code ? (order.get(b.code) ?? 0) : questions.length + (attestationOrder[b.field] ?? 0)),
+  );
+  const fieldErrors = new Map<string, string>();
+  for (const p of problems) {
+    const key = `${p.code ?? 'attestation'}.${p.field === 'comment' ? 'comment' : p.field === 'file' ? 'file' : p.code ? 'value' : p.field}`;
+    if (!fieldErrors.has(key)) fieldErrors.set(key, p.message);
   }
-  const readOnly = !isAnswerable(view.assessment.status);
+  const attestation = options.attestation ?? { name: '', jobTitle: '', confirmed: false };
+  const sectionOfNotice = options.notice ? (view.sections.find((s) => s.key === options.notice!.near || s.questions.some((q) => q.code === options.notice!.near))?.key ?? null) : null;
   return {
     assessment: view.assessment,
     progress: view.progress,
-    readOnly,
-    notice: options.notice ?? null,
-    errors: summary,
-    attestation: options.attestation ?? { name: '', jobTitle: '' },
+    evidenceNeeded: view.progress.missingEvidence === 0 ? '' : `; ${view.progress.missingEvidence} evidence ${view.progress.missingEvidence === 1 ? 'file' : 'files'} still needed`,
+    csrf: options.csrf,
+    hasEvidence: questions.some((q) => q.evidence !== 'none'),
+    notice: options.notice && !sectionOfNotice ? options.notice.text : null,
+    errors: problems.map((p) => ({ anchor: anchorOf(p, p.code ? byCode.get(p.code) : undefined), message: summaryLine(p, p.code ? byCode.get(p.code) : undefined) })),
+    attestation: {
+      ...attestation,
+      nameError: fieldErrors.get('attestation.name') ?? null,
+      jobTitleError: fieldErrors.get('attestation.jobTitle') ?? null,
+      confirmedError: fieldErrors.get('attestation.confirmed') ?? null,
+    },
     sections: view.sections.map((section) => ({
       key: section.key,
       title: section.title,
-      questions: section.questions.map((q) => questionModel(q, view.assessment.returnedQuestions.includes(q.code), errorsByCode.get(q.code) ?? null, options.typed?.get(q.code))),
+      notice: sectionOfNotice === section.key ? options.notice!.text : null,
+      questions: section.questions.map((q) =>
+        questionModel(q, {
+          returned: view.assessment.returnedQuestions.includes(q.code),
+          error: fieldErrors.get(`${q.code}.value`) ?? null,
+          commentError: fieldErrors.get(`${q.code}.comment`) ?? null,
+          fileError: fieldErrors.get(`${q.code}.file`) ?? null,
+          typed: options.typed?.get(q.code),
+          conflict: options.conflicts?.get(q.code),
+          evidenceMissing: view.missing.some((m) => m.kind === 'evidence' && m.code === q.code),
+        }),
+      ),
     })),
   };
 }
 
-function questionModel(q: ViewQuestion, returned: boolean, error: string | null, typed?: { value: unknown; notApplicable: boolean; comment: string | null }) {
-  const answer = typed ?? (q.answer ? { value: q.answer.value, notApplicable: q.answer.notApplicable, comment: q.answer.comment } : null);
+interface QuestionState {
+  returned: boolean;
+  error: string | null;
+  commentError: string | null;
+  fileError: string | null;
+  typed?: Typed;
+  conflict?: Typed;
+  evidenceMissing: boolean;
+}
+
+function questionModel(q: ViewQuestion, state: QuestionState) {
+  const stored: Typed | null = q.answer ? { value: q.answer.value, notApplicable: q.answer.notApplicable, comment: q.answer.comment } : null;
+  const answer = state.typed ?? stored;
   const value = answer?.value;
-  const options = q.type === 'yes_no' ? YES_NO : q.type === 'yes_no_partial' ? YES_NO_PARTIAL : (q.options ?? null);
+  const options = choicesOf(q);
   const selected = new Set(Array.isArray(value) ? value.map(String) : value === null || value === undefined ? [] : [String(value)]);
+  const describedBy = [`hint-${q.code}`, state.error ? `error-${q.code}` : null, state.conflict ? `conflict-${q.code}` : null].filter(Boolean).join(' ');
   return {
     code: q.code,
     text: q.text,
@@ -64,43 +127,68 @@ function questionModel(q: ViewQuestion, returned: boolean, error: string | null,
     // Hidden questions are rendered hidden and disabled (never posted); the page script shows them
     // as soon as the answer they depend on allows, and without JavaScript they appear after a save.
     showIf: q.showIf ? { question: q.showIf.question, values: q.showIf.values.join(' ') } : null,
-    returned,
-    error,
+    returned: state.returned,
+    error: state.error,
+    commentError: state.commentError,
+    describedBy,
+    conflict: state.conflict ? answerText(q, state.conflict) + (state.conflict.comment ? ` (comment: ${state.conflict.comment})` : '') : null,
     allowNotApplicable: q.allowNotApplicable,
     notApplicable: answer?.notApplicable ?? false,
     comment: answer?.comment ?? '',
     version: q.answer?.version ?? 0,
+    was: fingerprint(stored),
     group: q.type === 'multi_choice' ? 'checkboxes' : 'radios',
     inputType: q.type === 'multi_choice' ? 'checkbox' : options ? 'radio' : q.type === 'number' ? 'number' : q.type === 'date' ? 'date' : 'text',
     isText: q.type === 'text',
     choices: options ? options.map((o) => ({ value: o.value, label: o.label, checked: selected.has(o.value) })) : null,
     current: options ? '' : value === null || value === undefined ? '' : String(value),
+    evidence: q.evidence === 'none' ? null : {
+      required: q.evidence === 'required',
+      missing: state.evidenceMissing,
+      error: state.fileError,
+      files: q.files.map((f) => ({ id: f.id, name: f.name, size: sizeText(f.size) })),
+    },
   };
 }
 
-/** A section's form fields (`q.<code>.value|na|comment|version`) as answers to save. */
-export function formToAnswers(form: Form, view: View): AnswerInput[] {
-  const questions = new Map(view.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
-  const answers: AnswerInput[] = [];
-  for (const [field, raw] of Object.entries(form)) {
-    const match = /^q\.([A-Z0-9-]+)\.version$/.exec(field);
-    if (!match) continue;
-    const code = match[1];
-    const question = questions.get(code);
-    const one = (name: string) => {
-      const v = form[`q.${code}.${name}`];
-      return Array.isArray(v) ? v[0] : v;
-    };
-    const rawValue = form[`q.${code}.value`];
-    let value: unknown;
-    if (question?.type === 'multi_choice') value = rawValue === undefined ? null : Array.isArray(rawValue) ? rawValue : [rawValue];
-    else {
-      const text = Array.isArray(rawValue) ? rawValue[0] : rawValue;
-      value = text === undefined || text.trim() === '' ? null : question?.type === 'number' ? Number(text) : text;
-    }
-    const comment = one('comment')?.trim();
-    const notApplicable = one('na') === '1';
-    answers.push({ code, value: notApplicable ? null : value, notApplicable, comment: comment ? comment : null, version: Number(Array.isArray(raw) ? raw[0] : raw) });
+export function sizeText(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The answer a form carries for one question (`q.<code>.value|na|comment`). */
+function typedOf(form: Form, question: ViewQuestion): Typed {
+  const one = (name: string) => {
+    const v = form[`q.${question.code}.${name}`];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const rawValue = form[`q.${question.code}.value`];
+  let value: unknown;
+  if (question.type === 'multi_choice') value = rawValue === undefined ? null : Array.isArray(rawValue) ? rawValue : [rawValue];
+  else {
+    const text = Array.isArray(rawValue) ? rawValue[0] : rawValue;
+    value = text === undefined || text.trim() === '' ? null : question.type === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
   }
-  return answers;
+  const comment = one('comment')?.trim();
+  const notApplicable = question.allowNotApplicable && one('na') === '1';
+  return { value: notApplicable ? null : value, notApplicable, comment: comment ? comment : null };
+}
+
+/**
+ * The answers a posted form changes: every question whose fields were posted and differ from what
+ * the page showed (its `was` digest; a form without one counts as changed). Hidden questions are
+ * disabled on the page, so never posted.
+ */
+export function formToAnswers(form: Form, view: PortalView): { answers: AnswerInput[]; typed: Map<string, Typed> } {
+  const answers: AnswerInput[] = [];
+  const typed = new Map<string, Typed>();
+  for (const question of view.sections.flatMap((s) => s.questions)) {
+    const rawVersion = form[`q.${question.code}.version`];
+    if (rawVersion === undefined) continue;
+    const answer = typedOf(form, question);
+    const was = form[`q.${question.code}.was`];
+    if (typeof was === 'string' && was === fingerprint(answer)) continue;
+    typed.set(question.code, answer);
+    answers.push({ code: question.code, ...answer, version: Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion) });
+  }
+  return { answers, typed };
 }

@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify';
+import { EVIDENCE_MAX_BYTES } from '@app/assessments';
+import { DomainError } from '@app/platform';
+
+export type Form = Record<string, string | string[]>;
+
+/** A file chosen in one of the page's file inputs (`q.<code>.file`). */
+export interface PostedFile {
+  code: string;
+  name: string;
+  content: Buffer;
+  /** Larger than the limit: only its first part arrived; it is refused, the rest of the form kept. */
+  tooLarge: boolean;
+}
+
+/** At most this many files in one post of the questionnaire page (each up to 10 MB, held in memory). */
+const FILES_PER_POST = 5;
+
+const add = (form: Form, name: string, value: string) => {
+  const had = form[name];
+  form[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+};
+
+/**
+ * The questionnaire page's post, as fields and files: a urlencoded form (parsed by the adapter) or,
+ * when the page has file inputs, multipart. Read whole before anything is checked or changed; a file
+ * over the limit is marked, not thrown, so that the answers posted with it are still kept.
+ */
+export async function readPageForm(request: FastifyRequest): Promise<{ fields: Form; files: PostedFile[] }> {
+  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Form, files: [] };
+  const fields: Form = {};
+  const files: PostedFile[] = [];
+  const options = { limits: { fileSize: EVIDENCE_MAX_BYTES, files: FILES_PER_POST, fields: 3000, fieldSize: 64 * 1024, parts: 3000 + FILES_PER_POST }, throwFileSizeLimit: false };
+  try {
+    for await (const part of request.parts(options as Parameters<FastifyRequest['parts']>[0])) {
+      if (part.type === 'field') {
+        add(fields, part.fieldname, String(part.value ?? ''));
+        continue;
+      }
+      const content = await part.toBuffer();
+      const code = /^q\.([A-Z0-9-]+)\.file$/.exec(part.fieldname)?.[1];
+      // An empty file input is posted as a part with no name and no content.
+      if (!code || (!part.filename && content.length === 0)) continue;
+      files.push({ code, name: part.filename, content, tooLarge: part.file.truncated });
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('REQUEST.INVALID', 'The form could not be read. Go back, reload the page and try again.', 400);
+  }
+  return { fields, files };
+}
+
+export const one = (form: Form, name: string): string => {
+  const v = form[name];
+  return String((Array.isArray(v) ? v[0] : v) ?? '');
+};

@@ -1,0 +1,99 @@
+import type { EvidenceService, PortalContext, PortalService, PortalView } from '@app/assessments';
+import { DomainError } from '@app/platform';
+import { PortalPageActions } from './page-actions.js';
+import { one, type Form, type PostedFile } from './page-form.js';
+import type { PageProblem } from './plain-words.js';
+import { formToAnswers, missingProblems, type PageOptions } from './questionnaire-page.js';
+
+export type PostKind = 'save' | 'attach' | 'submit';
+
+/** What the page post comes to: a redirect (all done) or the page again with what went wrong. */
+export type PostResult = { redirect: string } | { status: number; view: PortalView; options: Omit<PageOptions, 'csrf'> };
+
+/**
+ * One post of the questionnaire page, whichever button was pressed. The page is one form, so every
+ * post carries every answer: the changed ones are saved first (whatever can be saved is), any file
+ * chosen is attached, then the button's own action runs (save, attach, remove a file, or submit).
+ */
+export class PagePost {
+  private readonly actions: PortalPageActions;
+
+  constructor(
+    private readonly portal: PortalService,
+    private readonly evidence: EvidenceService,
+  ) {
+    this.actions = new PortalPageActions(portal, evidence);
+  }
+
+  async handle(context: PortalContext, kind: PostKind, fields: Form, files: PostedFile[]): Promise<PostResult> {
+    const before = await this.portal.view(context);
+    const { answers, typed } = formToAnswers(fields, before);
+    const saved = await this.actions.saveChanges(context, before, answers, typed);
+    const attached = await this.actions.attachFiles(context, files);
+    const intent = one(fields, 'intent');
+    const problems: PageProblem[] = [...saved.problems, ...attached.problems];
+    let status = Math.max(saved.status, attached.status);
+    let removedFrom: string | null = null;
+    const removeId = /^remove:([0-9a-f-]{36})$/.exec(intent)?.[1];
+    if (removeId) {
+      removedFrom = before.sections.flatMap((s) => s.questions).find((q) => q.files.some((f) => f.id === removeId))?.code ?? null;
+      try {
+        await this.evidence.remove(context, removeId);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'EVIDENCE.NOT_FOUND') throw error; // removed already (a second click)
+      }
+    }
+    const attachTo = /^attach:([A-Z0-9-]+)$/.exec(intent)?.[1];
+    if (attachTo && !files.some((f) => f.code === attachTo)) problems.push({ code: attachTo, field: 'file', message: 'Choose a file to upload' });
+    const attestation = { name: one(fields, 'name').trim(), jobTitle: one(fields, 'jobTitle').trim(), confirmed: one(fields, 'confirmed') === '1' };
+    const kept = { typed: saved.refused, conflicts: saved.conflicts, attestation };
+
+    if (kind === 'submit') {
+      const view = await this.portal.view(context);
+      const all = [...problems, ...missingProblems(view).filter((m) => !problems.some((p) => p.code === m.code && p.field === m.field)), ...attestationProblems(attestation)];
+      if (all.length === 0) {
+        try {
+          await this.portal.submit(context, attestation);
+          return { redirect: '/portal/assessment/receipt' };
+        } catch (error) {
+          // Another tab changed something meanwhile: show what is missing now.
+          if (!(error instanceof DomainError) || error.code !== 'ASSESSMENT.ANSWERS_MISSING') throw error;
+          return { status: 422, view: await this.portal.view(context), options: { ...kept, problems: missingProblems(await this.portal.view(context)) } };
+        }
+      }
+      return { status: status === 200 || status === 400 ? 422 : status, view, options: { ...kept, problems: all } };
+    }
+    if (problems.length) {
+      status = status === 200 ? 400 : status;
+      return { status, view: await this.portal.view(context), options: { ...kept, problems } };
+    }
+    const section = /^save:([a-z0-9-]+)$/.exec(intent)?.[1];
+    if (removedFrom) return { redirect: `/portal/assessment?removed=${removedFrom}#notice` };
+    if (attachTo || (kind === 'attach' && files.length)) return { redirect: `/portal/assessment?attached=${attachTo ?? files[0].code}&files=${attached.attached}#notice` };
+    return { redirect: `/portal/assessment?saved=${section ?? before.sections[0].key}&n=${saved.saved}${attached.attached ? `&files=${attached.attached}` : ''}#notice` };
+  }
+}
+
+function attestationProblems(attestation: { name: string; jobTitle: string; confirmed: boolean }): PageProblem[] {
+  return [
+    ...(attestation.name.length < 2 ? [{ code: null, field: 'name' as const, message: 'Enter your full name' }] : []),
+    ...(attestation.name.length > 200 ? [{ code: null, field: 'name' as const, message: 'Your name must be 200 characters or fewer' }] : []),
+    ...(attestation.jobTitle.length < 2 ? [{ code: null, field: 'jobTitle' as const, message: 'Enter your job title' }] : []),
+    ...(attestation.jobTitle.length > 200 ? [{ code: null, field: 'jobTitle' as const, message: 'Your job title must be 200 characters or fewer' }] : []),
+    ...(!attestation.confirmed ? [{ code: null, field: 'confirmed' as const, message: 'Confirm that the answers are accurate to the best of your knowledge' }] : []),
+  ];
+}
+
+/** The notice a redirect after a post asks for (`?saved=`, `?attached=`, `?removed=`), placed where the supplier acted. */
+export function noticeOf(query: Record<string, string | undefined>): PageOptions['notice'] {
+  const files = Number(query.files ?? 0);
+  const filesText = files === 1 ? ' 1 file was attached.' : files > 1 ? ` ${files} files were attached.` : '';
+  if (query.saved) {
+    const n = Number(query.n ?? 0);
+    const text = n === 0 ? 'There were no changes to save: your answers are as you left them.' : `Your answers have been saved (${n} changed).`;
+    return { near: query.saved, text: `${text}${filesText}` };
+  }
+  if (query.attached) return { near: query.attached, text: `Your file has been attached to ${query.attached}. Your answers have been saved too.` };
+  if (query.removed) return { near: query.removed, text: `The file has been removed from ${query.removed}.` };
+  return null;
+}

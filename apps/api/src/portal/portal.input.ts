@@ -1,0 +1,26 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+export class AnswerBody {
+  @IsString() @MaxLength(20) code: string;
+  @IsOptional() value?: unknown;
+  @IsOptional() @IsBoolean() notApplicable?: boolean;
+  @IsOptional() @IsString() @MaxLength(5000) comment?: string | null;
+  @IsInt() @Min(0) version: number;
+}
+
+/** `POST /portal/assessment/answers` as JSON (api.md). */
+export class AnswersBody {
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AnswerBody) answers: AnswerBody[];
+}
+
+export class AttestationBody {
+  @IsString() @MinLength(2) @MaxLength(200) name: string;
+  @IsString() @MinLength(2) @MaxLength(200) jobTitle: string;
+  @IsBoolean() @Equals(true, { message: 'must be true: confirm that the answers are accurate' }) confirmed: boolean;
+}
+
+/** `POST /portal/assessment/submit` as JSON (api.md). */
+export class SubmitBody {
+  @ValidateNested() @Type(() => AttestationBody) attestation: AttestationBody;
+}
