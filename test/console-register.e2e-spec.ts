@@ -148,10 +148,10 @@ describe('console: register, campaigns, decisions, users', () => {
     expect((await upload(false, false)).statusCode).toBe(403);
     const checked = await upload(true);
     expect(checked.statusCode).toBe(200);
-    expect(checked.body).toContain('Checked (nothing stored): 3 row(s)');
+    expect(checked.body).toContain('Checked (nothing stored): 3 rows');
     expect(await sql("SELECT id FROM supplier WHERE name IN ('Riverside University', 'Carecloud Ltd')")).toEqual([]);
     const imported = await upload(false);
-    expect(imported.body).toContain('Imported: 3 row(s)');
+    expect(imported.body).toContain('Imported: 3 rows');
     expect(imported.body).toContain('2 created, 0 updated, 0 unchanged, 1 not valid');
     expect(imported.body).toMatch(/<td class="nhsuk-table__cell">4<\/td><td class="nhsuk-table__cell"><\/td><td class="nhsuk-table__cell">invalid<\/td><td class="nhsuk-table__cell">name: [^<]+<\/td>/);
     const [riverside] = await sql<{ id: string }>("SELECT id FROM supplier WHERE name = 'Riverside University'");
@@ -166,12 +166,12 @@ describe('console: register, campaigns, decisions, users', () => {
 
   it('filters the supplier list by kind, status, band and rating, and keeps the filters in the pages and the export link', async () => {
     const list = await get('viewer', '/console/suppliers?kind=university&status=active');
-    expect(list.body).toContain('1 supplier(s)');
+    expect(list.body).toContain('1 supplier.');
     expect(list.body).toContain('Riverside University');
     expect(list.body).not.toContain('Carecloud Ltd');
     const decoded = list.body.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
     expect(decoded).toContain('href="/console/suppliers/export?kind=university&status=active&sort=-netValueAtRisk"');
-    expect((await get('viewer', '/console/suppliers?band=A')).body).toContain('0 supplier(s)'); // nobody assessed yet
+    expect((await get('viewer', '/console/suppliers?band=A')).body).toContain('No suppliers.'); // nobody assessed yet
     expect((await get('viewer', '/console/suppliers?rating=critical&kind=supplier')).body).toContain('Pathlab North Ltd');
     expect(list.body).not.toContain('href="/console/suppliers/new"'); // a viewer adds nothing
   });
@@ -180,7 +180,7 @@ describe('console: register, campaigns, decisions, users', () => {
     const fields = { questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-29', kind: '', tier: '', status: 'active', tag: '' };
     const preview = await post('procurement', '/console/campaigns', { ...fields, action: 'preview' });
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('3 supplier(s) would receive the');
+    expect(preview.body).toContain('3 suppliers would receive the');
     expect(preview.body).toContain('Subject:');
     expect(preview.body).toMatch(/Dear (Pat Primary|Rae Research|Cam Cloud),/);
     expect(preview.body).toContain('Royal Test NHS Trust');
@@ -191,11 +191,11 @@ describe('console: register, campaigns, decisions, users', () => {
 
     const sent = await post('procurement', '/console/campaigns', { ...fields, action: 'send' });
     expect(sent.statusCode).toBe(200);
-    expect(sent.body).toContain('Sent to 3 supplier(s)');
+    expect(sent.body).toContain('Sent to 3 suppliers');
     const [{ n }] = await sql<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE template = 'assessment-invitation'");
     expect(Number(n)).toBe(3);
     const again = await post('procurement', '/console/campaigns', { ...fields, action: 'preview' });
-    expect(again.body).toContain('0 supplier(s) would receive the');
+    expect(again.body).toContain('No suppliers would receive the');
     expect(again.body).toContain('an open assessment of this questionnaire (sent)');
     expect((await post('viewer', '/console/campaigns', { ...fields, action: 'send' })).statusCode).toBe(403);
   });
@@ -208,10 +208,10 @@ describe('console: register, campaigns, decisions, users', () => {
     expect(recorded.statusCode).toBe(303);
     const page = await get('governance', '/console/decisions');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('1 current decision(s)');
+    expect(page.body).toContain('1 current decision.');
     expect(page.body).toContain('Pathlab North Ltd');
     expect(page.body).toContain('2027-05-31');
-    expect((await get('governance', '/console/decisions?decision=accept')).body).toContain('0 current decision(s)');
+    expect((await get('governance', '/console/decisions?decision=accept')).body).toContain('No current decisions.');
     expect((await get('procurement', '/console/decisions')).statusCode).toBe(403);
   });
 

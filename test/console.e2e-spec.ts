@@ -86,7 +86,7 @@ describe('console', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Ltd');
     expect(list.body).not.toContain('<script>alert(1)');
-    expect(list.body).toContain('1 supplier(s)');
+    expect(list.body).toContain('1 supplier.');
     // The only script is the console's own enhancement (the pages work without it: see the browser test with JavaScript off).
     for (const body of [dashboard.body, list.body]) expect(body.match(/<script[^>]*>/gi)).toEqual(['<script src="/console/assets/console.js" defer>']);
   });
@@ -448,21 +448,21 @@ describe('console', () => {
       await plain.goto(`${base}/console/suppliers`);
       await plain.fill('#q', 'No Script');
       await Promise.all([plain.waitForURL(/q=No/), plain.click('[data-filter-button]')]);
-      expect(await plain.textContent('#supplier-results')).toContain('1 supplier(s)');
+      expect(await plain.textContent('#supplier-results')).toContain('1 supplier.');
       await plain.context().close();
 
       const live = await browse(buyerEmail);
       await live.goto(`${base}/console/suppliers`);
       await accessible(live, 'suppliers with filters');
       await live.fill('#q', 'No Script');
-      await live.waitForFunction(() => (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string } } }).document.getElementById('supplier-results').textContent.includes('1 supplier(s)'));
+      await live.waitForFunction(() => (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string } } }).document.getElementById('supplier-results').textContent.includes('1 supplier.'));
       expect(live.url()).toContain('q=No+Script');
       await live.goto(`${base}/console/suppliers/import`);
       await accessible(live, 'import');
       await live.setInputFiles('#f-file', { name: 'suppliers.csv', mimeType: 'text/csv', buffer: Buffer.from('name,kind,criticality,status,primaryContactName,primaryContactEmail\nUpload Ltd,supplier,low,active,Uma,uma@upload.example\n') });
       await live.click('button:has-text("Import")');
       await live.waitForSelector('#import-result');
-      expect(await live.textContent('#import-result')).toContain('Imported: 1 row(s)');
+      expect(await live.textContent('#import-result')).toContain('Imported: 1 row');
       await accessible(live, 'import result');
       await live.goto(`${base}/console/campaigns/new`);
       await live.click('button:has-text("Check who would receive it")');

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, type StoredAnswer } from './answer-rules.js';
-import { Assessment, AssessmentAnswer, type AssessmentStatus } from './entities.js';
+import { Assessment, AssessmentAnswer } from './entities.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 
 /**

@@ -8,12 +8,28 @@ import { QuestionnairesModule } from '@app/questionnaires';
 import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
-import { ConsoleController } from './console.controller.js';
-import { ConsoleRegisterController } from './register.controller.js';
 import { ConsoleCampaignsController } from './campaigns.controller.js';
+import { ConsoleDashboardController } from './dashboard.controller.js';
 import { ConsoleEmailPreviewsController } from './email-previews.controller.js';
 import { ConsoleReassignController } from './reassign.controller.js';
+import { ConsoleFindingsController } from './findings.controller.js';
+import { ConsoleGovernanceController } from './governance.controller.js';
+import { ConsoleNotificationsController } from './notifications.controller.js';
+import { ConsoleRegisterController } from './register.controller.js';
+import { ConsoleReviewsController } from './reviews.controller.js';
+import { ConsoleSessionController } from './session.controller.js';
+import { SupplierPage } from './supplier.page.js';
+import { ConsoleSuppliersController } from './suppliers.controller.js';
+import { ConsoleUsersController } from './users.controller.js';
 
-/** Front door of internal users in the browser: the same use-cases and the same guard as the API. */
-@Module({ imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController, ConsoleRegisterController, ConsoleCampaignsController, ConsoleReassignController, ConsoleEmailPreviewsController] })
+/** Front door of internal users in the browser: the same use-cases and the same guard as the API; one controller per page group. */
+@Module({
+  imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule],
+  providers: [SupplierPage],
+  controllers: [
+    ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
+    ConsoleFindingsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
+    ConsoleReassignController, ConsoleEmailPreviewsController,
+  ],
+})
 export class ConsoleModule {}

@@ -1,7 +1,16 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { can, type AuthenticatedRequest, type User } from '@app/identity';
+import type { AuthenticatedRequest, User } from '@app/identity';
 import { DomainError, TemplateSet } from '@app/platform';
+import { navigationOf } from './navigation.js';
+import { CountText, countText } from './words.js';
+
+/** `{{countOf n "supplier"}}` reads "3 suppliers", "1 supplier" or "no suppliers"; `{{CountOf ...}}` starts a sentence. */
+const plural = (args: unknown[]) => (typeof args[2] === 'string' ? args[2] : undefined);
+const HELPERS = {
+  countOf: (n: number, singular: string, ...rest: unknown[]) => countText(Number(n), singular, plural([n, singular, ...rest])),
+  CountOf: (n: number, singular: string, ...rest: unknown[]) => CountText(Number(n), singular, plural([n, singular, ...rest])),
+};
 
 export const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 export const PAGE_SIZE = 25;
@@ -10,14 +19,12 @@ export const PAGE_SIZE = 25;
 class ConsolePages {
   private readonly templates = new TemplateSet('console');
 
-  render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false): string {
-    const body = this.templates.template(name)({ ...context, csrf: csrfToken ?? '' });
+  render(name: string, title: string, context: object, user: User | null, csrfToken: string | null, hasErrors = false, url = ''): string {
+    const role = user?.role ?? null;
+    const body = this.templates.template(name)({ ...context, csrf: csrfToken ?? '' }, { helpers: HELPERS });
     return this.templates.template('layout')({
-      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: user?.role ?? '', csrf: csrfToken ?? '',
-      canSeeFindings: can(user, 'finding.read'),
-      canSeeReport: can(user, 'report.read'),
-      canSend: can(user, 'assessment.send'),
-      isAdmin: can(user, 'user.manage'),
+      title, body, errorTitle: hasErrors, signedIn: user !== null, userName: user?.name ?? '', role: role ?? '', csrf: csrfToken ?? '',
+      nav: navigationOf(role, url),
     });
   }
 }
@@ -29,7 +36,7 @@ export function sendHtml(reply: FastifyReply, status: number, body: string): voi
 }
 
 export function sendPage(reply: FastifyReply, request: AuthenticatedRequest, name: string, title: string, context: object, hasErrors = false, status = 200): void {
-  sendHtml(reply, status, pages.render(name, title, context, request.user ?? null, request.consoleSession?.csrfToken ?? null, hasErrors));
+  sendHtml(reply, status, pages.render(name, title, context, request.user ?? null, request.consoleSession?.csrfToken ?? null, hasErrors, request.url));
 }
 
 export function redirect(reply: FastifyReply, location: string): void {
@@ -63,7 +70,7 @@ export class ConsoleErrors implements ExceptionFilter {
     }
     const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 && exception instanceof Error ? exception.message : 'Something went wrong. Try again later.';
     const title = status === 403 ? 'Not allowed' : status === 404 ? 'Page not found' : 'There is a problem';
-    void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null));
+    void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null, false, request.url));
   }
 }
 

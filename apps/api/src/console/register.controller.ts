@@ -20,6 +20,7 @@ const CONTACT_ROWS = 4;
 const SUPPLIER_TEXT = ['name', 'kind', 'criticality', 'status', 'companiesHouseNumber', 'odsCode', 'ukprn', 'website', 'services', 'notes'] as const;
 const LINK_TEXT = ['purpose', 'direction', 'pseudonymisation', 'article6Basis', 'article9Condition', 'confidentialityBasis', 'agreementType', 'agreementRef', 'transferMethod', 'processingLocation', 'processingCountry', 'startDate', 'reviewDate', 'endDate', 'status'] as const;
 const CONSOLE_JS = readFileSync(join(templatesDir('console'), 'assets', 'console.js'), 'utf8');
+const CONSOLE_CSS = readFileSync(join(templatesDir('console'), 'assets', 'console.css'), 'utf8');
 const text = (body: Form, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 const numberOrText = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim() === '' ? undefined : value);
 
@@ -47,6 +48,16 @@ export class ConsoleRegisterController {
   @Header('cache-control', 'public, max-age=3600')
   script() {
     return CONSOLE_JS;
+  }
+
+  /** The console's own styles beside the NHS.UK frontend (navigation, wrapping, scrolling tables). */
+  @Get('assets/console.css')
+  @Public()
+  @SkipRateLimit()
+  @Header('content-type', 'text/css; charset=utf-8')
+  @Header('cache-control', 'public, max-age=3600')
+  styles() {
+    return CONSOLE_CSS;
   }
 
   // ---- suppliers and contacts

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AssessmentsService, EvidenceService } from '@app/assessments';
+import { ALL_ROLES, Roles, type AuthenticatedRequest, type User } from '@app/identity';
+import { DomainError, type FieldProblem } from '@app/platform';
+import { QuestionnaireCatalogue } from '@app/questionnaires';
+import { SuppliersService } from '@app/suppliers';
+import { ConsoleErrors, redirect, sendPage } from './pages.js';
+import { reviewView } from './review.view.js';
+
+type Form = Record<string, string | string[] | undefined>;
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** The review of a submitted questionnaire: answers and evidence, then adjust, return or complete (the same use-cases as the API). */
+@ApiExcludeController()
+@UseFilters(ConsoleErrors)
+@Controller('console/assessments')
+export class ConsoleReviewsController {
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly evidence: EvidenceService,
+    private readonly catalogue: QuestionnaireCatalogue,
+    private readonly suppliers: SuppliersService,
+  ) {}
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  async assessment(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    sendPage(reply, request, 'assessment', 'Assessment review', await this.context(id, request.user!));
+  }
+
+  @Get(':id/evidence/:evidenceId')
+  @Roles(...ALL_ROLES)
+  async evidenceFile(@Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() reply: FastifyReply) {
+    const file = await this.evidence.download(id, evidenceId);
+    void reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
+  }
+
+  /** Not supported by evidence: a counted score adjusted, with the reason. */
+  @Post(':id/adjust')
+  @Roles('procurement', 'governance')
+  async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    await this.act(id, request, reply, async () => {
+      const score = text(body.score) === '' ? Number.NaN : Number(text(body.score));
+      const problems: FieldProblem[] = [];
+      if (text(body.questionCode) === '') problems.push({ path: 'questionCode', message: 'Choose the question to adjust' });
+      if (!(score >= 0 && score <= 1)) problems.push({ path: 'score', message: 'Enter the score it counts for, from 0 to 1' });
+      if (text(body.reason).length < 10) problems.push({ path: 'reason', message: 'Say why, in at least 10 characters' });
+      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the adjustment.', 422, problems);
+      await this.assessments.adjust(id, text(body.questionCode), score, text(body.reason), request.user!);
+    });
+  }
+
+  /** Back to the supplier with the questions to clarify and a message. */
+  @Post(':id/return')
+  @Roles('procurement')
+  async returnForClarification(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    await this.act(id, request, reply, async () => {
+      const codes = ([] as string[]).concat(body.questionCodes ?? []).flatMap((c) => c.split(/[\s,]+/)).filter(Boolean);
+      const problems: FieldProblem[] = [];
+      if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Choose the questions to clarify' });
+      if (text(body.message).length < 3) problems.push({ path: 'message', message: 'Write your question to the supplier' });
+      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, problems);
+      await this.assessments.returnForClarification(id, codes, text(body.message));
+    });
+  }
+
+  /** The final score, its findings and the supplier's figures follow at once. */
+  @Post(':id/complete')
+  @Roles('procurement')
+  async complete(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    await this.act(id, request, reply, () => this.assessments.complete(id));
+  }
+
+  /** Runs a review action; a refused one shows the page again with what to fix. */
+  private async act(id: string, request: AuthenticatedRequest, reply: FastifyReply, action: () => Promise<unknown>) {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.status !== 422 && error.status !== 409)) throw error;
+      const problems = error.errors.length ? error.errors : [{ path: 'status', message: error.message }];
+      sendPage(reply, request, 'assessment', 'Assessment review', { ...(await this.context(id, request.user!)), errors: problems.map((e) => ({ path: e.path, message: e.message })) }, true, error.status);
+      return;
+    }
+    redirect(reply, `/console/assessments/${id}`);
+  }
+
+  private async context(id: string, user: User) {
+    const { assessment, answers } = await this.assessments.get(id);
+    const version = await this.catalogue.get(assessment.questionnaireKey, assessment.questionnaireVersion);
+    const evidence = await this.evidence.list(id);
+    const supplier = await this.suppliers.get(assessment.supplierId);
+    return reviewView({ assessment, answers, version, evidence, supplier: { id: supplier.id, name: supplier.name } }, user);
+  }
+}

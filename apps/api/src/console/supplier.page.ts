@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { AssessmentsService } from '@app/assessments';
+import { AuditTrail } from '@app/audit';
+import { DataSharingService } from '@app/data-sharing';
+import { UsersService, type User } from '@app/identity';
+import { Clock } from '@app/platform';
+import { DecisionsService, FindingsService } from '@app/risk';
+import { SuppliersService } from '@app/suppliers';
+import { canDecide, canSeeFindings, supplierView } from './supplier.view.js';
+
+/** Loads what the supplier page shows (for its own route and for every form on it that fails). */
+@Injectable()
+export class SupplierPage {
+  constructor(
+    private readonly suppliers: SuppliersService,
+    private readonly ledger: DataSharingService,
+    private readonly assessments: AssessmentsService,
+    private readonly findings: FindingsService,
+    private readonly decisions: DecisionsService,
+    private readonly audit: AuditTrail,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async context(id: string, user: User) {
+    const supplier = await this.suppliers.get(id);
+    const links = await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never);
+    const assetNames = await this.ledger.assetNamesOf(links.items.map((l) => l.dataAssetId));
+    const assessments = await this.assessments.list({ supplierId: id, page: 1, pageSize: 50 });
+    const findings = canSeeFindings(user) ? (await this.findings.list({ supplierId: id, page: 1, pageSize: 100 })).items : [];
+    const decisions = canDecide(user) ? await this.decisions.list(id) : [];
+    // Its history: the last changes to the supplier itself, from the audit trail, with who made them.
+    const history = await this.audit.list({ entityType: 'supplier', entityId: id, page: 1, pageSize: 20 });
+    const actors = await this.users.namesOf(history.items.filter((e) => e.actorType === 'user' && e.actorId).map((e) => e.actorId!));
+    return supplierView({ supplier, links: links.items, assetNames, assessments: assessments.items, findings, decisions, history: history.items, actors, today: this.clock.today() }, user);
+  }
+}
