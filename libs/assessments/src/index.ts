@@ -10,3 +10,4 @@ export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evide
 export { AssessmentEvidence } from './entities.js';
 export { AssessmentExpiry } from './expiry.js';
 export { ReassignAssessment, ReassignInput, REASSIGNABLE_STATUSES } from './reassign-assessment.js';
+export { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, internalOwnerEmail } from './internal-owner.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isAnswerable, type InvitationTokenBox } from '@app/assessments';
+import { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, isAnswerable, type InvitationTokenBox } from '@app/assessments';
 import {
   escalationContext, invitationContext, londonTime, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext,
   type AssessmentFacts, type EmailSettings, type IncidentFacts, type InvitationReason, type OutboxMessage,
@@ -99,10 +99,9 @@ export class AssessmentEmailContent {
       `SELECT a.id, a.status, a.due_date::text, a.recipient_name, a.recipient_email::text, a.returned_questions, a.return_message,
               (coalesce((SELECT max(i.created_at) FROM assessment_invitation i WHERE i.assessment_id = a.id AND i.reason = 'reassign'), a.created_at) AT TIME ZONE 'Europe/London')::date::text AS asked_on,
               s.id AS supplier_id, s.name AS supplier_name, q.title AS questionnaire_title, a.questionnaire_key,
-              coalesce(o.name, c.name) AS owner_name, coalesce(o.email, c.email)::text AS owner_email
+              ${INTERNAL_OWNER_NAME} AS owner_name, ${INTERNAL_OWNER_EMAIL} AS owner_email
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id JOIN questionnaire_version q ON q.id = a.questionnaire_version_id
-         LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
-         LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+         ${INTERNAL_OWNER_JOINS}
         WHERE a.id = $1`,
       [id],
     );

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ANSWERABLE_STATUSES, OPEN_STATUSES } from '@app/assessments';
+import { ANSWERABLE_STATUSES, INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, OPEN_STATUSES } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { addDays, AppConfig, Clock } from '@app/platform';
@@ -73,11 +73,10 @@ export class NotificationScheduler {
     const settings: LadderSettings = { reminderDays: this.config.reminderDays, overdueDays: this.config.overdueDays, escalationDays: this.config.escalationDays };
     const open = await m.query<OpenAssessment[]>(
       `SELECT a.id, a.due_date::text AS due, (coalesce(r.created_at, a.created_at) AT TIME ZONE 'Europe/London')::date::text AS sent_on, r.id AS reassigned_by,
-              a.recipient_email::text, a.escalation_level, coalesce(o.email, c.email)::text AS owner_email,
+              a.recipient_email::text, a.escalation_level, ${INTERNAL_OWNER_EMAIL} AS owner_email,
               (SELECT sc.email::text FROM supplier_contact sc WHERE sc.supplier_id = a.supplier_id AND sc.role = 'escalation' ORDER BY sc.position LIMIT 1) AS escalation_email
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id
-         LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
-         LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+         ${INTERNAL_OWNER_JOINS}
          LEFT JOIN LATERAL (SELECT i.id, i.created_at FROM assessment_invitation i WHERE i.assessment_id = a.id AND i.reason = 'reassign' ORDER BY i.created_at DESC LIMIT 1) r ON true
         WHERE a.status = ANY($2) AND a.due_date <= $1::date`,
       [addDays(today, Math.max(...settings.reminderDays)), ANSWERABLE_STATUSES],
@@ -132,10 +131,9 @@ export class NotificationScheduler {
     const months = reassessmentMonthsByTier(this.settings);
     const due = await m.query<{ supplier_id: string; assessment_id: string; owner_email: string }[]>(
       `SELECT last.supplier_id, last.assessment_id, last.owner_email FROM (
-         SELECT DISTINCT ON (s.id) s.id AS supplier_id, s.tier, a.id AS assessment_id, a.completed_at, coalesce(o.email, c.email)::text AS owner_email
+         SELECT DISTINCT ON (s.id) s.id AS supplier_id, s.tier, a.id AS assessment_id, a.completed_at, ${INTERNAL_OWNER_EMAIL} AS owner_email
            FROM supplier s JOIN assessment a ON a.supplier_id = s.id AND a.status = 'completed'
-           LEFT JOIN app_user o ON o.id = s.owner_id AND o.active
-           LEFT JOIN app_user c ON c.id = a.created_by AND c.active
+           ${INTERNAL_OWNER_JOINS}
           WHERE s.status <> 'offboarded'
             AND NOT EXISTS (SELECT 1 FROM assessment x WHERE x.supplier_id = s.id AND x.status = ANY($3))
           ORDER BY s.id, a.completed_at DESC) last
