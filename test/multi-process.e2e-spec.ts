@@ -28,7 +28,7 @@ describe('several processes on one PostgreSQL and one Redis', () => {
       JWT_SECRET: setup.config.jwtSecret,
       PUBLIC_URL: 'http://assure.test',
       SMTP_URL: sink.url,
-      RATE_LIMIT_PER_MINUTE: '3000',
+      RATE_LIMIT_PER_MINUTE: '600',
       SCHEDULE_INTERVAL_MS: '1000',
       SWEEP_INTERVAL_MS: '2000',
       WORKING_HOURS: '00:00-23:59',
@@ -72,13 +72,13 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     const owed = await query<{ id: string }>(setup.databaseUrl, "SELECT id FROM outbox_message WHERE kind = 'assessment.invitation'");
     expect(owed).toHaveLength(1000);
     const delivered = () => new Set(sink.received.map((m) => m.headers['x-assure-notification']));
-    await waitUntil(async () => (owed.every((o) => delivered().has(o.id)) ? true : undefined), 150_000);
+    await waitUntil(async () => (owed.every((o) => delivered().has(o.id)) ? true : undefined), 280_000);
     const [{ sent }] = await query<{ sent: string }>(setup.databaseUrl, "SELECT count(*) FILTER (WHERE status = 'sent') AS sent FROM outbox_message WHERE kind = 'assessment.invitation'");
     expect(Number(sent)).toBe(1000);
     // No worker was killed, so no email was repeated: every outbox row reached SMTP exactly once.
     const ids = sink.received.map((m) => m.headers['x-assure-notification']).filter(Boolean);
     expect(ids.length).toBe(new Set(ids).size);
-  }, 200_000);
+  }, 330_000);
 
   it("the scheduler's round runs once per tick across both workers", async () => {
     const rounds = () => workers.reduce((n, w) => n + (w.output().match(/"msg":"scheduler round"/g)?.length ?? 0), 0);
@@ -108,16 +108,16 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     expect(onOther.status).toBe(200);
     expect(await onOther.text()).toContain('viewer user');
 
-    // 3,000 a minute per address, counted by both APIs together: 1,600 on each is more than that.
+    // 600 a minute per address, counted by both APIs together: 400 on each is more than that.
     const hit = (base: string) => fetch(`${base}/health/ready`).then((r) => r.status);
     const statuses: number[] = [];
-    for (let round = 0; round < 16; round++) {
-      for (const base of apis) statuses.push(...(await Promise.all(Array.from({ length: 100 }, () => hit(base)))));
+    for (let round = 0; round < 8; round++) {
+      for (const base of apis) statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => hit(base)))));
       await new Promise((r) => setTimeout(r, 150)); // let the replicas synchronise
     }
     const allowed = statuses.filter((s) => s === 200).length;
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    expect(allowed).toBeLessThanOrEqual(3000);
-    expect(allowed).toBeGreaterThan(2500);
-  }, 120_000);
+    expect(allowed).toBeLessThanOrEqual(600);
+    expect(allowed).toBeGreaterThan(500);
+  }, 180_000);
 });

@@ -163,7 +163,7 @@ export class PortalController {
   @ApiBody({ type: AnswersBody })
   @ApiOkResponse({ type: SaveAnswersView, description: 'The saved answers and their new versions.' })
   @ApiResponse({ status: 303, description: 'A form post saved: back to the section.' })
-  @ApiProblems(409, 422)
+  @ApiProblems(403, 409, 422)
   async save(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (isPagePost(request)) return void this.pagePost(request, reply, 'save');
@@ -180,7 +180,7 @@ export class PortalController {
   @ApiBody({ type: SubmitBody })
   @ApiOkResponse({ type: SubmittedView, description: 'Submitted.' })
   @ApiResponse({ status: 303, description: 'A form post submitted: on to the receipt.' })
-  @ApiProblems(409, 422)
+  @ApiProblems(403, 409, 422)
   async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (isPagePost(request)) return void this.pagePost(request, reply, 'submit');
@@ -197,7 +197,7 @@ export class PortalController {
   @ApiBearerAuth('invitationToken')
   @ApiBody({ schema: { type: 'object', required: ['question', 'file'], properties: { question: { type: 'string', description: 'The question code (before the file).' }, file: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 201, type: AttachedEvidenceView, description: 'The stored file.' })
-  @ApiProblems(400, 413, 415, 422)
+  @ApiProblems(400, 403, 413, 415, 422)
   async attach(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     if (isPagePost(request)) return void this.pagePost(request, reply, 'attach');
     const context = await this.scriptContext(request);

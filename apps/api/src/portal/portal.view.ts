@@ -16,6 +16,8 @@ export class SubmittedView {
   id: string;
   status: string;
   submittedAt?: string;
+  /** The receipt reference a supplier can quote (SA-XXXX-XXXX). */
+  reference: string;
 }
 
 /** The stored evidence file. */

@@ -162,7 +162,8 @@ export class AssessmentsController {
   @Post(':id/reassign')
   @Roles('procurement')
   @HttpCode(200)
-  async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignInput) {
+  @ApiProblems(409, 422)
+  async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignInput): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.reassigning.reassign(id, body);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
