@@ -4,10 +4,11 @@ import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 import { AssessmentsService } from './assessments.service.js';
 import { CampaignService } from './campaign.js';
+import { Countermeasures } from './countermeasures.js';
 import { EvidenceService } from './evidence.js';
 import { AssessmentExpiry } from './expiry.js';
 import { InvitationTokenBox } from './invitation-token.js';
 import { PortalService } from './portal.service.js';
 
-@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry] })
+@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry, Countermeasures], exports: [AssessmentsService, PortalService, CampaignService, EvidenceService, InvitationTokenBox, AssessmentExpiry, Countermeasures] })
 export class AssessmentsModule {}

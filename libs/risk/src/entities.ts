@@ -29,6 +29,10 @@ export class Finding {
   @Column({ type: 'text', nullable: true }) resolutionEvidence: string | null;
   @Column({ type: 'text', nullable: true }) acceptanceReason: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) acceptedUntil: string | null;
+  /** Procurement's estimate of what fixing it costs, GBP (risk-model section 10). */
+  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber }) remediationCost: number | null;
+  /** Net VaR fixing it would remove, whole pounds; recomputed with the supplier's figures (section 10). */
+  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber }) riskReduction: number | null;
   /** Set when a newer completed assessment of the supplier replaced this one's findings. */
   @Column({ type: 'timestamptz', nullable: true }) supersededAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -2,3 +2,4 @@ export { RiskModule } from './risk.module.js';
 export { Finding, RiskDecision, SEVERITIES, FINDING_STATUSES, DECISIONS, type Severity, type FindingStatus, type DecisionType } from './entities.js';
 export { FindingsService, REMEDIATION_DAYS, MAX_ACCEPTANCE_MONTHS, type FindingQuery, type FindingUpdate, type RaisedFinding } from './findings.service.js';
 export { DecisionsService, decisionState, type DecisionInput, type DecisionState } from './decisions.service.js';
+export { LossDistributionService, type LossDistributionView } from './loss-distribution.service.js';

@@ -6,3 +6,4 @@ export { currentRisk, monthsBetween, type CurrentRisk, type LatestAssessment, ty
 export { resolveRiskSettings, reassessmentMonthsByTier, RiskSettingsError } from './settings.js';
 export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-settings.module.js';
 export { simulateLossDistribution, lossSimulationSource, type LossDistribution, type LossExposure, type LossSummary, type LossSimulationSettings } from './loss-distribution.js';
+export { pathToBand, reductionPerPound, riskReductions, withQuestionsMet, type PathToBand, type WhatIf, type WhatIfOutcome } from './countermeasures.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
-import { currentRisk, inherentRisk, RISK_SETTINGS, type Band, type RiskSettings, type Classification, type CurrentRisk, type Insurance, type LatestAssessment, type SharedRecords } from '@app/scoring';
+import { currentRisk, inherentRisk, RISK_SETTINGS, type Band, type RiskSettings, type Classification, type CurrentRisk, type InherentRisk, type Insurance, type LatestAssessment, type SharedRecords, type TierOverride } from '@app/scoring';
 import { Supplier } from './supplier.entity.js';
 
 /** The figures a change can move, as audited. */
@@ -19,6 +19,21 @@ const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate'
   assessmentExpired: s.assessmentExpired,
 });
 
+/** Everything a supplier's figures are derived from, read once (the countermeasures re-derive from it). */
+export interface RiskInputs {
+  inherent: InherentRisk;
+  latest: LatestAssessment | null;
+  today: string;
+  insurance: Insurance | null;
+  override: TierOverride | null;
+}
+
+/**
+ * Told, inside the same transaction, whenever a supplier's figures have been recomputed, with the
+ * inputs that made them: figures kept beside them (a finding's risk reduction) are refreshed at once.
+ */
+export type RiskFollower = (manager: EntityManager, supplierId: string, inputs: RiskInputs) => Promise<void>;
+
 /**
  * Keeps a supplier's figures true (risk-model.md): tier, impact level and single-loss estimate from
  * its active data-sharing links and criticality; likelihood from its latest completed assessment
@@ -29,15 +44,23 @@ const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate'
  */
 @Injectable()
 export class RiskRecompute {
+  private readonly followers: RiskFollower[] = [];
+
   constructor(
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
+  /** A lib that keeps figures of its own beside the supplier's registers here (at module init). */
+  follow(follower: RiskFollower): void {
+    this.followers.push(follower);
+  }
+
   async forSupplier(manager: EntityManager, supplierId: string): Promise<Supplier> {
     const supplier = await manager.findOneByOrFail(Supplier, { id: supplierId });
-    const risk = await this.compute(manager, supplier);
+    const inputs = await this.inputs(manager, supplier);
+    const risk = this.derive(inputs);
     const before = figures(supplier);
     const after = figures(risk);
     const recordsShared: Record<string, number> = {};
@@ -45,6 +68,7 @@ export class RiskRecompute {
     Object.assign(supplier, after, { riskInputs: risk.explanation.singleLossEstimate, risk: risk.explanation, recordsShared });
     await manager.update(Supplier, { id: supplierId }, { ...after, riskInputs: supplier.riskInputs, risk: risk.explanation, recordsShared });
     await this.audit.record(manager, { action: 'supplier.risk_changed', entityType: 'supplier', entityId: supplierId, before, after });
+    for (const follower of this.followers) await follower(manager, supplierId, inputs);
     return supplier;
   }
 
@@ -57,7 +81,16 @@ export class RiskRecompute {
     for (const row of rows) await this.forSupplier(manager, row.supplier_id);
   }
 
-  private async compute(manager: EntityManager, supplier: Supplier): Promise<CurrentRisk> {
+  /**
+   * The figures from their inputs. `bands` replaces the band of named assessments ("what if this
+   * assessment scored B"), everything else unchanged: how the countermeasures value a fix.
+   */
+  derive(inputs: RiskInputs, bands?: ReadonlyMap<string, Band | null>): CurrentRisk {
+    const latest = inputs.latest && bands?.has(inputs.latest.assessmentId) ? { ...inputs.latest, band: bands.get(inputs.latest.assessmentId) ?? null } : inputs.latest;
+    return currentRisk(inputs.inherent, latest, inputs.today, inputs.insurance, inputs.override, this.settings);
+  }
+
+  async inputs(manager: EntityManager, supplier: Pick<Supplier, 'id' | 'criticality' | 'tierOverride' | 'tierOverrideReason'>): Promise<RiskInputs> {
     const links = await manager.query<{ asset_id: string; asset_name: string; classification: Classification; record_count: string }[]>(
       `SELECT a.id AS asset_id, a.name AS asset_name, a.classification, l.record_count
          FROM data_sharing_link l JOIN data_asset a ON a.id = l.data_asset_id
@@ -79,7 +112,7 @@ export class RiskRecompute {
     const insurance: Insurance | null = cover ? { limit: Number(cover.insurance_limit), excess: Number(cover.insurance_excess) } : null;
     const assessment: LatestAssessment | null = latest ? { assessmentId: latest.id, band: latest.band, completedOn: latest.completed_on } : null;
     const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
-    return currentRisk(inherentRisk(supplier.criticality, shared, this.settings), assessment, today, insurance, override, this.settings);
+    return { inherent: inherentRisk(supplier.criticality, shared, this.settings), latest: assessment, today, insurance, override };
   }
 }
 
