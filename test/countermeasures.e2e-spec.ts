@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
-import { signIn, type SignedIn } from './support/users.js';
+import { PASSWORD, signIn, type SignedIn } from './support/users.js';
 
 /** The day the tests' literal dates are written against (the Clock is frozen there). */
 const NOW = '2026-11-28T09:00:00Z';
@@ -130,11 +130,50 @@ describe('countermeasures and the loss distribution (risk-model sections 9 and 1
     expect(loss.sumOfNetValueAtRisk).toBe(0.08 * 20_000_000);
   });
 
+  /** Signs in through the console's form; answers the session cookie. */
+  async function consoleCookie(who: SignedIn): Promise<string> {
+    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(who.email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.6.0.1' });
+    expect(res.statusCode).toBe(303);
+    return String(res.headers['set-cookie']).split(';')[0];
+  }
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('shows the fixes and the bad year in the console and in the committee pack, money in words', async () => {
+    const governanceCookie = await consoleCookie(governance);
+    const fixes = await api.request({ method: 'GET', url: '/console/countermeasures', headers: { cookie: governanceCookie } });
+    expect(fixes.statusCode).toBe(200);
+    expect(text(fixes.body)).toContain('1 Northgate Pathology KO-01 : Do you keep offline backups? (open) critical £800,000 £300,000 £2.67');
+    expect(text(fixes.body)).toContain('Northgate Pathology (band D): fix KO-01: band D to B, £800,000 a year less net value at risk');
+    const viewerPage = await api.request({ method: 'GET', url: '/console/countermeasures', headers: { cookie: await consoleCookie(viewer) } });
+    expect(viewerPage.statusCode).toBe(403);
+
+    const dashboard = text((await api.request({ method: 'GET', url: '/console', headers: { cookie: governanceCookie } })).body);
+    expect(dashboard).toContain('1-in-20-year loss £30M £20M');
+    expect(dashboard).toContain('1-in-100-year loss £30M £20M');
+    expect(dashboard).toContain('Behind the worst years: Northgate Pathology 100%');
+    const buyerDashboard = text((await api.request({ method: 'GET', url: '/console', headers: { cookie: await consoleCookie(buyer) } })).body);
+    expect(buyerDashboard).not.toContain('1-in-20-year loss');
+
+    const supplierPage = text((await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie: governanceCookie } })).body);
+    expect(supplierPage).toContain('Path to band B fix KO-01: band D to B, £800,000 a year less net value at risk');
+
+    const pack = await call(governance, 'GET', '/api/v1/reports/supply-chain?format=html');
+    expect(pack.statusCode).toBe(200);
+    expect(pack.body).toMatch(/<svg role="img" aria-labelledby="lec-title lec-desc"[^>]*id="exceedance-curve"/);
+    expect(pack.body).toContain('<desc id="lec-desc">Chance that a year&#x27;s loss exceeds an amount, from 20,000 simulated years. Gross: half of years lose more than £0, 1 in 10 more than £0, 1 in 20 more than £30M, 1 in 100 more than £30M. Net of insurance: 1 in 20 more than £20M, 1 in 100 more than £20M.</desc>');
+    expect(text(pack.body)).toContain('1-in-20-year loss (P95) £30M £20M');
+    expect(text(pack.body)).toContain('Suppliers behind the worst years');
+    expect(text(pack.body)).toMatch(/Northgate Pathology: 100%/);
+    expect(text(pack.body)).toContain('Northgate Pathology KO-01: Do you keep offline backups? critical £800,000 £300,000 £2.67');
+  });
+
   it('shows no path where even fixing every open finding leaves the supplier below B', async () => {
     const accepted = await call(governance, 'PATCH', `/api/v1/findings/${findings['KO-01'].id}`, { status: 'accepted', acceptanceReason: 'Backups move to the new provider in spring.', acceptedUntil: '2027-03-31' });
     expect(accepted.statusCode).toBe(200);
     const body = (await call(governance, 'GET', '/api/v1/risk/countermeasures')).json();
     expect(body.actions.map((a: { questionCode: string }) => a.questionCode)).toEqual(['QA-02']);
     expect(body.paths).toEqual([{ supplierId, supplierName: 'Northgate Pathology', band: 'D', findingIds: [], bandAfter: 'D', riskReduction: 0, reachable: false }]);
+    const page = await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie: await consoleCookie(governance) } });
+    expect(text(page.body)).toContain('Path to band B none: even fixing every finding leaves it at D');
   });
 });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AssessmentsService, EvidenceService } from '@app/assessments';
+import { AssessmentsService, Countermeasures, EvidenceService } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
@@ -9,8 +9,10 @@ import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersS
 import { NotificationsService } from '@app/notifications';
 import { addDays, AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
-import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
+import { decisionState, DecisionsService, FindingsService, LossDistributionService, type DecisionInput } from '@app/risk';
 import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
+import { portfolioSection } from '../governance/portfolio-section.js';
+import { lossFiguresView, pathView } from './countermeasures.view.js';
 import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters } from './pages.js';
 
 /**
@@ -39,6 +41,8 @@ export class ConsoleController {
     private readonly usersService: UsersService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly loss: LossDistributionService,
+    private readonly countermeasures: Countermeasures,
   ) {}
 
   private readonly reportHtml = new ReportHtml();
@@ -99,6 +103,8 @@ export class ConsoleController {
       top: r.topRisks.map((t) => ({ id: t.supplierId, name: t.name, rating: t.rating, netValueAtRisk: pounds(t.netValueAtRisk) })),
       overdue: r.assessments.overdue.map((a) => ({ supplierId: a.supplierId, supplier: a.supplier, daysOverdue: a.daysOverdue, level: a.escalationLevel })),
       expiring: r.decisions.expiringWithin90Days.map((e) => ({ supplierId: e.supplierId, supplier: e.supplier, kind: e.kind, date: e.date })),
+      // The loss distribution is for governance (api.md), as on its route.
+      loss: ['governance', 'admin'].includes(request.user!.role) ? lossFiguresView(await this.loss.current()) : null,
     });
   }
 
@@ -416,7 +422,7 @@ export class ConsoleController {
       void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
       return;
     }
-    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName);
+    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName, await portfolioSection(this.loss, this.countermeasures));
     if (format === 'pdf') {
       void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
       return;
@@ -481,6 +487,7 @@ export class ConsoleController {
       canSeeFindings,
       findings: findings.items.map((f) => ({ code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–', text: f.questionText })),
       openFindings: findings.items.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => ({ id: f.id, label: `${f.questionCode} (${f.severity}): ${f.questionText}` })),
+      pathToB: canSeeFindings ? pathView(await this.countermeasures.pathFor(id), await this.countermeasures.actions(id)) : null,
       history: history.items.map((e) => ({ at: e.occurredAt.toISOString().slice(0, 16).replace('T', ' '), action: e.action.replace(/[._]/g, ' '), actor: e.actorType === 'user' ? (actors.get(e.actorId ?? '') ?? 'a user') : e.actorType, fields: Object.keys(e.changes ?? {}).join(', ') })),
       canDecide,
       canSend: ['procurement', 'admin'].includes(user.role) && supplier.status !== 'offboarded',

@@ -11,7 +11,8 @@ import { SuppliersModule } from '@app/suppliers';
 import { ConsoleController } from './console.controller.js';
 import { ConsoleRegisterController } from './register.controller.js';
 import { ConsoleCampaignsController } from './campaigns.controller.js';
+import { ConsoleCountermeasuresController } from './countermeasures.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API. */
-@Module({ imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController, ConsoleRegisterController, ConsoleCampaignsController] })
+@Module({ imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule], controllers: [ConsoleController, ConsoleRegisterController, ConsoleCampaignsController, ConsoleCountermeasuresController] })
 export class ConsoleModule {}
