@@ -55,7 +55,7 @@ export function pathSentence(path: Pick<FixPath, 'band' | 'findingIds' | 'bandAf
   return `fix ${codes.join(', ')}: band ${path.band} to ${path.bandAfter}, ${moneyText(path.riskReduction)} a year less net value at risk`;
 }
 
-const W = 640, H = 300, LEFT = 76, RIGHT = 16, TOP = 16, BOTTOM = 48;
+const W = 640, H = 310, LEFT = 84, RIGHT = 44, TOP = 34, BOTTOM = 48;
 
 /**
  * The loss exceedance curve as inline SVG: loss along the bottom (linear, from £0 to the worst
@@ -64,16 +64,15 @@ const W = 640, H = 300, LEFT = 76, RIGHT = 16, TOP = 16, BOTTOM = 48;
  */
 export function exceedanceSvg(loss: LossFigures) {
   const maxLoss = Math.max(1, ...loss.gross.exceedance.map((p) => p.loss));
-  const floor = 1 / loss.years;
-  const decades = Math.ceil(-Math.log10(floor));
+  const decades = Math.ceil(Math.log10(loss.years)); // down to a chance below 1 in `years`
   const x = (v: number) => LEFT + (v / maxLoss) * (W - LEFT - RIGHT);
-  const y = (p: number) => TOP + (-Math.log10(Math.max(p, floor)) / decades) * (H - TOP - BOTTOM);
+  const y = (p: number) => TOP + (Math.min(-Math.log10(p), decades) / decades) * (H - TOP - BOTTOM);
   const line = (side: LossSide) => side.exceedance.filter((p) => p.probability > 0).map((p) => `${x(p.loss).toFixed(1)},${y(p.probability).toFixed(1)}`).join(' ');
   const xTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ x: x(f * maxLoss).toFixed(1), label: moneyText(f * maxLoss) }));
   const yTicks = Array.from({ length: decades + 1 }, (_, i) => ({ y: y(10 ** -i).toFixed(1), label: i <= 2 ? `${100 / 10 ** i}%` : `1 in ${(10 ** i).toLocaleString('en-GB')}` }));
   const marks = [['1 in 20', loss.gross.p95], ['1 in 100', loss.gross.p99]].map(([label, v]) => ({ x: x(v as number).toFixed(1), label, labelX: (x(v as number) + 4).toFixed(1) }));
   return {
-    width: W, height: H, left: LEFT, bottom: H - BOTTOM, tickEnd: H - BOTTOM + 5, right: W - RIGHT, top: TOP, axisLabelX: (LEFT + (W - LEFT - RIGHT) / 2).toFixed(0), axisLabelY: H - 8,
+    width: W, height: H, left: LEFT, yLabelY: TOP - 14, bottom: H - BOTTOM, tickEnd: H - BOTTOM + 5, right: W - RIGHT, top: TOP, axisLabelX: (LEFT + (W - LEFT - RIGHT) / 2).toFixed(0), axisLabelY: H - 8,
     gross: line(loss.gross), net: line(loss.net), xTicks, yTicks, marks,
     description: `Chance that a year's loss exceeds an amount, from ${loss.years.toLocaleString('en-GB')} simulated years. Gross: half of years lose more than ${moneyText(loss.gross.p50)}, 1 in 10 more than ${moneyText(loss.gross.p90)}, 1 in 20 more than ${moneyText(loss.gross.p95)}, 1 in 100 more than ${moneyText(loss.gross.p99)}. Net of insurance: 1 in 20 more than ${moneyText(loss.net.p95)}, 1 in 100 more than ${moneyText(loss.net.p99)}.`,
   };

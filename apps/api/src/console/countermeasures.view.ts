@@ -10,7 +10,7 @@ export function lossFiguresView(loss: LossDistributionView) {
     mean: { gross: moneyText(loss.gross.mean), net: moneyText(loss.net.mean) },
     p95: { gross: moneyText(loss.gross.p95), net: moneyText(loss.net.p95) },
     p99: { gross: moneyText(loss.gross.p99), net: moneyText(loss.net.p99) },
-    tail: loss.tailContributors.slice(0, 5).map((t) => ({ supplierId: t.supplierId, name: t.name, share: `${Math.round(t.share * 100)}%` })),
+    tail: loss.tailContributors.slice(0, 5).map((t) => ({ supplierId: t.supplierId, name: t.name, share: `${(t.share * 100).toFixed(t.share >= 0.1 ? 0 : 1)}%` })),
   };
 }
 
