@@ -34,9 +34,9 @@ export async function lossBench(suppliers = 10_000, years = 20_000): Promise<voi
   const sim = Math.min(...simulationMs);
   const loop = Math.min(...loopMs);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  // Annual totals gross and net, three sorted copies, the year stamps and the tail mask (per year);
-  // the event-size table, the draw buffer; one contribution per supplier.
-  const held = years * (8 * 5 + 4 + 1) + 65_537 * 8 + 4096 * 4 + suppliers * 8;
+  // Annual totals gross and net (side by side, then apart), three sorted copies, the year stamps and
+  // the tail mask (per year); the event-size table, the draw buffer; one contribution per supplier.
+  const held = years * (8 * 7 + 4 + 1) + 65_537 * 4 + 4096 * 4 + suppliers * 8;
   console.log(`loss distribution: ${suppliers.toLocaleString('en-GB')} suppliers x ${years.toLocaleString('en-GB')} years, lossSpread 0.8: ${result.events.toLocaleString('en-GB')} events, ${result.draws.toLocaleString('en-GB')} draws`);
   console.log(`  plain loop summing ${result.draws.toLocaleString('en-GB')} draws (baseline)        ${loop.toFixed(0).padStart(7)} ms`);
   console.log(`  simulation (two passes: totals, then the tail's suppliers)   ${sim.toFixed(0).padStart(7)} ms   ratio ${(sim / loop).toFixed(2)} (goal <= 3)`);
