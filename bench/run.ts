@@ -17,6 +17,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { lossBench } from './loss.js';
 import { reportBench } from './report.js';
 
 /**
@@ -28,6 +29,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = 16;
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'loss') return lossBench(); // pure computation: no servers needed
   const runDir = mkdtempSync(join(tmpdir(), 'assure-bench-'));
   chmodSync(runDir, 0o755);
   const postgres = await startPostgres({ dataDir: join(runDir, 'postgres'), ephemeral: true, fast: true });
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
     await sink.close();
     await app.close();
     if (only !== 'email') await reportBench(postgres.url, redis.url);
+    if (!only) await lossBench();
   } finally {
     await redis.stop();
     await postgres.stop();

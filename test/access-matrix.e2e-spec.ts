@@ -53,6 +53,8 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'GET', path: '/api/v1/findings/{id}', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'PATCH', path: '/api/v1/findings/{id}', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'GET', path: '/api/v1/reports/supply-chain', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/risk/loss-distribution', allowed: ['governance', 'admin'] },
+  { method: 'GET', path: '/api/v1/risk/countermeasures', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'POST', path: '/api/v1/reports/snapshots', allowed: ['governance', 'admin'] },
   { method: 'GET', path: '/api/v1/incidents', allowed: ['procurement', 'governance', 'admin'] },
   { method: 'POST', path: '/api/v1/incidents', allowed: ['procurement', 'governance', 'admin'] },

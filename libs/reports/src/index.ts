@@ -4,3 +4,4 @@ export { SupplyChainReports, type SupplyChainReport } from './supply-chain-repor
 export { ReportHtml, inlineStyles, registerCsv, neutralise, REGISTER_COLUMNS, type RegisterRow } from './report-formats.js';
 export { PdfRenderer } from './pdf.js';
 export { ReportRollups } from './rollups.js';
+export { portfolioRiskSection, pathSentence, exceedanceSvg, type LossFigures, type FixAction, type FixPath } from './portfolio-risk-section.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
 import { TemplateSet } from '@app/platform';
+import type { portfolioRiskSection } from './portfolio-risk-section.js';
 import type { SupplyChainReport } from './supply-chain-report.js';
 
 export interface RegisterRow {
@@ -63,7 +64,8 @@ export class ReportHtml {
   private readonly template = new TemplateSet('reports').template('supply-chain');
   private readonly styles = inlineStyles();
 
-  render(report: SupplyChainReport, orgName: string): string {
+  /** `portfolio`: the bad-year and what-to-fix-first section (today's figures only; none for a past date). */
+  render(report: SupplyChainReport, orgName: string, portfolio: ReturnType<typeof portfolioRiskSection> | null = null): string {
     const h = report.headline;
     const maxBar = Math.max(1, ...report.topRisks.map((t) => t.valueAtRisk));
     const trend = report.trends;
@@ -73,6 +75,7 @@ export class ReportHtml {
     return this.template({
       styles: this.styles,
       org: orgName,
+      portfolio,
       asOf: report.asOf,
       basis: report.basis.snapshot ? `the snapshot of ${report.basis.takenOn}` : 'today’s figures',
       generatedAt: report.generatedAt,

@@ -31,6 +31,10 @@ export class Finding {
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) acceptedUntil: string | null;
   /** An acceptance that reached its expiry and reopened the finding (the daily risk run): what it was, and when it lapsed. */
   @Column({ type: 'jsonb', nullable: true }) lapsedAcceptance: { reason: string | null; acceptedUntil: string; lapsedOn: string } | null;
+  /** Procurement's estimate of what fixing it costs, GBP (risk-model section 10). */
+  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber }) remediationCost: number | null;
+  /** Net VaR fixing it would remove, whole pounds; recomputed with the supplier's figures (section 10). */
+  @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber }) riskReduction: number | null;
   /** Set when a newer completed assessment of the same questionnaire replaced this one's findings. */
   @Column({ type: 'timestamptz', nullable: true }) supersededAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

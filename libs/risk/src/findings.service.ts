@@ -38,11 +38,14 @@ export interface FindingUpdate {
   resolutionEvidence?: string | null;
   acceptanceReason?: string | null;
   acceptedUntil?: string | null;
+  /** GBP, procurement's estimate with the plan (risk-model section 10). */
+  remediationCost?: number | null;
 }
 
 const snapshot = (f: Finding) => ({
   status: f.status, ownerId: f.ownerId, dueDate: f.dueDate, plannedAction: f.plannedAction,
   resolutionEvidence: f.resolutionEvidence, acceptanceReason: f.acceptanceReason, acceptedUntil: f.acceptedUntil,
+  remediationCost: f.remediationCost,
 });
 
 export function addMonths(date: string, months: number): string {
@@ -129,7 +132,7 @@ export class FindingsService {
         throw new NotFoundError('FINDING.NOT_FOUND', 'No such finding.');
       }
       const before = snapshot(finding);
-      for (const key of ['ownerId', 'dueDate', 'plannedAction', 'resolutionEvidence', 'acceptanceReason', 'acceptedUntil'] as const) {
+      for (const key of ['ownerId', 'dueDate', 'plannedAction', 'resolutionEvidence', 'acceptanceReason', 'acceptedUntil', 'remediationCost'] as const) {
         if (patch[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = patch[key];
       }
       if (patch.ownerId) {

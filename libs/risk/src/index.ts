@@ -3,3 +3,4 @@ export { Finding, RiskDecision, SEVERITIES, FINDING_STATUSES, DECISIONS, type Se
 export { FindingsService, type FindingQuery, type FindingUpdate, type RaisedFinding } from './findings.service.js';
 export { DecisionsService, decisionState, type DecisionInput, type DecisionState } from './decisions.service.js';
 export { DailyRiskRun } from './daily-risk-run.js';
+export { LossDistributionService, type LossDistributionView } from './loss-distribution.service.js';

@@ -7,3 +7,4 @@ export { resolveRiskSettings, reassessmentMonthsByTier, RiskSettingsError } from
 export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-settings.module.js';
 export { withEntryPoints, unprotectedEntryPoints, type EntryPoint, type WeakEntryPoint, type EntryPointsExplanation, type RiskWithEntryPoints } from './entry-points.js';
 export { simulateLossDistribution, lossSimulationSource, type LossDistribution, type LossExposure, type LossSummary, type LossSimulationSettings } from './loss-distribution.js';
+export { pathToBand, reductionPerPound, riskReductions, withQuestionsMet, type PathToBand, type WhatIf, type WhatIfOutcome } from './countermeasures.js';

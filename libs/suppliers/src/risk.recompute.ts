@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
-import { currentRisk, inherentRisk, withEntryPoints, RISK_SETTINGS, type RiskSettings, type CurrentRisk } from '@app/scoring';
+import { currentRisk, inherentRisk, withEntryPoints, RISK_SETTINGS, type Band, type CurrentRisk, type EntryPoint, type InherentRisk, type Insurance, type LatestAssessment, type RiskSettings, type TierOverride } from '@app/scoring';
 import { activeEntryPoints } from './entry-points.query.js';
 import { currentInsurance, heldLinksOf, HELD_LINK_PARAMS, HELD_LINK_SQL, latestSecurityAssessments } from './risk-inputs.query.js';
 import { Supplier } from './supplier.entity.js';
@@ -21,6 +21,23 @@ const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate'
   assessmentExpired: s.assessmentExpired,
 });
 
+/** Everything a supplier's figures are derived from, read once (the countermeasures re-derive from it). */
+export interface RiskInputs {
+  inherent: InherentRisk;
+  /** The latest completed assessment of each security questionnaire (the band is the worst of them). */
+  latest: LatestAssessment[];
+  today: string;
+  insurance: Insurance | null;
+  override: TierOverride | null;
+  entryPoints: EntryPoint[];
+}
+
+/**
+ * Told, inside the same transaction, whenever a supplier's figures have been recomputed, with the
+ * inputs that made them: figures kept beside them (a finding's risk reduction) are refreshed at once.
+ */
+export type RiskFollower = (manager: EntityManager, supplierId: string, inputs: RiskInputs) => Promise<void>;
+
 /**
  * Keeps a supplier's figures true (risk-model.md): tier, impact level and single-loss estimate from
  * the data-sharing links whose records it holds and its criticality; likelihood from the worst of
@@ -33,15 +50,23 @@ const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate'
  */
 @Injectable()
 export class RiskRecompute {
+  private readonly followers: RiskFollower[] = [];
+
   constructor(
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
+  /** A lib that keeps figures of its own beside the supplier's registers here (at module init). */
+  follow(follower: RiskFollower): void {
+    this.followers.push(follower);
+  }
+
   async forSupplier(manager: EntityManager, supplierId: string): Promise<Supplier> {
     const supplier = await manager.findOneByOrFail(Supplier, { id: supplierId });
-    const risk = await this.compute(manager, supplier);
+    const inputs = await this.inputs(manager, supplier);
+    const risk = this.derive(inputs);
     const before = figures(supplier);
     const after = figures(risk);
     const recordsShared: Record<string, number> = {};
@@ -49,6 +74,7 @@ export class RiskRecompute {
     Object.assign(supplier, after, { riskInputs: risk.explanation.singleLossEstimate, risk: risk.explanation, recordsShared });
     await manager.update(Supplier, { id: supplierId }, { ...after, riskInputs: supplier.riskInputs, risk: risk.explanation, recordsShared });
     await this.audit.record(manager, { action: 'supplier.risk_changed', entityType: 'supplier', entityId: supplierId, before, after });
+    for (const follower of this.followers) await follower(manager, supplierId, inputs);
     return supplier;
   }
 
@@ -61,15 +87,25 @@ export class RiskRecompute {
     for (const row of rows) await this.forSupplier(manager, row.supplier_id);
   }
 
-  private async compute(manager: EntityManager, supplier: Supplier): Promise<CurrentRisk> {
+  /**
+   * The figures from their inputs. `bands` replaces the band of named assessments ("what if this
+   * assessment scored B"), everything else unchanged: how the countermeasures value a fix.
+   */
+  derive(inputs: RiskInputs, bands?: ReadonlyMap<string, Band | null>): CurrentRisk {
+    const latest = bands ? inputs.latest.map((a) => (bands.has(a.assessmentId) ? { ...a, band: bands.get(a.assessmentId) ?? null, cap: null } : a)) : inputs.latest;
+    const risk = currentRisk(inputs.inherent, latest, inputs.today, inputs.insurance, inputs.override, this.settings);
+    // risk-model section 3: an unprotected way in worsens the band used for p by one step.
+    return withEntryPoints(risk, inputs.entryPoints, this.settings);
+  }
+
+  async inputs(manager: EntityManager, supplier: Pick<Supplier, 'id' | 'criticality' | 'tierOverride' | 'tierOverrideReason'>): Promise<RiskInputs> {
     const today = this.clock.today();
     const held = await heldLinksOf(manager, supplier.id);
     const latest = await latestSecurityAssessments(manager, supplier.id);
     const insurance = await currentInsurance(manager, supplier.id, today);
     const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
-    const risk = currentRisk(inherentRisk(supplier.criticality, held, this.settings), latest, today, insurance, override, this.settings);
-    // risk-model section 3: an unprotected way in worsens the band used for p by one step.
-    return withEntryPoints(risk, await activeEntryPoints(manager, supplier.id), this.settings);
+    const entryPoints = await activeEntryPoints(manager, supplier.id);
+    return { inherent: inherentRisk(supplier.criticality, held, this.settings), latest, today, insurance, override, entryPoints };
   }
 }
 

@@ -9,6 +9,7 @@ import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 import { ConsoleCampaignsController } from './campaigns.controller.js';
+import { ConsoleCountermeasuresController } from './countermeasures.controller.js';
 import { ConsoleDashboardController } from './dashboard.controller.js';
 import { ConsoleEmailPreviewsController } from './email-previews.controller.js';
 import { ConsoleReassignController } from './reassign.controller.js';
@@ -29,7 +30,7 @@ import { ConsoleUsersController } from './users.controller.js';
   controllers: [
     ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
     ConsoleFindingsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
-    ConsoleReassignController, ConsoleEmailPreviewsController,
+    ConsoleReassignController, ConsoleEmailPreviewsController, ConsoleCountermeasuresController,
   ],
 })
 export class ConsoleModule {}

@@ -5,7 +5,9 @@ import { AuditTrail } from '@app/audit';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { AppConfig, DomainError, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
-import { DecisionsService, type DecisionInput } from '@app/risk';
+import { DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
+import { Countermeasures } from '@app/assessments';
+import { portfolioSection } from '../governance/portfolio-section.js';
 import { auditView } from './audit.view.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
@@ -24,6 +26,8 @@ export class ConsoleGovernanceController {
     private readonly pdf: PdfRenderer,
     private readonly config: AppConfig,
     private readonly supplierPage: SupplierPage,
+    private readonly loss: LossDistributionService,
+    private readonly countermeasures: Countermeasures,
   ) {}
 
   /** A governance user records a decision; a rejected one shows what to fix, with what was typed. */
@@ -72,7 +76,7 @@ export class ConsoleGovernanceController {
       void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
       return;
     }
-    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName);
+    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName, await portfolioSection(this.loss, this.countermeasures));
     if (format === 'pdf') {
       void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
       return;

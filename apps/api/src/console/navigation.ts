@@ -40,6 +40,7 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'risk', label: 'Risk', pages: [
       { href: '/console/findings', label: 'Findings', action: 'finding.read' },
+      { href: '/console/countermeasures', label: 'What to fix first', action: 'finding.read' },
       { href: '/console/incidents', label: 'Incidents', action: 'finding.read' },
     ],
   },

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AssessmentsService } from '@app/assessments';
+import { AssessmentsService, Countermeasures } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { DataSharingService } from '@app/data-sharing';
 import { UsersService, type User } from '@app/identity';
 import { Clock } from '@app/platform';
 import { DecisionsService, FindingsService } from '@app/risk';
 import { SuppliersService } from '@app/suppliers';
+import { pathView } from './countermeasures.view.js';
 import { canDecide, canSeeFindings, supplierView } from './supplier.view.js';
 
 /** Loads what the supplier page shows (for its own route and for every form on it that fails). */
@@ -20,6 +21,7 @@ export class SupplierPage {
     private readonly audit: AuditTrail,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly countermeasures: Countermeasures,
   ) {}
 
   async context(id: string, user: User) {
@@ -32,6 +34,7 @@ export class SupplierPage {
     // Its history: the last changes to the supplier itself, from the audit trail, with who made them.
     const history = await this.audit.list({ entityType: 'supplier', entityId: id, page: 1, pageSize: 20 });
     const actors = await this.users.namesOf(history.items.filter((e) => e.actorType === 'user' && e.actorId).map((e) => e.actorId!));
-    return supplierView({ supplier, links: links.items, assetNames, assessments: assessments.items, findings, decisions, history: history.items, actors, today: this.clock.today() }, user);
+    const pathToB = canSeeFindings(user) ? pathView(await this.countermeasures.pathFor(id), await this.countermeasures.actions(id)) : null;
+    return { ...supplierView({ supplier, links: links.items, assetNames, assessments: assessments.items, findings, decisions, history: history.items, actors, today: this.clock.today() }, user), pathToB };
   }
 }

@@ -33,6 +33,12 @@ export class FindingView {
   acceptedUntil: string | null;
   recommendation: string | null;
   mappings: MappingView[];
+  /** Procurement's estimate of what fixing it costs, whole pounds (risk-model section 10). */
+  remediationCost: number | null;
+  /** Net value at risk that fixing it would remove, whole pounds (section 10). */
+  riskReduction: number | null;
+  /** riskReduction / remediationCost, where a cost is set. */
+  reductionPerPound: number | null;
   /** Replaced by the findings of a later completed review. */
   superseded: boolean;
   createdAt: string;

@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiObject, ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Countermeasures } from '@app/assessments';
 import { Roles } from '@app/identity';
 import { AppConfig } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, Snapshots, SupplyChainReports } from '@app/reports';
+import { LossDistributionService } from '@app/risk';
+import { portfolioSection } from './portfolio-section.js';
 
 export class ReportQuery {
   @IsOptional() @IsIn(['json', 'csv', 'html', 'pdf']) format?: 'json' | 'csv' | 'html' | 'pdf';
@@ -27,6 +30,8 @@ export class ReportsController {
     private readonly snapshots: Snapshots,
     private readonly pdf: PdfRenderer,
     private readonly config: AppConfig,
+    private readonly loss: LossDistributionService,
+    private readonly countermeasures: Countermeasures,
   ) {}
 
   /** The committee report: JSON (default), the CSV risk register, a printable page or a PDF; `asOf` rebuilds it from a monthly snapshot. */
@@ -51,7 +56,8 @@ export class ReportsController {
     }
     const report = await this.reports.build(query.asOf);
     if (query.format === 'html' || query.format === 'pdf') {
-      const page = this.html.render(report, this.config.orgName);
+      // The loss distribution and the fixes are of today's figures: a past date's pack has neither.
+      const page = this.html.render(report, this.config.orgName, query.asOf ? null : await portfolioSection(this.loss, this.countermeasures));
       if (query.format === 'html') {
         void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', REPORT_CSP);
         return page;

@@ -7,6 +7,7 @@ import { ALL_ROLES, can, Roles, type AuthenticatedRequest } from '@app/identity'
 import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
 import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
+import { reductionPerPound } from '@app/scoring';
 import { SuppliersService, toRiskView, toSupplierView, TierOverrideInput } from '@app/suppliers';
 import { FindingView, RiskDecisionView } from './governance.view.js';
 
@@ -47,6 +48,7 @@ export class FindingPatch {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(3) @MaxLength(5000) resolutionEvidence?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(5000) acceptanceReason?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) acceptedUntil?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt({ message: 'must be whole pounds' }) @Min(0) @Max(10_000_000_000) remediationCost?: number | null;
 }
 
 export const toFindingView = (f: Finding): FindingView => ({
@@ -68,6 +70,9 @@ export const toFindingView = (f: Finding): FindingView => ({
   acceptedUntil: f.acceptedUntil,
   recommendation: f.recommendation,
   mappings: f.mappings,
+  remediationCost: f.remediationCost,
+  riskReduction: f.riskReduction,
+  reductionPerPound: reductionPerPound(f.riskReduction, f.remediationCost),
   superseded: f.supersededAt !== null,
   createdAt: f.createdAt.toISOString(),
   updatedAt: f.updatedAt.toISOString(),
