@@ -14,7 +14,7 @@ const outputDir = join(root, 'apps/api/src/openapi');
 const output = join(outputDir, 'plugin-metadata.ts');
 
 // Input and view classes: their own files in the libs, and the small ones declared beside their controller.
-const MODEL_FILES = ['.input.ts', 'inputs.ts', '.view.ts', 'views.ts', '.controller.ts', 'controllers.ts'];
+const MODEL_FILES = ['.input.ts', 'inputs.ts', '.view.ts', 'views.ts', '.controller.ts', 'controllers.ts', 'platform/src/http/paging.ts'];
 const CONTROLLER_FILES = ['.controller.ts', 'controllers.ts'];
 const common = { pathToSource: outputDir, outputDir, introspectComments: true, esmCompatible: true, classValidatorShim: true, dtoKeyOfComment: 'description', controllerKeyOfComment: 'summary' };
 
@@ -24,7 +24,7 @@ const newestSource = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((
   if (entry.isDirectory()) return Math.max(newest, newestSource(path));
   return entry.name.endsWith('.ts') && path !== output ? Math.max(newest, statSync(path).mtimeMs) : newest;
 }, 0);
-if (!process.argv.includes('--force') && existsSync(output) && statSync(output).mtimeMs > Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')))) {
+if (!process.argv.includes('--force') && existsSync(output) && statSync(output).mtimeMs > Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')), statSync(fileURLToPath(import.meta.url)).mtimeMs)) {
   console.log('openapi: plugin metadata up to date');
   process.exit(0);
 }

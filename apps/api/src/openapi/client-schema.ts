@@ -1711,7 +1711,10 @@ export interface operations {
     };
     usersList: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1730,6 +1733,15 @@ export interface operations {
                         pageSize: number;
                         total: number;
                     };
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Not authenticated. */
@@ -1956,6 +1968,10 @@ export interface operations {
     suppliersList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "tier" | "-tier" | "singleLossEstimate" | "-singleLossEstimate" | "impactLevel" | "-impactLevel" | "criticality" | "-criticality" | "status" | "-status" | "kind" | "-kind" | "band" | "-band" | "rating" | "-rating" | "valueAtRisk" | "-valueAtRisk" | "netValueAtRisk" | "-netValueAtRisk";
                 kind?: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
                 status?: "onboarding" | "active" | "offboarded";
                 tier?: number;
@@ -1967,8 +1983,6 @@ export interface operations {
                 /** @description Text search on the name and the identifiers. */
                 q?: string;
                 format?: "json" | "csv";
-                /** @description A field to sort by, with a leading "-" for descending order. */
-                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "tier" | "-tier" | "singleLossEstimate" | "-singleLossEstimate" | "impactLevel" | "-impactLevel" | "criticality" | "-criticality" | "status" | "-status" | "kind" | "-kind" | "band" | "-band" | "rating" | "-rating" | "valueAtRisk" | "-valueAtRisk" | "netValueAtRisk" | "-netValueAtRisk";
             };
             header?: never;
             path?: never;
@@ -2455,10 +2469,12 @@ export interface operations {
     dataAssetsList: {
         parameters: {
             query?: {
-                classification?: "public" | "official" | "personal" | "special_category";
-                q?: string;
+                page?: number;
+                pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. */
                 sort?: "name" | "-name" | "classification" | "-classification" | "recordCount" | "-recordCount" | "createdAt" | "-createdAt";
+                classification?: "public" | "official" | "personal" | "special_category";
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -2788,6 +2804,10 @@ export interface operations {
     dataSharingLinksList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. */
+                sort?: "createdAt" | "-createdAt" | "reviewDate" | "-reviewDate" | "endDate" | "-endDate" | "startDate" | "-startDate" | "recordCount" | "-recordCount" | "status" | "-status";
                 supplierId?: string;
                 dataAssetId?: string;
                 status?: "proposed" | "active" | "suspended" | "ended";
@@ -2795,8 +2815,6 @@ export interface operations {
                 dueWithinDays?: number;
                 /** @description Active links without an agreement reference. */
                 withoutAgreement?: boolean;
-                /** @description A field to sort by, with a leading "-" for descending order. */
-                sort?: "createdAt" | "-createdAt" | "reviewDate" | "-reviewDate" | "endDate" | "-endDate" | "startDate" | "-startDate" | "recordCount" | "-recordCount" | "status" | "-status";
             };
             header?: never;
             path?: never;
@@ -3444,6 +3462,8 @@ export interface operations {
     assessmentsList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 supplierId?: string;
                 status?: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
                 questionnaireKey?: string;
@@ -4364,6 +4384,8 @@ export interface operations {
     notificationsList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 assessmentId?: string;
                 supplierId?: string;
                 kind?: string;
@@ -4505,6 +4527,8 @@ export interface operations {
     incidentsList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 supplierId?: string;
                 status?: string;
             };
@@ -5461,6 +5485,8 @@ export interface operations {
     auditEventsList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
@@ -5904,6 +5930,8 @@ export interface operations {
     findingsList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 supplierId?: string;
                 assessmentId?: string;
                 severity?: "critical" | "high" | "medium" | "low";
