@@ -22,7 +22,7 @@ const common = { pathToSource: outputDir, outputDir, introspectComments: true, e
 const newestSource = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
   const path = join(dir, entry.name);
   if (entry.isDirectory()) return Math.max(newest, newestSource(path));
-  return entry.name.endsWith('.ts') && path !== output ? Math.max(newest, statSync(path).mtimeMs) : newest;
+  return entry.name.endsWith('.ts') && path !== output && !path.endsWith('client-schema.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
 }, 0);
 if (!process.argv.includes('--force') && existsSync(output) && statSync(output).mtimeMs > Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')), statSync(fileURLToPath(import.meta.url)).mtimeMs)) {
   console.log('openapi: plugin metadata up to date');
