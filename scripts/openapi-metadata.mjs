@@ -3,7 +3,7 @@
 // classes (the build uses swc, which cannot run the plugin, so the plugin runs here in its "readonly"
 // mode, as the Nest CLI's metadata generator does). SwaggerModule.loadPluginMetadata applies it.
 // Run by `npm run build`; the output is checked in so that the type check and Jest see it too.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -14,9 +14,20 @@ const outputDir = join(root, 'apps/api/src/openapi');
 const output = join(outputDir, 'plugin-metadata.ts');
 
 // Input and view classes: their own files in the libs, and the small ones declared beside their controller.
-const MODEL_FILES = ['.input.ts', 'inputs.ts', '.view.ts', 'views.ts', '.controller.ts', 'controllers.ts'];
+const MODEL_FILES = ['.input.ts', 'inputs.ts', '.view.ts', 'views.ts', '.controller.ts', 'controllers.ts', 'platform/src/http/paging.ts'];
 const CONTROLLER_FILES = ['.controller.ts', 'controllers.ts'];
 const common = { pathToSource: outputDir, outputDir, introspectComments: true, esmCompatible: true, classValidatorShim: true, dtoKeyOfComment: 'description', controllerKeyOfComment: 'summary' };
+
+// The type checker takes a while: skip when no source file changed since the last run (--force runs anyway).
+const newestSource = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+  const path = join(dir, entry.name);
+  if (entry.isDirectory()) return Math.max(newest, newestSource(path));
+  return entry.name.endsWith('.ts') && path !== output && !path.endsWith('client-schema.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
+}, 0);
+if (!process.argv.includes('--force') && existsSync(output) && statSync(output).mtimeMs > Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')), statSync(fileURLToPath(import.meta.url)).mtimeMs)) {
+  console.log('openapi: plugin metadata up to date');
+  process.exit(0);
+}
 
 const program = ReadonlyVisitor.createTsProgram(join(root, 'tsconfig.json'));
 const sources = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !sf.fileName.includes('/node_modules/') && /\/(apps|libs)\//.test(sf.fileName) && !/\.(spec|e2e-spec)\.ts$/.test(sf.fileName));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CatalogueEntry } from './catalogue.view.js';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,15 +11,7 @@ import type { QuestionnaireDefinition, QuestionnairePurpose } from './definition
 import { QuestionnaireVersion } from './questionnaire-version.entity.js';
 import { validateDefinition } from './validate.js';
 
-export interface CatalogueEntry {
-  key: string;
-  title: string;
-  purpose: QuestionnairePurpose;
-  description: string | null;
-  latestVersion: number;
-  versions: number[];
-  questionCount: number;
-}
+export type { CatalogueEntry } from './catalogue.view.js';
 
 const checksum = (definition: QuestionnaireDefinition) => createHash('sha256').update(canonicalJson(definition)).digest('hex');
 const countQuestions = (definition: QuestionnaireDefinition) => definition.sections.reduce((n, s) => n + s.questions.length, 0);

@@ -1,5 +1,6 @@
 export { QuestionnairesModule } from './questionnaires.module.js';
-export { QuestionnaireCatalogue, parseYamlDocument, questionnaireVersionById, type CatalogueEntry } from './catalogue.service.js';
+export { QuestionnaireCatalogue, parseYamlDocument, questionnaireVersionById } from './catalogue.service.js';
+export { CatalogueEntry, CatalogueView, QuestionnaireVersionView } from './catalogue.view.js';
 export { QuestionnaireVersion } from './questionnaire-version.entity.js';
 export { validateDefinition } from './validate.js';
 export { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';

@@ -19,7 +19,7 @@ export class ReportQuery {
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'";
 
 /** The committee's supply-chain risk pack: JSON, the CSV risk register, a printable page, a PDF. */
-@ApiTags('reports')
+@ApiTags('governance')
 @ApiBearerAuth()
 @Controller('api/v1/reports')
 export class ReportsController {

@@ -65,6 +65,8 @@ function completeOperations(document: OpenAPIObject): void {
       operation.security ??= [];
       operation.parameters = dedupeParameters(operation.parameters ?? []);
       const params = operation.parameters;
+      // A query field with a default (page, pageSize) may be left out.
+      for (const p of params) if (p.in === 'query' && p.schema?.default !== undefined) (p as { required?: boolean }).required = false;
       const statuses = new Set<number>(operation[PROBLEMS_EXTENSION] ?? []);
       delete operation[PROBLEMS_EXTENSION];
       if (params.length || operation.requestBody) statuses.add(400);

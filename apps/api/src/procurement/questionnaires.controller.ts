@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ApiObject, ApiPage, ApiProblems } from '../openapi/decorators.js';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError } from '@app/platform';
-import { FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, type QuestionnaireVersion } from '@app/questionnaires';
+import { CatalogueView, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
 
-const toView = (v: QuestionnaireVersion) => ({
+const toView = (v: QuestionnaireVersion): QuestionnaireVersionView => ({
   key: v.key,
   version: v.version,
   title: v.title,
@@ -28,8 +28,7 @@ export class QuestionnairesController {
   /** The catalogue: each questionnaire with its versions, and the frameworks questions may cite. */
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiPage(null, 'Every questionnaire with its versions; `frameworks` lists the frameworks questions may cite.')
-  async list() {
+  async list(): Promise<CatalogueView> {
     const items = await this.catalogue.list();
     return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS };
   }
@@ -37,8 +36,7 @@ export class QuestionnairesController {
   /** One published version of a questionnaire, with its definition. */
   @Get(':key/versions/:version')
   @Roles(...ALL_ROLES)
-  @ApiObject('The version: key, version, title, description, questionCount, source, checksum, createdAt and the definition.')
-  async get(@Param('key') key: string, @Param('version', new ParseIntPipe()) version: number) {
+  async get(@Param('key') key: string, @Param('version', new ParseIntPipe()) version: number): Promise<QuestionnaireVersionView> {
     return toView(await this.catalogue.get(key, version));
   }
 
@@ -50,8 +48,9 @@ export class QuestionnairesController {
   @Roles('admin', 'procurement')
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/yaml')
-  @ApiObject('The version, newly published.', 201)
-  @ApiObject('The same version, already published identically.', 200)
+  @ApiBody({ description: 'A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML.', schema: { type: 'object' } })
+  @ApiResponse({ status: 201, type: QuestionnaireVersionView, description: 'The version, newly published.' })
+  @ApiOkResponse({ type: QuestionnaireVersionView, description: 'The same version, already published identically.' })
   @ApiProblems(409, 422)
   async import(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -49,6 +49,7 @@ export class SuppliersController {
   @Roles('procurement')
   @HttpCode(200)
   @ApiConsumes('text/csv')
+  @ApiBody({ description: 'The CSV file: a header row naming the columns (README: Importing suppliers from CSV), then one row per supplier.', schema: { type: 'string' } })
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: ImportResultView, description: 'A result per row; valid rows stored (unless dryRun), invalid rows change nothing.' })
   async import(@Req() request: FastifyRequest, @Query() query: ImportQuery): Promise<ImportResultView> {

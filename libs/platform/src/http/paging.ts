@@ -8,14 +8,14 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  page = 1;
+  page: number = 1;
 
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  pageSize = 50;
+  pageSize: number = 50;
 
   @IsOptional()
   @Matches(/^-?[a-zA-Z]+$/, { message: 'must be a field name, with a leading "-" for descending order' })

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { startTestApi, type TestApi } from './support/app.js';
+import { OpenApiContract } from './support/openapi-contract.js';
+import { typedClient } from './support/typed-client.js';
+import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const USER_TAGS = ['procurement', 'supplier', 'governance', 'admin', 'operations'];
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** The guide's enumeration table: `supplier \`kind\`` -> its values, in order. */
+function guideEnumerations(): [string, string[]][] {
+  const guide = readFileSync(new URL('../docs/api-guide.md', import.meta.url), 'utf8');
+  const table = guide.slice(guide.indexOf('## Enumerations'));
+  return [...table.matchAll(/^\| (.+?) \| (`.+`) \|$/gm)].map(([, field, values]) => [field, [...values.matchAll(/`([^`]+)`/g)].map((m) => m[1])]);
+}
+
+/** Where each enumeration of the guide lives in the document (response views; inputs are checked by value set). */
+const LOCATIONS: Record<string, string> = {
+  supplier: 'SupplierView', contact: 'ContactView', asset: 'DataAssetView', link: 'DataSharingLinkView', assessment: 'AssessmentView',
+  finding: 'FindingView', decision: 'RiskDecisionView', notification: 'NotificationView', incident: 'OpenIncidentBody', '': 'SupplierView',
+};
+
+function enumsIn(node: unknown, found: unknown[][] = []): unknown[][] {
+  if (Array.isArray(node)) node.forEach((n) => enumsIn(n, found));
+  else if (node && typeof node === 'object') {
+    if (Array.isArray((node as Json).enum)) found.push((node as Json).enum);
+    Object.values(node).forEach((n) => enumsIn(n, found));
+  }
+  return found;
+}
+
+describe('the OpenAPI document as a contract', () => {
+  let api: TestApi;
+  let document: Json;
+  let buyer: SignedIn;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    document = (await api.request({ method: 'GET', url: '/docs-json' })).json();
+    buyer = await signIn(api, 'procurement');
+  });
+  afterAll(() => api.close());
+
+  it('describes every operation: summary, a user tag, security, a success response with its schema, problem details on every 4xx', () => {
+    expect(document.servers).toEqual([{ url: 'http://assure.test' }]);
+    expect(document.tags.map((t: Json) => t.name)).toEqual(USER_TAGS);
+    const faults: string[] = [];
+    for (const [path, item] of Object.entries<Json>(document.paths)) {
+      for (const method of METHODS.filter((m) => item[m])) {
+        const op = item[method];
+        const at = `${method.toUpperCase()} ${path}`;
+        if (!op.summary) faults.push(`${at}: no summary`);
+        if (!op.tags?.length || op.tags.some((t: string) => !USER_TAGS.includes(t))) faults.push(`${at}: tags ${op.tags}`);
+        if (!Array.isArray(op.security)) faults.push(`${at}: no security`);
+        if (path.startsWith('/api/v1/') && path !== '/api/v1/auth/login' && !op.security.some((s: Json) => 'bearer' in s)) faults.push(`${at}: not bearer`);
+        const success = Object.entries<Json>(op.responses).filter(([status]) => /^[23]/.test(status));
+        if (!success.length) faults.push(`${at}: no success response`);
+        for (const [status, response] of success) {
+          if (status !== '303' && !Object.values<Json>(response.content ?? {}).some((c) => c.schema)) faults.push(`${at}: ${status} has no schema`);
+        }
+        for (const [status, response] of Object.entries<Json>(op.responses).filter(([s]) => s.startsWith('4'))) {
+          if (response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/ProblemView') faults.push(`${at}: ${status} is not problem details`);
+        }
+        for (const p of op.parameters ?? []) if (!p.schema) faults.push(`${at}: parameter ${p.name} has no schema`);
+        if (op.requestBody && !Object.values<Json>(op.requestBody.content).every((c) => c.schema)) faults.push(`${at}: body without schema`);
+      }
+    }
+    expect(faults).toEqual([]);
+    // Request bodies come from the validating classes, with their rules.
+    expect(document.components.schemas.CreateSupplierInput).toMatchObject({ required: ['name', 'kind', 'criticality'], properties: { name: { minLength: 2, maxLength: 300 }, contacts: { maxItems: 20 } } });
+    // Lists declare their filters, paging and sortable fields.
+    const list = document.paths['/api/v1/suppliers'].get.parameters.map((p: Json) => p.name);
+    expect(list).toEqual(expect.arrayContaining(['page', 'pageSize', 'sort', 'kind', 'status', 'tier', 'band', 'rating', 'tag', 'q']));
+    expect(document.paths['/api/v1/suppliers'].get.parameters.find((p: Json) => p.name === 'sort').schema.enum).toEqual(expect.arrayContaining(['name', '-netValueAtRisk']));
+    expect(document.paths['/portal/assessment/answers'].post.security).toEqual(expect.arrayContaining([{ portalSession: [] }, { invitationToken: [] }]));
+  });
+
+  it('lists the enumerations exactly as api.md does (the guide carries the table)', () => {
+    const rows = guideEnumerations();
+    expect(rows.length).toBeGreaterThanOrEqual(24);
+    const all = enumsIn(document);
+    for (const [field, values] of rows) {
+      const [, owner = '', name] = /^(?:(\w+) )?`([\w[\]]+)`$/.exec(field) ?? [];
+      const property = document.components.schemas[LOCATIONS[owner]]?.properties?.[name.replace('[]', '')];
+      expect({ field, values: property?.items?.enum ?? property?.enum }).toEqual({ field, values });
+      // Wherever the same set of values appears (inputs, filters), it is in the same order.
+      const sameSet = all.filter((e) => e.length === values.length && values.every((v) => e.includes(v)));
+      const severityLike = values.includes('critical') && values.includes('low') && values.length === 4;
+      if (!severityLike) for (const e of sameSet) expect({ field, values: e }).toEqual({ field, values });
+    }
+  });
+
+  it('fails a response the document does not describe, naming route, status and schema error', () => {
+    const contract = new OpenApiContract(document);
+    const supplierId = '00000000-0000-4000-8000-000000000000';
+    expect(contract.check('GET', `/api/v1/suppliers/${supplierId}`, 418, 'application/json', '{}')).toMatch(/^GET \/api\/v1\/suppliers\/\{id\} -> 418: the OpenAPI document does not describe status 418/);
+    expect(contract.check('GET', `/api/v1/suppliers/${supplierId}/risk`, 200, 'application/json', JSON.stringify({ supplierId }))).toMatch(/^GET \/api\/v1\/suppliers\/\{id\}\/risk -> 200: the response does not match the documented schema: \(body\) must have required property 'tier'/);
+    expect(contract.check('POST', '/api/v1/auth/login', 200, 'application/json', JSON.stringify({ accessToken: 1, expiresIn: 1, tokenType: 'Bearer' }))).toMatch(/\/accessToken must be string/);
+    expect(contract.check('POST', '/api/v1/auth/login', 200, 'application/json', JSON.stringify({ accessToken: 'x', expiresIn: 1, tokenType: 'Bearer', refreshToken: 'y' }))).toMatch(/must NOT have additional properties \(refreshToken\)/);
+    expect(contract.check('GET', '/console/suppliers', 200, 'text/html', '<html>')).toBeNull();
+  });
+
+  it('a client generated from /docs-json alone signs in, writes, pages and reads problems', async () => {
+    const client = typedClient(api);
+    const { data: login, response } = await client.POST('/api/v1/auth/login', { body: { email: buyer.email, password: PASSWORD } });
+    expect(response.status).toBe(200);
+    const headers = { authorization: `Bearer ${login!.accessToken}` };
+    const created = await client.POST('/api/v1/suppliers', {
+      body: { name: 'Riverside University', kind: 'university', criticality: 'high', contacts: [{ name: 'Dr Ada Jones', email: 'ada.jones@riverside.example', role: 'primary' }] },
+      headers,
+    });
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ name: 'Riverside University', kind: 'university', contacts: [{ role: 'primary' }] });
+    const page = await client.GET('/api/v1/suppliers', { params: { query: { kind: 'university', sort: '-netValueAtRisk', pageSize: 2 } }, headers });
+    expect(page.data).toMatchObject({ page: 1, pageSize: 2, total: 1, items: [{ id: created.data!.id }] });
+    const risk = await client.GET('/api/v1/suppliers/{id}/risk', { params: { path: { id: created.data!.id } }, headers });
+    expect(risk.data).toMatchObject({ supplierId: created.data!.id, rating: expect.any(String) });
+    const missing = await client.GET('/api/v1/suppliers/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } }, headers });
+    expect(missing.response.status).toBe(404);
+    expect(missing.error).toMatchObject({ status: 404, code: 'SUPPLIER.NOT_FOUND' });
+    const invalid = await client.POST('/api/v1/suppliers', { body: { name: 'X', kind: 'university', criticality: 'high' }, headers });
+    expect(invalid.error).toMatchObject({ status: 400, errors: [{ path: 'name' }] });
+  });
+});
