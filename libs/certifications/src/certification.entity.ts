@@ -12,6 +12,10 @@ export const PATIENT_DATA_CATEGORIES = ['nhs_number', 'clinical', 'genetic'] as 
 export const CERTIFICATION_NOTICE_DAYS = 30;
 
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
+/** How people name each kind, on pages, emails and the pack. */
+export const CERTIFICATION_LABELS: Record<CertificationKind, string> = {
+  cyber_essentials: 'Cyber Essentials', cyber_essentials_plus: 'Cyber Essentials Plus', iso27001: 'ISO/IEC 27001', dspt: 'DSPT', soc2_type2: 'SOC 2 Type II', other: 'Other certification',
+};
 export type DsptStatus = (typeof DSPT_STATUSES)[number];
 
 /** What a supplier has proven, not said: a certificate or the DSPT, with its dates and who checked it. */

@@ -1,7 +1,7 @@
 export { CertificationsModule } from './certifications.module.js';
 export { CertificationsService, type CertificationActor } from './certifications.service.js';
 export {
-  Certification, CERTIFICATION_KINDS, DSPT_STATUSES, DSPT_SUFFICIENT, PATIENT_DATA_CATEGORIES, CERTIFICATION_NOTICE_DAYS, isExpired, isCurrent,
+  Certification, CERTIFICATION_KINDS, CERTIFICATION_LABELS, DSPT_STATUSES, DSPT_SUFFICIENT, PATIENT_DATA_CATEGORIES, CERTIFICATION_NOTICE_DAYS, isExpired, isCurrent,
   type CertificationKind, type DsptStatus,
 } from './certification.entity.js';
 export { CreateCertificationInput, UpdateCertificationInput, CertificationListQuery } from './certification.input.js';

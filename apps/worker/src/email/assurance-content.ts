@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CERTIFICATION_LABELS, type CertificationKind } from '@app/certifications';
 import { humanDate, type OutboxMessage } from '@app/notifications';
 import { daysBetween } from '@app/platform';
 
@@ -22,7 +23,7 @@ export async function certificationExpiryEmail(m: EntityManager, row: OutboxMess
     context: {
       org: base.org,
       supplier: { name: c.supplier },
-      certification: KIND_LABELS[c.kind] ?? c.kind,
+      certification: CERTIFICATION_LABELS[c.kind as CertificationKind] ?? c.kind,
       reference: c.reference,
       scope: c.scope,
       expiresOn: humanDate(c.expires_on!),
