@@ -5,10 +5,6 @@ import { daysBetween } from '@app/platform';
 
 type Prepared = { context: Record<string, unknown> } | { skip: string };
 
-const KIND_LABELS: Record<string, string> = {
-  cyber_essentials: 'Cyber Essentials', cyber_essentials_plus: 'Cyber Essentials Plus', iso27001: 'ISO/IEC 27001', dspt: 'DSPT', soc2_type2: 'SOC 2 Type II', other: 'Certification',
-};
-
 /** A certification's expiry notice: skipped when it was renewed (its expiry moved) since it was owed. */
 export async function certificationExpiryEmail(m: EntityManager, row: OutboxMessage, base: { org: string; baseUrl: string; today: string }): Promise<Prepared> {
   const [c] = await m.query<{ supplier_id: string; supplier: string; kind: string; reference: string | null; scope: string | null; expires_on: string | null; verified_on: string | null }[]>(
