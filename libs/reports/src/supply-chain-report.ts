@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { entryPointsForPack } from '@app/access-paths';
+import { dsptGaps } from '@app/certifications';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
@@ -253,6 +255,9 @@ export class SupplyChainReports {
         totalsP, byTierP, byKindP, sharedP, cellsP, ratingsP, topP, topFailuresP, topFindingsP, topDecisionsP, exposureP, linksP, assessmentsP, reassessP, findingAgesP, frameworksP, currentDecisionsP, expiringP, logP, incidentsP,
       ]);
       const changes = previous ? await this.changes(m, period, previous, totals) : null;
+      // Entry points and the DSPT are today's records (snapshots do not keep them).
+      const entryPoints = await entryPointsForPack(m, asOf, LIST_LIMIT);
+      const patientDataWithoutDspt = await dsptGaps(m, asOf);
 
       return {
         generatedAt: this.clock.now().toISOString(),
@@ -302,7 +307,10 @@ export class SupplyChainReports {
             pastReview: num(links.find((l) => l.problem === 'pastReview')?.total),
             pastEnd: num(links.find((l) => l.problem === 'pastEnd')?.total),
           },
+          /** Suppliers receiving patient data without a current DSPT of standards met or better. */
+          patientDataWithoutDspt,
         },
+        entryPoints,
         assessments: {
           overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
           returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),
