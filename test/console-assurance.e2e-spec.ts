@@ -133,6 +133,29 @@ describe('console: entry points and certificates', () => {
     await page.context().close();
   }, 90_000);
 
+  it('the review page says where an answer claiming a certificate is proven, and flags an expired one', async () => {
+    // A supplier of its own, whose answers say: DSPT standards met (recorded and verified), Cyber Essentials yes (recorded, expired).
+    const own = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Telecare Monitoring', kind: 'supplier', criticality: 'moderate', status: 'active', contacts: [{ name: 'Lee', email: 'lee@telecare.example', role: 'primary' }] } });
+    const ownId = own.json().id;
+    const certify = (payload: object) => api.request({ method: 'POST', url: `/api/v1/suppliers/${ownId}/certifications`, headers: buyer.headers, payload });
+    const dsptId = (await certify({ kind: 'dspt', status: 'standards_met', reference: '8HN22', issuedOn: '2026-06-30', expiresOn: '2027-06-30' })).json().id;
+    expect((await api.request({ method: 'PATCH', url: `/api/v1/certifications/${dsptId}`, headers: buyer.headers, payload: { verified: true } })).statusCode).toBe(200);
+    expect((await certify({ kind: 'cyber_essentials', reference: 'IASME-CE-1', issuedOn: '2025-10-01', expiresOn: '2026-10-01' })).json()).toMatchObject({ expired: true });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: ownId, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' } });
+    expect(sent.statusCode).toBe(201);
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const saved = await portal('POST', '/portal/assessment/answers', { answers: [{ code: 'LGV-03', value: 'met', version: 0 }, { code: 'LCT-06', value: 'yes', version: 0 }] });
+    expect(saved.statusCode).toBe(200);
+    const page = await browse('procurement');
+    await page.goto(`${base}/console/assessments/${sent.json().id}`);
+    expect(await page.locator('tr', { hasText: 'LGV-03' }).textContent()).toContain('Proven: DSPT standards met (8HN22), expires 2027-06-30, verified 2026-11-30.');
+    expect(await page.locator('tr', { hasText: 'LCT-06' }).textContent()).toContain('The recorded certificate has expired: Cyber Essentials (IASME-CE-1), expires 2026-10-01.');
+    expect(await page.textContent('.nhsuk-warning-callout')).toContain('1 answer(s) claim a certification that the recorded certificates contradict or that has expired');
+    await accessible(page, 'assessment review with certificates');
+    await page.context().close();
+  }, 60_000);
+
   it('a viewer reads the page but gets no forms', async () => {
     const page = await browse('viewer');
     await page.goto(`${base}/console/suppliers/${supplierId}/assurance`);

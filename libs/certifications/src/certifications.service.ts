@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import type { Role } from '@app/identity';
 import { Clock, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { answerEvidence, type AnswerEvidence } from './answer-evidence.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationListQuery, CreateCertificationInput, UpdateCertificationInput } from './certification.input.js';
 import { certificationSnapshot } from './certification.view.js';
@@ -40,6 +41,12 @@ export class CertificationsService {
     if (query.kind) qb.andWhere('c.kind = :k', { k: query.kind });
     const [items, total] = await qb.orderBy(`c.${field}`, direction, 'NULLS LAST').addOrderBy('c.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items, total, dspt: await dsptStanding(this.dataSource.manager, supplierId, this.clock.today()) };
+  }
+
+  /** What the supplier's recorded certifications say about its answers that claim one (the review page). */
+  async evidenceForAnswers(supplierId: string, answers: { code: string; value: unknown; notApplicable?: boolean }[]): Promise<Map<string, AnswerEvidence>> {
+    const certifications = await this.dataSource.getRepository(Certification).findBy({ supplierId });
+    return answerEvidence(answers, certifications, this.clock.today());
   }
 
   async create(supplierId: string, input: CreateCertificationInput, actor: CertificationActor): Promise<Certification> {

@@ -7,3 +7,4 @@ export {
 export { CreateCertificationInput, UpdateCertificationInput, CertificationListQuery } from './certification.input.js';
 export { toCertificationView, certificationSnapshot, type CertificationView } from './certification.view.js';
 export { dsptStanding, dsptGaps, type DsptStanding, type DsptGap } from './dspt.query.js';
+export { answerEvidence, CERTIFICATION_QUESTIONS, type AnswerEvidence } from './answer-evidence.js';

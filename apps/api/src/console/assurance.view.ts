@@ -1,5 +1,5 @@
 import type { AccessPath } from '@app/access-paths';
-import { CERTIFICATION_LABELS, type CertificationView, type DsptStanding } from '@app/certifications';
+import { CERTIFICATION_LABELS, type AnswerEvidence, type CertificationView, type DsptStanding } from '@app/certifications';
 import type { Supplier } from '@app/suppliers';
 
 export { CERTIFICATION_LABELS };
@@ -67,3 +67,7 @@ export function assuranceView(supplier: Supplier, paths: AccessPath[], certifica
     dspt: { ...dspt, currentStatus: dspt.currentStatus ? words(dspt.currentStatus) : null },
   };
 }
+
+/** An answer's certification evidence as the review page tags it (green proven, red flagged, grey unverified). */
+export const evidenceTag = (e: AnswerEvidence | undefined) =>
+  e ? { text: e.text, label: { proven: 'Proven', flag: 'Check', unverified: 'Not proven' }[e.outcome], tag: e.outcome === 'proven' ? 'nhsuk-tag--green' : e.outcome === 'flag' ? 'nhsuk-tag--red' : 'nhsuk-tag--grey' } : null;

@@ -5,12 +5,14 @@ import { AssessmentsService, EvidenceService } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
+import { CertificationsService } from '@app/certifications';
 import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
 import { addDays, AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
+import { evidenceTag } from './assurance.view.js';
 import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters } from './pages.js';
 
 /**
@@ -39,6 +41,7 @@ export class ConsoleController {
     private readonly usersService: UsersService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly certifications: CertificationsService,
   ) {}
 
   private readonly reportHtml = new ReportHtml();
@@ -285,7 +288,10 @@ export class ConsoleController {
     const byCode = new Map(answers.map((a) => [a.questionCode, a]));
     const supplier = await this.suppliers.get(assessment.supplierId);
     const counted = new Map((assessment.score?.sections ?? []).flatMap((s) => s.counted.map((c) => [c.code, c] as const)));
+    // Answers that claim a certification, against the certifications recorded (issue 21).
+    const proven = await this.certifications.evidenceForAnswers(assessment.supplierId, answers.map((a) => ({ code: a.questionCode, value: a.value, notApplicable: a.notApplicable })));
     return {
+      provenFlags: [...proven.values()].filter((e) => e.outcome === 'flag').length,
       assessment: { id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title, overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1), band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none' },
       supplier: { id: supplier.id, name: supplier.name },
       canReview: ['procurement', 'admin'].includes(user.role) && assessment.status === 'submitted',
@@ -300,6 +306,7 @@ export class ConsoleController {
             comment: answer?.comment ?? '',
             counted: c ? `${c.s}${c.adjusted ? ` (adjusted from ${c.adjusted.from}: ${c.adjusted.reason})` : ''}` : 'not counted',
             evidence: evidence.filter((e) => e.questionCode === q.code).map((e) => ({ id: e.id, name: e.fileName })),
+            proven: evidenceTag(proven.get(q.code)),
           };
         }),
       })),
