@@ -76,6 +76,8 @@ describe('console: entry points and certificates', () => {
 
   it('procurement adds an access path without MFA and a certificate; the page marks the weak way in and the DSPT flag clears', async () => {
     const page = await browse('procurement');
+    // The dashboard names a supplier receiving patient data without a DSPT.
+    expect(await page.locator('li', { hasText: 'no DSPT recorded' }).textContent()).toBe('Imaging Connect: no DSPT recorded');
     await page.goto(`${base}/console/suppliers/${supplierId}`);
     await page.click('text=Entry points and certificates');
     await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance`);

@@ -94,6 +94,7 @@ export class ConsoleController {
     const r = await this.reports.build();
     const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: ratingOf(c.likelihood * c.impact) }));
     this.page(reply, request, 'dashboard', 'Dashboard', {
+      assurance: { withoutDspt: r.dataExposure.patientDataWithoutDspt, entryPoints: r.entryPoints.totals },
       valueAtRisk: pounds(r.headline.valueAtRisk),
       netValueAtRisk: pounds(r.headline.netValueAtRisk),
       suppliers: r.headline.suppliersInScope,
