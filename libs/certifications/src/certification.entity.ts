@@ -32,6 +32,12 @@ export class Certification {
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) expiresOn: string | null;
   /** Where the certificate checked can be found (a document reference or address). */
   @Column({ type: 'text', nullable: true }) evidence: string | null;
+  /** The certificate checked, as a file (recognised by content); its bytes are read only to download it. */
+  @Column({ type: 'bytea', nullable: true, select: false }) evidenceFile: Buffer | null;
+  @Column({ type: 'text', nullable: true }) evidenceFileName: string | null;
+  @Column({ type: 'text', nullable: true }) evidenceMediaType: string | null;
+  @Column({ type: 'int', nullable: true }) evidenceSize: number | null;
+  @Column({ type: 'text', nullable: true }) evidenceSha256: string | null;
   @Column({ type: 'uuid', nullable: true }) verifiedBy: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) verifiedOn: string | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;

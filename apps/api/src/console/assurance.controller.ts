@@ -164,6 +164,14 @@ export class ConsoleAssuranceController {
     redirect(reply, `/console/suppliers/${c.supplierId}/assurance#certifications`);
   }
 
+  /** The certificate file attached through the API, for a signed-in browser. */
+  @Get('certifications/:id/evidence')
+  @Roles(...ALL_ROLES)
+  async evidenceFile(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply) {
+    const file = await this.certifications.evidenceFile(id);
+    void reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
+  }
+
   /** Records that the certificate was checked against the certifying body's record: who and when. */
   @Post('certifications/:id/verify')
   @Roles('procurement', 'governance')
