@@ -166,6 +166,20 @@ describe('access paths: each way a supplier reaches into our systems', () => {
     expect(header.statusCode).toBe(400);
     expect(header.json().errors.map((e: { path: string }) => e.path)).toEqual(['header.colour', 'header.description', 'header.mfa', 'header.monitored']);
   });
+  it('the committee pack lists the weak entry points by supplier, and a supplier receiving patient data without a DSPT', async () => {
+    await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'other', description: 'Legacy dial-up modem', mfa: 'none', monitored: false, lastReviewedOn: '2025-01-01' });
+    const pack = await call(governance, 'GET', '/api/v1/reports/supply-chain?format=json');
+    expect(pack.statusCode).toBe(200);
+    const mine = pack.json().entryPoints.suppliers.find((s: { supplierId: string }) => s.supplierId === supplierId);
+    expect(mine).toMatchObject({ supplier: 'Imaging Connect', withoutMfa: 1, unmonitored: 1, unreviewed: 1, unsupportedDevices: 2 });
+    expect(mine.paths).toEqual(['Legacy dial-up modem (no MFA, not monitored, not reviewed for 12 months)', 'Ultrasound carts on the wards (2 unsupported device(s))']);
+    expect(pack.json().dataExposure.patientDataWithoutDspt).toEqual([{ supplierId, name: 'Imaging Connect', currentStatus: null, lastExpiredOn: null }]);
+    const html = await call(governance, 'GET', '/api/v1/reports/supply-chain?format=html');
+    expect(html.body).toContain('<h2 id="entry-points">Entry points</h2>');
+    expect(html.body).toContain('Legacy dial-up modem (no MFA, not monitored, not reviewed for 12 months)');
+    expect(html.body).toContain('<li>Imaging Connect: DSPT none recorded</li>');
+  });
+
   it('suspend links (incident mode) disables every active way in, each on the timeline; the exposure lists the paths and the data reachable', async () => {
     const weak = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'privileged_account', description: 'Domain admin for the PACS upgrade', systems: ['PACS'], dataAssetIds: [assetId], mfa: 'none', monitored: true });
     expect((await riskOf()).explanation.likelihood.bandUsed).toBe('B');

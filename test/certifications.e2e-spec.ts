@@ -107,12 +107,35 @@ describe('certifications: what a supplier has proven, not said', () => {
     ]);
   });
 
+  it('keeps the certificate checked as a file (type by content); a new file clears the verification', async () => {
+    const created = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/certifications`, { kind: 'iso27001', reference: 'ISO-2026', issuedOn: '2026-02-01', expiresOn: '2029-02-01' });
+    const id = created.json().id;
+    expect((await call(buyer, 'PATCH', `/api/v1/certifications/${id}`, { verified: true })).json().verified).toBe(true);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const upload = (who: SignedIn, content: Buffer, filename: string) => {
+      const boundary = `----assure${Math.random().toString(16).slice(2)}`;
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return api.request({ method: 'POST', url: `/api/v1/certifications/${id}/evidence`, headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    };
+    expect((await upload(governance, pdf, 'iso.pdf')).statusCode).toBe(403);
+    const bad = await upload(buyer, Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), 'certificate.pdf');
+    expect(bad.statusCode).toBe(415);
+    const stored = await upload(buyer, pdf, 'ISO 27001 certificate.pdf');
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ verified: false, evidenceFile: { mediaType: 'application/pdf', size: pdf.length, fileName: expect.stringMatching(/^certificate-iso27001-[0-9a-f]{12}\.pdf$/) } });
+    const download = await call(viewer, 'GET', `/api/v1/certifications/${id}/evidence`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await query(api.databaseUrl, "SELECT id FROM audit_event WHERE action = 'certification.evidence_attached' AND entity_id = $1", [id]))).toHaveLength(1);
+  });
+
   it('shows an expired certificate as expired', async () => {
     const iso = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/certifications`, { kind: 'iso27001', reference: 'ISO-77', issuedOn: '2023-10-01', expiresOn: '2026-10-01' });
     expect(iso.json()).toMatchObject({ expired: true, current: false });
     expect((await call(viewer, 'GET', `/api/v1/certifications/${iso.json().id}`)).json()).toMatchObject({ expired: true });
-    const items = (await list()).items as { kind: string; expired: boolean }[];
-    expect(items.find((c) => c.kind === 'iso27001')).toMatchObject({ expired: true });
+    const items = (await list()).items as { reference: string; expired: boolean }[];
+    expect(items.find((c) => c.reference === 'ISO-77')).toMatchObject({ expired: true });
   });
 
   it('owes procurement one reminder 30 days before expiry and one on expiry, whatever the number of runs', async () => {

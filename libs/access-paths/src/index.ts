@@ -5,3 +5,4 @@ export { AccessPath, ACCESS_PATH_KINDS, ACCESS_PATH_MFA, ACCESS_PATH_STATUSES, A
 export { CreateAccessPathInput, UpdateAccessPathInput, AccessPathListQuery } from './access-path.input.js';
 export { toAccessPathView, accessPathSnapshot, type AccessPathView } from './access-path.view.js';
 export { accessPathsExposure, disableAccessPathsForIncident, type ExposedAccessPath } from './incident.query.js';
+export { entryPointsForPack, type EntryPointsPack, type SupplierEntryPoints } from './pack.query.js';

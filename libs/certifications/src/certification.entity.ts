@@ -12,6 +12,10 @@ export const PATIENT_DATA_CATEGORIES = ['nhs_number', 'clinical', 'genetic'] as 
 export const CERTIFICATION_NOTICE_DAYS = 30;
 
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
+/** How people name each kind, on pages, emails and the pack. */
+export const CERTIFICATION_LABELS: Record<CertificationKind, string> = {
+  cyber_essentials: 'Cyber Essentials', cyber_essentials_plus: 'Cyber Essentials Plus', iso27001: 'ISO/IEC 27001', dspt: 'DSPT', soc2_type2: 'SOC 2 Type II', other: 'Other certification',
+};
 export type DsptStatus = (typeof DSPT_STATUSES)[number];
 
 /** What a supplier has proven, not said: a certificate or the DSPT, with its dates and who checked it. */
@@ -28,6 +32,12 @@ export class Certification {
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) expiresOn: string | null;
   /** Where the certificate checked can be found (a document reference or address). */
   @Column({ type: 'text', nullable: true }) evidence: string | null;
+  /** The certificate checked, as a file (recognised by content); its bytes are read only to download it. */
+  @Column({ type: 'bytea', nullable: true, select: false }) evidenceFile: Buffer | null;
+  @Column({ type: 'text', nullable: true }) evidenceFileName: string | null;
+  @Column({ type: 'text', nullable: true }) evidenceMediaType: string | null;
+  @Column({ type: 'int', nullable: true }) evidenceSize: number | null;
+  @Column({ type: 'text', nullable: true }) evidenceSha256: string | null;
   @Column({ type: 'uuid', nullable: true }) verifiedBy: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) verifiedOn: string | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;

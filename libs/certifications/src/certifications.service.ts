@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import type { Role } from '@app/identity';
-import { Clock, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { createHash } from 'node:crypto';
+import { detectEvidenceType, EVIDENCE_MAX_BYTES } from '@app/assessments';
+import { Clock, DomainError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { answerEvidence, type AnswerEvidence } from './answer-evidence.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationListQuery, CreateCertificationInput, UpdateCertificationInput } from './certification.input.js';
 import { certificationSnapshot } from './certification.view.js';
@@ -11,7 +14,7 @@ import { dsptStanding, type DsptStanding } from './dspt.query.js';
 
 const SORTS = ['createdAt', 'expiresOn', 'kind', 'issuedOn'];
 /** What the verifier checked: changing any of it means the new certificate has not been checked yet. */
-const CHECKED_FIELDS = ['kind', 'reference', 'status', 'scope', 'issuedOn', 'expiresOn', 'evidence'] as const;
+const CHECKED_FIELDS = ['kind', 'reference', 'status', 'scope', 'issuedOn', 'expiresOn', 'evidence', 'evidenceSha256'] as const;
 
 export interface CertificationActor {
   id: string | null;
@@ -40,6 +43,12 @@ export class CertificationsService {
     if (query.kind) qb.andWhere('c.kind = :k', { k: query.kind });
     const [items, total] = await qb.orderBy(`c.${field}`, direction, 'NULLS LAST').addOrderBy('c.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items, total, dspt: await dsptStanding(this.dataSource.manager, supplierId, this.clock.today()) };
+  }
+
+  /** What the supplier's recorded certifications say about its answers that claim one (the review page). */
+  async evidenceForAnswers(supplierId: string, answers: { code: string; value: unknown; notApplicable?: boolean }[]): Promise<Map<string, AnswerEvidence>> {
+    const certifications = await this.dataSource.getRepository(Certification).findBy({ supplierId });
+    return answerEvidence(answers, certifications, this.clock.today());
   }
 
   async create(supplierId: string, input: CreateCertificationInput, actor: CertificationActor): Promise<Certification> {
@@ -79,6 +88,37 @@ export class CertificationsService {
       await this.audit.record(m, { action, entityType: 'certification', entityId: id, before, after });
       return saved;
     });
+  }
+
+  /**
+   * Attaches the certificate checked (PDF, image, DOCX, XLSX, CSV or TXT, recognised by content, at
+   * most 10 MB), replacing any before it. A new file has not been checked: the verification clears.
+   */
+  async attachEvidence(id: string, originalName: string, content: Buffer): Promise<Certification> {
+    if (content.length === 0) throw new RuleViolationError('CERTIFICATION.EVIDENCE_EMPTY', 'The file is empty.', [{ path: 'file', message: 'is empty' }]);
+    if (content.length > EVIDENCE_MAX_BYTES) throw new DomainError('REQUEST.TOO_LARGE', 'Evidence files may be at most 10 MB.', 413, [{ path: 'file', message: 'is larger than 10 MB' }]);
+    const type = await detectEvidenceType(content, originalName);
+    if (!type) throw new DomainError('CERTIFICATION.EVIDENCE_TYPE', 'This kind of file cannot be attached: use PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT.', 415, [{ path: 'file', message: 'must be a PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT file' }]);
+    return this.dataSource.transaction(async (m) => {
+      const certification = await m.findOne(Certification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!certification) throw new NotFoundError('CERTIFICATION.NOT_FOUND', 'No such certification.');
+      const before = certificationSnapshot(certification);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      Object.assign(certification, {
+        evidenceFile: content, evidenceFileName: `certificate-${certification.kind}-${sha256.slice(0, 12)}.${type.extension}`, evidenceMediaType: type.mediaType,
+        evidenceSize: content.length, evidenceSha256: sha256, verifiedBy: null, verifiedOn: null,
+      });
+      const saved = await m.save(Certification, certification);
+      await this.audit.record(m, { action: 'certification.evidence_attached', entityType: 'certification', entityId: id, before, after: { ...certificationSnapshot(saved), evidenceFileName: saved.evidenceFileName, evidenceSize: saved.evidenceSize } });
+      return saved;
+    });
+  }
+
+  async evidenceFile(id: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+    const row = await this.dataSource.getRepository(Certification).createQueryBuilder('c').addSelect('c.evidenceFile').where('c.id = :id', { id }).getOne();
+    if (!row) throw new NotFoundError('CERTIFICATION.NOT_FOUND', 'No such certification.');
+    if (!row.evidenceFile || !row.evidenceFileName || !row.evidenceMediaType) throw new NotFoundError('CERTIFICATION.NO_EVIDENCE', 'No certificate file is attached.');
+    return { fileName: row.evidenceFileName, mediaType: row.evidenceMediaType, content: row.evidenceFile };
   }
 
   /** Rules across fields: a DSPT status for the DSPT only (and required there), expiry after issue. */

@@ -109,7 +109,9 @@ export class ReportHtml {
         pastReview: report.dataExposure.linksPastReview,
         pastEnd: report.dataExposure.linksPastEnd,
         totals: report.dataExposure.linkTotals,
+        withoutDspt: report.dataExposure.patientDataWithoutDspt.map((g) => ({ ...g, status: g.currentStatus ? g.currentStatus.replace(/_/g, ' ') : g.lastExpiredOn ? `expired ${g.lastExpiredOn}` : 'none recorded' })),
       },
+      entryPoints: report.entryPoints,
       assessments: report.assessments,
       findings: {
         severities: Object.entries(report.findings.openBySeverity).map(([severity, f]) => ({ severity, ...f })),

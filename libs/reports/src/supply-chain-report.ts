@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ANSWERABLE_STATUSES } from '@app/assessments';
+import { entryPointsForPack } from '@app/access-paths';
+import { dsptGaps } from '@app/certifications';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
 import { decisionAlerts, DECISION_IS_CURRENT } from './decision-alerts.query.js';
 import type { RegisterRow } from './report-formats.js';
@@ -258,6 +260,9 @@ export class SupplyChainReports {
       ]);
       const changes = previous ? await this.changes(m, period, previous, totals) : null;
       const alerts = await decisionAlerts(m, asOf, LIST_LIMIT);
+      // Entry points and the DSPT are today's records (snapshots do not keep them).
+      const entryPoints = await entryPointsForPack(m, asOf, LIST_LIMIT);
+      const patientDataWithoutDspt = await dsptGaps(m, asOf);
 
       return {
         generatedAt: this.clock.now().toISOString(),
@@ -307,7 +312,10 @@ export class SupplyChainReports {
             pastReview: num(links.find((l) => l.problem === 'pastReview')?.total),
             pastEnd: num(links.find((l) => l.problem === 'pastEnd')?.total),
           },
+          /** Suppliers receiving patient data without a current DSPT of standards met or better. */
+          patientDataWithoutDspt,
         },
+        entryPoints,
         assessments: {
           overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
           returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessPathsModule } from '@app/access-paths';
 import { AssessmentsModule } from '@app/assessments';
 import { AuditModule } from '@app/audit';
+import { CertificationsModule } from '@app/certifications';
 import { DataSharingModule } from '@app/data-sharing';
 import { IdentityModule } from '@app/identity';
 import { OutboxModule } from '@app/notifications';
@@ -8,6 +10,7 @@ import { QuestionnairesModule } from '@app/questionnaires';
 import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
+import { ConsoleAssuranceController } from './assurance.controller.js';
 import { ConsoleCampaignsController } from './campaigns.controller.js';
 import { ConsoleCountermeasuresController } from './countermeasures.controller.js';
 import { ConsoleDashboardController } from './dashboard.controller.js';
@@ -25,12 +28,12 @@ import { ConsoleUsersController } from './users.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API; one controller per page group. */
 @Module({
-  imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule],
+  imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule, AccessPathsModule, CertificationsModule],
   providers: [SupplierPage],
   controllers: [
     ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
     ConsoleFindingsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
-    ConsoleReassignController, ConsoleEmailPreviewsController, ConsoleCountermeasuresController,
+    ConsoleReassignController, ConsoleEmailPreviewsController, ConsoleCountermeasuresController, ConsoleAssuranceController,
   ],
 })
 export class ConsoleModule {}

@@ -10,6 +10,7 @@ export function ratingOf(cell: number): string {
 export function dashboardView(r: SupplyChainReport) {
   const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: ratingOf(c.likelihood * c.impact) }));
   return {
+    assurance: { withoutDspt: r.dataExposure.patientDataWithoutDspt, entryPoints: r.entryPoints.totals },
     valueAtRisk: pounds(r.headline.valueAtRisk),
     netValueAtRisk: pounds(r.headline.netValueAtRisk),
     suppliers: r.headline.suppliersInScope,

@@ -1,6 +1,8 @@
+import type { AnswerEvidence } from '@app/certifications';
 import { REASSIGNABLE_STATUSES, type Assessment, type AssessmentAnswer, type AssessmentEvidence } from '@app/assessments';
 import { can, type User } from '@app/identity';
 import type { QuestionnaireVersion } from '@app/questionnaires';
+import { evidenceTag } from './assurance.view.js';
 import { londonDateTime } from './dates.js';
 
 /** An answer in words: a choice's label (not its stored value), several joined, "not applicable", or a dash. */
@@ -15,12 +17,14 @@ export function answerText(answer: AssessmentAnswer | undefined, options: { valu
 }
 
 /** The review of one assessment: answers by section with evidence, the score, who attested, and procurement's actions. */
-export function reviewView(data: { assessment: Assessment; answers: AssessmentAnswer[]; version: QuestionnaireVersion; evidence: AssessmentEvidence[]; supplier: { id: string; name: string } }, user: User) {
+export function reviewView(data: { assessment: Assessment; answers: AssessmentAnswer[]; version: QuestionnaireVersion; evidence: AssessmentEvidence[]; supplier: { id: string; name: string }; proven?: Map<string, AnswerEvidence> }, user: User) {
   const { assessment, version, evidence } = data;
   const byCode = new Map(data.answers.map((a) => [a.questionCode, a]));
   const counted = new Map((assessment.score?.sections ?? []).flatMap((s) => s.counted.map((c) => [c.code, c] as const)));
   const att = assessment.attestation;
+  const proven = data.proven ?? new Map<string, AnswerEvidence>();
   return {
+    provenFlags: [...proven.values()].filter((e) => e.outcome === 'flag').length,
     assessment: {
       id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title,
       overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1),
@@ -44,6 +48,7 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
           comment: answer?.comment ?? '',
           counted: c ? `${c.s}${c.adjusted ? ` (adjusted from ${c.adjusted.from}: ${c.adjusted.reason})` : ''}` : 'not counted',
           evidence: evidence.filter((e) => e.questionCode === q.code).map((e) => ({ id: e.id, name: e.fileName })),
+          proven: evidenceTag(proven.get(q.code)),
         };
       }),
     })),

@@ -1,3 +1,4 @@
+import { CertificationsService } from '@app/certifications';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -22,6 +23,7 @@ export class ConsoleReviewsController {
     private readonly evidence: EvidenceService,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly suppliers: SuppliersService,
+    private readonly certifications: CertificationsService,
   ) {}
 
   @Get(':id')
@@ -91,6 +93,8 @@ export class ConsoleReviewsController {
     const version = await this.catalogue.get(assessment.questionnaireKey, assessment.questionnaireVersion);
     const evidence = await this.evidence.list(id);
     const supplier = await this.suppliers.get(assessment.supplierId);
-    return reviewView({ assessment, answers, version, evidence, supplier: { id: supplier.id, name: supplier.name } }, user);
+    // Answers that claim a certification, against the certifications recorded (issue 21).
+    const proven = await this.certifications.evidenceForAnswers(assessment.supplierId, answers.map((a) => ({ code: a.questionCode, value: a.value, notApplicable: a.notApplicable })));
+    return reviewView({ assessment, answers, version, evidence, supplier: { id: supplier.id, name: supplier.name }, proven }, user);
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CertificationListQuery, CertificationsService, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
-import { Clock, pageOf } from '@app/platform';
+import { Clock, DomainError, pageOf } from '@app/platform';
 
 /** What each supplier has proven: certificates and its DSPT status, with expiry and verification (api.md). */
 @ApiTags('certifications')
@@ -40,5 +41,24 @@ export class CertificationsController {
   @Roles('procurement', 'governance')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCertificationInput, @Req() request: AuthenticatedRequest) {
     return toCertificationView(await this.certifications.update(id, body, { id: request.user?.id ?? null, role: request.user!.role }), this.clock.today());
+  }
+
+  /** The certificate checked, as a file: multipart field `file`; its type is checked by content. Replaces any file before it and clears the verification. */
+  @Post('certifications/:id/evidence')
+  @Roles('procurement')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  async attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest) {
+    if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.', 415);
+    const file = await request.file();
+    if (!file) throw new DomainError('REQUEST.INVALID', 'No file was sent.', 400, [{ path: 'file', message: 'is required' }]);
+    return toCertificationView(await this.certifications.attachEvidence(id, file.filename, await file.toBuffer()), this.clock.today());
+  }
+
+  @Get('certifications/:id/evidence')
+  @Roles(...ALL_ROLES)
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply) {
+    const file = await this.certifications.evidenceFile(id);
+    void reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
   }
 }

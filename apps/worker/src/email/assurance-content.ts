@@ -1,12 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { CERTIFICATION_LABELS, type CertificationKind } from '@app/certifications';
 import { humanDate, type OutboxMessage } from '@app/notifications';
 import { daysBetween } from '@app/platform';
 
 type Prepared = { context: Record<string, unknown> } | { skip: string };
-
-const KIND_LABELS: Record<string, string> = {
-  cyber_essentials: 'Cyber Essentials', cyber_essentials_plus: 'Cyber Essentials Plus', iso27001: 'ISO/IEC 27001', dspt: 'DSPT', soc2_type2: 'SOC 2 Type II', other: 'Certification',
-};
 
 /** A certification's expiry notice: skipped when it was renewed (its expiry moved) since it was owed. */
 export async function certificationExpiryEmail(m: EntityManager, row: OutboxMessage, base: { org: string; baseUrl: string; today: string }): Promise<Prepared> {
@@ -22,7 +19,7 @@ export async function certificationExpiryEmail(m: EntityManager, row: OutboxMess
     context: {
       org: base.org,
       supplier: { name: c.supplier },
-      certification: KIND_LABELS[c.kind] ?? c.kind,
+      certification: CERTIFICATION_LABELS[c.kind as CertificationKind] ?? c.kind,
       reference: c.reference,
       scope: c.scope,
       expiresOn: humanDate(c.expires_on!),

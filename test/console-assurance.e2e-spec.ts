@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '@app/embedded';
+import { UsersService } from '@app/identity';
+import { startTestApi, type TestApi } from './support/app.js';
+import { query } from './support/db.js';
+import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Set to a folder to keep screenshots of the pages at 1280 and 390 px. */
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+/** The console's entry points and certificates: procurement records a way in and a certificate in the browser. */
+describe('console: entry points and certificates', () => {
+  let api: TestApi;
+  let base: string;
+  let buyer: SignedIn;
+  let supplierId: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    api.clock.freeze('2026-11-30T09:00:00Z'); // the literal dates below are written against this day
+    await api.app.listen({ port, host: '127.0.0.1' });
+    buyer = await signIn(api, 'procurement');
+    const res = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Imaging Connect', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Sam', email: 'sam@imaging.example', role: 'primary' }] } });
+    supplierId = res.json().id;
+    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: { name: 'PACS images', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 400_000 } });
+    const link = await api.request({
+      method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers, payload: {
+        supplierId, dataAssetId: asset.json().id, purpose: 'Image reporting', direction: 'outbound', recordCount: 100_000, pseudonymisation: 'identifiable', article6Basis: 'public_task',
+        article9Condition: 'health_care', confidentialityBasis: 'direct_care', agreementType: 'contract', agreementRef: 'C-9', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
+      },
+    });
+    expect(link.json()).toMatchObject({ status: 'active' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    api?.clock.reset();
+    await api?.close();
+  });
+
+  async function accessible(page: Page, label: string) {
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const win = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
+      const result = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    expect({ label, violations }).toEqual({ label, violations: [] });
+    if (SHOTS) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: `${SHOTS}/${label.replace(/\W+/g, '-')}-${width}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }
+
+  async function browse(role: 'procurement' | 'governance' | 'viewer'): Promise<Page> {
+    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
+    await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/console/login`);
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console`);
+    return page;
+  }
+
+  it('procurement adds an access path without MFA and a certificate; the page marks the weak way in and the DSPT flag clears', async () => {
+    const page = await browse('procurement');
+    // The dashboard names a supplier receiving patient data without a DSPT.
+    expect(await page.locator('li', { hasText: 'no DSPT recorded' }).textContent()).toBe('Imaging Connect: no DSPT recorded');
+    await page.goto(`${base}/console/suppliers/${supplierId}`);
+    await page.click('text=Entry points and certificates');
+    await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance`);
+    expect(await page.textContent('h1')).toBe('Imaging Connect: entry points and certificates');
+    expect(await page.textContent('.nhsuk-warning-callout')).toContain('receives patient data but has no current DSPT status recorded');
+    await accessible(page, 'assurance empty');
+
+    await page.click('text=Add an access path');
+    await accessible(page, 'access path form');
+    await page.selectOption('#f-kind', 'managed_device');
+    await page.fill('#f-description', 'Ward ultrasound carts');
+    await page.fill('#f-deviceCount', '4');
+    await page.fill('#f-unsupportedDeviceCount', '6');
+    await page.click('text=Save the access path');
+    expect(await page.textContent('.nhsuk-error-summary')).toContain('must be at most deviceCount (4)');
+    await accessible(page, 'access path form with errors');
+    await page.selectOption('#f-kind', 'remote_support');
+    await page.fill('#f-description', 'TeamViewer into the reporting workstations');
+    await page.fill('#f-systems', 'PACS, RIS');
+    await page.fill('#f-deviceCount', '');
+    await page.fill('#f-unsupportedDeviceCount', '');
+    await page.selectOption('#f-mfa', 'none');
+    await page.check('text=PACS images');
+    await page.click('text=Save the access path');
+    await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#access-paths`);
+    const row = page.locator('tr', { hasText: 'TeamViewer into the reporting workstations' });
+    expect(await row.textContent()).toContain('Unprotected');
+    expect(await row.textContent()).toContain('PACS images');
+    expect(await page.textContent('.nhsuk-inset-text')).toContain('the band used for the likelihood is one step worse');
+
+    await page.click('text=Add a certification');
+    await accessible(page, 'certification form');
+    await page.selectOption('#f-kind', 'dspt');
+    await page.click('text=Save the certification');
+    expect(await page.textContent('.nhsuk-error-summary')).toContain('is required for the DSPT');
+    await page.selectOption('#f-status', 'standards_met');
+    await page.fill('#f-reference', '8HN22');
+    await page.fill('#f-issuedOn', '2026-06-30');
+    await page.fill('#f-expiresOn', '2027-06-30');
+    await page.click('text=Save the certification');
+    await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#certifications`);
+    expect(await page.locator('.nhsuk-warning-callout').count()).toBe(0); // standards met: no longer flagged
+    await page.click('button:has-text("Mark verified")');
+    await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#certifications`);
+    expect(await page.locator('tr', { hasText: '8HN22' }).textContent()).toContain('Verified 2026-11-30');
+    await accessible(page, 'assurance with a path and a certificate');
+    const csv = await page.request.get(`${base}/console/suppliers/${supplierId}/access-paths.csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('TeamViewer into the reporting workstations,PACS;RIS');
+
+    const paths = await query<{ mfa: string; systems: string[]; data_asset_ids: string[] }>(api.databaseUrl, 'SELECT mfa, systems, data_asset_ids FROM access_path WHERE supplier_id = $1', [supplierId]);
+    expect(paths).toEqual([{ mfa: 'none', systems: ['PACS', 'RIS'], data_asset_ids: [expect.any(String)] }]);
+    const certs = await query<{ kind: string; status: string; verified_on: string }>(api.databaseUrl, "SELECT kind, status, verified_on::text FROM certification WHERE supplier_id = $1", [supplierId]);
+    expect(certs).toEqual([{ kind: 'dspt', status: 'standards_met', verified_on: '2026-11-30' }]);
+    await page.context().close();
+  }, 90_000);
+
+  it('the review page says where an answer claiming a certificate is proven, and flags an expired one', async () => {
+    // A supplier of its own, whose answers say: DSPT standards met (recorded and verified), Cyber Essentials yes (recorded, expired).
+    const own = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Telecare Monitoring', kind: 'supplier', criticality: 'moderate', status: 'active', contacts: [{ name: 'Lee', email: 'lee@telecare.example', role: 'primary' }] } });
+    const ownId = own.json().id;
+    const certify = (payload: object) => api.request({ method: 'POST', url: `/api/v1/suppliers/${ownId}/certifications`, headers: buyer.headers, payload });
+    const dsptId = (await certify({ kind: 'dspt', status: 'standards_met', reference: '8HN22', issuedOn: '2026-06-30', expiresOn: '2027-06-30' })).json().id;
+    expect((await api.request({ method: 'PATCH', url: `/api/v1/certifications/${dsptId}`, headers: buyer.headers, payload: { verified: true } })).statusCode).toBe(200);
+    expect((await certify({ kind: 'cyber_essentials', reference: 'IASME-CE-1', issuedOn: '2025-10-01', expiresOn: '2026-10-01' })).json()).toMatchObject({ expired: true });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: ownId, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' } });
+    expect(sent.statusCode).toBe(201);
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const saved = await portal('POST', '/portal/assessment/answers', { answers: [{ code: 'LGV-03', value: 'met', version: 0 }, { code: 'LCT-06', value: 'yes', version: 0 }] });
+    expect(saved.statusCode).toBe(200);
+    const page = await browse('procurement');
+    await page.goto(`${base}/console/assessments/${sent.json().id}`);
+    expect(await page.locator('tr', { hasText: 'LGV-03' }).textContent()).toContain('Proven: DSPT standards met (8HN22), expires 2027-06-30, verified 2026-11-30.');
+    expect(await page.locator('tr', { hasText: 'LCT-06' }).textContent()).toContain('The recorded certificate has expired: Cyber Essentials (IASME-CE-1), expires 2026-10-01.');
+    expect(await page.textContent('.nhsuk-warning-callout')).toContain('1 answer(s) claim a certification that the recorded certificates contradict or that has expired');
+    await accessible(page, 'assessment review with certificates');
+    await page.context().close();
+  }, 60_000);
+
+  it('a viewer reads the page but gets no forms', async () => {
+    const page = await browse('viewer');
+    await page.goto(`${base}/console/suppliers/${supplierId}/assurance`);
+    expect(await page.locator('text=Add an access path').count()).toBe(0);
+    expect(await page.locator('button:has-text("Mark verified")').count()).toBe(0);
+    const refused = await page.goto(`${base}/console/suppliers/${supplierId}/access-paths/new`);
+    expect(refused?.status()).toBe(403);
+    await page.context().close();
+  }, 60_000);
+});
