@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
+import { heatMapCells, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { decisionAlerts, DECISION_IS_CURRENT } from './decision-alerts.query.js';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
@@ -81,6 +82,7 @@ export class SupplyChainReports {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly snapshots: Snapshots,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   /**
@@ -273,7 +275,9 @@ export class SupplyChainReports {
           escalatedToGovernance: num(totals.escalated),
         },
         heatMap: {
-          cells: [5, 4, 3, 2, 1].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact, suppliers: num(cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.n) }))),
+          // Each cell's rating and colour follow the rating bounds in force (settings), not fixed ones.
+          cells: heatMapCells(this.settings).map((c) => ({ ...c, suppliers: num(cells.find((x) => x.likelihood === c.likelihood && x.impact === c.impact)?.n) })),
+          colours: this.settings.ratingColours,
           ratings: byKey(RATINGS, ratings),
         },
         topRisks: top.map((t) => {

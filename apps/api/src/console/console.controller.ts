@@ -89,7 +89,7 @@ export class ConsoleController {
   @Roles(...ALL_ROLES)
   async dashboard(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const r = await this.reports.build();
-    const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: ratingOf(c.likelihood * c.impact) }));
+    const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: c.rating }));
     this.page(reply, request, 'dashboard', 'Dashboard', {
       valueAtRisk: pounds(r.headline.valueAtRisk),
       netValueAtRisk: pounds(r.headline.netValueAtRisk),
@@ -502,10 +502,6 @@ export class ConsoleController {
   private html(reply: FastifyReply, status: number, body: string): void {
     sendHtml(reply, status, body);
   }
-}
-
-function ratingOf(cell: number): string {
-  return cell <= 4 ? 'low' : cell <= 9 ? 'medium' : cell <= 14 ? 'high' : 'critical';
 }
 
 function tierOptionsOf(selected: string) {
