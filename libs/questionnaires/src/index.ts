@@ -7,3 +7,4 @@ export {
   FRAMEWORKS, QUESTION_TYPES, SCORED_TYPES, QUESTIONNAIRE_PURPOSES,
   type QuestionnaireDefinition, type QuestionnairePurpose, type Question, type Section, type QuestionType, type Framework,
 } from './definition.js';
+export { FRAMEWORK_IDENTIFIERS, FRAMEWORK_VERSIONS, isKnownIdentifier } from './frameworks.js';

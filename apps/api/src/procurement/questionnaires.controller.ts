@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError } from '@app/platform';
-import { FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, type QuestionnaireVersion } from '@app/questionnaires';
+import { FRAMEWORK_IDENTIFIERS, FRAMEWORK_VERSIONS, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, type QuestionnaireVersion } from '@app/questionnaires';
 
 const toView = (v: QuestionnaireVersion) => ({
   key: v.key,
@@ -29,7 +29,9 @@ export class QuestionnairesController {
   @Roles(...ALL_ROLES)
   async list() {
     const items = await this.catalogue.list();
-    return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS };
+    // The identifiers a mapping may cite, pinned to one version of each framework (an import citing another is refused).
+    const frameworkIdentifiers = Object.fromEntries(Object.entries(FRAMEWORK_IDENTIFIERS).map(([key, ids]) => [key, { version: FRAMEWORK_VERSIONS[key as keyof typeof FRAMEWORKS], identifiers: ids }]));
+    return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS, frameworkIdentifiers };
   }
 
   @Get(':key/versions/:version')
