@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
 import { heatMapCells, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
-import { decisionAlerts, DECISION_IS_CURRENT } from './decision-alerts.query.js';
+import { decisionAlerts, DECISION_IS_CURRENT, recordsHeldDistinct } from './decision-alerts.query.js';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
 
@@ -258,6 +258,7 @@ export class SupplyChainReports {
       ]);
       const changes = previous ? await this.changes(m, period, previous, totals) : null;
       const alerts = await decisionAlerts(m, asOf, LIST_LIMIT);
+      const heldDistinct = period === null ? await recordsHeldDistinct(m) : null;
 
       return {
         generatedAt: this.clock.now().toISOString(),
@@ -271,6 +272,8 @@ export class SupplyChainReports {
           valueAtRisk: num(totals.var),
           netValueAtRisk: num(totals.net_var),
           recordsShared: byKey(CLASSIFICATIONS, shared),
+          // Each dataset once, however many suppliers hold it (today's ledger only; null for a snapshot).
+          recordsHeldDistinct: heldDistinct && byKey(CLASSIFICATIONS, Object.entries(heldDistinct).map(([key, n]) => ({ key, n }))),
           tier12: { suppliers: num(totals.tier12), withCurrentAssessment: num(totals.tier12_current), share: num(totals.tier12) ? num(totals.tier12_current) / num(totals.tier12) : null },
           escalatedToGovernance: num(totals.escalated),
         },
