@@ -54,7 +54,8 @@ describe('npm run demo', () => {
       const { accessToken } = (await login.json()) as { accessToken: string };
       const suppliers = (await (await fetch(`${base}/api/v1/suppliers?kind=university`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { total: number; items: { name: string; tier: number; singleLossEstimate: number }[] };
       expect(suppliers.items.map((s) => s.name).sort()).toEqual(['Eastfield University', 'Riverside University']);
-      expect(suppliers.items.find((s) => s.name === 'Riverside University')).toMatchObject({ tier: 1, singleLossEstimate: 36_050_000 });
+      // The trauma dataset goes pseudonymised (factor 0.5): 0.5 x 180 x (100,000 + 0.1 x 1,000,000) + 50,000.
+      expect(suppliers.items.find((s) => s.name === 'Riverside University')).toMatchObject({ tier: 1, singleLossEstimate: 18_050_000 });
 
       // The printed report link answers the committee pack.
       const reportUrl = /Report\s+(\S+)/.exec(output)![1].replace(/^http:\/\/localhost:\d+/, base);
@@ -68,10 +69,15 @@ describe('npm run demo', () => {
       expect(incidents.items[0].exposure.records.total).toBeGreaterThan(0);
 
       // The risk stories of the seed's completed reviews.
-      const all = (await (await fetch(`${base}/api/v1/suppliers?pageSize=100`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { name: string; band: string | null; rating: string; valueAtRisk: number; netValueAtRisk: number }[] };
+      const all = (await (await fetch(`${base}/api/v1/suppliers?pageSize=100`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { id: string; name: string; band: string | null; rating: string; valueAtRisk: number; netValueAtRisk: number }[] };
       const story = (name: string) => all.items.find((s) => s.name === name)!;
       expect(story('Northgate Pathology Partnership')).toMatchObject({ band: 'D', rating: 'critical' });
       expect(story('Riverside University')).toMatchObject({ band: 'D', rating: 'critical' });
+      // Both its questionnaires counted; the research one (no MFA into the research environment) set the band.
+      const riverside = story('Riverside University');
+      const explained = (await (await fetch(`${base}/api/v1/suppliers/${riverside.id}/risk`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { explanation: { likelihood: { latestAssessment: { questionnaireKey: string }; assessments: { questionnaireKey: string; band: string }[] } } };
+      expect(explained.explanation.likelihood.latestAssessment.questionnaireKey).toBe('research-data-partner');
+      expect(explained.explanation.likelihood.assessments.map((a) => `${a.questionnaireKey}:${a.band}`).sort()).toEqual(['research-data-partner:D', 'supplier-security-core:C']);
       expect(story('Telecare Monitoring Ltd')).toMatchObject({ band: 'A', rating: 'low' });
       expect(story('Carecloud EPR Ltd').netValueAtRisk).toBeLessThan(story('Carecloud EPR Ltd').valueAtRisk / 2);
 

@@ -220,4 +220,17 @@ describe('figures a committee can defend', () => {
       api.clock.freeze(NOW);
     }
   });
+
+  it('the pack counts records shared with several suppliers once, beside the per-supplier sum', async () => {
+    const [{ id: assetId }] = await query<{ id: string }>(api.databaseUrl, "SELECT id FROM data_asset WHERE name = 'Major trauma research dataset'");
+    const other = (await call(buyer, 'POST', '/api/v1/suppliers', { name: 'Genomics Partners LLP', kind: 'research_partner', criticality: 'low', status: 'onboarding' })).json();
+    const link = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
+      supplierId: other.id, dataAssetId: assetId, purpose: 'Genomic sub-study', direction: 'outbound', recordCount: 40_000, pseudonymisation: 'pseudonymised',
+      article6Basis: 'public_task', article9Condition: 'research', confidentialityBasis: 'consent', agreementType: 'DSA', agreementRef: 'DSA-2026-020', processingLocation: 'uk', reviewDate: '2027-06-30', status: 'active',
+    });
+    expect([link.statusCode, link.json().errors ?? null, other.errors ?? null]).toEqual([201, null, null]);
+    const headline = (await call(governance, 'GET', '/api/v1/reports/supply-chain?format=json')).json().headline;
+    expect(headline.recordsShared.special_category).toBe(1_100_000 + 40_000); // each supplier's holding, added up
+    expect(headline.recordsHeldDistinct.special_category).toBe(1_100_000); // the same dataset, once
+  });
 });

@@ -112,7 +112,8 @@ describe('supplier portal in a browser', () => {
 
   /** Answers every visible question of a section the way a person would: first choice, some text, a number, a date. */
   async function answerSection(page: Page, form: ReturnType<Page['locator']>) {
-    for (let pass = 0; pass < 2; pass++) { // a second pass for questions an answer has just revealed
+    // More passes for questions an answer has just revealed (the list is live: a reveal shifts the ones after it).
+    for (let pass = 0; pass < 4; pass++) {
       for (const question of await form.locator('div.nhsuk-form-group[id^="q-"]:not([hidden])').all()) {
         const code = (await question.getAttribute('id'))!.slice(2);
         const choices = question.locator(`input[name="q.${code}.value"]`);

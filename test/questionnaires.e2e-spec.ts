@@ -63,9 +63,10 @@ describe('questionnaire catalogue', () => {
   });
 
   it('reads one version with its whole definition', async () => {
-    const res = await api.request({ method: 'GET', url: '/api/v1/questionnaires/supplier-security-core/versions/1', headers: viewer.headers });
+    // Version 2: issue 16's corrected mappings, split questions and new topics (version 1 is not shipped any more).
+    const res = await api.request({ method: 'GET', url: '/api/v1/questionnaires/supplier-security-core/versions/2', headers: viewer.headers });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ key: 'supplier-security-core', version: 1, source: 'shipped', questionCount: expect.any(Number) });
+    expect(res.json()).toMatchObject({ key: 'supplier-security-core', version: 2, purpose: 'security', source: 'shipped', questionCount: expect.any(Number) });
     expect(res.json().questionCount).toBeGreaterThanOrEqual(40);
     expect(res.json().definition.sections[0].questions[0].code).toBe('GOV-01');
     expect((await api.request({ method: 'GET', url: '/api/v1/questionnaires/supplier-security-core/versions/9', headers: viewer.headers })).statusCode).toBe(404);
@@ -104,5 +105,33 @@ describe('questionnaire catalogue', () => {
     expect(await versions()).toBe(before);
     const xml = await api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: { ...buyer.headers, 'content-type': 'text/plain' }, payload: 'hello' });
     expect(xml.statusCode).toBe(415);
+  });
+
+  it('refuses a mapping that cites an identifier its framework does not publish, with its path', async () => {
+    const before = await versions();
+    const question = { ...TINY.sections[0].questions[0], mappings: [{ framework: 'NCSC-CAF', ref: 'B3.a' }, { framework: 'NCSC-SUPPLY-CHAIN', ref: 'SC-13' }, { framework: 'ISO27001-2022', ref: '5.38' }] };
+    const res = await importJson({ ...TINY, key: 'unknown-mapping', sections: [{ ...TINY.sections[0], questions: [question] }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { path: 'sections[0].questions[0].mappings[1].ref', message: expect.stringContaining('is not an identifier of NCSC-SUPPLY-CHAIN') },
+      { path: 'sections[0].questions[0].mappings[2].ref', message: expect.stringContaining('is not an identifier of ISO27001-2022 (ISO/IEC 27001:2022 Annex A)') },
+    ]);
+    expect(await versions()).toBe(before);
+    // The lists, with their pinned versions, are part of the catalogue.
+    const catalogue = (await api.request({ method: 'GET', url: '/api/v1/questionnaires', headers: viewer.headers })).json();
+    expect(catalogue.frameworkIdentifiers['NCSC-CAF']).toMatchObject({ version: expect.stringContaining('v3.2'), identifiers: expect.arrayContaining(['A1.a', 'D2.b']) });
+    expect(catalogue.frameworkIdentifiers['NCSC-CAF'].version).toContain('DSPT used is the 2024-25');
+  });
+
+  it('an incident questionnaire is never scored: weights, knock-outs and option scores are refused in it', async () => {
+    const res = await importJson({
+      key: 'incident-addendum', version: 1, title: 'Incident addendum', purpose: 'incident',
+      sections: [{ key: 'facts', title: 'Facts', questions: [
+        { code: 'IAD-01', text: 'Was our data copied out?', type: 'single_choice', options: [{ value: 'yes', label: 'Yes', score: 0 }, { value: 'no', label: 'No' }] },
+        { code: 'IAD-02', text: 'Is the incident contained?', type: 'yes_no', weight: 3, critical: true },
+      ] }],
+    });
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['sections[0].questions[0].options[0].score', 'sections[0].questions[1].weight', 'sections[0].questions[1].critical']);
+    expect((await importJson({ key: 'incident-addendum', version: 1, title: 'Incident addendum', purpose: 'incident', sections: [{ key: 'facts', title: 'Facts', questions: [{ code: 'IAD-01', text: 'Was our data copied out?', type: 'single_choice', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }] }] })).json()).toMatchObject({ purpose: 'incident' });
   });
 });

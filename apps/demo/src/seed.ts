@@ -120,33 +120,37 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
 
 /**
  * The stories the risk figures tell, from completed reviews: a pathology partner with a critical
- * service and weak backups (band D by the knock-out, Critical), a university holding the trauma
- * dataset with no MFA into its research environment (knock-out, Critical, a large VaR), a
- * well-run remote-monitoring platform (A, Low), and an EPR host whose insurance puts its net VaR far
- * below its VaR.
+ * service and weak backups (band D by the BAK-01 knock-out, Critical), a university holding the
+ * trauma dataset that answers both its tier's questionnaire (partial MFA: capped at C) and the
+ * research one (no MFA into its research environment: capped at D), so its band is the weaker, D
+ * (Critical), a well-run remote-monitoring platform (A, Low), and an EPR host whose insurance puts
+ * its net VaR far below its VaR.
  */
 async function riskStories(app: INestApplicationContext, ids: Map<string, string>, due: string): Promise<void> {
   const assessments = app.get(AssessmentsService);
   const portal = app.get(PortalService);
   for (const [name, key, weak] of [
-    ['Northgate Pathology Partnership', 'supplier-security-core', ['BAK-01', 'BAK-02']],
-    ['Riverside University', 'research-data-partner', ['TRE-03']],
-    ['Telecare Monitoring Ltd', undefined, []],
+    ['Northgate Pathology Partnership', 'supplier-security-core', { 'BAK-01': 'no', 'BAK-02': 'no' }],
+    // No key: the default set, for a university holding patient data both questionnaires.
+    ['Riverside University', undefined, { 'ACC-01': 'partial', 'TRE-03': 'no' }],
+    ['Telecare Monitoring Ltd', undefined, {}],
   ] as const) {
-    const { assessment, invitationUrl } = await assessments.send({ supplierId: ids.get(name)!, questionnaireKey: key, dueDate: due }, null);
-    const context = await portal.resolveToken(invitationUrl.split('/portal/i/')[1]);
-    const view = await portal.view(context);
-    const answers = view.sections.flatMap((section) =>
-      section.questions.map((q) => {
-        const worst = (weak as readonly string[]).includes(q.code);
-        const ranked = [...(q.options ?? [])].sort((a, b) => ((b as { score?: number }).score ?? 0) - ((a as { score?: number }).score ?? 0));
-        const value = ({ yes_no: worst ? 'no' : 'yes', yes_no_partial: worst ? 'no' : 'yes', single_choice: (worst ? ranked.at(-1) : ranked[0])?.value, multi_choice: [q.options?.[0]?.value], text: 'See our information security policy, section 4.', number: 1, date: '2026-06-30' } as Record<string, unknown>)[q.type];
-        return { code: q.code, version: 0, value };
-      }),
-    );
-    await portal.saveAnswers(context, answers as never);
-    await portal.submit(context, { name: 'Demo Respondent', jobTitle: 'Head of IT', confirmed: true });
-    await assessments.complete(assessment.id);
+    const sent = await assessments.send({ supplierId: ids.get(name)!, questionnaireKey: key, dueDate: due }, null);
+    for (const { assessment, invitationUrl } of [sent, ...sent.alsoSent]) {
+      const context = await portal.resolveToken(invitationUrl.split('/portal/i/')[1]);
+      const view = await portal.view(context);
+      const answers = view.sections.flatMap((section) =>
+        section.questions.map((q) => {
+          const answer = (weak as Record<string, string>)[q.code];
+          const ranked = [...(q.options ?? [])].sort((a, b) => ((b as { score?: number }).score ?? 0) - ((a as { score?: number }).score ?? 0));
+          const value = ({ yes_no: answer ?? 'yes', yes_no_partial: answer ?? 'yes', single_choice: (answer ? ranked.at(-1) : ranked[0])?.value, multi_choice: [q.options?.[0]?.value], text: 'See our information security policy, section 4.', number: 1, date: '2026-06-30' } as Record<string, unknown>)[q.type];
+          return { code: q.code, version: 0, value };
+        }),
+      );
+      await portal.saveAnswers(context, answers as never);
+      await portal.submit(context, { name: 'Demo Respondent', jobTitle: 'Head of IT', confirmed: true });
+      await assessments.complete(assessment.id);
+    }
   }
   // Incident mode: threat intelligence names a university partner; the exposure and its 72-hour
   // follow-up start at once.

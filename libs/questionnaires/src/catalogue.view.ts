@@ -23,6 +23,14 @@ export class CatalogueView {
   total: number;
   /** Framework identifier -> its name. */
   frameworks: Record<string, string>;
+  /** Framework identifier -> the version pinned and the identifiers a mapping may cite (an import citing another is refused). */
+  frameworkIdentifiers: Record<string, FrameworkIdentifiersView>;
+}
+
+/** The identifiers of one framework that a mapping may cite, in the pinned version. */
+export class FrameworkIdentifiersView {
+  version: string;
+  identifiers: readonly string[];
 }
 
 /** One published version of a questionnaire, with its definition (questionnaire-format.md). */

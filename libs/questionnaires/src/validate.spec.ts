@@ -113,3 +113,40 @@ describe('the shipped catalogue', () => {
     expect(core.filter((q) => q.critical).map((q) => q.code)).toEqual(expect.arrayContaining(['ACC-01', 'ACC-02']));
   });
 });
+
+describe('the shipped mappings (issue 16: none misapplied)', () => {
+  const shipped = SHIPPED_QUESTIONNAIRES.map((document) => validateDefinition(document).definition as QuestionnaireDefinition);
+  const refs = (key: string, code: string) => shipped.find((d) => d.key === key)!.sections.flatMap((s) => s.questions).find((q) => q.code === code)!.mappings.map((m) => `${m.framework}:${m.ref}`);
+
+  it('cites supply-chain principle 9 (incident support) for incident notice and 10 (assurance) for assessing subcontractors', () => {
+    expect(refs('supplier-security-core', 'INC-01')).toContain('NCSC-SUPPLY-CHAIN:SC-9');
+    expect(refs('supplier-security-lite', 'LIN-01')).toContain('NCSC-SUPPLY-CHAIN:SC-9');
+    expect(refs('research-data-partner', 'SHR-03')).toContain('NCSC-SUPPLY-CHAIN:SC-9');
+    expect(refs('supplier-security-core', 'SUB-04')).toContain('NCSC-SUPPLY-CHAIN:SC-10');
+    expect(refs('supplier-security-core', 'SUB-01')).toContain('NCSC-SUPPLY-CHAIN:SC-2');
+  });
+
+  it('no longer cites the misapplied controls', () => {
+    const all = shipped.flatMap((d) => d.sections.flatMap((s) => s.questions.map((q) => ({ key: d.key, code: q.code, refs: q.mappings.map((m) => `${m.framework}:${m.ref}`) }))));
+    const citing = (ref: string) => all.filter((q) => q.refs.includes(ref)).map((q) => q.code);
+    expect(citing('NDG:NDG-7').sort()).toEqual(['BAK-01', 'BAK-04']); // continuity only
+    expect(citing('ISO27001-2022:5.12')).toEqual([]);
+    expect(citing('NIST-CSF-2.0:GV.SC-10').sort()).toEqual(['EXT-01', 'EXT-02', 'LDT-03']); // after the partnership ends
+    expect(citing('NCSC-CAF:D1.c')).toEqual(['INC-06']); // exercising the plan
+    expect(refs('supplier-security-core', 'GOV-03')).not.toContain('ISO27001-2022:5.7');
+    expect(refs('supplier-security-core', 'CER-01')).not.toContain('NCSC-CAF:A1.a');
+    for (const code of ['CER-03', 'CER-04']) expect(refs('supplier-security-core', code).some((r) => r.startsWith('CYBER-ESSENTIALS'))).toBe(false);
+    expect(all.filter((q) => q.refs.includes('CYBER-ESSENTIALS:malware-protection')).map((q) => q.code).sort()).toEqual(['CFG-01', 'LCT-03']);
+  });
+
+  it('makes unsupported software and DSPT below Standards Met knock-outs, the DSPT one N/A where no patient data flows', () => {
+    const core = shipped.find((d) => d.key === 'supplier-security-core')!.sections.flatMap((s) => s.questions);
+    expect(core.find((q) => q.code === 'VUL-02')).toMatchObject({ critical: true });
+    expect(core.find((q) => q.code === 'CER-01')).toMatchObject({ critical: true, allowNotApplicable: true });
+  });
+
+  it('refuses an identifier its framework does not publish, with its path', () => {
+    const doc = { key: 'unknown-ref', version: 1, title: 'Unknown', sections: [{ key: 's', title: 'S', questions: [{ code: 'UNK-01', text: 'A question?', type: 'yes_no', recommendation: 'Do it.', mappings: [{ framework: 'NCSC-CAF', ref: 'E9.z' }] }] }] };
+    expect(validateDefinition(doc).problems).toEqual([{ path: 'sections[0].questions[0].mappings[0].ref', message: expect.stringContaining('is not an identifier of NCSC-CAF (NCSC Cyber Assessment Framework v3.2') }]);
+  });
+});

@@ -1,8 +1,9 @@
 import type { FieldProblem } from '@app/platform';
 import {
   EVIDENCE_LEVELS, FRAMEWORKS, QUESTIONNAIRE_PURPOSES, QUESTION_TYPES, SCORED_TYPES,
-  type ChoiceOption, type Question, type QuestionnaireDefinition, type QuestionType, type Section,
+  type ChoiceOption, type Framework, type Question, type QuestionnaireDefinition, type QuestionType, type Section,
 } from './definition.js';
+import { FRAMEWORK_VERSIONS, isKnownIdentifier } from './frameworks.js';
 
 const KEY = /^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$/;
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -142,6 +143,9 @@ function validateQuestion(
         unknownFields(m, ['framework', 'ref'], mp, failCounting);
         if (typeof m.framework !== 'string' || !(m.framework in FRAMEWORKS)) failCounting(`${mp}.framework`, `must be one of ${Object.keys(FRAMEWORKS).join(', ')}`);
         if (typeof m.ref !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,39}$/.test(m.ref)) failCounting(`${mp}.ref`, 'must be a control identifier such as B2.a or 5.19');
+        else if (typeof m.framework === 'string' && m.framework in FRAMEWORKS && !isKnownIdentifier(m.framework as Framework, m.ref)) {
+          failCounting(`${mp}.ref`, `is not an identifier of ${m.framework} (${FRAMEWORK_VERSIONS[m.framework as Framework]})`);
+        }
         mappings.push({ framework: m.framework as never, ref: m.ref as string });
       });
   }

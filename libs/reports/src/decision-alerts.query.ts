@@ -39,3 +39,20 @@ export async function decisionAlerts(m: EntityManager, asOf: string, limit: numb
     avoidOverdue: avoid.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, endLinksBy: d.end_links_by, linksStillCounting: Number(d.links), records: Number(d.records) })),
   };
 }
+
+/**
+ * Records held outside the organisation, by classification, each dataset counted once: per data
+ * asset the largest link still held by any supplier (offboarded ones included: they hold the records
+ * until destruction is confirmed). Per-supplier figures add up the same records once per supplier;
+ * this one does not.
+ */
+export async function recordsHeldDistinct(m: EntityManager): Promise<Record<string, number>> {
+  const rows = await m.query<{ classification: string; records: string }[]>(
+    `SELECT a.classification, sum(per_asset.records) AS records
+       FROM (SELECT l.data_asset_id, max(l.record_count) AS records FROM data_sharing_link l WHERE ${HELD_LINK_SQL('$1', '$2')} GROUP BY l.data_asset_id) per_asset
+       JOIN data_asset a ON a.id = per_asset.data_asset_id
+      GROUP BY a.classification`,
+    [...HELD_LINK_PARAMS],
+  );
+  return Object.fromEntries(rows.map((r) => [r.classification, Number(r.records)]));
+}

@@ -41,13 +41,6 @@ export function registerCsv(rows: RegisterRow[]): string {
 
 const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 const short = (n: number) => (n >= 1e6 ? `£${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `£${Math.round(n / 1e3)}k` : pounds(n));
-const RATING_FILL: Record<string, string> = { low: '#007f3b', medium: '#ffeb3b', high: '#ed8b00', critical: '#d5281b' };
-
-/** Cell colour by the rating its likelihood x impact gives (risk-model section 5, default bounds). */
-function cellFill(likelihood: number, impact: number): string {
-  const cell = likelihood * impact;
-  return cell <= 4 ? RATING_FILL.low : cell <= 9 ? RATING_FILL.medium : cell <= 14 ? RATING_FILL.high : RATING_FILL.critical;
-}
 
 /** NHS.UK frontend's stylesheet, inlined without its web fonts and images: the page makes no request. */
 export function inlineStyles(): string {
@@ -90,11 +83,12 @@ export class ReportHtml {
         escalated: h.escalatedToGovernance,
       },
       heat: report.heatMap.cells.map((c) => ({
-        x: 60 + (c.impact - 1) * 80, y: 10 + (5 - c.likelihood) * 60, fill: cellFill(c.likelihood, c.impact),
-        tx: 60 + (c.impact - 1) * 80 + 40, ty: 10 + (5 - c.likelihood) * 60 + 36, count: c.suppliers, text: c.likelihood * c.impact >= 10 ? '#ffffff' : '#212b32',
+        // The cell's colour comes with the report: its rating under the configured bounds (risk-model section 5).
+        x: 60 + (c.impact - 1) * 80, y: 10 + (5 - c.likelihood) * 60, fill: c.colour,
+        tx: 60 + (c.impact - 1) * 80 + 40, ty: 10 + (5 - c.likelihood) * 60 + 36, count: c.suppliers, text: c.rating === 'high' || c.rating === 'critical' ? '#ffffff' : '#212b32',
       })),
       heatAxis: [1, 2, 3, 4, 5].map((n) => ({ n, x: 60 + (n - 1) * 80 + 40, y: 10 + (5 - n) * 60 + 36 })),
-      ratings: Object.entries(report.heatMap.ratings).map(([rating, count]) => ({ rating, count, fill: RATING_FILL[rating] })),
+      ratings: Object.entries(report.heatMap.ratings).map(([rating, count]) => ({ rating, count, fill: report.heatMap.colours[rating as keyof typeof report.heatMap.colours] })),
       bars: report.topRisks.map((t, i) => ({ y: 10 + i * 30, width: Math.max(2, (t.valueAtRisk / maxBar) * 360), netWidth: Math.max(2, (t.netValueAtRisk / maxBar) * 360), ty: 10 + i * 30 + 17, label: short(t.netValueAtRisk), lx: 220 + Math.max(2, (t.valueAtRisk / maxBar) * 360) + 6, name: t.name })),
       barsHeight: 20 + report.topRisks.length * 30,
       top: report.topRisks.map((t, i) => ({

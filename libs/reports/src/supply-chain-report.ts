@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ANSWERABLE_STATUSES } from '@app/assessments';
 import { entryPointsForPack } from '@app/access-paths';
 import { dsptGaps } from '@app/certifications';
 import { addDays, Clock, daysBetween, NotFoundError } from '@app/platform';
-import { decisionAlerts, DECISION_IS_CURRENT } from './decision-alerts.query.js';
+import { heatMapCells, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { decisionAlerts, DECISION_IS_CURRENT, recordsHeldDistinct } from './decision-alerts.query.js';
 import type { RegisterRow } from './report-formats.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
 
@@ -84,6 +85,7 @@ export class SupplyChainReports {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly snapshots: Snapshots,
     private readonly clock: Clock,
+    @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   /**
@@ -263,6 +265,7 @@ export class SupplyChainReports {
       // Entry points and the DSPT are today's records (snapshots do not keep them).
       const entryPoints = await entryPointsForPack(m, asOf, LIST_LIMIT);
       const patientDataWithoutDspt = await dsptGaps(m, asOf);
+      const heldDistinct = period === null ? await recordsHeldDistinct(m) : null;
 
       return {
         generatedAt: this.clock.now().toISOString(),
@@ -276,11 +279,15 @@ export class SupplyChainReports {
           valueAtRisk: num(totals.var),
           netValueAtRisk: num(totals.net_var),
           recordsShared: byKey(CLASSIFICATIONS, shared),
+          // Each dataset once, however many suppliers hold it (today's ledger only; null for a snapshot).
+          recordsHeldDistinct: heldDistinct && byKey(CLASSIFICATIONS, Object.entries(heldDistinct).map(([key, n]) => ({ key, n }))),
           tier12: { suppliers: num(totals.tier12), withCurrentAssessment: num(totals.tier12_current), share: num(totals.tier12) ? num(totals.tier12_current) / num(totals.tier12) : null },
           escalatedToGovernance: num(totals.escalated),
         },
         heatMap: {
-          cells: [5, 4, 3, 2, 1].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact, suppliers: num(cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.n) }))),
+          // Each cell's rating and colour follow the rating bounds in force (settings), not fixed ones.
+          cells: heatMapCells(this.settings).map((c) => ({ ...c, suppliers: num(cells.find((x) => x.likelihood === c.likelihood && x.impact === c.impact)?.n) })),
+          colours: this.settings.ratingColours,
           ratings: byKey(RATINGS, ratings),
         },
         topRisks: top.map((t) => {

@@ -1,14 +1,9 @@
 import type { SupplyChainReport } from '@app/reports';
 import { pounds } from './pages.js';
 
-/** The rating of a heat-map cell (likelihood x impact), as the register bands it. */
-export function ratingOf(cell: number): string {
-  return cell <= 4 ? 'low' : cell <= 9 ? 'medium' : cell <= 14 ? 'high' : 'critical';
-}
-
 /** The dashboard: the heat map, totals, overdue questionnaires, top 10 and what is expiring. */
 export function dashboardView(r: SupplyChainReport) {
-  const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: ratingOf(c.likelihood * c.impact) }));
+  const cells = (likelihood: number) => r.heatMap.cells.filter((c) => c.likelihood === likelihood).map((c) => ({ count: c.suppliers, rating: c.rating })) // rated with the settings in force (ratingBounds);
   return {
     assurance: { withoutDspt: r.dataExposure.patientDataWithoutDspt, entryPoints: r.entryPoints.totals },
     valueAtRisk: pounds(r.headline.valueAtRisk),

@@ -4,7 +4,7 @@ import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError } from '@app/platform';
-import { CatalogueView, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
+import { CatalogueView, FRAMEWORK_IDENTIFIERS, FRAMEWORK_VERSIONS, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
 
 const toView = (v: QuestionnaireVersion): QuestionnaireVersionView => ({
   key: v.key,
@@ -30,7 +30,9 @@ export class QuestionnairesController {
   @Roles(...ALL_ROLES)
   async list(): Promise<CatalogueView> {
     const items = await this.catalogue.list();
-    return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS };
+    // The identifiers a mapping may cite, pinned to one version of each framework (an import citing another is refused).
+    const frameworkIdentifiers = Object.fromEntries(Object.entries(FRAMEWORK_IDENTIFIERS).map(([key, ids]) => [key, { version: FRAMEWORK_VERSIONS[key as keyof typeof FRAMEWORKS], identifiers: ids }]));
+    return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS, frameworkIdentifiers };
   }
 
   /** One published version of a questionnaire, with its definition. */
