@@ -7,7 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { AuditTrail, canonicalJson } from '@app/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/platform';
 import { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';
-import type { QuestionnaireDefinition, QuestionnairePurpose } from './definition.js';
+import type { QuestionnaireDefinition } from './definition.js';
 import { QuestionnaireVersion } from './questionnaire-version.entity.js';
 import { validateDefinition } from './validate.js';
 
