@@ -5,6 +5,6 @@ export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSE
 export { hashToken, looksLikeToken, invitationExpiry, OUTBOX_TOKEN_PURPOSE, InvitationTokenBox } from './invitation-token.js';
 export { valueProblem, isVisible, missingAnswers } from './answer-rules.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';
-export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evidence.js';
+export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_BYTES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_QUESTION } from './evidence.js';
 export { AssessmentEvidence } from './entities.js';
 export { AssessmentExpiry } from './expiry.js';

@@ -5,9 +5,9 @@ import { AssessmentsService, EvidenceService } from '@app/assessments';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { DataSharingService } from '@app/data-sharing';
 import { AuditTrail } from '@app/audit';
-import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
+import { ALL_ROLES, AuthService, CreateUserInput, ROLES, UpdateUserInput, UsersService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, LOGIN_CSRF_COOKIE, loginCsrfCookie, loginCsrfMatches, newLoginCsrf, Public, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { NotificationsService } from '@app/notifications';
-import { addDays, AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
+import { addDays, AppConfig, Clock, DomainError, pageParam, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
 import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
@@ -51,29 +51,47 @@ export class ConsoleController {
 
   @Get('console/login')
   @Public()
-  loginPage(@Res() reply: FastifyReply) {
-    this.html(reply, 200, pages.render('login', 'Sign in', { email: '', error: null }, null, null));
+  loginPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    this.loginForm(request, reply, 200, '', null);
   }
 
-  /** A new session (a new id) at every sign-in; the same answer for every wrong credential. */
+  /**
+   * A new session (a new id) at every sign-in; the same answer for every wrong credential. The form
+   * must carry its login CSRF token (403 otherwise), and the per-account throttle may ask to wait (429).
+   */
   @Post('console/login')
   @Public()
   @RateLimit({ name: 'console-login', limit: 10, windowSeconds: 60 })
   async login(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const email = typeof body?.email === 'string' ? body.email : '';
     const password = typeof body?.password === 'string' ? body.password : '';
+    if (!loginCsrfMatches(request.headers.cookie, body?._csrf)) {
+      return this.loginForm(request, reply, 403, email, 'The sign-in form has expired or did not come from this site. Try again.');
+    }
     let user: User;
     try {
       user = await this.auth.verify(email, password);
-    } catch {
-      this.html(reply, 401, pages.render('login', 'Sign in', { email, error: 'Email or password is wrong.' }, null, null, true));
-      return;
+    } catch (error) {
+      const wait = error instanceof DomainError && error.status === 429;
+      if (wait) void reply.header('retry-after', String((error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds));
+      return this.loginForm(request, reply, wait ? 429 : 401, email, wait ? error.message : 'Email or password is wrong.');
     }
     const previous = consoleCookie(request.headers.cookie);
     if (previous) await this.sessions.end(previous);
     const { sid } = await this.sessions.start(user.id);
     const secure = this.config.baseUrl.startsWith('https:') ? '; Secure' : '';
     void reply.status(303).header('set-cookie', `${CONSOLE_COOKIE}=${sid}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${CONSOLE_ABSOLUTE_HOURS * 3600}${secure}`).header('location', '/console').send();
+  }
+
+  /** The sign-in form with its login CSRF token (kept from the cookie when there is one, else a new one). */
+  private loginForm(request: FastifyRequest, reply: FastifyReply, status: number, email: string, error: string | null): void {
+    let token = loginCsrfCookie(request.headers.cookie);
+    if (!token) {
+      token = newLoginCsrf();
+      const secure = this.config.baseUrl.startsWith('https:') ? '; Secure' : '';
+      void reply.header('set-cookie', `${LOGIN_CSRF_COOKIE}=${token}; Path=/console/login; HttpOnly; SameSite=Lax; Max-Age=3600${secure}`);
+    }
+    this.html(reply, status, pages.render('login', 'Sign in', { email, error }, null, token, error !== null));
   }
 
   @Post('console/logout')
@@ -106,7 +124,7 @@ export class ConsoleController {
   @Get('console/suppliers')
   @Roles(...ALL_ROLES)
   async supplierList(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const page = pageParam(query.page);
     const { filters, params, listQuery } = supplierFilters(query);
     const { items, total } = await this.suppliers.list({ ...listQuery, page, pageSize: PAGE_SIZE } as never);
     const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -395,7 +413,7 @@ export class ConsoleController {
   @Get('console/audit')
   @Roles('governance')
   async auditTrail(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const page = pageParam(query.page);
     const { items, total } = await this.audit.list({ entityType: query.entityType || undefined, page, pageSize: 50 });
     const chain = await this.audit.verify();
     this.page(reply, request, 'audit', 'Audit trail', {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
+import { AppConfig, DomainError, MAX_INT, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { formToAnswers, questionnairePage } from './questionnaire-page.js';
 import { PortalPages } from './pages.js';
 
@@ -19,7 +19,7 @@ class AnswerBody {
   @IsOptional() value?: unknown;
   @IsOptional() @IsBoolean() notApplicable?: boolean;
   @IsOptional() @IsString() @MaxLength(5000) comment?: string | null;
-  @IsInt() @Min(0) version: number;
+  @IsInt() @Min(0) @Max(MAX_INT) version: number;
 }
 
 class AnswersBody {

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
-import { DomainError } from '@app/platform';
+import { DomainError, IntParamPipe } from '@app/platform';
 import { FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, type QuestionnaireVersion } from '@app/questionnaires';
 
 const toView = (v: QuestionnaireVersion) => ({
@@ -33,7 +33,7 @@ export class QuestionnairesController {
 
   @Get(':key/versions/:version')
   @Roles(...ALL_ROLES)
-  async get(@Param('key') key: string, @Param('version', new ParseIntPipe()) version: number) {
+  async get(@Param('key') key: string, @Param('version', new IntParamPipe('version')) version: number) {
     return toView(await this.catalogue.get(key, version));
   }
 
