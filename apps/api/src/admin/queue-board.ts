@@ -48,7 +48,8 @@ function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (typeof origin !== 'string' || origin === 'null') return request.headers['sec-fetch-site'] === 'same-origin';
   try {
-    return new URL(origin).host === request.headers.host;
+    const from = new URL(origin);
+    return from.host === new URL(`${from.protocol}//${request.headers.host ?? ''}`).host;
   } catch {
     return false;
   }
