@@ -16,8 +16,11 @@ export class QueryLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
-    this.logger.error({ msg: 'query failed', sql: shorten(query), code, error: typeof error === 'string' ? error : error.message });
+    const pg = (typeof error === 'object' ? error : {}) as { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+    const message = typeof error === 'string' ? error : error.message;
+    // PostgreSQL quotes the offending value in its message ("invalid input syntax for type integer: "..."):
+    // the quoted parts go, the names that say where (constraint, table, column) stay.
+    this.logger.error({ msg: 'query failed', sql: shorten(query), code: pg.code, constraint: pg.constraint, table: pg.table, column: pg.column, error: message.replace(/"[^"]*"/g, '"..."') });
   }
 
   logQuerySlow(time: number, query: string): void {

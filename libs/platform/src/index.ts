@@ -27,3 +27,4 @@ export { TemplateSet } from './template-set.js';
 export { moneyText, exactMoneyText } from './money.js';
 export { assertStorableText, findTextProblems, jsonDepthExceeds, textProblem, MAX_INT, MAX_JSON_DEPTH, MAX_PAGE } from './http/input-guard.js';
 export { clientErrorAsProblem, depthCheckedJsonParser, frameworkErrorsAsProblems, registerEdgeGuards } from './http/edge.js';
+export { isMailboxAddress, IsMailboxAddress } from './mailbox.js';
