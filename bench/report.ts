@@ -113,7 +113,7 @@ export async function reportBench(adminUrl: string, redisUrl: string): Promise<v
     const seeded = performance.now();
     await seed(databaseUrl, n);
     const seedMs = performance.now() - seeded;
-    const app = await createApiApp(loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', QUEUE_PREFIX: `bench-${n}` }), createPino('silent'));
+    const app = await createApiApp(loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, JWT_SECRET: randomBytes(32).toString('hex'), LINK_SEALING_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', QUEUE_PREFIX: `bench-${n}` }), createPino('silent'));
     await app.init();
     const reports = app.get(SupplyChainReports);
     const html = new ReportHtml();

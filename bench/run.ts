@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const databaseUrl = postgres.url.replace(/\/postgres$/, '/bench');
     await runMigrations(databaseUrl);
     const sink = await countingSmtpSink();
-    const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SWEEP_INTERVAL_MS: '1000', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
+    const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SWEEP_INTERVAL_MS: '1000', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JWT_SECRET: randomBytes(32).toString('hex'), LINK_SEALING_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
     const app = await createApiApp(config, createPino('silent'));
     await app.listen({ port: config.port, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${config.port}`;

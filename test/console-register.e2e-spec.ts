@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { UsersService, type Role } from '@app/identity';
 import { startTestApi, type TestApi } from './support/app.js';
+import { postConsoleLogin } from './support/console.js';
 import { query } from './support/db.js';
 import { PASSWORD } from './support/users.js';
 
@@ -23,7 +24,7 @@ describe('console: register, campaigns, decisions, users', () => {
     if (sessions[role]) return sessions[role]!;
     const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
     await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
-    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+    const res = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
     expect(res.statusCode).toBe(303);
     const cookie = String(res.headers['set-cookie']).split(';')[0];
     const page = await api.request({ method: 'GET', url: '/console', headers: { cookie } });

@@ -5,6 +5,7 @@ import { freePort } from '@app/embedded';
 import { InvitationTokenBox } from '@app/assessments';
 import { UsersService } from '@app/identity';
 import { startTestApi, type TestApi } from './support/app.js';
+import { postConsoleLogin } from './support/console.js';
 import { query } from './support/db.js';
 import { PASSWORD, signIn, type SignedIn } from './support/users.js';
 
@@ -36,7 +37,7 @@ describe('console', () => {
   /** Signs in through the form; answers the session cookie and the CSRF token of the first page. */
   async function consoleLogin(email: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
     // Each sign-in from its own address: the sign-in form is rate limited per address, and the browser test signs in from 127.0.0.1.
-    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+    const res = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
     expect(res.statusCode).toBe(303);
     const setCookie = String(res.headers['set-cookie']);
     const cookie = setCookie.split(';')[0];
@@ -57,7 +58,7 @@ describe('console', () => {
     const signedOut = await api.request({ method: 'GET', url: '/console/suppliers' });
     expect(signedOut.statusCode).toBe(303);
     expect(signedOut.headers.location).toBe('/console/login');
-    const wrong = await api.request({ method: 'POST', url: '/console/login', payload: 'email=nobody%40trust.nhs.test&password=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.7.0.1' });
+    const wrong = await postConsoleLogin(api, 'email=nobody%40trust.nhs.test&password=wrong', '10.7.0.1');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('Email or password is wrong.');
     expect(wrong.headers['set-cookie']).toBeUndefined();
@@ -65,7 +66,7 @@ describe('console', () => {
 
   it('signs in with an HttpOnly, SameSite=Lax session cookie, a new id each time; sign-out ends it', async () => {
     const { email } = await user('viewer');
-    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.7.0.2' });
+    const res = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, '10.7.0.2');
     expect(res.headers['set-cookie']).toMatch(/^assure_console=[A-Za-z0-9_-]{43}; Path=\/console; HttpOnly; SameSite=Lax; Max-Age=36000$/);
     const first = String(res.headers['set-cookie']).split(';')[0];
     const second = (await consoleLogin(email)).cookie;

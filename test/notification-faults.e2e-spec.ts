@@ -18,6 +18,7 @@ const processEnv = (api: TestApi, extra: Record<string, string>) => ({
   REDIS_URL: api.config.redisUrl,
   QUEUE_PREFIX: api.config.queuePrefix,
   JWT_SECRET: api.config.jwtSecret,
+  LINK_SEALING_SECRET: api.config.linkSealingSecret,
   PUBLIC_URL: api.config.baseUrl,
   LOG_LEVEL: 'warn',
   ...extra,

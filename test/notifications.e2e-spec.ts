@@ -160,7 +160,9 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
       'Reminder: security questionnaire for Ladder Ltd due 13 Jan 2027',
     ]);
     expect(sink.to(supplier.primary)[3].text).toContain('Please submit it by 13 Jan 2027 (tomorrow).');
-    expect(sink.to(supplier.primary)[3].text).toContain(sent.invitationUrl); // the same working link
+    // The invitation's token left the outbox once the invitation was sent: a reminder points to that email.
+    expect(sink.to(supplier.primary)[3].text).not.toContain(sent.invitationUrl);
+    expect(sink.to(supplier.primary)[3].text).toContain('Use the link in the invitation email we sent you.');
 
     expect((await at('2027-01-14T10:00:00Z')).owed).toBe(2); // overdue: supplier and owner
     expect(subjects(supplier.primary).at(-1)).toBe('Overdue: security questionnaire for Ladder Ltd was due 13 Jan 2027');

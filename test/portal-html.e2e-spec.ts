@@ -123,7 +123,7 @@ describe('supplier portal pages', () => {
 
   it('marks the session cookie Secure when the portal is served over https', async () => {
     // A second API process on the same database and secret, configured with an https public URL.
-    const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret });
+    const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret, LINK_SEALING_SECRET: api.config.linkSealingSecret });
     try {
       const supplier = await secure.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Https Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Kim', email: 'kim@https.example', role: 'primary' }] } });
       const sent = await secure.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-06-30' } });

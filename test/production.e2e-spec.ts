@@ -11,6 +11,7 @@ describe('compiled entry points', () => {
   const baseEnv = () => ({
     REDIS_URL: process.env.TEST_REDIS_URL,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    LINK_SEALING_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'info',
     QUEUE_PREFIX: `prod-${randomBytes(3).toString('hex')}`,
   });

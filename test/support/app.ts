@@ -23,6 +23,7 @@ export async function testEnvironment(overrides: Environment = {}): Promise<Envi
     REDIS_URL: process.env.TEST_REDIS_URL,
     SMTP_URL: 'smtp://127.0.0.1:2525',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    LINK_SEALING_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     PUBLIC_URL: 'http://assure.test',

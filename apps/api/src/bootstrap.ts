@@ -7,8 +7,12 @@ import { LogController } from 'fastify';
 import type { Logger as Pino } from 'pino';
 import {
   AppConfig,
+  clientErrorAsProblem,
   createPino,
+  depthCheckedJsonParser,
+  frameworkErrorsAsProblems,
   PinoNestLogger,
+  registerEdgeGuards,
   requestContext,
   requestIdFrom,
   REQUEST_ID_HEADER,
@@ -33,6 +37,9 @@ export async function createApiApp(
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: requestIdFrom,
     bodyLimit: config.bodyLimitBytes,
+    // Malformed URL encoding and what Node's parser refuses (oversized headers) answer problem details too.
+    frameworkErrors: frameworkErrorsAsProblems,
+    clientErrorHandler: clientErrorAsProblem,
     trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -41,6 +48,9 @@ export async function createApiApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
 
+  // Bad input refused once for every route: JSON depth, unstorable text, Fastify's own errors as problem details.
+  registerEdgeGuards(fastify);
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthCheckedJsonParser(fastify));
   // CSV uploads reach the handler as a stream, parsed row by row (no buffering of large files).
   fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   // HTML forms of the supplier pages (application/x-www-form-urlencoded) are parsed by the Fastify

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     ...process.env,
     REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('hex'),
+    LINK_SEALING_SECRET: process.env.LINK_SEALING_SECRET || randomBytes(32).toString('hex'),
     ADMIN_EMAIL: undefined,
     ADMIN_PASSWORD: undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       inboxUrl = inbox.webUrl;
     }
     env.JWT_SECRET ||= persistentSecret(dataDir, 'jwt-secret', randomSecret());
+    env.LINK_SEALING_SECRET ||= persistentSecret(dataDir, 'link-sealing-secret', randomSecret());
     env.ADMIN_EMAIL ||= 'admin@assure.test';
     env.ADMIN_PASSWORD ||= persistentSecret(dataDir, 'admin-password', randomSecret(12));
     env.LOG_LEVEL ||= 'warn';

@@ -13,5 +13,8 @@ export async function createWorker(
     logger: new PinoNestLogger(pino),
     abortOnError: false,
   });
+  // Nest keeps buffering every log line of a context until told to flush: without this, the
+  // worker's lines (emails sent, failed statements) piled up in memory and never reached stdout.
+  worker.flushLogs();
   return worker;
 }

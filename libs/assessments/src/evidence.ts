@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fileTypeFromBuffer } from 'file-type';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '@app/platform';
 import { questionnaireVersionById } from '@app/questionnaires';
@@ -11,6 +11,11 @@ import { Assessment, AssessmentEvidence, isAnswerable } from './entities.js';
 import type { PortalContext } from './portal.service.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+/** Files one question may carry (a certificate, its scope, a policy...: more is a sign of a mistake or abuse). */
+export const EVIDENCE_MAX_FILES_PER_QUESTION = 5;
+/** Files one assessment may carry, and their total size. */
+export const EVIDENCE_MAX_FILES_PER_ASSESSMENT = 40;
+export const EVIDENCE_MAX_BYTES_PER_ASSESSMENT = 100 * 1024 * 1024;
 
 /** What may be attached, recognised by content (magic bytes), never by the file's name. */
 const ALLOWED: Record<string, string> = {
@@ -58,6 +63,7 @@ export class EvidenceService {
       const question = questionsOf(version.definition).find((q) => q.code === questionCode);
       if (!question) throw new RuleViolationError('EVIDENCE.UNKNOWN_QUESTION', 'No such question.', [{ path: 'question', message: 'is not a question of this questionnaire' }]);
       if (question.evidence === 'none') throw new RuleViolationError('EVIDENCE.NOT_ASKED', 'This question takes no evidence.', [{ path: 'question', message: 'takes no evidence' }]);
+      await assertWithinCaps(m, assessment.id, questionCode, content.length);
       const sha256 = createHash('sha256').update(content).digest('hex');
       const evidence = m.create(AssessmentEvidence, {
         assessmentId: assessment.id,
@@ -125,5 +131,25 @@ export class EvidenceService {
     const rows = await this.dataSource.query<{ question_code: string }[]>('SELECT DISTINCT question_code FROM assessment_evidence WHERE assessment_id = $1', [assessmentId]);
     const have = new Set(rows.map((r) => r.question_code));
     return codes.filter((c) => !have.has(c));
+  }
+}
+
+/**
+ * The caps on what one assessment may hold, checked under the assessment's row lock (so parallel
+ * uploads cannot pass them together): too many files is a 422, too many bytes a 413.
+ */
+async function assertWithinCaps(m: EntityManager, assessmentId: string, questionCode: string, size: number): Promise<void> {
+  const [held] = await m.query<{ files: number; on_question: number; bytes: string }[]>(
+    'SELECT count(*)::int AS files, (count(*) FILTER (WHERE question_code = $2))::int AS on_question, COALESCE(sum(size), 0)::text AS bytes FROM assessment_evidence WHERE assessment_id = $1',
+    [assessmentId, questionCode],
+  );
+  if (held.on_question >= EVIDENCE_MAX_FILES_PER_QUESTION) {
+    throw new RuleViolationError('EVIDENCE.TOO_MANY_FOR_QUESTION', `A question may have at most ${EVIDENCE_MAX_FILES_PER_QUESTION} evidence files.`, [{ path: 'question', message: `already has ${EVIDENCE_MAX_FILES_PER_QUESTION} files (the most a question may have)` }]);
+  }
+  if (held.files >= EVIDENCE_MAX_FILES_PER_ASSESSMENT) {
+    throw new RuleViolationError('EVIDENCE.TOO_MANY', `An assessment may have at most ${EVIDENCE_MAX_FILES_PER_ASSESSMENT} evidence files.`, [{ path: 'file', message: `this assessment already has ${EVIDENCE_MAX_FILES_PER_ASSESSMENT} files (the most it may have)` }]);
+  }
+  if (Number(held.bytes) + size > EVIDENCE_MAX_BYTES_PER_ASSESSMENT) {
+    throw new DomainError('EVIDENCE.TOO_LARGE_IN_TOTAL', `An assessment's evidence may total at most ${EVIDENCE_MAX_BYTES_PER_ASSESSMENT / 1024 / 1024} MB.`, 413, [{ path: 'file', message: `would take this assessment's evidence past ${EVIDENCE_MAX_BYTES_PER_ASSESSMENT / 1024 / 1024} MB` }]);
   }
 }

@@ -6,7 +6,7 @@ export { hashToken, looksLikeToken, invitationExpiry, OUTBOX_TOKEN_PURPOSE, Invi
 export { valueProblem, isVisible, missingAnswers, choicesOf, answerText } from './answer-rules.js';
 export { receiptReference, type PortalView, type Landing, type LandingState } from './portal-read.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';
-export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evidence.js';
+export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_BYTES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_QUESTION } from './evidence.js';
 export { AssessmentEvidence } from './entities.js';
 export { AssessmentExpiry } from './expiry.js';
 export { ReassignAssessment, ReassignInput, REASSIGNABLE_STATUSES } from './reassign-assessment.js';

@@ -34,6 +34,6 @@ export const OUTBOX_TOKEN_PURPOSE = 'outbox-invitation-token';
 @Injectable()
 export class InvitationTokenBox extends SecretBox {
   constructor(config: AppConfig) {
-    super(config.jwtSecret, OUTBOX_TOKEN_PURPOSE);
+    super(config.linkSealingSecret, OUTBOX_TOKEN_PURPOSE);
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { Clock, ConflictError, DomainError, InvalidInputError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
+import { Clock, ConflictError, DomainError, InvalidInputError, MAX_INT, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { questionnaireVersionById, type Question } from '@app/questionnaires';
 import { oweEmail } from '@app/notifications';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
@@ -299,7 +299,7 @@ export class PortalService {
 
 function answerProblems(question: Question, answer: AnswerInput, path: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!Number.isInteger(answer.version) || answer.version < 0) problems.push({ path: `${path}.version`, message: 'must be the version you last read (0 for a new answer)' });
+  if (!Number.isInteger(answer.version) || answer.version < 0 || answer.version > MAX_INT) problems.push({ path: `${path}.version`, message: 'must be the version you last read (0 for a new answer)' });
   if (answer.comment !== undefined && answer.comment !== null && (typeof answer.comment !== 'string' || answer.comment.length > 5000)) problems.push({ path: `${path}.comment`, message: 'must be text of at most 5,000 characters' });
   if (answer.notApplicable) {
     if (!question.allowNotApplicable) problems.push({ path: `${path}.notApplicable`, message: 'is not allowed on this question' });

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { QueryLogger } from './query-logger.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 /** The one description of the database, used by the API, the worker, the tests and the migration CLI. */
@@ -15,7 +16,9 @@ export function dataSourceOptions(url: string, applicationName = 'assure'): Data
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // Through the JSON logger, without parameters (they hold user input and password hashes).
+    logging: ['error', 'warn'],
+    logger: new QueryLogger(),
     extra: { max: 20, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -7,6 +7,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { ConsoleSessions } from './console-sessions.js';
 import { FirstAdmin } from './first-admin.js';
+import { LoginThrottle } from './login-throttle.js';
 import { UsersService } from './users.service.js';
 
 @Module({
@@ -26,7 +27,7 @@ import { UsersService } from './users.service.js';
       },
     }),
   ],
-  providers: [UsersService, AuthService, AuthGuard, FirstAdmin, ConsoleSessions],
+  providers: [UsersService, AuthService, AuthGuard, FirstAdmin, ConsoleSessions, LoginThrottle],
   exports: [UsersService, AuthService, AuthGuard, ConsoleSessions],
 })
 export class IdentityModule {}

@@ -7,3 +7,5 @@ export { AuthGuard, ForbiddenError, type AuthenticatedRequest } from './auth.gua
 export { ConsoleSessions, consoleCookie, CONSOLE_COOKIE, CONSOLE_IDLE_MINUTES, CONSOLE_ABSOLUTE_HOURS, type ConsoleSession } from './console-sessions.js';
 export { Public, Roles, Allow, can, ALL_ROLES, ACCESS, PERMISSIONS, type AccessRule, type Action } from './access.js';
 export { CreateUserInput, UpdateUserInput } from './user.input.js';
+export { LoginThrottle, LOGIN_FREE_FAILURES, LOGIN_MAX_DELAY_SECONDS } from './login-throttle.js';
+export { LOGIN_CSRF_COOKIE, loginCsrfCookie, loginCsrfMatches, newLoginCsrf } from './login-csrf.js';

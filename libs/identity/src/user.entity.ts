@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'text', select: false })
   passwordHash: string;
 
+  /** Raised by a password reset: bearer tokens issued under an older version stop working. */
+  @Column({ type: 'integer', default: 0 })
+  credentialsVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

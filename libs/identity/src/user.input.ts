@@ -1,13 +1,13 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { NotNullIfPresent } from '@app/platform';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsMailboxAddress, NotNullIfPresent } from '@app/platform';
 import { ROLES, type Role } from './user.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A new internal user (the API's POST /users and the console's user form). */
 export class CreateUserInput {
-  @Transform(trim) @IsEmail({}, { message: 'must be an email address' }) email: string;
+  @Transform(trim) @IsMailboxAddress({ message: 'must be an email address' }) email: string;
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
   @IsIn(ROLES) role: Role;
   @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(200) password: string;

@@ -69,13 +69,26 @@ export class UsersService {
 
   async update(id: string, changes: UserChanges, actor?: Actor): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
+      // A change that may take an admin away locks the active admins first, always in the same order.
+      const admins = changes.role !== undefined || changes.active === false ? await this.lockActiveAdmins(manager) : [];
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('USER.NOT_FOUND', 'No such user.');
       const before = userSnapshot(user);
+      const losesAdmin = user.role === 'admin' && user.active && ((changes.role !== undefined && changes.role !== 'admin') || changes.active === false);
+      if (losesAdmin && !admins.some((a) => a !== user.id)) {
+        throw new ConflictError('USER.LAST_ADMIN', 'This is the last active admin: make another user admin first.', [{ path: changes.active === false ? 'active' : 'role', message: 'cannot be changed on the last active admin' }]);
+      }
       if (changes.name !== undefined) user.name = changes.name.trim();
       if (changes.role !== undefined) user.role = changes.role;
       if (changes.active !== undefined) user.active = changes.active;
-      if (changes.password !== undefined) user.passwordHash = await hashPassword(changes.password);
+      if (changes.password !== undefined) {
+        user.passwordHash = await hashPassword(changes.password);
+        // A reset ends what the old password opened: bearer tokens (by version) and console sessions.
+        user.credentialsVersion += 1;
+      }
+      if (changes.password !== undefined || changes.active === false) {
+        await manager.query('DELETE FROM console_session WHERE user_id = $1', [user.id]);
+      }
       const saved = await manager.save(User, user);
       await this.audit.record(manager, {
         action: changes.password !== undefined && Object.keys(changes).length === 1 ? 'user.password_reset' : 'user.updated',
@@ -104,6 +117,16 @@ export class UsersService {
 
   async count(): Promise<number> {
     return this.dataSource.getRepository(User).count();
+  }
+
+  /**
+   * The active admins' ids, their rows locked (in id order, so that two admins demoting each other
+   * at once queue instead of deadlocking): the last active admin cannot be demoted or disabled,
+   * themselves included, so that someone can always manage users.
+   */
+  private async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>("SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE", []);
+    return rows.map((r) => r.id);
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { AppConfig } from '@app/platform';
+import { AppConfig, isMailboxAddress } from '@app/platform';
 import type { RenderedEmail } from './email-renderer.js';
 
 /** A pooled SMTP transport to SMTP_URL, one per worker, closed at shutdown. */
@@ -19,10 +19,22 @@ export class Mailer implements OnApplicationShutdown {
     } as never);
   }
 
-  /** Sends, answering the provider's message id. Throws when the server refuses or cannot be reached. */
-  async send(to: string[], email: RenderedEmail, headers: Record<string, string> = {}, attachments: { filename: string; content: Buffer; contentType: string }[] = []): Promise<string> {
-    const info = await this.transport.sendMail({ from: this.config.mailFrom, to, subject: email.subject, html: email.html, text: email.text, headers, attachments });
+  /**
+   * Sends, answering the provider's message id. Throws when the server refuses or cannot be reached,
+   * or when an address breaks the rule the inputs check (isMailboxAddress). `messageId`, when given,
+   * is the Message-ID header: the same on every attempt of one email, so a repeat is recognisable.
+   */
+  async send(to: string[], email: RenderedEmail, headers: Record<string, string> = {}, attachments: { filename: string; content: Buffer; contentType: string }[] = [], messageId?: string): Promise<string> {
+    const refused = to.filter((address) => !isMailboxAddress(address));
+    if (refused.length) throw new Error(`not a deliverable address: ${refused.join(', ')}`);
+    const info = await this.transport.sendMail({ from: this.config.mailFrom, to, subject: email.subject, html: email.html, text: email.text, headers, attachments, ...(messageId ? { messageId } : {}) });
     return String(info.messageId);
+  }
+
+  /** The Message-ID of one outbox row's email: `<outbox-row-id@sender's domain>`, stable across attempts and workers. */
+  messageIdFor(outboxId: string): string {
+    const domain = /@([^>\s]+)>?\s*$/.exec(this.config.mailFrom)?.[1] ?? 'assure.invalid';
+    return `<outbox-${outboxId}@${domain}>`;
   }
 
   onApplicationShutdown(): void {

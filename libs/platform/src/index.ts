@@ -11,7 +11,7 @@ export {
   type FieldProblem,
 } from './errors/domain-error.js';
 export { flattenValidationErrors, validatedInput, validationExceptionFactory } from './errors/validation.js';
-export { toProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
+export { toProblem, problemTitle, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
 export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
 export { createPino, pinoOptions, PinoNestLogger, requestIdFrom, redactTokens, REQUEST_ID_HEADER } from './logging/logger.js';
 export { requestContext, type RequestContext, type Actor } from './logging/request-context.js';
@@ -19,9 +19,12 @@ export { RedisModule, REDIS, createRedis } from './redis/redis.module.js';
 export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyRequestsError, type RateLimitRule } from './http/rate-limit.js';
 export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
 export { closeOnSignal } from './shutdown.js';
-export { PageQuery, pageOf, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';
+export { IntParamPipe, PageQuery, pageOf, pageParam, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';
 export { SecretBox } from './crypto/sealed.js';
 export { templatesDir } from './templates.js';
 export { dateAsString, numericAsNumber } from './columns.js';
 export { TemplateSet } from './template-set.js';
 export { moneyText, exactMoneyText } from './money.js';
+export { assertStorableText, findTextProblems, jsonDepthExceeds, textProblem, MAX_INT, MAX_JSON_DEPTH, MAX_PAGE } from './http/input-guard.js';
+export { clientErrorAsProblem, depthCheckedJsonParser, frameworkErrorsAsProblems, registerEdgeGuards } from './http/edge.js';
+export { isMailboxAddress, IsMailboxAddress } from './mailbox.js';

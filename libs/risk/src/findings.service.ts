@@ -131,6 +131,11 @@ export class FindingsService {
         if (await m.existsBy(Finding, { id })) throw new ConflictError('FINDING.SUPERSEDED', 'A newer completed assessment superseded this finding.');
         throw new NotFoundError('FINDING.NOT_FOUND', 'No such finding.');
       }
+      // Every acceptance field is governance's, whatever the finding's status (not only the move to accepted).
+      const acceptanceFields = (['acceptanceReason', 'acceptedUntil'] as const).filter((key) => patch[key] !== undefined);
+      if (acceptanceFields.length && !byGovernance) {
+        throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can write a finding’s acceptance.', 403, acceptanceFields.map((path) => ({ path, message: 'may be written by governance only' })));
+      }
       const before = snapshot(finding);
       for (const key of ['ownerId', 'dueDate', 'plannedAction', 'resolutionEvidence', 'acceptanceReason', 'acceptedUntil', 'remediationCost'] as const) {
         if (patch[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = patch[key];
@@ -140,9 +145,6 @@ export class FindingsService {
         if (!user) throw new RuleViolationError('FINDING.OWNER_UNKNOWN', 'The owner must be an active user.', [{ path: 'ownerId', message: 'is not an active user' }]);
       }
       if (patch.status && patch.status !== finding.status) this.transition(finding, patch.status, byGovernance);
-      else if (finding.status === 'accepted' && (patch.acceptanceReason !== undefined || patch.acceptedUntil !== undefined) && !byGovernance) {
-        throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can change an acceptance.', 403);
-      }
       this.check(finding);
       await m.save(Finding, finding);
       await this.audit.record(m, { action: 'finding.updated', entityType: 'finding', entityId: id, before, after: snapshot(finding) });

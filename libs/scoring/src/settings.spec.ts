@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from '@app/platform';
 import { riskSettingsFrom } from './risk-settings.module.js';
 import { DEFAULT_RISK_SETTINGS, resolveRiskSettings, RiskSettingsError } from './settings.js';
 
-const env = { DATABASE_URL: 'postgres://u:p@127.0.0.1/a', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32) };
+const env = { DATABASE_URL: 'postgres://u:p@127.0.0.1/a', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32), LINK_SEALING_SECRET: 'y'.repeat(32) };
 
 describe('risk settings overridden by the deployment', () => {
   it('merges a partial override over the defaults', () => {

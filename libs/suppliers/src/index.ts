@@ -1,6 +1,6 @@
 export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
-export { SupplierCsv, CSV_COLUMNS, type ImportResult, type ImportRowResult } from './supplier-csv.js';
+export { SupplierCsv, CSV_COLUMNS, CSV_MAX_BYTES, CSV_MAX_ROWS, neutraliseFormula, restoreFormula, type ImportResult, type ImportRowResult } from './supplier-csv.js';
 export { RiskRecompute, type RiskInputs, type RiskFollower } from './risk.recompute.js';
 export { RiskStaleness } from './risk-staleness.js';
 export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';

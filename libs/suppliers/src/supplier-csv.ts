@@ -6,7 +6,7 @@ import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, flattenValidationErrors, InvalidInputError, type FieldProblem } from '@app/platform';
+import { DomainError, findTextProblems, flattenValidationErrors, InvalidInputError, type FieldProblem } from '@app/platform';
 import { CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { CreateSupplierInput, type SupplierListQuery } from './supplier.input.js';
@@ -37,12 +37,25 @@ export interface ImportResult {
 }
 
 const CHUNK = 250;
-const MAX_BYTES = 50 * 1024 * 1024;
+/** The largest CSV file an import reads (a 10,000-row register with every column is about 3 MB). */
+export const CSV_MAX_BYTES = 10 * 1024 * 1024;
+/** The most rows one import takes: about 7 s of work; a larger register is imported in several files. */
+export const CSV_MAX_ROWS = 10_000;
+
+export class CsvTooLargeError extends DomainError {
+  constructor(message: string) {
+    super('CSV.TOO_LARGE', message, 413, [{ path: 'body', message }]);
+  }
+}
+
+const tooManyBytes = () => new CsvTooLargeError(`A CSV file may be at most ${CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+const tooManyRows = () => new CsvTooLargeError(`A CSV file may hold at most ${CSV_MAX_ROWS.toLocaleString('en-GB')} rows; split it into smaller files.`);
 
 /**
  * CSV onboarding and export of the register. Rows are validated with the same rules as the API;
  * each valid row is stored (upserted by identifier or exact name) in its own savepoint, so a bad
- * row changes nothing and never stops the good ones.
+ * row changes nothing and never stops the good ones. The file is read as a stream, at most
+ * CSV_MAX_BYTES and CSV_MAX_ROWS, in one transaction: a file past either limit stores nothing (413).
  */
 @Injectable()
 export class SupplierCsv {
@@ -51,31 +64,41 @@ export class SupplierCsv {
     private readonly suppliers: SuppliersService,
   ) {}
 
-  async import(stream: Readable, dryRun: boolean): Promise<ImportResult> {
+  /** `declaredBytes`: the request's Content-Length, when given, so that an oversized file is refused before it is read. */
+  async import(stream: Readable, dryRun: boolean, declaredBytes?: number): Promise<ImportResult> {
+    if (declaredBytes !== undefined && declaredBytes > CSV_MAX_BYTES) {
+      stream.resume(); // let the client finish sending, so that it reads the 413 instead of a dropped connection
+      throw tooManyBytes();
+    }
     const results: ImportRowResult[] = [];
     const seen = new Map<string, number>(); // identifier or name -> line
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const parser = parse({ bom: true, columns: (header: string[]) => checkHeader(header), info: true, skip_empty_lines: true, trim: true });
+    let bytes = 0;
+    const count = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > CSV_MAX_BYTES) {
+        // Stop parsing, but keep reading (and dropping) the upload: the client gets its 413.
+        stream.unpipe(parser);
+        stream.off('data', count);
+        stream.resume();
+        parser.destroy(tooManyBytes());
+      }
+    };
     try {
       await runner.startTransaction();
-      const parser = stream.pipe(parse({ bom: true, columns: (header: string[]) => checkHeader(header), info: true, skip_empty_lines: true, trim: true }));
-      let bytes = 0;
-      stream.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > MAX_BYTES) stream.destroy(new DomainError('REQUEST.TOO_LARGE', `A CSV file may be at most ${MAX_BYTES / 1024 / 1024} MB.`, 413));
-      });
+      stream.on('data', count);
+      stream.pipe(parser);
+      let rows = 0;
       let batch: ParsedRow[] = [];
       const flush = async () => {
         results.push(...(await this.importBatch(runner.manager, batch)));
         batch = [];
-        // Each batch commits on its own (unless this is a dry run), so a large file holds no lock for long.
-        if (!dryRun) {
-          await runner.commitTransaction();
-          await runner.startTransaction();
-        }
       };
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-        const row = await parseRow(record, info.lines, seen);
+        if (++rows > CSV_MAX_ROWS) throw tooManyRows();
+        const row = await parseRow(unneutralise(record), info.lines, seen);
         if ('status' in row) results.push(row);
         else batch.push(row);
         if (batch.length >= CHUNK) await flush();
@@ -85,13 +108,18 @@ export class SupplierCsv {
       else await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (error instanceof CsvTooLargeError) {
+        stream.unpipe(parser);
+        stream.resume();
+      }
       throw csvError(error);
     } finally {
+      stream.off('data', count);
       await runner.release();
     }
     results.sort((a, b) => a.line - b.line);
-    const count = (status: ImportRowResult['status']) => results.filter((r) => r.status === status).length;
-    return { dryRun, rows: results.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), invalid: count('invalid'), results };
+    const tally = (status: ImportRowResult['status']) => results.filter((r) => r.status === status).length;
+    return { dryRun, rows: results.length, created: tally('created'), updated: tally('updated'), unchanged: tally('unchanged'), invalid: tally('invalid'), results };
   }
 
   /**
@@ -230,10 +258,11 @@ interface ParsedRow {
 async function parseRow(record: Record<string, string>, line: number, seen: Map<string, number>): Promise<ParsedRow | ImportRowResult> {
   const { plain, contactColumns } = rowToInput(record);
   const input = plainToInstance(CreateSupplierInput, plain);
-  const problems = flattenValidationErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true })).map((p) => ({
-    ...p,
-    path: columnOf(p.path, contactColumns),
-  }));
+  const problems = [
+    // Text PostgreSQL cannot store (NUL, lone surrogates), named by its column: the same rule as every other input.
+    ...findTextProblems(record),
+    ...flattenValidationErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true })).map((p) => ({ ...p, path: columnOf(p.path, contactColumns) })),
+  ];
   const keys: [string, string][] = IDENTIFIER_KEYS.filter((k) => typeof input[k] === 'string').map((k) => [k, `${k}:${input[k]}`]);
   keys.push(['name', `name:${String(input.name).toLowerCase()}`]);
   for (const [path, key] of keys) {
@@ -291,9 +320,24 @@ function columnOf(path: string, contactColumns: ContactRole[]): string {
   return role ? `${role}Contact${match[2].charAt(0).toUpperCase()}${match[2].slice(1)}` : path;
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it. */
-function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+// Apostrophes already in front of a formula start are data too: they get one more, so that the importer's one removal is exact.
+const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
+
+/** A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a spreadsheet: prefix it with '. */
+export function neutraliseFormula(value: string): string {
+  return NEEDS_PREFIX.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Undoes exactly what neutraliseFormula did: a cell of ' followed by a formula start (after any
+ * further apostrophes) loses that one apostrophe (`'+44 20 7946 0000` imports as `+44 20 7946 0000`); any other apostrophe is data.
+ */
+export function restoreFormula(value: string): string {
+  return value.startsWith("'") && NEEDS_PREFIX.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+function unneutralise(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([column, value]) => [column, typeof value === 'string' ? restoreFormula(value) : value]));
 }
 
 function csvError(error: unknown): unknown {

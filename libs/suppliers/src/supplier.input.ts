@@ -2,7 +2,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -14,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BANDS, CRITICALITIES, RATINGS, type Band, type Criticality, type Rating } from '@app/scoring';
-import { NotNullIfPresent, PageQuery } from '@app/platform';
+import { IsMailboxAddress, NotNullIfPresent, PageQuery } from '@app/platform';
 import { CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 import { SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
 
@@ -42,7 +41,8 @@ export class ContactInput {
   name: string;
 
   @Transform(trim)
-  @IsEmail({}, { message: 'must be an email address' })
+  // The mailer's own rule: an address the API accepts is one the SMTP server takes.
+  @IsMailboxAddress({ message: 'must be an email address' })
   email: string;
 
   @IsOptional()

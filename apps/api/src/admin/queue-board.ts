@@ -8,7 +8,7 @@ import { Logger } from '@nestjs/common';
 import { AuthenticationError, AuthService, consoleCookie, ConsoleSessions, ForbiddenError, type User } from '@app/identity';
 import { EMAIL_QUEUE } from '@app/notifications';
 import type { FastifyRequest } from 'fastify';
-import { sendProblem } from '@app/platform';
+import { DomainError, sendProblem } from '@app/platform';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 /** The same dashboard for an admin signed in to the console (its session cookie is scoped to /console). */
@@ -17,7 +17,8 @@ export const CONSOLE_QUEUE_BOARD_PATH = '/console/admin/queues';
 /**
  * The queue dashboard (`@bull-board`) for admins: the email queue's waiting, delayed, failed and
  * repeatable jobs. On every request of its own routes: the bearer token of an active admin, or,
- * under the console, an admin's console session.
+ * under the console, an admin's console session, and for a change a same-origin request or the
+ * session's CSRF token.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const auth = app.get(AuthService, { strict: false });
@@ -29,8 +30,29 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   });
   await mount(app, CONSOLE_QUEUE_BOARD_PATH, async (request) => {
     const sid = consoleCookie(request.headers.cookie);
-    return sid ? ((await sessions.resolve(sid))?.user ?? null) : null;
+    const session = sid ? await sessions.resolve(sid) : null;
+    if (!session) return null;
+    // A cookie rides along with any site's request: a change (pause, retry, clean) must come from a
+    // page of ours (its Origin), or carry the session's CSRF token in X-CSRF-Token.
+    if (UNSAFE.has(request.method) && !sameOrigin(request) && !ConsoleSessions.csrfMatches(session.csrfToken, request.headers['x-csrf-token'])) {
+      throw new DomainError('AUTH.CSRF', 'This change did not come from this site: reload the queue dashboard and try again.', 403);
+    }
+    return session.user;
   });
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The request's Origin (sent by browsers on every state-changing fetch and form post) names this very host. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return request.headers['sec-fetch-site'] === 'same-origin';
+  try {
+    const from = new URL(origin);
+    return from.host === new URL(`${from.protocol}//${request.headers.host ?? ''}`).host;
+  } catch {
+    return false;
+  }
 }
 
 async function mount(app: NestFastifyApplication, path: string, caller: (request: FastifyRequest) => Promise<User | null>): Promise<void> {
@@ -42,7 +64,12 @@ async function mount(app: NestFastifyApplication, path: string, caller: (request
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const user = await caller(request);
+        let user: User | null;
+        try {
+          user = await caller(request);
+        } catch (error) {
+          return sendProblem(error, request, reply, logger);
+        }
         if (!user) return sendProblem(new AuthenticationError('Sign in as an admin (Bearer token, or the console).'), request, reply, logger);
         if (user.role !== 'admin') return sendProblem(new ForbiddenError(), request, reply, logger);
       });

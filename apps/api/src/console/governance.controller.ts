@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { AppConfig, DomainError, type FieldProblem } from '@app/platform';
+import { AppConfig, DomainError, pageParam, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
 import { Countermeasures } from '@app/assessments';
@@ -60,7 +60,7 @@ export class ConsoleGovernanceController {
   @Get('audit')
   @Roles('governance')
   async auditTrail(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const page = pageParam(query.page);
     const { items, total } = await this.audit.list({ entityType: query.entityType || undefined, page, pageSize: 50 });
     const chain = await this.audit.verify();
     sendPage(reply, request, 'audit', 'Audit trail', auditView({ items, total, page, chain }));

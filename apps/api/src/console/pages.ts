@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest, User } from '@app/identity';
-import { DomainError, TemplateSet } from '@app/platform';
+import { DomainError, TemplateSet, toProblem } from '@app/platform';
 import { navigationOf } from './navigation.js';
 import { CountText, countText } from './words.js';
 
@@ -63,12 +63,14 @@ export class ConsoleErrors implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const status = exception instanceof DomainError ? exception.status : exception instanceof HttpException ? exception.getStatus() : 500;
+    // The same mapping as the API's problem details (a database refusal of bad input is a 4xx here too).
+    const { problem } = toProblem(exception);
+    const status = problem.status;
     if (status === 401) {
       void reply.status(303).header('location', '/console/login').send();
       return;
     }
-    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 && exception instanceof Error ? exception.message : 'Something went wrong. Try again later.';
+    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 ? problem.detail : 'Something went wrong. Try again later.';
     const title = status === 403 ? 'Not allowed' : status === 404 ? 'Page not found' : 'There is a problem';
     void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null, false, request.url));
   }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
 import {
   AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, CreateDataAssetInput, CreateLinkInput, DATA_CATEGORIES, DataSharingService, DIRECTIONS,
   LINK_STATUSES, PROCESSING_LOCATIONS, PSEUDONYMISATION, TRANSFER_METHODS, UpdateLinkInput, type DataSharingLink,
@@ -291,7 +290,7 @@ export class ConsoleRegisterController {
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field' && part.fieldname === 'checkOnly') dryRun = part.value === 'true';
-        if (part.type === 'file' && part.fieldname === 'file') result = await this.csv.import(Readable.from(await part.toBuffer()), dryRun);
+        if (part.type === 'file' && part.fieldname === 'file') result = await this.csv.import(part.file, dryRun);
       }
       if (!result) throw new DomainError('CONSOLE.NO_FILE', 'Choose a CSV file to upload.', 422, [{ path: 'file', message: 'Choose a CSV file to upload' }]);
     } catch (error) {

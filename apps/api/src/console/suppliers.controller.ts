@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AssessmentsService } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
-import { DomainError, validatedInput } from '@app/platform';
+import { DomainError, pageParam, validatedInput } from '@app/platform';
 import { SuppliersService, TierOverrideInput } from '@app/suppliers';
 import { ConsoleErrors, formProblems, PAGE_SIZE, redirect, sendPage, supplierFilters } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
@@ -27,7 +27,7 @@ export class ConsoleSuppliersController {
   @Get('suppliers')
   @Roles(...ALL_ROLES)
   async supplierList(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const page = pageParam(query.page);
     const { filters, params, listQuery } = supplierFilters(query);
     const { items, total } = await this.suppliers.list({ ...listQuery, page, pageSize: PAGE_SIZE } as never);
     sendPage(reply, request, 'suppliers', 'Suppliers', supplierListView({ items, total, page, filters, params }, request.user!));

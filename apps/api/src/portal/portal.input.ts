@@ -1,12 +1,13 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MAX_INT } from '@app/platform';
 
 export class AnswerBody {
   @IsString() @MaxLength(20) code: string;
   @IsOptional() value?: unknown;
   @IsOptional() @IsBoolean() notApplicable?: boolean;
   @IsOptional() @IsString() @MaxLength(5000) comment?: string | null;
-  @IsInt() @Min(0) version: number;
+  @IsInt() @Min(0) @Max(MAX_INT) version: number;
 }
 
 /** `POST /portal/assessment/answers` as JSON (api.md). */

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
-import { DomainError } from '@app/platform';
+import { DomainError, IntParamPipe } from '@app/platform';
 import { CatalogueView, FRAMEWORK_IDENTIFIERS, FRAMEWORK_VERSIONS, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
 
 const toView = (v: QuestionnaireVersion): QuestionnaireVersionView => ({
@@ -38,7 +38,7 @@ export class QuestionnairesController {
   /** One published version of a questionnaire, with its definition. */
   @Get(':key/versions/:version')
   @Roles(...ALL_ROLES)
-  async get(@Param('key') key: string, @Param('version', new ParseIntPipe()) version: number): Promise<QuestionnaireVersionView> {
+  async get(@Param('key') key: string, @Param('version', new IntParamPipe('version')) version: number): Promise<QuestionnaireVersionView> {
     return toView(await this.catalogue.get(key, version));
   }
 

@@ -52,6 +52,8 @@ export class AssessmentEmailContent {
           'SELECT revoked_at, expires_at, recipient_email::text, reason FROM assessment_invitation WHERE id = $1', [row.refs.invitationId]);
         if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
         if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
+        // The sealed token is removed once its row is done (sent, skipped, dead): a retried dead invitation has no link left.
+        if (!row.refs.sealedToken) return { skip: 'the link is no longer held: resend the questionnaire for a new one' };
         if (row.recipients.length !== 1 || !same(row.recipients[0], invitation.recipient_email)) return { skip: 'the link was issued to someone else' };
         const reason: InvitationReason = row.kind === 'assessment.resend' ? 'resend' : invitation.reason;
         return {

@@ -14,7 +14,9 @@ export class DeliveryFailed extends Error {}
  * Sends one outbox row, exactly once in normal running: the row is locked for the whole attempt
  * (a second job for the same row waits, then finds it `sent` and does nothing), the send and the
  * `sent` mark share a transaction, and a worker killed between the two resends it once when the
- * job runs again (at most one duplicate per crash; the lock dies with the connection).
+ * job runs again (at most one duplicate per crash; the lock dies with the connection), with the same
+ * Message-ID (derived from the row), so that mail clients fold the repeat away. Once the row is sent,
+ * skipped or dead, the invitation token sealed in its refs is removed: only its hash stays.
  */
 @Injectable()
 export class EmailDelivery {
@@ -37,13 +39,13 @@ export class EmailDelivery {
       try {
         const prepared = await this.content.prepare(m, row);
         if ('skip' in prepared) {
-          await m.query("UPDATE outbox_message SET status = 'skipped', skip_reason = $2, updated_at = now() WHERE id = $1", [id, prepared.skip]);
+          await m.query("UPDATE outbox_message SET status = 'skipped', skip_reason = $2, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1", [id, prepared.skip]);
           this.logger.log({ msg: 'email no longer owed', id, kind: row.kind, reason: prepared.skip });
           return 'skipped';
         }
         const email = this.renderer.render(prepared.template ?? row.template, prepared.context);
-        const messageId = await this.mailer.send(row.recipients, email, { 'X-Assure-Notification': row.id }, prepared.attachments);
-        await m.query("UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, updated_at = now() WHERE id = $1", [id, messageId, this.clock.now()]);
+        const messageId = await this.mailer.send(row.recipients, email, { 'X-Assure-Notification': row.id }, prepared.attachments, this.mailer.messageIdFor(row.id));
+        await m.query("UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1", [id, messageId, this.clock.now()]);
         if (prepared.incidentFollowUp) {
           // An incident's follow-up reached the supplier: its timeline says when, and to whom.
           await m.query(
@@ -56,7 +58,8 @@ export class EmailDelivery {
       } catch (error) {
         failure = error;
         const status = lastAttempt ? 'dead' : 'failed';
-        await m.query('UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() WHERE id = $1', [id, status, describe(error)]);
+        // A dead row's invitation token goes too: a retry of it is skipped or owes a new link (resend).
+        await m.query("UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, refs = CASE WHEN $2 = 'dead' THEN refs - 'sealedToken' ELSE refs END, updated_at = now() WHERE id = $1", [id, status, describe(error)]);
         this.logger.warn({ msg: lastAttempt ? 'email dead after its last attempt' : 'email failed; will retry', id, kind: row.kind, attempt, error: describe(error) });
         return status;
       }

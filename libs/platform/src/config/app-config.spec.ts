@@ -4,6 +4,7 @@ const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/assure',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(32),
+  LINK_SEALING_SECRET: 'y'.repeat(32),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -44,7 +45,7 @@ describe('loadConfig', () => {
 
   it('lists every missing required variable at once', () => {
     const problems = problemsOf({});
-    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL']);
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET', 'LINK_SEALING_SECRET', 'REDIS_URL']);
     expect(problems.find((p) => p.startsWith('JWT_SECRET'))).toMatch(/is not set/);
   });
 

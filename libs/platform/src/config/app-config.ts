@@ -67,6 +67,11 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   jwtSecret: string;
 
+  /** LINK_SEALING_SECRET: the key (at least 32 characters) that seals invitation links while they wait in the outbox for their email */
+  @IsString({ message: 'is required (at least 32 random characters, not the JWT_SECRET)' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  linkSealingSecret: string;
+
   /** LOG_LEVEL */
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   logLevel: LogLevel = 'info';
@@ -224,6 +229,7 @@ const ENV: Record<keyof Omit<AppConfig, 'baseUrl' | 'contactEmail'>, { name: str
   adminEmail: { name: 'ADMIN_EMAIL' },
   adminPassword: { name: 'ADMIN_PASSWORD' },
   jwtSecret: { name: 'JWT_SECRET' },
+  linkSealingSecret: { name: 'LINK_SEALING_SECRET' },
   logLevel: { name: 'LOG_LEVEL' },
   dataDir: { name: 'DATA_DIR' },
   queuePrefix: { name: 'QUEUE_PREFIX' },

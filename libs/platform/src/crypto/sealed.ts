@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 /**
  * Authenticated encryption (AES-256-GCM) for a secret that must wait somewhere until it is used,
- * such as an invitation token waiting in the outbox for its email. The key is derived from the
- * deployment's JWT_SECRET for one purpose only.
+ * such as an invitation token waiting in the outbox for its email. The key is derived, for one
+ * purpose only, from a secret of its own (LINK_SEALING_SECRET), never from the token-signing secret.
  */
 export class SecretBox {
   private readonly key: Buffer;

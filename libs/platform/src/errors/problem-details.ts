@@ -22,12 +22,14 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   406: 'Not acceptable',
+  408: 'Request timeout',
   409: 'Conflict',
   410: 'Gone',
   413: 'Request too large',
   415: 'Unsupported media type',
   422: 'Business rule violated',
   429: 'Too many requests',
+  431: 'Request headers too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -83,12 +85,67 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
     if (status >= 500) return { problem: internalProblem(), internal: true };
     return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, httpDetail(error)), internal: false };
   }
+  const database = databaseProblem(error);
+  if (database) return { problem: database, internal: false };
+  const multipart = multipartProblem(error);
+  if (multipart) return { problem: multipart, internal: false };
   const fastify = error as FastifyLikeError;
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const status = fastify.statusCode;
     return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, fastifyDetail(fastify)), internal: false };
   }
   return { problem: internalProblem(), internal: true };
+}
+
+/** A PostgreSQL error as TypeORM or pg hand it over: its SQLSTATE, constraint and detail. */
+interface PostgresLikeError {
+  code?: unknown;
+  detail?: unknown;
+  constraint?: unknown;
+  driverError?: PostgresLikeError;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** The field a constraint's detail names: `Key (companies_house_number)=(1)` or `Key (lower(email::text))=...`. */
+function fieldOfDetail(detail: unknown): string {
+  const columns = typeof detail === 'string' ? /Key \((.+?)\)=/.exec(detail)?.[1] : undefined;
+  if (!columns) return 'body';
+  const names = columns.match(/[a-z_][a-z0-9_]*/g)?.filter((n) => !['lower', 'upper', 'text', 'citext', 'coalesce'].includes(n)) ?? [];
+  return names.length ? names.map(camel).join(',') : 'body';
+}
+
+/**
+ * What PostgreSQL refuses because of the input, mapped once for every route: a unique value already
+ * taken (two creates racing with the same email) is a 409 naming the field; a reference to nothing
+ * is a 422; a value the column cannot hold (out of range, bad text, impossible date) is a 400.
+ * Anything else from the database stays an internal error.
+ */
+function databaseProblem(error: unknown): ProblemDetails | null {
+  const candidate = error as PostgresLikeError | null;
+  const pg = candidate?.driverError ?? candidate;
+  const code = pg?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || (candidate?.driverError === undefined && !('severity' in (pg as object)))) return null;
+  if (code === '23505') {
+    const path = fieldOfDetail(pg!.detail);
+    return build(409, 'STATE.DUPLICATE', `${path} is already used by another record.`, [{ path, message: 'is already used by another record' }]);
+  }
+  if (code === '23503') {
+    const path = fieldOfDetail(pg!.detail);
+    return build(422, 'RULE.REFERENCE', `${path} refers to something that does not exist or is still in use.`, [{ path, message: 'refers to something that does not exist or is still in use' }]);
+  }
+  // Class 22, data exceptions: out of range, invalid text or dates, a string too long for its column.
+  if (code.startsWith('22')) return build(400, 'REQUEST.INVALID', 'A value is outside what can be stored (too large, too long, or not a valid date or text).');
+  return null;
+}
+
+/** A multipart body that ends early or has no readable boundary (busboy's own errors carry no status). */
+function multipartProblem(error: unknown): ProblemDetails | null {
+  const message = error instanceof Error ? error.message : '';
+  if (/^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(message)) {
+    return build(400, 'REQUEST.MULTIPART_INVALID', `The multipart body cannot be read: ${message}.`, [{ path: 'body', message: 'is not a complete multipart/form-data body' }]);
+  }
+  return null;
 }
 
 function internalProblem(): ProblemDetails {

@@ -25,5 +25,8 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     logger.error({ msg: 'unhandled error', err: exception, url: request.url });
   }
   if (reply.sent) return;
+  // A 429 says when to come back (the rate limits and the login throttle alike).
+  const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
+  if (problem.status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
