@@ -50,7 +50,9 @@ export class PagePost {
 
     if (kind === 'submit') {
       const view = await this.portal.view(context);
-      const all = [...problems, ...missingProblems(view).filter((m) => !problems.some((p) => p.code === m.code && p.field === m.field)), ...attestationProblems(attestation)];
+      // A question whose typed answer was refused is not also "missing": the refusal says what to fix.
+      const said = (m: PageProblem) => problems.some((p) => p.code === m.code && (m.field === 'file') === (p.field === 'file'));
+      const all = [...problems, ...missingProblems(view).filter((m) => !said(m)), ...attestationProblems(attestation)];
       if (all.length === 0) {
         try {
           await this.portal.submit(context, attestation);

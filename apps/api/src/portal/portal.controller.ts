@@ -195,9 +195,9 @@ export class PortalController {
     } catch (error) {
       return this.errorPage(reply, error);
     }
-    const { fields, files } = await readPageForm(request);
-    if (!csrfMatches(session.csrf, fields._csrf)) return this.errorPage(reply, csrfRefused());
     try {
+      const { fields, files } = await readPageForm(request);
+      if (!csrfMatches(session.csrf, fields._csrf)) return this.errorPage(reply, csrfRefused());
       const result = await this.post.handle(session.context, kind, fields, files);
       if ('redirect' in result) return void reply.redirect(result.redirect, 303);
       return this.questionnaire(reply, result.status, result.view, { ...result.options, csrf: session.csrf });
@@ -216,7 +216,7 @@ export class PortalController {
 
   private async landingPage(reply: FastifyReply, token: string): Promise<void> {
     const model = landingPage(await this.portal.landing(token), token, this.org);
-    void reply.status(model.status).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false));
+    void reply.status(model.status).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false, true));
   }
 
   /** The one assessment a script's request may touch: a bearer invitation token, or the session with its CSRF header. */
@@ -258,7 +258,7 @@ export class PortalController {
     const message =
       error.status === 401 ? 'For your security, the questionnaire closes after 30 minutes without activity, or 8 hours after you started. Open the link from your email again to carry on: your saved answers are kept.'
       : error.message;
-    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message, back: error.status === 403 || error.status === 400 || error.status === 409 }, false));
+    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message, back: error.status === 403 || error.status === 400 || error.status === 409 }, false, true));
   }
 }
 
