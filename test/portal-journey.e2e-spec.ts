@@ -222,6 +222,39 @@ describe('supplier portal journey in a browser', () => {
     await context.close();
   }, 90_000);
 
+  it('refuses a post without the session\'s CSRF token, or after the session ended, changing nothing and showing what was typed', async () => {
+    const invited = await invite('Refused Post Ltd');
+    const { context, page } = await open(true, invited.url);
+    await page.locator('#q-JRN-05-value').fill('Our certificate covers the whole company.');
+    await group(page, 'JRN-03').getByLabel('Yes').check();
+    // A forged or stale page: its token is not this session's.
+    await page.evaluate(() => {
+      const field = (globalThis as unknown as { document: { querySelector: (s: string) => { value: string } } }).document.querySelector('input[name="_csrf"]');
+      field.value = 'forged';
+    });
+    await page.locator('section[aria-labelledby="section-people"]').getByRole('button', { name: 'Save answers' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').textContent()).toBe('This page has expired');
+    expect(await page.textContent('main')).toContain('Nothing was changed');
+    expect(await page.locator('.portal-typed').allTextContents()).toEqual(['Our certificate covers the whole company.']);
+    expect([...(await stored(invited.token)).values()].every((a) => a === null)).toBe(true);
+    await expectAccessible(page, 'refused post');
+    await screenshots(page, 'refused-csrf');
+
+    // The session ends (idle, or the cookie is gone) while the supplier types.
+    await page.goto(`${base}/portal/assessment`);
+    await page.locator('#q-JRN-05-value').fill('Typed after a long lunch.');
+    await context.clearCookies();
+    await page.locator('section[aria-labelledby="section-notes"]').getByRole('button', { name: 'Save answers' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').textContent()).toBe('Open the link from your email');
+    expect(await page.locator('.portal-typed').allTextContents()).toEqual(['Typed after a long lunch.']);
+    expect([...(await stored(invited.token)).values()].every((a) => a === null)).toBe(true);
+    await expectAccessible(page, 'session ended');
+    await screenshots(page, 'session-ended');
+    await context.close();
+  }, 90_000);
+
   it('shows a landing page for each state of the link', async () => {
     api.clock.freeze('2026-11-30T10:00:00Z');
     try {

@@ -64,3 +64,19 @@ export const one = (form: Form, name: string): string => {
   const v = form[name];
   return String((Array.isArray(v) ? v[0] : v) ?? '');
 };
+
+/**
+ * The text a refused post carried (its session had ended, or its CSRF token was stale), to show back
+ * so that it can be copied, not lost: written answers and comments. Choices (short option values),
+ * numbers and dates are left out: they are quick to give again.
+ */
+export function typedTexts(form: Form): { label: string; text: string }[] {
+  const texts: { label: string; text: string }[] = [];
+  for (const [name, raw] of Object.entries(form)) {
+    const match = /^q\.([A-Z0-9-]+)\.(value|comment)$/.exec(name);
+    const text = (Array.isArray(raw) ? raw.join(', ') : raw).trim();
+    if (!match || !text || /^[a-z0-9_,. -]{1,32}$/.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text)) continue;
+    texts.push({ label: `${match[1]} ${match[2] === 'comment' ? 'comment' : 'answer'}`, text });
+  }
+  return texts;
+}
