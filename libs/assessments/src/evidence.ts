@@ -8,6 +8,7 @@ import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '@
 import { questionnaireVersionById } from '@app/questionnaires';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentEvidence } from './entities.js';
+import { ANSWERABLE_STATUSES } from './portal-read.js';
 import type { PortalContext } from './portal.service.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -87,7 +88,7 @@ export class EvidenceService {
   async remove(context: PortalContext, evidenceId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
-      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
+      if (!ANSWERABLE_STATUSES.includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
       const [[gone]] = await m.query<[{ question_code: string; file_name: string; sha256: string }[], number]>(
         'DELETE FROM assessment_evidence WHERE id = $1 AND assessment_id = $2 RETURNING question_code, file_name, sha256',
         [evidenceId, assessment.id],
