@@ -208,12 +208,15 @@ describe('supplier portal journey in a browser', () => {
     const copy = page.locator('.portal-answers');
     expect(await copy.textContent()).toContain('Cyber Essentials Plus');
     expect(await copy.textContent()).toContain('Hosting; Remote support');
+    expect(await copy.textContent()).toContain('31 March 2027');
     expect(await copy.textContent()).toContain('Evidence: certificate.pdf');
     expect(await copy.locator('dd').allTextContents()).not.toContain('plus');
     await expectAccessible(page, 'receipt', { javaScript: false });
     await screenshots(page, 'receipt');
     await page.emulateMedia({ media: 'print' });
+    await screenshots(page, 'receipt-print');
     expect(await page.locator('header.nhsuk-header').isHidden()).toBe(true);
+    expect(await page.locator('.portal-print-only').textContent()).toMatch(/^Reference SA-[0-9A-F]{4}-[0-9A-F]{4}, submitted .* by Jo Jones, Head of IT\.$/);
     expect(await page.locator('.portal-answers').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     // Coming back to the questionnaire shows the receipt, not a form.
