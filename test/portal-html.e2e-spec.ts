@@ -121,6 +121,28 @@ describe('supplier portal pages', () => {
     expect(await stateOf(cancelled.token)).toMatchObject({ status: 410, h1: 'This questionnaire has been withdrawn', form: false });
   });
 
+  it('submits from the form to a receipt; a second click lands on the same receipt', async () => {
+    const session = await invite('Receipt Form Ltd');
+    const bearer = { authorization: `Bearer ${session.token}`, accept: 'application/json' };
+    const view = (await api.request({ method: 'GET', url: '/portal/assessment', headers: bearer })).json();
+    type Q = { code: string; options: { value: string }[] | null; visible: boolean };
+    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).filter((q: Q) => q.visible).map((q: Q) => ({ code: q.code, version: 0, value: q.options ? q.options[0].value : q.code === 'LIN-03' ? 'no' : 'yes' }));
+    expect((await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: bearer, payload: { answers } })).statusCode).toBe(200);
+    const attestation = { name: 'Kim Lee', jobTitle: 'Director', confirmed: '1' };
+    for (let click = 0; click < 2; click++) {
+      const res = await form(session, '/portal/assessment/submit', attestation);
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/portal/assessment/receipt');
+    }
+    const receipt = await api.request({ method: 'GET', url: '/portal/assessment/receipt', headers: { cookie: session.cookie } });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toMatch(/SA-[0-9A-F]{4}-[0-9A-F]{4}/);
+    expect(receipt.body).toContain('Kim Lee, Director');
+    expect(receipt.body).toContain('Standards exceeded'); // LGV-03's first option, by its label, not `exceeded`
+    const json = await api.request({ method: 'GET', url: '/portal/assessment', headers: bearer });
+    expect(json.json().assessment).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SA-/), attestation: { name: 'Kim Lee', jobTitle: 'Director' } });
+  });
+
   it('marks the session cookie Secure when the portal is served over https', async () => {
     // A second API process on the same database and secret, configured with an https public URL.
     const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret });

@@ -58,9 +58,13 @@ export class PagePost {
           await this.portal.submit(context, attestation);
           return { redirect: '/portal/assessment/receipt' };
         } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // Submitted already (a second click, another tab): the receipt says so.
+          if (error.code === 'ASSESSMENT.ALREADY_SUBMITTED') return { redirect: '/portal/assessment/receipt' };
           // Another tab changed something meanwhile: show what is missing now.
-          if (!(error instanceof DomainError) || error.code !== 'ASSESSMENT.ANSWERS_MISSING') throw error;
-          return { status: 422, view: await this.portal.view(context), options: { ...kept, problems: missingProblems(await this.portal.view(context)) } };
+          if (error.code !== 'ASSESSMENT.ANSWERS_MISSING') throw error;
+          const now = await this.portal.view(context);
+          return { status: 422, view: now, options: { ...kept, problems: missingProblems(now) } };
         }
       }
       return { status: status === 200 || status === 400 ? 422 : status, view, options: { ...kept, problems: all } };
