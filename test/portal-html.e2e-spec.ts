@@ -143,6 +143,22 @@ describe('supplier portal pages', () => {
     expect(json.json().assessment).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SA-/), attestation: { name: 'Kim Lee', jobTitle: 'Director' } });
   });
 
+  it('attaches files posted with the page form, five at a time, keeping the answers posted with them', async () => {
+    const session = await invite('Many Files Ltd');
+    const boundary = '----assurepage';
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const file = (i: number) => `--${boundary}\r\nContent-Disposition: form-data; name="q.LCT-06.file"; filename="note-${i}.txt"\r\nContent-Type: text/plain\r\n\r\nCertificate note ${i}\r\n`;
+    const empty = `--${boundary}\r\nContent-Disposition: form-data; name="q.LCT-01.file"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`;
+    const payload = field('_csrf', session.csrf) + field('intent', 'attach:LCT-06') + field('q.LGV-01.value', 'no') + field('q.LGV-01.version', '0') + empty + [1, 2, 3, 4, 5, 6].map(file).join('') + `--${boundary}--\r\n`;
+    const res = await api.request({ method: 'POST', url: '/portal/assessment/evidence', headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' }, payload });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('Attach at most 5 files at a time: choose this file again');
+    for (const i of [1, 2, 3, 4, 5]) expect(res.body).toContain(`note-${i}.txt`);
+    expect(res.body).not.toContain('note-6.txt');
+    const json = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' } })).json();
+    expect(json.sections[0].questions[0].answer).toMatchObject({ value: 'no' });
+  });
+
   it('marks the session cookie Secure when the portal is served over https', async () => {
     // A second API process on the same database and secret, configured with an https public URL.
     const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret });

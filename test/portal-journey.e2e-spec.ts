@@ -289,6 +289,19 @@ describe('supplier portal journey in a browser', () => {
       await look('submitted', submitted.url, 'You have submitted this questionnaire', 'View a copy of your answers');
       expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${submitted.id}/return`, headers: buyer.headers, payload: { questionCodes: ['LGV-01'], message: 'Please name the person.' } })).statusCode).toBeLessThan(300);
       await look('returned', submitted.url, 'Supplier security questionnaire (short)', 'See what was asked');
+      {
+        // What the supplier then sees: the request for clarification, the question asked about.
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(submitted.url);
+        await page.getByRole('button', { name: 'See what was asked' }).click();
+        await page.waitForURL(`${base}/portal/assessment`);
+        expect(await page.textContent('.nhsuk-warning-callout')).toContain('Please name the person.');
+        expect(await page.locator('#q-LGV-01 .nhsuk-tag').textContent()).toBe('Asked about');
+        await expectAccessible(page, 'returned questionnaire', { javaScript: false });
+        await screenshots(page, 'questionnaire-returned');
+        await context.close();
+      }
 
       const cancelled = await invite('Landing Cancelled Ltd', 'supplier-security-lite', '2026-12-31');
       await api.request({ method: 'POST', url: `/api/v1/assessments/${cancelled.id}/cancel`, headers: buyer.headers, payload: {} });
