@@ -89,7 +89,7 @@ describe('assessments and the supplier portal', () => {
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.body).toContain('Landing &lt;b&gt;Bold&lt;/b&gt; Ltd');
     expect(page.body).not.toContain('<b>Bold</b>');
-    expect(page.body).toContain('2026-12-31');
+    expect(page.body).toContain('31 December 2026'); // dates in words on the supplier's pages
     const [row] = await query<{ status: string; sessions: string }>(api.databaseUrl, 'SELECT status, (SELECT count(*) FROM portal_session WHERE assessment_id = $1) AS sessions FROM assessment WHERE id = $1', [id]);
     expect(row).toEqual({ status: 'sent', sessions: '0' });
   });

@@ -121,6 +121,44 @@ describe('supplier portal pages', () => {
     expect(await stateOf(cancelled.token)).toMatchObject({ status: 410, h1: 'This questionnaire has been withdrawn', form: false });
   });
 
+  it('submits from the form to a receipt; a second click lands on the same receipt', async () => {
+    const session = await invite('Receipt Form Ltd');
+    const bearer = { authorization: `Bearer ${session.token}`, accept: 'application/json' };
+    const view = (await api.request({ method: 'GET', url: '/portal/assessment', headers: bearer })).json();
+    type Q = { code: string; options: { value: string }[] | null; visible: boolean };
+    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).filter((q: Q) => q.visible).map((q: Q) => ({ code: q.code, version: 0, value: q.options ? q.options[0].value : q.code === 'LIN-03' ? 'no' : 'yes' }));
+    expect((await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: bearer, payload: { answers } })).statusCode).toBe(200);
+    const attestation = { name: 'Kim Lee', jobTitle: 'Director', confirmed: '1' };
+    for (let click = 0; click < 2; click++) {
+      const res = await form(session, '/portal/assessment/submit', attestation);
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/portal/assessment/receipt');
+    }
+    const receipt = await api.request({ method: 'GET', url: '/portal/assessment/receipt', headers: { cookie: session.cookie } });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toMatch(/SA-[0-9A-F]{4}-[0-9A-F]{4}/);
+    expect(receipt.body).toContain('Kim Lee, Director');
+    expect(receipt.body).toContain('Standards exceeded'); // LGV-03's first option, by its label, not `exceeded`
+    const json = await api.request({ method: 'GET', url: '/portal/assessment', headers: bearer });
+    expect(json.json().assessment).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SA-/), attestation: { name: 'Kim Lee', jobTitle: 'Director' } });
+  });
+
+  it('attaches files posted with the page form, five at a time, keeping the answers posted with them', async () => {
+    const session = await invite('Many Files Ltd');
+    const boundary = '----assurepage';
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const file = (i: number) => `--${boundary}\r\nContent-Disposition: form-data; name="q.LCT-06.file"; filename="note-${i}.txt"\r\nContent-Type: text/plain\r\n\r\nCertificate note ${i}\r\n`;
+    const empty = `--${boundary}\r\nContent-Disposition: form-data; name="q.LCT-01.file"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`;
+    const payload = field('_csrf', session.csrf) + field('intent', 'attach:LCT-06') + field('q.LGV-01.value', 'no') + field('q.LGV-01.version', '0') + empty + [1, 2, 3, 4, 5, 6].map(file).join('') + `--${boundary}--\r\n`;
+    const res = await api.request({ method: 'POST', url: '/portal/assessment/evidence', headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' }, payload });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('Attach at most 5 files at a time: choose this file again');
+    for (const i of [1, 2, 3, 4, 5]) expect(res.body).toContain(`note-${i}.txt`);
+    expect(res.body).not.toContain('note-6.txt');
+    const json = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' } })).json();
+    expect(json.sections[0].questions[0].answer).toMatchObject({ value: 'no' });
+  });
+
   it('marks the session cookie Secure when the portal is served over https', async () => {
     // A second API process on the same database and secret, configured with an https public URL.
     const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret, LINK_SEALING_SECRET: api.config.linkSealingSecret });

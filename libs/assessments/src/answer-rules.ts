@@ -65,13 +65,17 @@ export function choicesOf(question: WithChoices): { value: string; label: string
 
 /**
  * An answer as words for people (pages, copies of answers, emails): an option's label, never its
- * value ("Cyber Essentials Plus", not `plus`); several choices joined; "Not applicable"; "Not answered".
+ * value ("Cyber Essentials Plus", not `plus`); several choices joined; a date in words; "Not
+ * applicable"; "Not answered".
  */
 export function answerText(question: WithChoices, answer: StoredAnswer | null | undefined): string {
   if (!answer) return 'Not answered';
   if (answer.notApplicable) return 'Not applicable';
   const { value } = answer;
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'Not answered';
+  if (question.type === 'date' && typeof value === 'string' && DATE.test(value)) {
+    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  }
   const choices = choicesOf(question);
   if (!choices) return String(value);
   const label = (v: unknown) => choices.find((c) => c.value === v)?.label ?? String(v);

@@ -93,7 +93,7 @@ export class EvidenceService {
   async remove(context: PortalContext, evidenceId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const assessment = await m.findOneOrFail(Assessment, { where: { id: context.assessment.id }, lock: { mode: 'pessimistic_write' } });
-      if (!['sent', 'in_progress', 'returned'].includes(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
+      if (!isAnswerable(assessment.status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${assessment.status} and can no longer be changed.`);
       const [[gone]] = await m.query<[{ question_code: string; file_name: string; sha256: string }[], number]>(
         'DELETE FROM assessment_evidence WHERE id = $1 AND assessment_id = $2 RETURNING question_code, file_name, sha256',
         [evidenceId, assessment.id],

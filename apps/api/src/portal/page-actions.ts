@@ -66,6 +66,11 @@ export class PortalPageActions {
   async attachFiles(context: PortalContext, files: PostedFile[]): Promise<{ attached: number; problems: PageProblem[]; status: number }> {
     const result = { attached: 0, problems: [] as PageProblem[], status: 200 };
     for (const file of files) {
+      if (file.tooMany) {
+        result.problems.push({ code: file.code, field: 'file', message: 'Attach at most 5 files at a time: choose this file again' });
+        result.status = 413;
+        continue;
+      }
       if (file.tooLarge) {
         result.problems.push(fileProblem(file.code, 'REQUEST.TOO_LARGE', ''));
         result.status = 413;

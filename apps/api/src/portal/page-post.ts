@@ -50,15 +50,21 @@ export class PagePost {
 
     if (kind === 'submit') {
       const view = await this.portal.view(context);
-      const all = [...problems, ...missingProblems(view).filter((m) => !problems.some((p) => p.code === m.code && p.field === m.field)), ...attestationProblems(attestation)];
+      // A question whose typed answer was refused is not also "missing": the refusal says what to fix.
+      const said = (m: PageProblem) => problems.some((p) => p.code === m.code && (m.field === 'file') === (p.field === 'file'));
+      const all = [...problems, ...missingProblems(view).filter((m) => !said(m)), ...attestationProblems(attestation)];
       if (all.length === 0) {
         try {
           await this.portal.submit(context, attestation);
           return { redirect: '/portal/assessment/receipt' };
         } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // Submitted already (a second click, another tab): the receipt says so.
+          if (error.code === 'ASSESSMENT.ALREADY_SUBMITTED') return { redirect: '/portal/assessment/receipt' };
           // Another tab changed something meanwhile: show what is missing now.
-          if (!(error instanceof DomainError) || error.code !== 'ASSESSMENT.ANSWERS_MISSING') throw error;
-          return { status: 422, view: await this.portal.view(context), options: { ...kept, problems: missingProblems(await this.portal.view(context)) } };
+          if (error.code !== 'ASSESSMENT.ANSWERS_MISSING') throw error;
+          const now = await this.portal.view(context);
+          return { status: 422, view: now, options: { ...kept, problems: missingProblems(now) } };
         }
       }
       return { status: status === 200 || status === 400 ? 422 : status, view, options: { ...kept, problems: all } };

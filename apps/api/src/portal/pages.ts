@@ -7,8 +7,9 @@ export class PortalPages {
 
   constructor(private readonly org: Organisation) {}
 
-  render(name: string, title: string, context: object, hasErrors: boolean): string {
+  /** `contactInBody`: the page names the contact itself (landing, error), so the footer does not repeat it. */
+  render(name: string, title: string, context: object, hasErrors: boolean, contactInBody = false): string {
     const body = this.templates.template(name)({ ...context, org: this.org });
-    return this.templates.template('layout')({ title, body, errorTitle: hasErrors, org: this.org });
+    return this.templates.template('layout')({ title, body, errorTitle: hasErrors, org: this.org, contactInBody });
   }
 }

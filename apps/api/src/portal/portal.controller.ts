@@ -11,7 +11,7 @@ import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { csrfMatches, portalCsrfToken } from './csrf.js';
 import { landingPage, type Organisation } from './landing-page.js';
-import { readPageForm } from './page-form.js';
+import { readPageForm, typedTexts } from './page-form.js';
 import { noticeOf, PagePost, type PostKind } from './page-post.js';
 import { PortalPages } from './pages.js';
 import { AnswersBody, SubmitBody } from './portal.input.js';
@@ -219,11 +219,13 @@ export class PortalController {
     try {
       session = await this.session(request);
     } catch (error) {
-      return this.errorPage(reply, error);
+      // The session ended while the supplier typed: what they wrote is shown back to copy.
+      const typed = await readPageForm(request).then(({ fields }) => typedTexts(fields), () => []);
+      return this.errorPage(reply, error, typed);
     }
-    const { fields, files } = await readPageForm(request);
-    if (!csrfMatches(session.csrf, fields._csrf)) return this.errorPage(reply, csrfRefused());
     try {
+      const { fields, files } = await readPageForm(request);
+      if (!csrfMatches(session.csrf, fields._csrf)) return this.errorPage(reply, csrfRefused(), typedTexts(fields));
       const result = await this.post.handle(session.context, kind, fields, files);
       if ('redirect' in result) return void reply.redirect(result.redirect, 303);
       return this.questionnaire(reply, result.status, result.view, { ...result.options, csrf: session.csrf });
@@ -242,7 +244,7 @@ export class PortalController {
 
   private async landingPage(reply: FastifyReply, token: string): Promise<void> {
     const model = landingPage(await this.portal.landing(token), token, this.org);
-    void reply.status(model.status).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false));
+    void reply.status(model.status).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false, true));
   }
 
   /** The one assessment a script's request may touch: a bearer invitation token, or the session with its CSRF header. */
@@ -272,11 +274,11 @@ export class PortalController {
     return context;
   }
 
-  private errorPage(reply: FastifyReply, error: unknown): void {
+  private errorPage(reply: FastifyReply, error: unknown, typed: { label: string; text: string }[] = []): void {
     if (!(error instanceof DomainError)) throw error;
     const heading =
       error.status === 401 ? 'Open the link from your email'
-      : error.status === 403 ? 'This page had expired'
+      : error.status === 403 ? 'This page has expired'
       : error.status === 410 ? 'This link can no longer be used'
       : error.status === 429 ? 'Too many attempts'
       : error.status === 404 ? 'This link is not valid'
@@ -284,7 +286,7 @@ export class PortalController {
     const message =
       error.status === 401 ? 'For your security, the questionnaire closes after 30 minutes without activity, or 8 hours after you started. Open the link from your email again to carry on: your saved answers are kept.'
       : error.message;
-    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message, back: error.status === 403 || error.status === 400 || error.status === 409 }, false));
+    void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message, typed, back: error.status === 403 || error.status === 400 || error.status === 409 }, false, true));
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { answerText, choicesOf, type AnswerInput, type PortalView } from '@app/assessments';
-import { missingAnswerMessage, summaryLine, type PageProblem } from './plain-words.js';
+import { longDate, missingAnswerMessage, summaryLine, type PageProblem } from './plain-words.js';
 
 type ViewQuestion = PortalView['sections'][number]['questions'][number];
 type Form = Record<string, string | string[]>;
@@ -71,6 +71,7 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
   return {
     assessment: view.assessment,
     progress: view.progress,
+    dueDate: longDate(view.assessment.dueDate),
     evidenceNeeded: view.progress.missingEvidence === 0 ? '' : `; ${view.progress.missingEvidence} evidence ${view.progress.missingEvidence === 1 ? 'file' : 'files'} still needed`,
     csrf: options.csrf,
     hasEvidence: questions.some((q) => q.evidence !== 'none'),
