@@ -120,6 +120,16 @@ describe('console: entry points and certificates', () => {
     await page.click('text=Save the certification');
     await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#certifications`);
     expect(await page.locator('.nhsuk-warning-callout').count()).toBe(0); // standards met: no longer flagged
+    // The certificate itself, as a file: nothing chosen is named, then a PDF is kept.
+    await page.click('a:has-text("DSPT")');
+    await page.click('text=Attach the file');
+    expect(await page.textContent('.nhsuk-error-summary')).toContain('Choose the certificate file');
+    await accessible(page, 'certification form with upload error');
+    await page.setInputFiles('#f-file', { name: 'dspt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.click('text=Attach the file');
+    await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#certifications`);
+    const file = await page.request.get(`${base}${await page.locator('a:has-text("Certificate file")').getAttribute('href')}`);
+    expect(file.headers()['content-type']).toBe('application/pdf');
     await page.click('button:has-text("Mark verified")');
     await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#certifications`);
     expect(await page.locator('tr', { hasText: '8HN22' }).textContent()).toContain('Verified 2026-11-30');

@@ -5,9 +5,9 @@ import { AccessPathCsv, ACCESS_PATH_KINDS, ACCESS_PATH_MFA, ACCESS_PATH_STATUSES
 import { CERTIFICATION_KINDS, CertificationsService, CreateCertificationInput, DSPT_STATUSES, toCertificationView, UpdateCertificationInput, type Certification } from '@app/certifications';
 import { DataSharingService } from '@app/data-sharing';
 import { Roles, ALL_ROLES, type AuthenticatedRequest } from '@app/identity';
-import { Clock, validatedInput } from '@app/platform';
+import { Clock, DomainError, RuleViolationError, validatedInput } from '@app/platform';
 import { SuppliersService, type Supplier } from '@app/suppliers';
-import { accessPathValues, assuranceView, certificationValues, CERTIFICATION_LABELS, type Form } from './assurance.view.js';
+import { accessPathValues, assuranceView, certificationFormValues, certificationValues, CERTIFICATION_LABELS, type Form } from './assurance.view.js';
 import { ConsoleErrors, formFields, formProblems, redirect, sendPage, summaryOf, type FieldSpec } from './pages.js';
 
 type Errors = { path: string; message: string }[];
@@ -147,8 +147,7 @@ export class ConsoleAssuranceController {
   @Roles('procurement')
   async editCertification(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const c = await this.certifications.get(id);
-    const values: Form = { kind: c.kind, reference: c.reference ?? '', status: c.status ?? '', scope: c.scope ?? '', issuedOn: c.issuedOn ?? '', expiresOn: c.expiresOn ?? '', evidence: c.evidence ?? '' };
-    this.certificationForm(reply, request, await this.suppliers.get(c.supplierId), c, values, []);
+    this.certificationForm(reply, request, await this.suppliers.get(c.supplierId), c, certificationFormValues(c), []);
   }
 
   @Post('certifications/:id')
@@ -160,6 +159,23 @@ export class ConsoleAssuranceController {
     } catch (error) {
       const { status, errors } = formProblems(error, 'kind');
       return this.certificationForm(reply, request, await this.suppliers.get(c.supplierId), c, body, errors, status);
+    }
+    redirect(reply, `/console/suppliers/${c.supplierId}/assurance#certifications`);
+  }
+
+  /** Attaches the certificate file (multipart; the CSRF token rides in the action's query). */
+  @Post('certifications/:id/evidence')
+  @Roles('procurement')
+  async attachEvidence(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const c = await this.certifications.get(id);
+    try {
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file || !file.filename) throw new RuleViolationError('CERTIFICATION.EVIDENCE_MISSING', 'Choose a file.', [{ path: 'file', message: 'Choose the certificate file' }]);
+      await this.certifications.attachEvidence(id, file.filename, await file.toBuffer());
+    } catch (error) {
+      if (!(error instanceof DomainError) || ![400, 413, 415, 422].includes(error.status)) throw error;
+      const errors = error.errors.length ? error.errors.map((e) => ({ path: e.path, message: e.message })) : [{ path: 'file', message: error.message }];
+      return this.certificationForm(reply, request, await this.suppliers.get(c.supplierId), c, certificationFormValues(c), errors, 422);
     }
     redirect(reply, `/console/suppliers/${c.supplierId}/assurance#certifications`);
   }
@@ -196,6 +212,7 @@ export class ConsoleAssuranceController {
       action: c ? `/console/certifications/${c.id}` : `/console/suppliers/${supplier.id}/certifications`,
       supplier: { id: supplier.id, name: supplier.name },
       verifiedNote: c?.verifiedBy ? 'Changing what was checked clears the verification: verify the new certificate again.' : null,
+      upload: c ? { action: `/console/certifications/${c.id}/evidence`, current: c.evidenceFileName, error: errors.filter((e) => e.path === 'file').map((e) => e.message).join('; ') || null } : null,
       errors: summaryOf(errors),
       fields: formFields(specs, errors),
     }, errors.length > 0, status);

@@ -1,5 +1,5 @@
 import type { AccessPath } from '@app/access-paths';
-import { CERTIFICATION_LABELS, type AnswerEvidence, type CertificationView, type DsptStanding } from '@app/certifications';
+import { CERTIFICATION_LABELS, type AnswerEvidence, type Certification, type CertificationView, type DsptStanding } from '@app/certifications';
 import type { Supplier } from '@app/suppliers';
 
 export { CERTIFICATION_LABELS };
@@ -28,6 +28,11 @@ export function accessPathValues(body: Form, creating: boolean): Form {
   if (!creating) values.status = one(body, 'status');
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
+
+/** A stored certification as its edit form shows it. */
+export const certificationFormValues = (c: Certification): Form => ({
+  kind: c.kind, reference: c.reference ?? '', status: c.status ?? '', scope: c.scope ?? '', issuedOn: c.issuedOn ?? '', expiresOn: c.expiresOn ?? '', evidence: c.evidence ?? '',
+});
 
 /** A certification form as the API's input: empty fields cleared. */
 export function certificationValues(body: Form, creating: boolean): Form {
