@@ -8,3 +8,4 @@ export { CampaignService, type CampaignInput, type CampaignResult } from './camp
 export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES } from './evidence.js';
 export { AssessmentEvidence } from './entities.js';
 export { AssessmentExpiry } from './expiry.js';
+export { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
@@ -100,7 +101,7 @@ export class PortalService {
   }
 
   /** Who is asking, for which supplier, what and by when: what the landing page shows, nothing more. */
-  async landing(context: PortalContext) {
+  async landing(context: PortalContext): Promise<PortalLandingView> {
     const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: context.assessment.supplierId });
     const version = await this.dataSource.getRepository(QuestionnaireVersion).findOneByOrFail({ id: context.assessment.questionnaireVersionId });
     return {
@@ -143,7 +144,7 @@ export class PortalService {
   }
 
   /** The questionnaire with saved answers and what is shown (api.md: GET /portal/assessment). */
-  async view(context: PortalContext) {
+  async view(context: PortalContext): Promise<PortalQuestionnaireView> {
     const { assessment } = context;
     const supplier = await this.dataSource.getRepository(Supplier).findOneByOrFail({ id: assessment.supplierId });
     const version = await questionnaireVersionById(this.dataSource.manager, assessment.questionnaireVersionId);

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EvidenceService, hashToken, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { EvidenceService, hashToken, PortalLandingView, PortalQuestionnaireView, PortalService, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { formToAnswers, questionnairePage } from './questionnaire-page.js';
@@ -65,7 +65,8 @@ export class PortalController {
   /** Landing page: who asks whom for what, by when. Changes nothing (mail scanners open links). */
   @Get('i/:token')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
-  @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { $ref: getSchemaPath(PortalLandingView) } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiExtraModels(PortalLandingView)
   @ApiProblems(404, 410)
   async landing(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
@@ -121,7 +122,8 @@ export class PortalController {
   @Get('assessment')
   @ApiCookieAuth('portalSession')
   @ApiBearerAuth('invitationToken')
-  @ApiOkResponse({ description: 'The questionnaire page (HTML), or with `Accept: application/json` the assessment and its sections with questions and saved answers.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'The questionnaire page (HTML), or with `Accept: application/json` the assessment and its sections with questions and saved answers.', content: { 'application/json': { schema: { $ref: getSchemaPath(PortalQuestionnaireView) } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiExtraModels(PortalQuestionnaireView)
   async view(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     const json = wantsJson(request);
