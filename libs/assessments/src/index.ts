@@ -12,3 +12,4 @@ export { AssessmentExpiry } from './expiry.js';
 export { ReassignAssessment, ReassignInput, REASSIGNABLE_STATUSES } from './reassign-assessment.js';
 export { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, internalOwnerEmail } from './internal-owner.js';
 export { Countermeasures, OPEN_FINDING_STATUSES, type CountermeasureAction, type SupplierPath } from './countermeasures.js';
+export { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';

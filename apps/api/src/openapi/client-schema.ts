@@ -1393,6 +1393,86 @@ export interface components {
         CloseBody: {
             note: string;
         };
+        PortalSupplierName: {
+            name: string;
+        };
+        PortalLandingQuestionnaire: {
+            questionCount: number;
+            key: string;
+            version: number;
+            title: string;
+        };
+        PortalLandingView: {
+            supplier: components["schemas"]["PortalSupplierName"];
+            recipient: components["schemas"]["PortalSupplierName"];
+            questionnaire: components["schemas"]["PortalLandingQuestionnaire"];
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            /** @enum {string} */
+            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
+        };
+        PortalQuestionnaireRef: {
+            key: string;
+            version: number;
+            title: string;
+        };
+        PortalAssessmentRef: {
+            id: string;
+            /** @enum {string} */
+            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            supplier: components["schemas"]["PortalSupplierName"];
+            questionnaire: components["schemas"]["PortalQuestionnaireRef"];
+            returnedQuestions: string[];
+            returnMessage: string | null;
+        };
+        PortalProgress: {
+            questions: number;
+            answered: number;
+            missingRequired: number;
+        };
+        PortalOption: {
+            value: string;
+            label: string;
+        };
+        PortalShowIf: {
+            question: string;
+            values: string[];
+        };
+        PortalAnswer: {
+            /** @description yes/no/partial, an option value, a list of option values, text, a number or a date, by question type */
+            value: (string | null) | number | string[];
+            notApplicable: boolean;
+            comment: string | null;
+            /** @description Send it back as `version` when saving this answer. */
+            version: number;
+        };
+        PortalQuestion: {
+            code: string;
+            text: string;
+            help: string | null;
+            /** @enum {string} */
+            type: "number" | "yes_no" | "yes_no_partial" | "single_choice" | "multi_choice" | "text" | "date";
+            required: boolean;
+            allowNotApplicable: boolean;
+            /** @enum {string} */
+            evidence: "none" | "optional" | "required";
+            options: components["schemas"]["PortalOption"][] | null;
+            visible: boolean;
+            showIf: components["schemas"]["PortalShowIf"] | null;
+            answer: components["schemas"]["PortalAnswer"] | null;
+        };
+        PortalSection: {
+            key: string;
+            title: string;
+            questions: components["schemas"]["PortalQuestion"][];
+        };
+        PortalQuestionnaireView: {
+            assessment: components["schemas"]["PortalAssessmentRef"];
+            progress: components["schemas"]["PortalProgress"];
+            sections: components["schemas"]["PortalSection"][];
+        };
         AnswerBody: {
             code: string;
             value?: Record<string, never>;
@@ -1494,7 +1574,7 @@ export interface components {
             /** @description mitigate only: the open findings it relies on */
             findingIds?: string[];
             /** @enum {string} */
-            state: "current" | "expired" | "superseded";
+            state: "expired" | "current" | "superseded";
             decidedBy: string | null;
             createdAt: string;
             supersededAt: string | null;
@@ -5035,7 +5115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["PortalLandingView"];
                     "text/html": string;
                 };
             };
@@ -5151,7 +5231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["PortalQuestionnaireView"];
                     "text/html": string;
                 };
             };

@@ -1,0 +1,93 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AssessmentStatus } from './entities.js';
+
+// The portal's JSON shapes (api.md, "Suppliers") as classes: the OpenAPI document is generated from
+// them, and PortalService's landing and view are typed with them.
+
+export class PortalSupplierName {
+  name: string;
+}
+
+export class PortalQuestionnaireRef {
+  key: string;
+  version: number;
+  title: string;
+}
+
+export class PortalLandingQuestionnaire extends PortalQuestionnaireRef {
+  questionCount: number;
+}
+
+/** `GET /portal/i/:token` with `Accept: application/json`: who asks whom for what, by when. */
+export class PortalLandingView {
+  supplier: PortalSupplierName;
+  recipient: PortalSupplierName;
+  questionnaire: PortalLandingQuestionnaire;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  status: AssessmentStatus;
+}
+
+export class PortalAssessmentRef {
+  id: string;
+  status: AssessmentStatus;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  supplier: PortalSupplierName;
+  questionnaire: PortalQuestionnaireRef;
+  returnedQuestions: string[];
+  returnMessage: string | null;
+}
+
+export class PortalProgress {
+  questions: number;
+  answered: number;
+  missingRequired: number;
+}
+
+export class PortalOption {
+  value: string;
+  label: string;
+}
+
+/** Shown only when another question's answer is one of `values`. */
+export class PortalShowIf {
+  question: string;
+  values: string[];
+}
+
+export class PortalAnswer {
+  @ApiProperty({ description: 'yes/no/partial, an option value, a list of option values, text, a number or a date, by question type', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] })
+  value: string | number | string[] | null;
+  notApplicable: boolean;
+  comment: string | null;
+  /** Send it back as `version` when saving this answer. */
+  version: number;
+}
+
+export class PortalQuestion {
+  code: string;
+  text: string;
+  help: string | null;
+  type: 'yes_no' | 'yes_no_partial' | 'single_choice' | 'multi_choice' | 'text' | 'number' | 'date';
+  required: boolean;
+  allowNotApplicable: boolean;
+  evidence: 'none' | 'optional' | 'required';
+  options: PortalOption[] | null;
+  visible: boolean;
+  showIf: PortalShowIf | null;
+  answer: PortalAnswer | null;
+}
+
+export class PortalSection {
+  key: string;
+  title: string;
+  questions: PortalQuestion[];
+}
+
+/** `GET /portal/assessment` with `Accept: application/json`: the questionnaire with the saved answers. */
+export class PortalQuestionnaireView {
+  assessment: PortalAssessmentRef;
+  progress: PortalProgress;
+  sections: PortalSection[];
+}
