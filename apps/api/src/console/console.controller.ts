@@ -10,6 +10,7 @@ import { NotificationsService } from '@app/notifications';
 import { addDays, AppConfig, Clock, DomainError, RateLimit, validatedInput, type FieldProblem } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { decisionState, DecisionsService, FindingsService, type DecisionInput } from '@app/risk';
+import { scoreText } from '@app/scoring';
 import { SuppliersService, TierOverrideInput, toSupplierView } from '@app/suppliers';
 import { ConsoleErrors, formFields, formProblems, pages, PAGE_SIZE, pounds, sendHtml, sendPage, summaryOf, supplierFilters } from './pages.js';
 
@@ -286,7 +287,7 @@ export class ConsoleController {
     const supplier = await this.suppliers.get(assessment.supplierId);
     const counted = new Map((assessment.score?.sections ?? []).flatMap((s) => s.counted.map((c) => [c.code, c] as const)));
     return {
-      assessment: { id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title, overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1), band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none' },
+      assessment: { id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title, overall: assessment.score ? scoreText(assessment.score) : 'not scored yet', band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none' },
       supplier: { id: supplier.id, name: supplier.name },
       canReview: ['procurement', 'admin'].includes(user.role) && assessment.status === 'submitted',
       sections: version.definition.sections.map((section) => ({
