@@ -1,3 +1,4 @@
+import { scoreText } from '@app/scoring';
 import type { AnswerEvidence } from '@app/certifications';
 import { REASSIGNABLE_STATUSES, type Assessment, type AssessmentAnswer, type AssessmentEvidence } from '@app/assessments';
 import { can, type User } from '@app/identity';
@@ -27,7 +28,7 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
     provenFlags: [...proven.values()].filter((e) => e.outcome === 'flag').length,
     assessment: {
       id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title,
-      overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1),
+      overall: assessment.score ? scoreText(assessment.score) : 'not scored yet',
       band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none',
       submittedAt: assessment.submittedAt ? londonDateTime(assessment.submittedAt) : null,
     },
