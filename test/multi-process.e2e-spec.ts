@@ -26,6 +26,7 @@ describe('several processes on one PostgreSQL and one Redis', () => {
       REDIS_URL: setup.config.redisUrl,
       QUEUE_PREFIX: setup.config.queuePrefix,
       JWT_SECRET: setup.config.jwtSecret,
+      LINK_SEALING_SECRET: setup.config.linkSealingSecret,
       PUBLIC_URL: 'http://assure.test',
       SMTP_URL: sink.url,
       RATE_LIMIT_PER_MINUTE: '600',

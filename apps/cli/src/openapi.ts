@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://openapi@localhost/openapi',
     JWT_SECRET: process.env.JWT_SECRET ?? 'openapi-document-only-not-a-secret-0000',
+    LINK_SEALING_SECRET: process.env.LINK_SEALING_SECRET ?? 'openapi-document-only-not-a-secret-0001',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   });
   const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });

@@ -117,7 +117,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** CSV onboarding: one row per supplier; a result per row with its line number. */
+        /** CSV onboarding: one row per supplier; a result per row with its line number (at most 10 MB and 10,000 rows: 413 beyond). */
         post: operations["suppliersImport"];
         delete?: never;
         options?: never;
@@ -314,7 +314,11 @@ export interface paths {
         /** Assessments, filtered by supplier, status, questionnaire and overdue. */
         get: operations["assessmentsList"];
         put?: never;
-        /** Sends a questionnaire; the answer carries the invitation link, this once. */
+        /**
+         * Sends a questionnaire; the answer carries the invitation link, this once. Without a key, the
+         *     supplier's default set: for a research partner holding patient data, the research questionnaire
+         *     is sent too, in `alsoSent` with its own link.
+         */
         post: operations["assessmentsSend"];
         delete?: never;
         options?: never;
@@ -390,6 +394,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends it to another contact of the supplier: the old link is revoked, the answers are kept. */
+        post: operations["assessmentsReassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{id}/reassess": {
         parameters: {
             query?: never;
@@ -416,7 +437,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks an answer "not supported by evidence" and sets the score it counts for (null clears it). */
+        /**
+         * Marks an answer "not supported by evidence" and sets the score it counts for (null clears it).
+         *     Procurement lowers; raising above the answer's own score is governance's (403 otherwise).
+         */
         post: operations["assessmentsAdjust"];
         delete?: never;
         options?: never;
@@ -595,6 +619,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers/{id}/access-paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged). */
+        get: operations["accessPathsList"];
+        put?: never;
+        post: operations["accessPathsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/access-paths/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CSV: a row with an `id` updates that path, a row without records a new one; a result per row with its line number. */
+        post: operations["accessPathsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-paths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["accessPathsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, disable (`status: disabled`) or remove (`status: removed`, final). */
+        patch: operations["accessPathsUpdate"];
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
+        get: operations["certificationsList"];
+        put?: never;
+        post: operations["certificationsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["certificationsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Procurement edits; procurement or governance sets `verified` (who and when are recorded). */
+        patch: operations["certificationsUpdate"];
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["certificationsDownload"];
+        put?: never;
+        /** The certificate checked, as a file: multipart field `file`; its type is checked by content. Replaces any file before it and clears the verification. */
+        post: operations["certificationsAttach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/i/{token}": {
         parameters: {
             query?: never;
@@ -602,7 +728,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Landing page: who asks whom for what, by when. Changes nothing (mail scanners open links). */
+        /** Landing page: who asks whom for what, by when, in every state a link can be in. Changes nothing (mail scanners open links). */
         get: operations["portalLanding"];
         put?: never;
         post?: never;
@@ -656,8 +782,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Saves answers (JSON, or a section's form). A stale version is refused with the current answers
-         *     (409 JSON; the page shows the newer values and says so); nothing is merged silently.
+         * Saves answers (JSON, or the questionnaire page's form). A stale version is refused with the
+         *     current answers (409 JSON; the page saves the rest and shows the newer value beside what was typed).
          */
         post: operations["portalSave"];
         delete?: never;
@@ -692,7 +818,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. */
+        /** Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. The page's own form posts here too. */
         post: operations["portalAttach"];
         delete?: never;
         options?: never;
@@ -855,6 +981,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk/loss-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The simulated annual loss, gross and net: mean, P50, P90, P95, P99, the exceedance curve and the suppliers behind the tail. */
+        get: operations["portfolioRiskLoss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk/countermeasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open findings by the net VaR their fix removes (then severity), and each supplier's path to band B. */
+        get: operations["portfolioRiskCountermeasureList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -901,7 +1061,6 @@ export interface components {
             updatedAt: string;
         };
         CreateUserBody: {
-            /** Format: email */
             email: string;
             name: string;
             /** @enum {string} */
@@ -975,7 +1134,6 @@ export interface components {
             /** Format: uuid */
             id?: string;
             name: string;
-            /** Format: email */
             email: string;
             phone?: string | null;
             /** @enum {string} */
@@ -1109,6 +1267,12 @@ export interface components {
             endDate: string | null;
             /** @enum {string} */
             status: "proposed" | "active" | "suspended" | "ended";
+            /** @description YYYY-MM-DD: when the supplier's destruction of the records was confirmed (an ended link counts as held until then) */
+            destructionConfirmedOn: string | null;
+            /** @description The destruction certificate's reference */
+            destructionEvidence: string | null;
+            /** @description Whether the supplier still holds these records for the risk model (outbound or both; active, suspended, or ended without confirmed destruction) */
+            heldBySupplier: boolean;
             createdAt: string;
             updatedAt: string;
         };
@@ -1159,6 +1323,9 @@ export interface components {
             endDate?: string | null;
             /** @enum {string} */
             status?: "proposed" | "active" | "suspended" | "ended";
+            /** @description An ended link's records count as held until destruction is confirmed (with a certificate reference). */
+            destructionConfirmedOn?: string | null;
+            destructionEvidence?: string | null;
         };
         RecordsSharedRow: {
             supplierId: string;
@@ -1175,6 +1342,11 @@ export interface components {
             records: number;
         };
         CatalogueEntry: {
+            /**
+             * @description `security` questionnaires are scored and set the band; `incident` follow-ups never are (risk-model section 1).
+             * @enum {string}
+             */
+            purpose: "security" | "incident";
             key: string;
             title: string;
             description: string | null;
@@ -1191,8 +1363,14 @@ export interface components {
             frameworks: {
                 [key: string]: string;
             };
+            /** @description Framework identifier -> the version pinned and the identifiers a mapping may cite (an import citing another is refused). */
+            frameworkIdentifiers: {
+                [key: string]: unknown;
+            };
         };
         QuestionnaireVersionView: {
+            /** @enum {string} */
+            purpose: "security" | "incident";
             key: string;
             version: number;
             title: string;
@@ -1263,6 +1441,30 @@ export interface components {
             completedAt: string | null;
             cancelledAt: string | null;
             createdAt: string;
+            invitationUrl: string;
+        };
+        AssessmentSentView: {
+            id: string;
+            supplierId: string;
+            questionnaireKey: string;
+            questionnaireVersion: number;
+            recipientContactId: string;
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            /** @enum {string} */
+            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
+            /** @description 0, then 1 and 2 as the escalation ladder climbs. */
+            escalationLevel: number;
+            returnedQuestions: string[];
+            returnMessage: string | null;
+            attestation: components["schemas"]["AttestationView"] | null;
+            /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
+            score: Record<string, never> | null;
+            submittedAt: string | null;
+            completedAt: string | null;
+            cancelledAt: string | null;
+            createdAt: string;
+            alsoSent: components["schemas"]["AssessmentInvitationView"][];
             invitationUrl: string;
         };
         CampaignFilter: {
@@ -1351,6 +1553,7 @@ export interface components {
             evidence: components["schemas"]["EvidenceView"][];
             history: components["schemas"]["AssessmentHistoryEntry"][];
         };
+        ReassignInput: Record<string, never>;
         AdjustmentBody: {
             questionCode: string;
             score: number | null;
@@ -1393,85 +1596,62 @@ export interface components {
         CloseBody: {
             note: string;
         };
-        PortalSupplierName: {
-            name: string;
-        };
-        PortalLandingQuestionnaire: {
-            questionCount: number;
-            key: string;
-            version: number;
-            title: string;
-        };
-        PortalLandingView: {
-            supplier: components["schemas"]["PortalSupplierName"];
-            recipient: components["schemas"]["PortalSupplierName"];
-            questionnaire: components["schemas"]["PortalLandingQuestionnaire"];
-            /** @description YYYY-MM-DD */
-            dueDate: string;
+        CreateAccessPathInput: {
             /** @enum {string} */
-            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
-        };
-        PortalQuestionnaireRef: {
-            key: string;
-            version: number;
-            title: string;
-        };
-        PortalAssessmentRef: {
-            id: string;
+            kind: "other" | "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin";
+            description: string;
+            systems?: string[];
+            dataAssetIds?: string[];
             /** @enum {string} */
-            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
-            /** @description YYYY-MM-DD */
-            dueDate: string;
-            supplier: components["schemas"]["PortalSupplierName"];
-            questionnaire: components["schemas"]["PortalQuestionnaireRef"];
-            returnedQuestions: string[];
-            returnMessage: string | null;
-        };
-        PortalProgress: {
-            questions: number;
-            answered: number;
-            missingRequired: number;
-        };
-        PortalOption: {
-            value: string;
-            label: string;
-        };
-        PortalShowIf: {
-            question: string;
-            values: string[];
-        };
-        PortalAnswer: {
-            /** @description yes/no/partial, an option value, a list of option values, text, a number or a date, by question type */
-            value: (string | null) | number | string[];
-            notApplicable: boolean;
-            comment: string | null;
-            /** @description Send it back as `version` when saving this answer. */
-            version: number;
-        };
-        PortalQuestion: {
-            code: string;
-            text: string;
-            help: string | null;
+            mfa: "none" | "enforced" | "partial" | "not_applicable";
+            monitored: boolean;
+            /** @description Managed devices only: how many, and how many run software out of support. */
+            deviceCount?: number | null;
+            unsupportedDeviceCount?: number | null;
+            lastReviewedOn?: string | null;
             /** @enum {string} */
-            type: "number" | "yes_no" | "yes_no_partial" | "single_choice" | "multi_choice" | "text" | "date";
-            required: boolean;
-            allowNotApplicable: boolean;
+            status?: "active" | "disabled";
+        };
+        UpdateAccessPathInput: {
             /** @enum {string} */
-            evidence: "none" | "optional" | "required";
-            options: components["schemas"]["PortalOption"][] | null;
-            visible: boolean;
-            showIf: components["schemas"]["PortalShowIf"] | null;
-            answer: components["schemas"]["PortalAnswer"] | null;
+            kind?: "other" | "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin";
+            description?: string;
+            systems?: string[];
+            dataAssetIds?: string[];
+            /** @enum {string} */
+            mfa?: "none" | "enforced" | "partial" | "not_applicable";
+            monitored?: boolean;
+            deviceCount?: number | null;
+            unsupportedDeviceCount?: number | null;
+            lastReviewedOn?: string | null;
+            /** @enum {string} */
+            status?: "active" | "disabled" | "removed";
         };
-        PortalSection: {
-            key: string;
-            title: string;
-            questions: components["schemas"]["PortalQuestion"][];
+        CreateCertificationInput: {
+            /** @enum {string} */
+            kind: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
+            reference?: string | null;
+            /**
+             * @description DSPT only: its published status.
+             * @enum {string|null}
+             */
+            status?: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            scope?: string | null;
+            issuedOn?: string | null;
+            expiresOn?: string | null;
+            evidence?: string | null;
         };
-        PortalQuestionnaireView: {
-            assessment: components["schemas"]["PortalAssessmentRef"];
-            progress: components["schemas"]["PortalProgress"];
-            sections: components["schemas"]["PortalSection"][];
+        UpdateCertificationInput: {
+            /** @enum {string} */
+            kind?: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
+            reference?: string | null;
+            /** @enum {string|null} */
+            status?: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            scope?: string | null;
+            issuedOn?: string | null;
+            expiresOn?: string | null;
+            evidence?: string | null;
+            verified?: boolean;
         };
         AnswerBody: {
             code: string;
@@ -1503,6 +1683,8 @@ export interface components {
             id: string;
             status: string;
             submittedAt?: string;
+            /** @description The receipt reference a supplier can quote (SA-XXXX-XXXX). */
+            reference: string;
         };
         AttachedEvidenceView: {
             id: string;
@@ -1620,6 +1802,12 @@ export interface components {
             acceptedUntil: string | null;
             recommendation: string | null;
             mappings: components["schemas"]["MappingView"][];
+            /** @description Procurement's estimate of what fixing it costs, whole pounds (risk-model section 10). */
+            remediationCost: number | null;
+            /** @description Net value at risk that fixing it would remove, whole pounds (section 10). */
+            riskReduction: number | null;
+            /** @description riskReduction / remediationCost, where a cost is set. */
+            reductionPerPound: number | null;
             /** @description Replaced by the findings of a later completed review. */
             superseded: boolean;
             createdAt: string;
@@ -1635,6 +1823,7 @@ export interface components {
             resolutionEvidence?: string | null;
             acceptanceReason?: string | null;
             acceptedUntil?: string | null;
+            remediationCost?: number | null;
         };
         FieldProblemView: {
             path: string;
@@ -2887,12 +3076,14 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. */
-                sort?: "createdAt" | "-createdAt" | "reviewDate" | "-reviewDate" | "endDate" | "-endDate" | "startDate" | "-startDate" | "recordCount" | "-recordCount" | "status" | "-status";
+                sort?: "createdAt" | "-createdAt" | "reviewDate" | "-reviewDate" | "endDate" | "-endDate" | "startDate" | "-startDate" | "recordCount" | "-recordCount" | "status" | "-status" | "destructionConfirmedOn" | "-destructionConfirmedOn";
                 supplierId?: string;
                 dataAssetId?: string;
                 status?: "proposed" | "active" | "suspended" | "ended";
                 /** @description Links whose review or end date falls within the next N days (overdue ones included). */
                 dueWithinDays?: number;
+                /** @description Ended links whose records may still be held: destruction not confirmed (risk-model section 4). */
+                destructionUnconfirmed?: boolean;
                 /** @description Active links without an agreement reference. */
                 withoutAgreement?: boolean;
             };
@@ -3625,7 +3816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentInvitationView"];
+                    "application/json": components["schemas"]["AssessmentSentView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -3979,6 +4170,112 @@ export interface operations {
             };
             /** @description State conflict. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A valid request that breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    assessmentsReassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentInvitationView"];
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description State conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5098,6 +5395,812 @@ export interface operations {
             };
         };
     };
+    accessPathsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "active" | "disabled" | "removed";
+                mfa?: "none" | "enforced" | "partial" | "not_applicable";
+                format?: "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    accessPathsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccessPathInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    accessPathsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    accessPathsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    accessPathsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccessPathInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    certificationsList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    certificationsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCertificationInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    certificationsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    certificationsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCertificationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    certificationsDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    certificationsAttach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     portalLanding: {
         parameters: {
             query?: never;
@@ -5115,7 +6218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalLandingView"];
+                    "application/json": Record<string, never>;
                     "text/html": string;
                 };
             };
@@ -5231,7 +6334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalQuestionnaireView"];
+                    "application/json": Record<string, never>;
                     "text/html": string;
                 };
             };
@@ -5304,6 +6407,15 @@ export interface operations {
             };
             /** @description Not authenticated. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5389,7 +6501,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmittedView"];
                 };
             };
-            /** @description A form post submitted: back to the questionnaire. */
+            /** @description A form post submitted: on to the receipt. */
             303: {
                 headers: {
                     [name: string]: unknown;
@@ -5407,6 +6519,15 @@ export interface operations {
             };
             /** @description Not authenticated. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5508,6 +6629,15 @@ export interface operations {
             };
             /** @description Not authenticated. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6347,6 +7477,96 @@ export interface operations {
                 content: {
                     "application/json": Record<string, never>;
                 };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    portfolioRiskLoss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not authenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not allowed for this role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    portfolioRiskCountermeasureList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not authenticated. */
             401: {
