@@ -1,5 +1,6 @@
 export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
+export { ReactivateSupplier } from './reactivate-supplier.js';
 export { SupplierCsv, CSV_COLUMNS, type ImportResult, type ImportRowResult } from './supplier-csv.js';
 export { RiskRecompute } from './risk.recompute.js';
 export { RiskStaleness } from './risk-staleness.js';

@@ -13,3 +13,10 @@ export function dateText(iso: string | null | undefined, empty = '–'): string 
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? DATE.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
 }
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) of an instant in Europe/London. */
+export function londonDate(at: Date): string {
+  return LONDON_DAY.format(at);
+}

@@ -3,7 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { AppConfig, DomainError, type FieldProblem } from '@app/platform';
+import { AppConfig, DomainError } from '@app/platform';
+import { datesFrom, refuse } from './forms.js';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { DecisionsService, type DecisionInput } from '@app/risk';
 import { auditView } from './audit.view.js';
@@ -26,27 +27,35 @@ export class ConsoleGovernanceController {
     private readonly supplierPage: SupplierPage,
   ) {}
 
-  /** A governance user records a decision; a rejected one shows what to fix, with what was typed. */
+  /** A governance user records a decision; a rejected one shows every problem at once, with what was typed. */
   @Post('suppliers/:id/decisions')
   @Roles('governance')
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const input: DecisionInput = {
-      decision: body.decision as DecisionInput['decision'], rationale: body.rationale ?? '', reviewDate: body.reviewDate ?? '',
-      ...(body.decision === 'transfer' ? { insurer: body.insurer || undefined, policyRef: body.policyRef || undefined, limit: body.limit ? Number(body.limit) : undefined, excess: body.excess ? Number(body.excess) : undefined, expiresOn: body.expiresOn || undefined } : {}),
-      ...(body.decision === 'avoid' ? { endLinksBy: body.endLinksBy || undefined } : {}),
-      ...(body.decision === 'mitigate' ? { findingIds: ([] as string[]).concat((body as Record<string, string | string[]>).findingIds ?? []) } : {}),
+  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string | string[]>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const { values: dates, problems } = datesFrom(body, ['reviewDate', 'expiresOn', 'endLinksBy']);
+    const decision = text('decision') as DecisionInput['decision'];
+    const amount = (name: string) => {
+      const raw = text(name).replace(/[£,\s]/g, '');
+      if (raw === '') return undefined;
+      if (!/^\d+$/.test(raw)) problems.push({ path: name, message: 'must be a whole number of pounds' });
+      return Number(raw);
     };
-    const problems: FieldProblem[] = [];
-    if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(input.decision)) problems.push({ path: 'decision', message: 'Choose accept, mitigate, transfer or avoid' });
+    const input: DecisionInput = {
+      decision, rationale: text('rationale'), reviewDate: dates.reviewDate ?? '',
+      ...(decision === 'transfer' ? { insurer: text('insurer') || undefined, policyRef: text('policyRef') || undefined, limit: amount('limit'), excess: amount('excess'), expiresOn: dates.expiresOn } : {}),
+      ...(decision === 'avoid' ? { endLinksBy: dates.endLinksBy } : {}),
+      ...(decision === 'mitigate' ? { findingIds: ([] as string[]).concat(body.findingIds ?? []) } : {}),
+    };
+    if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(decision)) problems.push({ path: 'decision', message: 'Select the decision' });
     if (input.rationale.trim().length < 10) problems.push({ path: 'rationale', message: 'Say why, in at least 10 characters' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.reviewDate)) problems.push({ path: 'reviewDate', message: 'Enter the review date as YYYY-MM-DD' });
+    if (!dates.reviewDate && !problems.some((p) => p.path === 'reviewDate')) problems.push({ path: 'reviewDate', message: 'Enter the review date' });
     try {
-      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the decision.', 422, problems);
+      refuse(problems);
       await this.decisions.record(id, input, request.user!.id);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
-      const context = await this.supplierPage.context(id, request.user!);
-      sendPage(reply, request, 'supplier', 'Supplier', { ...context, errors: error.errors.map((e) => ({ path: e.path, message: e.message, anchor: `decision-${e.path.replace(/\[.*$/, '')}` })), form: { ...context.form, ...body } }, true, 422);
+      const values = { ...body, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v ?? ''])) };
+      sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values }), true, 422);
       return;
     }
     redirect(reply, `/console/suppliers/${id}#decisions`);

@@ -1,7 +1,8 @@
 import type { Assessment, AssessmentAnswer, AssessmentEvidence } from '@app/assessments';
 import type { User } from '@app/identity';
 import type { QuestionnaireVersion } from '@app/questionnaires';
-import { londonDateTime } from './dates.js';
+import { dateText, londonDateTime } from './dates.js';
+import { formFields, summaryOf, type FieldSpec } from './forms.js';
 
 /** An answer in words: a choice's label (not its stored value), several joined, "not applicable", or a dash. */
 export function answerText(answer: AssessmentAnswer | undefined, options: { value: string; label: string }[] | undefined): string {
@@ -15,14 +16,30 @@ export function answerText(answer: AssessmentAnswer | undefined, options: { valu
 }
 
 /** The review of one assessment: answers by section with evidence, the score, who attested, and procurement's actions. */
-export function reviewView(data: { assessment: Assessment; answers: AssessmentAnswer[]; version: QuestionnaireVersion; evidence: AssessmentEvidence[]; supplier: { id: string; name: string } }, user: User) {
+export function reviewView(data: { assessment: Assessment; answers: AssessmentAnswer[]; version: QuestionnaireVersion; evidence: AssessmentEvidence[]; supplier: { id: string; name: string } }, user: User, failed: { form: 'adjust' | 'return' | 'complete'; errors: { path: string; message: string }[]; values: Record<string, unknown> } | null = null) {
   const { assessment, version, evidence } = data;
   const byCode = new Map(data.answers.map((a) => [a.questionCode, a]));
   const counted = new Map((assessment.score?.sections ?? []).flatMap((s) => s.counted.map((c) => [c.code, c] as const)));
   const att = assessment.attestation;
+  const typed = (form: string, name: string) => (failed?.form === form && typeof failed.values[name] === 'string' ? (failed.values[name] as string) : '');
+  const errorsOf = (form: string) => (failed?.form === form ? failed.errors : []);
+  const questions = version.definition.sections.flatMap((s) => s.questions.map((q) => ({ value: q.code, label: `${q.code}. ${q.text.length > 80 ? `${q.text.slice(0, 77)}...` : q.text}` })));
+  const adjustSpecs: FieldSpec[] = [
+    { name: 'questionCode', label: 'Question', value: typed('adjust', 'questionCode'), options: questions, blank: 'Choose the question' },
+    { name: 'score', label: 'Counts for', value: typed('adjust', 'score'), width: 4, hint: 'A score from 0 to 1, for example 0.5' },
+    { name: 'reason', label: 'Reason', value: typed('adjust', 'reason'), textarea: true, hint: 'What the evidence does not support, in at least 10 characters' },
+  ];
+  const returnSpecs: FieldSpec[] = [
+    { name: 'questionCodes', label: 'Questions to clarify', value: typed('return', 'questionCodes'), width: 20, hint: 'Their codes, separated by commas, for example LCT-01, LCT-03' },
+    { name: 'message', label: 'Your question to the supplier', value: typed('return', 'message'), textarea: true },
+  ];
+  const specsOf = { adjust: adjustSpecs, return: returnSpecs, complete: [{ name: 'status', label: 'This questionnaire' }] };
   return {
+    errors: failed ? summaryOf(failed.errors, specsOf[failed.form], 'review') : [],
+    adjustFields: formFields(adjustSpecs, errorsOf('adjust'), 'review'),
+    returnFields: formFields(returnSpecs, errorsOf('return'), 'review'),
     assessment: {
-      id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title,
+      id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: dateText(assessment.dueDate), questionnaire: version.title,
       overall: assessment.score?.overall === null || assessment.score?.overall === undefined ? '–' : assessment.score.overall.toFixed(1),
       band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none',
       submittedAt: assessment.submittedAt ? londonDateTime(assessment.submittedAt) : null,
@@ -30,7 +47,6 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
     attestation: att ? { name: att.name, jobTitle: att.jobTitle, at: londonDateTime(new Date(att.at)) } : null,
     supplier: data.supplier,
     canReview: ['procurement', 'admin'].includes(user.role) && assessment.status === 'submitted',
-    questionCodes: version.definition.sections.flatMap((s) => s.questions.map((q) => ({ value: q.code, label: `${q.code}. ${q.text}` }))),
     sections: version.definition.sections.map((section) => ({
       title: section.title,
       questions: section.questions.map((q) => {
@@ -45,6 +61,5 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
         };
       }),
     })),
-    errors: [] as { path: string; message: string }[],
   };
 }
