@@ -234,10 +234,17 @@ describe('console', () => {
     expect((await api.request({ method: 'GET', url: '/console', headers: { cookie: victim.cookie } })).headers.location).toBe('/console/login');
     expect((await form(cookie, `/console/admin/users/${admin.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(409);
     expect((await api.request({ method: 'GET', url: '/console/admin/users', headers: { cookie: (await consoleLogin(buyer.email)).cookie } })).statusCode).toBe(403);
-    const trail = await api.request({ method: 'GET', url: '/console/audit', headers: { cookie: (await consoleLogin((await user('governance')).email)).cookie } });
+    const governance = (await consoleLogin((await user('governance')).email)).cookie;
+    const trail = await api.request({ method: 'GET', url: '/console/audit', headers: { cookie: governance } });
     expect(trail.statusCode).toBe(200);
     expect(trail.body).toContain('Hash chain: intact');
-    expect(trail.body).toContain('user.updated');
+    expect(trail.body).toContain('user updated, by admin user');
+    // Filtered to user changes by that admin: names instead of ids, the value before and after.
+    const filtered = await api.request({ method: 'GET', url: `/console/audit?entityType=user&actorId=${admin.id}&action=user.updated`, headers: { cookie: governance } });
+    expect(filtered.body).toContain('On the user procurement person');
+    expect(filtered.body).toMatch(/<dt>active<\/dt><dd class="app-wrap">yes → no<\/dd>/);
+    expect(filtered.body.split('id="audit"')[1]).not.toContain(target.id); // ids only in the filter's option values
+    expect((await api.request({ method: 'GET', url: '/console/audit?action=supplier.&from-day=1&from-month=1&from-year=2030', headers: { cookie: governance } })).body).toContain('No event matches.');
   });
 
   it('shows the notification log, and retries a dead email', async () => {

@@ -3,6 +3,7 @@ import { AssessmentsModule } from '@app/assessments';
 import { AuditModule } from '@app/audit';
 import { DataSharingModule } from '@app/data-sharing';
 import { IdentityModule } from '@app/identity';
+import { IncidentsModule } from '@app/incidents';
 import { OutboxModule } from '@app/notifications';
 import { QuestionnairesModule } from '@app/questionnaires';
 import { ReportsModule } from '@app/reports';
@@ -12,6 +13,7 @@ import { ConsoleCampaignsController } from './campaigns.controller.js';
 import { ConsoleDashboardController } from './dashboard.controller.js';
 import { ConsoleFindingsController } from './findings.controller.js';
 import { ConsoleGovernanceController } from './governance.controller.js';
+import { ConsoleIncidentsController } from './incidents.controller.js';
 import { ConsoleNotificationsController } from './notifications.controller.js';
 import { ConsoleRegisterController } from './register.controller.js';
 import { ConsoleReviewsController } from './reviews.controller.js';
@@ -22,11 +24,11 @@ import { ConsoleUsersController } from './users.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API; one controller per page group. */
 @Module({
-  imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule],
+  imports: [AuditModule, IdentityModule, IncidentsModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule],
   providers: [SupplierPage],
   controllers: [
     ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
-    ConsoleFindingsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
+    ConsoleFindingsController, ConsoleIncidentsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
   ],
 })
 export class ConsoleModule {}

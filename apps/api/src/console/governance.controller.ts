@@ -2,12 +2,14 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, Use
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
-import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { AppConfig, DomainError } from '@app/platform';
+import { Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
+import { addDays, AppConfig, DomainError } from '@app/platform';
 import { datesFrom, refuse } from './forms.js';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { DecisionsService, type DecisionInput } from '@app/risk';
-import { auditView } from './audit.view.js';
+import { SuppliersService } from '@app/suppliers';
+import { AUDIT_ENTITIES, AUDIT_PAGE_SIZE, auditView, idsIn } from './audit.view.js';
+import { londonToIso } from './dates.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 
@@ -25,6 +27,8 @@ export class ConsoleGovernanceController {
     private readonly pdf: PdfRenderer,
     private readonly config: AppConfig,
     private readonly supplierPage: SupplierPage,
+    private readonly suppliers: SuppliersService,
+    private readonly users: UsersService,
   ) {}
 
   /** A governance user records a decision; a rejected one shows every problem at once, with what was typed. */
@@ -61,14 +65,31 @@ export class ConsoleGovernanceController {
     redirect(reply, `/console/suppliers/${id}#decisions`);
   }
 
-  /** The audit trail, newest first, and whether its hash chain is intact. */
+  /** The audit trail, newest first, filtered by what, who, action and dates (Europe/London days), with names instead of ids. */
   @Get('audit')
   @Roles('governance')
   async auditTrail(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-    const { items, total } = await this.audit.list({ entityType: query.entityType || undefined, page, pageSize: 50 });
+    const { values: dates } = datesFrom(query, ['from', 'to']);
+    const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
+    const filters = {
+      entityType: AUDIT_ENTITIES.includes(query.entityType as never) ? query.entityType! : '',
+      actorId: /^[0-9a-f-]{36}$/i.test(query.actorId ?? '') ? query.actorId! : '',
+      action: /^[a-z_.]{1,60}$/.test(query.action ?? '') ? query.action! : '',
+      from: day(dates.from) ?? '',
+      to: day(dates.to) ?? '',
+    };
+    const { items, total } = await this.audit.list({
+      entityType: filters.entityType || undefined, actorId: filters.actorId || undefined, action: filters.action || undefined,
+      from: filters.from ? new Date(londonToIso(filters.from, '00:00')) : undefined,
+      to: filters.to ? new Date(new Date(londonToIso(addDays(filters.to, 1), '00:00')).getTime() - 1) : undefined,
+      page, pageSize: AUDIT_PAGE_SIZE,
+    });
+    const ids = idsIn(items);
+    const names = new Map([...(await this.suppliers.namesOf(ids)), ...(await this.users.namesOf(ids))]);
+    const users = (await this.users.list(1, 500)).items.map((u) => ({ id: u.id, name: u.name }));
     const chain = await this.audit.verify();
-    sendPage(reply, request, 'audit', 'Audit trail', auditView({ items, total, page, chain }));
+    sendPage(reply, request, 'audit', 'Audit trail', auditView({ items, total, page, chain, names, users, filters }));
   }
 
   /** The committee pack in the console session: the page itself, or its PDF and CSV downloads. */
