@@ -166,7 +166,7 @@ describe('console', () => {
     expect(dashboard.body).toContain('href="/console/report?format=pdf"');
     const page = await api.request({ method: 'GET', url: '/console/report', headers: { cookie } });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Supply-chain cyber risk report');
+    expect(page.body).toContain('Supply-chain cyber risk: committee pack');
     const csv = await api.request({ method: 'GET', url: '/console/report?format=csv', headers: { cookie } });
     expect(csv.headers['content-disposition']).toContain('supply-chain-risk.csv');
     const pdf = await api.request({ method: 'GET', url: '/console/report?format=pdf', headers: { cookie } });

@@ -60,7 +60,7 @@ describe('npm run demo', () => {
       const reportUrl = /Report\s+(\S+)/.exec(output)![1].replace(/^http:\/\/localhost:\d+/, base);
       const page = await fetch(reportUrl, { headers: { authorization: `Bearer ${accessToken}` } });
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Supply-chain cyber risk report');
+      expect(await page.text()).toContain('Supply-chain cyber risk: committee pack');
 
       // The seeded incident: a university partner, with its exposure.
       const incidents = (await (await fetch(`${base}/api/v1/incidents`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { supplierName: string; status: string; exposure: { records: { total: number } } }[] };

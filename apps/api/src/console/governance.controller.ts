@@ -102,7 +102,7 @@ export class ConsoleGovernanceController {
       void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
       return;
     }
-    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName);
+    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName, `${this.config.baseUrl}/console`);
     if (format === 'pdf') {
       void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
       return;

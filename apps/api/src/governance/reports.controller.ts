@@ -40,7 +40,7 @@ export class ReportsController {
     }
     const report = await this.reports.build(query.asOf);
     if (query.format === 'html' || query.format === 'pdf') {
-      const page = this.html.render(report, this.config.orgName);
+      const page = this.html.render(report, this.config.orgName, `${this.config.baseUrl}/console`);
       if (query.format === 'html') {
         void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', REPORT_CSP);
         return page;
