@@ -217,11 +217,12 @@ describe('governance report: the supply-chain risk pack', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     const html = res.body;
-    expect(html).toContain('role="img" aria-labelledby="heat-title heat-desc"');
+    expect(html).toMatch(/<table class="heat" id="heat-map" aria-describedby="heat-desc">\s*<caption[^>]*>Heat map: suppliers by likelihood/);
     // Every chart has a title, a text alternative, axes and a legend; dates and counts read as words.
-    for (const id of ['heat', 'top']) expect(html).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title>\\s*<desc id="${id}-desc">[^<]+</desc>`));
+    expect(html).toContain('id="top-chart" role="img" aria-labelledby="top-title" aria-describedby="top-desc"');
+    expect(html).toMatch(/id="top-desc">1\. [^<]+ net, [^<]+ gross/);
     expect(html).toContain('Gross (before insurance)');
-    expect(html).toContain('Likelihood (1 rare to 5 likely)');
+    expect(html).toContain('Rows: likelihood, from 5 (likely) at the top to 1 (rare)');
     expect(html).toMatch(/Decisions asked of the committee[\s\S]*<ol class="asks">(<li>[\s\S]*?<\/li>){5}<\/ol>/);
     expect(html).toContain('Method note: how the figures are made');
     expect(html).toContain('OFFICIAL-SENSITIVE');
@@ -273,7 +274,7 @@ describe('governance report: the supply-chain risk pack', () => {
     expect(raw).toContain('/Outlines');
     // No empty chart: the page of each figure carries the chart's labels, or the sentence that replaces it.
     const pageOf = (caption: string) => pages.find((p: { text: string }) => p.text.includes(caption))?.text ?? '';
-    expect(pageOf('Figure 1.')).toMatch(/Impact \(1 small to 5 severe\)/);
+    expect(pageOf('Figure 1.')).toContain('Rows: likelihood');
     expect(pageOf('Figure 2.')).toContain('Net of insurance');
     expect(pageOf('Figure 3.')).toMatch(/Month of the snapshot|The trend starts with the first monthly snapshot|No monthly snapshot yet/);
   }, 60_000);

@@ -29,10 +29,8 @@ export const momentText = (iso: string) => MOMENT.format(new Date(iso)).replace(
 export const count = (n: number, one: string, many = `${one}s`) => (n === 0 ? `no ${many}` : `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`);
 const words = (v: string) => v.replace(/_/g, ' ');
 
-function cellFill(likelihood: number, impact: number): string {
-  const cell = likelihood * impact;
-  return cell <= 4 ? RATING_FILL.low : cell <= 9 ? RATING_FILL.medium : cell <= 14 ? RATING_FILL.high : RATING_FILL.critical;
-}
+const ratingOf = (cell: number) => (cell <= 4 ? 'low' : cell <= 9 ? 'medium' : cell <= 14 ? 'high' : 'critical');
+const cellFill = (likelihood: number, impact: number) => RATING_FILL[ratingOf(likelihood * impact)];
 
 /** The five decisions the committee is asked to take, each with what it covers. */
 function decisionsAsked(r: SupplyChainReport) {
@@ -98,15 +96,19 @@ export function packView(r: SupplyChainReport, org: string, consoleUrl: string |
       x: 70 + (c.impact - 1) * 80, y: 10 + (5 - c.likelihood) * 60, fill: cellFill(c.likelihood, c.impact),
       tx: 70 + (c.impact - 1) * 80 + 40, ty: 10 + (5 - c.likelihood) * 60 + 36, count: c.suppliers, text: c.likelihood * c.impact >= 15 ? '#ffffff' : '#212b32',
     })),
+    heatRows: [5, 4, 3, 2, 1].map((likelihood) => ({
+      likelihood,
+      cells: [1, 2, 3, 4, 5].map((impact) => ({ count: r.heatMap.cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.suppliers ?? 0, rating: ratingOf(likelihood * impact) })),
+    })),
     heatAxis: [1, 2, 3, 4, 5].map((n) => ({ n, x: 70 + (n - 1) * 80 + 40, y: 10 + (5 - n) * 60 + 36 })),
     heatDesc: `${count(h.suppliersInScope, 'supplier')} by likelihood (1 to 5, up) and impact (1 to 5, across): ${r.heatMap.cells.filter((c) => c.suppliers > 0).map((c) => `${c.suppliers} at likelihood ${c.likelihood}, impact ${c.impact}`).join('; ') || 'none'}. Ratings: ${ratingsText}.`,
     ratings: Object.entries(r.heatMap.ratings).map(([rating, n]) => ({ rating, count: n })),
     bars: r.topRisks.map((t, i) => {
-      const width = Math.max(2, (t.valueAtRisk / maxBar) * 330);
-      return { y: 40 + i * 30, width, netWidth: Math.max(2, (t.netValueAtRisk / maxBar) * 330), ty: 40 + i * 30 + 16, label: `${moneyText(t.netValueAtRisk)}${t.netValueAtRisk < t.valueAtRisk ? ` (gross ${moneyText(t.valueAtRisk)})` : ''}`, lx: 230 + width + 6, name: t.name.length > 28 ? `${t.name.slice(0, 27)}…` : t.name };
+      // Widths in whole percent steps (classes, no inline style): gross of the largest, net of its own gross.
+      const grossStep = Math.max(1, Math.round((t.valueAtRisk / maxBar) * 100));
+      const netStep = t.valueAtRisk > 0 ? Math.round((t.netValueAtRisk / t.valueAtRisk) * 100) : 0;
+      return { rank: i + 1, grossStep, netStep, label: moneyText(t.netValueAtRisk), name: t.name };
     }),
-    barsHeight: 60 + r.topRisks.length * 30,
-    barsAxisY: 44 + r.topRisks.length * 30,
     barsMax: moneyText(maxBar),
     barsDesc: r.topRisks.map((t, i) => `${i + 1}. ${t.name}: ${moneyText(t.netValueAtRisk)} net, ${moneyText(t.valueAtRisk)} gross`).join('; ') || 'No suppliers.',
     top: r.topRisks.map((t, i) => ({
