@@ -70,7 +70,7 @@ export async function createApiApp(
     app,
     new DocumentBuilder()
       .setTitle('Assure')
-      .setDescription('Supplier cyber assurance portal for NHS organisations: the JSON API (see shared/spec/api.md).')
+      .setDescription('Supplier cyber assurance portal for NHS organisations: the JSON API (the API guide: docs/api-guide.md in the repository).')
       .setVersion('1')
       .addBearerAuth()
       .build(),
