@@ -155,7 +155,7 @@ describe('console: register, campaigns, decisions, users', () => {
     const imported = await upload(false);
     expect(imported.body).toContain('Imported: 3 rows');
     expect(imported.body).toContain('2 created, 0 updated, 0 unchanged, 1 not valid');
-    expect(imported.body).toMatch(/<td class="nhsuk-table__cell">4<\/td><td class="nhsuk-table__cell"><\/td><td class="nhsuk-table__cell">invalid<\/td><td class="nhsuk-table__cell">name: [^<]+<\/td>/);
+    expect(imported.body).toMatch(/<td class="nhsuk-table__cell">4<\/td><td class="nhsuk-table__cell"><\/td><td class="nhsuk-table__cell">invalid<\/td><td class="nhsuk-table__cell">(Enter the name|Name [^<]+)<\/td>/);
     const [riverside] = await sql<{ id: string }>("SELECT id FROM supplier WHERE name = 'Riverside University'");
     expect(imported.body).toContain(`href="/console/suppliers/${riverside.id}">Riverside University</a>`);
 
@@ -189,7 +189,7 @@ describe('console: register, campaigns, decisions, users', () => {
     expect(await sql('SELECT id FROM assessment')).toEqual([]);
     const bad = await post('procurement', '/console/campaigns', { ...fields, dueDate: 'soon', action: 'preview' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('href="#f-dueDate"');
+    expect(bad.body).toContain('href="#f-dueDate-day"');
 
     const sent = await post('procurement', '/console/campaigns', { ...fields, action: 'send' });
     expect(sent.statusCode).toBe(200);

@@ -152,7 +152,7 @@ describe('console', () => {
     expect(page.body).not.toContain('Risk accepted');
     const incomplete = await form(cookie, `/console/findings/${finding.id}`, { status: 'remediation_planned', _csrf: csrf });
     expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.body).toContain('plannedAction: is required to plan remediation');
+    expect(incomplete.body).toContain('Enter the planned action to plan remediation');
     const planned = await form(cookie, `/console/findings/${finding.id}`, { status: 'remediation_planned', plannedAction: 'Turn on MFA for remote access.', dueDate: '2027-03-31', _csrf: csrf });
     expect(planned.statusCode).toBe(303);
     expect(await query(api.databaseUrl, 'SELECT status, planned_action FROM finding WHERE id = $1', [finding.id])).toEqual([{ status: 'remediation_planned', planned_action: 'Turn on MFA for remote access.' }]);
@@ -167,7 +167,7 @@ describe('console', () => {
     expect(dashboard.body).toContain('href="/console/report?format=pdf"');
     const page = await api.request({ method: 'GET', url: '/console/report', headers: { cookie } });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Supply-chain cyber risk report');
+    expect(page.body).toContain('Supply-chain cyber risk: committee pack');
     const csv = await api.request({ method: 'GET', url: '/console/report?format=csv', headers: { cookie } });
     expect(csv.headers['content-disposition']).toContain('supply-chain-risk.csv');
     const pdf = await api.request({ method: 'GET', url: '/console/report?format=pdf', headers: { cookie } });
@@ -205,7 +205,7 @@ describe('console', () => {
     expect((await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [reviewId]))[0].status).toBe('completed');
     const again = await form(cookie, `/console/assessments/${reviewId}/complete`, { _csrf: csrf });
     expect(again.statusCode).toBe(409);
-    expect(again.body).toContain('status: is completed');
+    expect(again.body).toContain('This questionnaire is completed');
   });
 
   it('sends a questionnaire from the supplier page, and shows the ledger views', async () => {
@@ -235,10 +235,17 @@ describe('console', () => {
     expect((await api.request({ method: 'GET', url: '/console', headers: { cookie: victim.cookie } })).headers.location).toBe('/console/login');
     expect((await form(cookie, `/console/admin/users/${admin.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(409);
     expect((await api.request({ method: 'GET', url: '/console/admin/users', headers: { cookie: (await consoleLogin(buyer.email)).cookie } })).statusCode).toBe(403);
-    const trail = await api.request({ method: 'GET', url: '/console/audit', headers: { cookie: (await consoleLogin((await user('governance')).email)).cookie } });
+    const governance = (await consoleLogin((await user('governance')).email)).cookie;
+    const trail = await api.request({ method: 'GET', url: '/console/audit', headers: { cookie: governance } });
     expect(trail.statusCode).toBe(200);
     expect(trail.body).toContain('Hash chain: intact');
-    expect(trail.body).toContain('user.updated');
+    expect(trail.body).toContain('user updated, by admin user');
+    // Filtered to user changes by that admin: names instead of ids, the value before and after.
+    const filtered = await api.request({ method: 'GET', url: `/console/audit?entityType=user&actorId=${admin.id}&action=user.updated`, headers: { cookie: governance } });
+    expect(filtered.body).toContain('On the user procurement person');
+    expect(filtered.body).toMatch(/<dt>active<\/dt><dd class="app-wrap">yes → no<\/dd>/);
+    expect(filtered.body.split('id="audit"')[1]).not.toContain(target.id); // ids only in the filter's option values
+    expect((await api.request({ method: 'GET', url: '/console/audit?action=supplier.&from-day=1&from-month=1&from-year=2030', headers: { cookie: governance } })).body).toContain('No event matches.');
   });
 
   it('shows the notification log, and retries a dead email', async () => {
@@ -342,7 +349,7 @@ describe('console', () => {
       await buyerPage.fill('#f-contacts-0-name', 'Tara Theatre');
       await buyerPage.fill('#f-contacts-0-email', 'tara-at-theatre');
       await buyerPage.click('button:has-text("Save")');
-      expect(await buyerPage.textContent('.nhsuk-error-summary')).toContain('must be an email address');
+      expect(await buyerPage.textContent('.nhsuk-error-summary')).toContain('Enter the contact 1 email in the correct format, like name@example.nhs.uk');
       await accessible(buyerPage, 'new supplier with errors');
       expect(await buyerPage.getAttribute('.nhsuk-error-summary a', 'href')).toBe('#f-contacts-0-email'); // the summary links to the field
       expect(await buyerPage.inputValue('#f-contacts-0-email')).toBe('tara-at-theatre'); // kept as typed
@@ -360,7 +367,9 @@ describe('console', () => {
       await buyerPage.selectOption('#f-agreementType', 'contract');
       await buyerPage.fill('#f-agreementRef', 'TS-2025-01');
       await buyerPage.selectOption('#f-article9Condition', 'health_care');
-      await buyerPage.fill('#f-reviewDate', '2027-09-30');
+      await buyerPage.fill('#f-reviewDate-day', '30');
+      await buyerPage.fill('#f-reviewDate-month', '9');
+      await buyerPage.fill('#f-reviewDate-year', '2027');
       await buyerPage.click('text=Save the link');
       await buyerPage.waitForURL(`${base}/console/suppliers/${theatreId}#links`);
       expect(await buyerPage.textContent('#links + ul')).toContain('Theatre lists: Theatre scheduling system');
@@ -405,18 +414,26 @@ describe('console', () => {
       await committee.goto(`${base}/console/suppliers/${theatreId}`);
       await committee.selectOption('#decision-decision', 'transfer');
       await committee.fill('#decision-rationale', 'Cyber insurance with a low excess covers theatre downtime.');
-      await committee.fill('#decision-reviewDate', '2027-06-30');
+      await committee.fill('#decision-reviewDate-day', '30');
+      await committee.fill('#decision-reviewDate-month', '6');
+      await committee.fill('#decision-reviewDate-year', '2027');
       await committee.click('text=Insurance (for a transfer) or end date (to avoid)');
       await committee.fill('#decision-insurer', 'Example Mutual');
       await committee.fill('#decision-policyRef', 'EM-1');
       await committee.fill('#decision-limit', '50000000');
       await committee.fill('#decision-excess', '10000');
-      await committee.fill('#decision-expiresOn', '2027-05-31');
+      await committee.fill('#decision-expiresOn-day', '31');
+      await committee.fill('#decision-expiresOn-month', '5');
+      await committee.fill('#decision-expiresOn-year', '2027');
       await committee.click('text=Record the decision');
       await committee.waitForURL(`${base}/console/suppliers/${theatreId}#decisions`);
       await committee.goto(`${base}/console`);
       const after = await netVaR(committee);
-      const pounds = (text: string) => Number(text.replace(/[£,]/g, ''));
+      // Figures on pages have two significant figures ("£24M a year", "£310,000 a year").
+      const pounds = (text: string) => {
+        const [, n, unit] = /£([\d.,]+)(M|bn)?/.exec(text)!;
+        return Number(n.replace(/,/g, '')) * (unit === 'bn' ? 1e9 : unit === 'M' ? 1e6 : 1);
+      };
       expect(pounds(after)).toBeLessThan(pounds(before));
       await committee.goto(`${base}/console/decisions`);
       await accessible(committee, 'decisions');

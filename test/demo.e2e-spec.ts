@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@app/embedded';
@@ -35,7 +35,8 @@ describe('npm run demo', () => {
 
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
-      expect((await fetch(inbox)).status).toBe(200);
+      expect(inbox).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/); // the root: at /index.html the inbox stays on "Loading"
+      expect((await fetch(inbox, { headers: { accept: 'text/html' } })).status).toBe(200);
       // The worker delivered the invitations, and the scheduler's first round a reminder and an escalation.
       const api = new URL('/api/email', inbox).toString();
       const subjects = await waitUntil(async () => {
@@ -61,7 +62,7 @@ describe('npm run demo', () => {
       const reportUrl = /Report\s+(\S+)/.exec(output)![1].replace(/^http:\/\/localhost:\d+/, base);
       const page = await fetch(reportUrl, { headers: { authorization: `Bearer ${accessToken}` } });
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Supply-chain cyber risk report');
+      expect(await page.text()).toContain('Supply-chain cyber risk: committee pack');
 
       // The seeded incident: a university partner, with its exposure.
       const incidents = (await (await fetch(`${base}/api/v1/incidents`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { items: { supplierName: string; status: string; exposure: { records: { total: number } } }[] };
@@ -85,6 +86,8 @@ describe('npm run demo', () => {
       expect(await exited(demo, 30_000)).toBe(0);
       expect(demo.output()).toContain('stopped; nothing left running');
       await expect(fetch(inbox)).rejects.toThrow();
+      // The inbox's mail is kept on disk, so the next run still shows these invitations.
+      expect(readdirSync(join(dataDir, 'inbox')).length).toBeGreaterThan(0);
     } finally {
       demo.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { PDFParse } from 'pdf-parse';
+import { moneyText } from '@app/platform';
 import { ReportRollups } from '@app/reports';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -216,11 +217,23 @@ describe('governance report: the supply-chain risk pack', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     const html = res.body;
-    expect(html).toContain('<svg role="img" aria-labelledby="heat-title"');
+    expect(html).toMatch(/<table class="heat" id="heat-map" aria-describedby="heat-desc">\s*<caption[^>]*>Heat map: suppliers by likelihood/);
+    // Every chart has a title, a text alternative, axes and a legend; dates and counts read as words.
+    expect(html).toContain('id="top-chart" role="img" aria-labelledby="top-title" aria-describedby="top-desc"');
+    expect(html).toMatch(/id="top-desc">1\. [^<]+ net, [^<]+ gross/);
+    expect(html).toContain('Gross (before insurance)');
+    expect(html).toContain('Rows: likelihood, from 5 (likely) at the top to 1 (rare)');
+    expect(html).toMatch(/Decisions asked of the committee[\s\S]*<ol class="asks">(<li>[\s\S]*?<\/li>){5}<\/ol>/);
+    expect(html).toContain('Method note: how the figures are made');
+    expect(html).toContain('OFFICIAL-SENSITIVE');
+    expect(html).toMatch(/href="http:\/\/[^"]+\/console">Back to the console/);
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/); // no raw ISO time
+    expect(html).not.toContain('(s)');
     expect(html).toContain('Royal Test NHS Trust');
     expect(html).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Ltd');
     expect(html).not.toContain('<script');
-    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).not.toMatch(/src="https?:/); // links are fine (the way back to the console); loads are not
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
     expect(html).not.toMatch(/url\(https?:/);
   });
 
@@ -246,11 +259,23 @@ describe('governance report: the supply-chain risk pack', () => {
     const { text, pages } = await parser.getText();
     await parser.destroy();
     const json = (await report()).json();
-    const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
-    expect(text).toContain('Supply-chain cyber risk report');
-    expect(text).toContain(pounds(json.headline.valueAtRisk));
-    expect(text).toContain(pounds(json.headline.netValueAtRisk));
-    expect(pages.length).toBeGreaterThan(1);
+    expect(text.replace(/\s+/g, ' ')).toContain('Supply-chain cyber risk: committee pack');
+    expect(text).toContain(moneyText(json.headline.valueAtRisk));
+    expect(text).toContain(moneyText(json.headline.netValueAtRisk));
+    // Cover, summary, charts and tables, method note: several A4 pages, each numbered.
+    expect(pages.length).toBeGreaterThanOrEqual(4);
     expect(text).toContain(`Page 1 of ${pages.length}`);
+    expect(text).toContain(`Page ${pages.length} of ${pages.length}`);
+    expect(text).toContain('Method note: how the figures are made');
+    expect(text).toContain('Value at risk (expected annual loss)');
+    // Tagged: a structure tree for assistive technology, and an outline of the headings.
+    const raw = bytes.toString('latin1');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toContain('/Outlines');
+    // No empty chart: the page of each figure carries the chart's labels, or the sentence that replaces it.
+    const pageOf = (caption: string) => pages.find((p: { text: string }) => p.text.includes(caption))?.text ?? '';
+    expect(pageOf('Figure 1.')).toContain('Rows: likelihood');
+    expect(pageOf('Figure 2.')).toContain('Net of insurance');
+    expect(pageOf('Figure 3.')).toMatch(/Month of the snapshot|The trend starts with the first monthly snapshot|No monthly snapshot yet/);
   }, 60_000);
 });

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     }
     let inboxUrl: string | undefined;
     if (!env.SMTP_URL) {
-      const inbox = await embeddedInbox(started);
+      const inbox = await embeddedInbox(dataDir, started);
       env.SMTP_URL = inbox.smtpUrl;
       inboxUrl = inbox.webUrl;
     }

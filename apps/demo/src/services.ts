@@ -52,9 +52,10 @@ export async function embeddedRedis(dataDir: string, started: Stoppable[], say: 
   return server.url;
 }
 
-/** MailDev: an SMTP sink whose web inbox shows every email the demo sends. */
-export async function embeddedInbox(started: Stoppable[]): Promise<{ smtpUrl: string; webUrl: string }> {
-  const inbox = await startMaildev();
+/** MailDev: an SMTP sink whose web inbox shows every email the demo sends, kept in DATA_DIR/inbox between runs. */
+export async function embeddedInbox(dataDir: string, started: Stoppable[]): Promise<{ smtpUrl: string; webUrl: string }> {
+  mkdirSync(join(dataDir, 'inbox'), { recursive: true });
+  const inbox = await startMaildev({ mailDirectory: join(dataDir, 'inbox') });
   started.push({ name: 'MailDev', stop: inbox.stop });
   return inbox;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, type DataSource, type EntityManager, type FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { Between, type DataSource, type EntityManager, type FindOptionsWhere, LessThanOrEqual, Like, MoreThanOrEqual } from 'typeorm';
 import { Clock, requestContext, type Actor } from '@app/platform';
 import { AuditEvent } from './audit-event.entity.js';
 import { changedFields } from './diff.js';
@@ -20,6 +20,8 @@ export interface AuditQuery {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  /** An action or the start of one (`supplier.` for every supplier action). */
+  action?: string;
   from?: Date;
   to?: Date;
   page: number;
@@ -95,6 +97,7 @@ export class AuditTrail {
     if (query.entityType) where.entityType = query.entityType;
     if (query.entityId) where.entityId = query.entityId;
     if (query.actorId) where.actorId = query.actorId;
+    if (query.action) where.action = query.action.endsWith('.') ? Like(`${query.action.replace(/[%_\\]/g, '\\$&')}%`) : query.action;
     if (query.from && query.to) where.occurredAt = Between(query.from, query.to);
     else if (query.from) where.occurredAt = MoreThanOrEqual(query.from);
     else if (query.to) where.occurredAt = LessThanOrEqual(query.to);

@@ -1,4 +1,4 @@
-/** A questionnaire definition (shared/spec/questionnaire-format.md). */
+/** A questionnaire definition (docs/questionnaire-format.md). */
 export const QUESTION_TYPES = ['yes_no', 'yes_no_partial', 'single_choice', 'multi_choice', 'text', 'number', 'date'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SCORED_TYPES: readonly QuestionType[] = ['yes_no', 'yes_no_partial', 'single_choice'];

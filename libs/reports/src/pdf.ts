@@ -3,11 +3,12 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { chromium, type Browser } from 'playwright-core';
 import { AppConfig, DomainError } from '@app/platform';
 
-const FOOTER = '<div style="font-family:Arial,sans-serif;font-size:9px;width:100%;text-align:center;color:#4c6272">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+const FOOTER = '<div style="font-family:Arial,sans-serif;font-size:9px;width:100%;text-align:center;color:#212b32">OFFICIAL-SENSITIVE · Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 /**
  * HTML to PDF with the system's Chromium (Debian package `chromium`) driven by playwright-core: the
- * same page the committee sees in the browser, A4, with page numbers. One browser per process,
+ * same page the committee sees in the browser, A4, with page numbers, tagged for assistive
+ * technology and with a document outline. One browser per process,
  * started on first use; JavaScript off and every network request refused while rendering.
  */
 @Injectable()
@@ -24,7 +25,8 @@ export class PdfRenderer implements OnApplicationShutdown {
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER, margin: { top: '14mm', bottom: '16mm', left: '10mm', right: '10mm' } });
+      // Tagged (a structure tree screen readers follow) with an outline from the headings.
+      return await page.pdf({ format: 'A4', printBackground: true, tagged: true, outline: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER, margin: { top: '14mm', bottom: '16mm', left: '10mm', right: '10mm' } });
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 /**
- * Every default of the risk model (shared/spec/risk-model.md), in one object. A deployment may
+ * Every default of the risk model (docs/risk-method.md), in one object. A deployment may
  * override it; nothing else in the code holds a rate, a threshold or a tier rule.
  */
 export const CLASSIFICATIONS = ['public', 'official', 'personal', 'special_category'] as const;

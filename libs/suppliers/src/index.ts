@@ -1,5 +1,6 @@
 export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
+export { ReactivateSupplier } from './reactivate-supplier.js';
 export { SupplierCsv, CSV_COLUMNS, CSV_MAX_BYTES, CSV_MAX_ROWS, neutraliseFormula, restoreFormula, type ImportResult, type ImportRowResult } from './supplier-csv.js';
 export { RiskRecompute, type RiskInputs, type RiskFollower } from './risk.recompute.js';
 export { RiskStaleness } from './risk-staleness.js';

@@ -21,7 +21,7 @@ export class TierOverrideView {
   reason: string | null;
 }
 
-/** A supplier as the API shows it (field names from shared/spec/api.md). */
+/** A supplier as the API shows it (field names as the API guide and the OpenAPI document give them). */
 export class SupplierView {
   id: string;
   name: string;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { ReactivateSupplier } from './reactivate-supplier.js';
 import { RiskStaleness } from './risk-staleness.js';
 import { RiskRecompute } from './risk.recompute.js';
 import { SupplierCsv } from './supplier-csv.js';
@@ -7,7 +8,7 @@ import { SuppliersService } from './suppliers.service.js';
 
 @Module({
   imports: [AuditModule],
-  providers: [SuppliersService, SupplierCsv, RiskRecompute, RiskStaleness],
-  exports: [SuppliersService, SupplierCsv, RiskRecompute, RiskStaleness],
+  providers: [SuppliersService, SupplierCsv, RiskRecompute, RiskStaleness, ReactivateSupplier],
+  exports: [SuppliersService, SupplierCsv, RiskRecompute, RiskStaleness, ReactivateSupplier],
 })
 export class SuppliersModule {}

@@ -4,11 +4,12 @@ import type { FastifyReply } from 'fastify';
 import { CampaignService, type CampaignInput } from '@app/assessments';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { EmailRenderer, invitationContext } from '@app/notifications';
-import { addDays, AppConfig, Clock, DomainError } from '@app/platform';
+import { addDays, AppConfig, Clock, DomainError, moneyText } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { decisionState, DecisionsService } from '@app/risk';
 import { SUPPLIER_KINDS } from '@app/suppliers';
-import { ConsoleErrors, formFields, formProblems, pounds, sendPage, summaryOf } from './pages.js';
+import { datesFrom } from './forms.js';
+import { ConsoleErrors, formFields, formProblems, sendPage, summaryOf, type FieldSpec } from './pages.js';
 
 type Form = Record<string, string | undefined>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,9 +80,10 @@ export class ConsoleCampaignsController {
   }
 
   private input(body: Form): CampaignInput {
-    const problems = [];
-    if (!DATE.test(body.dueDate ?? '')) problems.push({ path: 'dueDate', message: 'Enter the due date as YYYY-MM-DD' });
-    if (!body.questionnaireKey) problems.push({ path: 'questionnaireKey', message: 'Choose a questionnaire' });
+    const { values, problems } = datesFrom(body, ['dueDate']);
+    body.dueDate = values.dueDate;
+    if (!problems.length && !DATE.test(body.dueDate ?? '')) problems.push({ path: 'dueDate', message: 'Enter the due date' });
+    if (!body.questionnaireKey) problems.push({ path: 'questionnaireKey', message: 'Select a questionnaire' });
     if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the campaign.', 422, problems);
     const tier = ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : undefined;
     return {
@@ -94,16 +96,17 @@ export class ConsoleCampaignsController {
   private async form(reply: FastifyReply, request: AuthenticatedRequest, values: Form, errors: { path: string; message: string }[], preview: object | null, status = 200) {
     const entries = await this.catalogue.list();
     const v = (name: string) => values[name] ?? '';
+    const specs: FieldSpec[] = [
+      { name: 'questionnaireKey', label: 'Questionnaire', value: v('questionnaireKey'), options: [...new Map(entries.map((e) => [e.key, { value: e.key, label: e.title }])).values()] },
+      { name: 'dueDate', label: 'Due date', value: v('dueDate'), date: true },
+      { name: 'kind', label: 'Suppliers of this kind', value: v('kind'), options: SUPPLIER_KINDS, blank: 'Any kind' },
+      { name: 'tier', label: 'In this tier', value: v('tier'), options: ['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` })), blank: 'Any tier' },
+      { name: 'status', label: 'With this status', value: v('status'), options: ['onboarding', 'active'], blank: 'Onboarding or active' },
+      { name: 'tag', label: 'With this tag', value: v('tag'), width: 20 },
+    ];
     sendPage(reply, request, 'campaign', 'Send a campaign', {
-      errors: summaryOf(errors),
-      fields: formFields([
-        { name: 'questionnaireKey', label: 'Questionnaire', value: v('questionnaireKey'), options: [...new Map(entries.map((e) => [e.key, { value: e.key, label: e.title }])).values()] },
-        { name: 'dueDate', label: 'Due date (YYYY-MM-DD)', value: v('dueDate'), width: 10 },
-        { name: 'kind', label: 'Suppliers of this kind', value: v('kind'), options: SUPPLIER_KINDS, blank: 'Any kind' },
-        { name: 'tier', label: 'In this tier', value: v('tier'), options: ['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` })), blank: 'Any tier' },
-        { name: 'status', label: 'With this status', value: v('status'), options: ['onboarding', 'active'], blank: 'Onboarding or active' },
-        { name: 'tag', label: 'With this tag', value: v('tag'), width: 20 },
-      ], errors),
+      errors: summaryOf(errors, specs),
+      fields: formFields(specs, errors),
       hidden: ['questionnaireKey', 'dueDate', 'kind', 'tier', 'status', 'tag'].map((name) => ({ name, value: v(name) })),
       preview,
     }, errors.length > 0, status);
@@ -125,7 +128,7 @@ export class ConsoleCampaignsController {
       types: ['accept', 'mitigate', 'transfer', 'avoid'].map((value) => ({ value, selected: value === type })),
       rows: rows.map(({ decision: d, supplierName, netValueAtRisk }) => ({
         supplierId: d.supplierId, supplier: supplierName, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
-        expiresOn: d.expiresOn ?? '–', state: decisionState(d, today), due: d.reviewDate <= today || (d.expiresOn !== null && d.expiresOn <= today), netValueAtRisk: pounds(netValueAtRisk),
+        expiresOn: d.expiresOn ?? '–', state: decisionState(d, today), due: d.reviewDate <= today || (d.expiresOn !== null && d.expiresOn <= today), netValueAtRisk: moneyText(netValueAtRisk),
       })),
     });
   }

@@ -5,6 +5,7 @@ import { AuditModule } from '@app/audit';
 import { CertificationsModule } from '@app/certifications';
 import { DataSharingModule } from '@app/data-sharing';
 import { IdentityModule } from '@app/identity';
+import { IncidentsModule } from '@app/incidents';
 import { OutboxModule } from '@app/notifications';
 import { QuestionnairesModule } from '@app/questionnaires';
 import { ReportsModule } from '@app/reports';
@@ -18,6 +19,7 @@ import { ConsoleEmailPreviewsController } from './email-previews.controller.js';
 import { ConsoleReassignController } from './reassign.controller.js';
 import { ConsoleFindingsController } from './findings.controller.js';
 import { ConsoleGovernanceController } from './governance.controller.js';
+import { ConsoleIncidentsController } from './incidents.controller.js';
 import { ConsoleNotificationsController } from './notifications.controller.js';
 import { ConsoleRegisterController } from './register.controller.js';
 import { ConsoleReviewsController } from './reviews.controller.js';
@@ -28,11 +30,11 @@ import { ConsoleUsersController } from './users.controller.js';
 
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API; one controller per page group. */
 @Module({
-  imports: [AuditModule, IdentityModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule, AccessPathsModule, CertificationsModule],
+  imports: [AuditModule, IdentityModule, IncidentsModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule, AccessPathsModule, CertificationsModule],
   providers: [SupplierPage],
   controllers: [
     ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
-    ConsoleFindingsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
+    ConsoleFindingsController, ConsoleIncidentsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
     ConsoleReassignController, ConsoleEmailPreviewsController, ConsoleCountermeasuresController, ConsoleAssuranceController,
   ],
 })

@@ -13,3 +13,20 @@ export function dateText(iso: string | null | undefined, empty = '–'): string 
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? DATE.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
 }
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) of an instant in Europe/London. */
+export function londonDate(at: Date): string {
+  return LONDON_DAY.format(at);
+}
+
+/** A day and time on the wall clock in London as an instant (GMT or BST as it was that day). */
+export function londonToIso(day: string, time: string): string {
+  const [h, m] = time.split(':').map(Number);
+  const guess = new Date(`${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`);
+  const offset = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(guess)) - guess.getUTCHours();
+  const fixed = new Date(guess.getTime() - (((offset % 24) + 24) % 24) * 3_600_000);
+  if (Number.isNaN(fixed.getTime())) throw new RangeError(`not a date: ${day} ${time}`);
+  return fixed.toISOString().replace('.000Z', 'Z');
+}

@@ -5,6 +5,7 @@ import { can, Roles, type AuthenticatedRequest, type User } from '@app/identity'
 import { DomainError } from '@app/platform';
 import { FindingsService } from '@app/risk';
 import { SuppliersService } from '@app/suppliers';
+import { datesFrom, refuse } from './forms.js';
 import { FINDING_STATUS_VALUES, findingsBoardView, findingView } from './findings.view.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 
@@ -41,19 +42,22 @@ export class ConsoleFindingsController {
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
     const status = FINDING_STATUS_VALUES.includes(body.status as 'open') ? (body.status as 'open') : undefined;
+    const { values: dates, problems } = datesFrom(body, ['dueDate', 'acceptedUntil']);
     try {
-      await this.findings.update(id, { status, plannedAction: text(body.plannedAction), dueDate: text(body.dueDate), resolutionEvidence: text(body.resolutionEvidence), acceptanceReason: text(body.acceptanceReason), acceptedUntil: text(body.acceptedUntil) }, can(request.user, 'finding.accept'));
+      refuse(problems);
+      await this.findings.update(id, { status, plannedAction: text(body.plannedAction), dueDate: dates.dueDate, resolutionEvidence: text(body.resolutionEvidence), acceptanceReason: text(body.acceptanceReason), acceptedUntil: dates.acceptedUntil }, can(request.user, 'finding.accept'));
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
-      sendPage(reply, request, 'finding', 'Finding', { ...(await this.context(id, request.user!)), errors: error.errors.map((e) => ({ path: e.path, message: e.message })) }, true, 422);
+      const values = { ...body, dueDate: dates.dueDate ?? '', acceptedUntil: dates.acceptedUntil ?? '' };
+      sendPage(reply, request, 'finding', 'Finding', await this.context(id, request.user!, { errors: error.errors, values }), true, 422);
       return;
     }
     redirect(reply, `/console/findings/${id}`);
   }
 
-  private async context(id: string, user: User) {
+  private async context(id: string, user: User, failed: Parameters<typeof findingView>[3] = null) {
     const f = await this.findings.get(id);
     const supplier = await this.suppliers.get(f.supplierId);
-    return findingView(f, { id: supplier.id, name: supplier.name }, user);
+    return findingView(f, { id: supplier.id, name: supplier.name }, user, failed);
   }
 }

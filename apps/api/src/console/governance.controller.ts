@@ -2,13 +2,16 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, Use
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
-import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { AppConfig, DomainError, pageParam, type FieldProblem } from '@app/platform';
+import { Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
+import { addDays, AppConfig, DomainError, pageParam } from '@app/platform';
+import { datesFrom, refuse } from './forms.js';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
 import { Countermeasures } from '@app/assessments';
 import { portfolioSection } from '../governance/portfolio-section.js';
-import { auditView } from './audit.view.js';
+import { SuppliersService } from '@app/suppliers';
+import { AUDIT_ENTITIES, AUDIT_PAGE_SIZE, auditView, idsIn } from './audit.view.js';
+import { londonToIso } from './dates.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 
@@ -26,44 +29,71 @@ export class ConsoleGovernanceController {
     private readonly pdf: PdfRenderer,
     private readonly config: AppConfig,
     private readonly supplierPage: SupplierPage,
+    private readonly suppliers: SuppliersService,
+    private readonly users: UsersService,
     private readonly loss: LossDistributionService,
     private readonly countermeasures: Countermeasures,
   ) {}
 
-  /** A governance user records a decision; a rejected one shows what to fix, with what was typed. */
+  /** A governance user records a decision; a rejected one shows every problem at once, with what was typed. */
   @Post('suppliers/:id/decisions')
   @Roles('governance')
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const input: DecisionInput = {
-      decision: body.decision as DecisionInput['decision'], rationale: body.rationale ?? '', reviewDate: body.reviewDate ?? '',
-      ...(body.decision === 'transfer' ? { insurer: body.insurer || undefined, policyRef: body.policyRef || undefined, limit: body.limit ? Number(body.limit) : undefined, excess: body.excess ? Number(body.excess) : undefined, expiresOn: body.expiresOn || undefined } : {}),
-      ...(body.decision === 'avoid' ? { endLinksBy: body.endLinksBy || undefined } : {}),
-      ...(body.decision === 'mitigate' ? { findingIds: ([] as string[]).concat((body as Record<string, string | string[]>).findingIds ?? []) } : {}),
+  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string | string[]>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const { values: dates, problems } = datesFrom(body, ['reviewDate', 'expiresOn', 'endLinksBy']);
+    const decision = text('decision') as DecisionInput['decision'];
+    const amount = (name: string) => {
+      const raw = text(name).replace(/[£,\s]/g, '');
+      if (raw === '') return undefined;
+      if (!/^\d+$/.test(raw)) problems.push({ path: name, message: 'must be a whole number of pounds' });
+      return Number(raw);
     };
-    const problems: FieldProblem[] = [];
-    if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(input.decision)) problems.push({ path: 'decision', message: 'Choose accept, mitigate, transfer or avoid' });
+    const input: DecisionInput = {
+      decision, rationale: text('rationale'), reviewDate: dates.reviewDate ?? '',
+      ...(decision === 'transfer' ? { insurer: text('insurer') || undefined, policyRef: text('policyRef') || undefined, limit: amount('limit'), excess: amount('excess'), expiresOn: dates.expiresOn } : {}),
+      ...(decision === 'avoid' ? { endLinksBy: dates.endLinksBy } : {}),
+      ...(decision === 'mitigate' ? { findingIds: ([] as string[]).concat(body.findingIds ?? []) } : {}),
+    };
+    if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(decision)) problems.push({ path: 'decision', message: 'Select the decision' });
     if (input.rationale.trim().length < 10) problems.push({ path: 'rationale', message: 'Say why, in at least 10 characters' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.reviewDate)) problems.push({ path: 'reviewDate', message: 'Enter the review date as YYYY-MM-DD' });
+    if (!dates.reviewDate && !problems.some((p) => p.path === 'reviewDate')) problems.push({ path: 'reviewDate', message: 'Enter the review date' });
     try {
-      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the decision.', 422, problems);
+      refuse(problems);
       await this.decisions.record(id, input, request.user!.id);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
-      const context = await this.supplierPage.context(id, request.user!);
-      sendPage(reply, request, 'supplier', 'Supplier', { ...context, errors: error.errors.map((e) => ({ path: e.path, message: e.message, anchor: `decision-${e.path.replace(/\[.*$/, '')}` })), form: { ...context.form, ...body } }, true, 422);
+      const values = { ...body, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v ?? ''])) };
+      sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values }), true, 422);
       return;
     }
     redirect(reply, `/console/suppliers/${id}#decisions`);
   }
 
-  /** The audit trail, newest first, and whether its hash chain is intact. */
+  /** The audit trail, newest first, filtered by what, who, action and dates (Europe/London days), with names instead of ids. */
   @Get('audit')
   @Roles('governance')
   async auditTrail(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const page = pageParam(query.page);
-    const { items, total } = await this.audit.list({ entityType: query.entityType || undefined, page, pageSize: 50 });
+    const { values: dates } = datesFrom(query, ['from', 'to']);
+    const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
+    const filters = {
+      entityType: AUDIT_ENTITIES.includes(query.entityType as never) ? query.entityType! : '',
+      actorId: /^[0-9a-f-]{36}$/i.test(query.actorId ?? '') ? query.actorId! : '',
+      action: /^[a-z_.]{1,60}$/.test(query.action ?? '') ? query.action! : '',
+      from: day(dates.from) ?? '',
+      to: day(dates.to) ?? '',
+    };
+    const { items, total } = await this.audit.list({
+      entityType: filters.entityType || undefined, actorId: filters.actorId || undefined, action: filters.action || undefined,
+      from: filters.from ? new Date(londonToIso(filters.from, '00:00')) : undefined,
+      to: filters.to ? new Date(new Date(londonToIso(addDays(filters.to, 1), '00:00')).getTime() - 1) : undefined,
+      page, pageSize: AUDIT_PAGE_SIZE,
+    });
+    const ids = idsIn(items);
+    const names = new Map([...(await this.suppliers.namesOf(ids)), ...(await this.users.namesOf(ids))]);
+    const users = (await this.users.list(1, 500)).items.map((u) => ({ id: u.id, name: u.name }));
     const chain = await this.audit.verify();
-    sendPage(reply, request, 'audit', 'Audit trail', auditView({ items, total, page, chain }));
+    sendPage(reply, request, 'audit', 'Audit trail', auditView({ items, total, page, chain, names, users, filters }));
   }
 
   /** The committee pack in the console session: the page itself, or its PDF and CSV downloads. */
@@ -76,7 +106,7 @@ export class ConsoleGovernanceController {
       void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
       return;
     }
-    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName, await portfolioSection(this.loss, this.countermeasures));
+    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName, `${this.config.baseUrl}/console`, await portfolioSection(this.loss, this.countermeasures));
     if (format === 'pdf') {
       void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
       return;

@@ -12,7 +12,6 @@ const HELPERS = {
   CountOf: (n: number, singular: string, ...rest: unknown[]) => CountText(Number(n), singular, plural([n, singular, ...rest])),
 };
 
-export const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 export const PAGE_SIZE = 25;
 
 /** The console's pages (`templates/console/`): each page inside the layout, which knows who is signed in. */
@@ -76,44 +75,7 @@ export class ConsoleErrors implements ExceptionFilter {
   }
 }
 
-/** One form field as the `fields` partial draws it: label, hint, error, and an input, textarea or select. */
-export interface FieldSpec {
-  name: string;
-  label: string;
-  value?: string | null;
-  /** A select; `blank` adds an empty first choice (an optional field left unset). */
-  options?: readonly (string | { value: string; label: string })[];
-  blank?: string;
-  textarea?: boolean;
-  type?: string;
-  width?: 2 | 3 | 4 | 5 | 10 | 20;
-  hint?: string;
-  autocomplete?: string;
-}
-
-/** The anchor of a field path (`contacts[0].email` -> `f-contacts-0-email`): the field's id, and the error summary's link. */
-export const anchorOf = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
-const labelOf = (value: string) => value.replace(/_/g, ' ');
-
-export function formFields(specs: FieldSpec[], errors: { path: string; message: string }[] = []) {
-  return specs.map((spec) => {
-    const id = anchorOf(spec.name);
-    const error = errors.filter((e) => e.path === spec.name).map((e) => e.message).join('; ');
-    const value = spec.value ?? '';
-    const options = spec.options
-      ? [...(spec.blank !== undefined ? [{ value: '', label: spec.blank }] : []), ...spec.options.map((o) => (typeof o === 'string' ? { value: o, label: labelOf(o) } : o))].map((o) => ({ ...o, selected: o.value === value }))
-      : null;
-    return {
-      id, name: spec.name, label: spec.label, value, options, textarea: spec.textarea ?? false, type: spec.type ?? 'text', width: spec.width ?? null,
-      hint: spec.hint ?? null, autocomplete: spec.autocomplete ?? null, error: error || null,
-      describedBy: [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' '),
-    };
-  });
-}
-
-/** Errors for the summary partial: each links to its field. */
-export const summaryOf = (errors: { path: string; message: string }[], labels: Record<string, string> = {}) =>
-  errors.map((e) => ({ ...e, anchor: anchorOf(e.path || 'form'), label: labels[e.path] ?? (e.path || 'Form') }));
+export { anchorOf, formFields, summaryOf, type FieldSpec } from './forms.js';
 
 const pick = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
 

@@ -7,16 +7,18 @@ import {
   AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, CreateDataAssetInput, CreateLinkInput, DATA_CATEGORIES, DataSharingService, DIRECTIONS,
   LINK_STATUSES, PROCESSING_LOCATIONS, PSEUDONYMISATION, TRANSFER_METHODS, UpdateLinkInput, type DataSharingLink,
 } from '@app/data-sharing';
-import { ALL_ROLES, can, Public, Roles, type AuthenticatedRequest } from '@app/identity';
-import { Clock, DomainError, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
+import { ALL_ROLES, can, Public, Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
+import { Clock, DomainError, SkipRateLimit, templatesDir } from '@app/platform';
 import { CLASSIFICATIONS, CRITICALITIES } from '@app/scoring';
 import { CONTACT_ROLES, CreateSupplierInput, SUPPLIER_KINDS, SupplierCsv, SuppliersService, UpdateSupplierInput, type ImportResult, type Supplier } from '@app/suppliers';
+import { datesFrom, plainMessage, validatedForm } from './forms.js';
 import { ConsoleErrors, field, formFields, formProblems, redirect, sendPage, summaryOf, supplierFilters, type FieldSpec } from './pages.js';
 
 type Errors = { path: string; message: string }[];
 type Form = Record<string, unknown>;
 const CONTACT_ROWS = 4;
 const SUPPLIER_TEXT = ['name', 'kind', 'criticality', 'status', 'companiesHouseNumber', 'odsCode', 'ukprn', 'website', 'services', 'notes'] as const;
+const LINK_DATES = ['startDate', 'reviewDate', 'endDate'] as const;
 const LINK_TEXT = ['purpose', 'direction', 'pseudonymisation', 'article6Basis', 'article9Condition', 'confidentialityBasis', 'agreementType', 'agreementRef', 'transferMethod', 'processingLocation', 'processingCountry', 'startDate', 'reviewDate', 'endDate', 'status'] as const;
 const CONSOLE_JS = readFileSync(join(templatesDir('console'), 'assets', 'console.js'), 'utf8');
 const CONSOLE_CSS = readFileSync(join(templatesDir('console'), 'assets', 'console.css'), 'utf8');
@@ -36,6 +38,7 @@ export class ConsoleRegisterController {
     private readonly suppliers: SuppliersService,
     private readonly ledger: DataSharingService,
     private readonly csv: SupplierCsv,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -63,8 +66,8 @@ export class ConsoleRegisterController {
 
   @Get('suppliers/new')
   @Roles('procurement')
-  newSupplier(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    this.supplierForm(reply, request, null, { kind: 'supplier', criticality: 'moderate', status: 'active', 'contacts[0].role': 'primary' }, []);
+  async newSupplier(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    await this.supplierForm(reply, request, null, { kind: 'supplier', criticality: 'moderate', status: 'active', 'contacts[0].role': 'primary' }, []);
   }
 
   @Post('suppliers')
@@ -72,7 +75,7 @@ export class ConsoleRegisterController {
   async createSupplier(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     let created: Supplier;
     try {
-      created = await this.suppliers.create(await validatedInput(CreateSupplierInput, supplierValues(body)));
+      created = await this.suppliers.create(await validatedForm(CreateSupplierInput, supplierValues(body)));
     } catch (error) {
       const { status, errors } = formProblems(error, 'name');
       return this.supplierForm(reply, request, null, body, errors, status);
@@ -84,9 +87,9 @@ export class ConsoleRegisterController {
   @Roles('procurement')
   async editSupplier(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const supplier = await this.suppliers.get(id);
-    const values: Form = { ...Object.fromEntries(SUPPLIER_TEXT.map((k) => [k, supplier[k] ?? ''])), tags: supplier.tags.join(', ') };
+    const values: Form = { ...Object.fromEntries(SUPPLIER_TEXT.map((k) => [k, supplier[k] ?? ''])), tags: supplier.tags.join(', '), ownerId: supplier.ownerId ?? '' };
     supplier.contacts.forEach((c, i) => Object.assign(values, { [`contacts[${i}].id`]: c.id, [`contacts[${i}].name`]: c.name, [`contacts[${i}].email`]: c.email, [`contacts[${i}].phone`]: c.phone ?? '', [`contacts[${i}].role`]: c.role }));
-    this.supplierForm(reply, request, supplier, values, []);
+    await this.supplierForm(reply, request, supplier, values, []);
   }
 
   /** Saves the details and the contacts (the list as shown replaces the stored one, as on the API). */
@@ -94,7 +97,7 @@ export class ConsoleRegisterController {
   @Roles('procurement')
   async updateSupplier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      await this.suppliers.update(id, await validatedInput(UpdateSupplierInput, supplierValues(body)));
+      await this.suppliers.update(id, await validatedForm(UpdateSupplierInput, supplierValues(body)));
     } catch (error) {
       const { status, errors } = formProblems(error, 'name');
       return this.supplierForm(reply, request, await this.suppliers.get(id), body, errors, status);
@@ -102,13 +105,16 @@ export class ConsoleRegisterController {
     redirect(reply, `/console/suppliers/${id}`);
   }
 
-  private supplierForm(reply: FastifyReply, request: AuthenticatedRequest, supplier: Supplier | null, values: Form, errors: Errors, status = 200) {
+  private async supplierForm(reply: FastifyReply, request: AuthenticatedRequest, supplier: Supplier | null, values: Form, errors: Errors, status = 200) {
     const v = (name: string) => text(values, name);
+    // The owner: the internal person accountable for the supplier (procurement or admin, still active).
+    const owners = (await this.users.list(1, 500)).items.filter((u) => u.active && (u.role === 'procurement' || u.role === 'admin' || u.id === v('ownerId')));
     const details: FieldSpec[] = [
       { name: 'name', label: 'Name', value: v('name'), autocomplete: 'organization' },
       { name: 'kind', label: 'Kind', value: v('kind'), options: SUPPLIER_KINDS },
       { name: 'criticality', label: 'Criticality of the service to the organisation', value: v('criticality'), options: CRITICALITIES },
       { name: 'status', label: 'Status', value: v('status'), options: ['onboarding', 'active'] },
+      { name: 'ownerId', label: 'Owner', value: v('ownerId'), options: owners.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })), blank: 'No owner yet', hint: 'The person in the organisation accountable for this supplier: reminders and escalations go to them' },
       { name: 'companiesHouseNumber', label: 'Companies House number', value: v('companiesHouseNumber'), width: 10, hint: '8 digits, or 2 letters and 6 digits' },
       { name: 'odsCode', label: 'ODS code', value: v('odsCode'), width: 10 },
       { name: 'ukprn', label: 'UKPRN (universities)', value: v('ukprn'), width: 10 },
@@ -122,17 +128,15 @@ export class ConsoleRegisterController {
       id: v(`contacts[${i}].id`),
       idName: `contacts[${i}].id`,
       fields: formFields([
-        { name: `contacts[${i}].name`, label: 'Name', value: v(`contacts[${i}].name`), autocomplete: 'off' },
-        { name: `contacts[${i}].email`, label: 'Email', value: v(`contacts[${i}].email`), type: 'email', autocomplete: 'off' },
-        { name: `contacts[${i}].phone`, label: 'Phone', value: v(`contacts[${i}].phone`), type: 'tel', width: 20, autocomplete: 'off' },
-        { name: `contacts[${i}].role`, label: 'Role', value: v(`contacts[${i}].role`), options: CONTACT_ROLES, blank: 'Choose a role' },
+        ...contactSpecs(i, v),
       ], errors),
     }));
+    const allSpecs = [...details, ...contacts.flatMap((_, i) => contactSpecs(i, v)), { name: 'contacts', label: 'Contacts' }];
     sendPage(reply, request, 'supplier-form', supplier ? `Edit ${supplier.name}` : 'New supplier', {
       heading: supplier ? `Edit ${supplier.name}` : 'New supplier or partner',
       action: supplier ? `/console/suppliers/${supplier.id}/edit` : '/console/suppliers',
       back: supplier ? `/console/suppliers/${supplier.id}` : '/console/suppliers',
-      errors: summaryOf(errors),
+      errors: summaryOf(errors, allSpecs),
       fields: formFields(details, errors),
       contacts,
     }, errors.length > 0, status);
@@ -151,10 +155,11 @@ export class ConsoleRegisterController {
   @Roles('procurement')
   async createLink(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      await this.ledger.createLink(await validatedInput(CreateLinkInput, { ...linkValues(body), supplierId: id, dataAssetId: text(body, 'dataAssetId') }));
+      const dates = datesFrom(body, LINK_DATES);
+      await this.ledger.createLink(await validatedForm(CreateLinkInput, { ...linkValues(body, dates.values), supplierId: id, dataAssetId: text(body, 'dataAssetId') }, dates.problems));
     } catch (error) {
       const { status, errors } = formProblems(error, 'purpose');
-      return this.linkForm(reply, request, await this.suppliers.get(id), null, body, errors, status);
+      return this.linkForm(reply, request, await this.suppliers.get(id), null, { ...body, ...datesFrom(body, LINK_DATES).values }, errors, status);
     }
     redirect(reply, `/console/suppliers/${id}#links`);
   }
@@ -172,10 +177,11 @@ export class ConsoleRegisterController {
   async updateLink(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const link = await this.ledger.getLink(id);
     try {
-      await this.ledger.updateLink(id, await validatedInput(UpdateLinkInput, linkValues(body)));
+      const dates = datesFrom(body, LINK_DATES);
+      await this.ledger.updateLink(id, await validatedForm(UpdateLinkInput, linkValues(body, dates.values), dates.problems));
     } catch (error) {
       const { status, errors } = formProblems(error, 'purpose');
-      return this.linkForm(reply, request, await this.suppliers.get(link.supplierId), link, { ...body, dataAssetId: link.dataAssetId }, errors, status);
+      return this.linkForm(reply, request, await this.suppliers.get(link.supplierId), link, { ...body, ...datesFrom(body, LINK_DATES).values, dataAssetId: link.dataAssetId }, errors, status);
     }
     redirect(reply, `/console/suppliers/${link.supplierId}#links`);
   }
@@ -212,9 +218,9 @@ export class ConsoleRegisterController {
       { name: 'transferMethod', label: 'Transfer method', value: v('transferMethod'), options: TRANSFER_METHODS, blank: 'Not recorded' },
       { name: 'processingLocation', label: 'Processing location', value: v('processingLocation'), options: PROCESSING_LOCATIONS },
       { name: 'processingCountry', label: 'Processing country (outside the UK)', value: v('processingCountry'), width: 20 },
-      { name: 'startDate', label: 'Start date (YYYY-MM-DD)', value: v('startDate'), width: 10 },
-      { name: 'reviewDate', label: 'Review date (YYYY-MM-DD)', value: v('reviewDate'), width: 10 },
-      { name: 'endDate', label: 'End date (YYYY-MM-DD)', value: v('endDate'), width: 10 },
+      { name: 'startDate', label: 'Start date', value: v('startDate'), date: true },
+      { name: 'reviewDate', label: 'Review date', value: v('reviewDate'), date: true, hint: 'When the sharing is next reviewed. For example, 27 3 2027' },
+      { name: 'endDate', label: 'End date', value: v('endDate'), date: true, hint: 'Leave empty while the sharing continues' },
       { name: 'status', label: 'Status', value: v('status'), options: LINK_STATUSES },
     ];
     sendPage(reply, request, 'link-form', link ? 'Edit data-sharing link' : 'New data-sharing link', {
@@ -223,7 +229,7 @@ export class ConsoleRegisterController {
       action: link ? `/console/links/${link.id}` : `/console/suppliers/${supplier.id}/links`,
       endAction: link && link.status !== 'ended' ? `/console/links/${link.id}/end` : null,
       noAssets: !link && assets.items.length === 0,
-      errors: summaryOf(errors),
+      errors: summaryOf(errors, specs),
       fields: formFields(specs, errors),
     }, errors.length > 0, status);
   }
@@ -241,7 +247,7 @@ export class ConsoleRegisterController {
   async createAsset(@Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
       const categories = Array.isArray(body.categories) ? body.categories : body.categories ? [body.categories] : [];
-      await this.ledger.createAsset(await validatedInput(CreateDataAssetInput, { name: text(body, 'name'), description: field(body, 'description') ?? null, classification: text(body, 'classification'), categories, recordCount: numberOrText(text(body, 'recordCount')), systemOfRecord: field(body, 'systemOfRecord') ?? null }));
+      await this.ledger.createAsset(await validatedForm(CreateDataAssetInput, { name: text(body, 'name'), description: field(body, 'description') ?? null, classification: text(body, 'classification'), categories, recordCount: numberOrText(text(body, 'recordCount')), systemOfRecord: field(body, 'systemOfRecord') ?? null }));
     } catch (error) {
       const { status, errors } = formProblems(error, 'name');
       return this.assetsPage(reply, request, body, errors, status);
@@ -252,18 +258,19 @@ export class ConsoleRegisterController {
   private async assetsPage(reply: FastifyReply, request: AuthenticatedRequest, values: Form, errors: Errors, status = 200) {
     const { items, total } = await this.ledger.listAssets({ page: 1, pageSize: 500 } as never);
     const chosen = new Set(Array.isArray(values.categories) ? values.categories : values.categories ? [values.categories] : []);
+    const specs: FieldSpec[] = [
+      { name: 'name', label: 'Name', value: text(values, 'name') },
+      { name: 'classification', label: 'Classification', value: text(values, 'classification'), options: CLASSIFICATIONS },
+      { name: 'recordCount', label: 'Records in the asset', value: text(values, 'recordCount'), width: 10 },
+      { name: 'systemOfRecord', label: 'System of record', value: text(values, 'systemOfRecord') },
+      { name: 'description', label: 'Description', value: text(values, 'description'), textarea: true },
+    ];
     sendPage(reply, request, 'assets', 'Data assets', {
       total,
       assets: items.map((a) => ({ name: a.name, classification: a.classification.replace('_', ' '), categories: a.categories.map((c) => c.replace('_', ' ')).join(', ') || '–', records: a.recordCount.toLocaleString('en-GB'), system: a.systemOfRecord ?? '–' })),
       canEdit: can(request.user, 'register.write'),
-      errors: summaryOf(errors),
-      fields: formFields([
-        { name: 'name', label: 'Name', value: text(values, 'name') },
-        { name: 'classification', label: 'Classification', value: text(values, 'classification'), options: CLASSIFICATIONS },
-        { name: 'recordCount', label: 'Records in the asset', value: text(values, 'recordCount'), width: 10 },
-        { name: 'systemOfRecord', label: 'System of record', value: text(values, 'systemOfRecord') },
-        { name: 'description', label: 'Description', value: text(values, 'description'), textarea: true },
-      ], errors),
+      errors: summaryOf(errors, [...specs, { name: 'categories', label: 'Categories of data' }]),
+      fields: formFields(specs, errors),
       categories: DATA_CATEGORIES.map((value) => ({ value, label: value.replace('_', ' '), checked: chosen.has(value) })),
     }, errors.length > 0, status);
   }
@@ -301,7 +308,7 @@ export class ConsoleRegisterController {
       errors: [],
       result: {
         ...result,
-        lines: result.results.map((r) => ({ line: r.line, status: r.status, name: r.name ?? '', supplierId: r.status !== 'invalid' && !result!.dryRun ? (r.supplierId ?? null) : null, problems: (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ') })),
+        lines: result.results.map((r) => ({ line: r.line, status: r.status, name: r.name ?? '', supplierId: r.status !== 'invalid' && !result!.dryRun ? (r.supplierId ?? null) : null, problems: (r.errors ?? []).map((e) => plainMessage(e.path, e.message)).join('. ') })),
       },
     });
   }
@@ -326,12 +333,24 @@ function supplierValues(body: Form): Form {
     contacts.push({ ...(id ? { id } : {}), name, email, phone: phone || null, role });
   }
   values.contacts = contacts;
+  values.ownerId = text(body, 'ownerId').trim() || null;
   return values;
 }
 
+/** The fields of contact row i; errors name the row ("Contact 2 email"). */
+function contactSpecs(i: number, v: (name: string) => string): FieldSpec[] {
+  return [
+    { name: `contacts[${i}].name`, label: 'Name', errorLabel: `Contact ${i + 1} name`, value: v(`contacts[${i}].name`), autocomplete: 'off' },
+    { name: `contacts[${i}].email`, label: 'Email', errorLabel: `Contact ${i + 1} email`, value: v(`contacts[${i}].email`), type: 'email', autocomplete: 'off' },
+    { name: `contacts[${i}].phone`, label: 'Phone', errorLabel: `Contact ${i + 1} phone`, value: v(`contacts[${i}].phone`), type: 'tel', width: 20, autocomplete: 'off' },
+    { name: `contacts[${i}].role`, label: 'Role', errorLabel: `Contact ${i + 1} role`, value: v(`contacts[${i}].role`), options: CONTACT_ROLES, blank: 'Choose a role' },
+  ];
+}
+
 /** The link form as the API's input: blank optional choices and dates are "not recorded". */
-function linkValues(body: Form): Form {
+function linkValues(body: Form, dates: Record<string, string | undefined>): Form {
   const values: Form = Object.fromEntries(LINK_TEXT.map((k) => [k, text(body, k).trim() === '' ? null : text(body, k)]));
+  for (const name of LINK_DATES) values[name] = dates[name] ?? null;
   values.recordCount = numberOrText(text(body, 'recordCount'));
   for (const required of ['purpose', 'direction', 'pseudonymisation', 'processingLocation', 'status']) if (values[required] === null) values[required] = '';
   return values;

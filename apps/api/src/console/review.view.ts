@@ -4,7 +4,8 @@ import { REASSIGNABLE_STATUSES, type Assessment, type AssessmentAnswer, type Ass
 import { can, type User } from '@app/identity';
 import type { QuestionnaireVersion } from '@app/questionnaires';
 import { evidenceTag } from './assurance.view.js';
-import { londonDateTime } from './dates.js';
+import { dateText, londonDateTime } from './dates.js';
+import { formFields, summaryOf, type FieldSpec } from './forms.js';
 
 /** An answer in words: a choice's label (not its stored value), several joined, "not applicable", or a dash. */
 export function answerText(answer: AssessmentAnswer | undefined, options: { value: string; label: string }[] | undefined): string {
@@ -18,16 +19,32 @@ export function answerText(answer: AssessmentAnswer | undefined, options: { valu
 }
 
 /** The review of one assessment: answers by section with evidence, the score, who attested, and procurement's actions. */
-export function reviewView(data: { assessment: Assessment; answers: AssessmentAnswer[]; version: QuestionnaireVersion; evidence: AssessmentEvidence[]; supplier: { id: string; name: string }; proven?: Map<string, AnswerEvidence> }, user: User) {
+export function reviewView(data: { assessment: Assessment; answers: AssessmentAnswer[]; version: QuestionnaireVersion; evidence: AssessmentEvidence[]; supplier: { id: string; name: string }; proven?: Map<string, AnswerEvidence> }, user: User, failed: { form: 'adjust' | 'return' | 'complete'; errors: { path: string; message: string }[]; values: Record<string, unknown> } | null = null) {
   const { assessment, version, evidence } = data;
   const byCode = new Map(data.answers.map((a) => [a.questionCode, a]));
   const counted = new Map((assessment.score?.sections ?? []).flatMap((s) => s.counted.map((c) => [c.code, c] as const)));
   const att = assessment.attestation;
   const proven = data.proven ?? new Map<string, AnswerEvidence>();
+  const typed = (form: string, name: string) => (failed?.form === form && typeof failed.values[name] === 'string' ? (failed.values[name] as string) : '');
+  const errorsOf = (form: string) => (failed?.form === form ? failed.errors : []);
+  const questions = version.definition.sections.flatMap((s) => s.questions.map((q) => ({ value: q.code, label: `${q.code}. ${q.text.length > 80 ? `${q.text.slice(0, 77)}...` : q.text}` })));
+  const adjustSpecs: FieldSpec[] = [
+    { name: 'questionCode', label: 'Question', value: typed('adjust', 'questionCode'), options: questions, blank: 'Choose the question' },
+    { name: 'score', label: 'Counts for', value: typed('adjust', 'score'), width: 4, hint: 'A score from 0 to 1, for example 0.5' },
+    { name: 'reason', label: 'Reason', value: typed('adjust', 'reason'), textarea: true, hint: 'What the evidence does not support, in at least 10 characters' },
+  ];
+  const returnSpecs: FieldSpec[] = [
+    { name: 'questionCodes', label: 'Questions to clarify', value: typed('return', 'questionCodes'), width: 20, hint: 'Their codes, separated by commas, for example LCT-01, LCT-03' },
+    { name: 'message', label: 'Your question to the supplier', value: typed('return', 'message'), textarea: true },
+  ];
+  const specsOf = { adjust: adjustSpecs, return: returnSpecs, complete: [{ name: 'status', label: 'This questionnaire' }] };
   return {
     provenFlags: [...proven.values()].filter((e) => e.outcome === 'flag').length,
+    errors: failed ? summaryOf(failed.errors, specsOf[failed.form], 'review') : [],
+    adjustFields: formFields(adjustSpecs, errorsOf('adjust'), 'review'),
+    returnFields: formFields(returnSpecs, errorsOf('return'), 'review'),
     assessment: {
-      id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: assessment.dueDate, questionnaire: version.title,
+      id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: dateText(assessment.dueDate), questionnaire: version.title,
       overall: assessment.score ? scoreText(assessment.score) : 'not scored yet',
       band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none',
       submittedAt: assessment.submittedAt ? londonDateTime(assessment.submittedAt) : null,
@@ -37,7 +54,6 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
     canReview: can(user, 'assessment.review') && assessment.status === 'submitted',
     canReassign: can(user, 'assessment.send') && REASSIGNABLE_STATUSES.includes(assessment.status),
     recipient: { name: assessment.recipientName, email: assessment.recipientEmail },
-    questionCodes: version.definition.sections.flatMap((s) => s.questions.map((q) => ({ value: q.code, label: `${q.code}. ${q.text}` }))),
     sections: version.definition.sections.map((section) => ({
       title: section.title,
       questions: section.questions.map((q) => {
@@ -53,6 +69,5 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
         };
       }),
     })),
-    errors: [] as { path: string; message: string }[],
   };
 }

@@ -43,10 +43,10 @@ export class ConsoleReviewsController {
   @Post(':id/adjust')
   @Roles('procurement', 'governance')
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    await this.act(id, request, reply, async () => {
+    await this.act(id, request, reply, 'adjust', body, async () => {
       const score = text(body.score) === '' ? Number.NaN : Number(text(body.score));
       const problems: FieldProblem[] = [];
-      if (text(body.questionCode) === '') problems.push({ path: 'questionCode', message: 'Choose the question to adjust' });
+      if (text(body.questionCode) === '') problems.push({ path: 'questionCode', message: 'Select the question to adjust' });
       if (!(score >= 0 && score <= 1)) problems.push({ path: 'score', message: 'Enter the score it counts for, from 0 to 1' });
       if (text(body.reason).length < 10) problems.push({ path: 'reason', message: 'Say why, in at least 10 characters' });
       if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the adjustment.', 422, problems);
@@ -58,10 +58,10 @@ export class ConsoleReviewsController {
   @Post(':id/return')
   @Roles('procurement')
   async returnForClarification(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    await this.act(id, request, reply, async () => {
+    await this.act(id, request, reply, 'return', body, async () => {
       const codes = ([] as string[]).concat(body.questionCodes ?? []).flatMap((c) => c.split(/[\s,]+/)).filter(Boolean);
       const problems: FieldProblem[] = [];
-      if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Choose the questions to clarify' });
+      if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Enter the codes of the questions to clarify' });
       if (text(body.message).length < 3) problems.push({ path: 'message', message: 'Write your question to the supplier' });
       if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, problems);
       await this.assessments.returnForClarification(id, codes, text(body.message));
@@ -72,29 +72,29 @@ export class ConsoleReviewsController {
   @Post(':id/complete')
   @Roles('procurement')
   async complete(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    await this.act(id, request, reply, () => this.assessments.complete(id));
+    await this.act(id, request, reply, 'complete', {}, () => this.assessments.complete(id));
   }
 
   /** Runs a review action; a refused one shows the page again with what to fix. */
-  private async act(id: string, request: AuthenticatedRequest, reply: FastifyReply, action: () => Promise<unknown>) {
+  private async act(id: string, request: AuthenticatedRequest, reply: FastifyReply, form: 'adjust' | 'return' | 'complete', values: Form, action: () => Promise<unknown>) {
     try {
       await action();
     } catch (error) {
       if (!(error instanceof DomainError) || (error.status !== 422 && error.status !== 409)) throw error;
       const problems = error.errors.length ? error.errors : [{ path: 'status', message: error.message }];
-      sendPage(reply, request, 'assessment', 'Assessment review', { ...(await this.context(id, request.user!)), errors: problems.map((e) => ({ path: e.path, message: e.message })) }, true, error.status);
+      sendPage(reply, request, 'assessment', 'Assessment review', await this.context(id, request.user!, { form, errors: problems, values }), true, error.status);
       return;
     }
     redirect(reply, `/console/assessments/${id}`);
   }
 
-  private async context(id: string, user: User) {
+  private async context(id: string, user: User, failed: Parameters<typeof reviewView>[2] = null) {
     const { assessment, answers } = await this.assessments.get(id);
     const version = await this.catalogue.get(assessment.questionnaireKey, assessment.questionnaireVersion);
     const evidence = await this.evidence.list(id);
     const supplier = await this.suppliers.get(assessment.supplierId);
     // Answers that claim a certification, against the certifications recorded (issue 21).
     const proven = await this.certifications.evidenceForAnswers(assessment.supplierId, answers.map((a) => ({ code: a.questionCode, value: a.value, notApplicable: a.notApplicable })));
-    return reviewView({ assessment, answers, version, evidence, supplier: { id: supplier.id, name: supplier.name }, proven }, user);
+    return reviewView({ assessment, answers, version, evidence, supplier: { id: supplier.id, name: supplier.name }, proven }, user, failed);
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, LOGIN_CSRF_COOKIE, loginCsrfCookie, loginCsrfMatches, newLoginCsrf, Public, Roles, type User } from '@app/identity';
-import { AppConfig, DomainError, RateLimit } from '@app/platform';
-import { ConsoleErrors, pages, redirect, sendHtml } from './pages.js';
+import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, LOGIN_CSRF_COOKIE, loginCsrfCookie, loginCsrfMatches, newLoginCsrf, Public, Roles, UsersService, type AuthenticatedRequest, type User } from '@app/identity';
+import { AppConfig, DomainError, RateLimit, type FieldProblem } from '@app/platform';
+import { formFields, summaryOf, type FieldSpec } from './forms.js';
+import { ConsoleErrors, pages, redirect, sendHtml, sendPage } from './pages.js';
 
 /** Signing in and out of the console: a session cookie, a new session id at every sign-in. */
 @ApiExcludeController()
@@ -14,6 +15,7 @@ export class ConsoleSessionController {
     private readonly auth: AuthService,
     private readonly sessions: ConsoleSessions,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
   ) {}
 
   @Get()
@@ -74,5 +76,38 @@ export class ConsoleSessionController {
       void reply.header('set-cookie', `${LOGIN_CSRF_COOKIE}=${token}; Path=/console/login; HttpOnly; SameSite=Lax; Max-Age=3600${secure}`);
     }
     sendHtml(reply, status, pages.render('login', 'Sign in', { email, error }, null, token, error !== null));
+  }
+
+  /** Change my own password: the current one first, then the new one twice. */
+  @Get('console/account/password')
+  @Roles(...ALL_ROLES)
+  passwordPage(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    this.passwordForm(reply, request, [], false);
+  }
+
+  @Post('console/account/password')
+  @Roles(...ALL_ROLES)
+  @RateLimit({ name: 'console-password', limit: 10, windowSeconds: 60 })
+  async changePassword(@Body() body: Record<string, unknown>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const text = (name: string) => (typeof body?.[name] === 'string' ? (body[name] as string) : '');
+    const user = request.user!;
+    const problems: FieldProblem[] = [];
+    if (!text('current')) problems.push({ path: 'current', message: 'Enter your current password' });
+    else await this.auth.verify(user.email, text('current')).catch(() => problems.push({ path: 'current', message: 'Your current password is wrong' }));
+    if (text('password').length < 12) problems.push({ path: 'password', message: 'The new password must be 12 characters or more' });
+    else if (text('password') === text('current')) problems.push({ path: 'password', message: 'The new password must be different from the current one' });
+    if (text('confirm') !== text('password')) problems.push({ path: 'confirm', message: 'The two new passwords are not the same' });
+    if (problems.length) return this.passwordForm(reply, request, problems, false, 422);
+    await this.users.update(user.id, { password: text('password') }, { type: 'user', id: user.id });
+    this.passwordForm(reply, request, [], true);
+  }
+
+  private passwordForm(reply: FastifyReply, request: AuthenticatedRequest, errors: FieldProblem[], changed: boolean, status = 200) {
+    const specs: FieldSpec[] = [
+      { name: 'current', label: 'Current password', type: 'password', autocomplete: 'current-password' },
+      { name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 12 characters. A few unrelated words make a strong one.' },
+      { name: 'confirm', label: 'New password again', type: 'password', autocomplete: 'new-password' },
+    ];
+    sendPage(reply, request, 'password', 'Change your password', { changed, errors: summaryOf(errors, specs), fields: formFields(specs, errors) }, errors.length > 0, status);
   }
 }

@@ -4,12 +4,14 @@ import type { FastifyReply } from 'fastify';
 import { AssessmentsService } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
-import { DomainError, pageParam, validatedInput } from '@app/platform';
-import { SuppliersService, TierOverrideInput } from '@app/suppliers';
+import { Clock, pageParam } from '@app/platform';
+import { ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
+import { dateText } from './dates.js';
+import { datesFrom, refuse, validatedForm } from './forms.js';
 import { ConsoleErrors, formProblems, PAGE_SIZE, redirect, sendPage, supplierFilters } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 import { supplierListView, ledgerRow } from './suppliers.view.js';
-import { tierOptionsOf } from './supplier.view.js';
+import type { FailedForm } from './supplier.view.js';
 
 /** The register's pages: the list, a supplier, its tier override, offboarding, a questionnaire sent from it, and the ledger views. */
 @ApiExcludeController()
@@ -21,6 +23,8 @@ export class ConsoleSuppliersController {
     private readonly ledger: DataSharingService,
     private readonly assessments: AssessmentsService,
     private readonly supplierPage: SupplierPage,
+    private readonly reactivation: ReactivateSupplier,
+    private readonly clock: Clock,
   ) {}
 
   /** The register: search, filters and sort in the query string (links keep them), paged. */
@@ -44,15 +48,27 @@ export class ConsoleSuppliersController {
   @Roles('governance')
   async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      const input = await validatedInput(TierOverrideInput, { tier: ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : body.tier === 'none' ? null : (body.tier ?? ''), reason: body.reason ?? '' });
+      const input = await validatedForm(TierOverrideInput, { tier: ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : body.tier === 'none' ? null : (body.tier ?? ''), reason: body.reason ?? '' });
       await this.suppliers.overrideTier(id, input.tier, input.reason);
     } catch (error) {
-      const { status, errors } = formProblems(error, 'tier');
-      const context = await this.supplierPage.context(id, request.user!);
-      sendPage(reply, request, 'supplier', 'Supplier', { ...context, errors: errors.map((e) => ({ ...e, anchor: `tier-${e.path}` })), tierForm: { reason: body.reason ?? '' }, tierOptions: tierOptionsOf(body.tier ?? 'none') }, true, status);
-      return;
+      return this.failed(reply, request, id, 'tier', error, body);
     }
     redirect(reply, `/console/suppliers/${id}#tier`);
+  }
+
+  /** The confirmation step: what offboarding will end, before anything changes. */
+  @Get('suppliers/:id/offboard')
+  @Roles('procurement')
+  async confirmOffboard(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const supplier = await this.suppliers.get(id);
+    if (supplier.status === 'offboarded') return redirect(reply, `/console/suppliers/${id}`);
+    const links = (await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never)).items.filter((l) => l.status !== 'ended');
+    const assets = await this.ledger.assetNamesOf(links.map((l) => l.dataAssetId));
+    sendPage(reply, request, 'offboard', `Offboard ${supplier.name}`, {
+      supplier: { id, name: supplier.name },
+      today: dateText(this.clock.today()),
+      links: links.map((l) => ({ asset: assets.get(l.dataAssetId) ?? 'A data asset', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB') })),
+    });
   }
 
   /** Procurement ends the relationship: every link ends today; the record stays as history. */
@@ -62,9 +78,19 @@ export class ConsoleSuppliersController {
     try {
       await this.suppliers.offboard(id);
     } catch (error) {
-      const { status, errors } = formProblems(error, 'status');
-      sendPage(reply, request, 'supplier', 'Supplier', { ...(await this.supplierPage.context(id, request.user!)), errors: errors.map((e) => ({ ...e, anchor: 'offboard' })) }, true, status);
-      return;
+      return this.failed(reply, request, id, 'offboard', error, {});
+    }
+    redirect(reply, `/console/suppliers/${id}#offboarded`);
+  }
+
+  /** An offboarded supplier made active again (its ended links stay ended). */
+  @Post('suppliers/:id/reactivate')
+  @Roles('procurement')
+  async reactivate(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    try {
+      await this.reactivation.run(id);
+    } catch (error) {
+      return this.failed(reply, request, id, 'offboard', error, {});
     }
     redirect(reply, `/console/suppliers/${id}`);
   }
@@ -74,17 +100,22 @@ export class ConsoleSuppliersController {
   @Roles('procurement')
   async sendQuestionnaire(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     let assessmentId: string;
+    const { values, problems } = datesFrom(body, ['dueDate']);
     try {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(body.dueDate ?? '')) throw new DomainError('CONSOLE.INVALID', 'Check the due date.', 422, [{ path: 'dueDate', message: 'Enter the due date as YYYY-MM-DD' }]);
+      if (!problems.length && !values.dueDate) problems.push({ path: 'dueDate', message: 'Enter the due date' });
+      refuse(problems);
       const key = body.questionnaireKey && body.questionnaireKey !== 'default' ? body.questionnaireKey : undefined;
-      ({ assessment: { id: assessmentId } } = await this.assessments.send({ supplierId: id, dueDate: body.dueDate, questionnaireKey: key }, request.user!.id));
+      ({ assessment: { id: assessmentId } } = await this.assessments.send({ supplierId: id, dueDate: values.dueDate!, questionnaireKey: key }, request.user!.id));
     } catch (error) {
-      if (!(error instanceof DomainError) || (error.status !== 422 && error.status !== 409)) throw error;
-      const context = await this.supplierPage.context(id, request.user!);
-      sendPage(reply, request, 'supplier', 'Supplier', { ...context, errors: (error.errors.length ? error.errors : [{ path: 'questionnaireKey', message: error.message }]).map((e) => ({ path: e.path, message: e.message, anchor: `send-${e.path}` })) }, true, error.status);
-      return;
+      return this.failed(reply, request, id, 'send', error, { ...body, dueDate: values.dueDate ?? '' }, 'questionnaireKey');
     }
     redirect(reply, `/console/assessments/${assessmentId}`);
+  }
+
+  /** The supplier page again, with the refused form's problems and what was typed. */
+  private async failed(reply: FastifyReply, request: AuthenticatedRequest, id: string, form: FailedForm['form'], error: unknown, values: Record<string, unknown>, fallbackPath = 'status') {
+    const { status, errors } = formProblems(error, form === 'tier' ? 'tier' : fallbackPath);
+    sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!, { form, errors, values }), true, status);
   }
 
   /** The data-sharing ledger's three views: reviews due, links without an agreement, special-category holders without a current assessment. */

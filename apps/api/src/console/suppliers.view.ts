@@ -1,7 +1,8 @@
 import type { DataSharingLink } from '@app/data-sharing';
 import type { User } from '@app/identity';
 import type { Supplier } from '@app/suppliers';
-import { PAGE_SIZE, pounds, type supplierFilters } from './pages.js';
+import { moneyText } from '@app/platform';
+import { PAGE_SIZE, type supplierFilters } from './pages.js';
 import { canEditRegister } from './supplier.view.js';
 
 type Filters = ReturnType<typeof supplierFilters>['filters'];
@@ -20,7 +21,7 @@ export function supplierListView(data: { items: Supplier[]; total: number; page:
     bands: options(['A', 'B', 'C', 'D', 'E'], filters.band, (v) => `Band ${v}`),
     ratings: options(['low', 'medium', 'high', 'critical'], filters.rating),
     sorts: [['-netValueAtRisk', 'Net value at risk'], ['-rating', 'Rating'], ['name', 'Name'], ['tier', 'Tier']].map(([value, label]) => ({ value, label, selected: value === filters.sort })),
-    items: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind.replace('_', ' '), tier: s.tier, band: s.band ?? '–', rating: s.rating, status: s.status, netValueAtRisk: pounds(s.netValueAtRisk) })),
+    items: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind.replace('_', ' '), tier: s.tier, band: s.band ?? '–', rating: s.rating, status: s.status, netValueAtRisk: moneyText(s.netValueAtRisk) })),
     previous: page > 1 ? link(page - 1) : null,
     next: page < last ? link(page + 1) : null,
     exportLink: `/console/suppliers/export?${new URLSearchParams(params)}`,

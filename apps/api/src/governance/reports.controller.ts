@@ -57,7 +57,7 @@ export class ReportsController {
     const report = await this.reports.build(query.asOf);
     if (query.format === 'html' || query.format === 'pdf') {
       // The loss distribution and the fixes are of today's figures: a past date's pack has neither.
-      const page = this.html.render(report, this.config.orgName, query.asOf ? null : await portfolioSection(this.loss, this.countermeasures));
+      const page = this.html.render(report, this.config.orgName, `${this.config.baseUrl}/console`, query.asOf ? null : await portfolioSection(this.loss, this.countermeasures));
       if (query.format === 'html') {
         void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', REPORT_CSP);
         return page;

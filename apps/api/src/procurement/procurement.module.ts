@@ -20,7 +20,7 @@ import { SuppliersController } from './suppliers.controller.js';
 
 /**
  * Front door of procurement teams: the supplier register, the data-sharing ledger and sending
- * questionnaires (routes under /api/v1, see shared/spec/api.md).
+ * questionnaires (routes under /api/v1, see docs/api-guide.md).
  */
 @Module({
   imports: [AuditModule, SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule, AccessPathsModule, CertificationsModule],

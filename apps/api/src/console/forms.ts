@@ -1,0 +1,155 @@
+import { DomainError, validatedInput, type FieldProblem } from '@app/platform';
+
+/** One form field as the `fields` partial draws it: label, hint, error, and an input, textarea, select or NHS.UK date input. */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  value?: string | null;
+  /** A select; `blank` adds an empty first choice (an optional field left unset). */
+  options?: readonly (string | { value: string; label: string })[];
+  blank?: string;
+  textarea?: boolean;
+  /** The NHS.UK date input: day, month and year boxes (`name-day`, `name-month`, `name-year`). */
+  date?: boolean;
+  type?: string;
+  width?: 2 | 3 | 4 | 5 | 10 | 20;
+  hint?: string;
+  autocomplete?: string;
+  /** How an error names the field when the label alone is ambiguous ("Contact 2 email"). */
+  errorLabel?: string;
+}
+
+type Problem = { path: string; message: string };
+
+/** The anchor of a field path (`contacts[0].email` -> `f-contacts-0-email`): the field's id, and the error summary's link. */
+export const anchorOf = (path: string, prefix = 'f') => `${prefix}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
+const labelOf = (value: string) => value.replace(/_/g, ' ');
+
+/** The label inside a sentence: "Review date" -> "review date", but "ODS code" and "UK GDPR basis" stay as they are. */
+const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A problem in plain words that name the field by its label, as the NHS.UK error message pattern
+ * asks ("Enter the review date", "Name must be 2 characters or more"), never a field path or the
+ * validator's own text.
+ */
+export function plainMessage(label: string, message: string): string {
+  const l = inSentence(label.replace(/\s*\([^)]*\)\s*$/, ''));
+  const L = capital(l);
+  const m = message.trim();
+  let match: RegExpExecArray | null;
+  const the = /^(the|a|an|your|this|its) /i.test(l) || /^[A-Z]{2}/.test(l) ? l : `the ${l}`;
+  if (/should not be empty|must be a string|^is required$/.test(m)) return `Enter ${the}`;
+  if (/^is required (to|for) /.test(m)) return `Enter ${the} ${m.replace(/^is required /, '')}`;
+  if ((match = /must be longer than or equal to (\d+) characters?/.exec(m))) return `${L} must be ${match[1]} characters or more`;
+  if ((match = /must be shorter than or equal to (\d+) characters?/.exec(m))) return `${L} must be ${match[1]} characters or fewer`;
+  if (/must be an email/.test(m)) return `Enter ${the} in the correct format, like name@example.nhs.uk`;
+  if (/must be one of the following values|must be a valid enum value|must be a boolean/.test(m)) return `Select ${the}`;
+  if (/ISO 8601 date|must be a Date|YYYY-MM-DD|must be a real date/.test(m)) return `${L} must be a real date`;
+  if (/must be an integer number|must be a number/.test(m)) return `${L} must be a number`;
+  if ((match = /must not be less than (-?[\d.]+)/.exec(m))) return `${L} must be ${match[1]} or more`;
+  if ((match = /must not be greater than (-?[\d.]+)/.exec(m))) return `${L} must be ${match[1]} or less`;
+  if (/must be a URL address/.test(m)) return `Enter ${the} as a web address, like https://www.example.com`;
+  if (/must match .* regular expression/.test(m)) return `Enter ${the} in the correct format`;
+  if ((match = /must contain at least (\d+) elements?/.exec(m))) return `Choose at least ${match[1]} for ${the}`;
+  if (/is not a known field/.test(m)) return `${L} is not part of this form`;
+  // Messages the services write are sentences already ("Choose ...", "Say why ..."); a lower-case remainder reads after the label.
+  return /^[a-z]/.test(m) ? `${L} ${m.replace(/\.$/, '')}` : m.replace(/\.$/, '');
+}
+
+const labelsOf = (specs: FieldSpec[] | Record<string, string>): Record<string, string> =>
+  Array.isArray(specs) ? Object.fromEntries(specs.map((s) => [s.name, s.errorLabel ?? s.label])) : specs;
+
+/** The id an error links to: a date input's day box, any other field itself. */
+const targetOf = (path: string, specs: FieldSpec[] | Record<string, string>, prefix: string) =>
+  Array.isArray(specs) && specs.some((s) => s.name === path && s.date) ? `${anchorOf(path, prefix)}-day` : anchorOf(path || 'form', prefix);
+
+/** The error summary: every problem at once, in plain words, each linking to its field. */
+export function summaryOf(errors: Problem[], specs: FieldSpec[] | Record<string, string> = {}, prefix = 'f') {
+  const labels = labelsOf(specs);
+  return errors.map((e) => ({ path: e.path, anchor: targetOf(e.path, specs, prefix), text: plainMessage(labels[e.path] ?? labels[e.path.replace(/\[\d+\].*$/, '')] ?? capital(labelOf(e.path.replace(/\[\d+\]/g, ' ').replace(/\./g, ' ')) || 'this form'), e.message) }));
+}
+
+/** The fields as the `fields` partial draws them, with each one's error in plain words. */
+export function formFields(specs: FieldSpec[], errors: Problem[] = [], prefix = 'f') {
+  return specs.map((spec) => {
+    const id = anchorOf(spec.name, prefix);
+    const error = errors.filter((e) => e.path === spec.name).map((e) => plainMessage(spec.errorLabel ?? spec.label, e.message)).join('. ');
+    const value = spec.value ?? '';
+    const options = spec.options
+      ? [...(spec.blank !== undefined ? [{ value: '', label: spec.blank }] : []), ...spec.options.map((o) => (typeof o === 'string' ? { value: o, label: capital(labelOf(o)) } : o))].map((o) => ({ ...o, selected: o.value === value }))
+      : null;
+    const date = spec.date ? dateParts(value) : null;
+    return {
+      id, name: spec.name, label: spec.label, value, options, textarea: spec.textarea ?? false, type: spec.type ?? 'text', width: spec.width ?? null,
+      hint: spec.date ? (spec.hint ?? 'For example, 27 3 2027') : (spec.hint ?? null), autocomplete: spec.autocomplete ?? null, error: error || null,
+      date: date ? { ...date, dayId: `${id}-day`, monthId: `${id}-month`, yearId: `${id}-year`, dayName: `${spec.name}-day`, monthName: `${spec.name}-month`, yearName: `${spec.name}-year` } : null,
+      describedBy: [spec.hint || spec.date ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' '),
+    };
+  });
+}
+
+/** A stored date (`2027-03-27`) or what was typed (`27/3/2027`) as the date input's three boxes. */
+export function dateParts(value: string): { day: string; month: string; year: string } {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (iso) return { day: String(Number(iso[3])), month: String(Number(iso[2])), year: iso[1] };
+  const typed = /^(.*)\/(.*)\/(.*)$/.exec(value);
+  return typed ? { day: typed[1], month: typed[2], year: typed[3] } : { day: '', month: '', year: '' };
+}
+
+/**
+ * The date inputs of a form as `YYYY-MM-DD` (or undefined when left empty), with a problem for a
+ * date that is incomplete or not real. A date typed wrongly keeps what was typed (`d/m/y`) so the
+ * page shows it again.
+ */
+export function datesFrom(body: Record<string, unknown>, names: readonly string[]): { values: Record<string, string | undefined>; problems: FieldProblem[] } {
+  const values: Record<string, string | undefined> = {};
+  const problems: FieldProblem[] = [];
+  const part = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+  for (const name of names) {
+    if (!(`${name}-day` in body) && typeof body[name] === 'string') {
+      values[name] = part(name) || undefined; // a form (or a test) that posts the date whole
+      continue;
+    }
+    const [day, month, year] = [part(`${name}-day`), part(`${name}-month`), part(`${name}-year`)];
+    if (!day && !month && !year) {
+      values[name] = undefined;
+      continue;
+    }
+    const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([k]) => k);
+    const d = Number(day), m = Number(month), y = Number(year);
+    const real = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+    if (real) {
+      values[name] = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    } else {
+      values[name] = `${day}/${month}/${year}`;
+      problems.push({ path: name, message: missing.length ? `must include a ${missing.join(' and a ')}` : 'must be a real date' });
+    }
+  }
+  return { values, problems };
+}
+
+/**
+ * A form checked with the API's input class, together with the problems the form itself found
+ * (a date not real): every problem at once, one per field (the form's own first).
+ */
+export async function validatedForm<T extends object>(type: new () => T, values: unknown, problems: FieldProblem[] = []): Promise<T> {
+  let found: FieldProblem[] = [];
+  let result: T | undefined;
+  try {
+    result = await validatedInput(type, values);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    found = error.errors;
+  }
+  const own = new Set(problems.map((p) => p.path));
+  const all = [...problems, ...found.filter((p) => !own.has(p.path))];
+  if (all.length || !result) throw new DomainError('CONSOLE.INVALID', 'Check the form.', 422, all);
+  return result;
+}
+
+/** Problems found by the form itself, thrown as one 422 (nothing stored). */
+export function refuse(problems: FieldProblem[]): void {
+  if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the form.', 422, problems);
+}

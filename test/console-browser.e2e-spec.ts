@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '@app/embedded';
+import { UsersService } from '@app/identity';
+import { startTestApi, type TestApi } from './support/app.js';
+import { PASSWORD, signIn } from './support/users.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [1280, 390] as const;
+
+/**
+ * The console as a new user meets it, in Chromium at a laptop's and a phone's width: every page
+ * fits the screen (no sideways scroll), every navigation link reads at 4.5:1 or more against its
+ * background, and axe finds no violation and leaves no colour contrast undecided (its
+ * `pseudoContent` cases, the design system's radios and checkboxes, are computed here instead).
+ */
+describe('console in a browser at 1280 and 390 px', () => {
+  let api: TestApi;
+  let base: string;
+  let browser: Browser;
+  let supplierId: string;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
+    await api.app.listen({ port, host: '127.0.0.1' });
+    const buyer = await signIn(api, 'procurement');
+    const created = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Northgate Pathology Partnership with a long name', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Pat', email: 'pat@northgate.example', role: 'primary' }] } });
+    supplierId = created.json().id;
+    const incident = await api.request({ method: 'POST', url: '/api/v1/incidents', headers: { ...buyer.headers, 'idempotency-key': 'browser-test-1' }, payload: { supplierId, summary: 'Ransomware at the supplier; our results may be affected.', detectedAt: '2026-11-27T20:00:00Z', source: 'supplier_notice', severity: 'high' } });
+    incidentId = incident.json().id;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'] });
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    api?.clock.reset();
+    await api?.close();
+  });
+
+  async function signedIn(role: 'admin' | 'procurement' | 'governance', width: number): Promise<Page> {
+    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
+    await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/console/login`);
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console`);
+    return page;
+  }
+
+  /** Contrast of each matching element's text against the first opaque background behind it (WCAG 2 formula), computed in the page. */
+  const contrastOf = (page: Page, selector: string) =>
+    page.evaluate(`(() => {
+      const rgb = (c) => (c.match(/[\\d.]+/g) || ['0', '0', '0', '0']).map(Number);
+      const lum = ([r, g, b]) => { const ch = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b); };
+      const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+      return [...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+        const fg = lum(rgb(getComputedStyle(el).color)); const bg = lum(background(el));
+        return { text: (el.textContent || '').trim(), ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) };
+      });
+    })()`) as Promise<{ text: string; ratio: number }[]>;
+  const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+
+  /** axe with WCAG 2.2 AA: no violation, and no colour-contrast result left undecided (pseudo-content ones computed here). */
+  async function accessible(page: Page, label: string) {
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(async () => {
+      type Check = { id: string; options: object };
+      const win = globalThis as unknown as { document: unknown; axe: { _audit: { checks: Record<string, Check> }; configure: (c: object) => void; run: (c: unknown, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; incomplete: { id: string; nodes: { target: string[]; any: { data?: { messageKey?: string } }[] }[] }[] }> } };
+      // Decide one-character text too (a count, a digit on an axis) instead of leaving it "incomplete".
+      win.axe.configure({ checks: [{ id: 'color-contrast', options: { ...win.axe._audit.checks['color-contrast'].options, ignoreLength: true } }] });
+      const r = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      const contrast = r.incomplete.filter((i) => i.id === 'color-contrast').flatMap((i) => i.nodes);
+      return {
+        violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+        undecided: contrast.filter((n) => !n.any.some((a) => a.data?.messageKey === 'pseudoContent')).map((n) => n.target.join(' ')),
+        pseudo: contrast.filter((n) => n.any.some((a) => a.data?.messageKey === 'pseudoContent')).map((n) => n.target.join(' ')),
+      };
+    });
+    expect({ label, violations: result.violations, undecided: result.undecided }).toEqual({ label, violations: [], undecided: [] });
+    for (const target of result.pseudo) {
+      for (const { text, ratio } of await contrastOf(page, target)) expect({ label, target, text, ok: ratio >= 4.5 }).toEqual({ label, target, text, ok: true });
+    }
+  }
+
+  it.each(WIDTHS)('at %i px every page fits, its navigation reads at 4.5:1 or more, and axe passes', async (width) => {
+    const page = await signedIn('admin', width);
+    const pages = [
+      '/console', '/console/suppliers', `/console/suppliers/${supplierId}`, '/console/suppliers/new', `/console/suppliers/${supplierId}/offboard`, '/console/suppliers/import',
+      '/console/ledger', '/console/assets', '/console/campaigns/new', '/console/notifications', '/console/findings', '/console/incidents', '/console/incidents/new',
+      `/console/incidents/${incidentId}`, '/console/decisions', '/console/audit', '/console/admin/users', '/console/account/password',
+    ];
+    for (const path of pages) {
+      await page.goto(`${base}${path}`);
+      expect({ path, title: await page.title() }).toEqual({ path, title: expect.not.stringMatching(/Page not found|Not allowed|There is a problem/) });
+      expect({ path, width, fits: (await scrollWidth(page)) <= width }).toEqual({ path, width, fits: true });
+      const links = await contrastOf(page, '.nhsuk-header__navigation-link, .app-subnav__link, .nhsuk-header__account-link, .nhsuk-header__account-button, .nhsuk-header__service-logo');
+      expect(links.length).toBeGreaterThanOrEqual(6 + 1);
+      for (const link of links) expect({ path, link: link.text, ok: link.ratio >= 4.5 }).toEqual({ path, link: link.text, ok: true });
+      await accessible(page, `${path} at ${width}`);
+    }
+    // Every function is one of the five groups away: the header shows them all.
+    await page.goto(`${base}/console`);
+    expect(await page.locator('.nhsuk-header__navigation-link').allTextContents()).toEqual(['Dashboard', 'Register', 'Assessments', 'Risk', 'Governance', 'Admin']);
+    await page.context().close();
+  }, 180_000);
+
+  it.each(WIDTHS)('the committee pack at %i px passes axe with every chart titled and fits the screen', async (width) => {
+    const page = await signedIn('governance', width);
+    await page.goto(`${base}/console/report`);
+    await accessible(page, `committee pack at ${width}`);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
+    expect(await page.locator('#top-chart[role=img][aria-labelledby=top-title][aria-describedby=top-desc]').count()).toBe(1);
+    expect(await page.locator('#heat-map caption').count()).toBe(1);
+    await page.context().close();
+  }, 60_000);
+
+  it('journey at 390 px: a supplier added after a plain-words error, offboarded after confirming, then reactivated', async () => {
+    const page = await signedIn('procurement', 390);
+    await page.click('.nhsuk-header__navigation-link:has-text("Register")');
+    await page.click('.app-subnav__link:has-text("Add a supplier")');
+    await page.fill('#f-name', 'P');
+    await page.fill('#f-contacts-0-name', 'Ola');
+    await page.fill('#f-contacts-0-email', 'ola-at-phone');
+    await page.click('button:has-text("Save")');
+    const summary = await page.textContent('.nhsuk-error-summary');
+    expect(summary).toContain('Name must be 2 characters or more');
+    expect(summary).toContain('Enter the contact 1 email in the correct format');
+    expect(summary).not.toMatch(/contacts\[0\]|must be an email/);
+    await page.fill('#f-name', 'Phone Ltd');
+    await page.fill('#f-contacts-0-email', 'ola@phone.example');
+    await page.click('button:has-text("Save")');
+    await page.waitForURL(/\/console\/suppliers\/[0-9a-f-]{36}$/);
+    await page.click('a:has-text("Offboard Phone Ltd")');
+    expect(await page.textContent('h1')).toBe('Offboard Phone Ltd?');
+    await page.click('button:has-text("Yes, offboard Phone Ltd")');
+    expect(await page.textContent('#offboarded')).toContain('Offboarded on 28 November 2026');
+    await page.click('button:has-text("Reactivate Phone Ltd")');
+    expect(await page.locator('#offboarded').count()).toBe(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await page.context().close();
+  }, 90_000);
+
+  it('journey at 1280 px: an incident opened by form (a date in three boxes), links suspended, then closed', async () => {
+    const page = await signedIn('governance', 1280);
+    await page.click('.nhsuk-header__navigation-link:has-text("Risk")');
+    await page.click('.app-subnav__link:has-text("Incidents")');
+    await page.click('a:has-text("Open an incident")');
+    await page.selectOption('#f-supplierId', supplierId);
+    await page.fill('#f-summary', 'Credentials of the supplier leaked on a forum.');
+    await page.fill('#f-detectedAt-day', '31');
+    await page.fill('#f-detectedAt-month', '2');
+    await page.fill('#f-detectedAt-year', '2026');
+    await page.click('button:has-text("Open the incident")');
+    expect(await page.textContent('.nhsuk-error-summary')).toContain('Date it was detected must be a real date');
+    await page.fill('#f-detectedAt-day', '27');
+    await page.fill('#f-detectedAt-month', '11');
+    await page.fill('#f-detectedAt-year', '2026');
+    await page.fill('#f-detectedTime', '21:15');
+    await page.click('button:has-text("Open the incident")');
+    await page.waitForURL(/\/console\/incidents\/[0-9a-f-]{36}$/);
+    expect(await page.textContent('main')).toContain('27 Nov 2026, 21:15');
+    await page.fill('#close-note', 'Supplier reset every credential.');
+    await page.click('button:has-text("Close the incident")');
+    expect(await page.textContent('#timeline + ol')).toContain('Closed (Supplier reset every credential.)');
+    await page.context().close();
+  }, 90_000);
+});
