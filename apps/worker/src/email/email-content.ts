@@ -83,7 +83,7 @@ export class EmailContent {
         const [invitation] = await m.query<{ revoked_at: Date | null; expires_at: Date }[]>('SELECT revoked_at, expires_at FROM assessment_invitation WHERE id = $1', [row.refs.invitationId]);
         if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
         if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
-        // The sealed token is removed once its row is done (sent, skipped, dead): a retried dead invitation has no link left.
+        // The sealed token is removed once its row is sent or skipped: without it there is no link to send.
         if (!row.refs.sealedToken) return { skip: 'the link is no longer held: resend the questionnaire for a new one' };
         return { context: { ...base, resend: row.kind === 'assessment.resend', link: this.link(row.refs.sealedToken) }, incidentFollowUp: a.questionnaire_key === 'incident-follow-up' };
       }
