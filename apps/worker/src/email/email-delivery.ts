@@ -15,8 +15,8 @@ export class DeliveryFailed extends Error {}
  * (a second job for the same row waits, then finds it `sent` and does nothing), the send and the
  * `sent` mark share a transaction, and a worker killed between the two resends it once when the
  * job runs again (at most one duplicate per crash; the lock dies with the connection), with the same
- * Message-ID (derived from the row), so that mail clients fold the repeat away. Once the row is sent,
- * skipped or dead, the invitation token sealed in its refs is removed: only its hash stays.
+ * Message-ID (derived from the row), so that mail clients fold the repeat away. Once the row is sent or
+ * skipped, the invitation token sealed in its refs is removed: only its hash stays.
  */
 @Injectable()
 export class EmailDelivery {
@@ -58,8 +58,8 @@ export class EmailDelivery {
       } catch (error) {
         failure = error;
         const status = lastAttempt ? 'dead' : 'failed';
-        // A dead row's invitation token goes too: a retry of it is skipped or owes a new link (resend).
-        await m.query("UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, refs = CASE WHEN $2 = 'dead' THEN refs - 'sealedToken' ELSE refs END, updated_at = now() WHERE id = $1", [id, status, describe(error)]);
+        // A dead row keeps its sealed token: it is still owed, and `POST /notifications/:id/retry` sends it.
+        await m.query('UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() WHERE id = $1', [id, status, describe(error)]);
         this.logger.warn({ msg: lastAttempt ? 'email dead after its last attempt' : 'email failed; will retry', id, kind: row.kind, attempt, error: describe(error) });
         return status;
       }
