@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { IncidentDetailView, IncidentView, SuspendedLinksView } from './incident.view.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { disableAccessPathsForIncident } from '@app/access-paths';
@@ -46,7 +47,7 @@ const SELECT = `
   SELECT i.*, s.name AS supplier_name, a.status AS follow_up_status, a.due_date::text AS follow_up_due
     FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id`;
 
-export function toIncidentView(i: IncidentRow) {
+export function toIncidentView(i: IncidentRow): IncidentView {
   return {
     id: i.id,
     supplierId: i.supplier_id,
@@ -63,7 +64,7 @@ export function toIncidentView(i: IncidentRow) {
   };
 }
 
-export type IncidentView = ReturnType<typeof toIncidentView>;
+export type { IncidentView };
 
 /**
  * Incident mode: one action answers "what of ours do they hold?" and starts the follow-up in the
@@ -160,7 +161,7 @@ export class IncidentsService {
   }
 
   /** The incident with its exposure as it was when opened and as it is now, and its timeline. */
-  async get(id: string) {
+  async get(id: string): Promise<IncidentDetailView> {
     const incident = await this.view(this.dataSource.manager, id);
     const timeline = await this.dataSource.query<{ at: Date; kind: string; detail: object; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
     return {
@@ -174,7 +175,7 @@ export class IncidentsService {
    * Suspends every active link of the supplier in one action, recorded on each link and audited, and
    * disables every active way in (access path), each on the timeline.
    */
-  async suspendLinks(id: string, actorId: string | null): Promise<{ suspended: number; linkIds: string[]; accessPathsDisabled: number; accessPathIds: string[] }> {
+  async suspendLinks(id: string, actorId: string | null): Promise<SuspendedLinksView> {
     return this.dataSource.transaction(async (m) => {
       const [incident] = await m.query<{ supplier_id: string; status: string }[]>('SELECT supplier_id, status FROM incident WHERE id = $1 FOR UPDATE', [id]);
       if (!incident) throw new NotFoundError('INCIDENT.NOT_FOUND', 'No such incident.');

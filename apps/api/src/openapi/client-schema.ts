@@ -1593,6 +1593,70 @@ export interface components {
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
         };
+        IncidentFollowUp: {
+            assessmentId: string;
+            status: string | null;
+            /** @description YYYY-MM-DD */
+            dueDate: string | null;
+        };
+        IncidentView: {
+            /** @enum {string} */
+            source: "supplier_notice" | "press" | "threat_intelligence" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description links, records by classification and category, contacts, internal owners, risk figures, open findings */
+            exposure: {
+                [key: string]: unknown;
+            };
+            id: string;
+            supplierId: string;
+            supplierName: string;
+            summary: string;
+            detectedAt: string;
+            /** @description The 72-hour follow-up questionnaire. */
+            followUp: components["schemas"]["IncidentFollowUp"] | null;
+            createdAt: string;
+            closedAt: string | null;
+        };
+        IncidentEvent: {
+            at: string;
+            /** @description detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, closed */
+            kind: string;
+            detail: Record<string, never>;
+            actorId: string | null;
+        };
+        IncidentDetailView: {
+            /** @enum {string} */
+            source: "supplier_notice" | "press" | "threat_intelligence" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description links, records by classification and category, contacts, internal owners, risk figures, open findings */
+            exposure: {
+                [key: string]: unknown;
+            };
+            /** @description The exposure as it is now (same shape as `exposure`). */
+            exposureNow: {
+                [key: string]: unknown;
+            };
+            timeline: components["schemas"]["IncidentEvent"][];
+            id: string;
+            supplierId: string;
+            supplierName: string;
+            summary: string;
+            detectedAt: string;
+            /** @description The 72-hour follow-up questionnaire. */
+            followUp: components["schemas"]["IncidentFollowUp"] | null;
+            createdAt: string;
+            closedAt: string | null;
+        };
+        SuspendedLinksView: {
+            suspended: number;
+            linkIds: string[];
+        };
         CloseBody: {
             note: string;
         };
@@ -4922,7 +4986,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: Record<string, never>[];
+                        items: components["schemas"]["IncidentView"][];
                         page: number;
                         pageSize: number;
                         total: number;
@@ -4989,7 +5053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description The incident, newly opened, with the exposure at opening and the follow-up. */
@@ -4998,7 +5062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -5092,7 +5156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["IncidentDetailView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -5232,13 +5296,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description How many links were suspended, and which. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SuspendedLinksView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -5318,7 +5381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */

@@ -61,7 +61,7 @@ export const problemDescription = (status: number) => PROBLEM_DESCRIPTIONS[statu
 
 /**
  * A JSON object described in words only: for the few large read-only shapes (the committee report,
- * an incident's exposure, the risk settings, the portal's questionnaire) not yet written as classes.
+ * the risk settings, the monthly snapshot) not yet written as classes.
  */
 export const ApiObject = (description: string, status = 200) =>
   ApiResponse({ status, description, content: { 'application/json': { schema: { type: 'object', description } } } });

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiObject, ApiPage, ApiProblems } from '../openapi/decorators.js';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentsService, type OpenIncident } from '@app/incidents';
+import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentDetailView, IncidentsService, IncidentView, type OpenIncident } from '@app/incidents';
 import { AppConfig, InvalidInputError, PageQuery, pageOf } from '@app/platform';
 import { neutralise, PdfRenderer } from '@app/reports';
 import { IncidentExposurePage } from './incident-pages.js';
@@ -49,8 +49,8 @@ export class IncidentsController {
   /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
   @Post()
   @Roles('procurement', 'governance')
-  @ApiObject('The incident, newly opened, with the exposure at opening and the follow-up.', 201)
-  @ApiObject('The incident this Idempotency-Key already opened.', 200)
+  @ApiResponse({ status: 201, type: IncidentView, description: 'The incident, newly opened, with the exposure at opening and the follow-up.' })
+  @ApiOkResponse({ type: IncidentView, description: 'The incident this Idempotency-Key already opened.' })
   @ApiProblems(409, 422)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key answers the same incident and owes nothing twice' })
   async open(@Body() body: OpenIncidentBody, @Headers('idempotency-key') key: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -63,7 +63,7 @@ export class IncidentsController {
   /** Incidents, filtered by supplier and status. */
   @Get()
   @Roles('procurement', 'governance')
-  @ApiPage(null)
+  @ApiPage(IncidentView)
   async list(@Query() query: IncidentListParams) {
     const { items, total } = await this.incidents.list(query);
     return pageOf(items, total, query);
@@ -72,7 +72,7 @@ export class IncidentsController {
   /** The incident: exposure when opened and now, follow-up and timeline. */
   @Get(':id')
   @Roles('procurement', 'governance')
-  @ApiObject('The incident with its exposure then and now, and its timeline.')
+  @ApiOkResponse({ type: IncidentDetailView, description: 'The incident with its exposure then and now, and its timeline.' })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.incidents.get(id);
   }
@@ -98,7 +98,6 @@ export class IncidentsController {
   @Post(':id/suspend-links')
   @Roles('procurement', 'governance')
   @HttpCode(200)
-  @ApiObject('How many links were suspended, and which.')
   @ApiProblems(409)
   async suspend(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
     return this.incidents.suspendLinks(id, request.user?.id ?? null);
@@ -108,7 +107,7 @@ export class IncidentsController {
   @Post(':id/close')
   @Roles('procurement', 'governance')
   @HttpCode(200)
-  @ApiObject('The incident, closed.')
+  @ApiOkResponse({ type: IncidentView, description: 'The incident, closed.' })
   @ApiProblems(409)
   async close(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseBody, @Req() request: AuthenticatedRequest) {
     return this.incidents.close(id, body.note, request.user?.id ?? null);
