@@ -44,6 +44,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; allowed: Role[] 
   { method: 'POST', path: '/api/v1/assessments/{id}/return', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/complete', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/reassess', allowed: ['procurement', 'admin'] },
+  { method: 'POST', path: '/api/v1/assessments/{id}/reassign', allowed: ['procurement', 'admin'] },
   { method: 'POST', path: '/api/v1/assessments/{id}/adjustments', allowed: ['procurement', 'governance', 'admin'] }, // governance raises, procurement lowers (risk-model section 2)
   { method: 'GET', path: '/api/v1/suppliers/{id}/risk', allowed: EVERY_ROLE },
   { method: 'GET', path: '/api/v1/suppliers/{id}/risk-decisions', allowed: ['governance', 'admin'] },

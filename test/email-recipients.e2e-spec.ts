@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { freePort } from '@app/embedded';
 import { Clock } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import { NotificationScheduler } from '../apps/worker/src/email/notification-scheduler.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -144,6 +145,12 @@ describe('emails reach the right person with the right link; reassigning a quest
     const invitation = sink.to(supplier.security.email).find((m) => m.subject.startsWith('Passed to you: Security questionnaire for Ladder Pathology Ltd due 8 Jan 2027'))!;
     expect(invitation.text).toContain('It has been passed to you in place of Pat Primary.');
     expect(invitation.text).toContain(moved.json().invitationUrl);
+    // A reminder still owed to Pat (from before the reassignment) is skipped, not sent with Sol's link.
+    const [stale] = await query<{ id: string }>(api.databaseUrl,
+      "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key) VALUES ('assessment.reminder', $1, 'assessment-reminder', $2, $3) RETURNING id",
+      [[supplier.primary.email], { assessmentId: sent.id, step: 'reminder:1d', level: '0' }, `test:${sent.id}:stale-reminder`]);
+    expect(await worker.get(EmailDelivery).deliver(stale.id, 1, false)).toBe('skipped');
+    expect((await query<{ skip_reason: string }>(api.databaseUrl, 'SELECT skip_reason FROM outbox_message WHERE id = $1', [stale.id]))[0].skip_reason).toBe('the questionnaire was passed to someone else');
     const [audit] = await query<{ changes: Record<string, { before: unknown; after: unknown }> }>(api.databaseUrl, "SELECT changes FROM audit_event WHERE action = 'assessment.reassigned' AND entity_id = $1", [sent.id]);
     expect(audit.changes.recipientEmail).toEqual({ before: supplier.primary.email, after: supplier.security.email });
 

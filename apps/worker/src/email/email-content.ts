@@ -137,6 +137,7 @@ export class EmailContent {
         supplierId: i.supplier_id, supplierName: i.supplier, summary: i.summary, severity: i.severity, source: i.source, detectedAt: i.detected_at,
         records: i.exposure.records.total, byClassification: i.exposure.records.byClassification, assets: i.exposure.links, contacts: i.exposure.contacts,
         followUp: i.recipient_name ? { recipientName: i.recipient_name, incident: { summary: i.summary, detectedAt: i.detected_at, now: this.clock.now() } } : null,
+        toGovernance: !!this.config.governanceEmail && row.recipients.some((r) => r.toLowerCase() === this.config.governanceEmail!.toLowerCase()),
       }),
     };
   }

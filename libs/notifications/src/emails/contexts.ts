@@ -251,6 +251,8 @@ export interface IncidentNoticeFacts {
   assets: { asset: string; records: number }[];
   contacts: { name: string; email: string; role: string }[];
   followUp: { recipientName: string; incident: IncidentFacts } | null;
+  /** Whether this copy goes to the governance committee's address (else to an internal owner). */
+  toGovernance: boolean;
 }
 
 /** To governance and the internal owners: what of ours the supplier holds, whom to call, what to decide. */
@@ -268,6 +270,7 @@ export function incidentOpenedContext(s: EmailSettings, i: IncidentNoticeFacts) 
     contacts: i.contacts.map((c) => ({ name: c.name, email: c.email, role: label(c.role) })),
     followUp: i.followUp ? { recipientName: i.followUp.recipientName, ...incidentWords(i.followUp.incident) } : null,
     supplierUrl: consoleUrl(s, `/suppliers/${i.supplierId}`),
+    toGovernance: i.toGovernance,
   };
 }
 

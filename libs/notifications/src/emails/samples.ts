@@ -62,7 +62,7 @@ export function emailSamples(s: EmailSettings, today: string, now: Date): EmailS
       supplierId: SUPPLIER_ID, supplierName: 'Northgate Pathology Ltd', summary: incident.summary, severity: 'critical', source: 'supplier_notice', detectedAt: incident.detectedAt,
       records: 1_109_000, byClassification: { special_category: 1_100_000, personal: 9_000 }, assets: [{ asset: 'Pathology results', records: 1_100_000 }, { asset: 'Clinic letters', records: 9_000 }],
       contacts: [{ name: 'Security Office', email: 'security@northgate.example', role: 'security' }, { name: 'Lee Grant', email: 'dpo@northgate.example', role: 'dpo' }],
-      followUp: { recipientName: 'Security Office', incident },
+      followUp: { recipientName: 'Security Office', incident }, toGovernance: false,
     }) },
     { template: 'reassessment-due', variant: 'tier 1, interval passed', to: 'the internal owner', context: reassessmentContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Northgate Pathology Ltd', tier: 1, lastAssessed: at(-370), questionnaireTitle: 'Supplier security questionnaire (full)' }) },
     { template: 'risk-acceptance-expiring', variant: 'insurance expires', to: 'the governance committee', context: expiringContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Carecloud EPR', what: 'transfer', rationale: 'Cyber policy covers the hosted EPR (Example Mutual, policy CY-1)', date: at(30), today }) },
