@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { CERTIFICATION_LABELS, type CertificationKind } from '@app/certifications';
-import { humanDate, type OutboxMessage } from '@app/notifications';
-import { daysBetween } from '@app/platform';
+import { accessPathReviewContext, certificationExpiryContext, type EmailSettings, type OutboxMessage } from '@app/notifications';
 
 type Prepared = { context: Record<string, unknown> } | { skip: string };
 
 /** A certification's expiry notice: skipped when it was renewed (its expiry moved) since it was owed. */
-export async function certificationExpiryEmail(m: EntityManager, row: OutboxMessage, base: { org: string; baseUrl: string; today: string }): Promise<Prepared> {
+export async function certificationExpiryEmail(m: EntityManager, row: OutboxMessage, settings: EmailSettings, today: string): Promise<Prepared> {
   const [c] = await m.query<{ supplier_id: string; supplier: string; kind: string; reference: string | null; scope: string | null; expires_on: string | null; verified_on: string | null }[]>(
     `SELECT c.supplier_id, s.name AS supplier, c.kind, c.reference, c.scope, c.expires_on::text, c.verified_on::text
        FROM certification c JOIN supplier s ON s.id = c.supplier_id WHERE c.id = $1`,
@@ -16,23 +15,15 @@ export async function certificationExpiryEmail(m: EntityManager, row: OutboxMess
   if (c.expires_on !== row.refs.expiresOn) return { skip: 'the certification was renewed' };
   const expired = row.refs.step === 'expiry';
   return {
-    context: {
-      org: base.org,
-      supplier: { name: c.supplier },
-      certification: CERTIFICATION_LABELS[c.kind as CertificationKind] ?? c.kind,
-      reference: c.reference,
-      scope: c.scope,
-      expiresOn: humanDate(c.expires_on!),
-      expired,
-      daysLeft: Math.max(0, daysBetween(base.today, c.expires_on!)),
-      verified: c.verified_on !== null,
-      url: `${base.baseUrl}/console/suppliers/${c.supplier_id}/assurance`,
-    },
+    context: certificationExpiryContext(settings, {
+      supplierId: c.supplier_id, supplierName: c.supplier, certification: `${CERTIFICATION_LABELS[c.kind as CertificationKind] ?? c.kind} certificate`,
+      reference: c.reference, scope: c.scope, expiresOn: c.expires_on!, expired, today,
+    }),
   };
 }
 
 /** An access path's review notice: skipped once it was reviewed, disabled or removed. */
-export async function accessPathReviewEmail(m: EntityManager, row: OutboxMessage, base: { org: string; baseUrl: string }): Promise<Prepared> {
+export async function accessPathReviewEmail(m: EntityManager, row: OutboxMessage, settings: EmailSettings, today: string): Promise<Prepared> {
   const [p] = await m.query<{ supplier_id: string; supplier: string; kind: string; description: string; mfa: string; monitored: boolean; status: string; basis: string }[]>(
     `SELECT p.supplier_id, s.name AS supplier, p.kind, p.description, p.mfa, p.monitored, p.status,
             coalesce(p.last_reviewed_on, (p.created_at AT TIME ZONE 'Europe/London')::date)::text AS basis
@@ -43,15 +34,6 @@ export async function accessPathReviewEmail(m: EntityManager, row: OutboxMessage
   if (p.status !== 'active') return { skip: `the access path is ${p.status}` };
   if (p.basis !== row.refs.basis) return { skip: 'the access path was reviewed since' };
   return {
-    context: {
-      org: base.org,
-      supplier: { name: p.supplier },
-      kind: p.kind.replace(/_/g, ' '),
-      description: p.description,
-      mfa: p.mfa.replace(/_/g, ' '),
-      monitored: p.monitored,
-      lastReviewed: humanDate(p.basis),
-      url: `${base.baseUrl}/console/suppliers/${p.supplier_id}/assurance`,
-    },
+    context: accessPathReviewContext(settings, { supplierId: p.supplier_id, supplierName: p.supplier, kind: p.kind, description: p.description, mfa: p.mfa, monitored: p.monitored, lastReviewed: p.basis, today }),
   };
 }

@@ -62,9 +62,9 @@ export class EmailContent {
       case 'incident-opened':
         return this.incidentEmail(m, row);
       case 'certification-expiry':
-        return certificationExpiryEmail(m, row, { org: this.config.orgName, baseUrl: this.config.baseUrl, today: londonTime(this.clock.now()).date });
+        return certificationExpiryEmail(m, row, this.settings, this.today());
       case 'access-path-review-due':
-        return accessPathReviewEmail(m, row, { org: this.config.orgName, baseUrl: this.config.baseUrl });
+        return accessPathReviewEmail(m, row, this.settings, this.today());
       default:
         return { skip: `no template ${row.template}` };
     }

@@ -1,6 +1,6 @@
 import {
   digestContext, escalationContext, expiringContext, incidentOpenedContext, invitationContext, linkDueContext, overdueContext, overdueInternalContext,
-  reassessmentContext, reminderContext, returnedContext, submittedContext, type AssessmentFacts, type EmailSettings,
+  reassessmentContext, reminderContext, returnedContext, submittedContext, certificationExpiryContext, accessPathReviewContext, type AssessmentFacts, type EmailSettings,
 } from './contexts.js';
 
 /** One realistic rendering of a template: who gets it, and the context the worker would build. */
@@ -67,5 +67,8 @@ export function emailSamples(s: EmailSettings, today: string, now: Date): EmailS
     { template: 'reassessment-due', variant: 'tier 1, interval passed', to: 'the internal owner', context: reassessmentContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Northgate Pathology Ltd', tier: 1, lastAssessed: at(-370), questionnaireTitle: 'Supplier security questionnaire (full)' }) },
     { template: 'risk-acceptance-expiring', variant: 'insurance expires', to: 'the governance committee', context: expiringContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Carecloud EPR', what: 'transfer', rationale: 'Cyber policy covers the hosted EPR (Example Mutual, policy CY-1)', date: at(30), today }) },
     { template: 'risk-acceptance-expiring', variant: 'accepted finding lapses', to: 'the governance committee', context: expiringContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Telecare Monitoring', what: 'finding', rationale: 'BCK-02: offline backups planned for the spring release', date: at(1), today }) },
+    { template: 'certification-expiry', variant: '30 days before expiry', to: "procurement (the supplier's owner)", context: certificationExpiryContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Northgate Pathology Ltd', certification: 'Cyber Essentials Plus certificate', reference: 'CEP-2026-0412', scope: 'Whole organisation', expiresOn: at(30), expired: false, today }) },
+    { template: 'certification-expiry', variant: 'on expiry', to: "procurement (the supplier's owner)", context: certificationExpiryContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Riverside University', certification: 'Data Security and Protection Toolkit assessment', reference: null, scope: null, expiresOn: today, expired: true, today }) },
+    { template: 'access-path-review-due', variant: 'not reviewed for 12 months', to: "the supplier's owner", context: accessPathReviewContext(s, { supplierId: SUPPLIER_ID, supplierName: 'Imaging Connect Ltd', kind: 'remote_support', description: 'Vendor remote support to the PACS servers', mfa: 'none', monitored: false, lastReviewed: at(-400), today }) },
   ];
 }
