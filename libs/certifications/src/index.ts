@@ -5,6 +5,6 @@ export {
   type CertificationKind, type DsptStatus,
 } from './certification.entity.js';
 export { CreateCertificationInput, UpdateCertificationInput, CertificationListQuery } from './certification.input.js';
-export { toCertificationView, certificationSnapshot, type CertificationView } from './certification.view.js';
+export { toCertificationView, certificationSnapshot, CertificationView, CertificationPageView, CertificationFileView, DsptStandingView } from './certification.view.js';
 export { dsptStanding, dsptGaps, type DsptStanding, type DsptGap } from './dspt.query.js';
 export { answerEvidence, CERTIFICATION_QUESTIONS, type AnswerEvidence } from './answer-evidence.js';

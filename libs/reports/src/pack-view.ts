@@ -134,7 +134,10 @@ export function packView(r: SupplyChainReport, org: string, consoleUrl: string |
       pastReview: r.dataExposure.linksPastReview.map((l) => ({ ...l, date: dayText(l.date) })),
       pastEnd: r.dataExposure.linksPastEnd.map((l) => ({ ...l, date: dayText(l.date) })),
       totals: r.dataExposure.linkTotals,
+      // Receiving patient data without a current DSPT of standards met or better (the certifications).
+      withoutDspt: r.dataExposure.patientDataWithoutDspt.map((g) => ({ ...g, status: g.currentStatus ? words(g.currentStatus) : g.lastExpiredOn ? `expired on ${dayText(g.lastExpiredOn)}` : 'none recorded' })),
     },
+    entryPoints: { ...r.entryPoints, suppliersText: count(r.entryPoints.totals.suppliers, 'supplier') },
     assessments: {
       overdue: r.assessments.overdue.map((a) => ({ ...a, dueDate: dayText(a.dueDate), days: count(a.daysOverdue, 'day') })),
       returned: r.assessments.returned,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Countermeasures } from '@app/assessments';
 import { Roles } from '@app/identity';
 import { LossDistributionService } from '@app/risk';
+import { CountermeasuresResponse, LossDistributionResponse } from './portfolio-risk.view.js';
 
 /** The portfolio's risk as a whole: what a bad year costs, and which fixes cut the most (risk-model sections 9 and 10). */
 @ApiTags('risk')
@@ -17,14 +18,14 @@ export class PortfolioRiskController {
   /** The simulated annual loss, gross and net: mean, P50, P90, P95, P99, the exceedance curve and the suppliers behind the tail. */
   @Get('loss-distribution')
   @Roles('governance')
-  async loss() {
+  async loss(): Promise<LossDistributionResponse> {
     return this.lossDistribution.current();
   }
 
   /** Open findings by the net VaR their fix removes (then severity), and each supplier's path to band B. */
   @Get('countermeasures')
   @Roles('procurement', 'governance')
-  async countermeasureList() {
+  async countermeasureList(): Promise<CountermeasuresResponse> {
     const [actions, paths] = [await this.countermeasures.actions(), await this.countermeasures.paths()];
     return {
       actions: actions.map(({ supplierName, questionText, status, ...a }) => ({ ...a, supplierName, questionText, status })),

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiObject, ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { AccessPathCsv, AccessPathListQuery, AccessPathsService, CreateAccessPathInput, toAccessPathView, UpdateAccessPathInput } from '@app/access-paths';
+import { AccessPathCsv, AccessPathListQuery, AccessPathsService, AccessPathView, CreateAccessPathInput, toAccessPathView, UpdateAccessPathInput } from '@app/access-paths';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
 
@@ -24,6 +25,7 @@ export class AccessPathsController {
   /** The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged). */
   @Get('suppliers/:id/access-paths')
   @Roles(...ALL_ROLES)
+  @ApiPage(AccessPathView, 'One page of the supplier\'s access paths (or, with `?format=csv`, all of them as CSV).', { 'text/csv': { schema: { type: 'string' } } })
   async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: AccessPathListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.format === 'csv') {
       const text = await this.csv.export(supplierId);
@@ -36,7 +38,8 @@ export class AccessPathsController {
 
   @Post('suppliers/:id/access-paths')
   @Roles('procurement')
-  async create(@Param('id', new ParseUUIDPipe()) supplierId: string, @Body() body: CreateAccessPathInput) {
+  @ApiProblems(422)
+  async create(@Param('id', new ParseUUIDPipe()) supplierId: string, @Body() body: CreateAccessPathInput): Promise<AccessPathView> {
     return toAccessPathView(await this.paths.create(supplierId, body));
   }
 
@@ -46,6 +49,8 @@ export class AccessPathsController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @Header('cache-control', 'no-store')
+  @ApiObject('The result per row, with its line number; invalid rows name each column at fault.')
+  @ApiProblems(413, 415, 422)
   async import(@Param('id', new ParseUUIDPipe()) supplierId: string, @Req() request: FastifyRequest, @Query() query: ImportQuery) {
     if (!(request.body instanceof Readable)) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.', 415);
     await this.paths.list(supplierId, { page: 1, pageSize: 1 }); // 404 for an unknown supplier
@@ -54,14 +59,15 @@ export class AccessPathsController {
 
   @Get('access-paths/:id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AccessPathView> {
     return toAccessPathView(await this.paths.get(id));
   }
 
   /** Edit, disable (`status: disabled`) or remove (`status: removed`, final). */
   @Patch('access-paths/:id')
   @Roles('procurement')
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateAccessPathInput) {
+  @ApiProblems(409, 422)
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateAccessPathInput): Promise<AccessPathView> {
     return toAccessPathView(await this.paths.update(id, body));
   }
 }

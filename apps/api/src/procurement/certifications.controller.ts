@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CertificationListQuery, CertificationsService, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
+import { CertificationListQuery, CertificationPageView, CertificationsService, CertificationView, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, DomainError, pageOf } from '@app/platform';
 
@@ -18,7 +19,7 @@ export class CertificationsController {
   /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
   @Get('suppliers/:id/certifications')
   @Roles(...ALL_ROLES)
-  async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: CertificationListQuery) {
+  async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: CertificationListQuery): Promise<CertificationPageView> {
     const { items, total, dspt } = await this.certifications.list(supplierId, query);
     const today = this.clock.today();
     return { ...pageOf(items.map((c) => toCertificationView(c, today)), total, query), dspt };
@@ -26,20 +27,22 @@ export class CertificationsController {
 
   @Post('suppliers/:id/certifications')
   @Roles('procurement')
-  async create(@Param('id', new ParseUUIDPipe()) supplierId: string, @Body() body: CreateCertificationInput, @Req() request: AuthenticatedRequest) {
+  @ApiProblems(422)
+  async create(@Param('id', new ParseUUIDPipe()) supplierId: string, @Body() body: CreateCertificationInput, @Req() request: AuthenticatedRequest): Promise<CertificationView> {
     return toCertificationView(await this.certifications.create(supplierId, body, { id: request.user?.id ?? null, role: request.user!.role }), this.clock.today());
   }
 
   @Get('certifications/:id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CertificationView> {
     return toCertificationView(await this.certifications.get(id), this.clock.today());
   }
 
   /** Procurement edits; procurement or governance sets `verified` (who and when are recorded). */
   @Patch('certifications/:id')
   @Roles('procurement', 'governance')
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCertificationInput, @Req() request: AuthenticatedRequest) {
+  @ApiProblems(422)
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCertificationInput, @Req() request: AuthenticatedRequest): Promise<CertificationView> {
     return toCertificationView(await this.certifications.update(id, body, { id: request.user?.id ?? null, role: request.user!.role }), this.clock.today());
   }
 
@@ -48,7 +51,8 @@ export class CertificationsController {
   @Roles('procurement')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
-  async attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest) {
+  @ApiProblems(413, 415, 422)
+  async attach(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest): Promise<CertificationView> {
     if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.', 415);
     const file = await request.file();
     if (!file) throw new DomainError('REQUEST.INVALID', 'No file was sent.', 400, [{ path: 'file', message: 'is required' }]);
