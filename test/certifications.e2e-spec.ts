@@ -140,23 +140,24 @@ describe('certifications: what a supplier has proven, not said', () => {
 
   it('owes procurement one reminder 30 days before expiry and one on expiry, whatever the number of runs', async () => {
     const scheduler = worker.get(NotificationScheduler);
-    const mine = () => sink.to(buyer.email).filter((m) => m.subject.includes('Northgate Pathology') && m.subject.startsWith('Cyber Essentials'));
+    const mine = () => sink.to(buyer.email).filter((m) => m.subject.includes('Northgate Pathology') && m.subject.includes('Cyber Essentials'));
     await scheduler.run();
     await scheduler.run();
     await until(async () => mine().length === 1);
     await new Promise((r) => setTimeout(r, 500));
-    expect(mine().map((m) => m.subject)).toEqual(['Cyber Essentials expires 20 Dec 2026: Northgate Pathology']);
-    expect(mine()[0].text).toContain('expires in 20 day(s), on 20 Dec 2026');
+    expect(mine().map((m) => m.subject)).toEqual(["Expires in 20 days: Northgate Pathology's Cyber Essentials certificate"]);
+    expect(mine()[0].text).toContain('expires in 20 days, on 20 Dec 2026');
+    expect(mine()[0].text).toContain('What to do:');
     expect(mine()[0].text).toContain(`/console/suppliers/${supplierId}/assurance`);
     // The ISO certificate expired two months ago: shown as expired, not mailed about.
-    expect(sink.to(buyer.email).filter((m) => m.subject.startsWith('ISO/IEC 27001'))).toHaveLength(0);
+    expect(sink.to(buyer.email).filter((m) => m.subject.includes('ISO/IEC 27001'))).toHaveLength(0);
 
     workerClock.freeze('2026-12-21T10:00:00Z'); // the Monday after expiry
     await scheduler.run();
     await scheduler.run();
     await until(async () => mine().length === 2);
     await new Promise((r) => setTimeout(r, 500));
-    expect(mine().map((m) => m.subject)).toEqual(['Cyber Essentials expires 20 Dec 2026: Northgate Pathology', 'Cyber Essentials expired 20 Dec 2026: Northgate Pathology']);
+    expect(mine().map((m) => m.subject)).toEqual(["Expires in 20 days: Northgate Pathology's Cyber Essentials certificate", "Expired: Northgate Pathology's Cyber Essentials certificate"]);
     const owed = await query<{ dedupe_key: string }>(api.databaseUrl, "SELECT dedupe_key FROM outbox_message WHERE refs->>'certificationId' = $1 ORDER BY dedupe_key", [ceId]);
     expect(owed.map((o) => o.dedupe_key)).toEqual([`certification:${ceId}:expiry:2026-12-20:30d`, `certification:${ceId}:expiry:2026-12-20:expiry`]);
     workerClock.freeze(NOW);
@@ -168,12 +169,13 @@ describe('certifications: what a supplier has proven, not said', () => {
     const fresh = await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'vpn', description: 'Lab VPN', mfa: 'enforced', monitored: true, lastReviewedOn: '2026-09-01' });
     expect(fresh.statusCode).toBe(201);
     const scheduler = worker.get(NotificationScheduler);
-    const notices = () => sink.to(buyer.email).filter((m) => m.subject.startsWith('Access path due for review'));
+    const notices = () => sink.to(buyer.email).filter((m) => m.subject.startsWith('Review due:'));
     await scheduler.run();
     await scheduler.run();
     await until(async () => notices().length === 1);
     await new Promise((r) => setTimeout(r, 500));
-    expect(notices().map((m) => m.subject)).toEqual(['Access path due for review: Northgate Pathology, Analyser vendor remote support']);
+    expect(notices().map((m) => m.subject)).toEqual(["Review due: Northgate Pathology's way into our systems (Analyser vendor remote support)"]);
     expect(notices()[0].text).toContain('was last reviewed on 1 Nov 2025');
+    expect(notices()[0].text).toContain('What to do:');
   });
 });

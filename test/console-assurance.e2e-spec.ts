@@ -112,7 +112,7 @@ describe('console: entry points and certificates', () => {
     await accessible(page, 'certification form');
     await page.selectOption('#f-kind', 'dspt');
     await page.click('text=Save the certification');
-    expect(await page.textContent('.nhsuk-error-summary')).toContain('is required for the DSPT');
+    expect(await page.textContent('.nhsuk-error-summary')).toContain('Enter the status for the DSPT');
     await page.selectOption('#f-status', 'standards_met');
     await page.fill('#f-reference', '8HN22');
     await page.fill('#f-issuedOn', '2026-06-30');

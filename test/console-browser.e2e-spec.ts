@@ -61,7 +61,9 @@ describe('console in a browser at 1280 and 390 px', () => {
       const lum = ([r, g, b]) => { const ch = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b); };
       const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
       return [...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
-        const fg = lum(rgb(getComputedStyle(el).color)); const bg = lum(background(el));
+        // SVG text is painted with its fill, HTML text with its colour.
+        const paint = el instanceof SVGElement ? getComputedStyle(el).fill : getComputedStyle(el).color;
+        const fg = lum(rgb(paint)); const bg = lum(background(el));
         return { text: (el.textContent || '').trim(), ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) };
       });
     })()`) as Promise<{ text: string; ratio: number }[]>;
@@ -77,10 +79,14 @@ describe('console in a browser at 1280 and 390 px', () => {
       win.axe.configure({ checks: [{ id: 'color-contrast', options: { ...win.axe._audit.checks['color-contrast'].options, ignoreLength: true } }] });
       const r = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       const contrast = r.incomplete.filter((i) => i.id === 'color-contrast').flatMap((i) => i.nodes);
+      // axe leaves two kinds undecided that this test computes itself: pseudo-element drawing (the design
+      // system's radios and checkboxes) and SVG chart text (axe does not follow SVG paint).
+      const computable = (n: { target: string[]; any: { data?: { messageKey?: string } }[] }) =>
+        n.any.some((a) => a.data?.messageKey === 'pseudoContent') || (win.document as { querySelector: (s: string) => { namespaceURI: string } | null }).querySelector(n.target.join(' '))?.namespaceURI === 'http://www.w3.org/2000/svg';
       return {
         violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-        undecided: contrast.filter((n) => !n.any.some((a) => a.data?.messageKey === 'pseudoContent')).map((n) => n.target.join(' ')),
-        pseudo: contrast.filter((n) => n.any.some((a) => a.data?.messageKey === 'pseudoContent')).map((n) => n.target.join(' ')),
+        undecided: contrast.filter((n) => !computable(n)).map((n) => n.target.join(' ')),
+        pseudo: contrast.filter(computable).map((n) => n.target.join(' ')),
       };
     });
     expect({ label, violations: result.violations, undecided: result.undecided }).toEqual({ label, violations: [], undecided: [] });

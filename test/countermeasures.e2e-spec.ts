@@ -1,3 +1,4 @@
+import { postConsoleLogin } from './support/console.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { PASSWORD, signIn, type SignedIn } from './support/users.js';
@@ -132,7 +133,7 @@ describe('countermeasures and the loss distribution (risk-model sections 9 and 1
 
   /** Signs in through the console's form; answers the session cookie. */
   async function consoleCookie(who: SignedIn): Promise<string> {
-    const res = await api.request({ method: 'POST', url: '/console/login', payload: `email=${encodeURIComponent(who.email)}&password=${encodeURIComponent(PASSWORD)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.6.0.1' });
+    const res = await postConsoleLogin(api, `email=${encodeURIComponent(who.email)}&password=${encodeURIComponent(PASSWORD)}`, '10.6.0.1');
     expect(res.statusCode).toBe(303);
     return String(res.headers['set-cookie']).split(';')[0];
   }

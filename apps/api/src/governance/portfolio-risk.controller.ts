@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/decorators.js';
 import { Countermeasures } from '@app/assessments';
 import { Roles } from '@app/identity';
 import { LossDistributionService } from '@app/risk';
 import { CountermeasuresResponse, LossDistributionResponse } from './portfolio-risk.view.js';
 
 /** The portfolio's risk as a whole: what a bad year costs, and which fixes cut the most (risk-model sections 9 and 10). */
-@ApiTags('risk')
+@ApiTags('governance')
 @ApiBearerAuth()
 @Controller('api/v1/risk')
 export class PortfolioRiskController {
@@ -18,6 +19,7 @@ export class PortfolioRiskController {
   /** The simulated annual loss, gross and net: mean, P50, P90, P95, P99, the exceedance curve and the suppliers behind the tail. */
   @Get('loss-distribution')
   @Roles('governance')
+  @ApiProblems(400)
   async loss(): Promise<LossDistributionResponse> {
     return this.lossDistribution.current();
   }
@@ -25,6 +27,7 @@ export class PortfolioRiskController {
   /** Open findings by the net VaR their fix removes (then severity), and each supplier's path to band B. */
   @Get('countermeasures')
   @Roles('procurement', 'governance')
+  @ApiProblems(400)
   async countermeasureList(): Promise<CountermeasuresResponse> {
     const [actions, paths] = [await this.countermeasures.actions(), await this.countermeasures.paths()];
     return {

@@ -629,6 +629,7 @@ export interface paths {
         /** The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged). */
         get: operations["accessPathsList"];
         put?: never;
+        /** Records a way the supplier reaches into our systems (audited; the supplier's figures are recomputed). */
         post: operations["accessPathsCreate"];
         delete?: never;
         options?: never;
@@ -660,6 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One access path. */
         get: operations["accessPathsGet"];
         put?: never;
         post?: never;
@@ -680,6 +682,7 @@ export interface paths {
         /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
         get: operations["certificationsList"];
         put?: never;
+        /** Records a certification the supplier holds (audited). */
         post: operations["certificationsCreate"];
         delete?: never;
         options?: never;
@@ -694,6 +697,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One certification, `expired` and `current` as of today. */
         get: operations["certificationsGet"];
         put?: never;
         post?: never;
@@ -711,6 +715,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The certificate file, as it was attached. */
         get: operations["certificationsDownload"];
         put?: never;
         /** The certificate checked, as a file: multipart field `file`; its type is checked by content. Replaces any file before it and clears the verification. */
@@ -1656,9 +1661,38 @@ export interface components {
         SuspendedLinksView: {
             suspended: number;
             linkIds: string[];
+            /** @description The supplier's ways into our systems (access paths) disabled with them. */
+            accessPathsDisabled: number;
+            accessPathIds: string[];
         };
         CloseBody: {
             note: string;
+        };
+        AccessPathView: {
+            /** @enum {string} */
+            kind: "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin" | "other";
+            /** @enum {string} */
+            mfa: "enforced" | "partial" | "none" | "not_applicable";
+            /** @enum {string} */
+            status: "active" | "disabled" | "removed";
+            id: string;
+            supplierId: string;
+            description: string;
+            /** @description The systems it reaches. */
+            systems: string[];
+            /** @description The data assets reachable through it. */
+            dataAssetIds: string[];
+            monitored: boolean;
+            /** @description Devices the supplier manages on our network (`managed_device` only). */
+            deviceCount: number | null;
+            /** @description Of those, how many run unsupported software. */
+            unsupportedDeviceCount: number | null;
+            /** @description YYYY-MM-DD */
+            lastReviewedOn: string | null;
+            /** @description The incident whose "suspend links" disabled it, if one did. */
+            disabledByIncident: string | null;
+            createdAt: string;
+            updatedAt: string;
         };
         CreateAccessPathInput: {
             /** @enum {string} */
@@ -1690,6 +1724,56 @@ export interface components {
             lastReviewedOn?: string | null;
             /** @enum {string} */
             status?: "active" | "disabled" | "removed";
+        };
+        CertificationFileView: {
+            fileName: string;
+            mediaType: string | null;
+            size: number | null;
+            sha256: string | null;
+        };
+        CertificationView: {
+            /** @enum {string} */
+            kind: "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2" | "other";
+            /**
+             * @description The DSPT status (DSPT only).
+             * @enum {string|null}
+             */
+            status: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            id: string;
+            supplierId: string;
+            reference: string | null;
+            scope: string | null;
+            /** @description YYYY-MM-DD */
+            issuedOn: string | null;
+            /** @description YYYY-MM-DD */
+            expiresOn: string | null;
+            /** @description A link or note to what was checked. */
+            evidence: string | null;
+            evidenceFile: components["schemas"]["CertificationFileView"] | null;
+            verified: boolean;
+            /** @description The user who verified it against the certifying body's record. */
+            verifiedBy: string | null;
+            /** @description YYYY-MM-DD */
+            verifiedOn: string | null;
+            /** @description Past its expiry date today. */
+            expired: boolean;
+            /** @description Issued and not expired today. */
+            current: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        DsptStandingView: {
+            /** @enum {string|null} */
+            currentStatus: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            receivesPatientData: boolean;
+            flagged: boolean;
+        };
+        CertificationPageView: {
+            items: components["schemas"]["CertificationView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            dspt: components["schemas"]["DsptStandingView"];
         };
         CreateCertificationInput: {
             /** @enum {string} */
@@ -1889,6 +1973,73 @@ export interface components {
             acceptedUntil?: string | null;
             remediationCost?: number | null;
         };
+        ExceedancePoint: {
+            /** @description Whole pounds. */
+            loss: number;
+            /** @description The probability that a year's loss exceeds `loss`. */
+            probability: number;
+        };
+        LossSummaryView: {
+            mean: number;
+            /** @description The mean's standard error. */
+            standardError: number;
+            p50: number;
+            p90: number;
+            /** @description The 1-in-20-year loss. */
+            p95: number;
+            /** @description The 1-in-100-year loss. */
+            p99: number;
+            exceedance: components["schemas"]["ExceedancePoint"][];
+        };
+        TailContributorView: {
+            supplierId: string;
+            name: string;
+            /** @description Share of the net loss in the years beyond P95. */
+            share: number;
+        };
+        LossDistributionResponse: {
+            asOf: string;
+            years: number;
+            seed: number;
+            lossSpread: number;
+            gross: components["schemas"]["LossSummaryView"];
+            net: components["schemas"]["LossSummaryView"];
+            tailContributors: components["schemas"]["TailContributorView"][];
+            suppliers: number;
+            sumOfValueAtRisk: number;
+            sumOfNetValueAtRisk: number;
+        };
+        CountermeasureActionView: {
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            findingId: string;
+            supplierId: string;
+            supplierName: string;
+            questionCode: string;
+            questionText: string;
+            status: string;
+            /** @description Net VaR its fix removes, whole pounds. */
+            riskReduction: number | null;
+            remediationCost: number | null;
+            reductionPerPound: number | null;
+        };
+        SupplierPathView: {
+            /** @enum {string|null} */
+            band: "A" | "B" | "C" | "D" | "E" | null;
+            /** @enum {string|null} */
+            bandAfter: "A" | "B" | "C" | "D" | "E" | null;
+            supplierId: string;
+            supplierName: string;
+            /** @description The fewest open findings whose fixing lifts it to band B or better (empty when none can). */
+            findingIds: string[];
+            riskReduction: number;
+            /** @description False when even fixing every open finding leaves it below B. */
+            reachable: boolean;
+        };
+        CountermeasuresResponse: {
+            actions: components["schemas"]["CountermeasureActionView"][];
+            paths: components["schemas"]["SupplierPathView"][];
+        };
         FieldProblemView: {
             path: string;
             message: string;
@@ -1934,6 +2085,15 @@ export interface operations {
                     "application/json": components["schemas"]["LivenessView"];
                 };
             };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     healthReady: {
@@ -1952,6 +2112,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessView"];
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Too many requests; see Retry-After. */
@@ -5475,12 +5644,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the supplier's access paths (or, with `?format=csv`, all of them as CSV). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        items: components["schemas"]["AccessPathView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -5549,7 +5725,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessPathView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -5605,6 +5783,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description A valid request that breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
@@ -5627,6 +5814,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The result per row, with its line number; invalid rows name each column at fault. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,6 +5859,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A valid request that breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
@@ -5697,7 +5912,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessPathView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -5765,7 +5982,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessPathView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -5803,6 +6022,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description State conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The request body is too large. */
             413: {
                 headers: {
@@ -5814,6 +6042,15 @@ export interface operations {
             };
             /** @description Wrong media type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A valid request that breaks a business rule. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5851,7 +6088,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationPageView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -5919,7 +6158,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -5975,6 +6216,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description A valid request that breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
@@ -6001,7 +6251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -6069,7 +6321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -6125,6 +6379,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description A valid request that breaks a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
@@ -6147,11 +6410,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The certificate file, with its stored media type. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -6215,7 +6481,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
@@ -6246,6 +6514,33 @@ export interface operations {
             };
             /** @description Not found (also for what exists but the caller may not see). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Wrong media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A valid request that breaks a business rule. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7584,7 +7879,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LossDistributionResponse"];
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Not authenticated. */
@@ -7629,7 +7933,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CountermeasuresResponse"];
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
             };
             /** @description Not authenticated. */
             401: {

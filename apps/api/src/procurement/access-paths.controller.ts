@@ -13,7 +13,7 @@ class ImportQuery {
 }
 
 /** Entry points: how each supplier reaches into our systems (api.md; risk-model.md section 3). */
-@ApiTags('access paths')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class AccessPathsController {
@@ -36,6 +36,7 @@ export class AccessPathsController {
     return pageOf(items.map(toAccessPathView), total, query);
   }
 
+  /** Records a way the supplier reaches into our systems (audited; the supplier's figures are recomputed). */
   @Post('suppliers/:id/access-paths')
   @Roles('procurement')
   @ApiProblems(422)
@@ -57,6 +58,7 @@ export class AccessPathsController {
     return this.csv.import(supplierId, request.body, query.dryRun === 'true');
   }
 
+  /** One access path. */
   @Get('access-paths/:id')
   @Roles(...ALL_ROLES)
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AccessPathView> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CertificationListQuery, CertificationPageView, CertificationsService, CertificationView, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
@@ -7,7 +7,7 @@ import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, DomainError, pageOf } from '@app/platform';
 
 /** What each supplier has proven: certificates and its DSPT status, with expiry and verification (api.md). */
-@ApiTags('certifications')
+@ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class CertificationsController {
@@ -25,6 +25,7 @@ export class CertificationsController {
     return { ...pageOf(items.map((c) => toCertificationView(c, today)), total, query), dspt };
   }
 
+  /** Records a certification the supplier holds (audited). */
   @Post('suppliers/:id/certifications')
   @Roles('procurement')
   @ApiProblems(422)
@@ -32,6 +33,7 @@ export class CertificationsController {
     return toCertificationView(await this.certifications.create(supplierId, body, { id: request.user?.id ?? null, role: request.user!.role }), this.clock.today());
   }
 
+  /** One certification, `expired` and `current` as of today. */
   @Get('certifications/:id')
   @Roles(...ALL_ROLES)
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CertificationView> {
@@ -59,7 +61,9 @@ export class CertificationsController {
     return toCertificationView(await this.certifications.attachEvidence(id, file.filename, await file.toBuffer()), this.clock.today());
   }
 
+  /** The certificate file, as it was attached. */
   @Get('certifications/:id/evidence')
+  @ApiOkResponse({ description: 'The certificate file, with its stored media type.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   @Roles(...ALL_ROLES)
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply) {
     const file = await this.certifications.evidenceFile(id);

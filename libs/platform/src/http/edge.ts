@@ -29,7 +29,9 @@ export function registerEdgeGuards(fastify: FastifyInstance): void {
     if (request.headers.authorization || request.headers.cookie || request.url.startsWith('/api/v1/auth/')) void reply.header('cache-control', 'no-store');
   });
 
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+  // Errors thrown by these hooks reach Nest's own Fastify error handler (set at init), which hands
+  // them to the global problem-details filter; a second handler here would only be overridden (and
+  // Fastify warns on stderr when one is).
 }
 
 /**
