@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../openapi/decorators.js';
 import { Countermeasures } from '@app/assessments';
 import { Roles } from '@app/identity';
 import { LossDistributionService } from '@app/risk';
@@ -19,7 +18,6 @@ export class PortfolioRiskController {
   /** The simulated annual loss, gross and net: mean, P50, P90, P95, P99, the exceedance curve and the suppliers behind the tail. */
   @Get('loss-distribution')
   @Roles('governance')
-  @ApiProblems(400)
   async loss(): Promise<LossDistributionResponse> {
     return this.lossDistribution.current();
   }
@@ -27,7 +25,6 @@ export class PortfolioRiskController {
   /** Open findings by the net VaR their fix removes (then severity), and each supplier's path to band B. */
   @Get('countermeasures')
   @Roles('procurement', 'governance')
-  @ApiProblems(400)
   async countermeasureList(): Promise<CountermeasuresResponse> {
     const [actions, paths] = [await this.countermeasures.actions(), await this.countermeasures.paths()];
     return {

@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import { Public } from '@app/identity';
 import { HealthService, SkipRateLimit } from '@app/platform';
-import { ApiProblems } from '../openapi/decorators.js';
 import { LivenessView, ReadinessView } from './health.view.js';
 
 @ApiTags('operations')
@@ -17,7 +16,6 @@ export class HealthController {
   @SkipRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ description: 'The process is alive.', type: LivenessView })
-  @ApiProblems(400)
   live(): LivenessView {
     return { status: 'ok' };
   }
@@ -26,7 +24,6 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: 'Ready to serve.', type: ReadinessView })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down or a migration is pending.', type: ReadinessView })
-  @ApiProblems(400)
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessView> {
     const readiness = await this.health.readiness();
     void reply.status(readiness.status === 'ready' ? 200 : 503);

@@ -3665,6 +3665,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not authenticated. */
             401: {
                 headers: {
@@ -3714,6 +3723,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not authenticated. */
             401: {
                 headers: {
@@ -3758,6 +3776,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogueView"];
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Not authenticated. */
@@ -6696,6 +6723,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description Not authenticated. */
             401: {
                 headers: {
@@ -7135,6 +7171,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Not authenticated. */
@@ -7834,6 +7879,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Not authenticated. */

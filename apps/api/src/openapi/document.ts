@@ -69,7 +69,9 @@ function completeOperations(document: OpenAPIObject): void {
       for (const p of params) if (p.in === 'query' && p.schema?.default !== undefined) (p as { required?: boolean }).required = false;
       const statuses = new Set<number>(operation[PROBLEMS_EXTENSION] ?? []);
       delete operation[PROBLEMS_EXTENSION];
-      if (params.length || operation.requestBody) statuses.add(400);
+      // Any request may be refused at the edge before its route runs: text that cannot be stored (NUL,
+      // lone surrogates) in a query or path, or a body nested too deep, even where the route takes none.
+      statuses.add(400);
       if (operation.security.some((s) => 'bearer' in s)) statuses.add(401).add(403);
       if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(410);
       if (params.some((p) => p.in === 'path')) statuses.add(404);
