@@ -6741,6 +6741,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description The link has expired or was revoked. */
             410: {
                 headers: {
@@ -6810,6 +6819,15 @@ export interface operations {
             };
             /** @description Not allowed for this role. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6929,6 +6947,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description State conflict. */
             409: {
                 headers: {
@@ -7032,6 +7059,15 @@ export interface operations {
             };
             /** @description Not allowed for this role. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found (also for what exists but the caller may not see). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -73,7 +73,8 @@ function completeOperations(document: OpenAPIObject): void {
       // lone surrogates) in a query or path, or a body nested too deep, even where the route takes none.
       statuses.add(400);
       if (operation.security.some((s) => 'bearer' in s)) statuses.add(401).add(403);
-      if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(410);
+      // The portal: no session (401), a token that opens no link (404), a link expired or revoked (410).
+      if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(404).add(410);
       if (params.some((p) => p.in === 'path')) statuses.add(404);
       if (operation.requestBody) statuses.add(413).add(415);
       if (path !== '/health') statuses.add(429); // every route but liveness is rate limited
