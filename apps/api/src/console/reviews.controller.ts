@@ -2,7 +2,7 @@ import { CertificationsService } from '@app/certifications';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AssessmentsService, EvidenceService } from '@app/assessments';
+import { AdjustAnswer, AssessmentQueries, CompleteAssessment, EvidenceService, ReturnForClarification } from '@app/assessments';
 import { ALL_ROLES, Roles, type AuthenticatedRequest, type User } from '@app/identity';
 import { DomainError, type FieldProblem } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
@@ -19,7 +19,10 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 @Controller('console/assessments')
 export class ConsoleReviewsController {
   constructor(
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: AssessmentQueries,
+    private readonly adjusting: AdjustAnswer,
+    private readonly returning: ReturnForClarification,
+    private readonly completing: CompleteAssessment,
     private readonly evidence: EvidenceService,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly suppliers: SuppliersService,
@@ -50,7 +53,7 @@ export class ConsoleReviewsController {
       if (!(score >= 0 && score <= 1)) problems.push({ path: 'score', message: 'Enter the score it counts for, from 0 to 1' });
       if (text(body.reason).length < 10) problems.push({ path: 'reason', message: 'Say why, in at least 10 characters' });
       if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the adjustment.', 422, problems);
-      await this.assessments.adjust(id, text(body.questionCode), score, text(body.reason), request.user!);
+      await this.adjusting.adjust(id, text(body.questionCode), score, text(body.reason), request.user!);
     });
   }
 
@@ -64,7 +67,7 @@ export class ConsoleReviewsController {
       if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Enter the codes of the questions to clarify' });
       if (text(body.message).length < 3) problems.push({ path: 'message', message: 'Write your question to the supplier' });
       if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, problems);
-      await this.assessments.returnForClarification(id, codes, text(body.message));
+      await this.returning.returnForClarification(id, codes, text(body.message));
     });
   }
 
@@ -72,7 +75,7 @@ export class ConsoleReviewsController {
   @Post(':id/complete')
   @Roles('procurement')
   async complete(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    await this.act(id, request, reply, 'complete', {}, () => this.assessments.complete(id));
+    await this.act(id, request, reply, 'complete', {}, () => this.completing.complete(id));
   }
 
   /** Runs a review action; a refused one shows the page again with what to fix. */

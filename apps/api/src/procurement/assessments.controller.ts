@@ -5,7 +5,7 @@ import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { AdjustAnswer, AssessmentQueries, ASSESSMENT_STATUSES, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
@@ -81,7 +81,14 @@ export class AdjustmentBody {
 @Controller('api/v1/assessments')
 export class AssessmentsController {
   constructor(
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: AssessmentQueries,
+    private readonly sending: SendQuestionnaire,
+    private readonly resending: ResendInvitation,
+    private readonly reassessing: ReassessAssessment,
+    private readonly adjusting: AdjustAnswer,
+    private readonly cancelling: CancelAssessment,
+    private readonly returning: ReturnForClarification,
+    private readonly completing: CompleteAssessment,
     private readonly campaigns: CampaignService,
     private readonly evidence: EvidenceService,
     private readonly audit: AuditTrail,
@@ -106,7 +113,7 @@ export class AssessmentsController {
   @Roles('procurement')
   @ApiProblems(409, 422)
   async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentSentView> {
-    const { assessment, invitationUrl, alsoSent } = await this.assessments.send(body, request.user?.id ?? null);
+    const { assessment, invitationUrl, alsoSent } = await this.sending.send(body, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl, alsoSent: alsoSent.map((a) => ({ ...toAssessmentView(a.assessment), invitationUrl: a.invitationUrl })) };
   }
 
@@ -154,7 +161,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentInvitationView> {
-    const { assessment, invitationUrl } = await this.assessments.resend(id);
+    const { assessment, invitationUrl } = await this.resending.resend(id);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 
@@ -173,7 +180,7 @@ export class AssessmentsController {
   @Roles('procurement')
   @ApiProblems(409, 422)
   async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
-    const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
+    const { assessment, invitationUrl } = await this.reassessing.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 
@@ -186,7 +193,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
-    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
+    return toAssessmentView(await this.adjusting.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
   }
 
   /** Cancels it; the link stops working. */
@@ -195,7 +202,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409)
   async cancel(@Param('id', new ParseUUIDPipe()) id: string) {
-    return toAssessmentView(await this.assessments.cancel(id));
+    return toAssessmentView(await this.cancelling.cancel(id));
   }
 
   /** Asks the supplier to clarify the named questions. */
@@ -204,7 +211,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async return(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnBody) {
-    return toAssessmentView(await this.assessments.returnForClarification(id, body.questionCodes, body.message));
+    return toAssessmentView(await this.returning.returnForClarification(id, body.questionCodes, body.message));
   }
 
   /** Completes the review: the final score, findings raised, the supplier's figures recomputed. */
@@ -213,7 +220,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async complete(@Param('id', new ParseUUIDPipe()) id: string) {
-    return toAssessmentView(await this.assessments.complete(id));
+    return toAssessmentView(await this.completing.complete(id));
   }
 }
 
