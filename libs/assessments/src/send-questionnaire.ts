@@ -5,10 +5,10 @@ import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion } from '@app/questionnaires';
 import { OUTBOUND_DIRECTIONS } from '@app/scoring';
-import { Supplier, SupplierContact } from '@app/suppliers';
-import { assessmentSnapshot } from './assessment-state.js';
+import { Supplier } from '@app/suppliers';
 import { Assessment, OPEN_STATUSES } from './entities.js';
 import { Invitations } from './invitations.js';
+import { sendTargets, type SendTarget } from './send-targets.query.js';
 
 export interface SendAssessment {
   supplierId: string;
@@ -31,7 +31,15 @@ const PATIENT_DATA = ['personal', 'special_category'];
 /** Links through which a partner receives data now (a proposed link does not yet, an ended one no longer). */
 const RECEIVING_LINK_STATUSES = ['active', 'suspended'];
 
-/** Sends a questionnaire to one supplier: the assessment, its link and the invitation email owed. */
+/** A questionnaire is only ever sent due after today. */
+export function refusePastDueDate(dueDate: string, today: string): void {
+  if (dueDate <= today) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
+}
+
+/**
+ * Sending a questionnaire: to one supplier (its default set, or a named questionnaire), and the
+ * set-based delivery a campaign shares, so that eligibility, links, emails and audit are one rule.
+ */
 @Injectable()
 export class SendQuestionnaire {
   constructor(
@@ -68,44 +76,44 @@ export class SendQuestionnaire {
     const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
     if (!supplier) throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
     if (supplier.status === 'offboarded') throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [{ path: 'supplierId', message: 'is offboarded' }]);
-    if (input.dueDate <= this.clock.today()) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
+    refusePastDueDate(input.dueDate, this.clock.today());
     const key = input.questionnaireKey ?? (await this.defaultQuestionnaires(m, supplier))[0];
-    const version = await this.questionnaireVersion(m, key, input.questionnaireVersion);
-    const contacts = await m.find(SupplierContact, { where: { supplierId: supplier.id }, order: { position: 'ASC' } });
-    const recipient = input.recipientContactId ? contacts.find((c) => c.id === input.recipientContactId) : contacts.find((c) => c.role === 'primary');
-    if (!recipient) {
+    const version = await questionnaireToSend(m, key, input.questionnaireVersion);
+    const [target] = await sendTargets(m, { supplierIds: [supplier.id], recipientContactId: input.recipientContactId }, key);
+    if (!target.contact_id) {
       throw new RuleViolationError('ASSESSMENT.RECIPIENT_REQUIRED', 'The questionnaire needs a recipient among the supplier’s contacts.', [
         { path: 'recipientContactId', message: input.recipientContactId ? 'is not a contact of this supplier' : 'is required: the supplier has no primary contact' },
       ]);
     }
-    const open = await m.findOne(Assessment, { where: { supplierId: supplier.id, questionnaireKey: key, status: In(OPEN_STATUSES) } });
-    if (open) throw new ConflictError('ASSESSMENT.ALREADY_OPEN', `${supplier.name} already has an open ${key} assessment (${open.status}).`, [{ path: 'questionnaireKey', message: `has an open assessment ${open.id}` }]);
+    if (target.open_id) throw new ConflictError('ASSESSMENT.ALREADY_OPEN', `${supplier.name} already has an open ${key} assessment (${target.open_status}).`, [{ path: 'questionnaireKey', message: `has an open assessment ${target.open_id}` }]);
+    const [{ id, invitationUrl }] = await this.deliver(m, version, input.dueDate, [target], actorId);
+    return { assessment: await m.findOneByOrFail(Assessment, { id }), invitationUrl };
+  }
 
-    const assessment = m.create(Assessment, {
-      supplierId: supplier.id,
-      questionnaireVersionId: version.id,
-      questionnaireKey: version.key,
-      questionnaireVersion: version.version,
-      recipientContactId: recipient.id,
-      recipientName: recipient.name,
-      recipientEmail: recipient.email,
-      dueDate: input.dueDate,
-      status: 'sent',
-      returnedQuestions: [],
-      returnMessage: null,
-      attestation: null,
-      score: null,
-      escalationLevel: 0,
-      submittedAt: null,
-      completedAt: null,
-      cancelledAt: null,
-      createdBy: actorId,
-    });
-    const inserted = await m.getRepository(Assessment).insert(assessment as never);
-    Object.assign(assessment, inserted.generatedMaps[0]);
-    const invitationUrl = await this.invitations.issue(m, assessment, 'invitation');
-    await this.audit.record(m, { action: 'assessment.sent', entityType: 'assessment', entityId: assessment.id, before: null, after: { ...assessmentSnapshot(assessment), supplierId: supplier.id, questionnaire: `${version.key}@${version.version}` } });
-    return { assessment, invitationUrl };
+  /**
+   * The one home of sending, for one supplier or a campaign's thousands, set-based: the assessments
+   * (sent, to the contact each target names), their links and invitation emails owed, and the audit
+   * rows, in the caller's transaction. The targets are those `sendTargets` found with no reason not
+   * to send; `audited` is added to each audit row (a campaign says so).
+   */
+  async deliver(m: EntityManager, version: QuestionnaireVersion, dueDate: string, targets: SendTarget[], actorId: string | null, audited: Record<string, unknown> = {}): Promise<{ id: string; supplierId: string; invitationUrl: string }[]> {
+    if (targets.length === 0) return [];
+    const created = await m.query<{ id: string; supplier_id: string; recipient_email: string; recipient_contact_id: string }[]>(
+      `INSERT INTO assessment (supplier_id, questionnaire_version_id, questionnaire_key, questionnaire_version, recipient_contact_id, recipient_name, recipient_email, due_date, status, created_by)
+       SELECT t.supplier_id, $1, $2, $3, t.contact_id, t.contact_name, t.contact_email, $4, 'sent', $5
+         FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS t(supplier_id, contact_id, contact_name, contact_email)
+       RETURNING id, supplier_id, recipient_email, recipient_contact_id`,
+      [version.id, version.key, version.version, dueDate, actorId, targets.map((t) => t.supplier_id), targets.map((t) => t.contact_id), targets.map((t) => t.contact_name), targets.map((t) => t.contact_email)],
+    );
+    const urls = await this.invitations.issueMany(m, created.map((c) => ({ id: c.id, dueDate, recipientContactId: c.recipient_contact_id, recipientEmail: c.recipient_email })), 'invitation');
+    await this.audit.recordMany(
+      m,
+      created.map((c) => ({
+        action: 'assessment.sent', entityType: 'assessment', entityId: c.id, before: null,
+        after: { status: 'sent', score: null, dueDate, recipientContactId: c.recipient_contact_id, returnedQuestions: [], returnMessage: null, supplierId: c.supplier_id, questionnaire: `${version.key}@${version.version}`, ...audited },
+      })),
+    );
+    return created.map((c, i) => ({ id: c.id, supplierId: c.supplier_id, invitationUrl: urls[i] }));
   }
 
   /**
@@ -124,12 +132,13 @@ export class SendQuestionnaire {
     }
     return [tiers];
   }
+}
 
-  private async questionnaireVersion(m: EntityManager, key: string, version?: number): Promise<QuestionnaireVersion> {
-    const found = version
-      ? await m.findOneBy(QuestionnaireVersion, { key, version })
-      : await m.findOne(QuestionnaireVersion, { where: { key }, order: { version: 'DESC' } });
-    if (!found) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: version ? 'questionnaireVersion' : 'questionnaireKey', message: 'is not in the catalogue' }]);
-    return found;
-  }
+/** The questionnaire to send: the version asked for, else the latest of its key. */
+export async function questionnaireToSend(m: EntityManager, key: string, version?: number): Promise<QuestionnaireVersion> {
+  const found = version
+    ? await m.findOneBy(QuestionnaireVersion, { key, version })
+    : await m.findOne(QuestionnaireVersion, { where: { key }, order: { version: 'DESC' } });
+  if (!found) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: version ? 'questionnaireVersion' : 'questionnaireKey', message: 'is not in the catalogue' }]);
+  return found;
 }
