@@ -22,3 +22,6 @@ export { ReassignAssessment, ReassignInput, REASSIGNABLE_STATUSES } from './reas
 export { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, internalOwnerEmail } from './internal-owner.js';
 export { Countermeasures, OPEN_FINDING_STATUSES, type CountermeasureAction, type SupplierPath } from './countermeasures.js';
 export { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';
+export { SendAssessmentBody, CampaignBody, CampaignFilter } from './send-questionnaire.input.js';
+export { AdjustmentBody, ReturnBody } from './review.input.js';
+export { AnswerBody, AnswersBody, AttestationBody, SubmitBody } from './portal.input.js';

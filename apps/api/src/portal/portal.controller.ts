@@ -6,7 +6,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint,
 import { ApiProblems } from '../openapi/decorators.js';
 import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EvidenceService, isAnswerable, hashToken, PortalAccess, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { AnswersBody, EvidenceService, isAnswerable, hashToken, PortalAccess, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { csrfMatches, portalCsrfToken } from './csrf.js';
@@ -14,7 +14,6 @@ import { landingPage, type Organisation } from './landing-page.js';
 import { readPageForm, typedTexts } from './page-form.js';
 import { noticeOf, PagePost, type PostKind } from './page-post.js';
 import { PortalPages } from './pages.js';
-import { AnswersBody, SubmitBody } from './portal.input.js';
 import { questionnairePage, type PageOptions } from './questionnaire-page.js';
 import { receiptPage } from './receipt-page.js';
 

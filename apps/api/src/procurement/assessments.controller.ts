@@ -3,40 +3,12 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
-import { AdjustAnswer, AssessmentQueries, ASSESSMENT_STATUSES, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AdjustAnswer, AdjustmentBody, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, ASSESSMENT_STATUSES, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 import { AssessmentDetailView, AssessmentInvitationView, AssessmentSentView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
-
-export class SendAssessmentBody {
-  @IsUUID() supplierId: string;
-  @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey?: string;
-  @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
-  @IsOptional() @IsUUID() recipientContactId?: string;
-}
-
-export class CampaignFilter {
-  @IsOptional() @IsIn(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other']) kind?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(4) tier?: number;
-  @IsOptional() @IsString() @MaxLength(50) tag?: string;
-  @IsOptional() @IsIn(['onboarding', 'active']) status?: string;
-}
-
-export class CampaignBody {
-  @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey: string;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
-  @ValidateIf((body: CampaignBody) => body.filter === undefined) @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) supplierIds?: string[];
-  @IsOptional() @ValidateNested() @Type(() => CampaignFilter) filter?: CampaignFilter;
-}
-
-export class ReturnBody {
-  @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) questionCodes: string[];
-  @IsString() @MinLength(3) @MaxLength(5000) message: string;
-}
 
 export class AssessmentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
@@ -69,12 +41,6 @@ const toAnswerView = (a: AssessmentAnswer): AnswerView => ({
   code: a.questionCode, value: a.value, notApplicable: a.notApplicable, comment: a.comment, version: a.version, updatedAt: a.updatedAt.toISOString(),
   adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason, by: a.adjustedBy, at: a.adjustedAt?.toISOString() ?? null },
 });
-
-export class AdjustmentBody {
-  @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'must be a question code' }) questionCode: string;
-  @ValidateIf((_, v) => v !== null) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1) score: number | null;
-  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
-}
 
 @ApiTags('procurement')
 @ApiBearerAuth()
