@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { AssessmentsService } from '@app/assessments';
+import { SendQuestionnaire } from '@app/assessments';
 import { freePort } from '@app/embedded';
 import { SuppliersService } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
@@ -33,7 +33,7 @@ describe('supplier portal in a browser', () => {
       status: 'active',
       contacts: [{ name: 'Robin Reed', email: 'robin@browser.example', role: 'primary' }],
     });
-    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
     const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     const page = await context.newPage();
 
@@ -118,7 +118,7 @@ describe('supplier portal in a browser', () => {
       name: `Every Question ${questionnaireKey} Ltd`, kind: 'university', criticality: 'high', status: 'active',
       contacts: [{ name: 'Sam Shaw', email: `sam.${questionnaireKey}@every.example`, role: 'primary' }],
     });
-    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-12-31' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-12-31' }, null);
     const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     const page = await context.newPage();
     await page.goto(invitationUrl);

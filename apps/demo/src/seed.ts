@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
-import { AssessmentsService, PortalService } from '@app/assessments';
+import { CompleteAssessment, PortalAccess, SaveAnswers, SendQuestionnaire, SubmitAssessment } from '@app/assessments';
 import { DataSharingService, type CreateLinkInput } from '@app/data-sharing';
 import { IncidentsService } from '@app/incidents';
 import { DecisionsService } from '@app/risk';
@@ -127,8 +127,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
  * its net VaR far below its VaR.
  */
 async function riskStories(app: INestApplicationContext, ids: Map<string, string>, due: string): Promise<void> {
-  const assessments = app.get(AssessmentsService);
-  const portal = app.get(PortalService);
+  const assessments = app.get(SendQuestionnaire);
+  const portal = app.get(PortalAccess);
   for (const [name, key, weak] of [
     ['Northgate Pathology Partnership', 'supplier-security-core', { 'BAK-01': 'no', 'BAK-02': 'no' }],
     // No key: the default set, for a university holding patient data both questionnaires.
@@ -147,9 +147,9 @@ async function riskStories(app: INestApplicationContext, ids: Map<string, string
           return { code: q.code, version: 0, value };
         }),
       );
-      await portal.saveAnswers(context, answers as never);
-      await portal.submit(context, { name: 'Demo Respondent', jobTitle: 'Head of IT', confirmed: true });
-      await assessments.complete(assessment.id);
+      await app.get(SaveAnswers).saveAnswers(context, answers as never);
+      await app.get(SubmitAssessment).submit(context, { name: 'Demo Respondent', jobTitle: 'Head of IT', confirmed: true });
+      await app.get(CompleteAssessment).complete(assessment.id);
     }
   }
   // Incident mode: threat intelligence names a university partner; the exposure and its 72-hour
@@ -171,8 +171,8 @@ async function riskStories(app: INestApplicationContext, ids: Map<string, string
  * half answered, Parkright's submitted, Swift Payroll's untouched. Returns the links (name: url).
  */
 async function seedAssessments(app: INestApplicationContext, ids: Map<string, string>): Promise<string[]> {
-  const assessments = app.get(AssessmentsService);
-  const portal = app.get(PortalService);
+  const assessments = app.get(SendQuestionnaire);
+  const portal = app.get(PortalAccess);
   const due = addDays(app.get(Clock).today(), 28);
   const links: string[] = [];
   const answerSections = async (url: string, sections: number | 'all') => {
@@ -186,7 +186,7 @@ async function seedAssessments(app: INestApplicationContext, ids: Map<string, st
         value: ({ yes_no: 'yes', yes_no_partial: q.code.endsWith('2') ? 'partial' : 'yes', single_choice: q.options?.[1]?.value ?? q.options?.[0]?.value, multi_choice: [q.options?.[0]?.value], text: 'See our security policy, section 4.', number: 1, date: '2026-06-30' } as Record<string, unknown>)[q.type],
       })),
     );
-    await portal.saveAnswers(context, answers as never);
+    await app.get(SaveAnswers).saveAnswers(context, answers as never);
     return context;
   };
   // Completed reviews first (the risk stories), then the questionnaires still open.
@@ -201,7 +201,7 @@ async function seedAssessments(app: INestApplicationContext, ids: Map<string, st
     if (name === 'Riverside University') await answerSections(invitationUrl, 3);
     if (name === 'Parkright Ltd') {
       const context = await answerSections(invitationUrl, 'all');
-      await portal.submit(context, { name: 'Phil Dean', jobTitle: 'Operations Director', confirmed: true });
+      await app.get(SubmitAssessment).submit(context, { name: 'Phil Dean', jobTitle: 'Operations Director', confirmed: true });
     }
     links.push(`${name}: ${invitationUrl}`);
   }

@@ -8,7 +8,7 @@ import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '@
 import { questionnaireVersionById } from '@app/questionnaires';
 import { questionsOf } from './answer-rules.js';
 import { Assessment, AssessmentEvidence, isAnswerable } from './entities.js';
-import type { PortalContext } from './portal.service.js';
+import type { PortalContext } from './portal-access.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /** Files one question may carry (a certificate, its scope, a policy...: more is a sign of a mistake or abuse). */

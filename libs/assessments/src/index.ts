@@ -1,6 +1,15 @@
 export { AssessmentsModule } from './assessments.module.js';
-export { AssessmentsService, type SendAssessment, type AssessmentListQuery } from './assessments.service.js';
-export { PortalService, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type AnswerInput, type PortalContext } from './portal.service.js';
+export { SendQuestionnaire, type SendAssessment, type Sent } from './send-questionnaire.js';
+export { ResendInvitation } from './resend-invitation.js';
+export { ReassessAssessment } from './reassess-assessment.js';
+export { CancelAssessment } from './cancel-assessment.js';
+export { ReturnForClarification } from './return-for-clarification.js';
+export { AdjustAnswer } from './adjust-answer.js';
+export { CompleteAssessment } from './complete-assessment.js';
+export { AssessmentQueries, type AssessmentListQuery } from './assessment-queries.js';
+export { PortalAccess, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type PortalContext } from './portal-access.js';
+export { SaveAnswers, type AnswerInput } from './save-answers.js';
+export { SubmitAssessment } from './submit-assessment.js';
 export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, ANSWERABLE_STATUSES, OPEN_STATUSES, isAnswerable, type AssessmentStatus } from './entities.js';
 export { hashToken, looksLikeToken, invitationExpiry, OUTBOX_TOKEN_PURPOSE, InvitationTokenBox } from './invitation-token.js';
 export { valueProblem, isVisible, missingAnswers, choicesOf, answerText } from './answer-rules.js';
@@ -13,3 +22,6 @@ export { ReassignAssessment, ReassignInput, REASSIGNABLE_STATUSES } from './reas
 export { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, internalOwnerEmail } from './internal-owner.js';
 export { Countermeasures, OPEN_FINDING_STATUSES, type CountermeasureAction, type SupplierPath } from './countermeasures.js';
 export { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';
+export { SendAssessmentBody, CampaignBody, CampaignFilter } from './send-questionnaire.input.js';
+export { AdjustmentBody, ReturnBody } from './review.input.js';
+export { AnswerBody, AnswersBody, AttestationBody, SubmitBody } from './portal.input.js';

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { AssessmentStatus } from './entities.js';
 
 // The portal's JSON shapes (api.md, "Suppliers") as classes: the OpenAPI document is generated from
-// them, and PortalService's landing and view are typed with them.
+// them, and PortalAccess's landing and view are typed with them.
 
 export class PortalSupplierName {
   name: string;

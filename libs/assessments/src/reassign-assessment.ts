@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { SupplierContact } from '@app/suppliers';
-import { AssessmentsService } from './assessments.service.js';
 import { Assessment, type AssessmentStatus } from './entities.js';
+import { Invitations } from './invitations.js';
 
 /** Only a questionnaire still waiting for the supplier's answers can be sent to someone else. */
 export const REASSIGNABLE_STATUSES: readonly AssessmentStatus[] = ['sent', 'in_progress', 'returned'];
@@ -28,7 +28,7 @@ export class ReassignInput {
 export class ReassignAssessment {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly assessments: AssessmentsService,
+    private readonly invitations: Invitations,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +54,7 @@ export class ReassignAssessment {
       const before = { recipientContactId: assessment.recipientContactId, recipientName: assessment.recipientName, recipientEmail: assessment.recipientEmail, dueDate: assessment.dueDate, escalationLevel: assessment.escalationLevel };
       Object.assign(assessment, { recipientContactId: contact.id, recipientName: contact.name, recipientEmail: contact.email, dueDate, escalationLevel: 0 });
       await m.save(Assessment, assessment);
-      const invitationUrl = await this.assessments.issueInvitationWith(m, assessment, { previousContactId: before.recipientContactId });
+      const invitationUrl = await this.invitations.issue(m, assessment, 'reassign', { previousContactId: before.recipientContactId });
       await this.audit.record(m, {
         action: 'assessment.reassigned', entityType: 'assessment', entityId: id, before: { ...before, invitation: 'revoked' },
         after: { recipientContactId: contact.id, recipientName: contact.name, recipientEmail: contact.email, dueDate, escalationLevel: 0, invitation: 'new' },

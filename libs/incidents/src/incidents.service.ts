@@ -3,7 +3,7 @@ import type { IncidentDetailView, IncidentView, SuspendedLinksView } from './inc
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { disableAccessPathsForIncident } from '@app/access-paths';
-import { AssessmentsService } from '@app/assessments';
+import { SendQuestionnaire } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
 import { addDays, AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
@@ -75,7 +75,7 @@ export type { IncidentView };
 export class IncidentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly assessments: AssessmentsService,
+    private readonly sending: SendQuestionnaire,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -145,7 +145,7 @@ export class IncidentsService {
     const london = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
     const tomorrow = addDays(london(now), 1);
     const dueDate = london(dueBy) < tomorrow ? tomorrow : london(dueBy);
-    const { assessment } = await this.assessments.sendWith(m, { supplierId, questionnaireKey: FOLLOW_UP_KEY, dueDate, recipientContactId: contact.id }, actorId);
+    const { assessment } = await this.sending.sendWith(m, { supplierId, questionnaireKey: FOLLOW_UP_KEY, dueDate, recipientContactId: contact.id }, actorId);
     return { assessmentId: assessment.id, firstReportDueBy, dueBy: dueBy.toISOString(), reused: false };
   }
 

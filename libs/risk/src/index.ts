@@ -4,3 +4,4 @@ export { FindingsService, type FindingQuery, type FindingUpdate, type RaisedFind
 export { DecisionsService, decisionState, type DecisionInput, type DecisionState } from './decisions.service.js';
 export { DailyRiskRun } from './daily-risk-run.js';
 export { LossDistributionService, type LossDistributionView } from './loss-distribution.service.js';
+export { DecisionBody } from './decision.input.js';

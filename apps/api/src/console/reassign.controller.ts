@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AssessmentsService, REASSIGNABLE_STATUSES, ReassignAssessment, ReassignInput } from '@app/assessments';
+import { AssessmentQueries, REASSIGNABLE_STATUSES, ReassignAssessment, ReassignInput } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { daysAgo, humanDate, londonTime, plural } from '@app/notifications';
@@ -25,7 +25,7 @@ const FRESH_DUE_DAYS = 14;
 @Controller('console/assessments')
 export class ConsoleReassignController {
   constructor(
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: AssessmentQueries,
     private readonly reassigning: ReassignAssessment,
     private readonly suppliers: SuppliersService,
     private readonly catalogue: QuestionnaireCatalogue,

@@ -2,16 +2,41 @@ import { CertificationsService } from '@app/certifications';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AssessmentsService, EvidenceService } from '@app/assessments';
+import { AdjustAnswer, AdjustmentBody, AssessmentQueries, CompleteAssessment, EvidenceService, ReturnBody, ReturnForClarification } from '@app/assessments';
 import { ALL_ROLES, Roles, type AuthenticatedRequest, type User } from '@app/identity';
-import { DomainError, type FieldProblem } from '@app/platform';
+import { DomainError } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { SuppliersService } from '@app/suppliers';
+import { plainMessage, validatedForm } from './forms.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 import { reviewView } from './review.view.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** What each review form says of a field the API's input class refuses, with the label for any other refusal. */
+const ADJUSTMENT_WORDS = { questionCode: ['Question', 'Select the question to adjust'], score: ['Score', 'Enter the score it counts for, from 0 to 1'], reason: ['Reason', 'Say why, in at least 10 characters'] };
+const RETURN_WORDS = { questionCodes: ['Question codes', 'Enter the codes of the questions to clarify'], message: ['Message', 'Write your question to the supplier'] };
+
+/**
+ * A review form checked with the API's input class (the same rules as `POST .../adjustments` and
+ * `.../return`), its problems in the console's words: one per field; a too-long text or too
+ * precise a score is said in plain words from the class's own message.
+ */
+async function reviewForm<T extends object>(type: new () => T, values: object, title: string, words: Record<string, string[]>): Promise<T> {
+  try {
+    return await validatedForm(type, values);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'CONSOLE.INVALID') throw error;
+    const byField = new Map<string, string>();
+    for (const { path, message } of error.errors) {
+      const field = path.split(/[.[]/)[0];
+      const [label, said] = words[field] ?? [field, message];
+      if (!byField.has(field)) byField.set(field, /shorter than|decimal/.test(message) ? plainMessage(label, message) : said);
+    }
+    throw new DomainError('CONSOLE.INVALID', title, 422, [...byField].map(([path, message]) => ({ path, message })));
+  }
+}
 
 /** The review of a submitted questionnaire: answers and evidence, then adjust, return or complete (the same use-cases as the API). */
 @ApiExcludeController()
@@ -19,7 +44,10 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 @Controller('console/assessments')
 export class ConsoleReviewsController {
   constructor(
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: AssessmentQueries,
+    private readonly adjusting: AdjustAnswer,
+    private readonly returning: ReturnForClarification,
+    private readonly completing: CompleteAssessment,
     private readonly evidence: EvidenceService,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly suppliers: SuppliersService,
@@ -45,12 +73,8 @@ export class ConsoleReviewsController {
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     await this.act(id, request, reply, 'adjust', body, async () => {
       const score = text(body.score) === '' ? Number.NaN : Number(text(body.score));
-      const problems: FieldProblem[] = [];
-      if (text(body.questionCode) === '') problems.push({ path: 'questionCode', message: 'Select the question to adjust' });
-      if (!(score >= 0 && score <= 1)) problems.push({ path: 'score', message: 'Enter the score it counts for, from 0 to 1' });
-      if (text(body.reason).length < 10) problems.push({ path: 'reason', message: 'Say why, in at least 10 characters' });
-      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the adjustment.', 422, problems);
-      await this.assessments.adjust(id, text(body.questionCode), score, text(body.reason), request.user!);
+      const input = await reviewForm(AdjustmentBody, { questionCode: text(body.questionCode), score, reason: text(body.reason) }, 'Check the adjustment.', ADJUSTMENT_WORDS);
+      await this.adjusting.adjust(id, input.questionCode, input.score, input.reason, request.user!);
     });
   }
 
@@ -60,11 +84,8 @@ export class ConsoleReviewsController {
   async returnForClarification(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     await this.act(id, request, reply, 'return', body, async () => {
       const codes = ([] as string[]).concat(body.questionCodes ?? []).flatMap((c) => c.split(/[\s,]+/)).filter(Boolean);
-      const problems: FieldProblem[] = [];
-      if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Enter the codes of the questions to clarify' });
-      if (text(body.message).length < 3) problems.push({ path: 'message', message: 'Write your question to the supplier' });
-      if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, problems);
-      await this.assessments.returnForClarification(id, codes, text(body.message));
+      const input = await reviewForm(ReturnBody, { questionCodes: codes, message: text(body.message) }, 'Check the request.', RETURN_WORDS);
+      await this.returning.returnForClarification(id, input.questionCodes, input.message);
     });
   }
 
@@ -72,7 +93,7 @@ export class ConsoleReviewsController {
   @Post(':id/complete')
   @Roles('procurement')
   async complete(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    await this.act(id, request, reply, 'complete', {}, () => this.assessments.complete(id));
+    await this.act(id, request, reply, 'complete', {}, () => this.completing.complete(id));
   }
 
   /** Runs a review action; a refused one shows the page again with what to fix. */

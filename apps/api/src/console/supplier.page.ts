@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssessmentsService, Countermeasures } from '@app/assessments';
+import { AssessmentQueries, Countermeasures } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { DataSharingService } from '@app/data-sharing';
 import { UsersService, type User } from '@app/identity';
@@ -17,7 +17,7 @@ export class SupplierPage {
   constructor(
     private readonly suppliers: SuppliersService,
     private readonly ledger: DataSharingService,
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: AssessmentQueries,
     private readonly findings: FindingsService,
     private readonly decisions: DecisionsService,
     private readonly audit: AuditTrail,

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AssessmentsService } from '@app/assessments';
+import { SendAssessmentBody, SendQuestionnaire } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, pageParam } from '@app/platform';
 import { ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
 import { dateText } from './dates.js';
-import { datesFrom, refuse, validatedForm } from './forms.js';
+import { datesFrom, validatedForm } from './forms.js';
 import { ConsoleErrors, formProblems, PAGE_SIZE, redirect, sendPage, supplierFilters } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 import { supplierListView, ledgerRow } from './suppliers.view.js';
@@ -21,7 +21,7 @@ export class ConsoleSuppliersController {
   constructor(
     private readonly suppliers: SuppliersService,
     private readonly ledger: DataSharingService,
-    private readonly assessments: AssessmentsService,
+    private readonly sending: SendQuestionnaire,
     private readonly supplierPage: SupplierPage,
     private readonly reactivation: ReactivateSupplier,
     private readonly clock: Clock,
@@ -103,9 +103,9 @@ export class ConsoleSuppliersController {
     const { values, problems } = datesFrom(body, ['dueDate']);
     try {
       if (!problems.length && !values.dueDate) problems.push({ path: 'dueDate', message: 'Enter the due date' });
-      refuse(problems);
       const key = body.questionnaireKey && body.questionnaireKey !== 'default' ? body.questionnaireKey : undefined;
-      ({ assessment: { id: assessmentId } } = await this.assessments.send({ supplierId: id, dueDate: values.dueDate!, questionnaireKey: key }, request.user!.id));
+      const input = await validatedForm(SendAssessmentBody, { supplierId: id, dueDate: values.dueDate, questionnaireKey: key }, problems);
+      ({ assessment: { id: assessmentId } } = await this.sending.send(input, request.user!.id));
     } catch (error) {
       return this.failed(reply, request, id, 'send', error, { ...body, dueDate: values.dueDate ?? '' }, 'questionnaireKey');
     }

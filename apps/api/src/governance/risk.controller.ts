@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiItems, ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_ROLES, can, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, NotNullIfPresent, PageQuery, pageOf } from '@app/platform';
-import { DECISIONS, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type DecisionType, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
+import { DecisionBody, decisionState, DecisionsService, FINDING_STATUSES, FindingsService, SEVERITIES, type Finding, type FindingStatus, type RiskDecision, type Severity } from '@app/risk';
 import { FRAMEWORKS } from '@app/questionnaires';
 import { reductionPerPound } from '@app/scoring';
 import { SuppliersService, toRiskView, toSupplierView, TierOverrideInput } from '@app/suppliers';
@@ -14,19 +14,6 @@ import { FindingView, RiskDecisionView } from './governance.view.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
 const asBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-export class DecisionBody {
-  @IsIn(DECISIONS) decision: DecisionType;
-  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(5000) rationale: string;
-  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) reviewDate: string;
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200) insurer?: string;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) policyRef?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) limit?: number;
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) excess?: number;
-  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) expiresOn?: string;
-  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true }, DATE_MESSAGE) endLinksBy?: string;
-  @IsOptional() @ArrayMaxSize(500) @IsUUID('all', { each: true }) findingIds?: string[];
-}
 
 export class TierOverrideBody extends TierOverrideInput {}
 

@@ -1,4 +1,4 @@
-import type { AnswerInput, EvidenceService, PortalContext, PortalService, PortalView } from '@app/assessments';
+import type { AnswerInput, EvidenceService, PortalContext, PortalView, SaveAnswers } from '@app/assessments';
 import { DomainError } from '@app/platform';
 import type { PostedFile } from './page-form.js';
 import { answerProblem, fileProblem, type PageProblem } from './plain-words.js';
@@ -22,7 +22,7 @@ export interface SaveOutcome {
  */
 export class PortalPageActions {
   constructor(
-    private readonly portal: PortalService,
+    private readonly saving: SaveAnswers,
     private readonly evidence: EvidenceService,
   ) {}
 
@@ -33,7 +33,7 @@ export class PortalPageActions {
     // At most three tries: each refusal sets aside the answers it names and saves the rest.
     for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
       try {
-        await this.portal.saveAnswers(context, pending);
+        await this.saving.saveAnswers(context, pending);
         outcome.saved += pending.length;
         return outcome;
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { EvidenceService, PortalContext, PortalService, PortalView } from '@app/assessments';
+import type { EvidenceService, PortalAccess, PortalContext, PortalView, SaveAnswers, SubmitAssessment } from '@app/assessments';
 import { DomainError } from '@app/platform';
 import { PortalPageActions } from './page-actions.js';
 import { one, type Form, type PostedFile } from './page-form.js';
@@ -19,10 +19,12 @@ export class PagePost {
   private readonly actions: PortalPageActions;
 
   constructor(
-    private readonly portal: PortalService,
+    private readonly portal: PortalAccess,
+    saving: SaveAnswers,
+    private readonly submitting: SubmitAssessment,
     private readonly evidence: EvidenceService,
   ) {
-    this.actions = new PortalPageActions(portal, evidence);
+    this.actions = new PortalPageActions(saving, evidence);
   }
 
   async handle(context: PortalContext, kind: PostKind, fields: Form, files: PostedFile[]): Promise<PostResult> {
@@ -55,7 +57,7 @@ export class PagePost {
       const all = [...problems, ...missingProblems(view).filter((m) => !said(m)), ...attestationProblems(attestation)];
       if (all.length === 0) {
         try {
-          await this.portal.submit(context, attestation);
+          await this.submitting.submit(context, attestation);
           return { redirect: '/portal/assessment/receipt' };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;

@@ -6,7 +6,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint,
 import { ApiProblems } from '../openapi/decorators.js';
 import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EvidenceService, isAnswerable, hashToken, PortalService, PortalUnauthenticatedError, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { AnswersBody, EvidenceService, isAnswerable, hashToken, PortalAccess, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { csrfMatches, portalCsrfToken } from './csrf.js';
@@ -14,7 +14,6 @@ import { landingPage, type Organisation } from './landing-page.js';
 import { readPageForm, typedTexts } from './page-form.js';
 import { noticeOf, PagePost, type PostKind } from './page-post.js';
 import { PortalPages } from './pages.js';
-import { AnswersBody, SubmitBody } from './portal.input.js';
 import { questionnairePage, type PageOptions } from './questionnaire-page.js';
 import { receiptPage } from './receipt-page.js';
 
@@ -45,13 +44,15 @@ export class PortalController {
   private readonly org: Organisation;
 
   constructor(
-    private readonly portal: PortalService,
+    private readonly portal: PortalAccess,
+    private readonly saving: SaveAnswers,
+    private readonly submitting: SubmitAssessment,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
   ) {
     this.org = { name: config.orgName, contactEmail: config.contactEmail };
     this.pages = new PortalPages(this.org);
-    this.post = new PagePost(portal, evidence);
+    this.post = new PagePost(portal, saving, submitting, evidence);
   }
 
   /** Landing page: who asks whom for what, by when, in every state a link can be in. Changes nothing (mail scanners open links). */
@@ -169,7 +170,7 @@ export class PortalController {
     if (isPagePost(request)) return void this.pagePost(request, reply, 'save');
     const input = await validatedInput(AnswersBody, body);
     const bearer = bearerOf(request);
-    return void reply.send(bearer ? await this.portal.saveAnswersByToken(bearer, input.answers) : await this.portal.saveAnswers(await this.scriptContext(request), input.answers));
+    return void reply.send(bearer ? await this.saving.saveAnswersByToken(bearer, input.answers) : await this.saving.saveAnswers(await this.scriptContext(request), input.answers));
   }
 
   /** Submits with an attestation; 409 if already submitted, 422 listing what is missing. */
@@ -185,7 +186,7 @@ export class PortalController {
     noReferrer(reply);
     if (isPagePost(request)) return void this.pagePost(request, reply, 'submit');
     const input = await validatedInput(SubmitBody, body);
-    const assessment = await this.portal.submit(await this.scriptContext(request), input.attestation);
+    const assessment = await this.submitting.submit(await this.scriptContext(request), input.attestation);
     return void reply.send({ id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString(), reference: receiptReference(assessment.id) });
   }
 
@@ -234,7 +235,7 @@ export class PortalController {
     }
   }
 
-  private questionnaire(reply: FastifyReply, status: number, view: Awaited<ReturnType<PortalService['view']>>, options: PageOptions): void {
+  private questionnaire(reply: FastifyReply, status: number, view: Awaited<ReturnType<PortalAccess['view']>>, options: PageOptions): void {
     const model = questionnairePage(view, options);
     void reply
       .status(status)

@@ -3,40 +3,12 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems } from '../openapi/decorators.js';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
-import { AssessmentsService, ASSESSMENT_STATUSES, CampaignService, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AdjustAnswer, AdjustmentBody, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, ASSESSMENT_STATUSES, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 import { AssessmentDetailView, AssessmentInvitationView, AssessmentSentView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
-
-export class SendAssessmentBody {
-  @IsUUID() supplierId: string;
-  @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey?: string;
-  @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
-  @IsOptional() @IsUUID() recipientContactId?: string;
-}
-
-export class CampaignFilter {
-  @IsOptional() @IsIn(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other']) kind?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(4) tier?: number;
-  @IsOptional() @IsString() @MaxLength(50) tag?: string;
-  @IsOptional() @IsIn(['onboarding', 'active']) status?: string;
-}
-
-export class CampaignBody {
-  @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey: string;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
-  @ValidateIf((body: CampaignBody) => body.filter === undefined) @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) supplierIds?: string[];
-  @IsOptional() @ValidateNested() @Type(() => CampaignFilter) filter?: CampaignFilter;
-}
-
-export class ReturnBody {
-  @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) questionCodes: string[];
-  @IsString() @MinLength(3) @MaxLength(5000) message: string;
-}
 
 export class AssessmentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
@@ -70,18 +42,19 @@ const toAnswerView = (a: AssessmentAnswer): AnswerView => ({
   adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason, by: a.adjustedBy, at: a.adjustedAt?.toISOString() ?? null },
 });
 
-export class AdjustmentBody {
-  @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'must be a question code' }) questionCode: string;
-  @ValidateIf((_, v) => v !== null) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1) score: number | null;
-  @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
-}
-
 @ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1/assessments')
 export class AssessmentsController {
   constructor(
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: AssessmentQueries,
+    private readonly sending: SendQuestionnaire,
+    private readonly resending: ResendInvitation,
+    private readonly reassessing: ReassessAssessment,
+    private readonly adjusting: AdjustAnswer,
+    private readonly cancelling: CancelAssessment,
+    private readonly returning: ReturnForClarification,
+    private readonly completing: CompleteAssessment,
     private readonly campaigns: CampaignService,
     private readonly evidence: EvidenceService,
     private readonly audit: AuditTrail,
@@ -106,7 +79,7 @@ export class AssessmentsController {
   @Roles('procurement')
   @ApiProblems(409, 422)
   async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentSentView> {
-    const { assessment, invitationUrl, alsoSent } = await this.assessments.send(body, request.user?.id ?? null);
+    const { assessment, invitationUrl, alsoSent } = await this.sending.send(body, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl, alsoSent: alsoSent.map((a) => ({ ...toAssessmentView(a.assessment), invitationUrl: a.invitationUrl })) };
   }
 
@@ -154,7 +127,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async resend(@Param('id', new ParseUUIDPipe()) id: string): Promise<AssessmentInvitationView> {
-    const { assessment, invitationUrl } = await this.assessments.resend(id);
+    const { assessment, invitationUrl } = await this.resending.resend(id);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 
@@ -173,7 +146,7 @@ export class AssessmentsController {
   @Roles('procurement')
   @ApiProblems(409, 422)
   async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
-    const { assessment, invitationUrl } = await this.assessments.reassess(id, request.user?.id ?? null);
+    const { assessment, invitationUrl } = await this.reassessing.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
 
@@ -186,7 +159,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
-    return toAssessmentView(await this.assessments.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
+    return toAssessmentView(await this.adjusting.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
   }
 
   /** Cancels it; the link stops working. */
@@ -195,7 +168,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409)
   async cancel(@Param('id', new ParseUUIDPipe()) id: string) {
-    return toAssessmentView(await this.assessments.cancel(id));
+    return toAssessmentView(await this.cancelling.cancel(id));
   }
 
   /** Asks the supplier to clarify the named questions. */
@@ -204,7 +177,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async return(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnBody) {
-    return toAssessmentView(await this.assessments.returnForClarification(id, body.questionCodes, body.message));
+    return toAssessmentView(await this.returning.returnForClarification(id, body.questionCodes, body.message));
   }
 
   /** Completes the review: the final score, findings raised, the supplier's figures recomputed. */
@@ -213,7 +186,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiProblems(409, 422)
   async complete(@Param('id', new ParseUUIDPipe()) id: string) {
-    return toAssessmentView(await this.assessments.complete(id));
+    return toAssessmentView(await this.completing.complete(id));
   }
 }
 

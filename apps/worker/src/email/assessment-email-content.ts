@@ -126,11 +126,11 @@ export class AssessmentEmailContent {
     return sealedToken ? `${this.settings.baseUrl}/portal/i/${this.box.open(sealedToken)}` : null;
   }
 
-  /** The working link of the assessment's current invitation, only when it was issued to this recipient. */
+  /** The working link of the assessment's current invitation, only when it was issued to this recipient (its email names the invitation in its refs). */
   private async currentLink(m: EntityManager, assessmentId: string, recipient: string): Promise<string | null> {
     const [row] = await m.query<{ sealed: string | null }[]>(
       `SELECT o.refs->>'sealedToken' AS sealed
-         FROM assessment_invitation i JOIN outbox_message o ON o.dedupe_key = 'assessment:' || i.assessment_id || ':invitation:' || i.id
+         FROM assessment_invitation i JOIN outbox_message o ON o.refs->>'assessmentId' = i.assessment_id::text AND o.refs->>'invitationId' = i.id::text
         WHERE i.assessment_id = $1 AND i.revoked_at IS NULL AND i.expires_at > $2 AND i.recipient_email = $3::citext
         ORDER BY i.created_at DESC LIMIT 1`,
       [assessmentId, this.clock.now(), recipient],
