@@ -167,6 +167,7 @@ export function submittedContext(s: EmailSettings, a: AssessmentFacts) {
 
 export interface LinkDueFacts {
   linkId: string;
+  supplierId: string;
   supplierName: string;
   assetName: string;
   purpose: string;
@@ -176,6 +177,12 @@ export interface LinkDueFacts {
   /** YYYY-MM-DD */
   date: string;
   today: string;
+  /**
+   * Whether the reader's role may change the link (`register.write`). A data asset's owner may hold
+   * any role; one who cannot is sent to the supplier's page (which every role opens) and told who
+   * records the decision, never to the link's form, which would refuse them.
+   */
+  canEdit: boolean;
 }
 
 /** To the data asset's owner: review or end a data-sharing link. */
@@ -190,7 +197,8 @@ export function linkDueContext(s: EmailSettings, l: LinkDueFacts) {
     isEnd: l.isEnd,
     date: dateText(l.date),
     dueIn: inDays(daysBetween(l.today, l.date)),
-    linkUrl: consoleUrl(s, `/links/${l.linkId}`),
+    canEdit: l.canEdit,
+    linkUrl: l.canEdit ? consoleUrl(s, `/links/${l.linkId}`) : consoleUrl(s, `/suppliers/${l.supplierId}#links`),
   };
 }
 

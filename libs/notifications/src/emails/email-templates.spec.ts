@@ -67,6 +67,23 @@ describe('email templates, rendered with realistic data', () => {
     expect(email.text).toContain('Everything else: by 06:30 on Sat 10 Jul 2027');
   });
 
+  it("a data-sharing link notice sends an owner who cannot change links to the supplier's page, and says who records the decision", () => {
+    const linkDue = emailSamples(settings, DAYS[0].today, DAYS[0].now).filter((s) => s.template === 'data-sharing-link-due');
+    const texts = linkDue.map((s) => ({ canEdit: s.context.canEdit, text: renderer.render(s.template, s.context).text }));
+    expect(texts.map((t) => t.canEdit)).toEqual([true, false, true, false]);
+    for (const { canEdit, text } of texts) {
+      const consoleLinks = text.match(/https:\/\/assure\.trust\.nhs\.example\/console\/\S+/g);
+      if (canEdit) {
+        expect(consoleLinks).toEqual(['https://assure.trust.nhs.example/console/links/5f2c9a7e-3b1d-4e8a-9c0f-2a6b7d8e9f10']);
+      } else {
+        // The link's form is procurement's: a governance or viewer owner gets the supplier's page, which every role opens.
+        expect(consoleLinks).toEqual(['https://assure.trust.nhs.example/console/suppliers/0c8e1f4a-6d2b-4b7e-8a3c-9d1e2f3a4b5c#links']);
+        expect(text).toContain('Your role in Assure can read the link but not change it. When you have decided, write to assurance@trust.nhs.example and procurement will record');
+        expect(text).not.toMatch(/then (end|record) the/);
+      }
+    }
+  });
+
   it('words: plurals, London time, labels', () => {
     expect([plural(1, 'day'), plural(10, 'day'), plural(1_100_000, 'record')]).toEqual(['1 day', '10 days', '1,100,000 records']);
     expect(londonDateTime(new Date('2026-12-01T14:30:00Z'))).toBe('14:30 on Tue 1 Dec 2026');
