@@ -74,13 +74,22 @@ function common(s: EmailSettings, personal: boolean) {
   return { org: s.org, helpEmail: s.contactEmail, personal };
 }
 
+/** What a questionnaire of each purpose is called in subjects and headings: a research partner is not asked a "security questionnaire". */
+const PURPOSE_NOUN: Record<Purpose, string> = {
+  security: 'security questionnaire',
+  research: 'research data questionnaire',
+  incident: 'incident follow-up questionnaire',
+  other: 'questionnaire',
+};
+
 function assessmentBase(s: EmailSettings, a: AssessmentFacts) {
   const daysLeft = daysBetween(a.today, a.dueDate);
+  const kind = PURPOSE_NOUN[purposeOf(a.questionnaireKey)];
   return {
     supplier: { name: a.supplierName },
     recipientName: a.recipientName,
     recipientEmail: a.recipientEmail,
-    questionnaire: { title: a.questionnaireTitle },
+    questionnaire: { title: a.questionnaireTitle, kind, Kind: kind[0].toUpperCase() + kind.slice(1) },
     dueDate: dateText(a.dueDate),
     askedOn: dateText(a.askedOn),
     askedAgo: daysAgo(daysBetween(a.askedOn, a.today)),
@@ -95,7 +104,8 @@ function incidentWords(i: IncidentFacts) {
   const first = new Date(i.detectedAt.getTime() + INCIDENT_FIRST_HOURS * 3_600_000);
   const full = new Date(i.detectedAt.getTime() + INCIDENT_FULL_HOURS * 3_600_000);
   return {
-    summary: i.summary,
+    // Shown mid-sentence, before "(detected ...)": a full stop of its own would end the sentence early.
+    summary: i.summary.replace(/[\s.]+$/, ''),
     detectedAt: londonDateTime(i.detectedAt),
     firstBy: londonDateTime(first),
     firstPassed: first <= i.now,
@@ -309,7 +319,7 @@ export function digestContext(s: EmailSettings, d: DigestFacts) {
     critical: d.critical,
     high: d.high,
     top: d.top.slice(0, 5).map((t) => ({ name: t.name, rating: label(t.rating), netValueAtRisk: moneyText(t.netValueAtRisk) })),
-    overdue: d.overdue.map((o) => ({ supplier: o.supplier, overdueBy: plural(o.daysOverdue, 'day'), level: o.level })),
+    overdue: d.overdue.map((o) => ({ supplier: o.supplier, overdueBy: plural(o.daysOverdue, 'day'), escalation: o.level > 0 ? `escalation level ${o.level}` : 'not yet escalated' })),
     expiring: d.expiring.map((e) => ({ supplier: e.supplier, what: label(e.kind), date: dateText(e.date) })),
     reportUrl: consoleUrl(s, '/report'),
     decisionsUrl: consoleUrl(s, '/decisions'),

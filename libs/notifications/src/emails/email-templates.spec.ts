@@ -1,4 +1,5 @@
 import { EmailRenderer } from '../email-renderer.js';
+import { escalationContext, invitationContext, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext, type AssessmentFacts } from './contexts.js';
 import { emailSamples } from './samples.js';
 import { label, londonDateTime, plural } from './wording.js';
 
@@ -82,6 +83,46 @@ describe('email templates, rendered with realistic data', () => {
         expect(text).not.toMatch(/then (end|record) the/);
       }
     }
+  });
+
+  it('a research data partner is never told it owes a "security questionnaire", in any email about it', () => {
+    const research: AssessmentFacts = {
+      id: 'a1', supplierId: 's1', supplierName: 'Riverside University', recipientName: 'Dr Ana Lopes', recipientEmail: 'ana@riverside.example', questionnaireTitle: 'Research data partner questionnaire',
+      questionnaireKey: 'research-data-partner', dueDate: '2026-12-01', askedOn: '2026-10-20', owner: null, today: '2026-12-02',
+    };
+    const link = 'https://assure.trust.nhs.example/portal/i/AbCd';
+    const emails = {
+      'assessment-invitation': invitationContext(settings, { ...research, dueDate: '2027-01-05', today: '2026-12-02', askedOn: '2026-12-02' }, { link, reason: 'invitation', previousRecipient: null, incident: null }),
+      'assessment-reminder': reminderContext(settings, { ...research, dueDate: '2026-12-05' }, link),
+      'assessment-overdue': overdueContext(settings, research, link),
+      'assessment-escalation': escalationContext(settings, research),
+      'assessment-overdue-internal': overdueInternalContext(settings, research, 1),
+      'assessment-returned': returnedContext(settings, { ...research, dueDate: '2026-12-20' }, { link, message: 'Which data?', questions: ['R-01'] }),
+      'assessment-submitted': submittedContext(settings, research),
+    };
+    for (const [template, context] of Object.entries(emails)) {
+      const email = renderer.render(template, context);
+      expect({ template, subject: email.subject, says: /security questionnaire/i.test(`${email.subject}\n${email.text}`) }).toEqual({ template, subject: expect.stringMatching(/research data questionnaire/i), says: false });
+    }
+  });
+
+  it('plain text keeps its paragraphs apart, and the incident reads as one sentence', () => {
+    for (const sample of emailSamples(settings, DAYS[0].today, DAYS[0].now)) {
+      const { text } = renderer.render(sample.template, sample.context);
+      // A paragraph never runs straight into the next line's "Open your questionnaire:" or a heading-like line.
+      expect({ v: sample.variant, run: /[.)]\n(Open your questionnaire:|Please submit|What we need first|Overdue questionnaires|Decisions expiring|The report in Assure)/.exec(text)?.[0] ?? null }).toEqual({ v: sample.variant, run: null });
+    }
+    // Through the builder: a summary typed with a full stop still reads as one sentence before "(detected ...)".
+    const built = invitationContext(settings, { id: 'x', supplierId: 'y', supplierName: 'Eastfield University', recipientName: 'Security team', recipientEmail: 'sec@eastfield.example', questionnaireTitle: 'Security incident follow-up', questionnaireKey: 'incident-follow-up', dueDate: '2026-12-05', askedOn: '2026-12-02', owner: null, today: '2026-12-02' }, { link: 'https://x/portal/i/abc', reason: 'invitation', previousRecipient: null, incident: { summary: 'A ransomware group lists the supplier on its leak site. ', detectedAt: DAYS[0].now, now: DAYS[0].now } });
+    expect(renderer.render('assessment-invitation', built).text).toContain('lists the supplier on its leak site (detected 10:30 on Wed 2 Dec 2026)');
+  });
+
+  it('the digest says "not yet escalated" rather than "escalation level 0"', () => {
+    const digest = emailSamples(settings, DAYS[0].today, DAYS[0].now).find((s) => s.template === 'committee-digest')!;
+    const { text, html } = renderer.render(digest.template, digest.context);
+    expect(text).toContain('- Payroll Bureau Ltd: 1 day overdue, not yet escalated');
+    expect(text).toContain('- Imaging Connect: 10 days overdue, escalation level 1');
+    expect(`${text}${html}`).not.toContain('level 0');
   });
 
   it('words: plurals, London time, labels', () => {
