@@ -79,10 +79,27 @@ describe('internal emails link to a console page the reader can open', () => {
         } else {
           // Not the form that would refuse them: the supplier's links, and who records the decision.
           expect(urls[0]).toBe(`/console/suppliers/${links[role].supplierId}#links`);
-          expect(m.text).toContain('Your role in Assure can read the link but not change it');
+          expect(m.text).toContain('Your role in Assure cannot change the link');
           expect(m.text).toMatch(/write to \S+@\S+ and procurement will record/);
         }
       }
     }
   }, 90_000);
+
+  it("an overdue questionnaire's notice to a supplier owner who cannot send questionnaires opens the assessment, not the reassign form", async () => {
+    const owner = await signIn(api, 'governance');
+    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Governance Owned Ltd', kind: 'supplier', criticality: 'low', status: 'active', ownerId: owner.id, contacts: [{ name: 'Pat Primary', email: 'pat.governance-owned@supplier.example', role: 'primary' }] } });
+    expect(supplier.statusCode).toBe(201);
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2027-02-09' } });
+    expect(sent.statusCode).toBe(201);
+    worker.get(Clock).freeze('2027-02-10T10:00:00Z'); // the day after the due date: the overdue notice
+    await worker.get(NotificationScheduler).run();
+    const notice = () => sink.to(owner.email).find((m) => m.subject.startsWith('Overdue: Governance Owned Ltd has not returned'));
+    await waitUntil(async () => notice(), 20_000);
+    const urls = [...notice()!.text.matchAll(/http:\/\/assure\.test(\/console\/\S+)/g)].map((x) => x[1]);
+    expect(urls).toEqual([`/console/assessments/${sent.json().id}`]);
+    expect(notice()!.text).toContain('your role in Assure cannot send questionnaires, so procurement sends it on');
+    const page = await api.request({ method: 'GET', url: urls[0], headers: { cookie: await consoleCookie(owner.email) } });
+    expect(page.statusCode).toBe(200);
+  }, 60_000);
 });

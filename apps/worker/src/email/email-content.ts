@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvitationTokenBox, OPEN_STATUSES } from '@app/assessments';
-import { can, type Role } from '@app/identity';
 import { digestContext, expiringContext, incidentOpenedContext, linkDueContext, londonTime, reassessmentContext, type EmailSettings, type OutboxMessage } from '@app/notifications';
 import { AppConfig, Clock } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 import { AssessmentEmailContent } from './assessment-email-content.js';
 import { accessPathReviewEmail, certificationExpiryEmail } from './assurance-content.js';
+import { readerMay } from './reader.js';
 
 /** What an email needs, or why it is no longer owed. */
 export type Prepared =
@@ -76,12 +76,10 @@ export class EmailContent {
   }
 
   private async linkEmail(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
-    // The reader's role decides the link: the link's form for those who may change it, else the supplier's page.
-    const [link] = await m.query<{ status: string; review_date: string | null; end_date: string | null; purpose: string; agreement_ref: string | null; record_count: string; supplier_id: string; supplier_name: string; asset_name: string; reader_role: Role | null }[]>(
-      `SELECT l.status, l.review_date::text, l.end_date::text, l.purpose, l.agreement_ref, l.record_count::text, s.id AS supplier_id, s.name AS supplier_name, d.name AS asset_name,
-              (SELECT u.role FROM app_user u WHERE lower(u.email::text) = lower($2) AND u.active LIMIT 1) AS reader_role
+    const [link] = await m.query<{ status: string; review_date: string | null; end_date: string | null; purpose: string; agreement_ref: string | null; record_count: string; supplier_id: string; supplier_name: string; asset_name: string }[]>(
+      `SELECT l.status, l.review_date::text, l.end_date::text, l.purpose, l.agreement_ref, l.record_count::text, s.id AS supplier_id, s.name AS supplier_name, d.name AS asset_name
          FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id JOIN data_asset d ON d.id = l.data_asset_id WHERE l.id = $1`,
-      [row.refs.linkId, row.recipients[0] ?? ''],
+      [row.refs.linkId],
     );
     if (!link) return { skip: 'the data-sharing link no longer exists' };
     if (link.status === 'ended') return { skip: 'the link has ended' };
@@ -91,7 +89,8 @@ export class EmailContent {
       context: linkDueContext(this.settings, {
         linkId: row.refs.linkId, supplierId: link.supplier_id, supplierName: link.supplier_name, assetName: link.asset_name, purpose: link.purpose, agreementRef: link.agreement_ref,
         recordCount: Number(link.record_count), isEnd: row.refs.field === 'end', date, today: this.today(),
-        canEdit: link.reader_role !== null && can({ role: link.reader_role }, 'register.write'),
+        // The reader's role decides the link: the link's form for those who may change it, else the supplier's page.
+        canEdit: await readerMay(m, row.recipients[0], 'register.write'),
       }),
     };
   }
@@ -106,7 +105,12 @@ export class EmailContent {
     if (!s) return { skip: 'the supplier no longer exists' };
     if (s.status === 'offboarded') return { skip: 'the supplier is offboarded' };
     if (s.open) return { skip: 'a new assessment is already open' };
-    return { context: reassessmentContext(this.settings, { supplierId: row.refs.supplierId, supplierName: s.name, tier: s.tier, lastAssessed: s.completed_on, questionnaireTitle: s.questionnaire_title }) };
+    return {
+      context: reassessmentContext(this.settings, {
+        supplierId: row.refs.supplierId, supplierName: s.name, tier: s.tier, lastAssessed: s.completed_on, questionnaireTitle: s.questionnaire_title,
+        canSend: await readerMay(m, row.recipients[0], 'assessment.send'),
+      }),
+    };
   }
 
   private async expiringEmail(m: EntityManager, row: OutboxMessage): Promise<Prepared> {

@@ -153,14 +153,16 @@ export function escalationContext(s: EmailSettings, a: AssessmentFacts) {
 }
 
 /** To the internal owner (overdue, level 1) or governance (level 2): what to do, on the console page where it is done. */
-export function overdueInternalContext(s: EmailSettings, a: AssessmentFacts, level: number) {
+export function overdueInternalContext(s: EmailSettings, a: AssessmentFacts, level: number, canReassign: boolean) {
   return {
     ...common(s, false),
     ...assessmentBase(s, a),
     owner: a.owner ? { name: a.owner.name, email: a.owner.email } : null,
     escalated: level > 0,
     toGovernance: level >= 2,
-    reassignUrl: consoleUrl(s, `/assessments/${a.id}/reassign`),
+    // The reassign page is procurement's; a reader of another role gets the assessment (every role opens it).
+    canReassign,
+    reassignUrl: consoleUrl(s, canReassign ? `/assessments/${a.id}/reassign` : `/assessments/${a.id}`),
     assessmentUrl: consoleUrl(s, `/assessments/${a.id}`),
   };
 }
@@ -171,8 +173,8 @@ export function returnedContext(s: EmailSettings, a: AssessmentFacts, o: { link:
 }
 
 /** To the internal owner: the review is theirs to do. */
-export function submittedContext(s: EmailSettings, a: AssessmentFacts) {
-  return { ...common(s, false), ...assessmentBase(s, a), reviewUrl: consoleUrl(s, `/assessments/${a.id}`) };
+export function submittedContext(s: EmailSettings, a: AssessmentFacts, canReview: boolean) {
+  return { ...common(s, false), ...assessmentBase(s, a), canReview, reviewUrl: consoleUrl(s, `/assessments/${a.id}`) };
 }
 
 export interface LinkDueFacts {
@@ -219,6 +221,8 @@ export interface ReassessmentFacts {
   /** YYYY-MM-DD */
   lastAssessed: string;
   questionnaireTitle: string;
+  /** Whether the reader's role may send questionnaires (the supplier page shows the form only then). */
+  canSend: boolean;
 }
 
 /** To the internal owner: the tier's interval has passed; send the questionnaire again. */
@@ -229,7 +233,8 @@ export function reassessmentContext(s: EmailSettings, r: ReassessmentFacts) {
     tier: r.tier,
     lastAssessed: dateText(r.lastAssessed),
     questionnaire: { title: r.questionnaireTitle },
-    supplierUrl: consoleUrl(s, `/suppliers/${r.supplierId}#send-questionnaireKey`),
+    canSend: r.canSend,
+    supplierUrl: consoleUrl(s, r.canSend ? `/suppliers/${r.supplierId}#send-questionnaireKey` : `/suppliers/${r.supplierId}#assessments`),
   };
 }
 

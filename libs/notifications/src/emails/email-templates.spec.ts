@@ -79,9 +79,22 @@ describe('email templates, rendered with realistic data', () => {
       } else {
         // The link's form is procurement's: a governance or viewer owner gets the supplier's page, which every role opens.
         expect(consoleLinks).toEqual(['https://assure.trust.nhs.example/console/suppliers/0c8e1f4a-6d2b-4b7e-8a3c-9d1e2f3a4b5c#links']);
-        expect(text).toContain('Your role in Assure can read the link but not change it. When you have decided, write to assurance@trust.nhs.example and procurement will record');
+        expect(text).toContain('Your role in Assure cannot change the link. When you have decided, write to assurance@trust.nhs.example and procurement will record');
         expect(text).not.toMatch(/then (end|record) the/);
       }
+    }
+  });
+
+  it('an owner whose role cannot act gets a page their role opens, and is told who acts and how to reach them', () => {
+    // Console pages that refuse every role but procurement (and admin).
+    const procurementOnly = /\/console\/(links\/[\w-]+|assessments\/[\w-]+\/reassign|suppliers\/[\w-]+#send-)/;
+    const limited = emailSamples(settings, DAYS[0].today, DAYS[0].now).filter((s) => s.to.includes('(governance or viewer)'));
+    expect(limited.map((s) => s.template).sort()).toEqual(['assessment-overdue-internal', 'assessment-submitted', 'data-sharing-link-due', 'data-sharing-link-due', 'reassessment-due']);
+    for (const sample of limited) {
+      const { text, html } = renderer.render(sample.template, sample.context);
+      const urls = text.match(/https:\/\/assure\.trust\.nhs\.example\/console\/\S+/g) ?? [];
+      expect({ v: sample.variant, urls: urls.length, refused: urls.filter((u) => procurementOnly.test(u)) }).toEqual({ v: sample.variant, urls: 1, refused: [] });
+      expect({ v: sample.variant, says: /[Yy]our role in Assure cannot/.test(text) && text.includes('write to assurance@trust.nhs.example') && html.includes('mailto:assurance@trust.nhs.example') }).toEqual({ v: sample.variant, says: true });
     }
   });
 
@@ -96,9 +109,9 @@ describe('email templates, rendered with realistic data', () => {
       'assessment-reminder': reminderContext(settings, { ...research, dueDate: '2026-12-05' }, link),
       'assessment-overdue': overdueContext(settings, research, link),
       'assessment-escalation': escalationContext(settings, research),
-      'assessment-overdue-internal': overdueInternalContext(settings, research, 1),
+      'assessment-overdue-internal': overdueInternalContext(settings, research, 1, true),
       'assessment-returned': returnedContext(settings, { ...research, dueDate: '2026-12-20' }, { link, message: 'Which data?', questions: ['R-01'] }),
-      'assessment-submitted': submittedContext(settings, research),
+      'assessment-submitted': submittedContext(settings, research, true),
     };
     for (const [template, context] of Object.entries(emails)) {
       const email = renderer.render(template, context);
