@@ -342,6 +342,8 @@ export interface CertificationExpiryFacts {
   expiresOn: string;
   expired: boolean;
   today: string;
+  /** Whether the reader's role may record certificates (procurement); the page itself opens for every role. */
+  canAct: boolean;
 }
 
 /** To procurement (the supplier's owner): a certificate expires in 30 days, or has expired; ask for the renewed one. */
@@ -355,6 +357,7 @@ export function certificationExpiryContext(s: EmailSettings, c: CertificationExp
     expiresOn: dateText(c.expiresOn),
     expired: c.expired,
     when: inDays(daysBetween(c.today, c.expiresOn)),
+    canAct: c.canAct,
     url: consoleUrl(s, `/suppliers/${c.supplierId}/assurance#certifications`),
   };
 }
@@ -370,6 +373,8 @@ export interface AccessPathReviewFacts {
   /** YYYY-MM-DD: its last review (or when it was recorded). */
   lastReviewed: string;
   today: string;
+  /** Whether the reader's role may change access paths (procurement); the page itself opens for every role. */
+  canAct: boolean;
 }
 
 /** To the supplier's owner: a way into our systems has not been reviewed for 12 months. */
@@ -383,6 +388,7 @@ export function accessPathReviewContext(s: EmailSettings, p: AccessPathReviewFac
     monitored: p.monitored,
     lastReviewed: dateText(p.lastReviewed),
     ago: daysAgo(daysBetween(p.lastReviewed, p.today)),
+    canAct: p.canAct,
     url: consoleUrl(s, `/suppliers/${p.supplierId}/assurance#access-paths`),
   };
 }

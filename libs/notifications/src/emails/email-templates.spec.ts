@@ -89,7 +89,7 @@ describe('email templates, rendered with realistic data', () => {
     // Console pages that refuse every role but procurement (and admin).
     const procurementOnly = /\/console\/(links\/[\w-]+|assessments\/[\w-]+\/reassign|suppliers\/[\w-]+#send-)/;
     const limited = emailSamples(settings, DAYS[0].today, DAYS[0].now).filter((s) => s.to.includes('(governance or viewer)'));
-    expect(limited.map((s) => s.template).sort()).toEqual(['assessment-overdue-internal', 'assessment-submitted', 'data-sharing-link-due', 'data-sharing-link-due', 'reassessment-due']);
+    expect(limited.map((s) => s.template).sort()).toEqual(['access-path-review-due', 'assessment-overdue-internal', 'assessment-submitted', 'certification-expiry', 'data-sharing-link-due', 'data-sharing-link-due', 'reassessment-due']);
     for (const sample of limited) {
       const { text, html } = renderer.render(sample.template, sample.context);
       const urls = text.match(/https:\/\/assure\.trust\.nhs\.example\/console\/\S+/g) ?? [];
