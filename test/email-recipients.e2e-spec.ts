@@ -189,8 +189,8 @@ describe('emails reach the right person with the right link; reassigning a quest
       expect(theirs.length).toBeGreaterThan(0);
       expect(theirs.flatMap(tokensOf)).toEqual([]);
     }
-    // (The incident's follow-up, due 26 Dec and unanswered, has escalated by 4 Jan too.)
-    expect(sink.to(supplier.escalation.email).map((m) => m.subject)).toEqual(['Escalation: security questionnaire for Ladder Pathology Ltd was due 9 Dec 2026', 'Escalation: security questionnaire for Ladder Pathology Ltd was due 26 Dec 2026']);
+    // (The incident's follow-up, due 26 Dec and unanswered, has escalated by 4 Jan too, named as what it is.)
+    expect(sink.to(supplier.escalation.email).map((m) => m.subject)).toEqual(['Escalation: security questionnaire for Ladder Pathology Ltd was due 9 Dec 2026', 'Escalation: incident follow-up questionnaire for Ladder Pathology Ltd was due 26 Dec 2026']);
     // Sol: the invitation passed on, the return, the incident follow-up, and on 4 Jan the reminder of a ladder started again for Sol (due 8 Jan).
     expect(sink.to(supplier.security.email).map((m) => m.subject.split(':')[0]).sort()).toEqual(['Passed to you', 'Please clarify your security questionnaire answers for Ladder Pathology Ltd by 8 Jan 2027', 'Reminder', 'Urgent'].sort());
     // The link itself is only in the invitation (its token leaves the outbox once sent): the reminder and the return point to it.

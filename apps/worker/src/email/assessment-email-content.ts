@@ -6,6 +6,7 @@ import {
 } from '@app/notifications';
 import type { Clock } from '@app/platform';
 import type { Prepared } from './email-content.js';
+import { readerMay } from './reader.js';
 
 
 interface AssessmentRow {
@@ -74,14 +75,15 @@ export class AssessmentEmailContent {
         return { context: overdueContext(this.settings, facts, await this.currentLink(m, a.id, a.recipient_email)) };
       case 'assessment-overdue-internal':
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
-        return { context: overdueInternalContext(this.settings, facts, level) };
+        // The reassign page is procurement's: an owner of another role is told who sends it on.
+        return { context: overdueInternalContext(this.settings, facts, level, await readerMay(m, row.recipients[0], 'assessment.send')) };
       case 'assessment-returned':
         if (a.status !== 'returned') return { skip: `the assessment is ${a.status}` };
         if (!toRecipient) return { skip: 'the questionnaire was passed to someone else' };
         return { context: returnedContext(this.settings, facts, { link: await this.currentLink(m, a.id, a.recipient_email), message: a.return_message ?? '', questions: a.returned_questions }) };
       default: // assessment-submitted
         if (a.status === 'cancelled') return { skip: 'the assessment was cancelled' };
-        return { context: submittedContext(this.settings, facts) };
+        return { context: submittedContext(this.settings, facts, await readerMay(m, row.recipients[0], 'assessment.review')) };
     }
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CERTIFICATION_LABELS, type CertificationKind } from '@app/certifications';
 import { accessPathReviewContext, certificationExpiryContext, type EmailSettings, type OutboxMessage } from '@app/notifications';
+import { readerMay } from './reader.js';
 
 type Prepared = { context: Record<string, unknown> } | { skip: string };
 
@@ -18,6 +19,7 @@ export async function certificationExpiryEmail(m: EntityManager, row: OutboxMess
     context: certificationExpiryContext(settings, {
       supplierId: c.supplier_id, supplierName: c.supplier, certification: `${CERTIFICATION_LABELS[c.kind as CertificationKind] ?? c.kind} certificate`,
       reference: c.reference, scope: c.scope, expiresOn: c.expires_on!, expired, today,
+      canAct: await readerMay(m, row.recipients[0], 'register.write'),
     }),
   };
 }
@@ -34,6 +36,6 @@ export async function accessPathReviewEmail(m: EntityManager, row: OutboxMessage
   if (p.status !== 'active') return { skip: `the access path is ${p.status}` };
   if (p.basis !== row.refs.basis) return { skip: 'the access path was reviewed since' };
   return {
-    context: accessPathReviewContext(settings, { supplierId: p.supplier_id, supplierName: p.supplier, kind: p.kind, description: p.description, mfa: p.mfa, monitored: p.monitored, lastReviewed: p.basis, today }),
+    context: accessPathReviewContext(settings, { supplierId: p.supplier_id, supplierName: p.supplier, kind: p.kind, description: p.description, mfa: p.mfa, monitored: p.monitored, lastReviewed: p.basis, today, canAct: await readerMay(m, row.recipients[0], 'register.write') }),
   };
 }

@@ -6,6 +6,7 @@ import { AppConfig, Clock } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 import { AssessmentEmailContent } from './assessment-email-content.js';
 import { accessPathReviewEmail, certificationExpiryEmail } from './assurance-content.js';
+import { readerMay } from './reader.js';
 
 /** What an email needs, or why it is no longer owed. */
 export type Prepared =
@@ -75,8 +76,8 @@ export class EmailContent {
   }
 
   private async linkEmail(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
-    const [link] = await m.query<{ status: string; review_date: string | null; end_date: string | null; purpose: string; agreement_ref: string | null; record_count: string; supplier_name: string; asset_name: string }[]>(
-      `SELECT l.status, l.review_date::text, l.end_date::text, l.purpose, l.agreement_ref, l.record_count::text, s.name AS supplier_name, d.name AS asset_name
+    const [link] = await m.query<{ status: string; review_date: string | null; end_date: string | null; purpose: string; agreement_ref: string | null; record_count: string; supplier_id: string; supplier_name: string; asset_name: string }[]>(
+      `SELECT l.status, l.review_date::text, l.end_date::text, l.purpose, l.agreement_ref, l.record_count::text, s.id AS supplier_id, s.name AS supplier_name, d.name AS asset_name
          FROM data_sharing_link l JOIN supplier s ON s.id = l.supplier_id JOIN data_asset d ON d.id = l.data_asset_id WHERE l.id = $1`,
       [row.refs.linkId],
     );
@@ -86,8 +87,10 @@ export class EmailContent {
     if (date !== row.refs.date) return { skip: `the ${row.refs.field} date changed` };
     return {
       context: linkDueContext(this.settings, {
-        linkId: row.refs.linkId, supplierName: link.supplier_name, assetName: link.asset_name, purpose: link.purpose, agreementRef: link.agreement_ref,
+        linkId: row.refs.linkId, supplierId: link.supplier_id, supplierName: link.supplier_name, assetName: link.asset_name, purpose: link.purpose, agreementRef: link.agreement_ref,
         recordCount: Number(link.record_count), isEnd: row.refs.field === 'end', date, today: this.today(),
+        // The reader's role decides the link: the link's form for those who may change it, else the supplier's page.
+        canEdit: await readerMay(m, row.recipients[0], 'register.write'),
       }),
     };
   }
@@ -102,7 +105,12 @@ export class EmailContent {
     if (!s) return { skip: 'the supplier no longer exists' };
     if (s.status === 'offboarded') return { skip: 'the supplier is offboarded' };
     if (s.open) return { skip: 'a new assessment is already open' };
-    return { context: reassessmentContext(this.settings, { supplierId: row.refs.supplierId, supplierName: s.name, tier: s.tier, lastAssessed: s.completed_on, questionnaireTitle: s.questionnaire_title }) };
+    return {
+      context: reassessmentContext(this.settings, {
+        supplierId: row.refs.supplierId, supplierName: s.name, tier: s.tier, lastAssessed: s.completed_on, questionnaireTitle: s.questionnaire_title,
+        canSend: await readerMay(m, row.recipients[0], 'assessment.send'),
+      }),
+    };
   }
 
   private async expiringEmail(m: EntityManager, row: OutboxMessage): Promise<Prepared> {

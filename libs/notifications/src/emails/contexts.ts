@@ -74,13 +74,22 @@ function common(s: EmailSettings, personal: boolean) {
   return { org: s.org, helpEmail: s.contactEmail, personal };
 }
 
+/** What a questionnaire of each purpose is called in subjects and headings: a research partner is not asked a "security questionnaire". */
+const PURPOSE_NOUN: Record<Purpose, string> = {
+  security: 'security questionnaire',
+  research: 'research data questionnaire',
+  incident: 'incident follow-up questionnaire',
+  other: 'questionnaire',
+};
+
 function assessmentBase(s: EmailSettings, a: AssessmentFacts) {
   const daysLeft = daysBetween(a.today, a.dueDate);
+  const kind = PURPOSE_NOUN[purposeOf(a.questionnaireKey)];
   return {
     supplier: { name: a.supplierName },
     recipientName: a.recipientName,
     recipientEmail: a.recipientEmail,
-    questionnaire: { title: a.questionnaireTitle },
+    questionnaire: { title: a.questionnaireTitle, kind, Kind: kind[0].toUpperCase() + kind.slice(1) },
     dueDate: dateText(a.dueDate),
     askedOn: dateText(a.askedOn),
     askedAgo: daysAgo(daysBetween(a.askedOn, a.today)),
@@ -95,7 +104,8 @@ function incidentWords(i: IncidentFacts) {
   const first = new Date(i.detectedAt.getTime() + INCIDENT_FIRST_HOURS * 3_600_000);
   const full = new Date(i.detectedAt.getTime() + INCIDENT_FULL_HOURS * 3_600_000);
   return {
-    summary: i.summary,
+    // Shown mid-sentence, before "(detected ...)": a full stop of its own would end the sentence early.
+    summary: i.summary.replace(/[\s.]+$/, ''),
     detectedAt: londonDateTime(i.detectedAt),
     firstBy: londonDateTime(first),
     firstPassed: first <= i.now,
@@ -143,14 +153,16 @@ export function escalationContext(s: EmailSettings, a: AssessmentFacts) {
 }
 
 /** To the internal owner (overdue, level 1) or governance (level 2): what to do, on the console page where it is done. */
-export function overdueInternalContext(s: EmailSettings, a: AssessmentFacts, level: number) {
+export function overdueInternalContext(s: EmailSettings, a: AssessmentFacts, level: number, canReassign: boolean) {
   return {
     ...common(s, false),
     ...assessmentBase(s, a),
     owner: a.owner ? { name: a.owner.name, email: a.owner.email } : null,
     escalated: level > 0,
     toGovernance: level >= 2,
-    reassignUrl: consoleUrl(s, `/assessments/${a.id}/reassign`),
+    // The reassign page is procurement's; a reader of another role gets the assessment (every role opens it).
+    canReassign,
+    reassignUrl: consoleUrl(s, canReassign ? `/assessments/${a.id}/reassign` : `/assessments/${a.id}`),
     assessmentUrl: consoleUrl(s, `/assessments/${a.id}`),
   };
 }
@@ -161,12 +173,13 @@ export function returnedContext(s: EmailSettings, a: AssessmentFacts, o: { link:
 }
 
 /** To the internal owner: the review is theirs to do. */
-export function submittedContext(s: EmailSettings, a: AssessmentFacts) {
-  return { ...common(s, false), ...assessmentBase(s, a), reviewUrl: consoleUrl(s, `/assessments/${a.id}`) };
+export function submittedContext(s: EmailSettings, a: AssessmentFacts, canReview: boolean) {
+  return { ...common(s, false), ...assessmentBase(s, a), canReview, reviewUrl: consoleUrl(s, `/assessments/${a.id}`) };
 }
 
 export interface LinkDueFacts {
   linkId: string;
+  supplierId: string;
   supplierName: string;
   assetName: string;
   purpose: string;
@@ -176,6 +189,12 @@ export interface LinkDueFacts {
   /** YYYY-MM-DD */
   date: string;
   today: string;
+  /**
+   * Whether the reader's role may change the link (`register.write`). A data asset's owner may hold
+   * any role; one who cannot is sent to the supplier's page (which every role opens) and told who
+   * records the decision, never to the link's form, which would refuse them.
+   */
+  canEdit: boolean;
 }
 
 /** To the data asset's owner: review or end a data-sharing link. */
@@ -190,7 +209,8 @@ export function linkDueContext(s: EmailSettings, l: LinkDueFacts) {
     isEnd: l.isEnd,
     date: dateText(l.date),
     dueIn: inDays(daysBetween(l.today, l.date)),
-    linkUrl: consoleUrl(s, `/links/${l.linkId}`),
+    canEdit: l.canEdit,
+    linkUrl: l.canEdit ? consoleUrl(s, `/links/${l.linkId}`) : consoleUrl(s, `/suppliers/${l.supplierId}#links`),
   };
 }
 
@@ -201,6 +221,8 @@ export interface ReassessmentFacts {
   /** YYYY-MM-DD */
   lastAssessed: string;
   questionnaireTitle: string;
+  /** Whether the reader's role may send questionnaires (the supplier page shows the form only then). */
+  canSend: boolean;
 }
 
 /** To the internal owner: the tier's interval has passed; send the questionnaire again. */
@@ -211,7 +233,8 @@ export function reassessmentContext(s: EmailSettings, r: ReassessmentFacts) {
     tier: r.tier,
     lastAssessed: dateText(r.lastAssessed),
     questionnaire: { title: r.questionnaireTitle },
-    supplierUrl: consoleUrl(s, `/suppliers/${r.supplierId}#send-questionnaireKey`),
+    canSend: r.canSend,
+    supplierUrl: consoleUrl(s, r.canSend ? `/suppliers/${r.supplierId}#send-questionnaireKey` : `/suppliers/${r.supplierId}#assessments`),
   };
 }
 
@@ -301,7 +324,7 @@ export function digestContext(s: EmailSettings, d: DigestFacts) {
     critical: d.critical,
     high: d.high,
     top: d.top.slice(0, 5).map((t) => ({ name: t.name, rating: label(t.rating), netValueAtRisk: moneyText(t.netValueAtRisk) })),
-    overdue: d.overdue.map((o) => ({ supplier: o.supplier, overdueBy: plural(o.daysOverdue, 'day'), level: o.level })),
+    overdue: d.overdue.map((o) => ({ supplier: o.supplier, overdueBy: plural(o.daysOverdue, 'day'), escalation: o.level > 0 ? `escalation level ${o.level}` : 'not yet escalated' })),
     expiring: d.expiring.map((e) => ({ supplier: e.supplier, what: label(e.kind), date: dateText(e.date) })),
     reportUrl: consoleUrl(s, '/report'),
     decisionsUrl: consoleUrl(s, '/decisions'),
@@ -319,6 +342,8 @@ export interface CertificationExpiryFacts {
   expiresOn: string;
   expired: boolean;
   today: string;
+  /** Whether the reader's role may record certificates (procurement); the page itself opens for every role. */
+  canAct: boolean;
 }
 
 /** To procurement (the supplier's owner): a certificate expires in 30 days, or has expired; ask for the renewed one. */
@@ -332,6 +357,7 @@ export function certificationExpiryContext(s: EmailSettings, c: CertificationExp
     expiresOn: dateText(c.expiresOn),
     expired: c.expired,
     when: inDays(daysBetween(c.today, c.expiresOn)),
+    canAct: c.canAct,
     url: consoleUrl(s, `/suppliers/${c.supplierId}/assurance#certifications`),
   };
 }
@@ -347,6 +373,8 @@ export interface AccessPathReviewFacts {
   /** YYYY-MM-DD: its last review (or when it was recorded). */
   lastReviewed: string;
   today: string;
+  /** Whether the reader's role may change access paths (procurement); the page itself opens for every role. */
+  canAct: boolean;
 }
 
 /** To the supplier's owner: a way into our systems has not been reviewed for 12 months. */
@@ -360,6 +388,7 @@ export function accessPathReviewContext(s: EmailSettings, p: AccessPathReviewFac
     monitored: p.monitored,
     lastReviewed: dateText(p.lastReviewed),
     ago: daysAgo(daysBetween(p.lastReviewed, p.today)),
+    canAct: p.canAct,
     url: consoleUrl(s, `/suppliers/${p.supplierId}/assurance#access-paths`),
   };
 }
