@@ -64,7 +64,15 @@ export class ConsoleReviewsController {
       if (codes.length === 0) problems.push({ path: 'questionCodes', message: 'Enter the codes of the questions to clarify' });
       if (text(body.message).length < 3) problems.push({ path: 'message', message: 'Write your question to the supplier' });
       if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, problems);
-      await this.assessments.returnForClarification(id, codes, text(body.message));
+      try {
+        await this.assessments.returnForClarification(id, codes, text(body.message));
+      } catch (error) {
+        // The service names each unknown code by its place in the list; the form names the codes themselves.
+        if (!(error instanceof DomainError) || error.code !== 'ASSESSMENT.UNKNOWN_QUESTION') throw error;
+        const unknown = error.errors.map((e) => codes[Number(/\[(\d+)\]/.exec(e.path)?.[1])]).filter(Boolean);
+        const message = unknown.length === 1 ? `${unknown[0]} is not a question of this questionnaire` : `${unknown.slice(0, -1).join(', ')} and ${unknown.at(-1)} are not questions of this questionnaire`;
+        throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, [{ path: 'questionCodes', message }]);
+      }
     });
   }
 
