@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '@app/embedded';
 import { UsersService } from '@app/identity';
+import { Snapshots } from '@app/reports';
 import { startTestApi, type TestApi } from './support/app.js';
 import { PASSWORD, signIn } from './support/users.js';
 
@@ -176,5 +177,29 @@ describe('console in a browser at 1280 and 390 px', () => {
     await page.click('button:has-text("Close the incident")');
     expect(await page.textContent('#timeline + ol')).toContain('Closed (Supplier reset every credential.)');
     await page.context().close();
+  }, 90_000);
+
+  it('the trend chart, drawn from two monthly snapshots, passes axe and fits at 1280 and 390 px', async () => {
+    // Two snapshots a month apart (each month keeps its first): the pack draws the line, with its axes and text alternative.
+    api.clock.freeze('2026-10-15T09:00:00Z');
+    await api.app.get(Snapshots).take();
+    api.clock.freeze('2026-11-28T09:00:00Z');
+    await api.app.get(Snapshots).take();
+    for (const width of WIDTHS) {
+      const page = await signedIn('governance', width);
+      await page.goto(`${base}/console/report`);
+      expect(await page.locator('#trend-chart[role=img][aria-labelledby="trend-title trend-desc"]').count()).toBe(1);
+      const points = (await page.getAttribute('#trend-chart polyline', 'points'))!.trim().split(/\s+/);
+      expect(points.length).toBeGreaterThanOrEqual(2);
+      expect(await page.textContent('#trend-desc')).toMatch(/Oct 2026.*Nov 2026/s);
+      // Gross and net each in its own labelled column, never "£X (£Y)"; a word wraps whole (the PDF showed "cri tic al").
+      expect(await page.textContent('main')).not.toMatch(/£[\d.,]+(M|bn)? \(£/);
+      expect(await page.locator('th:has-text("Net of insurance, a year") + th:has-text("Gross, a year")').count()).toBe(1);
+      // On paper and a laptop a word wraps whole (the PDF showed "cri tic al"); only a phone may break a long one to fit.
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('.report-table td')).overflowWrap`)).toBe(width === 1280 ? 'break-word' : 'anywhere');
+      await accessible(page, `trend at ${width}`);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
+      await page.context().close();
+    }
   }, 90_000);
 });
