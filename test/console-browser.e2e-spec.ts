@@ -34,6 +34,14 @@ describe('console in a browser at 1280 and 390 px', () => {
     supplierId = created.json().id;
     const incident = await api.request({ method: 'POST', url: '/api/v1/incidents', headers: { ...buyer.headers, 'idempotency-key': 'browser-test-1' }, payload: { supplierId, summary: 'Ransomware at the supplier; our results may be affected.', detectedAt: '2026-11-27T20:00:00Z', source: 'supplier_notice', severity: 'high' } });
     incidentId = incident.json().id;
+    // A completed review with findings, so that "What to fix first" has rows with long questions to fit on a phone.
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${sent.json().invitationUrl.split('/portal/i/')[1]}` } });
+    type Q = { code: string; type: string; options: { value: string }[] | null };
+    const questions = (await portal('GET', '/portal/assessment')).json().sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
+    await portal('POST', '/portal/assessment/answers', { answers: questions.map((q) => ({ code: q.code, version: 0, value: ({ yes_no: 'no', yes_no_partial: 'partial', single_choice: q.options?.at(-1)?.value, text: 'No.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] })) });
+    await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } });
+    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'] });
   }, 90_000);
   afterAll(async () => {
@@ -101,7 +109,7 @@ describe('console in a browser at 1280 and 390 px', () => {
     const pages = [
       '/console', '/console/suppliers', `/console/suppliers/${supplierId}`, '/console/suppliers/new', `/console/suppliers/${supplierId}/offboard`, '/console/suppliers/import',
       '/console/ledger', '/console/assets', '/console/campaigns/new', '/console/notifications', '/console/findings', '/console/incidents', '/console/incidents/new',
-      `/console/incidents/${incidentId}`, '/console/decisions', '/console/audit', '/console/admin/users', '/console/account/password',
+      `/console/incidents/${incidentId}`, '/console/countermeasures', '/console/decisions', '/console/audit', '/console/admin/users', '/console/account/password',
     ];
     for (const path of pages) {
       await page.goto(`${base}${path}`);
