@@ -163,7 +163,7 @@ describe('console: entry points and certificates', () => {
     await page.goto(`${base}/console/assessments/${sent.json().id}`);
     expect(await page.locator('tr', { hasText: 'LGV-03' }).textContent()).toContain('Proven: DSPT standards met (8HN22), expires 2027-06-30, verified 2026-11-30.');
     expect(await page.locator('tr', { hasText: 'LCT-06' }).textContent()).toContain('The recorded certificate has expired: Cyber Essentials (IASME-CE-1), expires 2026-10-01.');
-    expect(await page.textContent('.nhsuk-warning-callout')).toContain('1 answer(s) claim a certification that the recorded certificates contradict or that has expired');
+    expect(await page.textContent('.nhsuk-warning-callout')).toContain('1 answer claims a certification that the recorded certificates contradict or that has expired');
     await accessible(page, 'assessment review with certificates');
     await page.context().close();
   }, 60_000);

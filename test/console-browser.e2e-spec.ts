@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '@app/embedded';
 import { UsersService } from '@app/identity';
+import { Snapshots } from '@app/reports';
 import { startTestApi, type TestApi } from './support/app.js';
 import { PASSWORD, signIn } from './support/users.js';
 
@@ -33,6 +34,14 @@ describe('console in a browser at 1280 and 390 px', () => {
     supplierId = created.json().id;
     const incident = await api.request({ method: 'POST', url: '/api/v1/incidents', headers: { ...buyer.headers, 'idempotency-key': 'browser-test-1' }, payload: { supplierId, summary: 'Ransomware at the supplier; our results may be affected.', detectedAt: '2026-11-27T20:00:00Z', source: 'supplier_notice', severity: 'high' } });
     incidentId = incident.json().id;
+    // A completed review with findings, so that "What to fix first" has rows with long questions to fit on a phone.
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${sent.json().invitationUrl.split('/portal/i/')[1]}` } });
+    type Q = { code: string; type: string; options: { value: string }[] | null };
+    const questions = (await portal('GET', '/portal/assessment')).json().sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
+    await portal('POST', '/portal/assessment/answers', { answers: questions.map((q) => ({ code: q.code, version: 0, value: ({ yes_no: 'no', yes_no_partial: 'partial', single_choice: q.options?.at(-1)?.value, text: 'No.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] })) });
+    await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } });
+    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'] });
   }, 90_000);
   afterAll(async () => {
@@ -100,7 +109,7 @@ describe('console in a browser at 1280 and 390 px', () => {
     const pages = [
       '/console', '/console/suppliers', `/console/suppliers/${supplierId}`, '/console/suppliers/new', `/console/suppliers/${supplierId}/offboard`, '/console/suppliers/import',
       '/console/ledger', '/console/assets', '/console/campaigns/new', '/console/notifications', '/console/findings', '/console/incidents', '/console/incidents/new',
-      `/console/incidents/${incidentId}`, '/console/decisions', '/console/audit', '/console/admin/users', '/console/account/password',
+      `/console/incidents/${incidentId}`, '/console/countermeasures', '/console/decisions', '/console/audit', '/console/admin/users', '/console/account/password',
     ];
     for (const path of pages) {
       await page.goto(`${base}${path}`);
@@ -176,5 +185,29 @@ describe('console in a browser at 1280 and 390 px', () => {
     await page.click('button:has-text("Close the incident")');
     expect(await page.textContent('#timeline + ol')).toContain('Closed (Supplier reset every credential.)');
     await page.context().close();
+  }, 90_000);
+
+  it('the trend chart, drawn from two monthly snapshots, passes axe and fits at 1280 and 390 px', async () => {
+    // Two snapshots a month apart (each month keeps its first): the pack draws the line, with its axes and text alternative.
+    api.clock.freeze('2026-10-15T09:00:00Z');
+    await api.app.get(Snapshots).take();
+    api.clock.freeze('2026-11-28T09:00:00Z');
+    await api.app.get(Snapshots).take();
+    for (const width of WIDTHS) {
+      const page = await signedIn('governance', width);
+      await page.goto(`${base}/console/report`);
+      expect(await page.locator('#trend-chart[role=img][aria-labelledby="trend-title trend-desc"]').count()).toBe(1);
+      const points = (await page.getAttribute('#trend-chart polyline', 'points'))!.trim().split(/\s+/);
+      expect(points.length).toBeGreaterThanOrEqual(2);
+      expect(await page.textContent('#trend-desc')).toMatch(/Oct 2026.*Nov 2026/s);
+      // Gross and net each in its own labelled column, never "£X (£Y)"; a word wraps whole (the PDF showed "cri tic al").
+      expect(await page.textContent('main')).not.toMatch(/£[\d.,]+(M|bn)? \(£/);
+      expect(await page.locator('th:has-text("Net of insurance, a year") + th:has-text("Gross, a year")').count()).toBe(1);
+      // On paper and a laptop a word wraps whole (the PDF showed "cri tic al"); only a phone may break a long one to fit.
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('.report-table td')).overflowWrap`)).toBe(width === 1280 ? 'break-word' : 'anywhere');
+      await accessible(page, `trend at ${width}`);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
+      await page.context().close();
+    }
   }, 90_000);
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,4 +94,41 @@ describe('npm run demo', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('stops everything it started when Ctrl-C reaches only the npm process', async () => {
+    // npm forwards SIGINT to the shell of its script; without `exec` the shell died and the demo
+    // kept running, orphaned. Here npm is its own process group, and only npm gets the signal.
+    const scripts = (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.demo).toMatch(/ && exec npm run --silent demo:run$/); // the shell hands over: npm's signal reaches the next npm
+    const dataDir = mkdtempSync(join(tmpdir(), 'assure-demo-'));
+    const port = await freePort();
+    const npm = spawn('npm', ['run', '--silent', 'demo:run'], {
+      cwd: process.cwd(),
+      detached: true,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: await createTestDatabase({ migrated: false }), REDIS_URL: process.env.TEST_REDIS_URL, PORT: String(port), DATA_DIR: dataDir, QUEUE_PREFIX: 'demo-sigint' },
+    });
+    let output = '';
+    npm.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    npm.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const groupAlive = () => {
+      try {
+        process.kill(-npm.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      await waitUntil(async () => (output.includes('Assure is running.') ? true : undefined), 90_000);
+      process.kill(npm.pid!, 'SIGINT');
+      expect(await exited(npm, 30_000)).toBe(0);
+      expect(output).toContain('[demo] stopped; nothing left running');
+      expect(output).not.toMatch(/Error:|at .+:\d+:\d+\)/); // no stack trace on the way out
+      await waitUntil(async () => (groupAlive() ? undefined : true), 10_000); // nothing of the demo left running
+      await expect(fetch(`http://127.0.0.1:${port}/health/ready`)).rejects.toThrow();
+    } finally {
+      if (groupAlive()) process.kill(-npm.pid!, 'SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

@@ -148,7 +148,7 @@ export function packView(r: SupplyChainReport, org: string, consoleUrl: string |
     findings: {
       severities: Object.entries(r.findings.openBySeverity).map(([severity, f]) => ({ severity, ...f })),
       overdue: r.findings.overdueRemediation,
-      frameworks: r.findings.byFramework.slice(0, 15).map((f) => ({ ...f, text: `${count(f.openFindings, 'open finding')} at ${count(f.suppliers, 'supplier')}` })),
+      frameworks: r.findings.byFramework.slice(0, 15).map((f) => ({ ...f, control: controlName(f.framework, f.group), text: `${count(f.openFindings, 'open finding')} at ${count(f.suppliers, 'supplier')}` })),
     },
     decisions: {
       current: Object.entries(r.decisions.currentByType).map(([decision, n]) => ({ decision, count: n })),
@@ -159,4 +159,18 @@ export function packView(r: SupplyChainReport, org: string, consoleUrl: string |
     incidents: r.incidents.items.map((i) => ({ ...i, recordsExposed: i.recordsExposed.toLocaleString('en-GB'), detectedAt: momentText(i.detectedAt), followUp: i.followUp ? words(i.followUp) : 'none', suspended: count(i.linksSuspended, 'link') })),
     openIncidents: r.incidents.open,
   };
+}
+
+/** Framework names as a committee reads them (the stored keys are identifiers). */
+const FRAMEWORK_NAMES: Record<string, string> = {
+  'NCSC-CAF': 'NCSC Cyber Assessment Framework', 'NDG': 'National Data Guardian standard', 'CYBER-ESSENTIALS': 'Cyber Essentials', 'NCSC-SUPPLY-CHAIN': 'NCSC supply chain principle',
+  'ISO27001-2022': 'ISO/IEC 27001:2022 Annex A', 'NIST-CSF-2.0': 'NIST Cybersecurity Framework 2.0', 'DTAC': 'Digital Technology Assessment Criteria',
+};
+
+/** A control by its framework's name and its number in words: "Cyber Essentials: user access control", "National Data Guardian standard 3". */
+export function controlName(framework: string, ref: string): string {
+  const name = FRAMEWORK_NAMES[framework] ?? framework;
+  if (framework === 'CYBER-ESSENTIALS') return `${name}: ${ref.replace(/-/g, ' ')}`;
+  if (framework === 'NDG' || framework === 'NCSC-SUPPLY-CHAIN') return `${name} ${ref.replace(/^[A-Z]+-0?/, '')}`;
+  return `${name} ${ref}`;
 }

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@app/audit';
 import { londonDateTime } from './dates.js';
 import { formFields, type FieldSpec } from './forms.js';
+import { fieldText } from './words.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_ENTITIES = ['supplier', 'data_sharing_link', 'data_asset', 'assessment', 'finding', 'risk_decision', 'incident', 'user', 'questionnaire', 'notification'] as const;
@@ -60,7 +61,7 @@ export function auditView(data: { items: AuditEvent[]; total: number; page: numb
       entity: names.get(e.entityId) ?? null,
       link: entityLink(e.entityType, e.entityId),
       actor: e.actorType === 'user' ? (names.get(e.actorId ?? '') ?? 'a user no longer known') : e.actorType === 'supplier' ? 'the supplier (through its link)' : 'Assure (automatic)',
-      changes: Object.entries(e.changes ?? {}).map(([field, c]) => ({ field: words(field), before: valueText(c?.before, names), after: valueText(c?.after, names) })),
+      changes: Object.entries(e.changes ?? {}).map(([field, c]) => ({ field: fieldText(field), before: valueText(c?.before, names), after: valueText(c?.after, names) })),
     })),
     next: page * AUDIT_PAGE_SIZE < total ? `/console/audit?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page + 1) })}` : null,
   };

@@ -25,6 +25,12 @@ type Problem = { path: string; message: string };
 export const anchorOf = (path: string, prefix = 'f') => `${prefix}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
 const labelOf = (value: string) => value.replace(/_/g, ' ');
 
+/** Words an enumeration value spells in lower case that a reader knows in capitals ("nhs_body" -> "NHS body"). */
+const ACRONYMS: Record<string, string> = { nhs: 'NHS', dpo: 'DPO', sftp: 'SFTP', api: 'API', uk: 'UK', eea: 'EEA', mfa: 'MFA', vpn: 'VPN', dspt: 'DSPT', it: 'IT', s251: 'section 251' };
+
+/** A stored value as an option's label: "nhs_body" -> "NHS body", "s251_support" -> "Section 251 support". */
+export const optionLabel = (value: string) => capital(labelOf(value).replace(/\b[a-z0-9]+\b/g, (w) => ACRONYMS[w] ?? w));
+
 /** The label inside a sentence: "Review date" -> "review date", but "ODS code" and "UK GDPR basis" stay as they are. */
 const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -42,20 +48,49 @@ export function plainMessage(label: string, message: string): string {
   const the = /^(the|a|an|your|this|its) /i.test(l) || /^[A-Z]{2}/.test(l) ? l : `the ${l}`;
   if (/should not be empty|must be a string|^is required$/.test(m)) return `Enter ${the}`;
   if (/^is required (to|for) /.test(m)) return `Enter ${the} ${m.replace(/^is required /, '')}`;
+  if (/^must be longer than or equal to 1 characters?$/.test(m)) return `Enter ${the}`;
   if ((match = /must be longer than or equal to (\d+) characters?/.exec(m))) return `${L} must be ${match[1]} characters or more`;
   if ((match = /must be shorter than or equal to (\d+) characters?/.exec(m))) return `${L} must be ${match[1]} characters or fewer`;
   if (/must be an email/.test(m)) return `Enter ${the} in the correct format, like name@example.nhs.uk`;
-  if (/must be one of the following values|must be a valid enum value|must be a boolean/.test(m)) return `Select ${the}`;
+  if (/must be one of the following values|must be a valid enum value|must be a boolean|must be a UUID/.test(m)) return `Select ${the}`;
   if (/ISO 8601 date|must be a Date|YYYY-MM-DD|must be a real date/.test(m)) return `${L} must be a real date`;
   if (/must be an integer number|must be a number/.test(m)) return `${L} must be a number`;
   if ((match = /must not be less than (-?[\d.]+)/.exec(m))) return `${L} must be ${match[1]} or more`;
   if ((match = /must not be greater than (-?[\d.]+)/.exec(m))) return `${L} must be ${match[1]} or less`;
-  if (/must be a URL address/.test(m)) return `Enter ${the} as a web address, like https://www.example.com`;
+  if (/must be a URL address|must be an http\(s\) URL/.test(m)) return `Enter ${the} as a web address, like https://www.example.com`;
   if (/must match .* regular expression/.test(m)) return `Enter ${the} in the correct format`;
   if ((match = /must contain at least (\d+) elements?/.exec(m))) return `Choose at least ${match[1]} for ${the}`;
   if (/is not a known field/.test(m)) return `${L} is not part of this form`;
   // Messages the services write are sentences already ("Choose ...", "Say why ..."); a lower-case remainder reads after the label.
   return /^[a-z]/.test(m) ? `${L} ${m.replace(/\.$/, '')}` : m.replace(/\.$/, '');
+}
+
+/** The validator's messages that say what kind of value a field takes (one of them is the problem worth naming first). */
+const KIND_OF_VALUE = /should not be empty|must be a string|^is required$|must be a UUID|must be one of the following values|must be a valid enum value|must be a boolean|must be an? (integer )?number|must be an email|ISO 8601|must be a Date|must be a real date|must include a|URL/;
+/** The validator's own messages, which an empty field answers better with "Enter ..." (a service's sentence is kept). */
+const VALIDATOR_MESSAGE = /should not be empty|must be a string|^is required$|must be a UUID|must be one of the following values|must be a valid enum value|must be an? (integer )?number|must be longer than|must not be (less|greater) than|must be an email|must be a URL address|must match .* regular expression/;
+
+/**
+ * One problem per field, in the order of the form, as the NHS.UK error summary asks: a field left
+ * empty reads "Enter the ..." (or "Select the ..." for a choice) rather than its length or range
+ * rules, and of several rules broken the one about the kind of value comes first.
+ */
+function onePerField(errors: Problem[], specs: FieldSpec[] | Record<string, string>): Problem[] {
+  const list = Array.isArray(specs) ? specs : [];
+  const specOf = (path: string) => list.find((s) => s.name === path);
+  const byPath = new Map<string, Problem[]>();
+  for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  const chosen = [...byPath.values()].map((problems) => {
+    const spec = specOf(problems[0].path);
+    const empty = spec && !spec.date && (spec.value ?? '').trim() === '';
+    if (empty && problems.every((p) => VALIDATOR_MESSAGE.test(p.message))) return { path: problems[0].path, message: spec.options ? 'must be a valid enum value' : 'should not be empty' };
+    return problems.find((p) => KIND_OF_VALUE.test(p.message)) ?? problems[0];
+  });
+  const order = (path: string) => {
+    const i = list.findIndex((s) => s.name === path || path.startsWith(`${s.name}[`) || path.startsWith(`${s.name}.`));
+    return i < 0 ? list.length : i;
+  };
+  return chosen.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.path) - order(b.p.path) || a.i - b.i).map(({ p }) => p);
 }
 
 const labelsOf = (specs: FieldSpec[] | Record<string, string>): Record<string, string> =>
@@ -68,17 +103,17 @@ const targetOf = (path: string, specs: FieldSpec[] | Record<string, string>, pre
 /** The error summary: every problem at once, in plain words, each linking to its field. */
 export function summaryOf(errors: Problem[], specs: FieldSpec[] | Record<string, string> = {}, prefix = 'f') {
   const labels = labelsOf(specs);
-  return errors.map((e) => ({ path: e.path, anchor: targetOf(e.path, specs, prefix), text: plainMessage(labels[e.path] ?? labels[e.path.replace(/\[\d+\].*$/, '')] ?? capital(labelOf(e.path.replace(/\[\d+\]/g, ' ').replace(/\./g, ' ')) || 'this form'), e.message) }));
+  return onePerField(errors, specs).map((e) => ({ path: e.path, anchor: targetOf(e.path, specs, prefix), text: plainMessage(labels[e.path] ?? labels[e.path.replace(/\[\d+\].*$/, '')] ?? capital(labelOf(e.path.replace(/\[\d+\]/g, ' ').replace(/\./g, ' ')) || 'this form'), e.message) }));
 }
 
 /** The fields as the `fields` partial draws them, with each one's error in plain words. */
 export function formFields(specs: FieldSpec[], errors: Problem[] = [], prefix = 'f') {
   return specs.map((spec) => {
     const id = anchorOf(spec.name, prefix);
-    const error = errors.filter((e) => e.path === spec.name).map((e) => plainMessage(spec.errorLabel ?? spec.label, e.message)).join('. ');
+    const error = onePerField(errors.filter((e) => e.path === spec.name), [spec]).map((e) => plainMessage(spec.errorLabel ?? spec.label, e.message)).join('. ');
     const value = spec.value ?? '';
     const options = spec.options
-      ? [...(spec.blank !== undefined ? [{ value: '', label: spec.blank }] : []), ...spec.options.map((o) => (typeof o === 'string' ? { value: o, label: capital(labelOf(o)) } : o))].map((o) => ({ ...o, selected: o.value === value }))
+      ? [...(spec.blank !== undefined ? [{ value: '', label: spec.blank }] : []), ...spec.options.map((o) => (typeof o === 'string' ? { value: o, label: optionLabel(o) } : o))].map((o) => ({ ...o, selected: o.value === value }))
       : null;
     const date = spec.date ? dateParts(value) : null;
     return {

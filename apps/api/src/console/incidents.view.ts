@@ -48,6 +48,7 @@ export function incidentView(i: IncidentDetail, actors: Map<string, string>) {
     },
     activeLinks: active,
     activeLinksText: countText(active, 'active data-sharing link'),
+    activeOne: active === 1,
     timeline: i.timeline.map((t) => ({ at: londonDateTime(new Date(t.at)), what: EVENT[t.kind] ?? words(t.kind), detail: detail(t.kind, t.detail as Record<string, unknown>), by: t.actorId ? (actors.get(t.actorId) ?? 'a user') : 'Assure' })),
   };
 }

@@ -23,7 +23,8 @@ const LINK_TEXT = ['purpose', 'direction', 'pseudonymisation', 'article6Basis', 
 const CONSOLE_JS = readFileSync(join(templatesDir('console'), 'assets', 'console.js'), 'utf8');
 const CONSOLE_CSS = readFileSync(join(templatesDir('console'), 'assets', 'console.css'), 'utf8');
 const text = (body: Form, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-const numberOrText = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim() === '' ? undefined : value);
+/** A whole number as typed, with or without thousands separators ("12,000"); anything else is left for the validator to name. */
+const numberOrText = (value: string) => (/^(\d+|\d{1,3}(,\d{3})+)$/.test(value.trim()) ? Number(value.trim().replace(/,/g, '')) : value.trim() === '' ? undefined : value);
 
 /**
  * The register in the browser: suppliers with their contacts (create, edit), their data-sharing

@@ -1,6 +1,5 @@
-import { scoreText } from '@app/scoring';
 import type { AnswerEvidence } from '@app/certifications';
-import { REASSIGNABLE_STATUSES, type Assessment, type AssessmentAnswer, type AssessmentEvidence } from '@app/assessments';
+import { choicesOf, REASSIGNABLE_STATUSES, type Assessment, type AssessmentAnswer, type AssessmentEvidence } from '@app/assessments';
 import { can, type User } from '@app/identity';
 import type { QuestionnaireVersion } from '@app/questionnaires';
 import { evidenceTag } from './assurance.view.js';
@@ -16,6 +15,20 @@ export function answerText(answer: AssessmentAnswer | undefined, options: { valu
   if (answer.value === null || answer.value === undefined || answer.value === '') return '–';
   if (typeof answer.value === 'boolean') return answer.value ? 'Yes' : 'No';
   return label(answer.value);
+}
+
+/**
+ * The score as a reviewer reads it: the band that counts first, then why, then whether it is final
+ * ("Band C: 85.2 out of 100 would be band B, but the partial answer to LCT-02 caps it at C").
+ */
+export function scoreLine(score: Assessment['score']): string {
+  if (!score || score.overall === null || score.band === null) return 'Not scored yet';
+  const overall = (Math.round(score.overall * 10) / 10).toFixed(1);
+  const stage = score.stage === 'final' ? 'final' : 'provisional until the review is complete';
+  if (!score.cap) return `Band ${score.band}: ${overall} out of 100 (${stage})`;
+  const codes = score.cap.questions.length > 1 ? `${score.cap.questions.slice(0, -1).join(', ')} and ${score.cap.questions.at(-1)}` : score.cap.questions[0];
+  const answers = score.cap.kind === 'partial' ? `the partial ${score.cap.questions.length > 1 ? 'answers' : 'answer'} to ${codes}` : `the answer to ${codes}`;
+  return `Band ${score.band}: ${overall} out of 100 would be band ${score.uncappedBand}, but ${answers} ${score.cap.questions.length > 1 && score.cap.kind === 'partial' ? 'cap' : 'caps'} it at ${score.cap.band} (${stage})`;
 }
 
 /** The review of one assessment: answers by section with evidence, the score, who attested, and procurement's actions. */
@@ -40,12 +53,13 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
   const specsOf = { adjust: adjustSpecs, return: returnSpecs, complete: [{ name: 'status', label: 'This questionnaire' }] };
   return {
     provenFlags: [...proven.values()].filter((e) => e.outcome === 'flag').length,
+    provenOne: [...proven.values()].filter((e) => e.outcome === 'flag').length === 1,
     errors: failed ? summaryOf(failed.errors, specsOf[failed.form], 'review') : [],
     adjustFields: formFields(adjustSpecs, errorsOf('adjust'), 'review'),
     returnFields: formFields(returnSpecs, errorsOf('return'), 'review'),
     assessment: {
       id: assessment.id, status: assessment.status.replace('_', ' '), dueDate: dateText(assessment.dueDate), questionnaire: version.title,
-      overall: assessment.score ? scoreText(assessment.score) : 'not scored yet',
+      overall: scoreLine(assessment.score),
       band: assessment.score?.band ?? '–', stage: assessment.score?.stage ?? 'not scored', criticalFailures: assessment.score?.criticalFailures.join(', ') || 'none',
       submittedAt: assessment.submittedAt ? londonDateTime(assessment.submittedAt) : null,
     },
@@ -61,7 +75,7 @@ export function reviewView(data: { assessment: Assessment; answers: AssessmentAn
         const c = counted.get(q.code);
         return {
           code: q.code, text: q.text,
-          answer: answerText(answer, q.options),
+          answer: answerText(answer, choicesOf(q) ?? undefined),
           comment: answer?.comment ?? '',
           counted: c ? `${c.s}${c.adjusted ? ` (adjusted from ${c.adjusted.from}: ${c.adjusted.reason})` : ''}` : 'not counted',
           evidence: evidence.filter((e) => e.questionCode === q.code).map((e) => ({ id: e.id, name: e.fileName })),

@@ -85,7 +85,15 @@ export class ConsoleReviewsController {
     await this.act(id, request, reply, 'return', body, async () => {
       const codes = ([] as string[]).concat(body.questionCodes ?? []).flatMap((c) => c.split(/[\s,]+/)).filter(Boolean);
       const input = await reviewForm(ReturnBody, { questionCodes: codes, message: text(body.message) }, 'Check the request.', RETURN_WORDS);
-      await this.returning.returnForClarification(id, input.questionCodes, input.message);
+      try {
+        await this.returning.returnForClarification(id, input.questionCodes, input.message);
+      } catch (error) {
+        // The service names each unknown code by its place in the list; the form names the codes themselves.
+        if (!(error instanceof DomainError) || error.code !== 'ASSESSMENT.UNKNOWN_QUESTION') throw error;
+        const unknown = error.errors.map((e) => codes[Number(/\[(\d+)\]/.exec(e.path)?.[1])]).filter(Boolean);
+        const message = unknown.length === 1 ? `${unknown[0]} is not a question of this questionnaire` : `${unknown.slice(0, -1).join(', ')} and ${unknown.at(-1)} are not questions of this questionnaire`;
+        throw new DomainError('CONSOLE.INVALID', 'Check the request.', 422, [{ path: 'questionCodes', message }]);
+      }
     });
   }
 

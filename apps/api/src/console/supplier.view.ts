@@ -7,6 +7,7 @@ import { decisionState, type Finding, type RiskDecision } from '@app/risk';
 import { toSupplierView, type Supplier } from '@app/suppliers';
 import { dateText, londonDate, londonDateTime } from './dates.js';
 import { formFields, summaryOf, type FieldSpec } from './forms.js';
+import { fieldText } from './words.js';
 
 /** What the supplier page is drawn from, loaded by `SupplierPage`. */
 export interface SupplierPageData {
@@ -95,7 +96,7 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
     canSeeFindings: canSeeFindings(user),
     findings: data.findings.map((f) => ({ id: f.id, code: f.questionCode, severity: f.severity, status: f.status.replace('_', ' '), dueDate: dateText(f.dueDate), text: f.questionText })),
     openFindings: data.findings.filter((f) => f.status === 'open' || f.status === 'remediation_planned').map((f) => ({ id: f.id, label: `${f.questionCode} (${f.severity}): ${f.questionText}` })),
-    history: data.history.map((e) => ({ at: londonDateTime(e.occurredAt), action: e.action.replace(/[._]/g, ' '), actor: e.actorType === 'user' ? (data.actors.get(e.actorId ?? '') ?? 'a user') : e.actorType, fields: Object.keys(e.changes ?? {}).join(', ') })),
+    history: data.history.map((e) => ({ at: londonDateTime(e.occurredAt), action: e.action.replace(/[._]/g, ' '), actor: e.actorType === 'user' ? (data.actors.get(e.actorId ?? '') ?? 'a user') : e.actorType, fields: Object.keys(e.changes ?? {}).map(fieldText).join(', ') })),
     canDecide: canDecide(user),
     canSend: canEditRegister(user) && !offboarded,
     decisions: data.decisions.map((d) => ({ decision: d.decision, rationale: d.rationale, reviewDate: dateText(d.reviewDate), state: decisionState(d, data.today) })),

@@ -1,0 +1,98 @@
+import { startTestApi, type TestApi } from './support/app.js';
+import { postConsoleLogin } from './support/console.js';
+import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+
+/**
+ * What a procurement officer new to the console met on the demo (issue 15, second look): error
+ * summaries that listed one field three times or said "must be a UUID", option labels such as
+ * "Nhs body" and "Sftp", a history of field names ("ownerId"), a review that showed "yes" and
+ * "partial" and a score that named band B while C counted, and a return that did not say which
+ * code was wrong.
+ */
+describe('console, as a new procurement officer reads it', () => {
+  let api: TestApi;
+  let buyer: SignedIn;
+  let cookie: string;
+  let csrf: string;
+  let supplierId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
+    api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
+    buyer = await signIn(api, 'procurement');
+    const res = await postConsoleLogin(api, `email=${encodeURIComponent(buyer.email)}&password=${encodeURIComponent(PASSWORD)}`, '10.9.0.1');
+    cookie = String(res.headers['set-cookie']).split(';')[0];
+    csrf = /name="_csrf" value="([^"]+)"/.exec((await api.request({ method: 'GET', url: '/console', headers: { cookie } })).body)![1];
+    const created = await form('/console/suppliers', { name: 'Second Look Ltd', kind: 'nhs_body', criticality: 'low', status: 'active', ownerId: buyer.id, companiesHouseNumber: '01234567', 'contacts[0].name': 'Sam', 'contacts[0].email': 'sam@second.example', 'contacts[0].role': 'primary' });
+    expect(created.statusCode).toBe(303);
+    supplierId = String(created.headers.location).split('/').at(-1)!;
+    await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: { name: 'Clinic letters', classification: 'personal', categories: ['contact_details'], recordCount: 40_000 } });
+  }, 60_000);
+  afterAll(() => {
+    api?.clock.reset();
+    return api?.close();
+  });
+
+  const form = (url: string, fields: Record<string, string>) =>
+    api.request({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, _csrf: csrf }).toString() });
+  const summary = (html: string) => [...(/<div class="nhsuk-error-summary[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0] ?? '').matchAll(/<a href="#[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+  it('names each field once, in the order of the form, in plain words, when a form comes back empty', async () => {
+    const link = await form(`/console/suppliers/${supplierId}/links`, { purpose: '', recordCount: '', direction: 'outbound', pseudonymisation: 'identifiable', processingLocation: 'uk', status: 'active', 'reviewDate-day': '31', 'reviewDate-month': '6', 'reviewDate-year': '27' });
+    expect(link.statusCode).toBe(422);
+    expect(summary(link.body)).toEqual(['Select the data asset', 'Enter the purpose', 'Enter the records shared', 'Review date must be a real date']);
+    expect(link.body).not.toMatch(/UUID|1000000000000|must be a number/);
+
+    const admin = await signIn(api, 'admin');
+    const adminLogin = await postConsoleLogin(api, `email=${encodeURIComponent(admin.email)}&password=${encodeURIComponent(PASSWORD)}`, '10.9.0.2');
+    const adminCookie = String(adminLogin.headers['set-cookie']).split(';')[0];
+    const adminCsrf = /name="_csrf" value="([^"]+)"/.exec((await api.request({ method: 'GET', url: '/console', headers: { cookie: adminCookie } })).body)![1];
+    const user = await api.request({ method: 'POST', url: '/console/admin/users', headers: { cookie: adminCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ name: '', email: 'not-an-email', role: 'viewer', password: 'short', _csrf: adminCsrf }).toString() });
+    expect(summary(user.body)).toEqual(['Enter the name', 'Enter the email address in the correct format, like name@example.nhs.uk', 'First password must be at least 12 characters']);
+
+    // Records as people write them, with thousands separators.
+    const asset = /<option value="([0-9a-f-]{36})"[^>]*>Clinic letters/.exec(link.body)![1];
+    const saved = await form(`/console/suppliers/${supplierId}/links`, { dataAssetId: asset, purpose: 'Letters to patients', recordCount: '12,000', direction: 'outbound', pseudonymisation: 'identifiable', processingLocation: 'uk', status: 'active', agreementType: 'DSA', agreementRef: 'DSA-1', 'reviewDate-day': '30', 'reviewDate-month': '6', 'reviewDate-year': '2027' });
+    expect(summary(saved.body)).toEqual([]);
+    expect(saved.statusCode).toBe(303);
+    expect((await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie } })).body).toContain('12,000 records');
+
+    const website = await form('/console/suppliers', { name: 'Web Ltd', kind: 'supplier', criticality: 'low', status: 'active', website: 'acme' });
+    expect(summary(website.body)).toEqual(['Enter the website as a web address, like https://www.example.com']);
+  });
+
+  it('labels choices as people write them, and the history by field labels', async () => {
+    const supplierForm = (await api.request({ method: 'GET', url: '/console/suppliers/new', headers: { cookie } })).body;
+    expect(supplierForm).toContain('>NHS body</option>');
+    expect(supplierForm).toContain('>DPO</option>');
+    const linkForm = (await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}/links/new`, headers: { cookie } })).body;
+    for (const label of ['SFTP', 'API', 'UK', 'EEA', 'Section 251 support']) expect(linkForm).toContain(`>${label}</option>`);
+    const page = (await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie } })).body;
+    const history = /<h2 id="history">History<\/h2>([\s\S]*?)<\/ul>/.exec(page)![1];
+    expect(history).toContain('owner');
+    expect(history).toContain('Companies House number');
+    expect(history).not.toMatch(/ownerId|companiesHouseNumber/);
+  });
+
+  it('reviews in words: answers by their labels, the band that counts first, and the unknown codes named', async () => {
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    const id = sent.json().id as string;
+    const token = sent.json().invitationUrl.split('/portal/i/')[1];
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    type Q = { code: string; type: string; options: { value: string }[] | null };
+    const view = (await portal('GET', '/portal/assessment')).json();
+    const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: 0, value: ({ yes_no: 'yes', yes_no_partial: q.code === 'LCT-02' ? 'partial' : 'yes', single_choice: q.options?.[0]?.value, text: 'Yes.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
+    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Sam', jobTitle: 'IT lead', confirmed: true } })).statusCode).toBe(200);
+
+    const page = (await api.request({ method: 'GET', url: `/console/assessments/${id}`, headers: { cookie } })).body;
+    const row = (code: string) => new RegExp(`${code}\\.[^<]*</td>\\s*<td[^>]*>([^<]*)`).exec(page)?.[1].trim();
+    expect(row('LCT-02')).toBe('Partly');
+    expect(row('LCT-01')).toBe('Yes');
+    expect(page).toMatch(/Band C: \d+\.\d out of 100 would be band [AB], but the partial answer to LCT-02 caps it at C \(provisional until the review is complete\)/);
+
+    const wrong = await form(`/console/assessments/${id}/return`, { questionCodes: 'LCT-99, LCT-01, XYZ', message: 'Please tell us more.' });
+    expect(wrong.statusCode).toBe(422);
+    expect(summary(wrong.body)).toEqual(['LCT-99 and XYZ are not questions of this questionnaire']);
+  });
+});
