@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
-import { signIn, type SignedIn } from './support/users.js';
+import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+import { postConsoleLogin } from './support/console.js';
+import { UsersService } from '@app/identity';
 
 type Q = { code: string; type: string; options: { value: string; score?: number }[] | null; answer: { version: number } | null };
 
@@ -207,5 +209,54 @@ describe('access paths: each way a supplier reaches into our systems', () => {
     expect((await query(api.databaseUrl, "SELECT id FROM audit_event WHERE action = 'access_path.disabled' AND entity_id = ANY($1::text[])", [active]))).toHaveLength(active.length);
     // No unprotected way in is active any more: the step is gone, in the same transaction.
     expect((await riskOf()).explanation.likelihood.bandUsed).toBe('A');
+  });
+
+  it('offboarding disables every active way in, audited; reactivating re-enables none, and the console says so', async () => {
+    const other = await call(buyer, 'POST', '/api/v1/suppliers', {
+      name: 'Legacy Remote Support Ltd', kind: 'supplier', criticality: 'moderate', status: 'active', ownerId: buyer.id,
+      contacts: [{ name: 'Ola Ade', email: 'ola@legacy.example', role: 'primary' }],
+    });
+    const otherId = other.json().id;
+    const add = (body: object) => call(buyer, 'POST', `/api/v1/suppliers/${otherId}/access-paths`, { systems: ['EPR'], monitored: true, ...body });
+    const tool = (await add({ kind: 'remote_support', description: 'Screen-sharing tool to the ward PCs', mfa: 'none' })).json();
+    const vpn = (await add({ kind: 'vpn', description: 'Support VPN', mfa: 'enforced' })).json();
+    const old = (await add({ kind: 'api_integration', description: 'Old results feed', mfa: 'not_applicable', status: 'disabled' })).json();
+
+    // The console's confirmation names the ways in that offboarding will disable.
+    const email = `procurement-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
+    await api.app.get(UsersService).create({ email, name: 'Procurement person', role: 'procurement', password: PASSWORD });
+    const login = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, '10.6.1.1');
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const page = async (url: string) => (await api.request({ method: 'GET', url, headers: { cookie } })).body;
+    const confirm = await page(`/console/suppliers/${otherId}/offboard`);
+    expect(confirm).toContain('These ways into our systems (access paths) are disabled today:');
+    expect(confirm).toContain('<li>Screen-sharing tool to the ward PCs</li>');
+    expect(confirm).toContain('<li>Support VPN</li>');
+    expect(confirm).not.toContain('Old results feed');
+
+    const offboarded = await call(buyer, 'POST', `/api/v1/suppliers/${otherId}/offboard`);
+    expect(offboarded.statusCode).toBe(200);
+    expect(offboarded.json()).toMatchObject({ status: 'offboarded' });
+    const listed = (await call(viewer, 'GET', `/api/v1/suppliers/${otherId}/access-paths`)).json().items;
+    expect(Object.fromEntries(listed.map((p: { id: string; status: string }) => [p.id, p.status]))).toEqual({ [tool.id]: 'disabled', [vpn.id]: 'disabled', [old.id]: 'disabled' });
+    const audited = await query<{ entity_id: string; changes: Record<string, { before: unknown; after: unknown }> }>(api.databaseUrl, "SELECT entity_id, changes FROM audit_event WHERE action = 'access_path.disabled' AND entity_id = ANY($1::text[]) ORDER BY entity_id", [[tool.id, vpn.id, old.id]]);
+    expect(audited.map((a) => a.entity_id).sort()).toEqual([tool.id, vpn.id].sort()); // the one already disabled is not disabled again
+    for (const a of audited) expect(a.changes).toMatchObject({ status: { before: 'active', after: 'disabled' }, reason: { after: 'supplier offboarded' } });
+    expect(await page(`/console/suppliers/${otherId}`)).toContain('Offboarding disabled these ways in (access paths):');
+
+    // Reactivated: the ways in stay disabled, and the supplier page says so until each is re-enabled.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page(`/console/suppliers/${otherId}`))![1];
+    const reactivated = await api.request({ method: 'POST', url: `/console/suppliers/${otherId}/reactivate`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+    expect(reactivated.statusCode).toBe(303);
+    expect((await call(viewer, 'GET', `/api/v1/suppliers/${otherId}`)).json()).toMatchObject({ status: 'active' });
+    expect((await call(viewer, 'GET', `/api/v1/suppliers/${otherId}/access-paths?status=active`)).json().total).toBe(0);
+    const after = await page(`/console/suppliers/${otherId}`);
+    expect(after).toContain('did not re-enable the ways in that offboarding disabled');
+    expect(after).toContain('<li>Screen-sharing tool to the ward PCs</li>');
+    expect(after).not.toContain('Old results feed');
+    expect((await call(buyer, 'PATCH', `/api/v1/access-paths/${vpn.id}`, { status: 'active' })).statusCode).toBe(200);
+    const later = await page(`/console/suppliers/${otherId}`);
+    expect(later).toContain('<li>Screen-sharing tool to the ward PCs</li>');
+    expect(later).not.toContain('<li>Support VPN</li>');
   });
 });

@@ -58,7 +58,7 @@ describe('assessments and the supplier portal', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     // A low-criticality supplier with no data is tier 4: the short questionnaire.
-    expect(body).toMatchObject({ supplierId, questionnaireKey: 'supplier-security-lite', questionnaireVersion: 2, dueDate: '2026-12-31', status: 'sent' });
+    expect(body).toMatchObject({ supplierId, questionnaireKey: 'supplier-security-lite', questionnaireVersion: 3, dueDate: '2026-12-31', status: 'sent' });
     expect(body.invitationUrl).toMatch(/^http:\/\/assure\.test\/portal\/i\/[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(body.invitationUrl);
     const [invitation] = await query<{ token_hash: string; expires_at: Date }>(api.databaseUrl, 'SELECT token_hash, expires_at FROM assessment_invitation WHERE assessment_id = $1', [body.id]);

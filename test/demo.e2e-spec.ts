@@ -81,6 +81,29 @@ describe('npm run demo', () => {
       expect(explained.explanation.likelihood.latestAssessment.questionnaireKey).toBe('research-data-partner');
       expect(explained.explanation.likelihood.assessments.map((a) => `${a.questionnaireKey}:${a.band}`).sort()).toEqual(['research-data-partner:D', 'supplier-security-core:C']);
       expect(story('Telecare Monitoring Ltd')).toMatchObject({ band: 'A', rating: 'low' });
+      // Entry points: the pathology partner's analyser vendor reaches the lab network through a
+      // remote-support tool with no MFA and nobody watching: its band D counts as E for p (0.08 -> 0.10).
+      const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } })).json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const northgate = await get(`/api/v1/suppliers/${story('Northgate Pathology Partnership').id}/risk`);
+      expect(northgate).toMatchObject({ band: 'D', probability: 0.1, explanation: { entryPoints: { bandBefore: 'D', bandAfter: 'E', stepApplied: true } } });
+      expect(northgate.explanation.summary).toContain('Analyser vendor’s remote-support tool into the laboratory network (no MFA, not monitored)');
+      const devices = await get(`/api/v1/suppliers/${all.items.find((s) => s.name === 'MedDevice Servicing Ltd')!.id}/access-paths`);
+      expect(devices.items).toEqual([expect.objectContaining({ kind: 'managed_device', mfa: 'not_applicable', deviceCount: 240, unsupportedDeviceCount: 31, status: 'active' })]);
+      const vpn = await get(`/api/v1/suppliers/${story('Carecloud EPR Ltd').id}/access-paths`);
+      expect(vpn.items).toEqual([expect.objectContaining({ kind: 'vpn', mfa: 'enforced', monitored: true })]);
+      // Certificates: the EPR host's Cyber Essentials Plus verified with its file; the imaging
+      // supplier's Cyber Essentials running out within 30 days; the analytics partner's DSPT a gap.
+      const carecloudCerts = await get(`/api/v1/suppliers/${story('Carecloud EPR Ltd').id}/certifications`);
+      expect(carecloudCerts.items).toEqual([expect.objectContaining({ kind: 'cyber_essentials_plus', verifiedBy: expect.any(String), verifiedOn: expect.any(String) })]);
+      const imagingCerts = await get(`/api/v1/suppliers/${all.items.find((s) => s.name === 'Imaging Connect Ltd')!.id}/certifications`);
+      const expiresInDays = (Date.parse(imagingCerts.items[0].expiresOn) - Date.now()) / 86_400_000;
+      expect(expiresInDays).toBeGreaterThan(0);
+      expect(expiresInDays).toBeLessThan(30);
+      const report = await get('/api/v1/reports/supply-chain?format=json');
+      const gaps = report.dataExposure.patientDataWithoutDspt as { name: string; currentStatus: string | null }[];
+      expect(gaps).toContainEqual(expect.objectContaining({ name: 'Meridian Health Analytics Ltd', currentStatus: 'approaching_standards' }));
+      expect(gaps.map((g) => g.name)).not.toContain('Northgate Pathology Partnership'); // standards met, verified
+      expect(report.entryPoints.totals).toMatchObject({ suppliers: expect.any(Number) });
       expect(story('Carecloud EPR Ltd').netValueAtRisk).toBeLessThan(story('Carecloud EPR Ltd').valueAtRisk / 2);
 
       demo.kill('SIGTERM');

@@ -119,8 +119,8 @@ describe('questionnaire catalogue', () => {
     expect(await versions()).toBe(before);
     // The lists, with their pinned versions, are part of the catalogue.
     const catalogue = (await api.request({ method: 'GET', url: '/api/v1/questionnaires', headers: viewer.headers })).json();
-    expect(catalogue.frameworkIdentifiers['NCSC-CAF']).toMatchObject({ version: expect.stringContaining('v3.2'), identifiers: expect.arrayContaining(['A1.a', 'D2.b']) });
-    expect(catalogue.frameworkIdentifiers['NCSC-CAF'].version).toContain('DSPT used is the 2024-25');
+    expect(catalogue.frameworkIdentifiers['NCSC-CAF']).toMatchObject({ version: expect.stringContaining('v3.2'), identifiers: expect.arrayContaining(['A1.a', 'D2.b', 'E1.a', 'E2.c', 'E3.b', 'E4.b']) });
+    expect(catalogue.frameworkIdentifiers['NCSC-CAF'].version).toContain('objective E (using and sharing information appropriately) that the Data Security and Protection Toolkit 2024-25');
   });
 
   it('an incident questionnaire is never scored: weights, knock-outs and option scores are refused in it', async () => {

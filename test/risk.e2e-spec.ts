@@ -117,8 +117,8 @@ describe('risk: findings, figures and treatment decisions', () => {
     expect(findings.items.map((f: { questionCode: string; severity: string }) => `${f.questionCode}:${f.severity}`).sort()).toEqual(['LCT-01:critical', 'LCT-02:high', 'LIN-01:critical']);
     const mfa = findings.items.find((f: { questionCode: string }) => f.questionCode === 'LCT-01');
     expect(mfa).toMatchObject({
-      assessmentId, status: 'open', answer: 'no', ownerId: buyer.id, recommendation: 'Turn on MFA for email and remote access.',
-      questionText: 'Is multi-factor authentication on for email and every remote access route?',
+      assessmentId, status: 'open', answer: 'no', ownerId: buyer.id, recommendation: 'Enforce MFA on every remote access route.',
+      questionText: 'Is multi-factor authentication enforced on every remote access route into systems that hold our data?',
       mappings: expect.arrayContaining([{ framework: 'NCSC-CAF', ref: 'B2.a' }]),
     });
     expect(mfa.dueDate).toBe(addDays(api.clock.today(), 30));

@@ -6,6 +6,7 @@ import { IncidentsService } from '@app/incidents';
 import { DecisionsService } from '@app/risk';
 import { addDays, Clock, requestContext } from '@app/platform';
 import { SuppliersService, type CreateSupplierInput } from '@app/suppliers';
+import { seedAssurance } from './assurance.js';
 
 type SupplierSeed = Omit<CreateSupplierInput, 'contacts'> & { contact: string };
 
@@ -114,6 +115,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
       };
       await ledger.createLink(link);
     }
+    await seedAssurance(app, ids, assets);
     return { links: await seedAssessments(app, ids) };
   });
 }

@@ -32,6 +32,8 @@ export class AccessPath {
   @Column({ type: 'text' }) status: AccessPathStatus;
   /** The incident whose "suspend links" disabled it, if any. */
   @Column({ type: 'uuid', nullable: true }) disabledByIncident: string | null;
+  /** Disabled when its supplier was offboarded (reactivating the supplier leaves it disabled). */
+  @Column({ type: 'boolean', default: false }) disabledByOffboarding: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -7,6 +7,7 @@ import { RiskRecompute } from '@app/suppliers';
 import { AccessPath } from './access-path.entity.js';
 import type { AccessPathListQuery, CreateAccessPathInput, UpdateAccessPathInput } from './access-path.input.js';
 import { accessPathSnapshot } from './access-path.view.js';
+import { waysInDisabledByOffboarding, type DisabledWayIn } from './offboard-supplier.js';
 
 const SORTS = ['createdAt', 'kind', 'status', 'lastReviewedOn'];
 /** Fields whose change can move the supplier's figures (risk-model section 3). */
@@ -41,13 +42,18 @@ export class AccessPathsService {
     return { items, total };
   }
 
+  /** Its ways in that offboarding disabled and nobody has re-enabled since. */
+  async disabledByOffboarding(supplierId: string): Promise<DisabledWayIn[]> {
+    return waysInDisabledByOffboarding(this.dataSource.manager, supplierId);
+  }
+
   async create(supplierId: string, input: CreateAccessPathInput, manager?: EntityManager): Promise<AccessPath> {
     const work = async (m: EntityManager) => {
       await assertSupplier(m, supplierId, true);
       const path = m.create(AccessPath, {
         supplierId, kind: input.kind, description: input.description, systems: input.systems ?? [], dataAssetIds: [...new Set(input.dataAssetIds ?? [])],
         mfa: input.mfa, monitored: input.monitored, deviceCount: input.deviceCount ?? null, unsupportedDeviceCount: input.unsupportedDeviceCount ?? null,
-        lastReviewedOn: input.lastReviewedOn ?? null, status: input.status ?? 'active', disabledByIncident: null,
+        lastReviewedOn: input.lastReviewedOn ?? null, status: input.status ?? 'active', disabledByIncident: null, disabledByOffboarding: false,
       });
       await this.check(m, path);
       const saved = await m.save(AccessPath, path);
@@ -65,7 +71,7 @@ export class AccessPathsService {
       if (path.status === 'removed') throw new ConflictError('ACCESS_PATH.REMOVED', 'A removed access path is history: record a new one instead.');
       const before = accessPathSnapshot(path);
       for (const [key, value] of Object.entries(input)) if (value !== undefined) Object.assign(path, { [key]: key === 'dataAssetIds' ? [...new Set(value as string[])] : value });
-      if (path.status === 'active') path.disabledByIncident = null;
+      if (path.status === 'active') Object.assign(path, { disabledByIncident: null, disabledByOffboarding: false });
       await this.check(m, path);
       const saved = await m.save(AccessPath, path);
       const after = accessPathSnapshot(saved);

@@ -6,3 +6,4 @@ export { CreateAccessPathInput, UpdateAccessPathInput, AccessPathListQuery } fro
 export { toAccessPathView, accessPathSnapshot, AccessPathView } from './access-path.view.js';
 export { accessPathsExposure, disableAccessPathsForIncident, type ExposedAccessPath } from './incident.query.js';
 export { entryPointsForPack, type EntryPointsPack, type SupplierEntryPoints } from './pack.query.js';
+export { OffboardSupplier, waysInDisabledByOffboarding, type DisabledWayIn } from './offboard-supplier.js';

@@ -10,7 +10,7 @@ const nist = (category: string, ...numbers: number[]) => numbers.map((n) => `${c
  * mapping can name a control that does not exist. Update a list only with its version.
  */
 export const FRAMEWORK_VERSIONS: Record<Framework, string> = {
-  'NCSC-CAF': 'NCSC Cyber Assessment Framework v3.2 (2024), objectives A to D; the DSPT used is the 2024-25 CAF-aligned edition',
+  'NCSC-CAF': 'NCSC Cyber Assessment Framework v3.2 (2024), objectives A to D, and objective E (using and sharing information appropriately) that the Data Security and Protection Toolkit 2024-25 CAF-aligned edition adds for health and care',
   'NDG': 'National Data Guardian data security standards (2016), as measured by the DSPT 2024-25',
   'CYBER-ESSENTIALS': 'Cyber Essentials requirements for IT infrastructure: the five technical control themes',
   'NCSC-SUPPLY-CHAIN': 'NCSC supply chain security guidance: the 12 principles',
@@ -25,6 +25,10 @@ export const FRAMEWORK_IDENTIFIERS: Record<Framework, readonly string[]> = {
     'B1.a', 'B1.b', 'B2.a', 'B2.b', 'B2.c', 'B2.d', 'B3.a', 'B3.b', 'B3.c', 'B3.d', 'B3.e', 'B4.a', 'B4.b', 'B4.c', 'B4.d', 'B5.a', 'B5.b', 'B5.c', 'B6.a', 'B6.b',
     'C1.a', 'C1.b', 'C1.c', 'C1.d', 'C1.e', 'C2.a', 'C2.b',
     'D1.a', 'D1.b', 'D1.c', 'D2.a', 'D2.b',
+    // DSPT 2024-25 objective E: E1 transparency (privacy information), E2 individuals' rights (rights
+    // requests, consent, the national data opt-out), E3 using and sharing information (for direct
+    // care, for other purposes), E4 records (managing records, clinical coding).
+    'E1.a', 'E2.a', 'E2.b', 'E2.c', 'E3.a', 'E3.b', 'E4.a', 'E4.b',
   ],
   'NDG': range('NDG-', 1, 10),
   'CYBER-ESSENTIALS': ['firewalls', 'secure-configuration', 'security-update-management', 'user-access-control', 'malware-protection'],

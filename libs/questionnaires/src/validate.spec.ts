@@ -1,6 +1,7 @@
 import { SHIPPED_QUESTIONNAIRES } from './catalogue/index.js';
 import { SCORED_TYPES, type QuestionnaireDefinition } from './definition.js';
 import { validateDefinition } from './validate.js';
+import { FRAMEWORK_VERSIONS } from './frameworks.js';
 
 const SPEC_EXAMPLE = {
   key: 'supplier-security-core',
@@ -143,6 +144,25 @@ describe('the shipped mappings (issue 16: none misapplied)', () => {
     const core = shipped.find((d) => d.key === 'supplier-security-core')!.sections.flatMap((s) => s.questions);
     expect(core.find((q) => q.code === 'VUL-02')).toMatchObject({ critical: true });
     expect(core.find((q) => q.code === 'CER-01')).toMatchObject({ critical: true, allowNotApplicable: true });
+  });
+
+  it('asks about MFA on remote access and on email in two questions in the short set, both knock-outs', () => {
+    const lite = shipped.find((d) => d.key === 'supplier-security-lite')!;
+    const questions = lite.sections.flatMap((s) => s.questions);
+    expect(lite.version).toBe(3);
+    expect(questions.find((q) => q.code === 'LCT-01')).toMatchObject({ critical: true, text: expect.stringContaining('remote access') });
+    expect(questions.find((q) => q.code === 'LCT-01')!.text).not.toMatch(/email/);
+    expect(questions.find((q) => q.code === 'LCT-09')).toMatchObject({ critical: true, text: expect.stringContaining('email') });
+    // No question of any shipped set asks two things joined by "and" about where MFA applies.
+    for (const q of shipped.flatMap((d) => d.sections.flatMap((s) => s.questions))) expect({ code: q.code, joined: /multi-factor authentication on for email and/i.test(q.text) }).toEqual({ code: q.code, joined: false });
+  });
+
+  it('accepts the DSPT objective E identifiers (CAF-aligned DSPT 2024-25) and names them in the pinned version', () => {
+    const doc = (ref: string) => ({ key: 'objective-e', version: 1, title: 'Objective E', sections: [{ key: 's', title: 'S', questions: [{ code: 'OBE-01', text: 'A question?', type: 'yes_no', recommendation: 'Do it.', mappings: [{ framework: 'NCSC-CAF', ref }] }] }] });
+    for (const ref of ['E1.a', 'E2.a', 'E2.b', 'E2.c', 'E3.a', 'E3.b', 'E4.a', 'E4.b']) expect({ ref, problems: validateDefinition(doc(ref)).problems }).toEqual({ ref, problems: [] });
+    expect(validateDefinition(doc('E5.a')).problems).toEqual([{ path: 'sections[0].questions[0].mappings[0].ref', message: expect.stringContaining('is not an identifier of NCSC-CAF') }]);
+    expect(FRAMEWORK_VERSIONS['NCSC-CAF']).toMatch(/objective E .*Data Security and Protection Toolkit 2024-25/);
+    expect(refs('supplier-security-lite', 'LDT-07')).toContain('NCSC-CAF:E3.b');
   });
 
   it('refuses an identifier its framework does not publish, with its path', () => {

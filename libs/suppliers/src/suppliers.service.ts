@@ -128,9 +128,12 @@ export class SuppliersService {
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
-  /** Ends the relationship: the supplier and its history stay; its links end today. */
-  async offboard(id: string): Promise<Supplier> {
-    return this.dataSource.transaction(async (m) => {
+  /**
+   * Ends the relationship: the supplier and its history stay; its links end today. Front doors go
+   * through `OffboardSupplier` (access-paths), which also disables its ways in, in this transaction.
+   */
+  async offboard(id: string, manager?: EntityManager): Promise<Supplier> {
+    const run = async (m: EntityManager) => {
       const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
       if (supplier.status === 'offboarded') throw new ConflictError('SUPPLIER.ALREADY_OFFBOARDED', 'This supplier is already offboarded.');
@@ -155,7 +158,8 @@ export class SuppliersService {
       await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: this.clock.now() } });
       await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
-    });
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   /** A governance user sets (or clears, with null) the tier the risk model would give, with a reason. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPathsService } from '@app/access-paths';
 import { AssessmentQueries, Countermeasures } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { DataSharingService } from '@app/data-sharing';
@@ -25,6 +26,7 @@ export class SupplierPage {
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly clock: Clock,
     private readonly countermeasures: Countermeasures,
+    private readonly accessPaths: AccessPathsService,
   ) {}
 
   async context(id: string, user: User, failed: FailedForm | null = null) {
@@ -45,6 +47,8 @@ export class SupplierPage {
       supplier, links: links.items, assetNames, assessments: assessments.items, titles, findings, decisions, history: history.items, actors: people,
       owner: supplier.ownerId ? (people.get(supplier.ownerId) ?? null) : null, questionnaires, today: this.clock.today(),
     }, user, failed);
-    return { ...view, pathToB };
+    // Ways in that offboarding disabled stay disabled after a reactivation, until each is re-enabled.
+    const waysIn = (await this.accessPaths.disabledByOffboarding(id)).map((p) => p.description);
+    return { ...view, pathToB, waysInDisabledByOffboarding: waysIn.length ? { list: waysIn, offboarded: view.offboarded !== null } : null };
   }
 }

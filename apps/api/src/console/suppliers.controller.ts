@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AccessPathsService, OffboardSupplier } from '@app/access-paths';
 import { SendAssessmentBody, SendQuestionnaire } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
@@ -24,6 +25,8 @@ export class ConsoleSuppliersController {
     private readonly sending: SendQuestionnaire,
     private readonly supplierPage: SupplierPage,
     private readonly reactivation: ReactivateSupplier,
+    private readonly offboarding: OffboardSupplier,
+    private readonly accessPaths: AccessPathsService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,22 +71,23 @@ export class ConsoleSuppliersController {
       supplier: { id, name: supplier.name },
       today: dateText(this.clock.today()),
       links: links.map((l) => ({ asset: assets.get(l.dataAssetId) ?? 'A data asset', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB') })),
+      waysIn: (await this.accessPaths.list(id, { status: 'active', page: 1, pageSize: 200 } as never)).items.map((p) => p.description),
     });
   }
 
-  /** Procurement ends the relationship: every link ends today; the record stays as history. */
+  /** Procurement ends the relationship: every link ends today, every way in is disabled; the record stays as history. */
   @Post('suppliers/:id/offboard')
   @Roles('procurement')
   async offboard(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     try {
-      await this.suppliers.offboard(id);
+      await this.offboarding.run(id);
     } catch (error) {
       return this.failed(reply, request, id, 'offboard', error, {});
     }
     redirect(reply, `/console/suppliers/${id}#offboarded`);
   }
 
-  /** An offboarded supplier made active again (its ended links stay ended). */
+  /** An offboarded supplier made active again (its ended links stay ended, its disabled ways in stay disabled). */
   @Post('suppliers/:id/reactivate')
   @Roles('procurement')
   async reactivate(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {

@@ -4,6 +4,7 @@ import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
+import { OffboardSupplier } from '@app/access-paths';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
 import { ImportResultView } from './procurement.view.js';
@@ -20,6 +21,7 @@ export class SuppliersController {
   constructor(
     private readonly suppliers: SuppliersService,
     private readonly csv: SupplierCsv,
+    private readonly offboarding: OffboardSupplier,
   ) {}
 
   /** The register, paged and filtered; `?format=csv` exports it. */
@@ -81,6 +83,7 @@ export class SuppliersController {
   @HttpCode(200)
   @ApiProblems(409)
   async offboard(@Param('id', new ParseUUIDPipe()) id: string) {
-    return toSupplierView(await this.suppliers.offboard(id));
+    // Its links end today and its active access paths are disabled, in one transaction.
+    return toSupplierView((await this.offboarding.run(id)).supplier);
   }
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, isAnswerable, type InvitationTokenBox } from '@app/assessments';
 import {
-  escalationContext, invitationContext, londonTime, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext,
+  escalationContext, firstReportReminderContext, invitationContext, londonTime, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext,
   type AssessmentFacts, type EmailSettings, type IncidentFacts, type InvitationReason, type OutboxMessage,
 } from '@app/notifications';
+import { firstReportIn } from '@app/incidents';
 import type { Clock } from '@app/platform';
 import type { Prepared } from './email-content.js';
 import { readerMay } from './reader.js';
@@ -61,6 +62,14 @@ export class AssessmentEmailContent {
           context: invitationContext(this.settings, facts, { link: this.link(row.refs.sealedToken)!, reason, previousRecipient: await this.previousRecipient(m, row.refs.previousContactId), incident: await this.incident(m, a.id) }),
           incidentFollowUp: a.questionnaire_key === 'incident-follow-up',
         };
+      }
+      case 'incident-first-report-reminder': {
+        if (!isAnswerable(a.status)) return { skip: `the follow-up is ${a.status}` };
+        if (!toRecipient) return { skip: 'the follow-up was passed to someone else' };
+        if (await firstReportIn(m, a.id)) return { skip: 'the first answers are in' };
+        const incident = await this.incident(m, a.id);
+        if (!incident) return { skip: 'no incident refers to this follow-up' };
+        return { context: firstReportReminderContext(this.settings, facts, incident, await this.currentLink(m, a.id, a.recipient_email)) };
       }
       case 'assessment-reminder':
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };

@@ -51,6 +51,7 @@ export class EmailContent {
       case 'assessment-overdue-internal':
       case 'assessment-returned':
       case 'assessment-submitted':
+      case 'incident-first-report-reminder':
         return this.assessments.prepare(m, row);
       case 'data-sharing-link-due':
         return this.linkEmail(m, row);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ANSWERABLE_STATUSES, INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, OPEN_STATUSES } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
+import { firstReportRemindersOwed } from '@app/incidents';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { addDays, AppConfig, Clock } from '@app/platform';
 import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
@@ -38,7 +39,7 @@ interface OpenAssessment {
  * email has a dedupe key naming its assessment (or link, or supplier) and step, so running twice,
  * or in two workers at once, owes each email once. Runs on working days within working hours only
  * (Europe/London; England and Wales bank holidays); a step that falls outside them goes out on the
- * next working day.
+ * next working day. The one exception is an incident follow-up's first-report reminder, owed at any hour.
  */
 @Injectable()
 export class NotificationScheduler {
@@ -55,7 +56,10 @@ export class NotificationScheduler {
   async run(): Promise<ScheduleRun> {
     const time = workingTime(this.clock.now(), this.config.workingHours);
     this.logger.log({ msg: 'scheduler round', working: time.working, why: time.why }); // one line per round (every SCHEDULE_INTERVAL_MS)
-    if (!time.working) return { working: false, why: time.why, owed: 0, escalated: 0 };
+    // An incident's clock runs at night and at weekends too: its reminders are owed at any hour.
+    const urgent = await this.dataSource.transaction(async (m) => (await this.owe(m, await firstReportRemindersOwed(m, this.clock.now()))).length);
+    if (urgent) this.logger.log({ msg: 'incident reminders owed', owed: urgent });
+    if (!time.working) return { working: false, why: time.why, owed: urgent, escalated: 0 };
     const today = time.today;
     const result = await this.dataSource.transaction(async (m) => {
       const { emails, levels } = await this.assessmentLadder(m, today);
@@ -63,7 +67,7 @@ export class NotificationScheduler {
       emails.push(...(await assuranceNotices(m, today)));
       const ids = await this.owe(m, emails);
       const escalated = await this.escalate(m, levels);
-      return { owed: ids.length, escalated };
+      return { owed: ids.length + urgent, escalated };
     });
     if (result.owed || result.escalated) this.logger.log({ msg: 'notifications owed', today, ...result });
     return { working: true, why: time.why, ...result };

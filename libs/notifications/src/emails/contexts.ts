@@ -134,6 +134,14 @@ export function invitationContext(s: EmailSettings, a: AssessmentFacts, o: { lin
   };
 }
 
+/**
+ * To the incident follow-up's recipient, with their own link, before its first report is due:
+ * the three answers needed first and by when (24 hours after detection), then the rest (72 hours).
+ */
+export function firstReportReminderContext(s: EmailSettings, a: AssessmentFacts, incident: IncidentFacts, link: string | null) {
+  return { ...common(s, link !== null), ...assessmentBase(s, a), link, incident: incidentWords(incident) };
+}
+
 /** To the contact asked, with their own link, before the due date. */
 export function reminderContext(s: EmailSettings, a: AssessmentFacts, link: string | null) {
   return { ...common(s, link !== null), ...assessmentBase(s, a), link };

@@ -1,6 +1,6 @@
 import {
   digestContext, escalationContext, expiringContext, incidentOpenedContext, invitationContext, linkDueContext, overdueContext, overdueInternalContext,
-  reassessmentContext, reminderContext, returnedContext, submittedContext, certificationExpiryContext, accessPathReviewContext, type AssessmentFacts, type EmailSettings,
+  reassessmentContext, reminderContext, returnedContext, submittedContext, certificationExpiryContext, accessPathReviewContext, firstReportReminderContext, type AssessmentFacts, type EmailSettings,
 } from './contexts.js';
 
 /** One realistic rendering of a template: who gets it, and the context the worker would build. */
@@ -41,6 +41,7 @@ export function emailSamples(s: EmailSettings, today: string, now: Date): EmailS
     { template: 'assessment-invitation', variant: 'incident follow-up (24 and 72 hours from detection)', to: "the supplier's security contact", context: invitationContext(s, { ...base, questionnaireTitle: 'Security incident follow-up', questionnaireKey: 'incident-follow-up', dueDate: at(3) }, { link, reason: 'invitation', previousRecipient: null, incident }) },
     { template: 'assessment-invitation', variant: 'passed to another contact (reassigned)', to: 'the new contact', context: invitationContext(s, { ...overdue, recipientName: 'Jo Patel', recipientEmail: 'jo.patel@northgate.example', askedOn: today, dueDate: at(14) }, { link, reason: 'reassign', previousRecipient: 'Sam Okafor', incident: null }) },
     { template: 'assessment-invitation', variant: 'a new link (resend)', to: 'the supplier contact asked', context: invitationContext(s, base, { link, reason: 'resend', previousRecipient: null, incident: null }) },
+    { template: 'incident-first-report-reminder', variant: '12 hours after detection, first answers still missing', to: "the incident follow-up's recipient", context: firstReportReminderContext(s, { ...base, questionnaireTitle: 'Security incident follow-up', questionnaireKey: 'incident-follow-up', dueDate: at(3) }, { ...incident, detectedAt: new Date(now.getTime() - 12 * 3_600_000) }, link) },
     { template: 'assessment-reminder', variant: '3 days before the due date', to: 'the supplier contact asked', context: reminderContext(s, { ...base, askedOn: at(-27), dueDate: at(3) }, link) },
     { template: 'assessment-reminder', variant: 'the day before', to: 'the supplier contact asked', context: reminderContext(s, { ...base, askedOn: at(-29), dueDate: at(1) }, link) },
     { template: 'assessment-overdue', variant: 'a day overdue', to: 'the supplier contact asked', context: overdueContext(s, { ...overdue, dueDate: at(-1) }, link) },

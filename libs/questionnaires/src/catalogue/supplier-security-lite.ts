@@ -1,9 +1,15 @@
 import { CERT_STATUS, question as q } from './build.js';
 
-/** The short questionnaire for Tier 3 and Tier 4 suppliers. Written for this project. */
+/**
+ * The short questionnaire for Tier 3 and Tier 4 suppliers. Written for this project.
+ * Version 3: LCT-01 asked about email and remote access in one question (a supplier with MFA on
+ * its VPN but not on webmail could answer neither yes nor no); it is now LCT-01 (remote access)
+ * and LCT-09 (email), both knock-outs like their counterparts ACC-01 and ACC-07 in the full set;
+ * LDT-07 (no secondary use) also cites DSPT objective E (E3.b, using information for other purposes).
+ */
 export const SUPPLIER_SECURITY_LITE = {
   key: 'supplier-security-lite',
-  version: 2,
+  version: 3,
   title: 'Supplier security questionnaire (short)',
   description: 'For Tier 3 and Tier 4 suppliers: limited data, services we could work around for a while.',
   sections: [
@@ -20,7 +26,8 @@ export const SUPPLIER_SECURITY_LITE = {
       key: 'controls',
       title: 'Technical controls',
       questions: [
-        q({ code: 'LCT-01', text: 'Is multi-factor authentication on for email and every remote access route?', weight: 5, critical: true, maps: [['CYBER-ESSENTIALS', 'user-access-control'], ['NCSC-CAF', 'B2.a'], ['ISO27001-2022', '8.5']], fix: 'Turn on MFA for email and remote access.' }),
+        q({ code: 'LCT-01', text: 'Is multi-factor authentication enforced on every remote access route into systems that hold our data?', help: 'Include VPNs, remote desktop and remote support tools.', weight: 5, critical: true, maps: [['CYBER-ESSENTIALS', 'user-access-control'], ['NCSC-CAF', 'B2.a'], ['ISO27001-2022', '8.5']], fix: 'Enforce MFA on every remote access route.' }),
+        q({ code: 'LCT-09', text: 'Is multi-factor authentication enforced for every user of your email?', weight: 4, critical: true, maps: [['CYBER-ESSENTIALS', 'user-access-control'], ['NCSC-CAF', 'B2.a'], ['ISO27001-2022', '8.5']], fix: 'Enforce MFA for every email user.' }),
         q({ code: 'LCT-02', text: 'Are security updates applied within 14 days on devices that handle our data?', weight: 4, critical: true, maps: [['CYBER-ESSENTIALS', 'security-update-management'], ['ISO27001-2022', '8.8']], fix: 'Apply security updates within 14 days.' }),
         q({ code: 'LCT-03', text: 'Is malware protection running on every device?', weight: 3, maps: [['CYBER-ESSENTIALS', 'malware-protection'], ['ISO27001-2022', '8.7']], fix: 'Run malware protection on every device.' }),
         q({ code: 'LCT-04', text: 'Do firewalls protect your internet connection and devices?', weight: 2, maps: [['CYBER-ESSENTIALS', 'firewalls'], ['ISO27001-2022', '8.20']], fix: 'Configure boundary and device firewalls.' }),
@@ -39,7 +46,7 @@ export const SUPPLIER_SECURITY_LITE = {
         q({ code: 'LDT-02', text: 'Is access to our data limited to the staff who need it?', weight: 3, maps: [['NDG', 'NDG-4'], ['ISO27001-2022', '5.15']], fix: 'Limit access to those who need it.' }),
         q({ code: 'LDT-03', text: 'Is our data returned or deleted when the contract ends?', weight: 2, maps: [['ISO27001-2022', '8.10'], ['NCSC-CAF', 'B3.e'], ['NIST-CSF-2.0', 'GV.SC-10']], fix: 'Agree to return or delete our data at contract end.' }),
         q({ code: 'LDT-06', text: 'Will you confirm that deletion to us in writing?', weight: 1, maps: [['ISO27001-2022', '8.10'], ['NCSC-CAF', 'B3.e']], fix: 'Confirm deletion in writing at contract end.' }),
-        q({ code: 'LDT-07', text: 'Do you use our data only to provide the service to us, never for your own purposes (such as training AI models) unless we have agreed in writing?', weight: 3, critical: true, maps: [['NDG', 'NDG-1'], ['ISO27001-2022', '5.34']], fix: 'Stop any secondary use of our data without our written agreement.' }),
+        q({ code: 'LDT-07', text: 'Do you use our data only to provide the service to us, never for your own purposes (such as training AI models) unless we have agreed in writing?', weight: 3, critical: true, maps: [['NDG', 'NDG-1'], ['NCSC-CAF', 'E3.b'], ['ISO27001-2022', '5.34']], fix: 'Stop any secondary use of our data without our written agreement.' }),
         q({ code: 'LDT-04', text: 'Do you keep backups of our data that an attack on your network could not alter?', weight: 3, na: true, maps: [['NCSC-CAF', 'B5.c'], ['ISO27001-2022', '8.13']], fix: 'Keep offline or immutable backups.' }),
       ],
     },
