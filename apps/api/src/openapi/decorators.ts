@@ -46,7 +46,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'Wrong media type.',
   422: 'A valid request that breaks a business rule.',
   429: 'Too many requests; see Retry-After.',
-  503: 'A dependency is unavailable.',
+  503: 'A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After.',
 };
 
 /**
