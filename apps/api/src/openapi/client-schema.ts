@@ -1394,6 +1394,83 @@ export interface components {
             confirmed: boolean;
             at: string;
         };
+        BandCapView: {
+            /** @enum {string} */
+            band: "A" | "B" | "C" | "D" | "E";
+            /**
+             * @description `failure`: a critical question scored 0; `partial`: one scored between 0 and 1.
+             * @enum {string}
+             */
+            kind: "failure" | "partial";
+            questions: string[];
+        };
+        ScoreAdjustmentView: {
+            from: number;
+            reason: string;
+        };
+        CountedQuestionView: {
+            code: string;
+            weight: number;
+            /** @description The question's score s in [0, 1]. */
+            s: number;
+            /** @description weight x s, its share of the section's numerator. */
+            contribution: number;
+            adjusted?: components["schemas"]["ScoreAdjustmentView"];
+        };
+        SectionScoreView: {
+            key: string;
+            title: string;
+            /** @description 0..100, or null when nothing in it was scorable. */
+            score: number | null;
+            counted: components["schemas"]["CountedQuestionView"][];
+        };
+        ScoreMappingView: {
+            framework: string;
+            ref: string;
+        };
+        ScoreFindingView: {
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low";
+            /** @description The answer given */
+            answer: (string | null) | number | boolean | string[];
+            questionCode: string;
+            comment: string | null;
+            mappings: components["schemas"]["ScoreMappingView"][];
+            recommendation: string | null;
+        };
+        AssessmentScoreView: {
+            /**
+             * @description `security` questionnaires are scored; an `incident` one never is (every figure null, no finding).
+             * @enum {string}
+             */
+            purpose: "security" | "incident";
+            /**
+             * @description The band after any knock-out cap.
+             * @enum {string|null}
+             */
+            band: "A" | "B" | "C" | "D" | "E" | null;
+            /**
+             * @description The band of the overall score before any cap.
+             * @enum {string|null}
+             */
+            uncappedBand: "A" | "B" | "C" | "D" | "E" | null;
+            /**
+             * @description `provisional` on submission, `final` once the review is complete.
+             * @enum {string}
+             */
+            stage: "provisional" | "final";
+            /** @description 0..100, or null when nothing was scorable. */
+            overall: number | null;
+            /** @description Set when a knock-out lowered the band. */
+            cap: components["schemas"]["BandCapView"] | null;
+            sections: components["schemas"]["SectionScoreView"][];
+            /** @description Critical questions scored 0. */
+            criticalFailures: string[];
+            /** @description Critical questions answered partially. */
+            criticalPartials: string[];
+            findings: components["schemas"]["ScoreFindingView"][];
+            scoredAt: string;
+        };
         AssessmentView: {
             id: string;
             supplierId: string;
@@ -1410,7 +1487,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1441,7 +1518,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1464,7 +1541,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1549,7 +1626,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
