@@ -147,10 +147,13 @@ describe('access paths: each way a supplier reaches into our systems', () => {
 
   it('exports the paths as CSV and imports them back unchanged; a bad row is named by line and column', async () => {
     await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'managed_device', description: 'Ultrasound carts on the wards', systems: ['Ward network'], mfa: 'not_applicable', monitored: true, deviceCount: 12, unsupportedDeviceCount: 2, lastReviewedOn: '2026-03-01' });
+    // Cells a spreadsheet would run as formulas are exported with a ' in front, and imported without it.
+    await call(buyer, 'POST', `/api/v1/suppliers/${supplierId}/access-paths`, { kind: 'remote_support', description: '+44 20 7946 0000 dial-in modem', systems: ['=PACS'], mfa: 'enforced', monitored: true, lastReviewedOn: '2026-10-01' });
     const exported = await call(viewer, 'GET', `/api/v1/suppliers/${supplierId}/access-paths?format=csv`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('text/csv');
     const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.kind === 'remote_support' && r.description.includes('dial-in'))).toMatchObject({ description: "'+44 20 7946 0000 dial-in modem", systems: "'=PACS" });
     expect(rows.find((r) => r.kind === 'managed_device')).toMatchObject({ description: 'Ultrasound carts on the wards', systems: 'Ward network', mfa: 'not_applicable', monitored: 'true', deviceCount: '12', unsupportedDeviceCount: '2', lastReviewedOn: '2026-03-01', status: 'active' });
     const auditBefore = await query(api.databaseUrl, "SELECT id FROM audit_event WHERE entity_type = 'access_path'");
     const roundTrip = await api.request({ method: 'POST', url: `/api/v1/suppliers/${supplierId}/access-paths/import`, headers: { ...buyer.headers, 'content-type': 'text/csv' }, payload: exported.body });

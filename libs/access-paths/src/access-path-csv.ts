@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, flattenValidationErrors, InvalidInputError, type FieldProblem } from '@app/platform';
+import { neutraliseFormula, restoreFormula } from '@app/suppliers';
 import { AccessPath } from './access-path.entity.js';
 import { CreateAccessPathInput, UpdateAccessPathInput } from './access-path.input.js';
 import { accessPathSnapshot } from './access-path.view.js';
@@ -65,7 +66,8 @@ export class AccessPathCsv {
     await runner.connect();
     try {
       await runner.startTransaction();
-      for (const { record, info } of records) results.push(await this.importRow(runner.manager, supplierId, record, info.lines));
+      // The exporter's formula protection is undone exactly (the register's one rule), so the export imports back unchanged.
+      for (const { record, info } of records) results.push(await this.importRow(runner.manager, supplierId, restored(record), info.lines));
       if (dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();
     } catch (error) {
@@ -145,7 +147,6 @@ async function readAll(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it. */
-function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+function restored(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([column, value]) => [column, typeof value === 'string' ? restoreFormula(value) : value]));
 }

@@ -9,7 +9,8 @@ import type { AccessPathListQuery, CreateAccessPathInput, UpdateAccessPathInput 
 import { accessPathSnapshot } from './access-path.view.js';
 import { waysInDisabledByOffboarding, type DisabledWayIn } from './offboard-supplier.js';
 
-const SORTS = ['createdAt', 'kind', 'status', 'lastReviewedOn'];
+/** The fields the list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI document. */
+export const ACCESS_PATH_SORTS: readonly string[] = ['createdAt', 'kind', 'status', 'lastReviewedOn'];
 /** Fields whose change can move the supplier's figures (risk-model section 3). */
 const RISK_FIELDS = ['mfa', 'monitored', 'status'] as const;
 
@@ -34,7 +35,7 @@ export class AccessPathsService {
 
   async list(supplierId: string, query: Pick<AccessPathListQuery, 'status' | 'mfa' | 'sort' | 'page' | 'pageSize'>): Promise<{ items: AccessPath[]; total: number }> {
     await assertSupplier(this.dataSource.manager, supplierId);
-    const { field, direction } = sortOrder(query.sort, 'createdAt', SORTS);
+    const { field, direction } = sortOrder(query.sort, 'createdAt', ACCESS_PATH_SORTS);
     const qb = this.dataSource.getRepository(AccessPath).createQueryBuilder('p').where('p.supplier_id = :s', { s: supplierId });
     if (query.status) qb.andWhere('p.status = :st', { st: query.status });
     if (query.mfa) qb.andWhere('p.mfa = :mfa', { mfa: query.mfa });

@@ -1,5 +1,5 @@
 export { AccessPathsModule } from './access-paths.module.js';
-export { AccessPathsService } from './access-paths.service.js';
+export { AccessPathsService, ACCESS_PATH_SORTS } from './access-paths.service.js';
 export { AccessPathCsv, ACCESS_PATH_CSV_COLUMNS, type AccessPathImportResult } from './access-path-csv.js';
 export { AccessPath, ACCESS_PATH_KINDS, ACCESS_PATH_MFA, ACCESS_PATH_STATUSES, ACCESS_PATH_REVIEW_MONTHS, type AccessPathKind, type AccessPathMfa, type AccessPathStatus } from './access-path.entity.js';
 export { CreateAccessPathInput, UpdateAccessPathInput, AccessPathListQuery } from './access-path.input.js';

@@ -18,7 +18,8 @@ export { CampaignService, type CampaignInput, type CampaignResult } from './camp
 export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_BYTES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_QUESTION } from './evidence.js';
 export { AssessmentEvidence } from './entities.js';
 export { AssessmentExpiry } from './expiry.js';
-export { ReassignAssessment, ReassignInput, REASSIGNABLE_STATUSES } from './reassign-assessment.js';
+export { ReassignAssessment, REASSIGNABLE_STATUSES } from './reassign-assessment.js';
+export { ReassignInput } from './reassign.input.js';
 export { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, internalOwnerEmail } from './internal-owner.js';
 export { Countermeasures, OPEN_FINDING_STATUSES, type CountermeasureAction, type SupplierPath } from './countermeasures.js';
 export { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';

@@ -18,14 +18,28 @@ export class PortalLandingQuestionnaire extends PortalQuestionnaireRef {
   questionCount: number;
 }
 
-/** `GET /portal/i/:token` with `Accept: application/json`: who asks whom for what, by when. */
+/** `GET /portal/i/:token` with `Accept: application/json`: who asks whom for what, by when, and where the link stands. */
 export class PortalLandingView {
-  supplier: PortalSupplierName;
-  recipient: PortalSupplierName;
-  questionnaire: PortalLandingQuestionnaire;
+  /** Where the link stands, as its landing page explains it. */
+  @ApiProperty({ enum: ['open', 'overdue', 'returned', 'submitted', 'completed', 'cancelled', 'expired', 'replaced', 'invalid'] })
+  state: string;
+  /** Whether Start would open a session (a submitted questionnaire's receipt can still be seen). */
+  linkWorks: boolean;
+  supplier: PortalSupplierName | null;
+  recipient: PortalSupplierName | null;
+  questionnaire: PortalLandingQuestionnaire | null;
   /** YYYY-MM-DD */
-  dueDate: string;
+  dueDate: string | null;
+  submittedAt: string | null;
+  /** The receipt reference (SA-XXXX-XXXX), once submitted. */
+  reference: string | null;
   status: AssessmentStatus;
+}
+
+/** Who attested the submission. */
+export class PortalAttestation {
+  name: string;
+  jobTitle: string;
 }
 
 export class PortalAssessmentRef {
@@ -37,12 +51,33 @@ export class PortalAssessmentRef {
   questionnaire: PortalQuestionnaireRef;
   returnedQuestions: string[];
   returnMessage: string | null;
+  /** The receipt reference a supplier can quote (SA-XXXX-XXXX). */
+  reference: string;
+  submittedAt: string | null;
+  attestation: PortalAttestation | null;
 }
 
 export class PortalProgress {
   questions: number;
   answered: number;
   missingRequired: number;
+  /** Questions that require an evidence file and have none. */
+  missingEvidence: number;
+}
+
+/** What stops a submission now: an answer, or an evidence file. */
+export class PortalMissing {
+  code: string;
+  @ApiProperty({ enum: ['answer', 'evidence'] })
+  kind: 'answer' | 'evidence';
+}
+
+/** An evidence file attached to an answer. */
+export class PortalFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
 }
 
 export class PortalOption {
@@ -77,6 +112,7 @@ export class PortalQuestion {
   visible: boolean;
   showIf: PortalShowIf | null;
   answer: PortalAnswer | null;
+  files: PortalFile[];
 }
 
 export class PortalSection {
@@ -89,5 +125,7 @@ export class PortalSection {
 export class PortalQuestionnaireView {
   assessment: PortalAssessmentRef;
   progress: PortalProgress;
+  /** In page order: answers first, then evidence files. */
+  missing: PortalMissing[];
   sections: PortalSection[];
 }

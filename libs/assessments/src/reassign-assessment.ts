@@ -1,22 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsOptional, IsUUID, Matches, IsISO8601 } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { SupplierContact } from '@app/suppliers';
 import { Assessment, type AssessmentStatus } from './entities.js';
 import { Invitations } from './invitations.js';
+import type { ReassignInput } from './reassign.input.js';
 
 /** Only a questionnaire still waiting for the supplier's answers can be sent to someone else. */
 export const REASSIGNABLE_STATUSES: readonly AssessmentStatus[] = ['sent', 'in_progress', 'returned'];
-
-/** `POST /api/v1/assessments/:id/reassign`, and the console's form: the same rules. */
-export class ReassignInput {
-  @IsUUID(undefined, { message: 'must be a contact of the supplier' }) recipientContactId: string;
-  /** A new due date, needed when the current one has passed (an invitation never asks for a date gone by). */
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate?: string;
-}
 
 /**
  * Sends an open questionnaire to another contact of the same supplier: the old link is revoked

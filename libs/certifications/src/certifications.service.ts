@@ -12,7 +12,8 @@ import type { CertificationListQuery, CreateCertificationInput, UpdateCertificat
 import { certificationSnapshot } from './certification.view.js';
 import { dsptStanding, type DsptStanding } from './dspt.query.js';
 
-const SORTS = ['createdAt', 'expiresOn', 'kind', 'issuedOn'];
+/** The fields the list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI document. */
+export const CERTIFICATION_SORTS: readonly string[] = ['createdAt', 'expiresOn', 'kind', 'issuedOn'];
 /** What the verifier checked: changing any of it means the new certificate has not been checked yet. */
 const CHECKED_FIELDS = ['kind', 'reference', 'status', 'scope', 'issuedOn', 'expiresOn', 'evidence', 'evidenceSha256'] as const;
 
@@ -38,7 +39,7 @@ export class CertificationsService {
 
   async list(supplierId: string, query: Pick<CertificationListQuery, 'kind' | 'sort' | 'page' | 'pageSize'>): Promise<{ items: Certification[]; total: number; dspt: DsptStanding }> {
     await assertSupplier(this.dataSource.manager, supplierId);
-    const { field, direction } = sortOrder(query.sort, '-expiresOn', SORTS);
+    const { field, direction } = sortOrder(query.sort, '-expiresOn', CERTIFICATION_SORTS);
     const qb = this.dataSource.getRepository(Certification).createQueryBuilder('c').where('c.supplier_id = :s', { s: supplierId });
     if (query.kind) qb.andWhere('c.kind = :k', { k: query.kind });
     const [items, total] = await qb.orderBy(`c.${field}`, direction, 'NULLS LAST').addOrderBy('c.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();

@@ -1,5 +1,5 @@
 export { CertificationsModule } from './certifications.module.js';
-export { CertificationsService, type CertificationActor } from './certifications.service.js';
+export { CertificationsService, CERTIFICATION_SORTS, type CertificationActor } from './certifications.service.js';
 export {
   Certification, CERTIFICATION_KINDS, CERTIFICATION_LABELS, DSPT_STATUSES, DSPT_SUFFICIENT, PATIENT_DATA_CATEGORIES, CERTIFICATION_NOTICE_DAYS, isExpired, isCurrent,
   type CertificationKind, type DsptStatus,

@@ -1,7 +1,8 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { QueryLogger } from './query-logger.js';
+import { RetryingDataSource } from './retrying-data-source.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 /** The one description of the database, used by the API, the worker, the tests and the migration CLI. */
@@ -24,5 +25,5 @@ export function dataSourceOptions(url: string, applicationName = 'assure'): Data
 }
 
 export function createDataSource(url: string, applicationName?: string): DataSource {
-  return new DataSource(dataSourceOptions(url, applicationName));
+  return new RetryingDataSource(dataSourceOptions(url, applicationName));
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/platform';
 import { dataSourceOptions } from './data-source.js';
+import { RetryingDataSource } from './retrying-data-source.js';
 
 /** The TypeORM connection of a process, built from the one data source description. */
 @Module({
@@ -14,6 +15,8 @@ import { dataSourceOptions } from './data-source.js';
         retryAttempts: 1,
         retryDelay: 1_000,
       }),
+      // Every `dataSource.transaction()` of the process runs again after a deadlock or a serialization failure.
+      dataSourceFactory: async (options) => new RetryingDataSource(options!).initialize(),
     }),
   ],
 })

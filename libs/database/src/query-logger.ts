@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { isTransientDatabaseError } from '@app/platform';
 
 const MAX_SQL = 500;
 
@@ -20,7 +21,9 @@ export class QueryLogger implements TypeOrmLogger {
     const message = typeof error === 'string' ? error : error.message;
     // PostgreSQL quotes the offending value in its message ("invalid input syntax for type integer: "..."):
     // the quoted parts go, the names that say where (constraint, table, column) stay.
-    this.logger.error({ msg: 'query failed', sql: shorten(query), code: pg.code, constraint: pg.constraint, table: pg.table, column: pg.column, error: message.replace(/"[^"]*"/g, '"..."') });
+    // A lost race (deadlock, serialization failure) is retried by the data source: a warning, not an error.
+    const log = isTransientDatabaseError(error) ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
+    log({ msg: 'query failed', sql: shorten(query), code: pg.code, constraint: pg.constraint, table: pg.table, column: pg.column, error: message.replace(/"[^"]*"/g, '"..."') });
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -1,9 +1,128 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Exposure } from './exposure.js';
 
-// Incident responses as classes, for the OpenAPI document; the service's views are typed with them.
-// The exposure itself (links, records by classification, contacts, owners, figures, findings) is
-// described in words only, for now.
+// Incident responses as classes, for the OpenAPI document; the service's views are typed with them
+// (an `Exposure` computed by exposure.ts must fit ExposureView, or the type check fails).
+
+export class ExposedSupplierView {
+  id: string;
+  name: string;
+  kind: string;
+  criticality: string;
+}
+
+export class ExposedOwnerView {
+  name: string;
+  email: string;
+}
+
+/** A link through which the supplier holds our records, with its legal basis and agreement. */
+export class ExposedLinkView {
+  linkId: string;
+  @ApiProperty({ enum: ['proposed', 'active', 'suspended', 'ended'] })
+  status: string;
+  assetId: string;
+  asset: string;
+  @ApiProperty({ enum: ['public', 'official', 'personal', 'special_category'] })
+  classification: string;
+  categories: string[];
+  records: number;
+  pseudonymisation: string;
+  article6Basis: string | null;
+  article9Condition: string | null;
+  agreementType: string | null;
+  agreementRef: string | null;
+  /** YYYY-MM-DD */
+  reviewDate: string | null;
+  /** YYYY-MM-DD */
+  endDate: string | null;
+  /** YYYY-MM-DD */
+  destructionConfirmedOn: string | null;
+  processingLocation: string;
+  processingCountry: string | null;
+  /** The data asset's owner here. */
+  owner: ExposedOwnerView | null;
+}
+
+export class ExposedAssetView {
+  id: string;
+  name: string;
+  classification: string;
+  recordCount: number;
+}
+
+/** A way the supplier reaches into our systems (active, or disabled by an incident), and the data reachable through it. */
+export class ExposedAccessPathView {
+  accessPathId: string;
+  kind: string;
+  description: string;
+  status: string;
+  mfa: string;
+  monitored: boolean;
+  systems: string[];
+  dataAssets: ExposedAssetView[];
+}
+
+/** Records held: per asset the largest link counts, the same records shared twice are not counted twice. */
+export class ExposedRecordsView {
+  total: number;
+  /** Classification -> records. */
+  byClassification: Record<string, number>;
+  /** Category (nhs_number, clinical, ...) -> records. */
+  byCategory: Record<string, number>;
+}
+
+export class ExposedContactView {
+  name: string;
+  email: string;
+  phone: string | null;
+  role: string;
+}
+
+export class ExposedInternalOwnerView {
+  name: string;
+  email: string;
+  /** What they own: "supplier", or "data asset <name>". */
+  of: string;
+}
+
+/** The supplier's risk figures when the exposure was computed (whole pounds). */
+export class ExposedRiskView {
+  tier: number;
+  band: string | null;
+  probability: number;
+  singleLossEstimate: number;
+  valueAtRisk: number;
+  netValueAtRisk: number;
+  rating: string;
+  assessmentExpired: boolean;
+}
+
+export class ExposedFindingView {
+  id: string;
+  questionCode: string;
+  severity: string;
+  questionText: string;
+}
+
+export class ExposedFindingsView {
+  total: number;
+  /** Severity -> open findings. */
+  bySeverity: Record<string, number>;
+  items: ExposedFindingView[];
+}
+
+/** What a breached supplier holds of ours, whom to call, and its figures. */
+export class ExposureView {
+  computedAt: string;
+  supplier: ExposedSupplierView;
+  links: ExposedLinkView[];
+  accessPaths: ExposedAccessPathView[];
+  records: ExposedRecordsView;
+  contacts: ExposedContactView[];
+  internalOwners: ExposedInternalOwnerView[];
+  risk: ExposedRiskView;
+  openFindings: ExposedFindingsView;
+}
 
 export class IncidentFollowUp {
   assessmentId: string;
@@ -28,8 +147,7 @@ export class IncidentView {
   /** The 72-hour follow-up questionnaire. */
   followUp: IncidentFollowUp | null;
   /** Every data asset the supplier held when the incident was opened, with records, agreements, contacts, owners, figures and open findings. */
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'links, records by classification and category, contacts, internal owners, risk figures, open findings' })
-  exposure: Exposure;
+  exposure: ExposureView;
   createdAt: string;
   closedAt: string | null;
 }
@@ -44,9 +162,8 @@ export class IncidentEvent {
 
 /** The incident with its exposure now and its timeline. */
 export class IncidentDetailView extends IncidentView {
-  /** The exposure as it is now (same shape as `exposure`). */
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  exposureNow: Exposure;
+  /** The exposure as it is now. */
+  exposureNow: ExposureView;
   timeline: IncidentEvent[];
 }
 

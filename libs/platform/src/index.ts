@@ -11,6 +11,7 @@ export {
   type FieldProblem,
 } from './errors/domain-error.js';
 export { flattenValidationErrors, validatedInput, validationExceptionFactory } from './errors/validation.js';
+export { CONTENTION_RETRY_AFTER_SECONDS, isTransientDatabaseError, sqlState, TRANSIENT_SQLSTATES } from './errors/transient.js';
 export { toProblem, problemTitle, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
 export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
 export { createPino, pinoOptions, PinoNestLogger, requestIdFrom, redactTokens, REQUEST_ID_HEADER } from './logging/logger.js';

@@ -63,13 +63,14 @@ export class ConsoleErrors implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     // The same mapping as the API's problem details (a database refusal of bad input is a 4xx here too).
-    const { problem } = toProblem(exception);
+    const { problem, retryAfterSeconds } = toProblem(exception);
     const status = problem.status;
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     if (status === 401) {
       void reply.status(303).header('location', '/console/login').send();
       return;
     }
-    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 ? problem.detail : 'Something went wrong. Try again later.';
+    const detail = status === 403 ? (exception instanceof DomainError ? exception.message : 'Your role does not allow this.') : status === 404 ? 'There is nothing here.' : status < 500 || retryAfterSeconds !== undefined ? problem.detail : 'Something went wrong. Try again later.';
     const title = status === 403 ? 'Not allowed' : status === 404 ? 'Page not found' : 'There is a problem';
     void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(pages.render('error', title, { title, detail }, request.user ?? null, request.consoleSession?.csrfToken ?? null, false, request.url));
   }

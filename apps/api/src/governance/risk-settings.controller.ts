@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiObject } from '../openapi/decorators.js';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import type { RiskSettingsView } from './risk-settings.view.js';
 
 @ApiTags('governance')
 @ApiBearerAuth()
@@ -10,11 +10,10 @@ import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 export class RiskSettingsController {
   constructor(@Inject(RISK_SETTINGS) private readonly settings: RiskSettings) {}
 
-  /** Every rate, threshold, probability and interval of the risk model in force (risk-model.md). */
+  /** Every rate, threshold, probability and interval of the risk model in force: the defaults of the risk method with RISK_SETTINGS applied. */
   @Get('risk')
   @Roles(...ALL_ROLES)
-  @ApiObject('The risk settings in force: the defaults of risk-model.md with RISK_SETTINGS applied.')
-  risk() {
+  risk(): RiskSettingsView {
     return this.settings;
   }
 }

@@ -855,7 +855,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every rate, threshold, probability and interval of the risk model in force (risk-model.md). */
+        /** Every rate, threshold, probability and interval of the risk model in force: the defaults of the risk method with RISK_SETTINGS applied. */
         get: operations["riskSettingsRisk"];
         put?: never;
         post?: never;
@@ -1394,6 +1394,83 @@ export interface components {
             confirmed: boolean;
             at: string;
         };
+        BandCapView: {
+            /** @enum {string} */
+            band: "A" | "B" | "C" | "D" | "E";
+            /**
+             * @description `failure`: a critical question scored 0; `partial`: one scored between 0 and 1.
+             * @enum {string}
+             */
+            kind: "failure" | "partial";
+            questions: string[];
+        };
+        ScoreAdjustmentView: {
+            from: number;
+            reason: string;
+        };
+        CountedQuestionView: {
+            code: string;
+            weight: number;
+            /** @description The question's score s in [0, 1]. */
+            s: number;
+            /** @description weight x s, its share of the section's numerator. */
+            contribution: number;
+            adjusted?: components["schemas"]["ScoreAdjustmentView"];
+        };
+        SectionScoreView: {
+            key: string;
+            title: string;
+            /** @description 0..100, or null when nothing in it was scorable. */
+            score: number | null;
+            counted: components["schemas"]["CountedQuestionView"][];
+        };
+        ScoreMappingView: {
+            framework: string;
+            ref: string;
+        };
+        ScoreFindingView: {
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low";
+            /** @description The answer given */
+            answer: (string | null) | number | boolean | string[];
+            questionCode: string;
+            comment: string | null;
+            mappings: components["schemas"]["ScoreMappingView"][];
+            recommendation: string | null;
+        };
+        AssessmentScoreView: {
+            /**
+             * @description `security` questionnaires are scored; an `incident` one never is (every figure null, no finding).
+             * @enum {string}
+             */
+            purpose: "security" | "incident";
+            /**
+             * @description The band after any knock-out cap.
+             * @enum {string|null}
+             */
+            band: "A" | "B" | "C" | "D" | "E" | null;
+            /**
+             * @description The band of the overall score before any cap.
+             * @enum {string|null}
+             */
+            uncappedBand: "A" | "B" | "C" | "D" | "E" | null;
+            /**
+             * @description `provisional` on submission, `final` once the review is complete.
+             * @enum {string}
+             */
+            stage: "provisional" | "final";
+            /** @description 0..100, or null when nothing was scorable. */
+            overall: number | null;
+            /** @description Set when a knock-out lowered the band. */
+            cap: components["schemas"]["BandCapView"] | null;
+            sections: components["schemas"]["SectionScoreView"][];
+            /** @description Critical questions scored 0. */
+            criticalFailures: string[];
+            /** @description Critical questions answered partially. */
+            criticalPartials: string[];
+            findings: components["schemas"]["ScoreFindingView"][];
+            scoredAt: string;
+        };
         AssessmentView: {
             id: string;
             supplierId: string;
@@ -1410,7 +1487,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1441,7 +1518,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1464,7 +1541,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1549,7 +1626,7 @@ export interface components {
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-            score: Record<string, never> | null;
+            score: components["schemas"]["AssessmentScoreView"] | null;
             submittedAt: string | null;
             completedAt: string | null;
             cancelledAt: string | null;
@@ -1558,7 +1635,12 @@ export interface components {
             evidence: components["schemas"]["EvidenceView"][];
             history: components["schemas"]["AssessmentHistoryEntry"][];
         };
-        ReassignInput: Record<string, never>;
+        ReassignInput: {
+            /** Format: uuid */
+            recipientContactId: string;
+            /** @description A new due date, needed when the current one has passed (an invitation never asks for a date gone by). */
+            dueDate?: string;
+        };
         AdjustmentBody: {
             questionCode: string;
             score: number | null;
@@ -1604,6 +1686,116 @@ export interface components {
             /** @description YYYY-MM-DD */
             dueDate: string | null;
         };
+        ExposedSupplierView: {
+            id: string;
+            name: string;
+            kind: string;
+            criticality: string;
+        };
+        ExposedOwnerView: {
+            name: string;
+            email: string;
+        };
+        ExposedLinkView: {
+            /** @enum {string} */
+            status: "proposed" | "active" | "suspended" | "ended";
+            /** @enum {string} */
+            classification: "public" | "official" | "personal" | "special_category";
+            linkId: string;
+            assetId: string;
+            asset: string;
+            categories: string[];
+            records: number;
+            pseudonymisation: string;
+            article6Basis: string | null;
+            article9Condition: string | null;
+            agreementType: string | null;
+            agreementRef: string | null;
+            /** @description YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @description YYYY-MM-DD */
+            endDate: string | null;
+            /** @description YYYY-MM-DD */
+            destructionConfirmedOn: string | null;
+            processingLocation: string;
+            processingCountry: string | null;
+            /** @description The data asset's owner here. */
+            owner: components["schemas"]["ExposedOwnerView"] | null;
+        };
+        ExposedAssetView: {
+            id: string;
+            name: string;
+            classification: string;
+            recordCount: number;
+        };
+        ExposedAccessPathView: {
+            accessPathId: string;
+            kind: string;
+            description: string;
+            status: string;
+            mfa: string;
+            monitored: boolean;
+            systems: string[];
+            dataAssets: components["schemas"]["ExposedAssetView"][];
+        };
+        ExposedRecordsView: {
+            total: number;
+            /** @description Classification -> records. */
+            byClassification: {
+                [key: string]: number;
+            };
+            /** @description Category (nhs_number, clinical, ...) -> records. */
+            byCategory: {
+                [key: string]: number;
+            };
+        };
+        ExposedContactView: {
+            name: string;
+            email: string;
+            phone: string | null;
+            role: string;
+        };
+        ExposedInternalOwnerView: {
+            name: string;
+            email: string;
+            /** @description What they own: "supplier", or "data asset <name>". */
+            of: string;
+        };
+        ExposedRiskView: {
+            tier: number;
+            band: string | null;
+            probability: number;
+            singleLossEstimate: number;
+            valueAtRisk: number;
+            netValueAtRisk: number;
+            rating: string;
+            assessmentExpired: boolean;
+        };
+        ExposedFindingView: {
+            id: string;
+            questionCode: string;
+            severity: string;
+            questionText: string;
+        };
+        ExposedFindingsView: {
+            total: number;
+            /** @description Severity -> open findings. */
+            bySeverity: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["ExposedFindingView"][];
+        };
+        ExposureView: {
+            computedAt: string;
+            supplier: components["schemas"]["ExposedSupplierView"];
+            links: components["schemas"]["ExposedLinkView"][];
+            accessPaths: components["schemas"]["ExposedAccessPathView"][];
+            records: components["schemas"]["ExposedRecordsView"];
+            contacts: components["schemas"]["ExposedContactView"][];
+            internalOwners: components["schemas"]["ExposedInternalOwnerView"][];
+            risk: components["schemas"]["ExposedRiskView"];
+            openFindings: components["schemas"]["ExposedFindingsView"];
+        };
         IncidentView: {
             /** @enum {string} */
             source: "supplier_notice" | "press" | "threat_intelligence" | "other";
@@ -1611,10 +1803,6 @@ export interface components {
             severity: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
             status: "open" | "closed";
-            /** @description links, records by classification and category, contacts, internal owners, risk figures, open findings */
-            exposure: {
-                [key: string]: unknown;
-            };
             id: string;
             supplierId: string;
             supplierName: string;
@@ -1622,6 +1810,8 @@ export interface components {
             detectedAt: string;
             /** @description The 72-hour follow-up questionnaire. */
             followUp: components["schemas"]["IncidentFollowUp"] | null;
+            /** @description Every data asset the supplier held when the incident was opened, with records, agreements, contacts, owners, figures and open findings. */
+            exposure: components["schemas"]["ExposureView"];
             createdAt: string;
             closedAt: string | null;
         };
@@ -1639,15 +1829,6 @@ export interface components {
             severity: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
             status: "open" | "closed";
-            /** @description links, records by classification and category, contacts, internal owners, risk figures, open findings */
-            exposure: {
-                [key: string]: unknown;
-            };
-            /** @description The exposure as it is now (same shape as `exposure`). */
-            exposureNow: {
-                [key: string]: unknown;
-            };
-            timeline: components["schemas"]["IncidentEvent"][];
             id: string;
             supplierId: string;
             supplierName: string;
@@ -1655,8 +1836,13 @@ export interface components {
             detectedAt: string;
             /** @description The 72-hour follow-up questionnaire. */
             followUp: components["schemas"]["IncidentFollowUp"] | null;
+            /** @description Every data asset the supplier held when the incident was opened, with records, agreements, contacts, owners, figures and open findings. */
+            exposure: components["schemas"]["ExposureView"];
             createdAt: string;
             closedAt: string | null;
+            /** @description The exposure as it is now. */
+            exposureNow: components["schemas"]["ExposureView"];
+            timeline: components["schemas"]["IncidentEvent"][];
         };
         SuspendedLinksView: {
             suspended: number;
@@ -1709,6 +1895,23 @@ export interface components {
             lastReviewedOn?: string | null;
             /** @enum {string} */
             status?: "active" | "disabled";
+        };
+        AccessPathImportRowView: {
+            /** @description The row's line number in the file. */
+            line: number;
+            /** @enum {string} */
+            status: "created" | "updated" | "unchanged" | "invalid";
+            accessPathId?: string;
+            errors?: components["schemas"]["ImportFieldProblem"][];
+        };
+        AccessPathImportResultView: {
+            dryRun: boolean;
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            invalid: number;
+            results: components["schemas"]["AccessPathImportRowView"][];
         };
         UpdateAccessPathInput: {
             /** @enum {string} */
@@ -1801,9 +2004,124 @@ export interface components {
             evidence?: string | null;
             verified?: boolean;
         };
-        AnswerBody: {
+        PortalSupplierName: {
+            name: string;
+        };
+        PortalLandingQuestionnaire: {
+            questionCount: number;
+            key: string;
+            version: number;
+            title: string;
+        };
+        PortalLandingView: {
+            /**
+             * @description Where the link stands, as its landing page explains it.
+             * @enum {string}
+             */
+            state: "open" | "overdue" | "returned" | "submitted" | "completed" | "cancelled" | "expired" | "replaced" | "invalid";
+            /** @description Whether Start would open a session (a submitted questionnaire's receipt can still be seen). */
+            linkWorks: boolean;
+            supplier: components["schemas"]["PortalSupplierName"] | null;
+            recipient: components["schemas"]["PortalSupplierName"] | null;
+            questionnaire: components["schemas"]["PortalLandingQuestionnaire"] | null;
+            /** @description YYYY-MM-DD */
+            dueDate: string | null;
+            submittedAt: string | null;
+            /** @description The receipt reference (SA-XXXX-XXXX), once submitted. */
+            reference: string | null;
+            /** @enum {string} */
+            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
+        };
+        PortalQuestionnaireRef: {
+            key: string;
+            version: number;
+            title: string;
+        };
+        PortalAttestation: {
+            name: string;
+            jobTitle: string;
+        };
+        PortalAssessmentRef: {
+            id: string;
+            /** @enum {string} */
+            status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
+            /** @description YYYY-MM-DD */
+            dueDate: string;
+            supplier: components["schemas"]["PortalSupplierName"];
+            questionnaire: components["schemas"]["PortalQuestionnaireRef"];
+            returnedQuestions: string[];
+            returnMessage: string | null;
+            /** @description The receipt reference a supplier can quote (SA-XXXX-XXXX). */
+            reference: string;
+            submittedAt: string | null;
+            attestation: components["schemas"]["PortalAttestation"] | null;
+        };
+        PortalProgress: {
+            questions: number;
+            answered: number;
+            missingRequired: number;
+            /** @description Questions that require an evidence file and have none. */
+            missingEvidence: number;
+        };
+        PortalMissing: {
+            /** @enum {string} */
+            kind: "answer" | "evidence";
             code: string;
-            value?: Record<string, never>;
+        };
+        PortalOption: {
+            value: string;
+            label: string;
+        };
+        PortalShowIf: {
+            question: string;
+            values: string[];
+        };
+        PortalAnswer: {
+            /** @description yes/no/partial, an option value, a list of option values, text, a number or a date, by question type */
+            value: (string | null) | number | string[];
+            notApplicable: boolean;
+            comment: string | null;
+            /** @description Send it back as `version` when saving this answer. */
+            version: number;
+        };
+        PortalFile: {
+            id: string;
+            name: string;
+            mediaType: string;
+            size: number;
+        };
+        PortalQuestion: {
+            code: string;
+            text: string;
+            help: string | null;
+            /** @enum {string} */
+            type: "number" | "yes_no" | "yes_no_partial" | "single_choice" | "multi_choice" | "text" | "date";
+            required: boolean;
+            allowNotApplicable: boolean;
+            /** @enum {string} */
+            evidence: "none" | "optional" | "required";
+            options: components["schemas"]["PortalOption"][] | null;
+            visible: boolean;
+            showIf: components["schemas"]["PortalShowIf"] | null;
+            answer: components["schemas"]["PortalAnswer"] | null;
+            files: components["schemas"]["PortalFile"][];
+        };
+        PortalSection: {
+            key: string;
+            title: string;
+            questions: components["schemas"]["PortalQuestion"][];
+        };
+        PortalQuestionnaireView: {
+            assessment: components["schemas"]["PortalAssessmentRef"];
+            progress: components["schemas"]["PortalProgress"];
+            /** @description In page order: answers first, then evidence files. */
+            missing: components["schemas"]["PortalMissing"][];
+            sections: components["schemas"]["PortalSection"][];
+        };
+        AnswerBody: {
+            /** @description By question type: "yes"/"no"/"partial", an option value, a list of option values, text, a number or a date (YYYY-MM-DD); checked against the question. */
+            value?: (string | null) | number | string[];
+            code: string;
             notApplicable?: boolean;
             comment?: string | null;
             version: number;
@@ -1857,6 +2175,124 @@ export interface components {
             ip: string | null;
             /** @description This row's link in the hash chain. */
             hash: string;
+        };
+        BandThresholdsView: {
+            A: number;
+            B: number;
+            C: number;
+            D: number;
+        };
+        LikelihoodView: {
+            /** @description Heat-map likelihood level, 1..5. */
+            level: number;
+            /** @description Annual probability of a breach. */
+            probability: number;
+        };
+        LikelihoodByBandView: {
+            A: components["schemas"]["LikelihoodView"];
+            B: components["schemas"]["LikelihoodView"];
+            C: components["schemas"]["LikelihoodView"];
+            D: components["schemas"]["LikelihoodView"];
+            E: components["schemas"]["LikelihoodView"];
+            never: components["schemas"]["LikelihoodView"];
+        };
+        RatingBoundsView: {
+            low: number;
+            medium: number;
+            high: number;
+        };
+        RecordRatesView: {
+            public: number;
+            official: number;
+            personal: number;
+            special_category: number;
+        };
+        RecordTiersView: {
+            fullRateRecords: number;
+            midTierLimit: number;
+            midTierFactor: number;
+            topTierFactor: number;
+        };
+        OperationalLossView: {
+            none: number;
+            low: number;
+            moderate: number;
+            high: number;
+            critical: number;
+        };
+        ReassessmentMonthsView: {
+            1: number;
+            2: number;
+            3: number;
+            4: number;
+        };
+        TierImpactLevelsView: {
+            1: number;
+            2: number;
+            3: number;
+        };
+        TierCriticalitiesView: {
+            /** @enum {string} */
+            1: "none" | "low" | "moderate" | "high" | "critical";
+            /** @enum {string} */
+            2: "none" | "low" | "moderate" | "high" | "critical";
+            /** @enum {string} */
+            3: "none" | "low" | "moderate" | "high" | "critical";
+        };
+        TierRuleView: {
+            impactLevel: components["schemas"]["TierImpactLevelsView"];
+            criticality: components["schemas"]["TierCriticalitiesView"];
+        };
+        CriticalCapsView: {
+            /** @enum {string} */
+            failure: "A" | "B" | "C" | "D" | "E";
+            /** @enum {string} */
+            partial: "A" | "B" | "C" | "D" | "E";
+        };
+        PseudonymisationFactorView: {
+            identifiable: number;
+            pseudonymised: number;
+            anonymised: number;
+        };
+        RemediationDaysView: {
+            critical: number;
+            high: number;
+            medium: number;
+            low: number;
+        };
+        RatingColoursView: {
+            low: string;
+            medium: string;
+            high: string;
+            critical: string;
+        };
+        RiskSettingsView: {
+            /** @description Upper bounds (exclusive) of impact levels 1..4 in GBP; at or above the last is level 5. */
+            impactThresholds: number[];
+            bandThresholds: components["schemas"]["BandThresholdsView"];
+            likelihood: components["schemas"]["LikelihoodByBandView"];
+            /** @description Findings at or above this weight are one severity higher for non-critical questions. */
+            findingHighWeight: number;
+            ratingBounds: components["schemas"]["RatingBoundsView"];
+            recordRates: components["schemas"]["RecordRatesView"];
+            recordTiers: components["schemas"]["RecordTiersView"];
+            operationalLoss: components["schemas"]["OperationalLossView"];
+            reassessmentMonths: components["schemas"]["ReassessmentMonthsView"];
+            /** @description Sigma of the lognormal event-size factor of the loss distribution. */
+            lossSpread: number;
+            /** @description Years simulated for the loss distribution. */
+            simulationYears: number;
+            /** @description Seed of the loss distribution's generator. */
+            simulationSeed: number;
+            tierRule: components["schemas"]["TierRuleView"];
+            criticalCaps: components["schemas"]["CriticalCapsView"];
+            /** @description Bands an out-of-date assessment drops. */
+            stalenessSteps: number;
+            pseudonymisationFactor: components["schemas"]["PseudonymisationFactorView"];
+            remediationDays: components["schemas"]["RemediationDaysView"];
+            /** @description The longest a finding acceptance or an `accept` decision may run, in months. */
+            maxAcceptanceMonths: number;
+            ratingColours: components["schemas"]["RatingColoursView"];
         };
         SupplierRiskView: {
             supplierId: string;
@@ -1972,6 +2408,353 @@ export interface components {
             acceptanceReason?: string | null;
             acceptedUntil?: string | null;
             remediationCost?: number | null;
+        };
+        ReportBasis: {
+            snapshot: string | null;
+            takenOn: string;
+        };
+        ReportSnapshotRef: {
+            /** @description YYYY-MM */
+            period: string;
+            /** @description YYYY-MM-DD */
+            takenOn: string;
+        };
+        ReportTierCounts: {
+            1: number;
+            2: number;
+            3: number;
+            4: number;
+        };
+        ReportClassificationCounts: {
+            public: number;
+            official: number;
+            personal: number;
+            special_category: number;
+        };
+        ReportTier12: {
+            suppliers: number;
+            withCurrentAssessment: number;
+            /** @description withCurrentAssessment / suppliers; null when there are none. */
+            share: number | null;
+        };
+        ReportHeadline: {
+            suppliersInScope: number;
+            byTier: components["schemas"]["ReportTierCounts"];
+            /** @description Suppliers by kind (only the kinds present). */
+            byKind: {
+                [key: string]: number;
+            };
+            valueAtRisk: number;
+            netValueAtRisk: number;
+            /** @description Records shared, summed over suppliers. */
+            recordsShared: components["schemas"]["ReportClassificationCounts"];
+            /** @description Each dataset counted once however many suppliers hold it; null for a snapshot's pack. */
+            recordsHeldDistinct: components["schemas"]["ReportClassificationCounts"] | null;
+            tier12: components["schemas"]["ReportTier12"];
+            /** @description Suppliers with an assessment escalated to governance. */
+            escalatedToGovernance: number;
+        };
+        ReportHeatMapCell: {
+            likelihood: number;
+            impact: number;
+            /** @enum {string} */
+            rating: "low" | "medium" | "high" | "critical";
+            colour: string;
+            suppliers: number;
+        };
+        ReportRatingCounts: {
+            low: number;
+            medium: number;
+            high: number;
+            critical: number;
+        };
+        ReportHeatMap: {
+            /** @description 25 cells, likelihood 5 down to 1, impact 1 to 5. */
+            cells: components["schemas"]["ReportHeatMapCell"][];
+            colours: components["schemas"]["RatingColoursView"];
+            ratings: components["schemas"]["ReportRatingCounts"];
+        };
+        ReportRecordsHeld: {
+            classification: string;
+            records: number;
+        };
+        ReportDecisionRef: {
+            /** @enum {string} */
+            decision: "accept" | "mitigate" | "transfer" | "avoid";
+            reviewDate: string;
+            expiresOn: string | null;
+        };
+        ReportDrivers: {
+            /** @enum {string|null} */
+            band: "A" | "B" | "C" | "D" | "E" | null;
+            records: components["schemas"]["ReportRecordsHeld"][];
+            criticality: string;
+            /** @description Critical questions failed in its latest completed review. */
+            criticalFailures: string[];
+            openFindings: number;
+            decision: components["schemas"]["ReportDecisionRef"] | null;
+        };
+        ReportTopRisk: {
+            /** @enum {string} */
+            rating: "low" | "medium" | "high" | "critical";
+            supplierId: string;
+            name: string;
+            kind: string;
+            tier: number;
+            likelihoodLevel: number;
+            impactLevel: number;
+            valueAtRisk: number;
+            netValueAtRisk: number;
+            drivers: components["schemas"]["ReportDrivers"];
+        };
+        ReportLinkProblem: {
+            linkId: string;
+            supplierId: string;
+            supplier: string;
+            asset: string;
+            records: number;
+            /** @description The review or end date passed; null for a link without agreement. */
+            date: string | null;
+        };
+        ReportLinkTotals: {
+            withoutAgreement: number;
+            pastReview: number;
+            pastEnd: number;
+        };
+        ReportDsptGap: {
+            /** @enum {string|null} */
+            currentStatus: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            supplierId: string;
+            name: string;
+            /** @description The latest DSPT recorded when none is current. */
+            lastExpiredOn: string | null;
+        };
+        ReportDataExposure: {
+            heldByHighOrCritical: components["schemas"]["ReportClassificationCounts"];
+            heldByUniversitiesAndResearchPartners: components["schemas"]["ReportClassificationCounts"];
+            /** @description The largest (by records) of each kind; linkTotals counts them all. */
+            linksWithoutAgreement: components["schemas"]["ReportLinkProblem"][];
+            linksPastReview: components["schemas"]["ReportLinkProblem"][];
+            linksPastEnd: components["schemas"]["ReportLinkProblem"][];
+            linkTotals: components["schemas"]["ReportLinkTotals"];
+            patientDataWithoutDspt: components["schemas"]["ReportDsptGap"][];
+        };
+        ReportEntryPointTotals: {
+            suppliers: number;
+            activePaths: number;
+            withoutMfa: number;
+            unmonitored: number;
+            unreviewed: number;
+            unsupportedDevices: number;
+        };
+        ReportSupplierEntryPoints: {
+            supplierId: string;
+            supplier: string;
+            activePaths: number;
+            withoutMfa: number;
+            unmonitored: number;
+            /** @description Not reviewed for 12 months. */
+            unreviewed: number;
+            unsupportedDevices: number;
+            /** @description The weak paths, described. */
+            paths: string[];
+        };
+        ReportEntryPoints: {
+            totals: components["schemas"]["ReportEntryPointTotals"];
+            suppliers: components["schemas"]["ReportSupplierEntryPoints"][];
+        };
+        ReportOverdueAssessment: {
+            assessmentId: string;
+            supplierId: string;
+            supplier: string;
+            questionnaireKey: string;
+            dueDate: string;
+            daysOverdue: number;
+            escalationLevel: number;
+        };
+        ReportReturnedAssessment: {
+            assessmentId: string;
+            supplierId: string;
+            supplier: string;
+            questionnaireKey: string;
+            dueDate: string;
+        };
+        ReportAwaitingReview: {
+            assessmentId: string;
+            supplierId: string;
+            supplier: string;
+            questionnaireKey: string;
+            submittedAt: string | null;
+        };
+        ReportReassessmentDue: {
+            supplierId: string;
+            supplier: string;
+            tier: number;
+        };
+        ReportAssessments: {
+            overdue: components["schemas"]["ReportOverdueAssessment"][];
+            returned: components["schemas"]["ReportReturnedAssessment"][];
+            awaitingReview: components["schemas"]["ReportAwaitingReview"][];
+            reassessmentsDue: components["schemas"]["ReportReassessmentDue"][];
+            reassessmentsDueTotal: number;
+        };
+        ReportFindingAges: {
+            total: number;
+            under30Days: number;
+            from30To90Days: number;
+            over90Days: number;
+        };
+        ReportFindingsBySeverity: {
+            critical: components["schemas"]["ReportFindingAges"];
+            high: components["schemas"]["ReportFindingAges"];
+            medium: components["schemas"]["ReportFindingAges"];
+            low: components["schemas"]["ReportFindingAges"];
+        };
+        ReportFrameworkGroup: {
+            framework: string;
+            group: string;
+            openFindings: number;
+            suppliers: number;
+        };
+        ReportFindings: {
+            openBySeverity: components["schemas"]["ReportFindingsBySeverity"];
+            overdueRemediation: number;
+            byFramework: components["schemas"]["ReportFrameworkGroup"][];
+        };
+        ReportDecisionCounts: {
+            accept: number;
+            mitigate: number;
+            transfer: number;
+            avoid: number;
+        };
+        ReportExpiredDecision: {
+            id: string;
+            supplierId: string;
+            supplier: string;
+            decision: string;
+            reviewDate: string;
+            expiresOn: string | null;
+        };
+        ReportLapsedAcceptance: {
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            findingId: string;
+            supplierId: string;
+            supplier: string;
+            questionCode: string;
+            status: string;
+            acceptedUntil: string;
+            lapsedOn: string;
+            reason: string | null;
+        };
+        ReportAvoidOverdue: {
+            id: string;
+            supplierId: string;
+            supplier: string;
+            endLinksBy: string;
+            linksStillCounting: number;
+            records: number;
+        };
+        ReportExpiring: {
+            /** @enum {string} */
+            kind: "acceptance" | "insurance" | "findingAcceptance";
+            id: string;
+            supplierId: string;
+            supplier: string;
+            date: string;
+        };
+        ReportDecisionLogEntry: {
+            id: string;
+            supplierId: string;
+            supplier: string;
+            decision: string;
+            rationale: string;
+            decidedOn: string;
+            decidedBy: string | null;
+        };
+        ReportDecisions: {
+            currentByType: components["schemas"]["ReportDecisionCounts"];
+            expired: components["schemas"]["ReportExpiredDecision"][];
+            lapsedAcceptances: components["schemas"]["ReportLapsedAcceptance"][];
+            avoidOverdue: components["schemas"]["ReportAvoidOverdue"][];
+            /** @description Acceptances, insurance and finding acceptances ending in the next 90 days. */
+            expiringWithin90Days: components["schemas"]["ReportExpiring"][];
+            /** @description The decision log runs from this date (the previous snapshot, or 90 days back). */
+            logSince: string;
+            log: components["schemas"]["ReportDecisionLogEntry"][];
+        };
+        ReportIncident: {
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "open" | "closed";
+            incidentId: string;
+            supplierId: string;
+            supplier: string;
+            detectedAt: string;
+            recordsExposed: number;
+            /** @description The follow-up questionnaire's status. */
+            followUp: string | null;
+            linksSuspended: number;
+        };
+        ReportIncidents: {
+            open: number;
+            items: components["schemas"]["ReportIncident"][];
+        };
+        ReportSupplierRef: {
+            supplierId: string;
+            name: string;
+        };
+        ReportRatingMove: {
+            supplierId: string;
+            name: string;
+            from: string | null;
+            to: string | null;
+        };
+        ReportChanges: {
+            since: components["schemas"]["ReportSnapshotRef"];
+            newSuppliers: components["schemas"]["ReportSupplierRef"][];
+            offboarded: components["schemas"]["ReportSupplierRef"][];
+            ratingUp: components["schemas"]["ReportRatingMove"][];
+            ratingDown: components["schemas"]["ReportRatingMove"][];
+            valueAtRiskChange: number;
+            netValueAtRiskChange: number;
+        };
+        ReportTrendPoint: {
+            period: string;
+            suppliers: number;
+            valueAtRisk: number;
+            netValueAtRisk: number;
+            /** @description Suppliers by rating. */
+            ratings: {
+                [key: string]: number;
+            };
+        };
+        SupplyChainReportView: {
+            generatedAt: string;
+            asOf: string;
+            basis: components["schemas"]["ReportBasis"];
+            previousSnapshot: components["schemas"]["ReportSnapshotRef"] | null;
+            headline: components["schemas"]["ReportHeadline"];
+            heatMap: components["schemas"]["ReportHeatMap"];
+            topRisks: components["schemas"]["ReportTopRisk"][];
+            dataExposure: components["schemas"]["ReportDataExposure"];
+            entryPoints: components["schemas"]["ReportEntryPoints"];
+            assessments: components["schemas"]["ReportAssessments"];
+            findings: components["schemas"]["ReportFindings"];
+            decisions: components["schemas"]["ReportDecisions"];
+            incidents: components["schemas"]["ReportIncidents"];
+            /** @description Null when no snapshot was taken before. */
+            changes: components["schemas"]["ReportChanges"] | null;
+            trends: components["schemas"]["ReportTrendPoint"][];
+        };
+        SnapshotTakenView: {
+            /** @description YYYY-MM */
+            period: string;
+            /** @description YYYY-MM-DD */
+            takenOn: string;
+            /** @description Whether this call took it (false: the month's snapshot already existed, and is kept). */
+            created: boolean;
         };
         ExceedancePoint: {
             /** @description Whole pounds. */
@@ -2126,6 +2909,8 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2203,6 +2988,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2267,6 +3065,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2353,6 +3164,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2459,6 +3283,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2537,6 +3374,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2632,6 +3482,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2713,6 +3576,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2779,6 +3655,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2885,6 +3774,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2960,6 +3862,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3028,6 +3943,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3123,6 +4051,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3189,6 +4130,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3295,6 +4249,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3370,6 +4337,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3465,6 +4445,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3531,6 +4524,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3637,6 +4643,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +4714,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3753,6 +4785,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3808,6 +4853,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3915,6 +4973,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3982,6 +5053,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4050,6 +5134,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4145,6 +5242,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4231,6 +5341,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4297,6 +5420,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4365,6 +5501,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4449,6 +5598,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4555,6 +5717,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4639,6 +5814,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4745,6 +5933,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4820,6 +6021,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4926,6 +6140,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5010,6 +6237,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5078,6 +6318,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5153,6 +6406,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5219,6 +6485,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5327,6 +6606,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5394,6 +6686,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5464,15 +6769,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5548,6 +6857,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5646,6 +6968,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5659,6 +6994,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. */
+                sort?: "createdAt" | "-createdAt" | "kind" | "-kind" | "status" | "-status" | "lastReviewedOn" | "-lastReviewedOn";
                 status?: "active" | "disabled" | "removed";
                 mfa?: "none" | "enforced" | "partial" | "not_applicable";
                 format?: "csv";
@@ -5725,6 +7062,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5822,6 +7172,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5841,13 +7204,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The result per row, with its line number; invalid rows name each column at fault. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AccessPathImportResultView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -5916,6 +7278,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5982,6 +7357,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6088,6 +7476,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6101,6 +7502,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. */
+                sort?: "createdAt" | "-createdAt" | "expiresOn" | "-expiresOn" | "kind" | "-kind" | "issuedOn" | "-issuedOn";
                 kind?: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
             };
             header?: never;
@@ -6158,6 +7561,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6255,6 +7671,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6321,6 +7750,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6418,6 +7860,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6485,6 +7940,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6578,6 +8046,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6603,7 +8084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["PortalLandingView"];
                     "text/html": string;
                 };
             };
@@ -6637,6 +8118,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6696,6 +8190,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6719,7 +8226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["PortalQuestionnaireView"];
                     "text/html": string;
                 };
             };
@@ -6762,6 +8269,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6883,6 +8403,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7004,6 +8537,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7114,6 +8660,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7183,6 +8742,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7200,13 +8772,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The risk settings in force: the defaults of risk-model.md with RISK_SETTINGS applied. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["RiskSettingsView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -7239,6 +8810,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7305,6 +8889,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7402,6 +8999,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7471,6 +9081,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7568,6 +9191,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7639,6 +9275,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7705,6 +9354,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7811,6 +9473,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7837,7 +9512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SupplyChainReportView"];
                     "text/csv": string;
                     "text/html": string;
                     "application/pdf": string;
@@ -7882,15 +9557,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7908,13 +9587,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The snapshot of this month, and whether this call took it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SnapshotTakenView"];
                 };
             };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
@@ -7947,6 +9625,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8002,6 +9693,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,6 +9761,19 @@ export interface operations {
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtension, ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtension, ApiExtraModels, ApiOkResponse, ApiQuery, getSchemaPath } from '@nestjs/swagger';
 
 // Explicit OpenAPI decorators for what the compiler plugin cannot infer from a method's types:
 // generic pages, item lists, the problems a route can answer, a list's sortable fields.
@@ -46,7 +46,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'Wrong media type.',
   422: 'A valid request that breaks a business rule.',
   429: 'Too many requests; see Retry-After.',
-  503: 'A dependency is unavailable.',
+  503: 'A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After.',
 };
 
 /**
@@ -58,13 +58,6 @@ export const ApiProblems = (...statuses: number[]) => ApiExtension(PROBLEMS_EXTE
 export const PROBLEMS_EXTENSION = 'x-problems';
 
 export const problemDescription = (status: number) => PROBLEM_DESCRIPTIONS[status] ?? 'Problem details.';
-
-/**
- * A JSON object described in words only: for the few large read-only shapes (the committee report,
- * the risk settings, the monthly snapshot) not yet written as classes.
- */
-export const ApiObject = (description: string, status = 200) =>
-  ApiResponse({ status, description, content: { 'application/json': { schema: { type: 'object', description } } } });
 
 /** `?sort=field` or `?sort=-field` (descending), from the list's own allowed fields. */
 export const ApiSort = (fields: readonly string[]) =>

@@ -26,6 +26,7 @@ const TAGS: [string, string][] = [
 ];
 
 const PROBLEM_REF = { $ref: '#/components/schemas/ProblemView' };
+const RETRY_AFTER = { description: 'Seconds to wait before sending the request again.', schema: { type: 'integer', minimum: 0 } };
 
 /**
  * The OpenAPI description served at /docs-json: generated from the controllers and the classes that
@@ -77,9 +78,15 @@ function completeOperations(document: OpenAPIObject): void {
       if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(404).add(410);
       if (params.some((p) => p.in === 'path')) statuses.add(404);
       if (operation.requestBody) statuses.add(413).add(415);
-      if (path !== '/health') statuses.add(429); // every route but liveness is rate limited
+      // Every route but liveness is rate limited, and reads or writes the database, where a transaction
+      // that keeps losing races (deadlock, serialization failure) answers a 503 after its retries.
+      if (path !== '/health') statuses.add(429).add(503);
       for (const status of [...statuses].sort()) {
-        operation.responses[status] ??= { description: problemDescription(status), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+        operation.responses[status] ??= {
+          description: problemDescription(status),
+          ...(status === 429 || status === 503 ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
+          content: { 'application/problem+json': { schema: PROBLEM_REF } },
+        };
       }
     }
   }

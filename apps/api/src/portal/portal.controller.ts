@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AnswersBody, EvidenceService, isAnswerable, hashToken, PortalAccess, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { AnswersBody, EvidenceService, isAnswerable, hashToken, PortalAccess, PortalLandingView, PortalQuestionnaireView, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { csrfMatches, portalCsrfToken } from './csrf.js';
@@ -58,14 +58,15 @@ export class PortalController {
   /** Landing page: who asks whom for what, by when, in every state a link can be in. Changes nothing (mail scanners open links). */
   @Get('i/:token')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
-  @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiExtraModels(PortalLandingView)
+  @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { $ref: getSchemaPath(PortalLandingView) } }, 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(404, 410)
   async landing(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     if (wantsJson(request)) {
       const context = await this.portal.resolveToken(token);
-      const landing = await this.portal.landing(token);
-      return void reply.send({ ...landing, status: context.assessment.status });
+      const landing: PortalLandingView = { ...(await this.portal.landing(token)), status: context.assessment.status };
+      return void reply.send(landing);
     }
     return void this.landingPage(reply, token);
   }
@@ -122,14 +123,15 @@ export class PortalController {
   @Get('assessment')
   @ApiCookieAuth('portalSession')
   @ApiBearerAuth('invitationToken')
-  @ApiOkResponse({ description: 'The questionnaire page (HTML), or with `Accept: application/json` the assessment and its sections with questions and saved answers.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiExtraModels(PortalQuestionnaireView)
+  @ApiOkResponse({ description: 'The questionnaire page (HTML), or with `Accept: application/json` the assessment and its sections with questions and saved answers.', content: { 'application/json': { schema: { $ref: getSchemaPath(PortalQuestionnaireView) } }, 'text/html': { schema: { type: 'string' } } } })
   async view(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     const json = wantsJson(request);
     try {
       const { context, csrf } = await this.session(request);
       const view = await this.portal.view(context);
-      if (json) return void reply.send(view);
+      if (json) return void reply.send(view satisfies PortalQuestionnaireView);
       if (!isAnswerable(view.assessment.status)) return void reply.redirect('/portal/assessment/receipt', 303);
       return void this.questionnaire(reply, 200, view, { csrf, notice: noticeOf(request.query as Record<string, string>) });
     } catch (error) {

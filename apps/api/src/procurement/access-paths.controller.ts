@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ApiObject, ApiPage, ApiProblems } from '../openapi/decorators.js';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
+import type { AccessPathImportResultView } from './procurement.view.js';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { AccessPathCsv, AccessPathListQuery, AccessPathsService, AccessPathView, CreateAccessPathInput, toAccessPathView, UpdateAccessPathInput } from '@app/access-paths';
+import { ACCESS_PATH_SORTS, AccessPathCsv, AccessPathListQuery, AccessPathsService, AccessPathView, CreateAccessPathInput, toAccessPathView, UpdateAccessPathInput } from '@app/access-paths';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
 
@@ -25,6 +26,7 @@ export class AccessPathsController {
   /** The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged). */
   @Get('suppliers/:id/access-paths')
   @Roles(...ALL_ROLES)
+  @ApiSort(ACCESS_PATH_SORTS)
   @ApiPage(AccessPathView, 'One page of the supplier\'s access paths (or, with `?format=csv`, all of them as CSV).', { 'text/csv': { schema: { type: 'string' } } })
   async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: AccessPathListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.format === 'csv') {
@@ -50,9 +52,8 @@ export class AccessPathsController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @Header('cache-control', 'no-store')
-  @ApiObject('The result per row, with its line number; invalid rows name each column at fault.')
   @ApiProblems(413, 415, 422)
-  async import(@Param('id', new ParseUUIDPipe()) supplierId: string, @Req() request: FastifyRequest, @Query() query: ImportQuery) {
+  async import(@Param('id', new ParseUUIDPipe()) supplierId: string, @Req() request: FastifyRequest, @Query() query: ImportQuery): Promise<AccessPathImportResultView> {
     if (!(request.body instanceof Readable)) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.', 415);
     await this.paths.list(supplierId, { page: 1, pageSize: 1 }); // 404 for an unknown supplier
     return this.csv.import(supplierId, request.body, query.dryRun === 'true');

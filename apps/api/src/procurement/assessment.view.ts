@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AssessmentStatus } from '@app/assessments';
+import type { AssessmentScoreView } from './score.view.js';
 
 // Response shapes of /api/v1/assessments as classes: the OpenAPI document is generated from them and
 // the controller's view functions are typed with them.
@@ -28,7 +29,7 @@ export class AssessmentView {
   returnMessage: string | null;
   attestation: AttestationView | null;
   /** Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
-  score: object | null;
+  score: AssessmentScoreView | null;
   submittedAt: string | null;
   completedAt: string | null;
   cancelledAt: string | null;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../openapi/decorators.js';
+import { ApiProblems, ApiSort } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CertificationListQuery, CertificationPageView, CertificationsService, CertificationView, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
+import { CERTIFICATION_SORTS, CertificationListQuery, CertificationPageView, CertificationsService, CertificationView, CreateCertificationInput, toCertificationView, UpdateCertificationInput } from '@app/certifications';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, DomainError, pageOf } from '@app/platform';
 
@@ -19,6 +19,7 @@ export class CertificationsController {
   /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
   @Get('suppliers/:id/certifications')
   @Roles(...ALL_ROLES)
+  @ApiSort(CERTIFICATION_SORTS)
   async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: CertificationListQuery): Promise<CertificationPageView> {
     const { items, total, dspt } = await this.certifications.list(supplierId, query);
     const today = this.clock.today();

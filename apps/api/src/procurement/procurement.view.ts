@@ -48,3 +48,23 @@ export class ImportResultView {
   invalid: number;
   results: ImportRowView[];
 }
+
+/** One row of an access-path CSV import. */
+export class AccessPathImportRowView {
+  /** The row's line number in the file. */
+  line: number;
+  status: 'created' | 'updated' | 'unchanged' | 'invalid';
+  accessPathId?: string;
+  errors?: ImportFieldProblem[];
+}
+
+/** The access-path CSV import's answer: counts and a result per row. */
+export class AccessPathImportResultView {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  results: AccessPathImportRowView[];
+}

@@ -25,4 +25,12 @@ describe('problem details', () => {
     expect(toProblem(new BadRequestException('Validation failed (uuid is expected)')).problem).toMatchObject({ status: 400, detail: 'Validation failed (uuid is expected)' });
     expect(toProblem({ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', message: 'Unsupported Media Type: text/xml' }).problem).toMatchObject({ status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
   });
+
+  it('answers a transaction that lost every race (serialization failure, deadlock) with a 503 to send again, not a 500', () => {
+    for (const code of ['40001', '40P01']) {
+      const lost = toProblem({ name: 'QueryFailedError', message: 'could not serialize access', driverError: { code, severity: 'ERROR' } });
+      expect(lost).toMatchObject({ internal: false, retryAfterSeconds: 1, problem: { status: 503, code: 'SERVICE.CONTENTION', title: 'Service unavailable' } });
+    }
+    expect(toProblem({ name: 'QueryFailedError', message: 'x', driverError: { code: '42P01', severity: 'ERROR' } }).problem.status).toBe(500);
+  });
 });

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type FieldProblem } from './domain-error.js';
+import { CONTENTION_RETRY_AFTER_SECONDS, TRANSIENT_SQLSTATES } from './transient.js';
 
 /** RFC 9457 problem details, as every error response of the API is shaped. */
 export interface ProblemDetails {
@@ -76,7 +77,7 @@ function build(status: number, code: string, detail: string, errors?: FieldProbl
  * for what was not expected, so that the caller logs its stack and answers with nothing but
  * "internal error" and the correlation id.
  */
-export function toProblem(error: unknown): { problem: ProblemDetails; internal: boolean } {
+export function toProblem(error: unknown): { problem: ProblemDetails; internal: boolean; retryAfterSeconds?: number } {
   if (error instanceof DomainError) {
     return { problem: build(error.status, error.code, error.message, error.errors), internal: false };
   }
@@ -86,7 +87,7 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
     return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, httpDetail(error)), internal: false };
   }
   const database = databaseProblem(error);
-  if (database) return { problem: database, internal: false };
+  if (database) return { problem: database, internal: false, ...(database.status === 503 ? { retryAfterSeconds: CONTENTION_RETRY_AFTER_SECONDS } : {}) };
   const multipart = multipartProblem(error);
   if (multipart) return { problem: multipart, internal: false };
   const fastify = error as FastifyLikeError;
@@ -118,7 +119,9 @@ function fieldOfDetail(detail: unknown): string {
 /**
  * What PostgreSQL refuses because of the input, mapped once for every route: a unique value already
  * taken (two creates racing with the same email) is a 409 naming the field; a reference to nothing
- * is a 422; a value the column cannot hold (out of range, bad text, impossible date) is a 400.
+ * is a 422; a value the column cannot hold (out of range, bad text, impossible date) is a 400; a
+ * transaction that lost a race (deadlock, serialization failure) on every attempt the data source
+ * made is a 503 to send again after Retry-After: nothing was saved, and the request was valid.
  * Anything else from the database stays an internal error.
  */
 function databaseProblem(error: unknown): ProblemDetails | null {
@@ -133,6 +136,9 @@ function databaseProblem(error: unknown): ProblemDetails | null {
   if (code === '23503') {
     const path = fieldOfDetail(pg!.detail);
     return build(422, 'RULE.REFERENCE', `${path} refers to something that does not exist or is still in use.`, [{ path, message: 'refers to something that does not exist or is still in use' }]);
+  }
+  if (TRANSIENT_SQLSTATES.includes(code)) {
+    return build(503, 'SERVICE.CONTENTION', 'Other changes to the same records were being saved at the same moment, and this one could not be; nothing was saved. Send the request again.');
   }
   // Class 22, data exceptions: out of range, invalid text or dates, a string too long for its column.
   if (code.startsWith('22')) return build(400, 'REQUEST.INVALID', 'A value is outside what can be stored (too large, too long, or not a valid date or text).');

@@ -18,15 +18,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const { problem, internal } = toProblem(exception);
+  const { problem, internal, retryAfterSeconds } = toProblem(exception);
   problem.instance = request.url;
   problem.requestId = String(request.id);
   if (internal) {
     logger.error({ msg: 'unhandled error', err: exception, url: request.url });
   }
   if (reply.sent) return;
-  // A 429 says when to come back (the rate limits and the login throttle alike).
-  const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
-  if (problem.status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+  // A 429 says when to come back (the rate limits and the login throttle alike), and so does a 503
+  // for a transaction that lost a race in the database.
+  const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds ?? retryAfterSeconds;
+  if ((problem.status === 429 || problem.status === 503) && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
