@@ -213,7 +213,7 @@ describe('supplier portal pages', () => {
     const { token } = await invite('Trailing Ltd');
     for (const extra of ['/', '.', ').']) {
       const res = await api.request({ method: 'GET', url: `/portal/i/${token}${extra}`, headers: { accept: 'text/html' } });
-      expect([res.statusCode, res.headers.location]).toEqual([301, `/portal/i/${token}`]);
+      expect([res.statusCode, res.headers.location]).toEqual([303, `/portal/i/${token}`]);
     }
     for (const url of ['/portal/assessment/submit', '/portal/assessment/answers', '/portal/assessment/evidence', '/portal/assessment/']) {
       const res = await api.request({ method: 'GET', url, headers: { accept: 'text/html' } });

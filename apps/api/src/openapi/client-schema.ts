@@ -6608,7 +6608,7 @@ export interface operations {
                 };
             };
             /** @description The token with a trailing full stop, bracket or quote an email program took in: on to the link itself. */
-            301: {
+            303: {
                 headers: {
                     location?: string;
                     [name: string]: unknown;

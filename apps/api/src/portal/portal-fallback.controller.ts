@@ -33,7 +33,7 @@ export class PortalFallbackController {
     void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     // The invitation link with a character too many after it: on to the link itself.
     const token = path.startsWith('/portal/i/') ? tokenIn(path.slice('/portal/i/'.length)) : null;
-    if (token) return void reply.redirect(`/portal/i/${token}`, 301);
+    if (token) return void reply.redirect(`/portal/i/${token}`, 303);
     // The questionnaire's own addresses: a form's post address reopened, or a trailing slash.
     if (/^\/portal\/assessment(\/(answers|submit|evidence))?\/?$/.test(path)) return void reply.redirect('/portal/assessment', 303);
     const model = landingPage({ state: 'invalid', linkWorks: false, supplier: null, recipient: null, questionnaire: null, dueDate: null, started: false, submittedAt: null, reference: null }, '', this.org);

@@ -59,12 +59,12 @@ export class PortalController {
   @Get('i/:token')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
   @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
-  @ApiResponse({ status: 301, description: 'The token with a trailing full stop, bracket or quote an email program took in: on to the link itself.', headers: { location: { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 303, description: 'The token with a trailing full stop, bracket or quote an email program took in: on to the link itself.', headers: { location: { schema: { type: 'string' } } } })
   @ApiProblems(404, 410)
   async landing(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     const trimmed = tokenIn(token);
-    if (trimmed) return void reply.redirect(`/portal/i/${trimmed}`, 301);
+    if (trimmed) return void reply.redirect(`/portal/i/${trimmed}`, 303);
     if (wantsJson(request)) {
       const context = await this.portal.resolveToken(token);
       const landing = await this.portal.landing(token);
