@@ -90,6 +90,29 @@ describe('supplier portal in a browser', () => {
     await page.waitForURL(/\/portal\/assessment\/receipt$/);
     expect(await page.textContent('body')).toContain('Questionnaire submitted');
     await accessible(page, 'submitted');
+    // On a phone the copy of the answers gives each question the full width (not 55% of it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widths = (await page.evaluate(`(() => { const row = document.querySelector('.portal-answers .nhsuk-summary-list__row'); return { row: row.clientWidth, key: row.querySelector('dt').clientWidth }; })()`)) as { row: number; key: number };
+    expect(widths.key).toBeGreaterThan(widths.row * 0.9);
+    await context.close();
+  }, 120_000);
+
+  it('an error summary link brings the question and its error into view, with the focus in its first answer', async () => {
+    const supplier = await api.app.get(SuppliersService).create({ name: 'Summary Links Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Ash Lee', email: 'ash@summary.example', role: 'primary' }] });
+    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(invitationUrl);
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL(`${base}/portal/assessment`);
+    await page.getByRole('button', { name: 'Submit questionnaire' }).click();
+    await page.locator('.nhsuk-error-summary a[href="#q-LGV-02-yes"]').click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('q-LGV-02-yes');
+    const top = async (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+    // The question's text and its error are on screen, above the focused answer.
+    expect(await top('#q-LGV-02 legend')).toBeGreaterThanOrEqual(0);
+    expect(await top('#error-LGV-02')).toBeGreaterThanOrEqual(0);
+    expect(await top('#q-LGV-02-yes')).toBeLessThan(844);
     await context.close();
   }, 120_000);
 

@@ -1,3 +1,5 @@
+import { AssessmentsService } from '@app/assessments';
+import { SuppliersService } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { signIn, type SignedIn } from './support/users.js';
 
@@ -174,6 +176,102 @@ describe('supplier portal pages', () => {
     } finally {
       await secure.close();
     }
+  });
+
+  /** A questionnaire of the given kind sent to a new supplier, its session started (as the Start button does). */
+  async function inviteTo(name: string, questionnaireKey: string) {
+    const supplier = await api.app.get(SuppliersService).create({ name, kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Kim', email: `kim.${Math.random().toString(36).slice(2)}@x.example`, role: 'primary' }] });
+    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-06-30' }, null);
+    const token = invitationUrl.split('/portal/i/')[1];
+    const start = await api.request({ method: 'POST', url: `/portal/i/${token}/start` });
+    return { token, cookie: String(start.headers['set-cookie']).split(';')[0] };
+  }
+
+  it('names and links the questions asked about when a questionnaire comes back for clarification, and says by when to submit again', async () => {
+    const session = await invite('Clarify Ltd');
+    const bearer = { authorization: `Bearer ${session.token}`, accept: 'application/json' };
+    const view = (await api.request({ method: 'GET', url: '/portal/assessment', headers: bearer })).json();
+    type Q = { code: string; options: { value: string }[] | null; visible: boolean };
+    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).filter((q: Q) => q.visible).map((q: Q) => ({ code: q.code, version: 0, value: q.options ? q.options[0].value : q.code === 'LIN-03' ? 'no' : 'yes' }));
+    await api.request({ method: 'POST', url: '/portal/assessment/answers', headers: bearer, payload: { answers } });
+    expect((await form(session, '/portal/assessment/submit', { name: 'Kim Lee', jobTitle: 'Director', confirmed: '1' })).statusCode).toBe(303);
+    const returned = await api.request({ method: 'POST', url: `/api/v1/assessments/${view.assessment.id}/return`, headers: buyer.headers, payload: { questionCodes: ['LGV-02', 'LCT-06'], message: 'Please attach the certificate.' } });
+    expect(returned.statusCode).toBeLessThan(300);
+    const landing = await api.request({ method: 'GET', url: `/portal/i/${session.token}` });
+    expect(landing.body).toContain('Submit again by');
+    expect(landing.body).toContain('30 June 2099');
+    expect(landing.body).not.toMatch(/visually-hidden">Important: <\/span>Important</);
+    const page = await api.request({ method: 'GET', url: '/portal/assessment', headers: { cookie: session.cookie } });
+    const callout = /<div class="nhsuk-warning-callout">[\s\S]*?<\/div>/.exec(page.body)![0];
+    expect(callout).toContain('Please attach the certificate.');
+    expect(callout).toContain('<a href="#q-LGV-02">LGV-02. Do staff who handle our data complete security and data protection training every year?</a>');
+    expect(callout).toMatch(/<a href="#q-LCT-06">LCT-06\. /);
+    expect(callout).toContain('these questions');
+  });
+
+  it('sends a browser that opens a link with a character too many, or a form address again, to the right page; any other portal address is a page, not JSON', async () => {
+    const { token } = await invite('Trailing Ltd');
+    for (const extra of ['/', '.', ').']) {
+      const res = await api.request({ method: 'GET', url: `/portal/i/${token}${extra}`, headers: { accept: 'text/html' } });
+      expect([res.statusCode, res.headers.location]).toEqual([303, `/portal/i/${token}`]);
+    }
+    for (const url of ['/portal/assessment/submit', '/portal/assessment/answers', '/portal/assessment/evidence', '/portal/assessment/']) {
+      const res = await api.request({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect([url, res.statusCode, res.headers.location]).toEqual([url, 303, '/portal/assessment']);
+    }
+    for (const url of ['/portal', '/portal/', '/portal/i', '/portal/i/short/', `/portal/i/${token}/start/extra`]) {
+      const res = await api.request({ method: 'GET', url, headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 404, 'text/html; charset=utf-8']);
+      expect(res.body).toContain('This link is not valid');
+      expect(res.body).toContain(`mailto:${api.config.contactEmail}`);
+    }
+    const script = await api.request({ method: 'GET', url: '/portal/nothing', headers: { accept: 'application/json' } });
+    expect(script.statusCode).toBe(404);
+    expect(script.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('says Continue to a supplier who has saved answers, and tells the holder of a link passed to someone else that they need do nothing', async () => {
+    const session = await invite('Continue Ltd');
+    expect(/<button class="nhsuk-button" type="submit">([^<]*)</.exec((await api.request({ method: 'GET', url: `/portal/i/${session.token}` })).body)![1]).toBe('Start now');
+    await form(session, '/portal/assessment/answers', { intent: 'save:basics', 'q.LGV-01.value': 'yes', 'q.LGV-01.version': '0' });
+    const landing = (await api.request({ method: 'GET', url: `/portal/i/${session.token}` })).body;
+    expect(/<button class="nhsuk-button" type="submit">([^<]*)</.exec(landing)![1]).toBe('Continue');
+    expect(landing).toContain('Your saved answers are kept');
+
+    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Passed On Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Kim', email: 'kim@passed.example', role: 'primary' }, { name: 'Lee', email: 'lee@passed.example', role: 'security' }] } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-06-30' } });
+    const oldToken = sent.json().invitationUrl.split('/portal/i/')[1];
+    const lee = supplier.json().contacts.find((c: { email: string }) => c.email === 'lee@passed.example');
+    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/reassign`, headers: buyer.headers, payload: { recipientContactId: lee.id } })).statusCode).toBeLessThan(300);
+    const old = await api.request({ method: 'GET', url: `/portal/i/${oldToken}` });
+    expect(old.statusCode).toBe(410);
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(old.body)![1]).toBe('This questionnaire has been passed to someone else');
+    expect(old.body).not.toContain('sent by email. Use the link in the most recent email');
+  });
+
+  it("shows a section's word to the supplier, an incident follow-up's deadlines, and a file notice beside the file list", async () => {
+    const core = await inviteTo('Sections Ltd', 'supplier-security-core');
+    const page = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { cookie: core.cookie } })).body;
+    expect(page).toContain('Answer &quot;not applicable&quot; if you do not supply or host software for us.');
+    expect(page).not.toContain('For Tier 1 and Tier 2 suppliers'); // written for the team that chooses the questionnaire
+    const incident = await inviteTo('Incident Words Ltd', 'incident-follow-up');
+    const incidentPage = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { cookie: incident.cookie } })).body;
+    expect(incidentPage).toContain('Please send a first report within 24 hours of detecting the incident');
+
+    const session = await invite('Notice Ltd');
+    const attached = (await api.request({ method: 'GET', url: '/portal/assessment?attached=LCT-06&files=1', headers: { cookie: session.cookie } })).body;
+    const question = /<div class="nhsuk-form-group[^"]*" id="q-LCT-06"[\s\S]*?<\/fieldset>/.exec(attached)![0];
+    expect(question).toContain('id="notice"');
+    expect(question).toContain('Your file has been attached to LCT-06.');
+    expect((attached.match(/id="notice"/g) ?? []).length).toBe(1);
+  });
+
+  it('asks for a full name, not an initial, in the attestation', async () => {
+    const session = await invite('Initial Ltd');
+    const res = await form(session, '/portal/assessment/submit', { name: 'K', jobTitle: 'D', confirmed: '1' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Enter your full name, not only an initial');
+    expect(res.body).toContain('Enter your job title in full');
   });
 
   it('rate limits attempts on one link', async () => {

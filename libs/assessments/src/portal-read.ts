@@ -42,7 +42,9 @@ export async function readPortalView(dataSource: DataSource, assessment: Assessm
       status: assessment.status,
       dueDate: assessment.dueDate,
       supplier: { name: supplier.name },
-      questionnaire: { key: version.key, version: version.version, title: version.title },
+      // An incident follow-up's description is written to the supplier (what is needed first, and by
+      // when); the others describe whom the questionnaire is for, to the team choosing it, so are not shown.
+      questionnaire: { key: version.key, version: version.version, title: version.title, note: version.definition.purpose === 'incident' ? (version.definition.description ?? null) : null },
       returnedQuestions: assessment.returnedQuestions,
       returnMessage: assessment.returnMessage,
       reference: receiptReference(assessment.id),
@@ -61,6 +63,7 @@ export async function readPortalView(dataSource: DataSource, assessment: Assessm
     sections: version.definition.sections.map((section) => ({
       key: section.key,
       title: section.title,
+      description: section.description ?? null,
       questions: section.questions.map((q) => ({
         code: q.code,
         text: q.text,
@@ -87,13 +90,13 @@ export type PortalView = Awaited<ReturnType<typeof readPortalView>>;
  * Where a link stands, for its landing page: every state a supplier can meet, never an exception
  * (the page explains each one). Changes nothing: mail scanners open links.
  */
-export type LandingState = 'open' | 'overdue' | 'returned' | 'submitted' | 'completed' | 'cancelled' | 'expired' | 'replaced' | 'invalid';
+export type LandingState = 'open' | 'overdue' | 'returned' | 'submitted' | 'completed' | 'cancelled' | 'expired' | 'replaced' | 'reassigned' | 'invalid';
 
 export async function readLanding(dataSource: DataSource, token: string, today: string, now: Date) {
-  const invalid = { state: 'invalid' as LandingState, linkWorks: false, supplier: null, recipient: null, questionnaire: null, dueDate: null, submittedAt: null, reference: null };
+  const invalid = { state: 'invalid' as LandingState, linkWorks: false, supplier: null, recipient: null, questionnaire: null, dueDate: null, started: false, submittedAt: null, reference: null };
   if (!looksLikeToken(token)) return invalid;
-  const [row] = await dataSource.query<{ assessment_id: string; revoked_at: Date | null; expires_at: Date }[]>(
-    'SELECT assessment_id, revoked_at, expires_at FROM assessment_invitation WHERE token_hash = $1',
+  const [row] = await dataSource.query<{ assessment_id: string; revoked_at: Date | null; expires_at: Date; recipient_email: string }[]>(
+    'SELECT assessment_id, revoked_at, expires_at, recipient_email FROM assessment_invitation WHERE token_hash = $1',
     [hashToken(token)],
   );
   if (!row) return invalid;
@@ -105,7 +108,8 @@ export async function readLanding(dataSource: DataSource, token: string, today: 
     : assessment.status === 'expired' ? 'expired'
     : assessment.status === 'submitted' ? 'submitted'
     : assessment.status === 'completed' ? 'completed'
-    : row.revoked_at ? 'replaced'
+    // A link revoked because the questionnaire went to another person is not "replaced" for its holder: no newer email came to them.
+    : row.revoked_at ? (row.recipient_email.toLowerCase() !== assessment.recipientEmail.toLowerCase() ? 'reassigned' : 'replaced')
     : new Date(row.expires_at) <= now ? 'expired'
     : assessment.status === 'returned' ? 'returned'
     : assessment.dueDate < today ? 'overdue'
@@ -118,6 +122,8 @@ export async function readLanding(dataSource: DataSource, token: string, today: 
     recipient: { name: assessment.recipientName },
     questionnaire: { key: version.key, version: version.version, title: version.title, questionCount: version.questionCount },
     dueDate: assessment.dueDate,
+    /** Answers have been saved already: the button says Continue, not Start. */
+    started: assessment.status === 'in_progress',
     submittedAt: assessment.submittedAt?.toISOString() ?? null,
     reference: assessment.submittedAt ? receiptReference(assessment.id) : null,
   };

@@ -42,13 +42,18 @@ export class PortalAttestation {
   jobTitle: string;
 }
 
+export class PortalAssessmentQuestionnaire extends PortalQuestionnaireRef {
+  /** What the supplier needs to know first (an incident follow-up's deadlines), or null. */
+  note: string | null;
+}
+
 export class PortalAssessmentRef {
   id: string;
   status: AssessmentStatus;
   /** YYYY-MM-DD */
   dueDate: string;
   supplier: PortalSupplierName;
-  questionnaire: PortalQuestionnaireRef;
+  questionnaire: PortalAssessmentQuestionnaire;
   returnedQuestions: string[];
   returnMessage: string | null;
   /** The receipt reference a supplier can quote (SA-XXXX-XXXX). */
@@ -118,6 +123,8 @@ export class PortalQuestion {
 export class PortalSection {
   key: string;
   title: string;
+  /** A word to the supplier before the section's questions (when to answer "not applicable"), or null. */
+  description: string | null;
   questions: PortalQuestion[];
 }
 

@@ -7,7 +7,23 @@
   'use strict';
 
   var summary = document.querySelector('.nhsuk-error-summary');
-  if (summary) summary.focus();
+  if (summary) {
+    summary.focus();
+    // A link in the summary goes to the field's first input; shown alone at the top of the window,
+    // it hides the question and its error above it. Bring the question's legend (or the field's
+    // label) into view instead, then put the focus in the field.
+    summary.addEventListener('click', function (event) {
+      var link = event.target && event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      var input = link ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+      if (!input) return;
+      var fieldset = input.closest('fieldset');
+      var heading = (fieldset && fieldset.querySelector('legend')) || document.querySelector('label[for="' + input.id + '"]') || input;
+      event.preventDefault();
+      heading.scrollIntoView();
+      input.focus({ preventScroll: true });
+      if (window.history && window.history.replaceState) window.history.replaceState(null, '', link.getAttribute('href'));
+    });
+  }
 
   var print = document.querySelector('[data-print]');
   if (print) {

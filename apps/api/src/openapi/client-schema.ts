@@ -8088,6 +8088,14 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The token with a trailing full stop, bracket or quote an email program took in: on to the link itself. */
+            303: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (unknown fields too); `errors` names each field. */
             400: {
                 headers: {

@@ -84,9 +84,11 @@ export class PagePost {
 
 function attestationProblems(attestation: { name: string; jobTitle: string; confirmed: boolean }): PageProblem[] {
   return [
-    ...(attestation.name.length < 2 ? [{ code: null, field: 'name' as const, message: 'Enter your full name' }] : []),
+    ...(attestation.name.length === 0 ? [{ code: null, field: 'name' as const, message: 'Enter your full name' }] : []),
+    ...(attestation.name.length === 1 ? [{ code: null, field: 'name' as const, message: 'Enter your full name, not only an initial' }] : []),
     ...(attestation.name.length > 200 ? [{ code: null, field: 'name' as const, message: 'Your name must be 200 characters or fewer' }] : []),
-    ...(attestation.jobTitle.length < 2 ? [{ code: null, field: 'jobTitle' as const, message: 'Enter your job title' }] : []),
+    ...(attestation.jobTitle.length === 0 ? [{ code: null, field: 'jobTitle' as const, message: 'Enter your job title' }] : []),
+    ...(attestation.jobTitle.length === 1 ? [{ code: null, field: 'jobTitle' as const, message: 'Enter your job title in full' }] : []),
     ...(attestation.jobTitle.length > 200 ? [{ code: null, field: 'jobTitle' as const, message: 'Your job title must be 200 characters or fewer' }] : []),
     ...(!attestation.confirmed ? [{ code: null, field: 'confirmed' as const, message: 'Confirm that the answers are accurate to the best of your knowledge' }] : []),
   ];

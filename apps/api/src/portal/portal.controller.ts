@@ -11,6 +11,7 @@ import { Public } from '@app/identity';
 import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { csrfMatches, portalCsrfToken } from './csrf.js';
 import { landingPage, type Organisation } from './landing-page.js';
+import { tokenIn } from './portal-fallback.controller.js';
 import { readPageForm, typedTexts } from './page-form.js';
 import { noticeOf, PagePost, type PostKind } from './page-post.js';
 import { PortalPages } from './pages.js';
@@ -60,9 +61,12 @@ export class PortalController {
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
   @ApiExtraModels(PortalLandingView)
   @ApiOkResponse({ description: 'The landing page (HTML), or with `Accept: application/json` who asks whom for what, by when.', content: { 'application/json': { schema: { $ref: getSchemaPath(PortalLandingView) } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 303, description: 'The token with a trailing full stop, bracket or quote an email program took in: on to the link itself.', headers: { location: { schema: { type: 'string' } } } })
   @ApiProblems(404, 410)
   async landing(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
+    const trimmed = tokenIn(token);
+    if (trimmed) return void reply.redirect(`/portal/i/${trimmed}`, 303);
     if (wantsJson(request)) {
       const context = await this.portal.resolveToken(token);
       const landing: PortalLandingView = { ...(await this.portal.landing(token)), status: context.assessment.status };

@@ -66,8 +66,13 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
     const key = `${p.code ?? 'attestation'}.${p.field === 'comment' ? 'comment' : p.field === 'file' ? 'file' : p.code ? 'value' : p.field}`;
     if (!fieldErrors.has(key)) fieldErrors.set(key, p.message);
   }
+  // The questions asked about, named and linked from the clarification callout (a long page otherwise hides them).
+  const returned = view.assessment.status === 'returned' ? view.assessment.returnedQuestions.filter((code) => byCode.get(code)?.visible).map((code) => ({ code, text: byCode.get(code)!.text })) : [];
   const attestation = options.attestation ?? { name: '', jobTitle: '', confirmed: false };
-  const sectionOfNotice = options.notice ? (view.sections.find((s) => s.key === options.notice!.near || s.questions.some((q) => q.code === options.notice!.near))?.key ?? null) : null;
+  // A notice about a question (a file attached or removed) goes beside that question's files; one about a section, at its top.
+  const noticeQuestion = options.notice ? byCode.get(options.notice.near) : undefined;
+  const questionOfNotice = noticeQuestion && noticeQuestion.visible && noticeQuestion.evidence !== 'none' ? noticeQuestion.code : null;
+  const sectionOfNotice = options.notice && !questionOfNotice ? (view.sections.find((s) => s.key === options.notice!.near)?.key ?? null) : null;
   return {
     assessment: view.assessment,
     progress: view.progress,
@@ -75,7 +80,10 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
     evidenceNeeded: view.progress.missingEvidence === 0 ? '' : `; ${view.progress.missingEvidence} evidence ${view.progress.missingEvidence === 1 ? 'file' : 'files'} still needed`,
     csrf: options.csrf,
     hasEvidence: questions.some((q) => q.evidence !== 'none'),
-    notice: options.notice && !sectionOfNotice ? options.notice.text : null,
+    notice: options.notice && !sectionOfNotice && !questionOfNotice ? options.notice.text : null,
+    note: view.assessment.questionnaire.note,
+    returned,
+    returnedMany: returned.length > 1,
     errors: problems.map((p) => ({ anchor: anchorOf(p, p.code ? byCode.get(p.code) : undefined), message: summaryLine(p, p.code ? byCode.get(p.code) : undefined) })),
     attestation: {
       ...attestation,
@@ -86,6 +94,7 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
     sections: view.sections.map((section) => ({
       key: section.key,
       title: section.title,
+      description: section.description,
       notice: sectionOfNotice === section.key ? options.notice!.text : null,
       questions: section.questions.map((q) =>
         questionModel(q, {
@@ -96,6 +105,7 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
           typed: options.typed?.get(q.code),
           conflict: options.conflicts?.get(q.code),
           evidenceMissing: view.missing.some((m) => m.kind === 'evidence' && m.code === q.code),
+          notice: questionOfNotice === q.code ? options.notice!.text : null,
         }),
       ),
     })),
@@ -110,6 +120,7 @@ interface QuestionState {
   typed?: Typed;
   conflict?: Typed;
   evidenceMissing: boolean;
+  notice: string | null;
 }
 
 function questionModel(q: ViewQuestion, state: QuestionState) {
@@ -144,6 +155,7 @@ function questionModel(q: ViewQuestion, state: QuestionState) {
     choices: options ? options.map((o) => ({ value: o.value, label: o.label, checked: selected.has(o.value) })) : null,
     current: options ? '' : value === null || value === undefined ? '' : String(value),
     evidence: q.evidence === 'none' ? null : {
+      notice: state.notice,
       required: q.evidence === 'required',
       missing: state.evidenceMissing,
       error: state.fileError,
