@@ -99,7 +99,7 @@ describe('supplier portal in a browser', () => {
 
   it('an error summary link brings the question and its error into view, with the focus in its first answer', async () => {
     const supplier = await api.app.get(SuppliersService).create({ name: 'Summary Links Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Ash Lee', email: 'ash@summary.example', role: 'primary' }] });
-    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
     const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(invitationUrl);

@@ -1,4 +1,4 @@
-import { AssessmentsService } from '@app/assessments';
+import { SendQuestionnaire } from '@app/assessments';
 import { SuppliersService } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { signIn, type SignedIn } from './support/users.js';
@@ -181,7 +181,7 @@ describe('supplier portal pages', () => {
   /** A questionnaire of the given kind sent to a new supplier, its session started (as the Start button does). */
   async function inviteTo(name: string, questionnaireKey: string) {
     const supplier = await api.app.get(SuppliersService).create({ name, kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Kim', email: `kim.${Math.random().toString(36).slice(2)}@x.example`, role: 'primary' }] });
-    const { invitationUrl } = await api.app.get(AssessmentsService).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-06-30' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-06-30' }, null);
     const token = invitationUrl.split('/portal/i/')[1];
     const start = await api.request({ method: 'POST', url: `/portal/i/${token}/start` });
     return { token, cookie: String(start.headers['set-cookie']).split(';')[0] };

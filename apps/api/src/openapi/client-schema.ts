@@ -2032,7 +2032,9 @@ export interface components {
             /** @enum {string} */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
         };
-        PortalQuestionnaireRef: {
+        PortalAssessmentQuestionnaire: {
+            /** @description What the supplier needs to know first (an incident follow-up's deadlines), or null. */
+            note: string | null;
             key: string;
             version: number;
             title: string;
@@ -2048,7 +2050,7 @@ export interface components {
             /** @description YYYY-MM-DD */
             dueDate: string;
             supplier: components["schemas"]["PortalSupplierName"];
-            questionnaire: components["schemas"]["PortalQuestionnaireRef"];
+            questionnaire: components["schemas"]["PortalAssessmentQuestionnaire"];
             returnedQuestions: string[];
             returnMessage: string | null;
             /** @description The receipt reference a supplier can quote (SA-XXXX-XXXX). */
@@ -2109,6 +2111,8 @@ export interface components {
         PortalSection: {
             key: string;
             title: string;
+            /** @description A word to the supplier before the section's questions (when to answer "not applicable"), or null. */
+            description: string | null;
             questions: components["schemas"]["PortalQuestion"][];
         };
         PortalQuestionnaireView: {
