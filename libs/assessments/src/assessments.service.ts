@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
-import { AppConfig, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError } from '@app/platform';
+import { Clock, ConflictError, DomainError, HttpConfig, NotFoundError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion, questionnaireVersionById, SCORED_TYPES } from '@app/questionnaires';
 import { FindingsService } from '@app/risk';
 import { OUTBOUND_DIRECTIONS, questionScore, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
@@ -60,7 +60,7 @@ export class AssessmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
     private readonly box: InvitationTokenBox,
     private readonly findings: FindingsService,
     private readonly risk: RiskRecompute,
@@ -297,7 +297,7 @@ export class AssessmentsService {
       refs: { ...extraRefs, assessmentId: assessment.id, invitationId, sealedToken: this.box.seal(token) },
       dedupeKey: `assessment:${assessment.id}:invitation:${invitationId}`,
     });
-    return `${this.config.baseUrl}/portal/i/${token}`;
+    return `${this.http.baseUrl}/portal/i/${token}`;
   }
 
   /** @internal for `reassignAssessment`: the same link issuing as send and resend. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { noteOwed } from '@app/notifications';
-import { AppConfig, Clock, RuleViolationError } from '@app/platform';
+import { Clock, HttpConfig, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion } from '@app/questionnaires';
 import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
 
@@ -30,7 +30,7 @@ export class CampaignService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
     private readonly box: InvitationTokenBox,
   ) {}
 
@@ -76,7 +76,7 @@ export class CampaignService {
       return {
         sent: created.length,
         skipped,
-        assessments: created.map((c, i) => ({ id: c.id, supplierId: c.supplier_id, invitationUrl: `${this.config.baseUrl}/portal/i/${tokens[i]}` })),
+        assessments: created.map((c, i) => ({ id: c.id, supplierId: c.supplier_id, invitationUrl: `${this.http.baseUrl}/portal/i/${tokens[i]}` })),
       };
     });
   }
