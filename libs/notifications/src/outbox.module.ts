@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { QueueConfig } from '@app/platform';
 import { EMAIL_QUEUE } from './email-queue.js';
 import { NotificationsService } from './notifications.service.js';
+import { EmailRenderer } from './email-renderer.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 
 /**
@@ -29,7 +30,8 @@ import { OutboxDispatcher } from './outbox-dispatcher.js';
     }),
     BullModule.registerQueue({ name: EMAIL_QUEUE }),
   ],
-  providers: [OutboxDispatcher, NotificationsService],
-  exports: [OutboxDispatcher, NotificationsService, BullModule],
+  // The email templates, compiled once per process (an isolated Handlebars instance each for HTML and text).
+  providers: [OutboxDispatcher, NotificationsService, { provide: EmailRenderer, useFactory: () => new EmailRenderer() }],
+  exports: [OutboxDispatcher, NotificationsService, BullModule, EmailRenderer],
 })
 export class OutboxModule {}

@@ -23,9 +23,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @UseFilters(ConsoleErrors)
 @Controller('console')
 export class ConsoleCampaignsController {
-  private readonly emails = new EmailRenderer();
-
   constructor(
+    private readonly emails: EmailRenderer,
     private readonly campaigns: CampaignService,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly decisions: DecisionsService,

@@ -18,9 +18,8 @@ const EMAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 @UseFilters(ConsoleErrors)
 @Controller('console/admin/emails')
 export class ConsoleEmailPreviewsController {
-  private readonly renderer = new EmailRenderer();
-
   constructor(
+    private readonly renderer: EmailRenderer,
     private readonly http: HttpConfig,
     private readonly organisation: OrganisationConfig,
     private readonly clock: Clock,

@@ -20,9 +20,8 @@ import { SupplierPage } from './supplier.page.js';
 @UseFilters(ConsoleErrors)
 @Controller('console')
 export class ConsoleGovernanceController {
-  private readonly reportHtml = new ReportHtml();
-
   constructor(
+    private readonly reportHtml: ReportHtml,
     private readonly decisions: DecisionsService,
     private readonly audit: AuditTrail,
     private readonly reports: SupplyChainReports,

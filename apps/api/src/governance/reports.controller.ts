@@ -23,9 +23,8 @@ const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 @ApiBearerAuth()
 @Controller('api/v1/reports')
 export class ReportsController {
-  private readonly html = new ReportHtml();
-
   constructor(
+    private readonly html: ReportHtml,
     private readonly reports: SupplyChainReports,
     private readonly snapshots: Snapshots,
     private readonly pdf: PdfRenderer,

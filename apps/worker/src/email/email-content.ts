@@ -28,9 +28,9 @@ export type Prepared =
 export class EmailContent {
   private readonly settings: EmailSettings;
   private readonly assessments: AssessmentEmailContent;
-  private readonly html = new ReportHtml();
 
   constructor(
+    private readonly html: ReportHtml,
     private readonly http: HttpConfig,
     private readonly organisation: OrganisationConfig,
     private readonly clock: Clock,
