@@ -4,7 +4,7 @@ import { UsersService } from '@app/identity';
 import type { TestApi } from './support/app.js';
 import { postConsoleLogin } from './support/console.js';
 import { query } from './support/db.js';
-import { axeViolations, consoleSession, createSupplier, createUser, launchChromium, startListeningApi } from './support/factories.js';
+import { axeViolations, consolePage, consoleSession, createSupplier, createUser, launchChromium, startListeningApi } from './support/factories.js';
 import { PASSWORD, signIn, type SignedIn } from './support/users.js';
 
 /** The console: sign-in with a session cookie, CSRF on every form, roles by the API's guard, pages that pass axe. */
@@ -294,16 +294,7 @@ describe('console', () => {
     }, 60_000);
 
     /** Signs in through the form in a fresh browser context. */
-    async function browse(email: string, javaScriptEnabled = true): Promise<Page> {
-      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-      const page = await context.newPage();
-      await page.goto(`${base}/console/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForURL(`${base}/console`);
-      return page;
-    }
+    const browse = (email: string, javaScriptEnabled = true): Promise<Page> => consolePage(browser, base, email, { javaScriptEnabled });
     const netVaR = async (page: Page) => (await page.locator('dt:has-text("Net value at risk, after insurance") + dd').textContent())!.trim();
 
     it('journeys: a supplier with a link, a questionnaire answered, returned and completed, a transfer lowering net VaR, and a viewer who can change nothing', async () => {
