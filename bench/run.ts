@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     const sink = await countingSmtpSink();
     const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SWEEP_INTERVAL_MS: '1000', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JWT_SECRET: randomBytes(32).toString('hex'), LINK_SEALING_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
     const app = await createApiApp(config, createPino('silent'));
-    await app.listen({ port: config.port, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${config.port}`;
+    await app.listen({ port: config.http.port, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${config.http.port}`;
 
     await app.get(UsersService).create({ email: 'bench@trust.nhs.test', name: 'Bench', role: 'viewer', password: 'bench-password-123' });
     const csv = ['name,kind,companiesHouseNumber,criticality,status,tags,primaryContactName,primaryContactEmail'];
@@ -103,12 +103,12 @@ async function main(): Promise<void> {
 
     // Email: the campaign's 2,000 invitations through outbox -> Bull -> render -> SMTP, against raw
     // pooled nodemailer sending 2,000 messages of the same size to the same sink.
-    const raw = nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: config.emailConcurrency } as never);
+    const raw = nodemailer.createTransport({ url: config.mail.smtpUrl, pool: true, maxConnections: config.mail.concurrency } as never);
     const html = '<p>' + 'x'.repeat(2500) + '</p>';
     const rawStarted = performance.now();
     let nextRaw = 0;
-    await Promise.all(Array.from({ length: config.emailConcurrency }, async () => {
-      while (nextRaw++ < 2000) await raw.sendMail({ from: config.mailFrom, to: 'bench@supplier.example', subject: 'Security questionnaire for Bench Ltd due 12 Jan 2027', html, text: 'x'.repeat(1200) });
+    await Promise.all(Array.from({ length: config.mail.concurrency }, async () => {
+      while (nextRaw++ < 2000) await raw.sendMail({ from: config.mail.from, to: 'bench@supplier.example', subject: 'Security questionnaire for Bench Ltd due 12 Jan 2027', html, text: 'x'.repeat(1200) });
     }));
     const rawRate = 2000 / ((performance.now() - rawStarted) / 1000);
     raw.close();
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     await pool.end();
     await worker.close();
     console.log(`email, raw pooled nodemailer to the sink (baseline)              ${rawRate.toFixed(0).padStart(7)} emails/s`);
-    console.log(`email, outbox -> Bull -> render -> SMTP (concurrency ${config.emailConcurrency})            ${pipelineRate.toFixed(0).padStart(7)} emails/s   ratio ${(pipelineRate / rawRate).toFixed(3)} (goal >= 0.5)`);
+    console.log(`email, outbox -> Bull -> render -> SMTP (concurrency ${config.mail.concurrency})            ${pipelineRate.toFixed(0).padStart(7)} emails/s   ratio ${(pipelineRate / rawRate).toFixed(3)} (goal >= 0.5)`);
     await sink.close();
     await app.close();
     if (only !== 'email') await reportBench(postgres.url, redis.url);

@@ -1,11 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
+import { answerQuestionnaire, createDataSharingLink, createSupplier, sendAssessment } from './support/factories.js';
 import { PASSWORD, signIn, type SignedIn } from './support/users.js';
 import { postConsoleLogin } from './support/console.js';
 import { UsersService } from '@app/identity';
-
-type Q = { code: string; type: string; options: { value: string; score?: number }[] | null; answer: { version: number } | null };
 
 /** The day the tests' literal dates are written against (the Clock is frozen there). */
 const NOW = '2026-11-28T09:00:00Z';
@@ -27,19 +26,11 @@ describe('access paths: each way a supplier reaches into our systems', () => {
     buyer = await signIn(api, 'procurement');
     governance = await signIn(api, 'governance');
     viewer = await signIn(api, 'viewer');
-    const supplier = await call(buyer, 'POST', '/api/v1/suppliers', {
-      name: 'Imaging Connect', kind: 'supplier', criticality: 'high', status: 'active', ownerId: buyer.id,
-      contacts: [{ name: 'Sam Ortiz', email: 'sam@imaging.example', role: 'primary' }],
-    });
-    supplierId = supplier.json().id;
-    const asset = await call(buyer, 'POST', '/api/v1/data-assets', { name: 'PACS images', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 400_000 });
-    assetId = asset.json().id;
-    const link = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
-      supplierId, dataAssetId: assetId, purpose: 'Image reporting for direct care', direction: 'both', recordCount: 100_000,
-      pseudonymisation: 'identifiable', article6Basis: 'public_task', article9Condition: 'health_care', confidentialityBasis: 'direct_care',
-      agreementType: 'contract', agreementRef: 'C-9', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
-    });
-    expect(link.statusCode).toBe(201);
+    supplierId = await createSupplier(api, buyer, { name: 'Imaging Connect', ownerId: buyer.id, contacts: [{ name: 'Sam Ortiz', email: 'sam@imaging.example', role: 'primary' }] });
+    ({ assetId } = await createDataSharingLink(api, buyer, supplierId, {
+      asset: { name: 'PACS images' },
+      link: { purpose: 'Image reporting for direct care', direction: 'both', agreementRef: 'C-9' },
+    }));
     await completeWithBestAnswers();
     const risk = await riskOf();
     expect(risk.explanation.likelihood.bandUsed).toBe('A');
@@ -57,23 +48,9 @@ describe('access paths: each way a supplier reaches into our systems', () => {
 
   /** The supplier answers the lite questionnaire at its best, and procurement completes the review: band A. */
   async function completeWithBestAnswers() {
-    const sent = await call(buyer, 'POST', '/api/v1/assessments', { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' });
-    expect(sent.statusCode).toBe(201);
-    const token = sent.json().invitationUrl.split('/portal/i/')[1];
-    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
-    const view = (await portal('GET', '/portal/assessment')).json();
-    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).map((q: Q) => ({
-      code: q.code,
-      version: q.answer?.version ?? 0,
-      value: ({
-        yes_no: 'yes', yes_no_partial: 'yes', text: 'Described.', number: 1, date: '2026-01-01',
-        single_choice: [...(q.options ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value,
-        multi_choice: [q.options?.[0]?.value],
-      } as Record<string, unknown>)[q.type],
-    }));
-    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
-    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Sam Ortiz', jobTitle: 'CTO', confirmed: true } })).statusCode).toBe(200);
-    expect((await call(buyer, 'POST', `/api/v1/assessments/${sent.json().id}/complete`)).statusCode).toBe(200);
+    const sent = await sendAssessment(api, buyer, supplierId, '2027-01-12');
+    await answerQuestionnaire(api, sent.token);
+    expect((await call(buyer, 'POST', `/api/v1/assessments/${sent.id}/complete`)).statusCode).toBe(200);
   }
 
   const vpn = () => ({ kind: 'vpn', description: 'Vendor VPN to the PACS servers', systems: ['PACS', 'RIS'], dataAssetIds: [assetId], mfa: 'enforced', monitored: true, lastReviewedOn: '2026-06-01' });

@@ -74,11 +74,11 @@ describe('docs/api-guide.md', () => {
   });
 
   it('answers every curl example as the guide says', async () => {
-    const variables: Record<string, string> = { API: api.config.baseUrl };
+    const variables: Record<string, string> = { API: api.config.http.baseUrl };
     const substitute = (text: string) => text.replace(/\$([A-Z]+)/g, (_m, name: string) => variables[name] ?? `$${name}`);
     for (const example of examples(GUIDE)) {
       const request = curl(words(substitute(example.command)));
-      const response = await api.request({ method: request.method as 'GET', url: request.url.replace(api.config.baseUrl, ''), headers: request.headers, ...(request.payload ? { payload: request.payload } : {}) });
+      const response = await api.request({ method: request.method as 'GET', url: request.url.replace(api.config.http.baseUrl, ''), headers: request.headers, ...(request.payload ? { payload: request.payload } : {}) });
       const shown = `${example.command.slice(0, 120)}... -> ${response.statusCode} ${response.body.slice(0, 300)}`;
       expect({ example: shown, status: response.statusCode }).toEqual({ example: shown, status: example.status });
       if (example.expected) expect(response.json()).toMatchObject(JSON.parse(substitute(example.expected)));

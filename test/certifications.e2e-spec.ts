@@ -5,6 +5,7 @@ import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { NotificationScheduler } from '../apps/worker/src/email/notification-scheduler.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
+import { createDataSharingLink, createSupplier } from './support/factories.js';
 import { waitUntil } from './support/processes.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { signIn, type SignedIn } from './support/users.js';
@@ -35,18 +36,11 @@ describe('certifications: what a supplier has proven, not said', () => {
     buyer = await signIn(api, 'procurement');
     governance = await signIn(api, 'governance');
     viewer = await signIn(api, 'viewer');
-    const supplier = await call(buyer, 'POST', '/api/v1/suppliers', {
-      name: 'Northgate Pathology', kind: 'supplier', criticality: 'high', status: 'active', ownerId: buyer.id,
-      contacts: [{ name: 'Priya Shah', email: 'priya@northgate.example', role: 'primary' }],
+    supplierId = await createSupplier(api, buyer, { name: 'Northgate Pathology', ownerId: buyer.id, contacts: [{ name: 'Priya Shah', email: 'priya@northgate.example', role: 'primary' }] });
+    await createDataSharingLink(api, buyer, supplierId, {
+      asset: { name: 'Pathology results', recordCount: 500_000 },
+      link: { purpose: 'Pathology testing for direct care', recordCount: 200_000, agreementRef: 'C-17' },
     });
-    supplierId = supplier.json().id;
-    const asset = await call(buyer, 'POST', '/api/v1/data-assets', { name: 'Pathology results', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 500_000 });
-    const link = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
-      supplierId, dataAssetId: asset.json().id, purpose: 'Pathology testing for direct care', direction: 'outbound', recordCount: 200_000,
-      pseudonymisation: 'identifiable', article6Basis: 'public_task', article9Condition: 'health_care', confidentialityBasis: 'direct_care',
-      agreementType: 'contract', agreementRef: 'C-17', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
-    });
-    expect(link.statusCode).toBe(201);
   });
   afterAll(async () => {
     api.clock.reset();

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '@app/embedded';
-import { UsersService } from '@app/identity';
-import { startTestApi, type TestApi } from './support/app.js';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApi } from './support/app.js';
 import { query } from './support/db.js';
-import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+import { axeViolations, consolePage, createDataSharingLink, createSupplier, createUser, launchChromium, startListeningApi } from './support/factories.js';
+import { signIn, type SignedIn } from './support/users.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Set to a folder to keep screenshots of the pages at 1280 and 390 px. */
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -20,23 +16,12 @@ describe('console: entry points and certificates', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    ({ api, base } = await startListeningApi());
     api.clock.freeze('2026-11-30T09:00:00Z'); // the literal dates below are written against this day
-    await api.app.listen({ port, host: '127.0.0.1' });
     buyer = await signIn(api, 'procurement');
-    const res = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Imaging Connect', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Sam', email: 'sam@imaging.example', role: 'primary' }] } });
-    supplierId = res.json().id;
-    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: { name: 'PACS images', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 400_000 } });
-    const link = await api.request({
-      method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers, payload: {
-        supplierId, dataAssetId: asset.json().id, purpose: 'Image reporting', direction: 'outbound', recordCount: 100_000, pseudonymisation: 'identifiable', article6Basis: 'public_task',
-        article9Condition: 'health_care', confidentialityBasis: 'direct_care', agreementType: 'contract', agreementRef: 'C-9', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
-      },
-    });
-    expect(link.json()).toMatchObject({ status: 'active' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    supplierId = await createSupplier(api, buyer, { name: 'Imaging Connect', contacts: [{ name: 'Sam', email: 'sam@imaging.example', role: 'primary' }] });
+    await createDataSharingLink(api, buyer, supplierId, { asset: { name: 'PACS images' }, link: { purpose: 'Image reporting', agreementRef: 'C-9' } });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -45,13 +30,7 @@ describe('console: entry points and certificates', () => {
   });
 
   async function accessible(page: Page, label: string) {
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const win = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
-      const result = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    });
-    expect({ label, violations }).toEqual({ label, violations: [] });
+    expect({ label, violations: await axeViolations(page) }).toEqual({ label, violations: [] });
     if (SHOTS) {
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
@@ -62,16 +41,7 @@ describe('console: entry points and certificates', () => {
   }
 
   async function browse(role: 'procurement' | 'governance' | 'viewer'): Promise<Page> {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
-    await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-    const page = await context.newPage();
-    await page.goto(`${base}/console/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console`);
-    return page;
+    return consolePage(browser, base, (await createUser(api, role)).email, { javaScriptEnabled: true });
   }
 
   it('procurement adds an access path without MFA and a certificate; the page marks the weak way in and the DSPT flag clears', async () => {

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '@app/embedded';
-import { UsersService } from '@app/identity';
+import type { Browser, Page } from 'playwright-core';
 import { Snapshots } from '@app/reports';
-import { startTestApi, type TestApi } from './support/app.js';
-import { PASSWORD, signIn } from './support/users.js';
+import type { TestApi } from './support/app.js';
+import { AXE, consolePage, createSupplier, createUser, launchChromium, startListeningApi } from './support/factories.js';
+import { signIn } from './support/users.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1280, 390] as const;
 
 /**
@@ -24,14 +20,10 @@ describe('console in a browser at 1280 and 390 px', () => {
   let incidentId: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    ({ api, base } = await startListeningApi());
     api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
-    await api.app.listen({ port, host: '127.0.0.1' });
     const buyer = await signIn(api, 'procurement');
-    const created = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Northgate Pathology Partnership with a long name', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Pat', email: 'pat@northgate.example', role: 'primary' }] } });
-    supplierId = created.json().id;
+    supplierId = await createSupplier(api, buyer, { name: 'Northgate Pathology Partnership with a long name', contacts: [{ name: 'Pat', email: 'pat@northgate.example', role: 'primary' }] });
     const incident = await api.request({ method: 'POST', url: '/api/v1/incidents', headers: { ...buyer.headers, 'idempotency-key': 'browser-test-1' }, payload: { supplierId, summary: 'Ransomware at the supplier; our results may be affected.', detectedAt: '2026-11-27T20:00:00Z', source: 'supplier_notice', severity: 'high' } });
     incidentId = incident.json().id;
     // A completed review with findings, so that "What to fix first" has rows with long questions to fit on a phone.
@@ -42,7 +34,7 @@ describe('console in a browser at 1280 and 390 px', () => {
     await portal('POST', '/portal/assessment/answers', { answers: questions.map((q) => ({ code: q.code, version: 0, value: ({ yes_no: 'no', yes_no_partial: 'partial', single_choice: q.options?.at(-1)?.value, text: 'No.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] })) });
     await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } });
     expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -51,16 +43,7 @@ describe('console in a browser at 1280 and 390 px', () => {
   });
 
   async function signedIn(role: 'admin' | 'procurement' | 'governance', width: number): Promise<Page> {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
-    await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${base}/console/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console`);
-    return page;
+    return consolePage(browser, base, (await createUser(api, role)).email, { width });
   }
 
   /** Contrast of each matching element's text against the first opaque background behind it (WCAG 2 formula), computed in the page. */

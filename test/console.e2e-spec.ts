@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '@app/embedded';
+import type { Browser, Page } from 'playwright-core';
 import { InvitationTokenBox } from '@app/assessments';
 import { UsersService } from '@app/identity';
-import { startTestApi, type TestApi } from './support/app.js';
+import type { TestApi } from './support/app.js';
 import { postConsoleLogin } from './support/console.js';
 import { query } from './support/db.js';
+import { axeViolations, consolePage, consoleSession, createSupplier, createUser, launchChromium, startListeningApi } from './support/factories.js';
 import { PASSWORD, signIn, type SignedIn } from './support/users.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The console: sign-in with a session cookie, CSRF on every form, roles by the API's guard, pages that pass axe. */
 describe('console', () => {
@@ -20,14 +16,10 @@ describe('console', () => {
   let reviewId: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ PUBLIC_URL: base, RATE_LIMIT_PER_MINUTE: '10000' });
+    ({ api, base } = await startListeningApi());
     api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
-    await api.app.listen({ port, host: '127.0.0.1' });
     buyer = await signIn(api, 'procurement');
-    const res = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Evil <script>alert(1)</script> Ltd', kind: 'supplier', criticality: 'high', status: 'active', contacts: [{ name: 'Pat', email: 'pat@evil.example', role: 'primary' }] } });
-    supplierId = res.json().id;
+    supplierId = await createSupplier(api, buyer, { name: 'Evil <script>alert(1)</script> Ltd', contacts: [{ name: 'Pat', email: 'pat@evil.example', role: 'primary' }] });
   }, 60_000);
   afterAll(() => {
     api?.clock.reset();
@@ -36,20 +28,11 @@ describe('console', () => {
 
   /** Signs in through the form; answers the session cookie and the CSRF token of the first page. */
   async function consoleLogin(email: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
-    // Each sign-in from its own address: the sign-in form is rate limited per address, and the browser test signs in from 127.0.0.1.
-    const res = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`, `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
-    expect(res.statusCode).toBe(303);
-    const setCookie = String(res.headers['set-cookie']);
-    const cookie = setCookie.split(';')[0];
-    const page = await api.request({ method: 'GET', url: '/console', headers: { cookie } });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
+    const { cookie, csrf, status } = await consoleSession(api, email, password);
+    expect(status).toBe(303);
     return { cookie, csrf };
   }
-  const user = async (role: 'viewer' | 'governance' | 'procurement' | 'admin') => {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@trust.nhs.test`;
-    const created = await api.app.get(UsersService).create({ email, name: `${role} person`, role, password: PASSWORD });
-    return { email, id: created.id };
-  };
+  const user = (role: 'viewer' | 'governance' | 'procurement' | 'admin') => createUser(api, role);
   const form = (cookie: string, url: string, fields: Record<string, string>) =>
     api.request({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
 
@@ -264,18 +247,12 @@ describe('console', () => {
   describe('in a browser (Debian Chromium), every page passes axe', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+      browser = await launchChromium();
     }, 60_000);
     afterAll(() => browser?.close());
 
     async function accessible(page: Page, label: string) {
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const win = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
-        const result = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      });
-      expect({ label, violations }).toEqual({ label, violations: [] });
+      expect({ label, violations: await axeViolations(page) }).toEqual({ label, violations: [] });
     }
 
     it('signs in with the form and walks the pages', async () => {
@@ -317,16 +294,7 @@ describe('console', () => {
     }, 60_000);
 
     /** Signs in through the form in a fresh browser context. */
-    async function browse(email: string, javaScriptEnabled = true): Promise<Page> {
-      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-      const page = await context.newPage();
-      await page.goto(`${base}/console/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForURL(`${base}/console`);
-      return page;
-    }
+    const browse = (email: string, javaScriptEnabled = true): Promise<Page> => consolePage(browser, base, email, { javaScriptEnabled });
     const netVaR = async (page: Page) => (await page.locator('dt:has-text("Net value at risk, after insurance") + dd').textContent())!.trim();
 
     it('journeys: a supplier with a link, a questionnaire answered, returned and completed, a transfer lowering net VaR, and a viewer who can change nothing', async () => {

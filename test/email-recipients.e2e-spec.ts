@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { INestApplicationContext } from '@nestjs/common';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { pino } from 'pino';
-import { freePort } from '@app/embedded';
 import { Clock } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import { NotificationScheduler } from '../apps/worker/src/email/notification-scheduler.js';
-import { startTestApi, type TestApi } from './support/app.js';
+import type { TestApi } from './support/app.js';
 import { query } from './support/db.js';
+import { axeViolations, consolePage, launchChromium, startListeningApi } from './support/factories.js';
 import { waitUntil } from './support/processes.js';
 import { SmtpSink, type ReceivedMail } from './support/smtp-sink.js';
-import { PASSWORD, signIn, type SignedIn } from './support/users.js';
+import { signIn, type SignedIn } from './support/users.js';
 
 const GOVERNANCE = 'governance@trust.nhs.test';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const until = (probe: () => Promise<unknown> | unknown, timeoutMs = 20_000) => waitUntil(async () => ((await probe()) ? true : undefined), timeoutMs);
 const TOKEN = /\/portal\/i\/([A-Za-z0-9_-]{43})/g;
 
@@ -36,11 +33,8 @@ describe('emails reach the right person with the right link; reassigning a quest
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ PUBLIC_URL: base, SMTP_URL: sink.url, RATE_LIMIT_PER_MINUTE: '10000', ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'assurance@trust.nhs.test', GOVERNANCE_EMAIL: GOVERNANCE, SWEEP_INTERVAL_MS: '300', SWEEP_GRACE_MS: '200', SCHEDULE_INTERVAL_MS: '3600000' });
+    ({ api, base } = await startListeningApi({ SMTP_URL: sink.url, ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'assurance@trust.nhs.test', GOVERNANCE_EMAIL: GOVERNANCE, SWEEP_INTERVAL_MS: '300', SWEEP_GRACE_MS: '200', SCHEDULE_INTERVAL_MS: '3600000' }));
     api.clock.freeze('2026-11-30T10:00:00Z'); // a Monday: the literal dates below are written against it
-    await api.app.listen({ port, host: '127.0.0.1' });
     worker = await createWorker(api.config, pino({ level: 'silent' }));
     await worker.init();
     workerClock = worker.get(Clock);
@@ -207,29 +201,14 @@ describe('emails reach the right person with the right link; reassigning a quest
   describe('in a browser (Debian Chromium)', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+      browser = await launchChromium();
     }, 60_000);
     afterAll(() => browser?.close());
 
     async function accessible(page: Page, label: string) {
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const win = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } };
-        const result = await win.axe.run(win.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      });
-      expect({ label, violations }).toEqual({ label, violations: [] });
+      expect({ label, violations: await axeViolations(page) }).toEqual({ label, violations: [] });
     }
-    async function browse(email: string, width = 1280): Promise<Page> {
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${base}/console/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForURL(`${base}/console`);
-      return page;
-    }
+    const browse = (email: string, width = 1280): Promise<Page> => consolePage(browser, base, email, { width });
     const shoot = async (page: Page, name: string) => {
       if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
     };

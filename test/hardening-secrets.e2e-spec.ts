@@ -35,7 +35,7 @@ describe('hardening: secrets, logs and email', () => {
     const app = await createApiApp(config, apiLogger);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    api = { app, config, clock: app.get((await import('@app/platform')).Clock), databaseUrl: config.databaseUrl, request: (o) => app.getHttpAdapter().getInstance().inject(o), close: () => app.close() };
+    api = { app, config, clock: app.get((await import('@app/platform')).Clock), databaseUrl: config.database.url, request: (o) => app.getHttpAdapter().getInstance().inject(o), close: () => app.close() };
     worker = await createWorker(api.config, pino({ level: 'silent' }));
     await worker.init();
     buyer = await signIn(api, 'procurement');
@@ -60,7 +60,7 @@ describe('hardening: secrets, logs and email', () => {
     if (waiting.sealed) {
       expect(api.app.get(InvitationTokenBox).open(waiting.sealed)).toBe(token);
       const raw = Buffer.from(waiting.sealed, 'base64url');
-      const jwtKey = Buffer.from(hkdfSync('sha256', api.config.jwtSecret, 'assure', 'outbox-invitation-token', 32));
+      const jwtKey = Buffer.from(hkdfSync('sha256', api.config.auth.jwtSecret, 'assure', 'outbox-invitation-token', 32));
       const decipher = createDecipheriv('aes-256-gcm', jwtKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       expect(() => Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()])).toThrow();

@@ -22,11 +22,11 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     sink = await new SmtpSink().start();
     setup = await startTestApi({ SMTP_URL: '' });
     const env = {
-      DATABASE_URL: setup.config.databaseUrl,
-      REDIS_URL: setup.config.redisUrl,
-      QUEUE_PREFIX: setup.config.queuePrefix,
-      JWT_SECRET: setup.config.jwtSecret,
-      LINK_SEALING_SECRET: setup.config.linkSealingSecret,
+      DATABASE_URL: setup.config.database.url,
+      REDIS_URL: setup.config.queue.redisUrl,
+      QUEUE_PREFIX: setup.config.queue.prefix,
+      JWT_SECRET: setup.config.auth.jwtSecret,
+      LINK_SEALING_SECRET: setup.config.auth.linkSealingSecret,
       PUBLIC_URL: 'http://assure.test',
       SMTP_URL: sink.url,
       RATE_LIMIT_PER_MINUTE: '600',

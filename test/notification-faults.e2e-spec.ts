@@ -14,12 +14,12 @@ const until = (probe: () => Promise<unknown>, timeoutMs = 60_000) => waitUntil(a
 
 /** The environment of a compiled process sharing the test API's database, Redis and queue. */
 const processEnv = (api: TestApi, extra: Record<string, string>) => ({
-  DATABASE_URL: api.config.databaseUrl,
-  REDIS_URL: api.config.redisUrl,
-  QUEUE_PREFIX: api.config.queuePrefix,
-  JWT_SECRET: api.config.jwtSecret,
-  LINK_SEALING_SECRET: api.config.linkSealingSecret,
-  PUBLIC_URL: api.config.baseUrl,
+  DATABASE_URL: api.config.database.url,
+  REDIS_URL: api.config.queue.redisUrl,
+  QUEUE_PREFIX: api.config.queue.prefix,
+  JWT_SECRET: api.config.auth.jwtSecret,
+  LINK_SEALING_SECRET: api.config.auth.linkSealingSecret,
+  PUBLIC_URL: api.config.http.baseUrl,
   LOG_LEVEL: 'warn',
   ...extra,
 });

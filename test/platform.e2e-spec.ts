@@ -52,7 +52,7 @@ describe('platform behaviour every route inherits', () => {
       method: 'POST',
       url: '/health',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ blob: 'x'.repeat(api.config.bodyLimitBytes + 10) }),
+      payload: JSON.stringify({ blob: 'x'.repeat(api.config.http.bodyLimitBytes + 10) }),
     });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
@@ -93,7 +93,7 @@ describe('platform behaviour every route inherits', () => {
     const { signIn } = await import('./support/users.js');
     const fast = await startTestApi({ RATE_LIMIT_PER_MINUTE: '1000' });
     const viewer = await signIn(fast, 'viewer');
-    const redis = new Redis(fast.config.redisUrl);
+    const redis = new Redis(fast.config.queue.redisUrl);
     try {
       const evals = async () => {
         const stats = await redis.info('commandstats');
@@ -113,10 +113,10 @@ describe('platform behaviour every route inherits', () => {
 
   it('rate limits per client in Redis, with Retry-After, shared by every replica', async () => {
     // A second API process on the same Redis counts against the same limit.
-    const other = await startTestApi({ RATE_LIMIT_PER_MINUTE: '5', QUEUE_PREFIX: api.config.queuePrefix });
+    const other = await startTestApi({ RATE_LIMIT_PER_MINUTE: '5', QUEUE_PREFIX: api.config.queue.prefix });
     try {
-      const redis = new Redis(api.config.redisUrl);
-      await redis.del(`${api.config.queuePrefix}:rl:global:203.0.113.7`);
+      const redis = new Redis(api.config.queue.redisUrl);
+      await redis.del(`${api.config.queue.prefix}:rl:global:203.0.113.7`);
       await redis.quit();
       const hit = (target: TestApi) => target.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.7' });
       const statuses: number[] = [];

@@ -114,11 +114,11 @@ describe('supplier portal pages', () => {
     const open = await invite('Landing Open Ltd');
     const page = await stateOf(open.token);
     expect(page).toMatchObject({ status: 200, h1: 'Supplier security questionnaire (short)', form: true });
-    expect(page.body).toContain(`${api.config.orgName} has asked <strong>Landing Open Ltd</strong>`);
-    expect(page.body).toContain(`mailto:${api.config.contactEmail}`);
+    expect(page.body).toContain(`${api.config.organisation.name} has asked <strong>Landing Open Ltd</strong>`);
+    expect(page.body).toContain(`mailto:${api.config.organisation.contactEmail}`);
     const invalid = await stateOf('A'.repeat(43));
     expect(invalid).toMatchObject({ status: 404, h1: 'This link is not valid', form: false });
-    expect(invalid.body).toContain(`mailto:${api.config.contactEmail}`);
+    expect(invalid.body).toContain(`mailto:${api.config.organisation.contactEmail}`);
     expect(invalid.body).not.toContain('Save');
     const cancelled = await invite('Landing Cancelled Ltd');
     const id = (await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${cancelled.token}`, accept: 'application/json' } })).json().assessment.id;
@@ -166,7 +166,7 @@ describe('supplier portal pages', () => {
 
   it('marks the session cookie Secure when the portal is served over https', async () => {
     // A second API process on the same database and secret, configured with an https public URL.
-    const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.jwtSecret, LINK_SEALING_SECRET: api.config.linkSealingSecret });
+    const secure = await startTestApi({ PUBLIC_URL: 'https://assure.trust.nhs.test', DATABASE_URL: api.databaseUrl, JWT_SECRET: api.config.auth.jwtSecret, LINK_SEALING_SECRET: api.config.auth.linkSealingSecret });
     try {
       const supplier = await secure.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Https Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Kim', email: 'kim@https.example', role: 'primary' }] } });
       const sent = await secure.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-06-30' } });
@@ -223,7 +223,7 @@ describe('supplier portal pages', () => {
       const res = await api.request({ method: 'GET', url, headers: { accept: 'text/html,application/xhtml+xml' } });
       expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 404, 'text/html; charset=utf-8']);
       expect(res.body).toContain('This link is not valid');
-      expect(res.body).toContain(`mailto:${api.config.contactEmail}`);
+      expect(res.body).toContain(`mailto:${api.config.organisation.contactEmail}`);
     }
     const script = await api.request({ method: 'GET', url: '/portal/nothing', headers: { accept: 'application/json' } });
     expect(script.statusCode).toBe(404);

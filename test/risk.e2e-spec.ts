@@ -2,9 +2,8 @@ import { addDays } from '@app/platform';
 import { RiskStaleness } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
+import { answerQuestionnaire, createDataSharingLink, createSupplier, sendAssessment } from './support/factories.js';
 import { signIn, type SignedIn } from './support/users.js';
-
-type Q = { code: string; type: string; options: { value: string; score?: number }[] | null; answer: { version: number } | null };
 
 /** The day the tests' literal dates are written against (the Clock is frozen there). */
 const NOW = '2026-11-28T09:00:00Z';
@@ -27,19 +26,11 @@ describe('risk: findings, figures and treatment decisions', () => {
     buyer = await signIn(api, 'procurement');
     governance = await signIn(api, 'governance');
     viewer = await signIn(api, 'viewer');
-    const supplier = await call(buyer, 'POST', '/api/v1/suppliers', {
-      name: 'Northgate Pathology', kind: 'supplier', criticality: 'high', status: 'active', ownerId: buyer.id,
-      contacts: [{ name: 'Priya Shah', email: 'priya@northgate.example', role: 'primary' }],
-    });
-    supplierId = supplier.json().id;
-    const asset = await call(buyer, 'POST', '/api/v1/data-assets', { name: 'Pathology results', classification: 'special_category', categories: ['nhs_number', 'clinical'], recordCount: 500_000 });
-    const link = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
-      supplierId, dataAssetId: asset.json().id, purpose: 'Pathology testing for direct care', direction: 'both', recordCount: 200_000,
-      pseudonymisation: 'identifiable', article6Basis: 'public_task', article9Condition: 'health_care', confidentialityBasis: 'direct_care',
-      agreementType: 'contract', agreementRef: 'C-17', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
-    });
-    expect(link.statusCode).toBe(201);
-    linkId = link.json().id;
+    supplierId = await createSupplier(api, buyer, { name: 'Northgate Pathology', ownerId: buyer.id, contacts: [{ name: 'Priya Shah', email: 'priya@northgate.example', role: 'primary' }] });
+    ({ linkId } = await createDataSharingLink(api, buyer, supplierId, {
+      asset: { name: 'Pathology results', recordCount: 500_000 },
+      link: { purpose: 'Pathology testing for direct care', direction: 'both', recordCount: 200_000, agreementRef: 'C-17' },
+    }));
   });
   afterAll(() => {
     api.clock.reset();
@@ -72,24 +63,10 @@ describe('risk: findings, figures and treatment decisions', () => {
   });
 
   it('completing a review raises findings from the final score and recomputes the figures in the same transaction', async () => {
-    const sent = await call(buyer, 'POST', '/api/v1/assessments', { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' });
-    expect(sent.statusCode).toBe(201);
-    assessmentId = sent.json().id;
-    const token = sent.json().invitationUrl.split('/portal/i/')[1];
-    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
-    const view = (await portal('GET', '/portal/assessment')).json();
+    const sent = await sendAssessment(api, buyer, supplierId, '2027-01-12');
+    assessmentId = sent.id;
     // The best answer everywhere, except two: no MFA (a critical question) and patching only partly.
-    const answers = view.sections.flatMap((s: { questions: Q[] }) => s.questions).map((q: Q) => ({
-      code: q.code,
-      version: q.answer?.version ?? 0,
-      value: q.code === 'LCT-01' ? 'no' : q.code === 'LCT-02' ? 'partial' : ({
-        yes_no: 'yes', yes_no_partial: 'yes', text: 'Described.', number: 1, date: '2026-01-01',
-        single_choice: [...(q.options ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value,
-        multi_choice: [q.options?.[0]?.value],
-      } as Record<string, unknown>)[q.type],
-    }));
-    expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
-    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Priya Shah', jobTitle: 'IT Director', confirmed: true } })).statusCode).toBe(200);
+    await answerQuestionnaire(api, sent.token, { answers: { 'LCT-01': 'no', 'LCT-02': 'partial' }, attestation: { name: 'Priya Shah', jobTitle: 'IT Director', confirmed: true } });
     expect((await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().total).toBe(0); // nothing until the review completes
     expect((await risk()).band).toBeNull();
 

@@ -49,7 +49,7 @@ export async function startTestApi(overrides: Environment = {}): Promise<TestApi
     app,
     config,
     clock: app.get(Clock),
-    databaseUrl: config.databaseUrl,
+    databaseUrl: config.database.url,
     request: async (options) => {
       const response = await fastify.inject(options);
       const problem = contract.check(String(options.method ?? 'GET'), String(options.url ?? options.path ?? '/'), response.statusCode, response.headers['content-type'] as string | undefined, response.body);

@@ -8,7 +8,7 @@ import type { TestApi } from './app.js';
  */
 export function typedClient(api: TestApi, headers: Record<string, string> = {}) {
   return createClient<paths>({
-    baseUrl: api.config.baseUrl,
+    baseUrl: api.config.http.baseUrl,
     headers,
     fetch: async (request: Request) => {
       const url = new URL(request.url);

@@ -30,17 +30,17 @@ const DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-s
  */
 export async function createApiApp(
   config: AppConfig,
-  pino: Pino = createPino(config.logLevel),
+  pino: Pino = createPino(config.logging.level),
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: requestIdFrom,
-    bodyLimit: config.bodyLimitBytes,
+    bodyLimit: config.http.bodyLimitBytes,
     // Malformed URL encoding and what Node's parser refuses (oversized headers) answer problem details too.
     frameworkErrors: frameworkErrorsAsProblems,
     clientErrorHandler: clientErrorAsProblem,
-    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
+    trustProxy: config.http.trustProxy > 0 ? (_address: string, hop: number) => hop < config.http.trustProxy : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(pino),
@@ -50,7 +50,7 @@ export async function createApiApp(
 
   // Bad input refused once for every route: JSON depth, unstorable text, Fastify's own errors as problem details.
   registerEdgeGuards(fastify);
-  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthCheckedJsonParser(fastify));
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, depthCheckedJsonParser(fastify));
   // CSV uploads reach the handler as a stream, parsed row by row (no buffering of large files).
   fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   // HTML forms of the supplier pages (application/x-www-form-urlencoded) are parsed by the Fastify

@@ -6,13 +6,13 @@ import { createApiApp } from './bootstrap.js';
 /** Starts the API from the environment (`npm run start:api`). */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const pino = createPino(config.logLevel);
-  await assertDatabaseReachable(config.databaseUrl);
+  const pino = createPino(config.logging.level);
+  await assertDatabaseReachable(config.database.url);
   const app = await createApiApp(config, pino);
   // SIGTERM: stop accepting connections, finish the requests in flight, close pools.
   closeOnSignal(() => app.close(), (message) => pino.info(message));
-  await app.listen({ port: config.port, host: '0.0.0.0' });
-  pino.info({ url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` }, 'API listening');
+  await app.listen({ port: config.http.port, host: '0.0.0.0' });
+  pino.info({ url: `http://localhost:${config.http.port}`, docs: `http://localhost:${config.http.port}/docs` }, 'API listening');
 }
 
 main().catch((error: unknown) => {

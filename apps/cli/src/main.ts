@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
-  await assertDatabaseReachable(config.databaseUrl);
+  await assertDatabaseReachable(config.database.url);
   await CommandFactory.run(CliModule.forRoot(config), {
     logger: ['error', 'warn'],
     errorHandler: (error) => {

@@ -60,10 +60,10 @@ async function main(): Promise<void> {
     env.LOG_LEVEL ||= 'warn';
     const config = loadConfig(env);
 
-    const applied = await runMigrations(config.databaseUrl);
+    const applied = await runMigrations(config.database.url);
     if (applied.length) say(`applied ${applied.length} migration(s)`);
 
-    const pino = createPino(config.logLevel);
+    const pino = createPino(config.logging.level);
     const api = await createApiApp(config, pino);
     closers.push(() => api.close());
     const seeded = await seedDemo(api);
@@ -74,13 +74,13 @@ async function main(): Promise<void> {
       writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });
     }
     const links = existsSync(resolve(dataDir, 'supplier-links.txt')) ? readFileSync(resolve(dataDir, 'supplier-links.txt'), 'utf8').trim().split('\n') : [];
-    await api.listen({ port: config.port, host: '127.0.0.1' });
+    await api.listen({ port: config.http.port, host: '127.0.0.1' });
     if (seeded) await requestContext.run({ requestId: 'demo-seed', actor: { type: 'system', id: 'demo-seed' } }, () => verifySeededCertificates(api));
     const worker = await createWorker(config, pino);
     closers.push(() => worker.close());
     await morningRound(worker, say);
 
-    const base = `http://localhost:${config.port}`;
+    const base = `http://localhost:${config.http.port}`;
     console.log(
       [
         '',
@@ -90,8 +90,8 @@ async function main(): Promise<void> {
         `  OpenAPI      ${base}/docs   (JSON: ${base}/docs-json)`,
         `  Ready check  ${base}/health/ready`,
         `  Report       ${base}/api/v1/reports/supply-chain?format=html   (also csv, pdf, json; Bearer token of the admin)`,
-        `  Inbox        ${inboxUrl ?? `(your SMTP server at ${config.smtpUrl})`}`,
-        `  Admin login  ${config.adminEmail} / ${config.adminPassword}`,
+        `  Inbox        ${inboxUrl ?? `(your SMTP server at ${config.mail.smtpUrl})`}`,
+        `  Admin login  ${config.auth.adminEmail} / ${config.auth.adminPassword}`,
         ...links.map((link) => `  Supplier     ${link}`),
         `  Data folder  ${dataDir}`,
         '',

@@ -7,7 +7,7 @@ import { WorkerModule } from './worker.module.js';
 /** Builds the worker: an application context with the processors, no HTTP server. */
 export async function createWorker(
   config: AppConfig,
-  pino: Pino = createPino(config.logLevel),
+  pino: Pino = createPino(config.logging.level),
 ): Promise<INestApplicationContext> {
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(pino),

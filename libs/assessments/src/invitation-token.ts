@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, SecretBox } from '@app/platform';
+import { AuthConfig, SecretBox } from '@app/platform';
 
 /** 256 bits from the system's CSPRNG, base64url: the secret part of an emailed link. */
 export function newToken(): string {
@@ -33,7 +33,7 @@ export const OUTBOX_TOKEN_PURPOSE = 'outbox-invitation-token';
 /** The outbox's box for invitation tokens, one per process. */
 @Injectable()
 export class InvitationTokenBox extends SecretBox {
-  constructor(config: AppConfig) {
-    super(config.linkSealingSecret, OUTBOX_TOKEN_PURPOSE);
+  constructor(auth: AuthConfig) {
+    super(auth.linkSealingSecret, OUTBOX_TOKEN_PURPOSE);
   }
 }

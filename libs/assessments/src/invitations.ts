@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { noteOwed } from '@app/notifications';
-import { AppConfig, Clock } from '@app/platform';
+import { Clock, HttpConfig } from '@app/platform';
 import type { Assessment } from './entities.js';
 import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
 
@@ -22,7 +22,7 @@ export const invitationDedupeKey = (assessmentId: string, invitationId: string):
 export class Invitations {
   constructor(
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
     private readonly box: InvitationTokenBox,
   ) {}
 
@@ -70,6 +70,6 @@ export class Invitations {
 
   /** The link a token opens. */
   url(token: string): string {
-    return `${this.config.baseUrl}/portal/i/${token}`;
+    return `${this.http.baseUrl}/portal/i/${token}`;
   }
 }

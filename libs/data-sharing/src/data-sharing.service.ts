@@ -4,8 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
 import { HELD_LINK_PARAMS, HELD_LINK_SQL, RiskRecompute } from '@app/suppliers';
-import { DataAsset, DataSharingLink } from './entities.js';
-import type { CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, LinkListQuery, UpdateDataAssetInput, UpdateLinkInput } from './inputs.js';
+import { DataAsset } from './data-asset.entity.js';
+import { DataSharingLink } from './data-sharing-link.entity.js';
+import type { CreateDataAssetInput, CreateLinkInput, DataAssetListQuery, LinkListQuery, UpdateDataAssetInput, UpdateLinkInput } from './data-sharing.input.js';
 
 export const ASSET_SORTS = ['name', 'classification', 'recordCount', 'createdAt'];
 export const LINK_SORTS = ['createdAt', 'reviewDate', 'endDate', 'startDate', 'recordCount', 'status', 'destructionConfirmedOn'];

@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { linkCounts, type Classification } from '@app/scoring';
 import {
   AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, DATA_CATEGORIES, TRANSFER_METHODS,
-  type DataAsset, type DataSharingLink, type DIRECTIONS, type LINK_STATUSES, type PROCESSING_LOCATIONS, type PSEUDONYMISATION,
-} from './entities.js';
+  type DataSharingLink, type DIRECTIONS, type LINK_STATUSES, type PROCESSING_LOCATIONS, type PSEUDONYMISATION,
+} from './data-sharing-link.entity.js';
+import type { DataAsset } from './data-asset.entity.js';
 
 // Response shapes as classes: the OpenAPI document is generated from them, and the view functions
 // are typed with them. Columns stored as text carry their enumeration explicitly.

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@app/platform';
+import { DatabaseConfig } from '@app/platform';
 import { dataSourceOptions } from './data-source.js';
 import { RetryingDataSource } from './retrying-data-source.js';
 
@@ -8,9 +8,9 @@ import { RetryingDataSource } from './retrying-data-source.js';
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+      inject: [DatabaseConfig],
+      useFactory: (database: DatabaseConfig) => ({
+        ...dataSourceOptions(database.url),
         // The entry point has already checked the connection; do not retry for minutes.
         retryAttempts: 1,
         retryDelay: 1_000,

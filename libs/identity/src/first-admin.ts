@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '@app/platform';
+import { AuthConfig } from '@app/platform';
 import { UsersService } from './users.service.js';
 
 /** The first admin, from ADMIN_EMAIL and ADMIN_PASSWORD, when no user exists yet. */
@@ -8,19 +8,19 @@ export class FirstAdmin implements OnApplicationBootstrap {
   private readonly logger = new Logger('FirstAdmin');
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly auth: AuthConfig,
     private readonly users: UsersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.adminEmail || !this.config.adminPassword) return;
+    if (!this.auth.adminEmail || !this.auth.adminPassword) return;
     if ((await this.users.count()) > 0) return;
     try {
       await this.users.create(
-        { email: this.config.adminEmail, name: 'Administrator', role: 'admin', password: this.config.adminPassword },
+        { email: this.auth.adminEmail, name: 'Administrator', role: 'admin', password: this.auth.adminPassword },
         { type: 'system', id: null },
       );
-      this.logger.log({ msg: 'created the first admin', email: this.config.adminEmail });
+      this.logger.log({ msg: 'created the first admin', email: this.auth.adminEmail });
     } catch (error) {
       // Another replica starting at the same moment may have created it first.
       if (!(error instanceof Error && 'code' in error && error.code === 'USER.EMAIL_TAKEN')) throw error;

@@ -2,7 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@app/audit';
-import { AppConfig } from '@app/platform';
+import { AuthConfig } from '@app/platform';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { ConsoleSessions } from './console-sessions.js';
@@ -14,11 +14,11 @@ import { UsersService } from './users.service.js';
   imports: [
     AuditModule,
     JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      inject: [AuthConfig],
+      useFactory: (auth: AuthConfig) => {
         // A ready KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a
         // public key on every verify, which cost more than the rest of a request put together.
-        const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+        const key = createSecretKey(Buffer.from(auth.jwtSecret, 'utf8'));
         return {
           secretOrKeyProvider: () => key,
           signOptions: { algorithm: 'HS256', issuer: 'assure' },

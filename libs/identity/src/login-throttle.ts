@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppConfig, REDIS, TooManyRequestsError } from '@app/platform';
+import { QueueConfig, REDIS, TooManyRequestsError } from '@app/platform';
 
 /** Wrong passwords for one address that cost nothing; each further one doubles the wait before the next try. */
 export const LOGIN_FREE_FAILURES = 5;
@@ -33,14 +33,14 @@ export class LoginThrottle {
   private readonly logger = new Logger('LoginThrottle');
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly queue: QueueConfig,
     // Absent in the CLI, which signs no one in.
     @Optional() @Inject(REDIS) private readonly redis?: Redis,
   ) {}
 
   private keys(email: string): [string, string] {
     const who = createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
-    return [`${this.config.queuePrefix}:login:failures:${who}`, `${this.config.queuePrefix}:login:wait:${who}`];
+    return [`${this.queue.prefix}:login:failures:${who}`, `${this.queue.prefix}:login:wait:${who}`];
   }
 
   /** Refuses (429) an attempt made while the address must still wait. */

@@ -6,7 +6,7 @@ import { disableAccessPathsForIncident } from '@app/access-paths';
 import { SendQuestionnaire } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { oweEmail } from '@app/notifications';
-import { addDays, AppConfig, Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
+import { addDays, Clock, ConflictError, NotFoundError, OrganisationConfig, RuleViolationError } from '@app/platform';
 import { RiskRecompute } from '@app/suppliers';
 import { exposureOf, type Exposure } from './exposure.js';
 
@@ -78,7 +78,7 @@ export class IncidentsService {
     private readonly sending: SendQuestionnaire,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly risk: RiskRecompute,
   ) {}
 
@@ -112,7 +112,7 @@ export class IncidentsService {
         await m.query('UPDATE incident SET follow_up_assessment_id = $2 WHERE id = $1', [id, followUp.assessmentId]);
         await this.event(m, id, now, 'follow_up_sent', { assessmentId: followUp.assessmentId, firstReportDueBy: followUp.firstReportDueBy, dueBy: followUp.dueBy, reused: followUp.reused }, actorId);
       }
-      const recipients = new Set([...(this.config.governanceEmail ? [this.config.governanceEmail] : []), ...exposure.internalOwners.map((o) => o.email)]);
+      const recipients = new Set([...(this.organisation.governanceEmail ? [this.organisation.governanceEmail] : []), ...exposure.internalOwners.map((o) => o.email)]);
       for (const email of recipients) {
         await oweEmail(m, { kind: 'incident.opened', recipients: [email], template: 'incident-opened', refs: { incidentId: id }, dedupeKey: `incident:${id}:opened:${email.toLowerCase()}` });
       }

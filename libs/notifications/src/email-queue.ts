@@ -1,5 +1,5 @@
 import type { JobOptions } from 'bull';
-import type { AppConfig } from '@app/platform';
+import type { MailConfig } from '@app/platform';
 
 /** The Bull queue every email job, the sweeper and the scheduler run on. */
 export const EMAIL_QUEUE = 'email';
@@ -16,11 +16,11 @@ export interface SendJob {
  * is about a day by default). Completed jobs are removed (the outbox row is the record); failed
  * ones are kept, bounded, for the queue dashboard.
  */
-export function sendJobOptions(config: AppConfig, id: string): JobOptions {
+export function sendJobOptions(mail: MailConfig, id: string): JobOptions {
   return {
     jobId: id,
-    attempts: config.emailAttempts,
-    backoff: { type: 'exponential', delay: config.emailBackoffMs },
+    attempts: mail.attempts,
+    backoff: { type: 'exponential', delay: mail.backoffMs },
     removeOnComplete: true,
     removeOnFail: 1000,
   };

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { AppConfig } from '@app/platform';
+import { MailConfig, SchedulerConfig } from '@app/platform';
 import { EMAIL_QUEUE, JOB, sendJobOptions, type SendJob } from './email-queue.js';
 import { takeOwed } from './outbox.js';
 
@@ -21,7 +21,8 @@ export class OutboxDispatcher implements EntitySubscriberInterface {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(EMAIL_QUEUE) private readonly queue: Queue<SendJob>,
-    private readonly config: AppConfig,
+    private readonly mail: MailConfig,
+    private readonly scheduler: SchedulerConfig,
   ) {
     // At construction, not at module init: a use-case may run before the app is initialised (the demo seeds first).
     if (!dataSource.subscribers.includes(this)) dataSource.subscribers.push(this);
@@ -50,7 +51,7 @@ export class OutboxDispatcher implements EntitySubscriberInterface {
 
   /** Enqueues the rows (a job that already exists is left as it is) and marks the pending ones queued. */
   async dispatch(ids: string[]): Promise<void> {
-    for (const id of ids) await this.queue.add(JOB.send, { id }, sendJobOptions(this.config, id));
+    for (const id of ids) await this.queue.add(JOB.send, { id }, sendJobOptions(this.mail, id));
     await this.dataSource.query("UPDATE outbox_message SET status = 'queued', updated_at = now() WHERE id = ANY($1) AND status = 'pending'", [ids]);
   }
 
@@ -64,18 +65,18 @@ export class OutboxDispatcher implements EntitySubscriberInterface {
       `SELECT id, status FROM outbox_message
         WHERE status IN ('pending', 'queued', 'failed') AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
         ORDER BY updated_at LIMIT $2`,
-      [this.config.sweepGraceMs, limit],
+      [this.scheduler.sweepGraceMs, limit],
     );
     let enqueued = 0;
     for (const row of rows) {
       const job = await this.queue.getJob(row.id);
       const state = job ? await job.getState() : null;
       if (!job) {
-        await this.queue.add(JOB.send, { id: row.id }, sendJobOptions(this.config, row.id));
+        await this.queue.add(JOB.send, { id: row.id }, sendJobOptions(this.mail, row.id));
         enqueued++;
       } else if (state === 'failed' || state === 'completed') {
         await job.remove();
-        await this.queue.add(JOB.send, { id: row.id }, sendJobOptions(this.config, row.id));
+        await this.queue.add(JOB.send, { id: row.id }, sendJobOptions(this.mail, row.id));
         enqueued++;
       }
     }

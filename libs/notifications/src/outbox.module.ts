@@ -1,9 +1,10 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
-import { AppConfig } from '@app/platform';
+import { QueueConfig } from '@app/platform';
 import { EMAIL_QUEUE } from './email-queue.js';
 import { NotificationsService } from './notifications.service.js';
+import { EmailRenderer } from './email-renderer.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 
 /**
@@ -20,16 +21,17 @@ import { OutboxDispatcher } from './outbox-dispatcher.js';
   imports: [
     AuditModule,
     BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (c: AppConfig) => ({
-        url: c.redisUrl,
-        prefix: c.queuePrefix,
-        settings: { lockDuration: c.bullLockDurationMs, lockRenewTime: Math.floor(c.bullLockDurationMs / 2), stalledInterval: c.bullStalledIntervalMs, maxStalledCount: 2 },
+      inject: [QueueConfig],
+      useFactory: (queue: QueueConfig) => ({
+        url: queue.redisUrl,
+        prefix: queue.prefix,
+        settings: { lockDuration: queue.lockDurationMs, lockRenewTime: Math.floor(queue.lockDurationMs / 2), stalledInterval: queue.stalledIntervalMs, maxStalledCount: 2 },
       }),
     }),
     BullModule.registerQueue({ name: EMAIL_QUEUE }),
   ],
-  providers: [OutboxDispatcher, NotificationsService],
-  exports: [OutboxDispatcher, NotificationsService, BullModule],
+  // The email templates, compiled once per process (an isolated Handlebars instance each for HTML and text).
+  providers: [OutboxDispatcher, NotificationsService, { provide: EmailRenderer, useFactory: () => new EmailRenderer() }],
+  exports: [OutboxDispatcher, NotificationsService, BullModule, EmailRenderer],
 })
 export class OutboxModule {}

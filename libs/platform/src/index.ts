@@ -1,4 +1,13 @@
-export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, LOG_LEVELS, type Environment, type LogLevel } from './config/app-config.js';
+export { loadConfig, loadDatabaseUrl, type AppConfig } from './config/app-config.js';
+export { ConfigError, Env, type Environment } from './config/env.js';
+export { HttpConfig } from './config/http.config.js';
+export { DatabaseConfig } from './config/database.config.js';
+export { QueueConfig } from './config/queue.config.js';
+export { MailConfig } from './config/mail.config.js';
+export { OrganisationConfig } from './config/organisation.config.js';
+export { AuthConfig } from './config/auth.config.js';
+export { SchedulerConfig } from './config/scheduler.config.js';
+export { LoggingConfig, ReportsConfig, RiskConfig, StorageConfig, LOG_LEVELS, type LogLevel } from './config/runtime.config.js';
 export { ConfigModule } from './config/config.module.js';
 export { Clock, ClockModule } from './clock/clock.js';
 export { addDays, addDaysTo, daysBetween, DAY_MS } from './clock/dates.js';

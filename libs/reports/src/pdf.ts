@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { chromium, type Browser } from 'playwright-core';
-import { AppConfig, DomainError } from '@app/platform';
+import { DomainError, ReportsConfig } from '@app/platform';
 
 const FOOTER = '<div style="font-family:Arial,sans-serif;font-size:9px;width:100%;text-align:center;color:#212b32">OFFICIAL-SENSITIVE · Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
@@ -16,7 +16,7 @@ export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger('PdfRenderer');
   private browser?: Promise<Browser>;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: ReportsConfig) {}
 
   async render(html: string): Promise<Buffer> {
     const browser = await this.launch();

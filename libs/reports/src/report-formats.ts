@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
@@ -51,6 +52,7 @@ export function inlineStyles(): string {
  * mode, every value escaped; charts are inline SVG built from numbers and escaped labels; the
  * stylesheet is inlined, so the page prints and converts to PDF with no network.
  */
+@Injectable()
 export class ReportHtml {
   private readonly template = new TemplateSet('reports').template('supply-chain');
   private readonly styles = inlineStyles();

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { DECISIONS, type DecisionType } from './entities.js';
+import { DECISIONS, type DecisionType } from './risk-decision.entity.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };

@@ -5,7 +5,7 @@ import { AuditTrail } from '@app/audit';
 import { Clock, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier } from '@app/suppliers';
-import { RiskDecision, type DecisionType } from './entities.js';
+import { RiskDecision, type DecisionType } from './risk-decision.entity.js';
 import { addMonths } from './findings.service.js';
 
 export interface DecisionInput {

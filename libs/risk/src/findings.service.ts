@@ -4,7 +4,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, requestContext, type FieldProblem } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
-import { Finding, type FindingStatus, type Severity } from './entities.js';
+import { Finding, type FindingStatus, type Severity } from './finding.entity.js';
 
 /** A finding as the final score raised it, with the question's words. */
 export interface RaisedFinding {

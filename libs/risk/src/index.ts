@@ -1,5 +1,6 @@
 export { RiskModule } from './risk.module.js';
-export { Finding, RiskDecision, SEVERITIES, FINDING_STATUSES, DECISIONS, type Severity, type FindingStatus, type DecisionType } from './entities.js';
+export { Finding, SEVERITIES, FINDING_STATUSES, type Severity, type FindingStatus } from './finding.entity.js';
+export { RiskDecision, DECISIONS, type DecisionType } from './risk-decision.entity.js';
 export { FindingsService, type FindingQuery, type FindingUpdate, type RaisedFinding } from './findings.service.js';
 export { DecisionsService, decisionState, type DecisionInput, type DecisionState } from './decisions.service.js';
 export { DailyRiskRun } from './daily-risk-run.js';

@@ -1,16 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { AppConfig, ConfigError } from '@app/platform';
+import { ConfigError, RiskConfig } from '@app/platform';
 import { resolveRiskSettings, RiskSettingsError, type RiskSettings } from './settings.js';
 
 /** Injection token of the risk settings in force. */
 export const RISK_SETTINGS = Symbol('RISK_SETTINGS');
 
 /** RISK_SETTINGS (JSON, a partial override) over the defaults; a bad value stops the process, naming the setting. */
-export function riskSettingsFrom(config: AppConfig): RiskSettings {
+export function riskSettingsFrom(risk: RiskConfig): RiskSettings {
   let parsed: unknown;
-  if (config.riskSettings) {
+  if (risk.settings) {
     try {
-      parsed = JSON.parse(config.riskSettings);
+      parsed = JSON.parse(risk.settings);
     } catch {
       throw new ConfigError([{ variable: 'RISK_SETTINGS', message: 'must be JSON, e.g. {"reassessmentMonths":{"3":18}}' }]);
     }
@@ -25,5 +25,5 @@ export function riskSettingsFrom(config: AppConfig): RiskSettings {
 
 /** The settings object, one per process, for every use-case that computes a figure. */
 @Global()
-@Module({ providers: [{ provide: RISK_SETTINGS, inject: [AppConfig], useFactory: riskSettingsFrom }], exports: [RISK_SETTINGS] })
+@Module({ providers: [{ provide: RISK_SETTINGS, inject: [RiskConfig], useFactory: riskSettingsFrom }], exports: [RISK_SETTINGS] })
 export class RiskSettingsModule {}

@@ -26,8 +26,8 @@ describe('risk settings overridden by the deployment', () => {
   });
 
   it('reads RISK_SETTINGS, and a bad one stops the process naming the variable', () => {
-    expect(riskSettingsFrom(loadConfig({ ...env, RISK_SETTINGS: '{"operationalLoss":{"critical":40000000}}' })).operationalLoss.critical).toBe(40_000_000);
-    expect(() => riskSettingsFrom(loadConfig({ ...env, RISK_SETTINGS: '{not json' }))).toThrow(ConfigError);
-    expect(() => riskSettingsFrom(loadConfig({ ...env, RISK_SETTINGS: '{"ratingBounds":{"low":20}}' }))).toThrow(/RISK_SETTINGS ratingBounds must rise from low to high/);
+    expect(riskSettingsFrom(loadConfig({ ...env, RISK_SETTINGS: '{"operationalLoss":{"critical":40000000}}' }).risk).operationalLoss.critical).toBe(40_000_000);
+    expect(() => riskSettingsFrom(loadConfig({ ...env, RISK_SETTINGS: '{not json' }).risk)).toThrow(ConfigError);
+    expect(() => riskSettingsFrom(loadConfig({ ...env, RISK_SETTINGS: '{"ratingBounds":{"low":20}}' }).risk)).toThrow(/RISK_SETTINGS ratingBounds must rise from low to high/);
   });
 });

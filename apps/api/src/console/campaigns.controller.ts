@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CampaignService, type CampaignInput } from '@app/assessments';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { EmailRenderer, invitationContext } from '@app/notifications';
-import { addDays, AppConfig, Clock, DomainError, moneyText } from '@app/platform';
+import { addDays, Clock, DomainError, HttpConfig, moneyText, OrganisationConfig } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { decisionState, DecisionsService } from '@app/risk';
 import { SUPPLIER_KINDS } from '@app/suppliers';
@@ -23,13 +23,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @UseFilters(ConsoleErrors)
 @Controller('console')
 export class ConsoleCampaignsController {
-  private readonly emails = new EmailRenderer();
-
   constructor(
+    private readonly emails: EmailRenderer,
     private readonly campaigns: CampaignService,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly decisions: DecisionsService,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -50,12 +50,12 @@ export class ConsoleCampaignsController {
         const first = preview.eligible[0];
         const email = first
           ? this.emails.render('assessment-invitation', invitationContext(
-              { org: this.config.orgName, contactEmail: this.config.contactEmail, baseUrl: this.config.baseUrl },
+              { org: this.organisation.name, contactEmail: this.organisation.contactEmail, baseUrl: this.http.baseUrl },
               {
                 id: '', supplierId: first.supplierId, supplierName: first.name, recipientName: first.contactName, recipientEmail: first.contactEmail, questionnaireTitle: preview.questionnaire.title,
                 questionnaireKey: preview.questionnaire.key, dueDate: input.dueDate, askedOn: this.clock.today(), owner: { name: request.user!.name, email: request.user!.email }, today: this.clock.today(),
               },
-              { link: `${this.config.baseUrl}/portal/i/(a link of its own for each supplier)`, reason: 'invitation', previousRecipient: null, incident: null },
+              { link: `${this.http.baseUrl}/portal/i/(a link of its own for each supplier)`, reason: 'invitation', previousRecipient: null, incident: null },
             ))
           : null;
         return await this.form(reply, request, body, [], {

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { EmailRenderer, emailSamples, type EmailSample } from '@app/notifications';
-import { AppConfig, Clock, NotFoundError } from '@app/platform';
+import { Clock, HttpConfig, NotFoundError, OrganisationConfig } from '@app/platform';
 import { ConsoleErrors, sendPage } from './pages.js';
 
 /** The rendered email alone, for the preview's frame: its own inline styles, nothing else, framed only by the console. */
@@ -18,10 +18,10 @@ const EMAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 @UseFilters(ConsoleErrors)
 @Controller('console/admin/emails')
 export class ConsoleEmailPreviewsController {
-  private readonly renderer = new EmailRenderer();
-
   constructor(
-    private readonly config: AppConfig,
+    private readonly renderer: EmailRenderer,
+    private readonly http: HttpConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -30,8 +30,8 @@ export class ConsoleEmailPreviewsController {
   list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const samples = this.samples();
     sendPage(reply, request, 'email-previews', 'Email templates', {
-      org: this.config.orgName,
-      contactEmail: this.config.contactEmail,
+      org: this.organisation.name,
+      contactEmail: this.organisation.contactEmail,
       count: samples.length,
       templates: new Set(samples.map((s) => s.template)).size,
       samples: samples.map((s, i) => {
@@ -52,6 +52,6 @@ export class ConsoleEmailPreviewsController {
   }
 
   private samples(): EmailSample[] {
-    return emailSamples({ org: this.config.orgName, contactEmail: this.config.contactEmail, baseUrl: this.config.baseUrl }, this.clock.today(), this.clock.now());
+    return emailSamples({ org: this.organisation.name, contactEmail: this.organisation.contactEmail, baseUrl: this.http.baseUrl }, this.clock.today(), this.clock.now());
   }
 }

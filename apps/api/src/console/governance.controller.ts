@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
 import { Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
-import { addDays, AppConfig, DomainError, pageParam } from '@app/platform';
+import { addDays, DomainError, HttpConfig, OrganisationConfig, pageParam } from '@app/platform';
 import { datesFrom, refuse } from './forms.js';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
@@ -20,14 +20,14 @@ import { SupplierPage } from './supplier.page.js';
 @UseFilters(ConsoleErrors)
 @Controller('console')
 export class ConsoleGovernanceController {
-  private readonly reportHtml = new ReportHtml();
-
   constructor(
+    private readonly reportHtml: ReportHtml,
     private readonly decisions: DecisionsService,
     private readonly audit: AuditTrail,
     private readonly reports: SupplyChainReports,
     private readonly pdf: PdfRenderer,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly supplierPage: SupplierPage,
     private readonly suppliers: SuppliersService,
     private readonly users: UsersService,
@@ -106,7 +106,7 @@ export class ConsoleGovernanceController {
       void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
       return;
     }
-    const page = this.reportHtml.render(await this.reports.build(), this.config.orgName, `${this.config.baseUrl}/console`, await portfolioSection(this.loss, this.countermeasures));
+    const page = this.reportHtml.render(await this.reports.build(), this.organisation.name, `${this.http.baseUrl}/console`, await portfolioSection(this.loss, this.countermeasures));
     if (format === 'pdf') {
       void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
       return;

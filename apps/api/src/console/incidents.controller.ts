@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
 import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentsService, type OpenIncident } from '@app/incidents';
-import { AppConfig, Clock, type FieldProblem } from '@app/platform';
+import { Clock, type FieldProblem, OrganisationConfig } from '@app/platform';
 import { PdfRenderer } from '@app/reports';
 import { SuppliersService } from '@app/suppliers';
 import { IncidentExposurePage } from '../procurement/incident-pages.js';
@@ -27,7 +27,7 @@ export class ConsoleIncidentsController {
     private readonly suppliers: SuppliersService,
     private readonly users: UsersService,
     private readonly pdf: PdfRenderer,
-    private readonly config: AppConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -80,7 +80,7 @@ export class ConsoleIncidentsController {
   @Get(':id/exposure')
   @Roles('procurement', 'governance')
   async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: Form, @Res() reply: FastifyReply) {
-    const html = this.exposurePage.render(await this.incidents.get(id), this.config.orgName);
+    const html = this.exposurePage.render(await this.incidents.get(id), this.organisation.name);
     void reply.header('cache-control', 'no-store');
     if (query.format === 'pdf') {
       void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="incident-${id}-exposure.pdf"`).send(await this.pdf.render(html));

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, LOGIN_CSRF_COOKIE, loginCsrfCookie, loginCsrfMatches, newLoginCsrf, Public, Roles, UsersService, type AuthenticatedRequest, type User } from '@app/identity';
-import { AppConfig, DomainError, RateLimit, type FieldProblem } from '@app/platform';
+import { DomainError, type FieldProblem, HttpConfig, RateLimit } from '@app/platform';
 import { formFields, summaryOf, type FieldSpec } from './forms.js';
 import { ConsoleErrors, pages, redirect, sendHtml, sendPage } from './pages.js';
 
@@ -14,7 +14,7 @@ export class ConsoleSessionController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: ConsoleSessions,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
     private readonly users: UsersService,
   ) {}
 
@@ -54,7 +54,7 @@ export class ConsoleSessionController {
     const previous = consoleCookie(request.headers.cookie);
     if (previous) await this.sessions.end(previous);
     const { sid } = await this.sessions.start(user.id);
-    const secure = this.config.baseUrl.startsWith('https:') ? '; Secure' : '';
+    const secure = this.http.baseUrl.startsWith('https:') ? '; Secure' : '';
     void reply.status(303).header('set-cookie', `${CONSOLE_COOKIE}=${sid}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${CONSOLE_ABSOLUTE_HOURS * 3600}${secure}`).header('location', '/console').send();
   }
 
@@ -72,7 +72,7 @@ export class ConsoleSessionController {
     let token = loginCsrfCookie(request.headers.cookie);
     if (!token) {
       token = newLoginCsrf();
-      const secure = this.config.baseUrl.startsWith('https:') ? '; Secure' : '';
+      const secure = this.http.baseUrl.startsWith('https:') ? '; Secure' : '';
       void reply.header('set-cookie', `${LOGIN_CSRF_COOKIE}=${token}; Path=/console/login; HttpOnly; SameSite=Lax; Max-Age=3600${secure}`);
     }
     sendHtml(reply, status, pages.render('login', 'Sign in', { email, error }, null, token, error !== null));

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Countermeasures } from '@app/assessments';
 import { Roles } from '@app/identity';
-import { AppConfig } from '@app/platform';
+import { HttpConfig, OrganisationConfig } from '@app/platform';
 import { PdfRenderer, registerCsv, ReportHtml, Snapshots, SupplyChainReports } from '@app/reports';
 import { LossDistributionService } from '@app/risk';
 import { portfolioSection } from './portfolio-section.js';
@@ -24,13 +24,13 @@ const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 @ApiBearerAuth()
 @Controller('api/v1/reports')
 export class ReportsController {
-  private readonly html = new ReportHtml();
-
   constructor(
+    private readonly html: ReportHtml,
     private readonly reports: SupplyChainReports,
     private readonly snapshots: Snapshots,
     private readonly pdf: PdfRenderer,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly loss: LossDistributionService,
     private readonly countermeasures: Countermeasures,
   ) {}
@@ -59,7 +59,7 @@ export class ReportsController {
     const report = await this.reports.build(query.asOf);
     if (query.format === 'html' || query.format === 'pdf') {
       // The loss distribution and the fixes are of today's figures: a past date's pack has neither.
-      const page = this.html.render(report, this.config.orgName, `${this.config.baseUrl}/console`, query.asOf ? null : await portfolioSection(this.loss, this.countermeasures));
+      const page = this.html.render(report, this.organisation.name, `${this.http.baseUrl}/console`, query.asOf ? null : await portfolioSection(this.loss, this.countermeasures));
       if (query.format === 'html') {
         void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', REPORT_CSP);
         return page;

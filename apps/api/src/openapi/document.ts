@@ -43,8 +43,8 @@ export async function createOpenApiDocument(app: INestApplication, config: AppCo
         'See docs/api-guide.md for paging, errors and idempotency keys.',
     )
     .setVersion('1')
-    .setLicense('UNLICENSED', `${config.baseUrl}/docs`)
-    .addServer(config.baseUrl)
+    .setLicense('UNLICENSED', `${config.http.baseUrl}/docs`)
+    .addServer(config.http.baseUrl)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /api/v1/auth/login.' }, 'bearer')
     .addCookieAuth('assure_portal', { type: 'apiKey', in: 'cookie', description: 'The supplier session opened by POST /portal/i/{token}/start.' }, 'portalSession')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The invitation token from the emailed link, for suppliers answering by script.' }, 'invitationToken');

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { looksLikeToken } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AppConfig, NotFoundError } from '@app/platform';
+import { NotFoundError, OrganisationConfig } from '@app/platform';
 import { landingPage } from './landing-page.js';
 import { PortalPages } from './pages.js';
 
@@ -20,8 +20,8 @@ export class PortalFallbackController {
   private readonly pages: PortalPages;
   private readonly org: { name: string; contactEmail: string };
 
-  constructor(config: AppConfig) {
-    this.org = { name: config.orgName, contactEmail: config.contactEmail };
+  constructor(organisation: OrganisationConfig) {
+    this.org = { name: organisation.name, contactEmail: organisation.contactEmail };
     this.pages = new PortalPages(this.org);
   }
 

@@ -8,7 +8,7 @@ import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.v
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnswersBody, EvidenceService, isAnswerable, hashToken, PortalAccess, PortalLandingView, PortalQuestionnaireView, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AppConfig, DomainError, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
+import { AuthConfig, DomainError, HttpConfig, OrganisationConfig, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
 import { csrfMatches, portalCsrfToken } from './csrf.js';
 import { landingPage, type Organisation } from './landing-page.js';
 import { tokenIn } from './portal-fallback.controller.js';
@@ -49,9 +49,11 @@ export class PortalController {
     private readonly saving: SaveAnswers,
     private readonly submitting: SubmitAssessment,
     private readonly evidence: EvidenceService,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
+    private readonly organisation: OrganisationConfig,
+    private readonly auth: AuthConfig,
   ) {
-    this.org = { name: config.orgName, contactEmail: config.contactEmail };
+    this.org = { name: organisation.name, contactEmail: organisation.contactEmail };
     this.pages = new PortalPages(this.org);
     this.post = new PagePost(portal, saving, submitting, evidence);
   }
@@ -84,7 +86,7 @@ export class PortalController {
     noReferrer(reply);
     try {
       const session = await this.portal.startSession(await this.portal.resolveToken(token));
-      const secure = this.config.baseUrl.startsWith('https:') ? '; Secure' : '';
+      const secure = this.http.baseUrl.startsWith('https:') ? '; Secure' : '';
       void reply.header('set-cookie', `${COOKIE}=${session}; Path=/portal; HttpOnly; SameSite=Lax; Max-Age=${SESSION_ABSOLUTE_HOURS * 3600}${secure}`);
       return void reply.redirect('/portal/assessment', 303);
     } catch (error) {
@@ -272,7 +274,7 @@ export class PortalController {
       .map((part) => part.trim().split('='))
       .find(([name]) => name === COOKIE)?.[1];
     if (!cookie) throw new PortalUnauthenticatedError();
-    return { context: this.actAs(await this.portal.resolveSession(cookie)), csrf: portalCsrfToken(this.config.jwtSecret, cookie) };
+    return { context: this.actAs(await this.portal.resolveSession(cookie)), csrf: portalCsrfToken(this.auth.jwtSecret, cookie) };
   }
 
   private actAs(context: PortalContext): PortalContext {

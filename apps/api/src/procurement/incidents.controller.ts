@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
 import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentDetailView, IncidentsService, IncidentView, type OpenIncident } from '@app/incidents';
-import { AppConfig, InvalidInputError, PageQuery, pageOf } from '@app/platform';
+import { InvalidInputError, OrganisationConfig, pageOf, PageQuery } from '@app/platform';
 import { neutralise, PdfRenderer } from '@app/reports';
 import { IncidentExposurePage } from './incident-pages.js';
 import { stringify } from 'csv-stringify/sync';
@@ -43,7 +43,7 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly pdf: PdfRenderer,
-    private readonly config: AppConfig,
+    private readonly organisation: OrganisationConfig,
   ) {}
 
   /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
@@ -85,7 +85,7 @@ export class IncidentsController {
   async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const incident = await this.incidents.get(id);
     if (query.format === 'pdf') {
-      const pdf = await this.pdf.render(this.page.render(incident, this.config.orgName));
+      const pdf = await this.pdf.render(this.page.render(incident, this.organisation.name));
       void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="incident-${id}-exposure.pdf"`).header('cache-control', 'no-store');
       return pdf;
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvitationTokenBox, OPEN_STATUSES } from '@app/assessments';
 import { digestContext, expiringContext, incidentOpenedContext, linkDueContext, londonTime, reassessmentContext, type EmailSettings, type OutboxMessage } from '@app/notifications';
-import { AppConfig, Clock } from '@app/platform';
+import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
 import { AssessmentEmailContent } from './assessment-email-content.js';
 import { accessPathReviewEmail, certificationExpiryEmail } from './assurance-content.js';
@@ -29,16 +29,17 @@ export type Prepared =
 export class EmailContent {
   private readonly settings: EmailSettings;
   private readonly assessments: AssessmentEmailContent;
-  private readonly html = new ReportHtml();
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly html: ReportHtml,
+    private readonly http: HttpConfig,
+    private readonly organisation: OrganisationConfig,
     private readonly clock: Clock,
     box: InvitationTokenBox,
     private readonly reports: SupplyChainReports,
     private readonly pdf: PdfRenderer,
   ) {
-    this.settings = { org: config.orgName, contactEmail: config.contactEmail, baseUrl: config.baseUrl };
+    this.settings = { org: organisation.name, contactEmail: organisation.contactEmail, baseUrl: http.baseUrl };
     this.assessments = new AssessmentEmailContent(this.settings, clock, box);
   }
 
@@ -146,7 +147,7 @@ export class EmailContent {
         supplierId: i.supplier_id, supplierName: i.supplier, summary: i.summary, severity: i.severity, source: i.source, detectedAt: i.detected_at,
         records: i.exposure.records.total, byClassification: i.exposure.records.byClassification, assets: i.exposure.links, contacts: i.exposure.contacts,
         followUp: i.recipient_name ? { recipientName: i.recipient_name, incident: { summary: i.summary, detectedAt: i.detected_at, now: this.clock.now() } } : null,
-        toGovernance: !!this.config.governanceEmail && row.recipients.some((r) => r.toLowerCase() === this.config.governanceEmail!.toLowerCase()),
+        toGovernance: !!this.organisation.governanceEmail && row.recipients.some((r) => r.toLowerCase() === this.organisation.governanceEmail!.toLowerCase()),
       }),
     };
   }
@@ -154,7 +155,7 @@ export class EmailContent {
   /** The month's pack in brief, with the PDF attached. */
   private async digestEmail(row: OutboxMessage): Promise<Prepared> {
     const report = await this.reports.build();
-    const pdf = await this.pdf.render(this.html.render(report, this.config.orgName));
+    const pdf = await this.pdf.render(this.html.render(report, this.organisation.name));
     const h = report.headline;
     return {
       context: digestContext(this.settings, {

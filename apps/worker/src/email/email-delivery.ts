@@ -21,9 +21,9 @@ export class DeliveryFailed extends Error {}
 @Injectable()
 export class EmailDelivery {
   private readonly logger = new Logger('EmailDelivery');
-  private readonly renderer = new EmailRenderer();
 
   constructor(
+    private readonly renderer: EmailRenderer,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: EmailContent,
     private readonly mailer: Mailer,

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { EMAIL_QUEUE, JOB, OutboxDispatcher, type SendJob } from '@app/notifications';
-import { AppConfig } from '@app/platform';
+import { MailConfig, OrganisationConfig, SchedulerConfig } from '@app/platform';
 import { EmailDelivery } from './email-delivery.js';
 import { NotificationScheduler } from './notification-scheduler.js';
 
@@ -21,11 +21,13 @@ export class EmailWorker implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly delivery: EmailDelivery,
     private readonly dispatcher: OutboxDispatcher,
     private readonly scheduler: NotificationScheduler,
-    private readonly config: AppConfig,
+    private readonly mail: MailConfig,
+    private readonly organisation: OrganisationConfig,
+    private readonly schedule: SchedulerConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    void this.queue.process(JOB.send, this.config.emailConcurrency, (job: Job<SendJob>) => {
+    void this.queue.process(JOB.send, this.mail.concurrency, (job: Job<SendJob>) => {
       const attempt = job.attemptsMade + 1;
       return this.delivery.deliver(job.data.id, attempt, attempt >= (job.opts.attempts ?? 1));
     });
@@ -36,7 +38,7 @@ export class EmailWorker implements OnApplicationBootstrap, BeforeApplicationShu
     this.queue.client.on('ready', () => {
       this.registerRepeatables().catch((error: unknown) => this.logger.warn({ msg: 'could not register the sweeper and scheduler', error: String(error) }));
     });
-    if (!this.config.governanceEmail) this.logger.warn('GOVERNANCE_EMAIL is not set: level 2 escalations flag the assessment but email no one');
+    if (!this.organisation.governanceEmail) this.logger.warn('GOVERNANCE_EMAIL is not set: level 2 escalations flag the assessment but email no one');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -44,8 +46,8 @@ export class EmailWorker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async registerRepeatables(): Promise<void> {
-    await this.repeat(JOB.sweep, this.config.sweepIntervalMs);
-    await this.repeat(JOB.schedule, this.config.scheduleIntervalMs);
+    await this.repeat(JOB.sweep, this.schedule.sweepIntervalMs);
+    await this.repeat(JOB.schedule, this.schedule.intervalMs);
   }
 
   /** Registers a repeatable job, replacing one left with another interval by an earlier configuration. */

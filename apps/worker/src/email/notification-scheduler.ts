@@ -5,7 +5,7 @@ import { ANSWERABLE_STATUSES, INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, OPEN_S
 import { AuditTrail } from '@app/audit';
 import { firstReportRemindersOwed } from '@app/incidents';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
-import { addDays, AppConfig, Clock } from '@app/platform';
+import { addDays, Clock, OrganisationConfig, SchedulerConfig } from '@app/platform';
 import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { assuranceNotices } from './assurance-notices.js';
 import { stepOwed, type LadderSettings } from './ladder.js';
@@ -47,14 +47,15 @@ export class NotificationScheduler {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    private readonly organisation: OrganisationConfig,
+    private readonly scheduler: SchedulerConfig,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
   async run(): Promise<ScheduleRun> {
-    const time = workingTime(this.clock.now(), this.config.workingHours);
+    const time = workingTime(this.clock.now(), this.scheduler.workingHours);
     this.logger.log({ msg: 'scheduler round', working: time.working, why: time.why }); // one line per round (every SCHEDULE_INTERVAL_MS)
     // An incident's clock runs at night and at weekends too: its reminders are owed at any hour.
     const urgent = await this.dataSource.transaction(async (m) => (await this.owe(m, await firstReportRemindersOwed(m, this.clock.now()))).length);
@@ -74,7 +75,7 @@ export class NotificationScheduler {
   }
 
   private async assessmentLadder(m: EntityManager, today: string): Promise<{ emails: OwedEmail[]; levels: Map<string, { before: number; level: number }> }> {
-    const settings: LadderSettings = { reminderDays: this.config.reminderDays, overdueDays: this.config.overdueDays, escalationDays: this.config.escalationDays };
+    const settings: LadderSettings = { reminderDays: this.scheduler.reminderDays, overdueDays: this.scheduler.overdueDays, escalationDays: this.scheduler.escalationDays };
     const open = await m.query<OpenAssessment[]>(
       `SELECT a.id, a.due_date::text AS due, (coalesce(r.created_at, a.created_at) AT TIME ZONE 'Europe/London')::date::text AS sent_on, r.id AS reassigned_by,
               a.recipient_email::text, a.escalation_level, ${INTERNAL_OWNER_EMAIL} AS owner_email,
@@ -104,8 +105,8 @@ export class NotificationScheduler {
         const escalation = step.level === 1 && a.escalation_email !== null;
         emails.push({ kind, recipients: [escalation ? a.escalation_email! : a.recipient_email], template: escalation ? 'assessment-escalation' : 'assessment-overdue', refs, dedupeKey: `${key}:supplier` });
         if (a.owner_email) emails.push({ kind, recipients: [a.owner_email], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:owner` });
-      } else if (this.config.governanceEmail) {
-        emails.push({ kind, recipients: [this.config.governanceEmail], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:governance` });
+      } else if (this.organisation.governanceEmail) {
+        emails.push({ kind, recipients: [this.organisation.governanceEmail], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:governance` });
       }
     }
     return { emails, levels };
@@ -113,7 +114,7 @@ export class NotificationScheduler {
 
   /** Review and end dates of data-sharing links, to the data asset's owner (else the supplier's). */
   private async linkNotices(m: EntityManager, today: string): Promise<OwedEmail[]> {
-    const days = [...new Set(this.config.linkNoticeDays)].sort((a, b) => a - b);
+    const days = [...new Set(this.scheduler.linkNoticeDays)].sort((a, b) => a - b);
     const due = await m.query<{ id: string; field: 'review' | 'end'; date: string; owner_email: string }[]>(
       `SELECT l.id, f.field, f.date::text AS date, coalesce(ao.email, so.email)::text AS owner_email
          FROM data_sharing_link l JOIN data_asset d ON d.id = l.data_asset_id JOIN supplier s ON s.id = l.supplier_id
@@ -153,7 +154,7 @@ export class NotificationScheduler {
    * insurance reaching its expiry, and an accepted finding reaching the end of its acceptance.
    */
   private async expiringAcceptances(m: EntityManager, today: string): Promise<OwedEmail[]> {
-    if (!this.config.governanceEmail) return [];
+    if (!this.organisation.governanceEmail) return [];
     const horizon = addDays(today, DECISION_NOTICE_DAYS);
     const rows = await m.query<{ kind: 'decision' | 'finding'; id: string; date: string }[]>(
       `SELECT 'decision' AS kind, d.id, (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
@@ -167,7 +168,7 @@ export class NotificationScheduler {
     );
     return rows.map((r): OwedEmail => ({
       kind: `${r.kind === 'decision' ? 'risk-decision' : 'finding-acceptance'}.expiring`,
-      recipients: [this.config.governanceEmail!],
+      recipients: [this.organisation.governanceEmail!],
       template: 'risk-acceptance-expiring',
       refs: { [r.kind === 'decision' ? 'decisionId' : 'findingId']: r.id, date: r.date },
       dedupeKey: `${r.kind}:${r.id}:expiring:${r.date}`,
@@ -177,8 +178,8 @@ export class NotificationScheduler {
   /** The committee digest, on the configured working day of the month (or the first run after it). */
   private digest(today: string): OwedEmail[] {
     const month = today.slice(0, 7);
-    if (!this.config.governanceEmail || this.config.digestWorkingDay === 0 || today < nthWorkingDay(month, this.config.digestWorkingDay)) return [];
-    return [{ kind: 'committee.digest', recipients: [this.config.governanceEmail], template: 'committee-digest', refs: { period: month }, dedupeKey: `digest:${month}` }];
+    if (!this.organisation.governanceEmail || this.scheduler.digestWorkingDay === 0 || today < nthWorkingDay(month, this.scheduler.digestWorkingDay)) return [];
+    return [{ kind: 'committee.digest', recipients: [this.organisation.governanceEmail], template: 'committee-digest', refs: { period: month }, dedupeKey: `digest:${month}` }];
   }
 
   private async owe(m: EntityManager, emails: OwedEmail[]): Promise<string[]> {

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig, loadDatabaseUrl } from './app-config.js';
+import { readFileSync } from 'node:fs';
+import { configVariables, loadConfig, loadDatabaseUrl } from './app-config.js';
+import { ConfigError } from './env.js';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/assure',
@@ -20,17 +22,19 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('reads a valid environment with its defaults', () => {
     const config = loadConfig({ ...valid, PORT: '8080' });
-    expect(config.port).toBe(8080);
-    expect(config.smtpUrl).toBe('smtp://127.0.0.1:1025');
-    expect(config.dataDir).toBe('.data');
-    expect(config.logLevel).toBe('info');
-    expect(config.baseUrl).toBe('http://localhost:8080');
-    expect(config.contactEmail).toBe('assure@localhost');
+    expect(config.http.port).toBe(8080);
+    expect(config.mail.smtpUrl).toBe('smtp://127.0.0.1:1025');
+    expect(config.storage.dataDir).toBe('.data');
+    expect(config.logging.level).toBe('info');
+    expect(config.http.baseUrl).toBe('http://localhost:8080');
+    expect(config.organisation.contactEmail).toBe('assure@localhost');
+    expect(config.scheduler.reminderDays).toEqual([7, 3, 1]);
   });
 
   it('reads the organisation and its contact address, ORG_NAME still understood', () => {
-    expect(loadConfig({ ...valid, ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'help@trust.nhs.uk' })).toMatchObject({ orgName: 'Royal Test NHS Trust', contactEmail: 'help@trust.nhs.uk' });
-    expect(loadConfig({ ...valid, ORG_NAME: 'Old Name NHS Trust' }).orgName).toBe('Old Name NHS Trust');
+    expect(loadConfig({ ...valid, ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'help@trust.nhs.uk' }).organisation).toMatchObject({ name: 'Royal Test NHS Trust', contactEmail: 'help@trust.nhs.uk' });
+    expect(loadConfig({ ...valid, ORG_NAME: 'Old Name NHS Trust' }).organisation.name).toBe('Old Name NHS Trust');
+    expect(loadConfig({ ...valid, MAIL_FROM: 'Trust Assurance <assurance@trust.nhs.uk>' }).organisation.contactEmail).toBe('assurance@trust.nhs.uk');
     expect(problemsOf({ ...valid, SUPPORT_EMAIL: 'nobody' })).toEqual(['SUPPORT_EMAIL must be an email address']);
   });
 
@@ -69,5 +73,12 @@ describe('loadConfig', () => {
   it('reads DATABASE_URL alone for the migration CLI', () => {
     expect(loadDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL })).toBe(valid.DATABASE_URL);
     expect(() => loadDatabaseUrl({})).toThrow('DATABASE_URL is not set');
+  });
+
+  it('declares each variable once, in its namespace, and .env.example documents every one', () => {
+    const declared = configVariables();
+    expect(new Set(declared).size).toBe(declared.length);
+    const documented = [...readFileSync('.env.example', 'utf8').matchAll(/^#? *([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...new Set(documented)].sort()).toEqual([...declared].sort());
   });
 });

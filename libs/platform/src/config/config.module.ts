@@ -1,15 +1,12 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { AppConfig } from './app-config.js';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import type { AppConfig } from './app-config.js';
 
-/** Makes the one validated AppConfig injectable everywhere. */
+/** Makes each validated config namespace injectable everywhere, under its own class (`HttpConfig`, `MailConfig`, ...). */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: ConfigModule,
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
-    };
+    const providers: Provider[] = Object.values(config).map((namespace: object) => ({ provide: namespace.constructor, useValue: namespace }));
+    return { module: ConfigModule, providers, exports: providers.map((p) => (p as { provide: Function }).provide) };
   }
 }

@@ -12,7 +12,8 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
+import { HttpConfig } from '../config/http.config.js';
+import { QueueConfig } from '../config/queue.config.js';
 import { DomainError } from '../errors/domain-error.js';
 import { REDIS } from '../redis/redis.module.js';
 
@@ -77,7 +78,8 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly config: AppConfig,
+    private readonly http: HttpConfig,
+    private readonly queue: QueueConfig,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.timer = setInterval(() => void this.sync(), SYNC_INTERVAL_MS);
@@ -94,7 +96,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    await this.consumeShared({ name: 'global', limit: this.config.rateLimitPerMinute, windowSeconds: 60 }, request, reply);
+    await this.consumeShared({ name: 'global', limit: this.http.rateLimitPerMinute, windowSeconds: 60 }, request, reply);
     const own = this.reflector.getAllAndOverride<RateLimitRule[]>(RATE_LIMIT, targets);
     for (const rule of own ?? []) {
       await this.consume(rule, request, reply);
@@ -161,7 +163,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
 
   private keyOf(rule: RateLimitRule, request: FastifyRequest): string {
     const who = rule.key ? rule.key(request) : request.ip;
-    return `${this.config.queuePrefix}:rl:${rule.name}:${who}`;
+    return `${this.queue.prefix}:rl:${rule.name}:${who}`;
   }
 
   private async increment(key: string, rule: Pick<RateLimitRule, 'name' | 'windowSeconds'>, hits: number): Promise<{ hits: number; ttlMs: number } | null> {

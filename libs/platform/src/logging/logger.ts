@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger as Pino, type LoggerOptions } from 'pino';
-import type { LogLevel } from '../config/app-config.js';
+import type { LogLevel } from '../config/runtime.config.js';
 import { requestContext } from './request-context.js';
 
 /** Header a caller or a proxy may set to carry its own correlation id. */

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
+import { QueueConfig } from '../config/queue.config.js';
 
 /** Injection token of the process's shared Redis connection (rate limits, health). */
 export const REDIS = Symbol('REDIS');
@@ -28,7 +28,7 @@ class RedisCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: REDIS, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.redisUrl, 'assure') },
+    { provide: REDIS, inject: [QueueConfig], useFactory: (queue: QueueConfig) => createRedis(queue.redisUrl, 'assure') },
     RedisCloser,
   ],
   exports: [REDIS],

@@ -5,8 +5,6 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const FINDING_STATUSES = ['open', 'remediation_planned', 'resolved', 'accepted'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
-export const DECISIONS = ['accept', 'mitigate', 'transfer', 'avoid'] as const;
-export type DecisionType = (typeof DECISIONS)[number];
 
 /** A question of a completed assessment that fell short (risk-model section 2), and its remediation. */
 @Entity('finding')
@@ -39,25 +37,4 @@ export class Finding {
   @Column({ type: 'timestamptz', nullable: true }) supersededAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-}
-
-/** What the organisation decided about a supplier's risk (risk-model section 7). One is current. */
-@Entity('risk_decision')
-export class RiskDecision {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'uuid' }) supplierId: string;
-  @Column({ type: 'text' }) decision: DecisionType;
-  @Column({ type: 'text' }) rationale: string;
-  @Column({ type: 'date', transformer: dateAsString }) reviewDate: string;
-  @Column({ type: 'text', nullable: true }) insurer: string | null;
-  @Column({ type: 'text', nullable: true }) policyRef: string | null;
-  @Column({ type: 'numeric', name: 'insurance_limit', nullable: true, transformer: numericAsNumber }) limit: number | null;
-  @Column({ type: 'numeric', name: 'insurance_excess', nullable: true, transformer: numericAsNumber }) excess: number | null;
-  @Column({ type: 'date', nullable: true, transformer: dateAsString }) expiresOn: string | null;
-  @Column({ type: 'date', nullable: true, transformer: dateAsString }) endLinksBy: string | null;
-  @Column({ type: 'uuid', array: true, default: '{}' }) findingIds: string[];
-  @Column({ type: 'boolean', default: true }) current: boolean;
-  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @Column({ type: 'timestamptz', nullable: true }) supersededAt: Date | null;
 }

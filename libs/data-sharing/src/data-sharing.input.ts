@@ -5,7 +5,7 @@ import { CLASSIFICATIONS, type Classification } from '@app/scoring';
 import {
   AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, DATA_CATEGORIES, DIRECTIONS, LINK_STATUSES,
   PROCESSING_LOCATIONS, PSEUDONYMISATION, TRANSFER_METHODS,
-} from './entities.js';
+} from './data-sharing-link.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateAsString, numericAsNumber } from '@app/platform';
-import type { Classification } from '@app/scoring';
 
 export const DATA_CATEGORIES = ['nhs_number', 'demographics', 'contact_details', 'clinical', 'genetic', 'free_text', 'other'] as const;
 export const DIRECTIONS = ['outbound', 'inbound', 'both'] as const;
@@ -13,21 +12,6 @@ export const TRANSFER_METHODS = ['sftp', 'api', 'portal', 'email', 'physical_med
 export const PROCESSING_LOCATIONS = ['uk', 'eea', 'adequacy', 'other'] as const;
 export const LINK_STATUSES = ['proposed', 'active', 'suspended', 'ended'] as const;
 
-
-/** Something the organisation holds, with its classification and size. */
-@Entity('data_asset')
-export class DataAsset {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'text' }) name: string;
-  @Column({ type: 'text', nullable: true }) description: string | null;
-  @Column({ type: 'text' }) classification: Classification;
-  @Column({ type: 'text', array: true, default: '{}' }) categories: string[];
-  @Column({ type: 'bigint', transformer: numericAsNumber }) recordCount: number;
-  @Column({ type: 'text', nullable: true }) systemOfRecord: string | null;
-  @Column({ type: 'uuid', nullable: true }) ownerId: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
-}
 
 /** Which asset flows to which supplier, how many records, under which agreement, until when. */
 @Entity('data_sharing_link')
