@@ -274,6 +274,14 @@ describe('supplier portal pages', () => {
     expect(res.body).toContain('Enter your job title in full');
   });
 
+  it("serves the NHS.UK styles without a third party's web fonts (the supplier's browser asks nobody else for anything)", async () => {
+    const css = await api.request({ method: 'GET', url: '/portal/assets/nhsuk-frontend.min.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.body).toContain('.nhsuk-header');
+    expect(css.body).not.toContain('@font-face');
+    expect(css.body).not.toMatch(/https?:\/\//);
+  });
+
   it('rate limits attempts on one link', async () => {
     const { token } = await invite('Limited Ltd');
     // 30 attempts a minute per link (starting the session was one); each address has its own limit too.
