@@ -219,7 +219,7 @@ describe('supplier portal pages', () => {
       const res = await api.request({ method: 'GET', url, headers: { accept: 'text/html' } });
       expect([url, res.statusCode, res.headers.location]).toEqual([url, 303, '/portal/assessment']);
     }
-    for (const url of ['/portal', '/portal/', '/portal/i', '/portal/i/short/', `/portal/i/${token}/start/extra`]) {
+    for (const url of ['/portal', '/portal/', '/portal/i', '/portal/i/', '/portal/i/short/', `/portal/i/${token}/start/extra`]) {
       const res = await api.request({ method: 'GET', url, headers: { accept: 'text/html,application/xhtml+xml' } });
       expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 404, 'text/html; charset=utf-8']);
       expect(res.body).toContain('This link is not valid');

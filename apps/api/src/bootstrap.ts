@@ -37,6 +37,10 @@ export async function createApiApp(
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: requestIdFrom,
     bodyLimit: config.http.bodyLimitBytes,
+    // A supplier link cut short right after `/portal/i/` would match no route (the link's route needs a
+    // token, and the router does not fall back from its branch to the portal's catch-all); read it as
+    // `/portal/i`, which answers the "link not valid" page.
+    rewriteUrl: (request: { url?: string }) => (request.url === '/portal/i/' ? '/portal/i' : (request.url ?? '/')),
     // Malformed URL encoding and what Node's parser refuses (oversized headers) answer problem details too.
     frameworkErrors: frameworkErrorsAsProblems,
     clientErrorHandler: clientErrorAsProblem,
