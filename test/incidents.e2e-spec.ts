@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { PDFParse } from 'pdf-parse';
 import { pino } from 'pino';
+import { londonDateTime } from '@app/notifications';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -134,9 +135,14 @@ describe('incident mode: a supplier has been breached', () => {
     expect(sink.to('security@riverside.example')[0].subject).toMatch(/^Urgent: security incident at Riverside University: first answers needed by \d\d:\d\d on \w{3} \d{1,2} \w{3} \d{4}$/);
     // The follow-up names the incident and what is needed first, by when (24 and 72 hours from detection).
     const followUp = sink.to('security@riverside.example')[0].text;
-    expect(followUp).toContain('Ransomware group lists the university on its leak site.');
+    expect(followUp).toContain('Ransomware group lists the university on its leak site (detected '); // the summary's own full stop is dropped mid-sentence
     expect(followUp).toMatch(/What we need first: by \d\d:\d\d on /);
     expect(followUp).toMatch(/Everything else: by \d\d:\d\d on /);
+    // The questionnaire itself gives the same two clock times, so the supplier need not count the hours.
+    const followUpToken = /\/portal\/i\/([A-Za-z0-9_-]+)/.exec(followUp)![1];
+    const opened = await api.request({ method: 'GET', url: '/portal/assessment', headers: { authorization: `Bearer ${followUpToken}`, accept: 'application/json' } });
+    const hoursAfter = (h: number) => londonDateTime(new Date(detectedAt.getTime() + h * 3_600_000));
+    expect(opened.json().assessment.questionnaire.note).toContain(`the first report is due by ${hoursAfter(24)}, every answer by ${hoursAfter(72)}.`);
     expect(notice.text).toContain(`http://assure.test/console/suppliers/${supplierId}`);
     expect(notice.text).not.toMatch(/\/portal\/i\//);
     await waitUntil(async () => ((await query(api.databaseUrl, "SELECT 1 FROM incident_event WHERE kind = 'supplier_notified'")).length === 1 ? true : undefined), 10_000);

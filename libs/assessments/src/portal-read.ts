@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { INCIDENT_FIRST_HOURS, INCIDENT_FULL_HOURS, londonDateTime } from '@app/notifications';
 import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, type StoredAnswer } from './answer-rules.js';
@@ -12,6 +13,18 @@ import { hashToken, looksLikeToken } from './invitation-token.js';
 export function receiptReference(assessmentId: string): string {
   const hex = assessmentId.replace(/-/g, '').toUpperCase();
   return `SA-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
+}
+
+/**
+ * An incident follow-up's word to the supplier, with the clock times its deadlines fall on (London
+ * time, from the incident's detection), so a supplier need not work out "24 hours after" themselves.
+ */
+async function incidentNote(dataSource: DataSource, assessmentId: string, description: string | undefined): Promise<string | null> {
+  const [incident] = await dataSource.query<{ detected_at: Date }[]>('SELECT detected_at FROM incident WHERE follow_up_assessment_id = $1', [assessmentId]);
+  if (!incident) return description ?? null;
+  const at = (hours: number) => londonDateTime(new Date(incident.detected_at.getTime() + hours * 3_600_000));
+  const times = `For this incident (detected at ${londonDateTime(incident.detected_at)}, UK time): the first report is due by ${at(INCIDENT_FIRST_HOURS)}, every answer by ${at(INCIDENT_FULL_HOURS)}.`;
+  return description ? `${description} ${times}` : times;
 }
 
 /** The questionnaire with saved answers, attached files and what is shown (api.md: GET /portal/assessment). */
@@ -44,7 +57,7 @@ export async function readPortalView(dataSource: DataSource, assessment: Assessm
       supplier: { name: supplier.name },
       // An incident follow-up's description is written to the supplier (what is needed first, and by
       // when); the others describe whom the questionnaire is for, to the team choosing it, so are not shown.
-      questionnaire: { key: version.key, version: version.version, title: version.title, note: version.definition.purpose === 'incident' ? (version.definition.description ?? null) : null },
+      questionnaire: { key: version.key, version: version.version, title: version.title, note: version.definition.purpose === 'incident' ? await incidentNote(dataSource, assessment.id, version.definition.description) : null },
       returnedQuestions: assessment.returnedQuestions,
       returnMessage: assessment.returnMessage,
       reference: receiptReference(assessment.id),
