@@ -5,6 +5,7 @@ import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, initialRisk } from './risk.recompute.js';
+import { cancelOpenAssessments } from './offboard-assessments.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { SUPPLIER_SORTS, type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
@@ -128,7 +129,7 @@ export class SuppliersService {
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
-  /** Ends the relationship: the supplier and its history stay; its links end today. */
+  /** Ends the relationship: the supplier and its history stay; its links end today, its open questionnaires are cancelled. */
   async offboard(id: string): Promise<Supplier> {
     return this.dataSource.transaction(async (m) => {
       const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -150,9 +151,11 @@ export class SuppliersService {
           after: { status: 'ended', endDate },
         });
       }
+      const now = this.clock.now();
+      await cancelOpenAssessments(m, this.audit, id, now);
       const before = { status: supplier.status, offboardedAt: null };
-      await m.update(Supplier, { id }, { status: 'offboarded', offboardedAt: this.clock.now() });
-      await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: this.clock.now() } });
+      await m.update(Supplier, { id }, { status: 'offboarded', offboardedAt: now });
+      await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: now } });
       await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
     });

@@ -78,6 +78,8 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
   const offboardedOn = found.offboardedAt ? londonDate(found.offboardedAt) : null;
   // What offboarding ended: the links it closed that day (a link ended earlier keeps its own end date).
   const endedByOffboarding = offboardedOn ? data.links.filter((l) => l.status === 'ended' && l.endDate === offboardedOn) : [];
+  // and the questionnaires it cancelled (at the same moment).
+  const cancelledByOffboarding = found.offboardedAt ? data.assessments.filter((a) => a.status === 'cancelled' && a.cancelledAt?.getTime() === found.offboardedAt!.getTime()) : [];
 
   return {
     supplier: {
@@ -86,7 +88,10 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
       insured: supplier.netValueAtRisk < supplier.valueAtRisk,
     },
     owner: data.owner ?? 'No owner yet',
-    offboarded: offboarded ? { on: dateText(offboardedOn), ended: endedByOffboarding.map((l) => `${data.assetNames.get(l.dataAssetId) ?? 'A data asset'}: ${l.purpose}`) } : null,
+    offboarded: offboarded ? {
+      on: dateText(offboardedOn), ended: endedByOffboarding.map((l) => `${data.assetNames.get(l.dataAssetId) ?? 'A data asset'}: ${l.purpose}`),
+      cancelled: cancelledByOffboarding.map((a) => `${data.titles.get(a.questionnaireKey) ?? a.questionnaireKey}, due ${dateText(a.dueDate)}`),
+    } : null,
     summary: found.risk?.summary ?? '',
     contacts: supplier.contacts,
     links: data.links.map((l) => ({ id: l.id, asset: data.assetNames.get(l.dataAssetId) ?? '', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: dateText(l.reviewDate), endDate: l.endDate ? dateText(l.endDate) : null })),

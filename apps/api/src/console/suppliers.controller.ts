@@ -5,9 +5,11 @@ import { AssessmentsService } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, pageParam } from '@app/platform';
-import { ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { openAssessmentsOf, ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
 import { dateText } from './dates.js';
-import { datesFrom, refuse, validatedForm } from './forms.js';
+import { datesFrom, optionLabel, refuse, validatedForm } from './forms.js';
 import { ConsoleErrors, formProblems, PAGE_SIZE, redirect, sendPage, supplierFilters } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 import { supplierListView, ledgerRow } from './suppliers.view.js';
@@ -25,6 +27,7 @@ export class ConsoleSuppliersController {
     private readonly supplierPage: SupplierPage,
     private readonly reactivation: ReactivateSupplier,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The register: search, filters and sort in the query string (links keep them), paged. */
@@ -68,6 +71,7 @@ export class ConsoleSuppliersController {
       supplier: { id, name: supplier.name },
       today: dateText(this.clock.today()),
       links: links.map((l) => ({ asset: assets.get(l.dataAssetId) ?? 'A data asset', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB') })),
+      assessments: (await openAssessmentsOf(this.dataSource.manager, id)).map((a) => ({ title: a.title, status: optionLabel(a.status), dueDate: dateText(a.dueDate) })),
     });
   }
 
