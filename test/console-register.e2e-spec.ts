@@ -71,6 +71,9 @@ describe('console: register, campaigns, decisions, users', () => {
     ]);
     const page = await get('procurement', `/console/suppliers/${supplierId}`);
     expect(page.body).toContain('Pathlab &lt;b&gt;North&lt;/b&gt;');
+    expect(page.body).toContain('<title>Pathlab &lt;b&gt;North&lt;/b&gt; – Assure console</title>'); // the supplier's name, not "Supplier"
+    expect(text(page.body)).toContain('Kind Supplier Status Active');
+    expect(text(page.body)).toContain('Path to band B It has no completed review yet, so there is no band to improve. Send a questionnaire first.');
     expect(page.body).toContain(`href="/console/suppliers/${supplierId}/edit"`);
   });
 
@@ -172,6 +175,8 @@ describe('console: register, campaigns, decisions, users', () => {
     expect(list.body).toContain('1 supplier.');
     expect(list.body).toContain('Riverside University');
     expect(list.body).not.toContain('Carecloud Ltd');
+    // Values as the forms label them ("University", "Active"), not the stored "university", "active".
+    expect(text(list.body)).toContain('Riverside University University Active');
     const decoded = list.body.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
     expect(decoded).toContain('href="/console/suppliers/export?kind=university&status=active&sort=-netValueAtRisk"');
     expect((await get('viewer', '/console/suppliers?band=A')).body).toContain('No suppliers.'); // nobody assessed yet

@@ -6,7 +6,7 @@ import { addDays, moneyText } from '@app/platform';
 import { decisionState, type Finding, type RiskDecision } from '@app/risk';
 import { toSupplierView, type Supplier } from '@app/suppliers';
 import { dateText, londonDate, londonDateTime } from './dates.js';
-import { formFields, summaryOf, type FieldSpec } from './forms.js';
+import { formFields, optionLabel, summaryOf, type FieldSpec } from './forms.js';
 import { fieldText } from './words.js';
 
 /** What the supplier page is drawn from, loaded by `SupplierPage`. */
@@ -67,8 +67,8 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
     { name: 'policyRef', label: 'Policy reference', value: typed('decision', 'policyRef', '') },
     { name: 'limit', label: 'Limit (£)', errorLabel: 'Limit', value: typed('decision', 'limit', ''), width: 10 },
     { name: 'excess', label: 'Excess (£)', errorLabel: 'Excess', value: typed('decision', 'excess', ''), width: 10 },
-    { name: 'expiresOn', label: 'Policy expires', value: typed('decision', 'expiresOn', ''), date: true },
-    { name: 'endLinksBy', label: 'End the links by', value: typed('decision', 'endLinksBy', ''), date: true, hint: 'To avoid the risk. For example, 27 3 2027' },
+    { name: 'expiresOn', label: 'Policy expires', errorLabel: 'Date the policy expires', value: typed('decision', 'expiresOn', ''), date: true },
+    { name: 'endLinksBy', label: 'End the links by', errorLabel: 'Date to end the links by', value: typed('decision', 'endLinksBy', ''), date: true, hint: 'To avoid the risk. For example, 27 3 2027' },
   ];
   const tierSpecs: FieldSpec[] = [
     { name: 'tier', label: 'Tier', value: typed('tier', 'tier', found.tierOverride ? String(found.tierOverride) : 'none'), options: TIER_OPTIONS },
@@ -83,7 +83,7 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
 
   return {
     supplier: {
-      ...supplier, kind: supplier.kind.replace('_', ' '), band: supplier.band ?? 'not assessed',
+      ...supplier, kind: optionLabel(supplier.kind), status: optionLabel(supplier.status), band: supplier.band ?? 'not assessed',
       netValueAtRisk: moneyText(supplier.netValueAtRisk), valueAtRisk: moneyText(supplier.valueAtRisk),
       insured: supplier.netValueAtRisk < supplier.valueAtRisk,
     },

@@ -43,7 +43,8 @@ export class ConsoleSuppliersController {
   @Get('suppliers/:id')
   @Roles(...ALL_ROLES)
   async supplier(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!));
+    const page = await this.supplierPage.context(id, request.user!);
+    sendPage(reply, request, 'supplier', page.supplier.name, page);
   }
 
   /** Governance overrides the tier with a reason (risk-model section 6), or clears the override. */
@@ -119,7 +120,8 @@ export class ConsoleSuppliersController {
   /** The supplier page again, with the refused form's problems and what was typed. */
   private async failed(reply: FastifyReply, request: AuthenticatedRequest, id: string, form: FailedForm['form'], error: unknown, values: Record<string, unknown>, fallbackPath = 'status') {
     const { status, errors } = formProblems(error, form === 'tier' ? 'tier' : fallbackPath);
-    sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!, { form, errors, values }), true, status);
+    const page = await this.supplierPage.context(id, request.user!, { form, errors, values });
+    sendPage(reply, request, 'supplier', page.supplier.name, page, true, status);
   }
 
   /** The data-sharing ledger's three views: reviews due, links without an agreement, special-category holders without a current assessment. */
