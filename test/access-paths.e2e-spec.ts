@@ -159,7 +159,7 @@ describe('access paths: each way a supplier reaches into our systems', () => {
     const html = await call(governance, 'GET', '/api/v1/reports/supply-chain?format=html');
     expect(html.body).toContain('<h2 id="entry-points">Entry points</h2>');
     expect(html.body).toContain('Legacy dial-up modem (no MFA, not monitored, not reviewed for 12 months)');
-    expect(html.body).toContain('<li>Imaging Connect: DSPT none recorded</li>');
+    expect(html.body).toContain('<li>Imaging Connect: No DSPT assessment recorded</li>');
   });
 
   it('suspend links (incident mode) disables every active way in, each on the timeline; the exposure lists the paths and the data reachable', async () => {

@@ -47,7 +47,7 @@ describe('console: entry points and certificates', () => {
   it('procurement adds an access path without MFA and a certificate; the page marks the weak way in and the DSPT flag clears', async () => {
     const page = await browse('procurement');
     // The dashboard names a supplier receiving patient data without a DSPT.
-    expect(await page.locator('li', { hasText: 'no DSPT recorded' }).textContent()).toBe('Imaging Connect: no DSPT recorded');
+    expect(await page.locator('li', { hasText: 'No DSPT assessment recorded' }).textContent()).toBe('Imaging Connect: No DSPT assessment recorded');
     await page.goto(`${base}/console/suppliers/${supplierId}`);
     await page.click('text=Entry points and certificates');
     await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance`);
@@ -82,11 +82,14 @@ describe('console: entry points and certificates', () => {
     await accessible(page, 'certification form');
     await page.selectOption('#f-kind', 'dspt');
     await page.click('text=Save the certification');
-    expect(await page.textContent('.nhsuk-error-summary')).toContain('Enter the status for the DSPT');
+    expect(await page.textContent('.nhsuk-error-summary')).toContain('Select the DSPT status');
     await page.selectOption('#f-status', 'standards_met');
     await page.fill('#f-reference', '8HN22');
-    await page.fill('#f-issuedOn', '2026-06-30');
-    await page.fill('#f-expiresOn', '2027-06-30');
+    for (const [name, [day, month, year]] of [['issuedOn', ['30', '6', '2026']], ['expiresOn', ['30', '6', '2027']]] as const) {
+      await page.fill(`#f-${name}-day`, day);
+      await page.fill(`#f-${name}-month`, month);
+      await page.fill(`#f-${name}-year`, year);
+    }
     await page.click('text=Save the certification');
     await page.waitForURL(`${base}/console/suppliers/${supplierId}/assurance#certifications`);
     expect(await page.locator('.nhsuk-warning-callout').count()).toBe(0); // standards met: no longer flagged

@@ -31,6 +31,7 @@ describe('console: register, campaigns, decisions, users', () => {
     sessions[role] = { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1] };
     return sessions[role]!;
   }
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
   const get = async (role: Role, url: string) => api.request({ method: 'GET', url, headers: { cookie: (await as(role)).cookie } });
   const post = async (role: Role, url: string, fields: Record<string, string | string[]>, withCsrf = true) => {
     const { cookie, csrf } = await as(role);
@@ -70,6 +71,9 @@ describe('console: register, campaigns, decisions, users', () => {
     ]);
     const page = await get('procurement', `/console/suppliers/${supplierId}`);
     expect(page.body).toContain('Pathlab &lt;b&gt;North&lt;/b&gt;');
+    expect(page.body).toContain('<title>Pathlab &lt;b&gt;North&lt;/b&gt; – Assure console</title>'); // the supplier's name, not "Supplier"
+    expect(text(page.body)).toContain('Kind Supplier Status Active');
+    expect(text(page.body)).toContain('Path to band B It has no completed review yet, so there is no band to improve. Send a questionnaire first.');
     expect(page.body).toContain(`href="/console/suppliers/${supplierId}/edit"`);
   });
 
@@ -171,6 +175,8 @@ describe('console: register, campaigns, decisions, users', () => {
     expect(list.body).toContain('1 supplier.');
     expect(list.body).toContain('Riverside University');
     expect(list.body).not.toContain('Carecloud Ltd');
+    // Values as the forms label them ("University", "Active"), not the stored "university", "active".
+    expect(text(list.body)).toContain('Riverside University University Active');
     const decoded = list.body.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
     expect(decoded).toContain('href="/console/suppliers/export?kind=university&status=active&sort=-netValueAtRisk"');
     expect((await get('viewer', '/console/suppliers?band=A')).body).toContain('No suppliers.'); // nobody assessed yet
@@ -229,10 +235,22 @@ describe('console: register, campaigns, decisions, users', () => {
 
     const [carecloud] = await sql<{ id: string }>("SELECT id FROM supplier WHERE name = 'Carecloud Ltd'");
     expect((await get('procurement', `/console/suppliers/${carecloud.id}`)).body).toContain('Offboard Carecloud Ltd');
+    // A questionnaire still open: offboarding names it, cancels it and revokes its link, in its transaction.
+    // (the campaign above sent it one)
+    const [open, ...others] = await sql<{ id: string; status: string }>("SELECT id, status FROM assessment WHERE supplier_id = $1 AND status <> 'cancelled'", [carecloud.id]);
+    expect(others).toEqual([]);
+    expect(open.status).toBe('sent');
+    const confirm = text((await get('procurement', `/console/suppliers/${carecloud.id}/offboard`)).body);
+    expect(confirm).toMatch(/These questionnaires are cancelled: their links stop working and no reminder follows: Supplier security questionnaire \([a-z]+\) \(Sent, due \d{1,2} \w+ 20\d\d\)/);
     expect((await post('governance', `/console/suppliers/${carecloud.id}/offboard`, {})).statusCode).toBe(403);
+    expect((await sql<{ status: string }>('SELECT status FROM assessment WHERE id = $1', [open.id]))[0].status).toBe('sent');
     expect((await post('procurement', `/console/suppliers/${carecloud.id}/offboard`, {})).statusCode).toBe(303);
     expect((await sql<{ status: string }>('SELECT status FROM supplier WHERE id = $1', [carecloud.id]))[0].status).toBe('offboarded');
+    expect(await sql('SELECT status, cancelled_at IS NOT NULL AS cancelled FROM assessment WHERE id = $1', [open.id])).toEqual([{ status: 'cancelled', cancelled: true }]);
+    expect(await sql('SELECT count(*)::int AS live FROM assessment_invitation WHERE assessment_id = $1 AND revoked_at IS NULL', [open.id])).toEqual([{ live: 0 }]);
+    expect(await sql("SELECT changes FROM audit_event WHERE action = 'assessment.cancelled' AND entity_id = $1", [open.id])).toEqual([{ changes: { status: { before: 'sent', after: 'cancelled' }, reason: { before: null, after: 'supplier offboarded' } } }]);
     const page = await get('procurement', `/console/suppliers/${carecloud.id}`);
+    expect(text(page.body)).toMatch(/Offboarding cancelled these questionnaires \(their links no longer open\): Supplier security questionnaire \([a-z]+\), due \d{1,2} \w+ 20\d\d/);
     expect(page.body).not.toContain('Offboard Carecloud Ltd');
     expect(page.body).not.toContain('/edit"');
     const again = await post('procurement', `/console/suppliers/${carecloud.id}/offboard`, {});

@@ -40,7 +40,7 @@ describe('console, as a new procurement officer reads it', () => {
   it('names each field once, in the order of the form, in plain words, when a form comes back empty', async () => {
     const link = await form(`/console/suppliers/${supplierId}/links`, { purpose: '', recordCount: '', direction: 'outbound', pseudonymisation: 'identifiable', processingLocation: 'uk', status: 'active', 'reviewDate-day': '31', 'reviewDate-month': '6', 'reviewDate-year': '27' });
     expect(link.statusCode).toBe(422);
-    expect(summary(link.body)).toEqual(['Select the data asset', 'Enter the purpose', 'Enter the records shared', 'Review date must be a real date']);
+    expect(summary(link.body)).toEqual(['Select the data asset', 'Enter the purpose', 'Enter the records shared', 'Enter the year of the review date as 4 digits, like 2027']);
     expect(link.body).not.toMatch(/UUID|1000000000000|must be a number/);
 
     const admin = await signIn(api, 'admin');
@@ -94,5 +94,41 @@ describe('console, as a new procurement officer reads it', () => {
     const wrong = await form(`/console/assessments/${id}/return`, { questionCodes: 'LCT-99, LCT-01, XYZ', message: 'Please tell us more.' });
     expect(wrong.statusCode).toBe(422);
     expect(summary(wrong.body)).toEqual(['LCT-99 and XYZ are not questions of this questionnaire']);
+  });
+  it('says every mistake at once, in plain words naming the field, on the data asset, decision, certificate and entry point forms', async () => {
+    const gov = await signIn(api, 'governance');
+    const res = await postConsoleLogin(api, `email=${encodeURIComponent(gov.email)}&password=${encodeURIComponent(PASSWORD)}`, '10.9.0.2');
+    const govCookie = String(res.headers['set-cookie']).split(';')[0];
+    const govCsrf = /name="_csrf" value="([^"]+)"/.exec((await api.request({ method: 'GET', url: '/console', headers: { cookie: govCookie } })).body)![1];
+    const decide = (fields: Record<string, string>) => api.request({ method: 'POST', url: `/console/suppliers/${supplierId}/decisions`, headers: { cookie: govCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, _csrf: govCsrf }).toString() });
+    const summaryOf = async (reply: Promise<{ statusCode: number; body: string }>) => {
+      const page = await reply;
+      expect(page.statusCode).toBe(422);
+      return summary(page.body);
+    };
+    const stored = async () => (await api.request({ method: 'GET', url: `/api/v1/suppliers/${supplierId}/certifications`, headers: buyer.headers })).json();
+
+    expect(await summaryOf(form('/console/assets', { name: '', classification: '', recordCount: '' }))).toEqual(['Enter the name', 'Select the classification', 'Enter the records in the asset']);
+    expect(await summaryOf(form('/console/assets', { name: 'X', classification: 'secret', recordCount: 'lots' }))).toEqual(['Name must be 2 characters or more', 'Select the classification', 'Records in the asset must be a number']);
+
+    expect(await summaryOf(decide({ decision: '', rationale: '' }))).toEqual(['Select the decision', 'Say why, in at least 10 characters', 'Enter the review date']);
+    expect(await summaryOf(decide({ decision: 'transfer', rationale: 'short', 'reviewDate-day': '31', 'reviewDate-month': '2', 'reviewDate-year': '2027', insurer: '', policyRef: '', limit: 'ten million', excess: '-5', 'expiresOn-day': '1', 'expiresOn-month': '', 'expiresOn-year': '2027' }))).toEqual([
+      'Say why, in at least 10 characters', 'Review date must be a real date', 'Enter the insurer', 'Enter the policy reference', 'Limit must be a whole number of pounds', 'Excess must be a whole number of pounds', 'Date the policy expires must include a month',
+    ]);
+    expect(await summaryOf(decide({ decision: 'avoid', rationale: 'We stop sharing with them.', 'reviewDate-day': '1', 'reviewDate-month': '1', 'reviewDate-year': '2020' }))).toEqual(['Review date must be after today', 'Enter the date to end the links by']);
+
+    const before = await stored();
+    expect(await summaryOf(form(`/console/suppliers/${supplierId}/certifications`, { kind: '', reference: '' }))).toEqual(['Select the certification']);
+    expect(await summaryOf(form(`/console/suppliers/${supplierId}/certifications`, { kind: 'dspt', status: '', reference: 'R', 'issuedOn-day': '31', 'issuedOn-month': '2', 'issuedOn-year': '2026', 'expiresOn-day': '1', 'expiresOn-month': '1', 'expiresOn-year': '26' }))).toEqual([
+      'Select the DSPT status', 'Issue date must be a real date', 'Enter the year of the expiry date as 4 digits, like 2027',
+    ]);
+    expect(await summaryOf(form(`/console/suppliers/${supplierId}/certifications`, { kind: 'cyber_essentials', reference: 'R', 'issuedOn-day': '1', 'issuedOn-month': '6', 'issuedOn-year': '2026', 'expiresOn-day': '1', 'expiresOn-month': '1', 'expiresOn-year': '2026' }))).toEqual(['Expiry date must be on or after the issue date']);
+    expect(await stored()).toEqual(before);
+
+    expect(await summaryOf(form(`/console/suppliers/${supplierId}/access-paths`, { kind: '', description: '', mfa: '', monitored: '' }))).toEqual(['Select the kind of access', 'Enter the description', 'Select the multi-factor authentication', 'Select whether it is monitored']);
+    const wrongPath = await form(`/console/suppliers/${supplierId}/access-paths`, { kind: 'vpn', description: 'VPN', mfa: 'sometimes', monitored: 'maybe', deviceCount: 'two', unsupportedDeviceCount: '-1', 'lastReviewedOn-day': '1', 'lastReviewedOn-month': '13', 'lastReviewedOn-year': '2026' });
+    expect(await summaryOf(Promise.resolve(wrongPath))).toEqual(['Select the multi-factor authentication', 'Select whether it is monitored', 'Devices must be a number', 'Unsupported devices must be a number', 'Date it was last reviewed must be a real date']);
+    expect(wrongPath.body).toContain('id="f-lastReviewedOn-day"'); // the NHS.UK date input, as typed
+    expect(wrongPath.body).toMatch(/id="f-lastReviewedOn-month"[^>]*value="13"|value="13"[^>]*id="f-lastReviewedOn-month"/);
   });
 });

@@ -1,3 +1,7 @@
+import { pino } from 'pino';
+import { DataSource } from 'typeorm';
+import { RiskRecompute } from '@app/suppliers';
+import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { postConsoleLogin } from './support/console.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -129,6 +133,37 @@ describe('countermeasures and the loss distribution (risk-model sections 9 and 1
     expect(loss.gross).toMatchObject({ p90: 0, p95: SLE, p99: SLE });
     expect(loss.net).toMatchObject({ p90: 0, p95: 20_000_000, p99: 20_000_000 });
     expect(loss.sumOfNetValueAtRisk).toBe(0.08 * 20_000_000);
+  });
+
+  it('keeps the findings valued when a new questionnaire of the same kind is sent and when other figures change', async () => {
+    const sent = await call(buyer, 'POST', '/api/v1/assessments', { supplierId, questionnaireKey: 'ko-test', dueDate: '2027-01-12' });
+    expect(sent.statusCode).toBe(201);
+    await loadFindings();
+    expect(findings['KO-01']).toMatchObject({ riskReduction: 800_000 });
+    expect(findings['QA-02']).toMatchObject({ riskReduction: 0 });
+    // The supplier's criticality moves its figures: each fix is valued again, never left blank.
+    expect((await call(buyer, 'PATCH', `/api/v1/suppliers/${supplierId}`, { criticality: 'high' })).statusCode).toBe(200);
+    await loadFindings();
+    expect(findings['KO-01'].riskReduction).toEqual(expect.any(Number));
+    expect(findings['KO-01'].riskReduction).toBeGreaterThan(0);
+    expect(findings['QA-02']).toMatchObject({ riskReduction: 0 });
+    expect((await call(buyer, 'PATCH', `/api/v1/suppliers/${supplierId}`, { criticality: 'critical' })).statusCode).toBe(200);
+    await loadFindings();
+    expect(findings['KO-01']).toMatchObject({ riskReduction: 800_000 });
+    const actions = (await call(buyer, 'GET', '/api/v1/risk/countermeasures')).json().actions as { questionCode: string; riskReduction: number | null }[];
+    expect(actions.map((a) => [a.questionCode, a.riskReduction])).toEqual([['KO-01', 800_000], ['QA-02', 0]]);
+  });
+
+  it('values the findings in an application used before init(), as the demo seeds its register', async () => {
+    await query(api.databaseUrl, 'UPDATE finding SET risk_reduction = NULL WHERE supplier_id = $1', [supplierId]);
+    const early = await createApiApp(api.config, pino({ level: 'silent' })); // no init(): lifecycle hooks have not run
+    try {
+      await early.get(DataSource).transaction((m) => early.get(RiskRecompute).forSupplier(m, supplierId));
+    } finally {
+      await early.close();
+    }
+    const stored = await query(api.databaseUrl, 'SELECT question_code, risk_reduction FROM finding WHERE supplier_id = $1 AND superseded_at IS NULL ORDER BY question_code', [supplierId]);
+    expect(stored).toEqual([{ question_code: 'KO-01', risk_reduction: '800000' }, { question_code: 'QA-02', risk_reduction: '0' }]);
   });
 
   /** Signs in through the console's form; answers the session cookie. */

@@ -105,6 +105,13 @@ describe('npm run demo', () => {
       expect(gaps.map((g) => g.name)).not.toContain('Northgate Pathology Partnership'); // standards met, verified
       expect(report.entryPoints.totals).toMatchObject({ suppliers: expect.any(Number) });
       expect(story('Carecloud EPR Ltd').netValueAtRisk).toBeLessThan(story('Carecloud EPR Ltd').valueAtRisk / 2);
+      // The seeded reviews' findings are valued (the seed runs before the app's init(): they were
+      // "not yet valued", below the £0 fixes): Northgate's knock-out first, every fix with a figure.
+      const fixes = (await (await fetch(`${base}/api/v1/risk/countermeasures`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { actions: { supplierName: string; questionCode: string; riskReduction: number | null }[] };
+      expect(fixes.actions.length).toBeGreaterThan(0);
+      expect(fixes.actions.filter((a) => a.riskReduction === null)).toEqual([]);
+      expect(fixes.actions[0]).toMatchObject({ supplierName: 'Northgate Pathology Partnership', questionCode: 'BAK-01' });
+      expect(fixes.actions[0].riskReduction).toBeGreaterThan(1_000_000);
 
       demo.kill('SIGTERM');
       expect(await exited(demo, 30_000)).toBe(0);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
@@ -45,15 +45,16 @@ interface FindingRow {
  * paths to band B are worked out when asked, from the open findings of the moment.
  */
 @Injectable()
-export class Countermeasures implements OnModuleInit {
+export class Countermeasures {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recompute: RiskRecompute,
     private readonly audit: AuditTrail,
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
-  ) {}
-
-  onModuleInit(): void {
+  ) {
+    // Followed from the moment the provider exists, not from a lifecycle hook: an application used
+    // before init() (the demo seeds its register so) completed reviews whose findings were never
+    // valued, and "What to fix first" listed them as "not yet valued" below the £0 ones.
     this.recompute.follow((m, supplierId, inputs) => this.refresh(m, supplierId, inputs));
   }
 

@@ -135,7 +135,7 @@ export function packView(r: SupplyChainReport, org: string, consoleUrl: string |
       pastEnd: r.dataExposure.linksPastEnd.map((l) => ({ ...l, date: dayText(l.date) })),
       totals: r.dataExposure.linkTotals,
       // Receiving patient data without a current DSPT of standards met or better (the certifications).
-      withoutDspt: r.dataExposure.patientDataWithoutDspt.map((g) => ({ ...g, status: g.currentStatus ? words(g.currentStatus) : g.lastExpiredOn ? `expired on ${dayText(g.lastExpiredOn)}` : 'none recorded' })),
+      withoutDspt: r.dataExposure.patientDataWithoutDspt.map((g) => ({ ...g, status: g.currentStatus ? `DSPT ${words(g.currentStatus)}` : g.lastExpiredOn ? `DSPT expired on ${dayText(g.lastExpiredOn)}` : 'No DSPT assessment recorded' })),
     },
     entryPoints: { ...r.entryPoints, suppliersText: count(r.entryPoints.totals.suppliers, 'supplier') },
     assessments: {

@@ -49,7 +49,7 @@ const percent = (share: number) => `${(share * 100).toFixed(share >= 0.1 ? 0 : 1
 
 /** The sentence a page shows for a supplier's path to band B. */
 export function pathSentence(path: Pick<FixPath, 'band' | 'findingIds' | 'bandAfter' | 'riskReduction' | 'reachable'>, codes: string[]): string {
-  if (path.band === null) return 'none: not assessed yet';
+  if (path.band === null) return 'It has no completed review yet, so there is no band to improve. Send a questionnaire first.';
   if (!path.reachable) return `none: even fixing every finding leaves it at ${path.bandAfter ?? 'no band'}`;
   if (path.findingIds.length === 0) return `already at band ${path.band}`;
   return `fix ${codes.join(', ')}: band ${path.band} to ${path.bandAfter}, ${moneyText(path.riskReduction)} a year less net value at risk`;

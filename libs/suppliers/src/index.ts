@@ -10,3 +10,4 @@ export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInp
 export { toSupplierView, toRiskView, SupplierView, SupplierRiskView, ContactView } from './supplier.view.js';
 export { HELD_LINK_SQL, HELD_LINK_PARAMS, heldLinksOf, latestSecurityAssessments, currentInsurance, CURRENT_TRANSFER_SQL } from './risk-inputs.query.js';
 export { lossExposures, type NamedLossExposure } from './loss-exposures.query.js';
+export { openAssessmentsOf, type OpenAssessment } from './offboard-assessments.js';

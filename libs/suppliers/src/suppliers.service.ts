@@ -5,6 +5,7 @@ import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, initialRisk } from './risk.recompute.js';
+import { cancelOpenAssessments } from './offboard-assessments.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { SUPPLIER_SORTS, type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
@@ -129,8 +130,9 @@ export class SuppliersService {
   }
 
   /**
-   * Ends the relationship: the supplier and its history stay; its links end today. Front doors go
-   * through `OffboardSupplier` (access-paths), which also disables its ways in, in this transaction.
+   * Ends the relationship: the supplier and its history stay; its links end today, its open
+   * questionnaires are cancelled. Front doors go through `OffboardSupplier` (access-paths), which also
+   * disables its ways in, in this transaction.
    */
   async offboard(id: string, manager?: EntityManager): Promise<Supplier> {
     const run = async (m: EntityManager) => {
@@ -153,9 +155,11 @@ export class SuppliersService {
           after: { status: 'ended', endDate },
         });
       }
+      const now = this.clock.now();
+      await cancelOpenAssessments(m, this.audit, id, now);
       const before = { status: supplier.status, offboardedAt: null };
-      await m.update(Supplier, { id }, { status: 'offboarded', offboardedAt: this.clock.now() });
-      await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: this.clock.now() } });
+      await m.update(Supplier, { id }, { status: 'offboarded', offboardedAt: now });
+      await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: now } });
       await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
     };

@@ -5,13 +5,26 @@ import { AccessPathCsv, ACCESS_PATH_KINDS, ACCESS_PATH_MFA, ACCESS_PATH_STATUSES
 import { CERTIFICATION_KINDS, CertificationsService, CreateCertificationInput, DSPT_STATUSES, toCertificationView, UpdateCertificationInput, type Certification } from '@app/certifications';
 import { DataSharingService } from '@app/data-sharing';
 import { Roles, ALL_ROLES, type AuthenticatedRequest } from '@app/identity';
-import { Clock, DomainError, RuleViolationError, validatedInput } from '@app/platform';
+import { Clock, DomainError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { SuppliersService, type Supplier } from '@app/suppliers';
 import { accessPathValues, assuranceView, certificationFormValues, certificationValues, CERTIFICATION_LABELS, type Form } from './assurance.view.js';
+import { datesFrom, validatedForm } from './forms.js';
 import { ConsoleErrors, formFields, formProblems, redirect, sendPage, summaryOf, type FieldSpec } from './pages.js';
 
 type Errors = { path: string; message: string }[];
 const text = (body: Form, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+
+const PATH_DATES = ['lastReviewedOn'];
+const CERTIFICATE_DATES = ['issuedOn', 'expiresOn'];
+
+/** The form with its NHS.UK date inputs read as YYYY-MM-DD (as typed, `d/m/y`, where not a real date), and their problems. */
+function withDates(body: Form, names: string[]): { values: Form; problems: FieldProblem[] } {
+  const { values: dates, problems } = datesFrom(body, names);
+  // The DSPT's status, named with the rest (the service would only say so once the others are right).
+  if (names === CERTIFICATE_DATES && body.kind === 'dspt' && !text(body, 'status').trim()) problems.push({ path: 'status', message: 'must be a valid enum value' });
+  return { values: { ...body, ...Object.fromEntries(names.map((name) => [name, dates[name] ?? ''])) }, problems };
+}
+
 
 /**
  * A supplier's entry points and certificates in the browser: what it can reach, and what it has
@@ -64,11 +77,12 @@ export class ConsoleAssuranceController {
   @Post('suppliers/:id/access-paths')
   @Roles('procurement')
   async createPath(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const { values, problems } = withDates(body, PATH_DATES);
     try {
-      await this.paths.create(id, await validatedInput(CreateAccessPathInput, accessPathValues(body, true)));
+      await this.paths.create(id, await validatedForm(CreateAccessPathInput, accessPathValues(values, true), problems));
     } catch (error) {
       const { status, errors } = formProblems(error, 'description');
-      return this.pathForm(reply, request, await this.suppliers.get(id), null, body, errors, status);
+      return this.pathForm(reply, request, await this.suppliers.get(id), null, values, errors, status);
     }
     redirect(reply, `/console/suppliers/${id}/assurance#access-paths`);
   }
@@ -88,11 +102,12 @@ export class ConsoleAssuranceController {
   @Roles('procurement')
   async updatePath(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const path = await this.paths.get(id);
+    const { values, problems } = withDates(body, PATH_DATES);
     try {
-      await this.paths.update(id, await validatedInput(UpdateAccessPathInput, accessPathValues(body, false)));
+      await this.paths.update(id, await validatedForm(UpdateAccessPathInput, accessPathValues(values, false), problems));
     } catch (error) {
       const { status, errors } = formProblems(error, 'description');
-      return this.pathForm(reply, request, await this.suppliers.get(path.supplierId), path, body, errors, status);
+      return this.pathForm(reply, request, await this.suppliers.get(path.supplierId), path, values, errors, status);
     }
     redirect(reply, `/console/suppliers/${path.supplierId}/assurance#access-paths`);
   }
@@ -104,10 +119,10 @@ export class ConsoleAssuranceController {
       { name: 'description', label: 'Description', value: v('description'), hint: 'For example: TeamViewer into the PACS reporting workstations' },
       { name: 'systems', label: 'Systems it reaches', value: v('systems'), hint: 'Separated by commas, for example: PACS, RIS' },
       { name: 'mfa', label: 'Multi-factor authentication', value: v('mfa'), options: ACCESS_PATH_MFA },
-      { name: 'monitored', label: 'Monitored (its use is logged and watched)', value: v('monitored'), options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
+      { name: 'monitored', label: 'Monitored (its use is logged and watched)', errorLabel: 'whether it is monitored', value: v('monitored'), options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
       { name: 'deviceCount', label: 'Devices (managed devices only)', value: v('deviceCount'), width: 5, type: 'text' },
-      { name: 'unsupportedDeviceCount', label: 'Of which unsupported (out of vendor support)', value: v('unsupportedDeviceCount'), width: 5 },
-      { name: 'lastReviewedOn', label: 'Last reviewed on', value: v('lastReviewedOn'), width: 10, hint: 'YYYY-MM-DD' },
+      { name: 'unsupportedDeviceCount', label: 'Of which unsupported (out of vendor support)', errorLabel: 'Unsupported devices', value: v('unsupportedDeviceCount'), width: 5 },
+      { name: 'lastReviewedOn', label: 'Last reviewed on', errorLabel: 'Date it was last reviewed', value: v('lastReviewedOn'), date: true },
       ...(path ? [{ name: 'status', label: 'Status', value: v('status'), options: ACCESS_PATH_STATUSES, hint: 'Disabled: shut for now. Removed: gone for good (it cannot be reopened).' } satisfies FieldSpec] : []),
     ];
     const chosen = new Set(Array.isArray(values.dataAssetIds) ? (values.dataAssetIds as string[]) : typeof values.dataAssetIds === 'string' ? [values.dataAssetIds] : []);
@@ -117,7 +132,7 @@ export class ConsoleAssuranceController {
       heading: path ? `Edit an access path of ${supplier.name}` : `Record a way in for ${supplier.name}`,
       action: path ? `/console/access-paths/${path.id}` : `/console/suppliers/${supplier.id}/access-paths`,
       supplier: { id: supplier.id, name: supplier.name },
-      errors: summaryOf(errors.map((e) => (e.path.startsWith('dataAssetIds') ? { ...e, path: 'dataAssetIds' } : e))),
+      errors: summaryOf(errors.map((e) => (e.path.startsWith('dataAssetIds') ? { ...e, path: 'dataAssetIds' } : e)), [...specs.slice(0, 3), { name: 'dataAssetIds', label: 'Data reachable through it' }, ...specs.slice(3)]),
       fields: formFields(specs, errors),
       assets, assetError,
     }, errors.length > 0, status);
@@ -134,11 +149,12 @@ export class ConsoleAssuranceController {
   @Post('suppliers/:id/certifications')
   @Roles('procurement')
   async createCertification(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const { values, problems } = withDates(body, CERTIFICATE_DATES);
     try {
-      await this.certifications.create(id, await validatedInput(CreateCertificationInput, certificationValues(body, true)), { id: request.user!.id, role: request.user!.role });
+      await this.certifications.create(id, await validatedForm(CreateCertificationInput, certificationValues(values, true), problems), { id: request.user!.id, role: request.user!.role });
     } catch (error) {
       const { status, errors } = formProblems(error, 'kind');
-      return this.certificationForm(reply, request, await this.suppliers.get(id), null, body, errors, status);
+      return this.certificationForm(reply, request, await this.suppliers.get(id), null, values, errors, status);
     }
     redirect(reply, `/console/suppliers/${id}/assurance#certifications`);
   }
@@ -154,11 +170,12 @@ export class ConsoleAssuranceController {
   @Roles('procurement')
   async updateCertification(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const c = await this.certifications.get(id);
+    const { values, problems } = withDates(body, CERTIFICATE_DATES);
     try {
-      await this.certifications.update(id, await validatedInput(UpdateCertificationInput, certificationValues(body, false)), { id: request.user!.id, role: request.user!.role });
+      await this.certifications.update(id, await validatedForm(UpdateCertificationInput, certificationValues(values, false), problems), { id: request.user!.id, role: request.user!.role });
     } catch (error) {
       const { status, errors } = formProblems(error, 'kind');
-      return this.certificationForm(reply, request, await this.suppliers.get(c.supplierId), c, body, errors, status);
+      return this.certificationForm(reply, request, await this.suppliers.get(c.supplierId), c, values, errors, status);
     }
     redirect(reply, `/console/suppliers/${c.supplierId}/assurance#certifications`);
   }
@@ -200,11 +217,11 @@ export class ConsoleAssuranceController {
     const v = (name: string) => text(values, name);
     const specs: FieldSpec[] = [
       { name: 'kind', label: 'Certification', value: v('kind'), options: CERTIFICATION_KINDS.map((k) => ({ value: k, label: CERTIFICATION_LABELS[k] })) },
-      { name: 'status', label: 'DSPT status (DSPT only)', value: v('status'), options: DSPT_STATUSES, blank: 'Not the DSPT' },
+      { name: 'status', label: 'DSPT status (DSPT only)', errorLabel: 'the DSPT status', value: v('status'), options: DSPT_STATUSES, blank: 'Not the DSPT' },
       { name: 'reference', label: 'Certificate number or reference', value: v('reference'), width: 20 },
       { name: 'scope', label: 'Scope', value: v('scope'), textarea: true, hint: 'What the certificate covers, as written on it' },
-      { name: 'issuedOn', label: 'Issued on', value: v('issuedOn'), width: 10, hint: 'YYYY-MM-DD' },
-      { name: 'expiresOn', label: 'Expires on', value: v('expiresOn'), width: 10, hint: 'YYYY-MM-DD' },
+      { name: 'issuedOn', label: 'Issued on', errorLabel: 'Issue date', value: v('issuedOn'), date: true },
+      { name: 'expiresOn', label: 'Expires on', errorLabel: 'Expiry date', value: v('expiresOn'), date: true },
       { name: 'evidence', label: 'Evidence', value: v('evidence'), hint: 'Where the certificate checked is kept (a document reference or address)' },
     ];
     sendPage(reply, request, 'certification-form', c ? `Edit certification: ${supplier.name}` : `New certification: ${supplier.name}`, {
@@ -213,7 +230,7 @@ export class ConsoleAssuranceController {
       supplier: { id: supplier.id, name: supplier.name },
       verifiedNote: c?.verifiedBy ? 'Changing what was checked clears the verification: verify the new certificate again.' : null,
       upload: c ? { action: `/console/certifications/${c.id}/evidence`, current: c.evidenceFileName, error: errors.filter((e) => e.path === 'file').map((e) => e.message).join('; ') || null } : null,
-      errors: summaryOf(errors),
+      errors: summaryOf(errors, specs),
       fields: formFields(specs, errors),
     }, errors.length > 0, status);
   }

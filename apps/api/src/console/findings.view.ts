@@ -1,7 +1,7 @@
 import { can, type User } from '@app/identity';
 import type { Finding } from '@app/risk';
 import { dateText } from './dates.js';
-import { formFields, summaryOf, type FieldSpec } from './forms.js';
+import { formFields, optionLabel, summaryOf, type FieldSpec } from './forms.js';
 
 export const FINDING_STATUS_VALUES = ['open', 'remediation_planned', 'resolved', 'accepted'] as const;
 
@@ -9,7 +9,7 @@ export const FINDING_STATUS_VALUES = ['open', 'remediation_planned', 'resolved',
 export function findingsBoardView(data: { items: Finding[]; total: number; names: Map<string, string>; status: string | undefined; overdue: boolean }) {
   return {
     total: data.total, overdue: data.overdue,
-    statuses: FINDING_STATUS_VALUES.map((value) => ({ value, label: value.replace('_', ' '), selected: value === data.status })),
+    statuses: FINDING_STATUS_VALUES.map((value) => ({ value, label: optionLabel(value), selected: value === data.status })),
     groups: ['critical', 'high', 'medium', 'low'].map((severity) => ({
       severity,
       items: data.items.filter((f) => f.severity === severity).map((f) => ({ id: f.id, code: f.questionCode, text: f.questionText, supplierId: f.supplierId, supplier: data.names.get(f.supplierId) ?? '', status: f.status.replace('_', ' '), dueDate: f.dueDate ?? '–' })),

@@ -1,4 +1,5 @@
 import { DomainError, validatedInput, type FieldProblem } from '@app/platform';
+import { fieldText } from './words.js';
 
 /** One form field as the `fields` partial draws it: label, hint, error, and an input, textarea, select or NHS.UK date input. */
 export interface FieldSpec {
@@ -45,7 +46,7 @@ export function plainMessage(label: string, message: string): string {
   const L = capital(l);
   const m = message.trim();
   let match: RegExpExecArray | null;
-  const the = /^(the|a|an|your|this|its) /i.test(l) || /^[A-Z]{2}/.test(l) ? l : `the ${l}`;
+  const the = /^(the|a|an|your|this|its|whether) /i.test(l) || /^[A-Z]{2}/.test(l) ? l : `the ${l}`;
   if (/should not be empty|must be a string|^is required$/.test(m)) return `Enter ${the}`;
   if (/^is required (to|for) /.test(m)) return `Enter ${the} ${m.replace(/^is required /, '')}`;
   if (/^must be longer than or equal to 1 characters?$/.test(m)) return `Enter ${the}`;
@@ -53,6 +54,8 @@ export function plainMessage(label: string, message: string): string {
   if ((match = /must be shorter than or equal to (\d+) characters?/.exec(m))) return `${L} must be ${match[1]} characters or fewer`;
   if (/must be an email/.test(m)) return `Enter ${the} in the correct format, like name@example.nhs.uk`;
   if (/must be one of the following values|must be a valid enum value|must be a boolean|must be a UUID/.test(m)) return `Select ${the}`;
+  if (/needs the year as 4 digits/.test(m)) return `Enter the year of ${the} as 4 digits, like 2027`;
+  if ((match = /^must not be before ([a-z]+[A-Z]\w*)$/.exec(m))) return `${L} must be on or after the ${fieldText(match[1])}`;
   if (/ISO 8601 date|must be a Date|YYYY-MM-DD|must be a real date/.test(m)) return `${L} must be a real date`;
   if (/must be an integer number|must be a number/.test(m)) return `${L} must be a number`;
   if ((match = /must not be less than (-?[\d.]+)/.exec(m))) return `${L} must be ${match[1]} or more`;
@@ -66,7 +69,7 @@ export function plainMessage(label: string, message: string): string {
 }
 
 /** The validator's messages that say what kind of value a field takes (one of them is the problem worth naming first). */
-const KIND_OF_VALUE = /should not be empty|must be a string|^is required$|must be a UUID|must be one of the following values|must be a valid enum value|must be a boolean|must be an? (integer )?number|must be an email|ISO 8601|must be a Date|must be a real date|must include a|URL/;
+const KIND_OF_VALUE = /should not be empty|must be a string|^is required$|must be a UUID|must be one of the following values|must be a valid enum value|must be a boolean|must be an? (integer )?number|must be an email|ISO 8601|must be a Date|must be a real date|must include a|needs the year as 4 digits|URL/;
 /** The validator's own messages, which an empty field answers better with "Enter ..." (a service's sentence is kept). */
 const VALIDATOR_MESSAGE = /should not be empty|must be a string|^is required$|must be a UUID|must be one of the following values|must be a valid enum value|must be an? (integer )?number|must be longer than|must not be (less|greater) than|must be an email|must be a URL address|must match .* regular expression/;
 
@@ -159,7 +162,9 @@ export function datesFrom(body: Record<string, unknown>, names: readonly string[
       values[name] = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     } else {
       values[name] = `${day}/${month}/${year}`;
-      problems.push({ path: name, message: missing.length ? `must include a ${missing.join(' and a ')}` : 'must be a real date' });
+      // "27 3 27": a year of fewer than 4 digits is not a wrong date but a short year; say how to write it.
+      const shortYear = !missing.length && /^\d{1,3}$/.test(year);
+      problems.push({ path: name, message: missing.length ? `must include a ${missing.join(' and a ')}` : shortYear ? 'needs the year as 4 digits' : 'must be a real date' });
     }
   }
   return { values, problems };

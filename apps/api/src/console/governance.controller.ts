@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
 import { Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
-import { addDays, DomainError, HttpConfig, OrganisationConfig, pageParam } from '@app/platform';
+import { addDays, Clock, DomainError, HttpConfig, OrganisationConfig, pageParam } from '@app/platform';
 import { datesFrom, refuse } from './forms.js';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
 import { DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
@@ -33,6 +33,7 @@ export class ConsoleGovernanceController {
     private readonly users: UsersService,
     private readonly loss: LossDistributionService,
     private readonly countermeasures: Countermeasures,
+    private readonly clock: Clock,
   ) {}
 
   /** A governance user records a decision; a rejected one shows every problem at once, with what was typed. */
@@ -57,13 +58,18 @@ export class ConsoleGovernanceController {
     if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(decision)) problems.push({ path: 'decision', message: 'Select the decision' });
     if (input.rationale.trim().length < 10) problems.push({ path: 'rationale', message: 'Say why, in at least 10 characters' });
     if (!dates.reviewDate && !problems.some((p) => p.path === 'reviewDate')) problems.push({ path: 'reviewDate', message: 'Enter the review date' });
+    if (dates.reviewDate && !problems.some((p) => p.path === 'reviewDate') && dates.reviewDate <= this.clock.today()) problems.push({ path: 'reviewDate', message: 'must be after today' });
+    // What the decision needs besides, named with the rest (the service would only say so once these are fixed).
+    const needs = decision === 'transfer' ? (['insurer', 'policyRef', 'limit', 'excess', 'expiresOn'] as const) : decision === 'avoid' ? (['endLinksBy'] as const) : [];
+    for (const name of needs) if (input[name] === undefined && !problems.some((p) => p.path === name)) problems.push({ path: name, message: 'is required' });
     try {
       refuse(problems);
       await this.decisions.record(id, input, request.user!.id);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
       const values = { ...body, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v ?? ''])) };
-      sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values }), true, 422);
+      const page = await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values });
+      sendPage(reply, request, 'supplier', page.supplier.name, page, true, 422);
       return;
     }
     redirect(reply, `/console/suppliers/${id}#decisions`);

@@ -11,7 +11,7 @@ import { ALL_ROLES, can, Public, Roles, UsersService, type AuthenticatedRequest 
 import { Clock, DomainError, SkipRateLimit, templatesDir } from '@app/platform';
 import { CLASSIFICATIONS, CRITICALITIES } from '@app/scoring';
 import { CONTACT_ROLES, CreateSupplierInput, SUPPLIER_KINDS, SupplierCsv, SuppliersService, UpdateSupplierInput, type ImportResult, type Supplier } from '@app/suppliers';
-import { datesFrom, plainMessage, validatedForm } from './forms.js';
+import { datesFrom, optionLabel, plainMessage, validatedForm } from './forms.js';
 import { ConsoleErrors, field, formFields, formProblems, redirect, sendPage, summaryOf, supplierFilters, type FieldSpec } from './pages.js';
 
 type Errors = { path: string; message: string }[];
@@ -268,11 +268,11 @@ export class ConsoleRegisterController {
     ];
     sendPage(reply, request, 'assets', 'Data assets', {
       total,
-      assets: items.map((a) => ({ name: a.name, classification: a.classification.replace('_', ' '), categories: a.categories.map((c) => c.replace('_', ' ')).join(', ') || '–', records: a.recordCount.toLocaleString('en-GB'), system: a.systemOfRecord ?? '–' })),
+      assets: items.map((a) => ({ name: a.name, classification: optionLabel(a.classification), categories: a.categories.map(optionLabel).join(', ') || '–', records: a.recordCount.toLocaleString('en-GB'), system: a.systemOfRecord ?? '–' })),
       canEdit: can(request.user, 'register.write'),
       errors: summaryOf(errors, [...specs, { name: 'categories', label: 'Categories of data' }]),
       fields: formFields(specs, errors),
-      categories: DATA_CATEGORIES.map((value) => ({ value, label: value.replace('_', ' '), checked: chosen.has(value) })),
+      categories: DATA_CATEGORIES.map((value) => ({ value, label: optionLabel(value), checked: chosen.has(value) })),
     }, errors.length > 0, status);
   }
 

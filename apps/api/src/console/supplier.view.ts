@@ -6,7 +6,7 @@ import { addDays, moneyText } from '@app/platform';
 import { decisionState, type Finding, type RiskDecision } from '@app/risk';
 import { toSupplierView, type Supplier } from '@app/suppliers';
 import { dateText, londonDate, londonDateTime } from './dates.js';
-import { formFields, summaryOf, type FieldSpec } from './forms.js';
+import { formFields, optionLabel, summaryOf, type FieldSpec } from './forms.js';
 import { fieldText } from './words.js';
 
 /** What the supplier page is drawn from, loaded by `SupplierPage`. */
@@ -67,8 +67,8 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
     { name: 'policyRef', label: 'Policy reference', value: typed('decision', 'policyRef', '') },
     { name: 'limit', label: 'Limit (£)', errorLabel: 'Limit', value: typed('decision', 'limit', ''), width: 10 },
     { name: 'excess', label: 'Excess (£)', errorLabel: 'Excess', value: typed('decision', 'excess', ''), width: 10 },
-    { name: 'expiresOn', label: 'Policy expires', value: typed('decision', 'expiresOn', ''), date: true },
-    { name: 'endLinksBy', label: 'End the links by', value: typed('decision', 'endLinksBy', ''), date: true, hint: 'To avoid the risk. For example, 27 3 2027' },
+    { name: 'expiresOn', label: 'Policy expires', errorLabel: 'Date the policy expires', value: typed('decision', 'expiresOn', ''), date: true },
+    { name: 'endLinksBy', label: 'End the links by', errorLabel: 'Date to end the links by', value: typed('decision', 'endLinksBy', ''), date: true, hint: 'To avoid the risk. For example, 27 3 2027' },
   ];
   const tierSpecs: FieldSpec[] = [
     { name: 'tier', label: 'Tier', value: typed('tier', 'tier', found.tierOverride ? String(found.tierOverride) : 'none'), options: TIER_OPTIONS },
@@ -78,15 +78,20 @@ export function supplierView(data: SupplierPageData, user: User, failed: FailedF
   const offboardedOn = found.offboardedAt ? londonDate(found.offboardedAt) : null;
   // What offboarding ended: the links it closed that day (a link ended earlier keeps its own end date).
   const endedByOffboarding = offboardedOn ? data.links.filter((l) => l.status === 'ended' && l.endDate === offboardedOn) : [];
+  // and the questionnaires it cancelled (at the same moment).
+  const cancelledByOffboarding = found.offboardedAt ? data.assessments.filter((a) => a.status === 'cancelled' && a.cancelledAt?.getTime() === found.offboardedAt!.getTime()) : [];
 
   return {
     supplier: {
-      ...supplier, kind: supplier.kind.replace('_', ' '), band: supplier.band ?? 'not assessed',
+      ...supplier, kind: optionLabel(supplier.kind), status: optionLabel(supplier.status), band: supplier.band ?? 'not assessed',
       netValueAtRisk: moneyText(supplier.netValueAtRisk), valueAtRisk: moneyText(supplier.valueAtRisk),
       insured: supplier.netValueAtRisk < supplier.valueAtRisk,
     },
     owner: data.owner ?? 'No owner yet',
-    offboarded: offboarded ? { on: dateText(offboardedOn), ended: endedByOffboarding.map((l) => `${data.assetNames.get(l.dataAssetId) ?? 'A data asset'}: ${l.purpose}`) } : null,
+    offboarded: offboarded ? {
+      on: dateText(offboardedOn), ended: endedByOffboarding.map((l) => `${data.assetNames.get(l.dataAssetId) ?? 'A data asset'}: ${l.purpose}`),
+      cancelled: cancelledByOffboarding.map((a) => `${data.titles.get(a.questionnaireKey) ?? a.questionnaireKey}, due ${dateText(a.dueDate)}`),
+    } : null,
     summary: found.risk?.summary ?? '',
     contacts: supplier.contacts,
     links: data.links.map((l) => ({ id: l.id, asset: data.assetNames.get(l.dataAssetId) ?? '', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB'), status: l.status, agreement: l.agreementRef ?? 'none', reviewDate: dateText(l.reviewDate), endDate: l.endDate ? dateText(l.endDate) : null })),

@@ -6,9 +6,11 @@ import { SendAssessmentBody, SendQuestionnaire } from '@app/assessments';
 import { DataSharingService } from '@app/data-sharing';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { Clock, pageParam } from '@app/platform';
-import { ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { openAssessmentsOf, ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
 import { dateText } from './dates.js';
-import { datesFrom, validatedForm } from './forms.js';
+import { datesFrom, optionLabel, refuse, validatedForm } from './forms.js';
 import { ConsoleErrors, formProblems, PAGE_SIZE, redirect, sendPage, supplierFilters } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 import { supplierListView, ledgerRow } from './suppliers.view.js';
@@ -28,6 +30,7 @@ export class ConsoleSuppliersController {
     private readonly offboarding: OffboardSupplier,
     private readonly accessPaths: AccessPathsService,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The register: search, filters and sort in the query string (links keep them), paged. */
@@ -43,7 +46,8 @@ export class ConsoleSuppliersController {
   @Get('suppliers/:id')
   @Roles(...ALL_ROLES)
   async supplier(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!));
+    const page = await this.supplierPage.context(id, request.user!);
+    sendPage(reply, request, 'supplier', page.supplier.name, page);
   }
 
   /** Governance overrides the tier with a reason (risk-model section 6), or clears the override. */
@@ -72,6 +76,7 @@ export class ConsoleSuppliersController {
       today: dateText(this.clock.today()),
       links: links.map((l) => ({ asset: assets.get(l.dataAssetId) ?? 'A data asset', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB') })),
       waysIn: (await this.accessPaths.list(id, { status: 'active', page: 1, pageSize: 200 } as never)).items.map((p) => p.description),
+      assessments: (await openAssessmentsOf(this.dataSource.manager, id)).map((a) => ({ title: a.title, status: optionLabel(a.status), dueDate: dateText(a.dueDate) })),
     });
   }
 
@@ -119,7 +124,8 @@ export class ConsoleSuppliersController {
   /** The supplier page again, with the refused form's problems and what was typed. */
   private async failed(reply: FastifyReply, request: AuthenticatedRequest, id: string, form: FailedForm['form'], error: unknown, values: Record<string, unknown>, fallbackPath = 'status') {
     const { status, errors } = formProblems(error, form === 'tier' ? 'tier' : fallbackPath);
-    sendPage(reply, request, 'supplier', 'Supplier', await this.supplierPage.context(id, request.user!, { form, errors, values }), true, status);
+    const page = await this.supplierPage.context(id, request.user!, { form, errors, values });
+    sendPage(reply, request, 'supplier', page.supplier.name, page, true, status);
   }
 
   /** The data-sharing ledger's three views: reviews due, links without an agreement, special-category holders without a current assessment. */

@@ -3,6 +3,7 @@ import type { User } from '@app/identity';
 import type { Supplier } from '@app/suppliers';
 import { moneyText } from '@app/platform';
 import { PAGE_SIZE, type supplierFilters } from './pages.js';
+import { optionLabel } from './forms.js';
 import { canEditRegister } from './supplier.view.js';
 
 type Filters = ReturnType<typeof supplierFilters>['filters'];
@@ -12,7 +13,7 @@ export function supplierListView(data: { items: Supplier[]; total: number; page:
   const { items, total, page, filters, params } = data;
   const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (p: number) => `/console/suppliers?${new URLSearchParams({ ...params, page: String(p) })}`;
-  const options = (values: readonly string[], chosen: string | undefined, label = (v: string) => v.replace('_', ' ')) => values.map((value) => ({ value, label: label(value), selected: value === chosen }));
+  const options = (values: readonly string[], chosen: string | undefined, label = optionLabel) => values.map((value) => ({ value, label: label(value), selected: value === chosen }));
   return {
     q: filters.q ?? '', total, page, last,
     kinds: options(['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other'], filters.kind),
@@ -21,7 +22,7 @@ export function supplierListView(data: { items: Supplier[]; total: number; page:
     bands: options(['A', 'B', 'C', 'D', 'E'], filters.band, (v) => `Band ${v}`),
     ratings: options(['low', 'medium', 'high', 'critical'], filters.rating),
     sorts: [['-netValueAtRisk', 'Net value at risk'], ['-rating', 'Rating'], ['name', 'Name'], ['tier', 'Tier']].map(([value, label]) => ({ value, label, selected: value === filters.sort })),
-    items: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind.replace('_', ' '), tier: s.tier, band: s.band ?? '–', rating: s.rating, status: s.status, netValueAtRisk: moneyText(s.netValueAtRisk) })),
+    items: items.map((s) => ({ id: s.id, name: s.name, kind: optionLabel(s.kind), tier: s.tier, band: s.band ?? '–', rating: s.rating, status: optionLabel(s.status), netValueAtRisk: moneyText(s.netValueAtRisk) })),
     previous: page > 1 ? link(page - 1) : null,
     next: page < last ? link(page + 1) : null,
     exportLink: `/console/suppliers/export?${new URLSearchParams(params)}`,
