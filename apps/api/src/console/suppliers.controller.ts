@@ -10,7 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { openAssessmentsOf, ReactivateSupplier, SuppliersService, TierOverrideInput } from '@app/suppliers';
 import { dateText } from './dates.js';
-import { datesFrom, optionLabel, refuse, validatedForm } from './forms.js';
+import { datesFrom, optionLabel, validatedForm } from './forms.js';
 import { ConsoleErrors, formProblems, PAGE_SIZE, redirect, sendPage, supplierFilters } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
 import { supplierListView, ledgerRow } from './suppliers.view.js';
