@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { HELD_LINK_STATUSES, OUTBOUND_DIRECTIONS, type Band, type BandCap, type Classification, type Insurance, type LatestAssessment, type Pseudonymisation, type SharedRecords } from '@app/scoring';
+import { decisionIsCurrentSql, HELD_LINK_STATUSES, OUTBOUND_DIRECTIONS, type Band, type BandCap, type Classification, type Insurance, type LatestAssessment, type Pseudonymisation, type SharedRecords } from '@app/scoring';
 
 /**
  * The links whose records a supplier holds (risk-model section 4, `linkCounts` in @app/scoring):
@@ -47,7 +47,7 @@ export async function latestSecurityAssessments(m: EntityManager, supplierId: st
  */
 export const CURRENT_TRANSFER_SQL = (supplier: string, today: string) =>
   `SELECT insurance_limit, insurance_excess FROM risk_decision
-    WHERE supplier_id = ${supplier} AND current AND decision = 'transfer' AND expires_on >= ${today}::date AND review_date >= ${today}::date`;
+    WHERE supplier_id = ${supplier} AND current AND decision = 'transfer' AND ${decisionIsCurrentSql('risk_decision', today)}`;
 
 export async function currentInsurance(m: EntityManager, supplierId: string, today: string): Promise<Insurance | null> {
   const [cover] = await m.query<{ insurance_limit: string; insurance_excess: string }[]>(CURRENT_TRANSFER_SQL('$1', '$2'), [supplierId, today]);
