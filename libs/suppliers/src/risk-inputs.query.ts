@@ -26,14 +26,15 @@ export async function heldLinksOf(m: EntityManager, supplierId: string): Promise
  * The latest completed assessment of each security questionnaire of the supplier (risk-model
  * section 3); incident follow-ups never count. SQL form for many suppliers: `LATEST_SECURITY_SQL`.
  */
-export async function latestSecurityAssessments(m: EntityManager, supplierId: string): Promise<LatestAssessment[]> {
+/** `except`: an assessment whose score the caller holds (just completed), left out here and passed in instead. */
+export async function latestSecurityAssessments(m: EntityManager, supplierId: string, except?: string): Promise<LatestAssessment[]> {
   const rows = await m.query<{ id: string; questionnaire_key: string; band: Band | null; completed_on: string; overall: string | null; uncapped_band: Band | null; cap: BandCap | null }[]>(
     `SELECT DISTINCT ON (a.questionnaire_key) a.id, a.questionnaire_key, a.score->>'band' AS band, (a.completed_at AT TIME ZONE 'Europe/London')::date::text AS completed_on,
             a.score->>'overall' AS overall, a.score->>'uncappedBand' AS uncapped_band, a.score->'cap' AS cap
        FROM assessment a JOIN questionnaire_version v ON v.id = a.questionnaire_version_id
-      WHERE a.supplier_id = $1 AND a.status = 'completed' AND v.purpose = 'security'
+      WHERE a.supplier_id = $1 AND a.status = 'completed' AND v.purpose = 'security' AND a.id IS DISTINCT FROM $2::uuid
       ORDER BY a.questionnaire_key, a.completed_at DESC`,
-    [supplierId],
+    [supplierId, except ?? null],
   );
   return rows.map((r) => ({
     assessmentId: r.id, questionnaireKey: r.questionnaire_key, band: r.band, completedOn: r.completed_on,
