@@ -10,6 +10,9 @@ export interface DecisionDates {
   expiresOn: string | null;
 }
 
+/** The decisions that lapse and are flagged to governance ahead of their day (a mitigation or an avoidance is followed up otherwise); SQL takes it as a parameter. */
+export const EXPIRING_DECISIONS: readonly string[] = ['accept', 'transfer'];
+
 /** The last day a decision stands: its review date, or a policy expiry that comes sooner. */
 export function decisionLapsesOn(d: DecisionDates): string {
   return d.expiresOn !== null && d.expiresOn < d.reviewDate ? d.expiresOn : d.reviewDate;
