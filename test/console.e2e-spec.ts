@@ -90,6 +90,10 @@ describe('console', () => {
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('There is a problem');
     expect(invalid.body).toContain('Say why, in at least 10 characters');
+    // The form is checked with the API's DecisionBody: its length limit too, in plain words.
+    const tooLong = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, rationale: 'x'.repeat(5001), _csrf: csrf });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain('Rationale must be 5000 characters or fewer');
     const done = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, _csrf: csrf });
     expect(done.statusCode).toBe(303);
     expect(await query(api.databaseUrl, "SELECT decision FROM risk_decision WHERE supplier_id = $1 AND current", [supplierId])).toEqual([{ decision: 'accept' }]);

@@ -6,6 +6,7 @@ import { londonDateTime } from '@app/notifications';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
+import { answerQuestionnaire } from './support/factories.js';
 import { waitUntil } from './support/processes.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { signIn, type SignedIn } from './support/users.js';
@@ -145,7 +146,10 @@ describe('incident mode: a supplier has been breached', () => {
     expect(opened.json().assessment.questionnaire.note).toContain(`the first report is due by ${hoursAfter(24)}, every answer by ${hoursAfter(72)}.`);
     expect(notice.text).toContain(`http://assure.test/console/suppliers/${supplierId}`);
     expect(notice.text).not.toMatch(/\/portal\/i\//);
-    await waitUntil(async () => ((await query(api.databaseUrl, "SELECT 1 FROM incident_event WHERE kind = 'supplier_notified'")).length === 1 ? true : undefined), 10_000);
+    // Delivered: the incident's timeline shows the supplier notified (derived from the sent invitation).
+    const notified = async () => (await call(buyer, 'GET', `/api/v1/incidents/${incidentId}`)).json().timeline.filter((t: { kind: string }) => t.kind === 'supplier_notified');
+    await waitUntil(async () => ((await notified()).length === 1 ? true : undefined), 10_000);
+    expect((await notified())[0].detail).toEqual({ to: ['security@riverside.example'] });
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.received).toHaveLength(4); // each notice and the invitation, once
   });
@@ -188,5 +192,13 @@ describe('incident mode: a supplier has been breached', () => {
     const closed = await call(governance, 'POST', `/api/v1/incidents/${incidentId}/close`, { note: 'University confirmed no data of ours was taken.' });
     expect(closed.json()).toMatchObject({ status: 'closed' });
     expect((await call(governance, 'POST', `/api/v1/incidents/${incidentId}/close`, { note: 'Again, please.' })).statusCode).toBe(409);
+  });
+
+  it('shows on the timeline when the supplier submits its follow-up answers', async () => {
+    const token = /\/portal\/i\/([A-Za-z0-9_-]+)/.exec(sink.to('security@riverside.example')[0].text)![1];
+    await answerQuestionnaire(api, token);
+    const detail = (await call(buyer, 'GET', `/api/v1/incidents/${incidentId}`)).json();
+    expect(detail.timeline.map((t: { kind: string }) => t.kind)).toEqual(['detected', 'exposure_produced', 'follow_up_sent', 'supplier_notified', 'links_suspended', 'closed', 'supplier_answered']);
+    expect(detail.timeline.at(-1).detail).toEqual({ assessmentId: detail.followUp.assessmentId });
   });
 });

@@ -272,6 +272,11 @@ describe('supplier portal pages', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Enter your full name, not only an initial');
     expect(res.body).toContain('Enter your job title in full');
+    // The page is checked with the JSON route's AttestationBody, its length limit said in the page's words.
+    const long = await form(session, '/portal/assessment/submit', { name: 'K'.repeat(201), jobTitle: 'Director', confirmed: '1' });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain('Your name must be 200 characters or fewer');
+    expect(long.body).not.toContain('Enter your job title');
   });
 
   it("serves the NHS.UK styles without a third party's web fonts (the supplier's browser asks nobody else for anything)", async () => {

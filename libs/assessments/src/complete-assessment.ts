@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { Clock } from '@app/platform';
+import { Clock, londonDate } from '@app/platform';
 import { questionnaireVersionById } from '@app/questionnaires';
 import { FindingsService } from '@app/risk';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
@@ -13,7 +13,7 @@ import { scoreOf } from './score.js';
 
 /**
  * The final score, the findings it raises (superseding the earlier ones of the same questionnaire)
- * and the supplier's risk recomputed, in one transaction. An incident follow-up is never scored:
+ * and the supplier's risk recomputed from that score (passed in, not read back), in one transaction. An incident follow-up is never scored:
  * completing it raises no finding and leaves the supplier's band and figures alone (its answers
  * belong to the incident).
  */
@@ -42,7 +42,10 @@ export class CompleteAssessment {
         m, a.supplierId, a.id, supplier.ownerId,
         a.score.findings.map((f) => ({ ...f, questionText: where.get(f.questionCode)?.text ?? f.questionCode, sectionTitle: where.get(f.questionCode)?.section ?? '', mappings: f.mappings ?? [] })),
       );
-      await this.risk.forSupplier(m, a.supplierId);
+      const s = a.score;
+      await this.risk.forSupplier(m, a.supplierId, {
+        assessmentId: a.id, questionnaireKey: a.questionnaireKey, band: s.band, completedOn: londonDate(a.completedAt), overall: s.overall, uncappedBand: s.uncappedBand ?? s.band, cap: s.cap ?? null,
+      });
     });
   }
 }

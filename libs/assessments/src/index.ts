@@ -26,3 +26,4 @@ export { PortalLandingView, PortalQuestionnaireView } from './portal.view.js';
 export { SendAssessmentBody, CampaignBody, CampaignFilter } from './send-questionnaire.input.js';
 export { AdjustmentBody, ReturnBody } from './review.input.js';
 export { AnswerBody, AnswersBody, AttestationBody, SubmitBody } from './portal.input.js';
+export { submittedAt } from './submission.query.js';

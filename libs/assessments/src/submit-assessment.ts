@@ -51,11 +51,6 @@ export class SubmitAssessment {
       assessment.attestation = { name: attestation.name, jobTitle: attestation.jobTitle, confirmed: true, at: this.clock.now().toISOString() };
       assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now(), this.settings);
       await m.save(Assessment, assessment);
-      // An incident's follow-up answered: its timeline says so.
-      await m.query(
-        "INSERT INTO incident_event (incident_id, at, kind, detail) SELECT id, $2, 'supplier_answered', jsonb_build_object('assessmentId', $1::uuid) FROM incident WHERE follow_up_assessment_id = $1::uuid",
-        [assessment.id, this.clock.now()],
-      );
       const owner = await internalOwnerEmail(m, assessment.id);
       if (owner) {
         await oweEmail(m, { kind: 'assessment.submitted', recipients: [owner], template: 'assessment-submitted', refs: { assessmentId: assessment.id }, dedupeKey: `assessment:${assessment.id}:submitted:${assessment.submittedAt.toISOString()}` });

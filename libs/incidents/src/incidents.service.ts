@@ -3,9 +3,9 @@ import type { IncidentDetailView, IncidentView, SuspendedLinksView } from './inc
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { disableAccessPathsForIncident } from '@app/access-paths';
-import { SendQuestionnaire } from '@app/assessments';
+import { SendQuestionnaire, submittedAt } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
-import { oweEmail } from '@app/notifications';
+import { deliveriesAbout, oweEmail } from '@app/notifications';
 import { addDays, Clock, ConflictError, NotFoundError, OrganisationConfig, RuleViolationError } from '@app/platform';
 import { RiskRecompute } from '@app/suppliers';
 import { exposureOf, type Exposure } from './exposure.js';
@@ -162,13 +162,26 @@ export class IncidentsService {
 
   /** The incident with its exposure as it was when opened and as it is now, and its timeline. */
   async get(id: string): Promise<IncidentDetailView> {
-    const incident = await this.view(this.dataSource.manager, id);
-    const timeline = await this.dataSource.query<{ at: Date; kind: string; detail: object; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
+    const m = this.dataSource.manager;
+    const incident = await this.view(m, id);
+    const stored = await m.query<{ at: Date; kind: string; detail: object; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
+    const timeline = [...stored, ...(await this.followUpEvents(m, incident.followUp?.assessmentId ?? null))].sort((a, b) => a.at.getTime() - b.at.getTime());
     return {
       ...incident,
-      exposureNow: await exposureOf(this.dataSource.manager, incident.supplierId, this.clock.now()),
+      exposureNow: await exposureOf(m, incident.supplierId, this.clock.now()),
       timeline: timeline.map((t) => ({ at: t.at.toISOString(), kind: t.kind, detail: t.detail, actorId: t.actor_id })),
     };
+  }
+
+  /**
+   * The follow-up's own events, derived from the rows that record them (its invitation sent from the
+   * outbox, its submission) rather than copied into `incident_event` by the libraries that write them.
+   */
+  private async followUpEvents(m: EntityManager, assessmentId: string | null) {
+    if (!assessmentId) return [];
+    const notified = (await deliveriesAbout(m, assessmentId, 'assessment-invitation')).map((d) => ({ at: d.at, kind: 'supplier_notified', detail: { to: d.to }, actor_id: null }));
+    const answered = await submittedAt(m, assessmentId);
+    return [...notified, ...(answered ? [{ at: answered, kind: 'supplier_answered', detail: { assessmentId }, actor_id: null }] : [])];
   }
 
   /**

@@ -8,3 +8,4 @@ export { EmailRenderer, type RenderedEmail } from './email-renderer.js';
 export { Mailer } from './mailer.js';
 export { humanDate, isWorkingDay, londonTime, nthWorkingDay, workingTime } from './working-time.js';
 export * from './emails/index.js';
+export { deliveriesAbout } from './delivered.query.js';

@@ -10,7 +10,7 @@ export { SchedulerConfig } from './config/scheduler.config.js';
 export { LoggingConfig, ReportsConfig, RiskConfig, StorageConfig, LOG_LEVELS, type LogLevel } from './config/runtime.config.js';
 export { ConfigModule } from './config/config.module.js';
 export { Clock, ClockModule } from './clock/clock.js';
-export { addDays, addDaysTo, daysBetween, DAY_MS } from './clock/dates.js';
+export { addDays, addDaysTo, daysBetween, DAY_MS, londonDate } from './clock/dates.js';
 export {
   DomainError,
   NotFoundError,

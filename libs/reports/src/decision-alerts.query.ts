@@ -1,19 +1,19 @@
 import type { EntityManager } from 'typeorm';
+import { decisionIsCurrentSql } from '@app/scoring';
 import { HELD_LINK_PARAMS, HELD_LINK_SQL } from '@app/suppliers';
 
 /**
  * Decisions that no longer hold (risk-model sections 2 and 7), for the pack: current decisions past
  * their review date or policy expiry (shown as expired, never as current), finding acceptances that
  * lapsed and reopened their finding, and `avoid` decisions past their date with links still counting.
- * A decision is current while its review date (and a transfer's policy expiry) has not passed.
+ * Whether a decision still stands is `decisionIsCurrentSql` from @app/scoring.
  */
-export const DECISION_IS_CURRENT = (asOf: string) => `(d.review_date >= ${asOf}::date AND (d.expires_on IS NULL OR d.expires_on >= ${asOf}::date))`;
 
 export async function decisionAlerts(m: EntityManager, asOf: string, limit: number) {
   const expired = await m.query<{ id: string; supplier_id: string; supplier: string; decision: string; review_date: string; expires_on: string | null }[]>(
     `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.review_date::text, d.expires_on::text
        FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
-      WHERE d.current AND s.status <> 'offboarded' AND NOT ${DECISION_IS_CURRENT('$1')}
+      WHERE d.current AND s.status <> 'offboarded' AND NOT ${decisionIsCurrentSql('d', '$1')}
       ORDER BY d.review_date, s.name LIMIT $2`,
     [asOf, limit],
   );

@@ -1,7 +1,6 @@
 import { addDays, daysBetween } from '@app/platform';
-import { heatMapCells, type RiskSettings } from '@app/scoring';
+import { decisionIsCurrentSql, decisionLapsesOnSql, EXPIRING_DECISIONS, heatMapCells, type RiskSettings } from '@app/scoring';
 import { ANSWERABLE_STATUSES } from '@app/assessments';
-import { DECISION_IS_CURRENT } from './decision-alerts.query.js';
 import { TOTALS, RECORDS_BY_CLASSIFICATION, RECORD_SUMS, suppliersOf } from './report-figures.query.js';
 import {
   CLASSIFICATIONS,
@@ -246,20 +245,20 @@ export async function findingsSection({ run, asOf }: PackQueries): Promise<Findi
 export async function decisionsSection({ run, asOf, since }: PackQueries): Promise<Omit<DecisionsSection, keyof DecisionAlerts>> {
   const currentDecisionsP = run<{ key: string; n: string }[]>(
     // Against the (few) offboarded suppliers, not a join with every supplier.
-    `SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND ${DECISION_IS_CURRENT('$1')} AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision`,
+    `SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND ${decisionIsCurrentSql('d', '$1')} AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision`,
     [asOf],
   );
   const expiringP = run<{ kind: string; id: string; supplier_id: string; supplier: string; date: string }[]>(
     `SELECT CASE WHEN d.decision = 'transfer' THEN 'insurance' ELSE 'acceptance' END AS kind, d.id, s.id AS supplier_id, s.name AS supplier,
-            (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
+            ${decisionLapsesOnSql('d')}::text AS date
        FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
-      WHERE d.current AND s.status <> 'offboarded' AND d.decision IN ('accept', 'transfer')
-        AND (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END) BETWEEN $1::date AND $2::date
+      WHERE d.current AND s.status <> 'offboarded' AND d.decision = ANY($3)
+        AND ${decisionLapsesOnSql('d')} BETWEEN $1::date AND $2::date
      UNION ALL
      SELECT 'findingAcceptance', f.id, s.id, s.name, f.accepted_until::text FROM finding f JOIN supplier s ON s.id = f.supplier_id
       WHERE f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until BETWEEN $1::date AND $2::date
       ORDER BY date, supplier`,
-    [asOf, addDays(asOf, 90)],
+    [asOf, addDays(asOf, 90), EXPIRING_DECISIONS],
   );
   const logP = run<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
     `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by

@@ -6,7 +6,6 @@ import type { SupplyChainReport } from './supply-chain-report.js';
  * figures, dates in Europe/London, counts without "(s)"), the five decisions asked of the
  * committee, and charts as inline SVG with titles, axes, legends and a text alternative each.
  */
-const RATING_FILL: Record<string, string> = { low: '#007f3b', medium: '#ffeb3b', high: '#ed8b00', critical: '#d5281b' };
 const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' });
 const MOMENT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
@@ -29,8 +28,6 @@ export const momentText = (iso: string) => MOMENT.format(new Date(iso)).replace(
 export const count = (n: number, one: string, many = `${one}s`) => (n === 0 ? `no ${many}` : `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`);
 const words = (v: string) => v.replace(/_/g, ' ');
 
-const ratingOf = (cell: number) => (cell <= 4 ? 'low' : cell <= 9 ? 'medium' : cell <= 14 ? 'high' : 'critical');
-const cellFill = (likelihood: number, impact: number) => RATING_FILL[ratingOf(likelihood * impact)];
 
 /** The five decisions the committee is asked to take, each with what it covers. */
 function decisionsAsked(r: SupplyChainReport) {
@@ -93,12 +90,12 @@ export function packView(r: SupplyChainReport, org: string, consoleUrl: string |
       : null,
     asks: decisionsAsked(r),
     heat: r.heatMap.cells.map((c) => ({
-      x: 70 + (c.impact - 1) * 80, y: 10 + (5 - c.likelihood) * 60, fill: cellFill(c.likelihood, c.impact),
-      tx: 70 + (c.impact - 1) * 80 + 40, ty: 10 + (5 - c.likelihood) * 60 + 36, count: c.suppliers, text: c.likelihood * c.impact >= 15 ? '#ffffff' : '#212b32',
+      x: 70 + (c.impact - 1) * 80, y: 10 + (5 - c.likelihood) * 60, fill: c.colour, // rating and colour from the settings in force (heatMapCells)
+      tx: 70 + (c.impact - 1) * 80 + 40, ty: 10 + (5 - c.likelihood) * 60 + 36, count: c.suppliers, text: c.rating === 'critical' ? '#ffffff' : '#212b32',
     })),
     heatRows: [5, 4, 3, 2, 1].map((likelihood) => ({
       likelihood,
-      cells: [1, 2, 3, 4, 5].map((impact) => ({ count: r.heatMap.cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.suppliers ?? 0, rating: ratingOf(likelihood * impact) })),
+      cells: [1, 2, 3, 4, 5].map((impact) => r.heatMap.cells.find((c) => c.likelihood === likelihood && c.impact === impact)!).map((c) => ({ count: c.suppliers, rating: c.rating })),
     })),
     heatAxis: [1, 2, 3, 4, 5].map((n) => ({ n, x: 70 + (n - 1) * 80 + 40, y: 10 + (5 - n) * 60 + 36 })),
     heatDesc: `${count(h.suppliersInScope, 'supplier')} by likelihood (1 to 5, up) and impact (1 to 5, across): ${r.heatMap.cells.filter((c) => c.suppliers > 0).map((c) => `${c.suppliers} at likelihood ${c.likelihood}, impact ${c.impact}`).join('; ') || 'none'}. Ratings: ${ratingsText}.`,

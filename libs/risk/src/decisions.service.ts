@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
-import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { decisionIsCurrent, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier } from '@app/suppliers';
 import { RiskDecision, type DecisionType } from './risk-decision.entity.js';
 import { addMonths } from './findings.service.js';
@@ -23,10 +23,10 @@ export interface DecisionInput {
 
 export type DecisionState = 'current' | 'expired' | 'superseded';
 
-/** A decision as it stands today: superseded by a newer one, or current but past its review or expiry. */
+/** A decision as it stands today: superseded by a newer one, or current but lapsed (`decisionIsCurrent` in @app/scoring). */
 export function decisionState(d: RiskDecision, today: string): DecisionState {
   if (!d.current) return 'superseded';
-  if (d.reviewDate < today || (d.expiresOn !== null && d.expiresOn < today)) return 'expired';
+  if (!decisionIsCurrent(d, today)) return 'expired';
   return 'current';
 }
 

@@ -8,3 +8,4 @@ export { RISK_SETTINGS, RiskSettingsModule, riskSettingsFrom } from './risk-sett
 export { withEntryPoints, unprotectedEntryPoints, type EntryPoint, type WeakEntryPoint, type EntryPointsExplanation, type RiskWithEntryPoints } from './entry-points.js';
 export { simulateLossDistribution, lossSimulationSource, type LossDistribution, type LossExposure, type LossSummary, type LossSimulationSettings } from './loss-distribution.js';
 export { pathToBand, reductionPerPound, riskReductions, withQuestionsMet, type PathToBand, type WhatIf, type WhatIfOutcome } from './countermeasures.js';
+export { EXPIRING_DECISIONS, decisionLapsesOn, decisionIsCurrent, decisionLapsesOnSql, decisionIsCurrentSql, type DecisionDates } from './decision-dates.js';

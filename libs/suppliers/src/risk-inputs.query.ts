@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { HELD_LINK_STATUSES, OUTBOUND_DIRECTIONS, type Band, type BandCap, type Classification, type Insurance, type LatestAssessment, type Pseudonymisation, type SharedRecords } from '@app/scoring';
+import { decisionIsCurrentSql, HELD_LINK_STATUSES, OUTBOUND_DIRECTIONS, type Band, type BandCap, type Classification, type Insurance, type LatestAssessment, type Pseudonymisation, type SharedRecords } from '@app/scoring';
 
 /**
  * The links whose records a supplier holds (risk-model section 4, `linkCounts` in @app/scoring):
@@ -26,14 +26,15 @@ export async function heldLinksOf(m: EntityManager, supplierId: string): Promise
  * The latest completed assessment of each security questionnaire of the supplier (risk-model
  * section 3); incident follow-ups never count. SQL form for many suppliers: `LATEST_SECURITY_SQL`.
  */
-export async function latestSecurityAssessments(m: EntityManager, supplierId: string): Promise<LatestAssessment[]> {
+/** `except`: an assessment whose score the caller holds (just completed), left out here and passed in instead. */
+export async function latestSecurityAssessments(m: EntityManager, supplierId: string, except?: string): Promise<LatestAssessment[]> {
   const rows = await m.query<{ id: string; questionnaire_key: string; band: Band | null; completed_on: string; overall: string | null; uncapped_band: Band | null; cap: BandCap | null }[]>(
     `SELECT DISTINCT ON (a.questionnaire_key) a.id, a.questionnaire_key, a.score->>'band' AS band, (a.completed_at AT TIME ZONE 'Europe/London')::date::text AS completed_on,
             a.score->>'overall' AS overall, a.score->>'uncappedBand' AS uncapped_band, a.score->'cap' AS cap
        FROM assessment a JOIN questionnaire_version v ON v.id = a.questionnaire_version_id
-      WHERE a.supplier_id = $1 AND a.status = 'completed' AND v.purpose = 'security'
+      WHERE a.supplier_id = $1 AND a.status = 'completed' AND v.purpose = 'security' AND a.id IS DISTINCT FROM $2::uuid
       ORDER BY a.questionnaire_key, a.completed_at DESC`,
-    [supplierId],
+    [supplierId, except ?? null],
   );
   return rows.map((r) => ({
     assessmentId: r.id, questionnaireKey: r.questionnaire_key, band: r.band, completedOn: r.completed_on,
@@ -47,7 +48,7 @@ export async function latestSecurityAssessments(m: EntityManager, supplierId: st
  */
 export const CURRENT_TRANSFER_SQL = (supplier: string, today: string) =>
   `SELECT insurance_limit, insurance_excess FROM risk_decision
-    WHERE supplier_id = ${supplier} AND current AND decision = 'transfer' AND expires_on >= ${today}::date AND review_date >= ${today}::date`;
+    WHERE supplier_id = ${supplier} AND current AND decision = 'transfer' AND ${decisionIsCurrentSql('risk_decision', today)}`;
 
 export async function currentInsurance(m: EntityManager, supplierId: string, today: string): Promise<Insurance | null> {
   const [cover] = await m.query<{ insurance_limit: string; insurance_excess: string }[]>(CURRENT_TRANSFER_SQL('$1', '$2'), [supplierId, today]);

@@ -63,9 +63,13 @@ export class RiskRecompute {
     this.followers.push(follower);
   }
 
-  async forSupplier(manager: EntityManager, supplierId: string): Promise<Supplier> {
+  /**
+   * `completed`: an assessment completed in this transaction, passed in by its use case (band and
+   * score as scored), so the figures never depend on reading back another library's unsaved row.
+   */
+  async forSupplier(manager: EntityManager, supplierId: string, completed?: LatestAssessment): Promise<Supplier> {
     const supplier = await manager.findOneByOrFail(Supplier, { id: supplierId });
-    const inputs = await this.inputs(manager, supplier);
+    const inputs = await this.inputs(manager, supplier, completed);
     const risk = this.derive(inputs);
     const before = figures(supplier);
     const after = figures(risk);
@@ -98,15 +102,22 @@ export class RiskRecompute {
     return withEntryPoints(risk, inputs.entryPoints, this.settings);
   }
 
-  async inputs(manager: EntityManager, supplier: Pick<Supplier, 'id' | 'criticality' | 'tierOverride' | 'tierOverrideReason'>): Promise<RiskInputs> {
+  async inputs(manager: EntityManager, supplier: Pick<Supplier, 'id' | 'criticality' | 'tierOverride' | 'tierOverrideReason'>, completed?: LatestAssessment): Promise<RiskInputs> {
     const today = this.clock.today();
     const held = await heldLinksOf(manager, supplier.id);
-    const latest = await latestSecurityAssessments(manager, supplier.id);
+    const latest = withCompleted(await latestSecurityAssessments(manager, supplier.id, completed?.assessmentId), completed);
     const insurance = await currentInsurance(manager, supplier.id, today);
     const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
     const entryPoints = await activeEntryPoints(manager, supplier.id);
     return { inherent: inherentRisk(supplier.criticality, held, this.settings), latest, today, insurance, override, entryPoints };
   }
+}
+
+/** The stored latest assessments with one just completed in its questionnaire's place (the newest of its key). */
+function withCompleted(latest: LatestAssessment[], completed: LatestAssessment | undefined): LatestAssessment[] {
+  if (!completed) return latest;
+  const others = latest.filter((a) => a.questionnaireKey !== completed.questionnaireKey);
+  return [...others, completed].sort((a, b) => (a.questionnaireKey ?? '').localeCompare(b.questionnaireKey ?? ''));
 }
 
 /** The figures of a supplier that has no active link and no assessment yet (just created). */

@@ -7,6 +7,7 @@ import { EmailRenderer, invitationContext } from '@app/notifications';
 import { addDays, Clock, DomainError, HttpConfig, moneyText, OrganisationConfig } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { decisionState, DecisionsService } from '@app/risk';
+import { decisionLapsesOn } from '@app/scoring';
 import { SUPPLIER_KINDS } from '@app/suppliers';
 import { datesFrom } from './forms.js';
 import { ConsoleErrors, formFields, formProblems, sendPage, summaryOf, type FieldSpec } from './pages.js';
@@ -128,7 +129,7 @@ export class ConsoleCampaignsController {
       types: ['accept', 'mitigate', 'transfer', 'avoid'].map((value) => ({ value, selected: value === type })),
       rows: rows.map(({ decision: d, supplierName, netValueAtRisk }) => ({
         supplierId: d.supplierId, supplier: supplierName, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
-        expiresOn: d.expiresOn ?? '–', state: decisionState(d, today), due: d.reviewDate <= today || (d.expiresOn !== null && d.expiresOn <= today), netValueAtRisk: moneyText(netValueAtRisk),
+        expiresOn: d.expiresOn ?? '–', state: decisionState(d, today), due: decisionLapsesOn(d) <= today, netValueAtRisk: moneyText(netValueAtRisk),
       })),
     });
   }

@@ -189,6 +189,29 @@ export async function validatedForm<T extends object>(type: new () => T, values:
   return result;
 }
 
+/**
+ * A form checked with the API's input class (the same rules as its JSON route), its problems in the
+ * form's own words: one per field, `words[field]` = [label, what to say] for a rule of the class the
+ * field breaks; a too-long text or too precise a number is said in plain words from the class's own
+ * message, and the form's own `problems` (a date not real) keep theirs.
+ */
+export async function wordedForm<T extends object>(type: new () => T, values: object, words: Record<string, readonly [string, string]>, title = 'Check the form.', problems: FieldProblem[] = []): Promise<T> {
+  try {
+    return await validatedForm(type, values, problems);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'CONSOLE.INVALID') throw error;
+    const own = new Set(problems);
+    const byField = new Map<string, string>();
+    for (const problem of error.errors) {
+      const field = problem.path.split(/[.[]/)[0];
+      if (byField.has(field)) continue;
+      const [label, said] = words[field] ?? [field, problem.message];
+      byField.set(field, own.has(problem) ? problem.message : /shorter than|decimal/.test(problem.message) ? plainMessage(label, problem.message) : said);
+    }
+    throw new DomainError('CONSOLE.INVALID', title, 422, [...byField].map(([path, message]) => ({ path, message })));
+  }
+}
+
 /** Problems found by the form itself, thrown as one 422 (nothing stored). */
 export function refuse(problems: FieldProblem[]): void {
   if (problems.length) throw new DomainError('CONSOLE.INVALID', 'Check the form.', 422, problems);

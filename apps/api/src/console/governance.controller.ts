@@ -4,9 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { AuditTrail } from '@app/audit';
 import { Roles, UsersService, type AuthenticatedRequest } from '@app/identity';
 import { addDays, Clock, DomainError, HttpConfig, OrganisationConfig, pageParam } from '@app/platform';
-import { datesFrom, refuse } from './forms.js';
+import { datesFrom, wordedForm } from './forms.js';
 import { PdfRenderer, registerCsv, ReportHtml, SupplyChainReports } from '@app/reports';
-import { DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
+import { DecisionBody, DecisionsService, LossDistributionService, type DecisionInput } from '@app/risk';
 import { Countermeasures } from '@app/assessments';
 import { portfolioSection } from '../governance/portfolio-section.js';
 import { SuppliersService } from '@app/suppliers';
@@ -14,6 +14,13 @@ import { AUDIT_ENTITIES, AUDIT_PAGE_SIZE, auditView, idsIn } from './audit.view.
 import { londonToIso } from './dates.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 import { SupplierPage } from './supplier.page.js';
+
+/** What the decision form says of a field `DecisionBody` (the API's input class) refuses; other fields in plain words from their labels. */
+const DECISION_WORDS: Record<string, readonly [string, string]> = {
+  decision: ['Decision', 'Select the decision'],
+  rationale: ['Rationale', 'Say why, in at least 10 characters'],
+  reviewDate: ['Review date', 'Enter the review date'],
+};
 
 /** Governance's pages: a risk decision on a supplier, the audit trail, and the committee pack. */
 @ApiExcludeController()
@@ -49,26 +56,23 @@ export class ConsoleGovernanceController {
       if (!/^\d+$/.test(raw)) problems.push({ path: name, message: 'must be a whole number of pounds' });
       return Number(raw);
     };
-    const input: DecisionInput = {
+    const values: DecisionInput = {
       decision, rationale: text('rationale'), reviewDate: dates.reviewDate ?? '',
       ...(decision === 'transfer' ? { insurer: text('insurer') || undefined, policyRef: text('policyRef') || undefined, limit: amount('limit'), excess: amount('excess'), expiresOn: dates.expiresOn } : {}),
       ...(decision === 'avoid' ? { endLinksBy: dates.endLinksBy } : {}),
       ...(decision === 'mitigate' ? { findingIds: ([] as string[]).concat(body.findingIds ?? []) } : {}),
     };
-    if (!['accept', 'mitigate', 'transfer', 'avoid'].includes(decision)) problems.push({ path: 'decision', message: 'Select the decision' });
-    if (input.rationale.trim().length < 10) problems.push({ path: 'rationale', message: 'Say why, in at least 10 characters' });
-    if (!dates.reviewDate && !problems.some((p) => p.path === 'reviewDate')) problems.push({ path: 'reviewDate', message: 'Enter the review date' });
+    // What the decision needs besides its own rules, named with the rest (the service would only say so once these are fixed).
     if (dates.reviewDate && !problems.some((p) => p.path === 'reviewDate') && dates.reviewDate <= this.clock.today()) problems.push({ path: 'reviewDate', message: 'must be after today' });
-    // What the decision needs besides, named with the rest (the service would only say so once these are fixed).
     const needs = decision === 'transfer' ? (['insurer', 'policyRef', 'limit', 'excess', 'expiresOn'] as const) : decision === 'avoid' ? (['endLinksBy'] as const) : [];
-    for (const name of needs) if (input[name] === undefined && !problems.some((p) => p.path === name)) problems.push({ path: name, message: 'is required' });
+    for (const name of needs) if (values[name] === undefined && !problems.some((p) => p.path === name)) problems.push({ path: name, message: 'is required' });
     try {
-      refuse(problems);
+      const input = await wordedForm(DecisionBody, { ...values, rationale: values.rationale.trim() }, DECISION_WORDS, 'Check the form.', problems);
       await this.decisions.record(id, input, request.user!.id);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
-      const values = { ...body, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v ?? ''])) };
-      const page = await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values });
+      const typed = { ...body, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v ?? ''])) };
+      const page = await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values: typed });
       sendPage(reply, request, 'supplier', page.supplier.name, page, true, 422);
       return;
     }

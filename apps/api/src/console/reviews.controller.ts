@@ -7,7 +7,7 @@ import { ALL_ROLES, Roles, type AuthenticatedRequest, type User } from '@app/ide
 import { DomainError } from '@app/platform';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
 import { SuppliersService } from '@app/suppliers';
-import { plainMessage, validatedForm } from './forms.js';
+import { wordedForm } from './forms.js';
 import { ConsoleErrors, redirect, sendPage } from './pages.js';
 import { reviewView } from './review.view.js';
 
@@ -15,28 +15,8 @@ type Form = Record<string, string | string[] | undefined>;
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** What each review form says of a field the API's input class refuses, with the label for any other refusal. */
-const ADJUSTMENT_WORDS = { questionCode: ['Question', 'Select the question to adjust'], score: ['Score', 'Enter the score it counts for, from 0 to 1'], reason: ['Reason', 'Say why, in at least 10 characters'] };
-const RETURN_WORDS = { questionCodes: ['Question codes', 'Enter the codes of the questions to clarify'], message: ['Message', 'Write your question to the supplier'] };
-
-/**
- * A review form checked with the API's input class (the same rules as `POST .../adjustments` and
- * `.../return`), its problems in the console's words: one per field; a too-long text or too
- * precise a score is said in plain words from the class's own message.
- */
-async function reviewForm<T extends object>(type: new () => T, values: object, title: string, words: Record<string, string[]>): Promise<T> {
-  try {
-    return await validatedForm(type, values);
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'CONSOLE.INVALID') throw error;
-    const byField = new Map<string, string>();
-    for (const { path, message } of error.errors) {
-      const field = path.split(/[.[]/)[0];
-      const [label, said] = words[field] ?? [field, message];
-      if (!byField.has(field)) byField.set(field, /shorter than|decimal/.test(message) ? plainMessage(label, message) : said);
-    }
-    throw new DomainError('CONSOLE.INVALID', title, 422, [...byField].map(([path, message]) => ({ path, message })));
-  }
-}
+const ADJUSTMENT_WORDS: Record<string, readonly [string, string]> = { questionCode: ['Question', 'Select the question to adjust'], score: ['Score', 'Enter the score it counts for, from 0 to 1'], reason: ['Reason', 'Say why, in at least 10 characters'] };
+const RETURN_WORDS: Record<string, readonly [string, string]> = { questionCodes: ['Question codes', 'Enter the codes of the questions to clarify'], message: ['Message', 'Write your question to the supplier'] };
 
 /** The review of a submitted questionnaire: answers and evidence, then adjust, return or complete (the same use-cases as the API). */
 @ApiExcludeController()
@@ -73,7 +53,7 @@ export class ConsoleReviewsController {
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     await this.act(id, request, reply, 'adjust', body, async () => {
       const score = text(body.score) === '' ? Number.NaN : Number(text(body.score));
-      const input = await reviewForm(AdjustmentBody, { questionCode: text(body.questionCode), score, reason: text(body.reason) }, 'Check the adjustment.', ADJUSTMENT_WORDS);
+      const input = await wordedForm(AdjustmentBody, { questionCode: text(body.questionCode), score, reason: text(body.reason) }, ADJUSTMENT_WORDS, 'Check the adjustment.');
       await this.adjusting.adjust(id, input.questionCode, input.score, input.reason, request.user!);
     });
   }
@@ -84,7 +64,7 @@ export class ConsoleReviewsController {
   async returnForClarification(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Form, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     await this.act(id, request, reply, 'return', body, async () => {
       const codes = ([] as string[]).concat(body.questionCodes ?? []).flatMap((c) => c.split(/[\s,]+/)).filter(Boolean);
-      const input = await reviewForm(ReturnBody, { questionCodes: codes, message: text(body.message) }, 'Check the request.', RETURN_WORDS);
+      const input = await wordedForm(ReturnBody, { questionCodes: codes, message: text(body.message) }, RETURN_WORDS, 'Check the request.');
       try {
         await this.returning.returnForClarification(id, input.questionCodes, input.message);
       } catch (error) {

@@ -1,5 +1,5 @@
-import type { EvidenceService, PortalAccess, PortalContext, PortalView, SaveAnswers, SubmitAssessment } from '@app/assessments';
-import { DomainError } from '@app/platform';
+import { AttestationBody, type EvidenceService, type PortalAccess, type PortalContext, type PortalView, type SaveAnswers, type SubmitAssessment } from '@app/assessments';
+import { DomainError, validatedInput } from '@app/platform';
 import { PortalPageActions } from './page-actions.js';
 import { one, type Form, type PostedFile } from './page-form.js';
 import type { PageProblem } from './plain-words.js';
@@ -54,7 +54,7 @@ export class PagePost {
       const view = await this.portal.view(context);
       // A question whose typed answer was refused is not also "missing": the refusal says what to fix.
       const said = (m: PageProblem) => problems.some((p) => p.code === m.code && (m.field === 'file') === (p.field === 'file'));
-      const all = [...problems, ...missingProblems(view).filter((m) => !said(m)), ...attestationProblems(attestation)];
+      const all = [...problems, ...missingProblems(view).filter((m) => !said(m)), ...(await attestationProblems(attestation))];
       if (all.length === 0) {
         try {
           await this.submitting.submit(context, attestation);
@@ -82,16 +82,34 @@ export class PagePost {
   }
 }
 
-function attestationProblems(attestation: { name: string; jobTitle: string; confirmed: boolean }): PageProblem[] {
-  return [
-    ...(attestation.name.length === 0 ? [{ code: null, field: 'name' as const, message: 'Enter your full name' }] : []),
-    ...(attestation.name.length === 1 ? [{ code: null, field: 'name' as const, message: 'Enter your full name, not only an initial' }] : []),
-    ...(attestation.name.length > 200 ? [{ code: null, field: 'name' as const, message: 'Your name must be 200 characters or fewer' }] : []),
-    ...(attestation.jobTitle.length === 0 ? [{ code: null, field: 'jobTitle' as const, message: 'Enter your job title' }] : []),
-    ...(attestation.jobTitle.length === 1 ? [{ code: null, field: 'jobTitle' as const, message: 'Enter your job title in full' }] : []),
-    ...(attestation.jobTitle.length > 200 ? [{ code: null, field: 'jobTitle' as const, message: 'Your job title must be 200 characters or fewer' }] : []),
-    ...(!attestation.confirmed ? [{ code: null, field: 'confirmed' as const, message: 'Confirm that the answers are accurate to the best of your knowledge' }] : []),
-  ];
+type Attestation = { name: string; jobTitle: string; confirmed: boolean };
+
+/** What the page says of an attestation field the JSON route's `AttestationBody` refuses: left empty, too short, or too long (by the class's own limit). */
+const ATTESTATION_WORDS = {
+  name: { empty: 'Enter your full name', short: 'Enter your full name, not only an initial', label: 'Your name' },
+  jobTitle: { empty: 'Enter your job title', short: 'Enter your job title in full', label: 'Your job title' },
+  confirmed: { empty: 'Confirm that the answers are accurate to the best of your knowledge', short: '', label: '' },
+} as const;
+
+/** The attestation checked with `AttestationBody` (the same rules as `POST /portal/assessment/submit`), one problem per field in the page's words. */
+async function attestationProblems(attestation: Attestation): Promise<PageProblem[]> {
+  let refused: { path: string; message: string }[];
+  try {
+    await validatedInput(AttestationBody, attestation);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    refused = error.errors;
+  }
+  return (['name', 'jobTitle', 'confirmed'] as const).flatMap((field) => {
+    const messages = refused.filter((p) => p.path === field).map((p) => p.message);
+    if (!messages.length) return [];
+    const words = ATTESTATION_WORDS[field];
+    const value = attestation[field];
+    const limit = messages.map((m) => /shorter than or equal to (\d+)/.exec(m)?.[1]).find(Boolean);
+    const message = limit ? `${words.label} must be ${limit} characters or fewer` : typeof value === 'string' && value.length > 0 ? words.short : words.empty;
+    return [{ code: null, field, message }];
+  });
 }
 
 /** The notice a redirect after a post asks for (`?saved=`, `?attached=`, `?removed=`), placed where the supplier acted. */

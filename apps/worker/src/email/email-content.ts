@@ -4,6 +4,7 @@ import { InvitationTokenBox, OPEN_STATUSES } from '@app/assessments';
 import { digestContext, expiringContext, incidentOpenedContext, linkDueContext, londonTime, reassessmentContext, type EmailSettings, type OutboxMessage } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
+import { decisionLapsesOnSql } from '@app/scoring';
 import { AssessmentEmailContent } from './assessment-email-content.js';
 import { accessPathReviewEmail, certificationExpiryEmail } from './assurance-content.js';
 import { readerMay } from './reader.js';
@@ -119,7 +120,7 @@ export class EmailContent {
     type Item = { supplier_id: string; supplier_name: string; what: 'accept' | 'transfer' | 'finding'; date: string; live: boolean; rationale: string };
     const [item] = row.refs.decisionId
       ? await m.query<Item[]>(
-          `SELECT s.id AS supplier_id, s.name AS supplier_name, d.decision AS what, (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date,
+          `SELECT s.id AS supplier_id, s.name AS supplier_name, d.decision AS what, ${decisionLapsesOnSql('d')}::text AS date,
                   d.current AS live, d.rationale || CASE WHEN d.decision = 'transfer' THEN ' (' || d.insurer || ', policy ' || d.policy_ref || ')' ELSE '' END AS rationale
              FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id WHERE d.id = $1`,
           [row.refs.decisionId],

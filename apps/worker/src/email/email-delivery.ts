@@ -46,13 +46,6 @@ export class EmailDelivery {
         const email = this.renderer.render(prepared.template ?? row.template, prepared.context);
         const messageId = await this.mailer.send(row.recipients, email, { 'X-Assure-Notification': row.id }, prepared.attachments, this.mailer.messageIdFor(row.id));
         await m.query("UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1", [id, messageId, this.clock.now()]);
-        if (prepared.incidentFollowUp) {
-          // An incident's follow-up reached the supplier: its timeline says when, and to whom.
-          await m.query(
-            "INSERT INTO incident_event (incident_id, at, kind, detail) SELECT id, $2, 'supplier_notified', jsonb_build_object('to', $3::text[]) FROM incident WHERE follow_up_assessment_id = $1",
-            [row.refs.assessmentId, this.clock.now(), row.recipients],
-          );
-        }
         this.logger.log({ msg: 'email sent', id, kind: row.kind, attempt });
         return 'sent';
       } catch (error) {

@@ -6,7 +6,7 @@ import { AuditTrail } from '@app/audit';
 import { firstReportRemindersOwed } from '@app/incidents';
 import { noteOwed, nthWorkingDay, workingTime, type OwedEmail } from '@app/notifications';
 import { addDays, Clock, OrganisationConfig, SchedulerConfig } from '@app/platform';
-import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
+import { decisionLapsesOnSql, EXPIRING_DECISIONS, reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { assuranceNotices } from './assurance-notices.js';
 import { stepOwed, type LadderSettings } from './ladder.js';
 
@@ -157,14 +157,14 @@ export class NotificationScheduler {
     if (!this.organisation.governanceEmail) return [];
     const horizon = addDays(today, DECISION_NOTICE_DAYS);
     const rows = await m.query<{ kind: 'decision' | 'finding'; id: string; date: string }[]>(
-      `SELECT 'decision' AS kind, d.id, (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END)::text AS date
+      `SELECT 'decision' AS kind, d.id, ${decisionLapsesOnSql('d')}::text AS date
          FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
-        WHERE d.current AND s.status <> 'offboarded' AND d.decision IN ('accept', 'transfer')
-          AND (CASE WHEN d.decision = 'transfer' THEN d.expires_on ELSE d.review_date END) BETWEEN $1::date AND $2::date
+        WHERE d.current AND s.status <> 'offboarded' AND d.decision = ANY($3)
+          AND ${decisionLapsesOnSql('d')} BETWEEN $1::date AND $2::date
        UNION ALL
        SELECT 'finding', f.id, f.accepted_until::text FROM finding f
         WHERE f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until BETWEEN $1::date AND $2::date`,
-      [today, horizon],
+      [today, horizon, EXPIRING_DECISIONS],
     );
     return rows.map((r): OwedEmail => ({
       kind: `${r.kind === 'decision' ? 'risk-decision' : 'finding-acceptance'}.expiring`,

@@ -14,6 +14,13 @@ export function addDaysTo(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }
 
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The `YYYY-MM-DD` date of an instant in Europe/London (as SQL's `(t AT TIME ZONE 'Europe/London')::date`). */
+export function londonDate(instant: Date): string {
+  return LONDON_DAY.format(instant);
+}
+
 /** Whole days from one `YYYY-MM-DD` date to another (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
