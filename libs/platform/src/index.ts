@@ -1,5 +1,5 @@
 export { loadConfig, loadDatabaseUrl, type AppConfig } from './config/app-config.js';
-export { ConfigError, Env, type Environment } from './config/env.js';
+export { ConfigError, type Environment } from './config/env.js';
 export { HttpConfig } from './config/http.config.js';
 export { DatabaseConfig } from './config/database.config.js';
 export { QueueConfig } from './config/queue.config.js';
@@ -7,10 +7,10 @@ export { MailConfig } from './config/mail.config.js';
 export { OrganisationConfig } from './config/organisation.config.js';
 export { AuthConfig } from './config/auth.config.js';
 export { SchedulerConfig } from './config/scheduler.config.js';
-export { LoggingConfig, ReportsConfig, RiskConfig, StorageConfig, LOG_LEVELS, type LogLevel } from './config/runtime.config.js';
+export { ReportsConfig, RiskConfig, type LogLevel } from './config/runtime.config.js';
 export { ConfigModule } from './config/config.module.js';
 export { Clock, ClockModule } from './clock/clock.js';
-export { addDays, addDaysTo, daysBetween, DAY_MS } from './clock/dates.js';
+export { addDays, daysBetween } from './clock/dates.js';
 export {
   DomainError,
   NotFoundError,
@@ -20,12 +20,12 @@ export {
   type FieldProblem,
 } from './errors/domain-error.js';
 export { flattenValidationErrors, validatedInput, validationExceptionFactory } from './errors/validation.js';
-export { CONTENTION_RETRY_AFTER_SECONDS, isTransientDatabaseError, sqlState, TRANSIENT_SQLSTATES } from './errors/transient.js';
-export { toProblem, problemTitle, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/problem-details.js';
+export { isTransientDatabaseError, sqlState } from './errors/transient.js';
+export { toProblem, type ProblemDetails } from './errors/problem-details.js';
 export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
-export { createPino, pinoOptions, PinoNestLogger, requestIdFrom, redactTokens, REQUEST_ID_HEADER } from './logging/logger.js';
+export { createPino, PinoNestLogger, requestIdFrom, REQUEST_ID_HEADER } from './logging/logger.js';
 export { requestContext, type RequestContext, type Actor } from './logging/request-context.js';
-export { RedisModule, REDIS, createRedis } from './redis/redis.module.js';
+export { RedisModule, REDIS } from './redis/redis.module.js';
 export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyRequestsError, type RateLimitRule } from './http/rate-limit.js';
 export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
 export { closeOnSignal } from './shutdown.js';
@@ -34,7 +34,7 @@ export { SecretBox } from './crypto/sealed.js';
 export { templatesDir } from './templates.js';
 export { dateAsString, numericAsNumber } from './columns.js';
 export { TemplateSet } from './template-set.js';
-export { moneyText, exactMoneyText } from './money.js';
-export { assertStorableText, findTextProblems, jsonDepthExceeds, textProblem, MAX_INT, MAX_JSON_DEPTH, MAX_PAGE } from './http/input-guard.js';
+export { moneyText } from './money.js';
+export { findTextProblems, MAX_INT } from './http/input-guard.js';
 export { clientErrorAsProblem, depthCheckedJsonParser, frameworkErrorsAsProblems, registerEdgeGuards } from './http/edge.js';
 export { isMailboxAddress, IsMailboxAddress } from './mailbox.js';
