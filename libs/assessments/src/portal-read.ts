@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, type StoredAnswer } from './answer-rules.js';
-import { Assessment, AssessmentAnswer } from './entities.js';
+import { Assessment } from './assessment.entity.js';
+import { AssessmentAnswer } from './assessment-answer.entity.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 
 /**
