@@ -1,6 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const RESTRICTED_PATTERNS = [
+  { group: ['@app/*/*', '@dev/*/*'], message: 'Import a lib through its alias (@app/name, @dev/name), not a deep path.' },
+  { group: ['**/libs/*/src/*', '**/dev/*/src/*'], message: 'Import a lib through its alias (@app/name, @dev/name).' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/'] },
   js.configs.recommended,
@@ -13,14 +18,25 @@ export default tseslint.config(
       // Libs are reached through their alias and public face only.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@app/*/*'], message: 'Import a lib through its alias (@app/name), not a deep path.' }, { group: ['**/libs/*/src/*'], message: 'Import a lib through its alias (@app/name).' }] },
+        { patterns: RESTRICTED_PATTERNS },
+      ],
+    },
+  },
+  {
+    // dev/ (embedded PostgreSQL, Redis and MailDev) is for the demo, tests and bench only: the
+    // production apps and the domain libraries never import it.
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts', 'apps/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...RESTRICTED_PATTERNS, { group: ['@dev/*', '**/dev/*'], message: 'Development-only code (dev/) stays out of the production apps and libraries.' }] },
       ],
     },
   },
   {
     // Configuration is read once, in the platform's config and the entry points; nowhere else.
     files: ['libs/**/*.ts'],
-    ignores: ['libs/platform/src/config/**', 'libs/embedded/**', 'libs/database/src/cli-data-source.ts', '**/*.spec.ts'],
+    ignores: ['libs/platform/src/config/**', 'libs/database/src/cli-data-source.ts', '**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through AppConfig.' }],
     },

@@ -24,6 +24,7 @@ export default {
   transformIgnorePatterns: [`^(?!.*/node_modules/(${esmRequiredFromCommonJs.join("|")})/).*/node_modules/`],
   moduleNameMapper: {
     '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@dev/(.*)$': '<rootDir>/dev/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
@@ -31,5 +32,5 @@ export default {
   // Every test fails when the product reads the machine's clock instead of the injected Clock.
   setupFilesAfterEnv: ['<rootDir>/test/support/real-clock-guard.ts'],
   testTimeout: 30_000,
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/dev/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { runMigrations } from '@app/database';
-import { freePort, startPostgres, startRedis } from '@app/embedded';
+import { freePort, startPostgres, startRedis } from '@dev/embedded';
 import { UsersService } from '@app/identity';
 import { createPino, loadConfig } from '@app/platform';
 import { SupplierCsv } from '@app/suppliers';

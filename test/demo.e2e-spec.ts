@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { createTestDatabase } from './support/database.js';
 import { exited, startCompiled, waitUntil } from './support/processes.js';
 

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { CSV_MAX_ROWS } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';

@@ -1,4 +1,4 @@
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { exited, startCompiled, waitUntil } from './support/processes.js';

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
-import { freePort, startRedis } from '@app/embedded';
+import { freePort, startRedis } from '@dev/embedded';
 import { OutboxDispatcher } from '@app/notifications';
 import { addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';

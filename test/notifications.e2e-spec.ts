@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
-import { OutboxDispatcher } from '@app/notifications';
+import { EMAIL_QUEUE, OutboxDispatcher } from '@app/notifications';
 import { Clock } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
@@ -381,6 +381,6 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(board.body).toMatch(/<html/i);
     const queues = await api.request({ method: 'GET', url: '/admin/queues/api/queues', headers: admin.headers });
     expect(queues.statusCode).toBe(200);
-    expect(queues.json().queues.map((q: { name: string }) => q.name)).toContain('email');
+    expect(queues.json().queues.map((q: { name: string }) => q.name)).toContain(EMAIL_QUEUE);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { SendQuestionnaire } from '@app/assessments';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { SuppliersService } from '@app/suppliers';
 import { startTestApi, type TestApi } from './support/app.js';
 import { expectAccessible, launchChromium } from './support/browser.js';

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { startTestApi, type TestApi } from './support/app.js';
 import { expectAccessible, launchChromium, screenshots } from './support/browser.js';
 import { signIn, type SignedIn } from './support/users.js';

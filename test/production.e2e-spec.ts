@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { createTestDatabase } from './support/database.js';
 import { exited, runCompiled, startCompiled, waitUntil } from './support/processes.js';
 

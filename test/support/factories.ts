@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 import { UsersService, type Role } from '@app/identity';
 import { startTestApi, type TestApi } from './app.js';
 import { postConsoleLogin } from './console.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 // eslint-disable-next-line no-restricted-imports -- the compiled libs, outside Jest's alias mapping
-import { startPostgres, startRedis } from '../../dist/libs/embedded/src/index.js';
+import { startPostgres, startRedis } from '../../dist/dev/embedded/src/index.js';
 // eslint-disable-next-line no-restricted-imports -- as above
 import { runMigrations } from '../../dist/libs/database/src/index.js';
 

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '@app/embedded';
+import { freePort } from '@dev/embedded';
 
 export interface ReceivedMail {
   from: string;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { isRoot, REDIS_INSTALL_HINT, startMaildev, startPostgres, startRedis, ServiceStartError } from '@app/embedded';
+import { isRoot, REDIS_INSTALL_HINT, startMaildev, startPostgres, startRedis, ServiceStartError } from '@dev/embedded';
 
 export interface Stoppable {
   name: string;

@@ -7,7 +7,8 @@ import { questionnaireVersionById, SCORED_TYPES } from '@app/questionnaires';
 import { questionScore, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { questionsOf } from './answer-rules.js';
 import { expectStatus, lockAssessment } from './assessment-state.js';
-import { Assessment, AssessmentAnswer } from './entities.js';
+import { Assessment } from './assessment.entity.js';
+import { AssessmentAnswer } from './assessment-answer.entity.js';
 import { scoreOf } from './score.js';
 
 /** Roles that may raise an answer's score by a review adjustment (lowering is procurement's). */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, NotFoundError } from '@app/platform';
-import { Assessment, AssessmentAnswer, ANSWERABLE_STATUSES, type AssessmentStatus } from './entities.js';
+import { Assessment, ANSWERABLE_STATUSES, type AssessmentStatus } from './assessment.entity.js';
+import { AssessmentAnswer } from './assessment-answer.entity.js';
 
 export interface AssessmentListQuery {
   supplierId?: string;

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditTrail } from '@app/audit';
 import { ConflictError, NotFoundError } from '@app/platform';
-import { Assessment, type AssessmentStatus } from './entities.js';
+import { Assessment, type AssessmentStatus } from './assessment.entity.js';
 
 /** What the audit trail keeps of an assessment before and after a change of state. */
 export const assessmentSnapshot = (a: Assessment) => ({

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
 import { transition } from './assessment-state.js';
-import { OPEN_STATUSES, type Assessment } from './entities.js';
+import { OPEN_STATUSES, type Assessment } from './assessment.entity.js';
 import { Invitations } from './invitations.js';
 
 /** Withdraws a questionnaire not yet finished: it is closed and its links stop working. */

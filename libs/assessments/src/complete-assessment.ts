@@ -8,7 +8,7 @@ import { FindingsService } from '@app/risk';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, Supplier } from '@app/suppliers';
 import { transition } from './assessment-state.js';
-import { Assessment } from './entities.js';
+import { Assessment } from './assessment.entity.js';
 import { scoreOf } from './score.js';
 
 /**

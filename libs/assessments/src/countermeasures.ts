@@ -6,7 +6,7 @@ import { SEVERITIES, type Severity } from '@app/risk';
 import type { QuestionnaireDefinition } from '@app/questionnaires';
 import { BANDS, pathToBand, reductionPerPound, riskReductions, RISK_SETTINGS, scoreAssessment, withQuestionsMet, type Band, type PathToBand, type RiskSettings, type ScoredAnswer, type WhatIf } from '@app/scoring';
 import { RiskRecompute, Supplier, type RiskInputs } from '@app/suppliers';
-import { Assessment } from './entities.js';
+import { Assessment } from './assessment.entity.js';
 import { scoringInputs } from './score.js';
 
 /** Finding statuses still open to a fix: the candidates of actions and paths. */

@@ -7,7 +7,8 @@ import { AuditTrail } from '@app/audit';
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '@app/platform';
 import { questionnaireVersionById } from '@app/questionnaires';
 import { questionsOf } from './answer-rules.js';
-import { Assessment, AssessmentEvidence, isAnswerable } from './entities.js';
+import { Assessment, isAnswerable } from './assessment.entity.js';
+import { AssessmentEvidence } from './assessment-evidence.entity.js';
 import type { PortalContext } from './portal-access.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, requestContext } from '@app/platform';
-import { ANSWERABLE_STATUSES } from './entities.js';
+import { ANSWERABLE_STATUSES } from './assessment.entity.js';
 
 /**
  * The daily run that moves an unsubmitted assessment to `expired` once no link to it works any

@@ -10,13 +10,16 @@ export { AssessmentQueries, type AssessmentListQuery } from './assessment-querie
 export { PortalAccess, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type PortalContext } from './portal-access.js';
 export { SaveAnswers, type AnswerInput } from './save-answers.js';
 export { SubmitAssessment } from './submit-assessment.js';
-export { Assessment, AssessmentAnswer, AssessmentInvitation, PortalSession, ASSESSMENT_STATUSES, ANSWERABLE_STATUSES, OPEN_STATUSES, isAnswerable, type AssessmentStatus } from './entities.js';
+export { Assessment, ASSESSMENT_STATUSES, ANSWERABLE_STATUSES, OPEN_STATUSES, isAnswerable, type AssessmentStatus } from './assessment.entity.js';
+export { AssessmentAnswer } from './assessment-answer.entity.js';
+export { AssessmentInvitation } from './assessment-invitation.entity.js';
+export { PortalSession } from './portal-session.entity.js';
 export { hashToken, looksLikeToken, invitationExpiry, OUTBOX_TOKEN_PURPOSE, InvitationTokenBox } from './invitation-token.js';
 export { valueProblem, isVisible, missingAnswers, choicesOf, answerText } from './answer-rules.js';
 export { receiptReference, type PortalView, type Landing, type LandingState } from './portal-read.js';
 export { CampaignService, type CampaignInput, type CampaignResult } from './campaign.js';
 export { EvidenceService, detectEvidenceType, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_BYTES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_ASSESSMENT, EVIDENCE_MAX_FILES_PER_QUESTION } from './evidence.js';
-export { AssessmentEvidence } from './entities.js';
+export { AssessmentEvidence } from './assessment-evidence.entity.js';
 export { AssessmentExpiry } from './expiry.js';
 export { ReassignAssessment, REASSIGNABLE_STATUSES } from './reassign-assessment.js';
 export { ReassignInput } from './reassign.input.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { noteOwed } from '@app/notifications';
 import { Clock, HttpConfig } from '@app/platform';
-import type { Assessment } from './entities.js';
+import type { Assessment } from './assessment.entity.js';
 import { hashToken, invitationExpiry, InvitationTokenBox, newToken } from './invitation-token.js';
 
 export type InvitationReason = 'invitation' | 'resend' | 'reassign';

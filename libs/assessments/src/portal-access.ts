@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, DomainError, NotFoundError } from '@app/platform';
 import { readLanding, readPortalView, type Landing, type PortalView } from './portal-read.js';
-import { Assessment, AssessmentInvitation, PortalSession } from './entities.js';
+import { Assessment } from './assessment.entity.js';
+import { AssessmentInvitation } from './assessment-invitation.entity.js';
+import { PortalSession } from './portal-session.entity.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 
 export const SESSION_IDLE_MINUTES = 30;

@@ -3,7 +3,8 @@ import { INCIDENT_FIRST_HOURS, INCIDENT_FULL_HOURS, londonDateTime } from '@app/
 import { QuestionnaireVersion, questionnaireVersionById } from '@app/questionnaires';
 import { Supplier } from '@app/suppliers';
 import { isVisible, missingAnswers, questionsOf, type StoredAnswer } from './answer-rules.js';
-import { Assessment, AssessmentAnswer } from './entities.js';
+import { Assessment } from './assessment.entity.js';
+import { AssessmentAnswer } from './assessment-answer.entity.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 
 /**

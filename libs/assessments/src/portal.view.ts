@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AssessmentStatus } from './entities.js';
+import type { AssessmentStatus } from './assessment.entity.js';
 
 // The portal's JSON shapes (api.md, "Suppliers") as classes: the OpenAPI document is generated from
 // them, and PortalAccess's landing and view are typed with them.

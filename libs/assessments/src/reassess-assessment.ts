@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, Clock, NotFoundError } from '@app/platform';
 import { SupplierContact } from '@app/suppliers';
 import { expectStatus } from './assessment-state.js';
-import { Assessment } from './entities.js';
+import { Assessment } from './assessment.entity.js';
 import { SendQuestionnaire, type Sent } from './send-questionnaire.js';
 
 /** A reassessment sent in one click is due this many days later. */

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, NotFoundError, RuleViolationError } from '@app/platform';
 import { SupplierContact } from '@app/suppliers';
-import { Assessment, type AssessmentStatus } from './entities.js';
+import { Assessment, type AssessmentStatus } from './assessment.entity.js';
 import { Invitations } from './invitations.js';
 import type { ReassignInput } from './reassign.input.js';
 

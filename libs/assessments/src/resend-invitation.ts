@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { expectStatus, lockAssessment } from './assessment-state.js';
-import { ANSWERABLE_STATUSES } from './entities.js';
+import { ANSWERABLE_STATUSES } from './assessment.entity.js';
 import { Invitations } from './invitations.js';
 import type { Sent } from './send-questionnaire.js';
 

@@ -7,7 +7,7 @@ import { Clock, RuleViolationError } from '@app/platform';
 import { questionnaireVersionById } from '@app/questionnaires';
 import { questionsOf } from './answer-rules.js';
 import { transition } from './assessment-state.js';
-import type { Assessment } from './entities.js';
+import type { Assessment } from './assessment.entity.js';
 
 /** Sends a submitted assessment back to the supplier, naming the questions to clarify. */
 @Injectable()

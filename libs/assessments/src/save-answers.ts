@@ -5,7 +5,8 @@ import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, InvalidInputError, MAX_INT, NotFoundError, type FieldProblem } from '@app/platform';
 import { questionnaireVersionById, type Question } from '@app/questionnaires';
 import { questionsOf, valueProblem } from './answer-rules.js';
-import { Assessment, AssessmentAnswer, isAnswerable, type AssessmentStatus } from './entities.js';
+import { Assessment, isAnswerable, type AssessmentStatus } from './assessment.entity.js';
+import { AssessmentAnswer } from './assessment-answer.entity.js';
 import { hashToken, looksLikeToken } from './invitation-token.js';
 import { LinkGoneError, PortalAccess, type PortalContext } from './portal-access.js';
 

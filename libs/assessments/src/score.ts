@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { questionnaireVersionById, type QuestionnaireDefinition } from '@app/questionnaires';
 import { scoreAssessment, type RiskSettings, type ScoredAnswer } from '@app/scoring';
-import { AssessmentAnswer, type Assessment } from './entities.js';
+import { AssessmentAnswer } from './assessment-answer.entity.js';
+import { type Assessment } from './assessment.entity.js';
 
 /** What scoring an assessment reads: the exact questionnaire version it was sent with, and its stored answers. */
 export async function scoringInputs(m: EntityManager, assessment: Pick<Assessment, 'id' | 'questionnaireVersionId'>): Promise<{ definition: QuestionnaireDefinition; answers: Map<string, ScoredAnswer> }> {

@@ -6,7 +6,7 @@ import { Clock, ConflictError, RuleViolationError } from '@app/platform';
 import { QuestionnaireVersion } from '@app/questionnaires';
 import { OUTBOUND_DIRECTIONS } from '@app/scoring';
 import { Supplier } from '@app/suppliers';
-import { Assessment, OPEN_STATUSES } from './entities.js';
+import { Assessment, OPEN_STATUSES } from './assessment.entity.js';
 import { Invitations } from './invitations.js';
 import { sendTargets, type SendTarget } from './send-targets.query.js';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { OPEN_STATUSES } from './entities.js';
+import { OPEN_STATUSES } from './assessment.entity.js';
 
 /** Which suppliers a send is for: named ones, or a campaign's filter over the register. */
 export interface SendScope {

@@ -1,6 +1,7 @@
 export { OutboxMessage, OUTBOX_STATUSES, type OutboxStatus } from './outbox-message.entity.js';
 export { oweEmail, noteOwed, type OwedEmail } from './outbox.js';
-export { EMAIL_QUEUE, JOB, sendJobOptions, type SendJob } from './email-queue.js';
+export { EMAIL_CONTEXT_BUILDERS, contextBuilderMap, type EmailContextBuilder, type Prepared } from './email-context-builder.js';
+export { EMAIL_QUEUE, JOB, RISK_QUEUE, RISK_JOB, type SendJob } from './queues.js';
 export { OutboxDispatcher } from './outbox-dispatcher.js';
 export { OutboxModule } from './outbox.module.js';
 export { NotificationsService, type NotificationQuery } from './notifications.service.js';

@@ -5,7 +5,7 @@ import type { Queue } from 'bull';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { ConflictError, NotFoundError } from '@app/platform';
-import { EMAIL_QUEUE, type SendJob } from './email-queue.js';
+import { EMAIL_QUEUE, type SendJob } from './queues.js';
 import { OutboxMessage, type OutboxStatus } from './outbox-message.entity.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 

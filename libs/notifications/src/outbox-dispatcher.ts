@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { MailConfig, SchedulerConfig } from '@app/platform';
-import { EMAIL_QUEUE, JOB, sendJobOptions, type SendJob } from './email-queue.js';
+import { EMAIL_QUEUE, JOB, sendJobOptions, type SendJob } from './queues.js';
 import { takeOwed } from './outbox.js';
 
 /**

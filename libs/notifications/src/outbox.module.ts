@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { QueueConfig } from '@app/platform';
-import { EMAIL_QUEUE } from './email-queue.js';
+import { EMAIL_QUEUE } from './queues.js';
 import { NotificationsService } from './notifications.service.js';
 import { EmailRenderer } from './email-renderer.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';

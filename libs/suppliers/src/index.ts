@@ -1,13 +1,13 @@
 export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
 export { ReactivateSupplier } from './reactivate-supplier.js';
-export { SupplierCsv, CSV_COLUMNS, CSV_MAX_BYTES, CSV_MAX_ROWS, neutraliseFormula, restoreFormula, type ImportResult, type ImportRowResult } from './supplier-csv.js';
+export { SupplierCsv, CSV_MAX_ROWS, neutraliseFormula, restoreFormula, type ImportResult, type ImportRowResult } from './supplier-csv.js';
 export { RiskRecompute, type RiskInputs, type RiskFollower } from './risk.recompute.js';
 export { RiskStaleness } from './risk-staleness.js';
 export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
 export { SupplierContact, CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
-export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, ContactInput, TierOverrideInput, SUPPLIER_SORTS } from './supplier.input.js';
-export { toSupplierView, toRiskView, SupplierView, SupplierRiskView, ContactView } from './supplier.view.js';
-export { HELD_LINK_SQL, HELD_LINK_PARAMS, heldLinksOf, latestSecurityAssessments, currentInsurance, CURRENT_TRANSFER_SQL } from './risk-inputs.query.js';
+export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, TierOverrideInput, SUPPLIER_SORTS } from './supplier.input.js';
+export { toSupplierView, toRiskView, SupplierView } from './supplier.view.js';
+export { HELD_LINK_SQL, HELD_LINK_PARAMS } from './risk-inputs.query.js';
 export { lossExposures, type NamedLossExposure } from './loss-exposures.query.js';
 export { openAssessmentsOf, type OpenAssessment } from './offboard-assessments.js';

@@ -7,7 +7,8 @@ import { SuppliersModule } from '@app/suppliers';
 import { AuditEventsController } from './audit-events.controller.js';
 import { ReportsController } from './reports.controller.js';
 import { PortfolioRiskController } from './portfolio-risk.controller.js';
-import { FindingsController, SupplierRiskController } from './risk.controller.js';
+import { FindingsController } from './findings.controller.js';
+import { SupplierRiskController } from './supplier-risk.controller.js';
 import { RiskSettingsController } from './risk-settings.controller.js';
 
 /** Front door of governance committees: reports, risk decisions and the audit trail. */

@@ -2,7 +2,6 @@ import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Countermeasures } from '@app/assessments';
 import { Roles } from '@app/identity';
 import { HttpConfig, OrganisationConfig } from '@app/platform';
@@ -10,11 +9,7 @@ import { PdfRenderer, registerCsv, ReportHtml, Snapshots, SupplyChainReports } f
 import { LossDistributionService } from '@app/risk';
 import { portfolioSection } from './portfolio-section.js';
 import { SupplyChainReportView, type SnapshotTakenView } from './report.view.js';
-
-export class ReportQuery {
-  @IsOptional() @IsIn(['json', 'csv', 'html', 'pdf']) format?: 'json' | 'csv' | 'html' | 'pdf';
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) asOf?: string;
-}
+import { ReportQuery } from './report.input.js';
 
 /** The page needs its inline styles and SVG, and nothing else. */
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'";

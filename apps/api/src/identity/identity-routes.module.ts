@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
-import { AuthController, UsersController } from './identity.controllers.js';
+import { AuthController } from './auth.controller.js';
+import { UsersController } from './users.controller.js';
 
 /** Sign-in, and user management for admins. */
 @Module({ imports: [IdentityModule], controllers: [AuthController, UsersController] })

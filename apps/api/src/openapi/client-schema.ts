@@ -7199,7 +7199,9 @@ export interface operations {
     };
     accessPathsImport: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;

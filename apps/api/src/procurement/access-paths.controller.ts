@@ -2,18 +2,13 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import type { AccessPathImportResultView } from './procurement.view.js';
-import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ACCESS_PATH_SORTS, AccessPathCsv, AccessPathListQuery, AccessPathsService, AccessPathView, CreateAccessPathInput, toAccessPathView, UpdateAccessPathInput } from '@app/access-paths';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
+import { ImportQuery } from './import.input.js';
 
-class ImportQuery {
-  @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
-}
-
-/** Entry points: how each supplier reaches into our systems (api.md; risk-model.md section 3). */
 @ApiTags('procurement')
 @ApiBearerAuth()
 @Controller('api/v1')

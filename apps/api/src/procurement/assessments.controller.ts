@@ -2,20 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems } from '../openapi/decorators.js';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { AdjustAnswer, AdjustmentBody, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, ASSESSMENT_STATUSES, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer, type AssessmentStatus } from '@app/assessments';
+import { AdjustAnswer, AdjustmentBody, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
-import { PageQuery, pageOf } from '@app/platform';
+import { pageOf } from '@app/platform';
 import { AssessmentDetailView, AssessmentInvitationView, AssessmentSentView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
-
-export class AssessmentListParams extends PageQuery {
-  @IsOptional() @IsUUID() supplierId?: string;
-  @IsOptional() @IsIn(ASSESSMENT_STATUSES) status?: AssessmentStatus;
-  @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/) questionnaireKey?: string;
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
-}
+import { AssessmentListParams } from './assessment-list.input.js';
 
 export const toAssessmentView = (a: Assessment): AssessmentView => ({
   id: a.id,

@@ -1,18 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems } from '../openapi/decorators.js';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@app/identity';
-import { NotificationsService, OUTBOX_STATUSES, type OutboxMessage, type OutboxStatus } from '@app/notifications';
-import { PageQuery, pageOf } from '@app/platform';
+import { NotificationsService, type OutboxMessage } from '@app/notifications';
+import { pageOf } from '@app/platform';
 import { NotificationView } from './procurement.view.js';
-
-export class NotificationListParams extends PageQuery {
-  @IsOptional() @IsUUID() assessmentId?: string;
-  @IsOptional() @IsUUID() supplierId?: string;
-  @IsOptional() @Matches(/^[a-z0-9.-]{1,64}$/, { message: 'must be a notification kind, e.g. assessment.reminder' }) kind?: string;
-  @IsOptional() @IsIn(OUTBOX_STATUSES) status?: OutboxStatus;
-}
+import { NotificationListParams } from './notification-list.input.js';
 
 /** What the log shows of an email: never the sealed token its refs may carry. */
 const toNotificationView = (o: OutboxMessage): NotificationView => {

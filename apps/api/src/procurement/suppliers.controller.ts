@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
-import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { OffboardSupplier } from '@app/access-paths';
@@ -9,10 +8,7 @@ import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
 import { ImportResultView } from './procurement.view.js';
 import { CreateSupplierInput, SUPPLIER_SORTS, SupplierCsv, SupplierListQuery, SuppliersService, SupplierView, toSupplierView, UpdateSupplierInput } from '@app/suppliers';
-
-export class ImportQuery {
-  @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
-}
+import { ImportQuery } from './import.input.js';
 
 @ApiTags('procurement')
 @ApiBearerAuth()

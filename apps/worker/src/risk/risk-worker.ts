@@ -2,12 +2,11 @@ import { BullModule, InjectQueue } from '@nestjs/bull';
 import { Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AssessmentExpiry, AssessmentsModule } from '@app/assessments';
-import { OutboxModule } from '@app/notifications';
+import { OutboxModule, RISK_JOB, RISK_QUEUE } from '@app/notifications';
 import { ReportRollups, ReportsModule, Snapshots } from '@app/reports';
 import { DailyRiskRun, RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 
-export const RISK_QUEUE = 'risk';
 /** Every day at 06:00 London time, before anyone reads a report. */
 export const STALENESS_CRON = '0 6 * * *';
 /** The monthly snapshot: the first of the month at 06:30 London time, after the staleness run. */
@@ -27,15 +26,15 @@ export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    void this.queue.process('staleness', 1, () => this.daily.run());
-    void this.queue.process('snapshot', 1, () => this.snapshots.take());
-    void this.queue.process('expire', 1, () => this.expiry.run());
-    void this.queue.process('rollups', 1, () => this.rollups.compact());
+    void this.queue.process(RISK_JOB.staleness, 1, () => this.daily.run());
+    void this.queue.process(RISK_JOB.snapshot, 1, () => this.snapshots.take());
+    void this.queue.process(RISK_JOB.expire, 1, () => this.expiry.run());
+    void this.queue.process(RISK_JOB.rollups, 1, () => this.rollups.compact());
     const register = async () => {
-      await this.queue.add('staleness', {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
-      await this.queue.add('snapshot', {}, { repeat: { cron: SNAPSHOT_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
-      await this.queue.add('expire', {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
-      await this.queue.add('rollups', {}, { repeat: { every: ROLLUP_EVERY_MS }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add(RISK_JOB.staleness, {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add(RISK_JOB.snapshot, {}, { repeat: { cron: SNAPSHOT_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add(RISK_JOB.expire, {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add(RISK_JOB.rollups, {}, { repeat: { every: ROLLUP_EVERY_MS }, removeOnComplete: true, removeOnFail: 30 });
     };
     await register();
     this.queue.client.on('ready', () => void register().catch(() => undefined)); // a Redis restarted empty forgets repeatables

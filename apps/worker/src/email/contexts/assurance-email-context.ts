@@ -1,9 +1,10 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CERTIFICATION_LABELS, type CertificationKind } from '@app/certifications';
-import { accessPathReviewContext, certificationExpiryContext, type EmailSettings, type OutboxMessage } from '@app/notifications';
+import { accessPathReviewContext, certificationExpiryContext, type EmailContextBuilder, type EmailSettings, type OutboxMessage, type Prepared } from '@app/notifications';
+import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
+import { emailSettings, londonToday } from './email-settings.js';
 import { readerMay } from './reader.js';
-
-type Prepared = { context: Record<string, unknown> } | { skip: string };
 
 /** A certification's expiry notice: skipped when it was renewed (its expiry moved) since it was owed. */
 export async function certificationExpiryEmail(m: EntityManager, row: OutboxMessage, settings: EmailSettings, today: string): Promise<Prepared> {
@@ -38,4 +39,24 @@ export async function accessPathReviewEmail(m: EntityManager, row: OutboxMessage
   return {
     context: accessPathReviewContext(settings, { supplierId: p.supplier_id, supplierName: p.supplier, kind: p.kind, description: p.description, mfa: p.mfa, monitored: p.monitored, lastReviewed: p.basis, today, canAct: await readerMay(m, row.recipients[0], 'register.write') }),
   };
+}
+
+@Injectable()
+export class CertificationExpiryEmailContext implements EmailContextBuilder {
+  readonly templates = ['certification-expiry'];
+  constructor(private readonly http: HttpConfig, private readonly organisation: OrganisationConfig, private readonly clock: Clock) {}
+
+  prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+    return certificationExpiryEmail(m, row, emailSettings(this.http, this.organisation), londonToday(this.clock));
+  }
+}
+
+@Injectable()
+export class AccessPathReviewEmailContext implements EmailContextBuilder {
+  readonly templates = ['access-path-review-due'];
+  constructor(private readonly http: HttpConfig, private readonly organisation: OrganisationConfig, private readonly clock: Clock) {}
+
+  prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+    return accessPathReviewEmail(m, row, emailSettings(this.http, this.organisation), londonToday(this.clock));
+  }
 }

@@ -1,14 +1,14 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, isAnswerable, type InvitationTokenBox } from '@app/assessments';
+import { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, InvitationTokenBox, isAnswerable } from '@app/assessments';
 import {
   escalationContext, firstReportReminderContext, invitationContext, londonTime, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext,
-  type AssessmentFacts, type EmailSettings, type IncidentFacts, type InvitationReason, type OutboxMessage,
+  type AssessmentFacts, type EmailContextBuilder, type EmailSettings, type IncidentFacts, type InvitationReason, type OutboxMessage, type Prepared,
 } from '@app/notifications';
 import { firstReportIn } from '@app/incidents';
-import type { Clock } from '@app/platform';
-import type { Prepared } from './email-content.js';
+import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
+import { emailSettings } from './email-settings.js';
 import { readerMay } from './reader.js';
-
 
 interface AssessmentRow {
   id: string;
@@ -34,12 +34,22 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * contact it was issued to. It is opened only when the email's one recipient is the address the
  * invitation was issued to; the escalation contact, internal owners and governance never get one.
  */
-export class AssessmentEmailContent {
+@Injectable()
+export class AssessmentEmailContext implements EmailContextBuilder {
+  readonly templates = [
+    'assessment-invitation', 'assessment-reminder', 'assessment-overdue', 'assessment-escalation', 'assessment-overdue-internal',
+    'assessment-returned', 'assessment-submitted', 'incident-first-report-reminder',
+  ];
+  private readonly settings: EmailSettings;
+
   constructor(
-    private readonly settings: EmailSettings,
+    http: HttpConfig,
+    organisation: OrganisationConfig,
     private readonly clock: Clock,
     private readonly box: InvitationTokenBox,
-  ) {}
+  ) {
+    this.settings = emailSettings(http, organisation);
+  }
 
   async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
     const a = await this.assessment(m, row.refs.assessmentId);
@@ -60,7 +70,6 @@ export class AssessmentEmailContent {
         const reason: InvitationReason = row.kind === 'assessment.resend' ? 'resend' : invitation.reason;
         return {
           context: invitationContext(this.settings, facts, { link: this.link(row.refs.sealedToken)!, reason, previousRecipient: await this.previousRecipient(m, row.refs.previousContactId), incident: await this.incident(m, a.id) }),
-          incidentFollowUp: a.questionnaire_key === 'incident-follow-up',
         };
       }
       case 'incident-first-report-reminder': {
