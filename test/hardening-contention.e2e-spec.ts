@@ -41,6 +41,9 @@ describe('hardening: a deadlock is retried, then answered 503', () => {
   async function holdSupplier(): Promise<pg.Client> {
     const other = new pg.Client({ connectionString: api.databaseUrl });
     await other.connect();
+    // The backend that waits longest before checking for a deadlock is never its victim: the route's
+    // (1 s, the server's default) always checks first, on any load, so the route is the one aborted.
+    await other.query("SET deadlock_timeout = '20s'");
     await other.query('BEGIN');
     await other.query('SELECT id FROM supplier WHERE id = $1 FOR UPDATE', [supplierId]);
     return other;
