@@ -19,6 +19,7 @@ import { InvitationRecipient1764560000000 } from './1764560000000-invitation-rec
 import { Countermeasures1764570000000 } from './1764570000000-countermeasures.js';
 import { AccessPaths1764580000000 } from './1764580000000-access-paths.js';
 import { Certifications1764581000000 } from './1764581000000-certifications.js';
+import { ListOrderIndexes1764607000000 } from './1764607000000-list-order-indexes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Init1764370000000, Register1764380000000, Questionnaires1764390000000, Assessments1764400000000, Evidence1764410000000, AssessmentScore1764420000000, Notifications1764430000000, Risk1764440000000, ReviewAdjustments1764450000000, Reports1764460000000, SupplierRecords1764470000000, Incidents1764480000000, ConsoleSessions1764490000000, AuditChainHead1764500000000, ReportRollups1764510000000, Figures1764520000000, CredentialsVersion1764530000000, InvitationRecipient1764560000000, Countermeasures1764570000000, AccessPaths1764580000000, Certifications1764581000000];
+export const MIGRATIONS = [Init1764370000000, Register1764380000000, Questionnaires1764390000000, Assessments1764400000000, Evidence1764410000000, AssessmentScore1764420000000, Notifications1764430000000, Risk1764440000000, ReviewAdjustments1764450000000, Reports1764460000000, SupplierRecords1764470000000, Incidents1764480000000, ConsoleSessions1764490000000, AuditChainHead1764500000000, ReportRollups1764510000000, Figures1764520000000, CredentialsVersion1764530000000, InvitationRecipient1764560000000, Countermeasures1764570000000, AccessPaths1764580000000, Certifications1764581000000, ListOrderIndexes1764607000000];
