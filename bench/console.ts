@@ -35,7 +35,8 @@ async function startApi(databaseUrl: string, redisUrl: string, prefix: string): 
     PORT: String(port),
     TZ: 'UTC',
   };
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // With the flags of `npm run start:api`, so that its memory is production's.
+  const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the API for ${prefix} exited with ${child.exitCode}`);
