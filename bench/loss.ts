@@ -1,4 +1,5 @@
 import { simulateLossDistribution, type LossExposure } from '@app/scoring';
+import { goalLine } from './load.js';
 
 /**
  * The loss distribution (risk-model section 9) at 10,000 suppliers x 20,000 years, timed against a
@@ -42,6 +43,7 @@ export async function lossBench(suppliers = 10_000, years = 20_000): Promise<voi
   console.log(`loss distribution: ${suppliers.toLocaleString('en-GB')} suppliers x ${years.toLocaleString('en-GB')} years, lossSpread 0.8: ${result.events.toLocaleString('en-GB')} events, ${result.draws.toLocaleString('en-GB')} draws`);
   console.log(`  plain loop summing ${result.draws.toLocaleString('en-GB')} draws (baseline)        ${loop.toFixed(0).padStart(7)} ms`);
   console.log(`  simulation (two passes: totals, then the tail's suppliers)   ${sim.toFixed(0).padStart(7)} ms   ratio ${ratios[2].toFixed(2)} (goal <= 3; rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}; fastest/fastest ${(sim / loop).toFixed(2)})`);
+  goalLine('loss distribution: simulation / plain loop of its draws (time)', ratios[2], { atMost: 3 }, ratios);
   console.log(`  memory: typed arrays allocated ${mb(held)}; peak resident set ${mb(peakAfter)} (${mb(peakBefore)} before the runs)`);
   console.log(`  gross mean ${result.gross.mean.toLocaleString('en-GB')} (sum of VaR ${Math.round(exposures.reduce((s, e) => s + e.probability * e.singleLossEstimate, 0)).toLocaleString('en-GB')}), P95 ${result.gross.p95.toLocaleString('en-GB')}, P99 ${result.gross.p99.toLocaleString('en-GB')}`);
 }

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,9 +19,16 @@ import {
 import { CONSOLE_QUEUE_BOARD_PATH, mountQueueBoard, QUEUE_BOARD_PATH } from './admin/queue-board.js';
 import { AppModule } from './app.module.js';
 import { createOpenApiDocument } from './openapi/document.js';
+import { securityHeaders } from './security-headers.js';
 
 // Swagger UI needs inline scripts and styles; every other page gets the strict policy.
 const DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+const HELMET = {
+  contentSecurityPolicy: {
+    directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+  },
+  crossOriginEmbedderPolicy: false,
+};
 
 /**
  * Builds the API exactly as production runs it (adapter, security headers, pipes, filters, docs),
@@ -61,22 +67,20 @@ export async function createApiApp(
   // adapter's own form parser: repeated fields (checkboxes) arrive as lists.
   // Questionnaire definitions may come as YAML: kept as text (within the body limit) and parsed by the route.
   fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Helmet's headers, worked out once (the same for every answer), set with the request id in one hook.
+  const headers = await securityHeaders(HELMET);
+  fastify.addHook('onRequest', (request, reply, done) => {
     requestContext.enter({ requestId: String(request.id), ip: request.ip });
-    void reply.header(REQUEST_ID_HEADER, request.id);
+    void reply.headers(headers).header(REQUEST_ID_HEADER, request.id);
+    done();
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/docs') || request.url.startsWith(QUEUE_BOARD_PATH) || request.url.startsWith(CONSOLE_QUEUE_BOARD_PATH)) void reply.header('content-security-policy', DOCS_CSP);
+    done(null, payload);
   });
 
   // Evidence uploads: one file of at most 10 MB per request (413 beyond), read into memory once.
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 } });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
 
   await mountQueueBoard(app);
 

@@ -16,6 +16,21 @@ export interface AuditEntry {
   actor?: Actor;
 }
 
+export interface ChainCheck {
+  checked: number;
+  firstBroken: { id: string; reason: string } | null;
+}
+
+/** Where a verified walk of the chain ended: the last row's id and hash. */
+interface ChainEnd {
+  afterId: string;
+  prevHash: string;
+  checked: number;
+}
+
+/** How long a page may rely on the last full walk of the chain. */
+const FULL_WALK_MS = 60_000;
+
 export interface AuditQuery {
   entityType?: string;
   entityId?: string;
@@ -114,11 +129,29 @@ export class AuditTrail {
    * Walks the whole chain in order and returns the first row whose link or content does not
    * match, or null when every row verifies.
    */
-  async verify(batchSize = 1000): Promise<{ checked: number; firstBroken: { id: string; reason: string } | null }> {
+  async verify(batchSize = 1000): Promise<ChainCheck> {
+    return this.walk({ afterId: '0', prevHash: GENESIS_HASH, checked: 0 }, batchSize);
+  }
+
+  /**
+   * The chain's check as a page shows it, without walking the whole chain on every load: a full
+   * walk at most once per FULL_WALK_MS in this process, and in between only the rows appended since
+   * the last verified row (each must link to it). A row changed behind the database's append-only
+   * trigger is found by the next full walk, within a minute.
+   */
+  async verifyRecent(batchSize = 1000): Promise<ChainCheck> {
+    const now = performance.now();
+    const from = this.verified && now - this.verified.walkedAt < FULL_WALK_MS ? this.verified : { afterId: '0', prevHash: GENESIS_HASH, checked: 0, walkedAt: now };
+    const result = await this.walk(from, batchSize, (end) => (this.verified = { ...end, walkedAt: from.walkedAt }));
+    if (result.firstBroken) this.verified = null;
+    return result;
+  }
+
+  private verified: (ChainEnd & { walkedAt: number }) | null = null;
+
+  private async walk(from: ChainEnd, batchSize: number, reached?: (end: ChainEnd) => void): Promise<ChainCheck> {
     const repository = this.dataSource.getRepository(AuditEvent);
-    let prevHash = GENESIS_HASH;
-    let checked = 0;
-    let afterId = '0';
+    let { prevHash, checked, afterId } = from;
     for (;;) {
       const rows = await repository
         .createQueryBuilder('e')
@@ -126,7 +159,10 @@ export class AuditTrail {
         .orderBy('e.id', 'ASC')
         .limit(batchSize)
         .getMany();
-      if (rows.length === 0) return { checked, firstBroken: null };
+      if (rows.length === 0) {
+        reached?.({ afterId, prevHash, checked });
+        return { checked, firstBroken: null };
+      }
       for (const row of rows) {
         if (row.prevHash !== prevHash) return { checked, firstBroken: { id: row.id, reason: 'does not link to the row before it' } };
         if (chainHash(row.prevHash, row) !== row.hash) return { checked, firstBroken: { id: row.id, reason: 'content does not match its hash' } };

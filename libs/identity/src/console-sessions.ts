@@ -8,6 +8,8 @@ import { User } from './user.entity.js';
 export const CONSOLE_COOKIE = 'assure_console';
 export const CONSOLE_IDLE_MINUTES = 30;
 export const CONSOLE_ABSOLUTE_HOURS = 10;
+/** How stale a session's last sight may get before a page load moves it (idleness counts to the minute). */
+const TOUCH_SECONDS = 60;
 
 const hash = (sid: string) => createHash('sha256').update(sid).digest('hex');
 
@@ -43,12 +45,16 @@ export class ConsoleSessions {
   async resolve(sid: string): Promise<ConsoleSession | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(sid)) return null;
     const now = this.clock.now();
-    // An UPDATE through TypeORM's query answers [rows, count].
-    const [[row]] = await this.dataSource.query<[{ user_id: string; csrf_token: string }[], number]>(
-      `UPDATE console_session SET last_seen_at = $2
-        WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $2::timestamptz - make_interval(mins => $3)
-        RETURNING user_id, csrf_token`,
-      [hash(sid), now, CONSOLE_IDLE_MINUTES],
+    // The session is read, and its last sight moved only when it is a minute old or more: a page
+    // load writes nothing (no WAL, no commit) while its user keeps working, and idleness is
+    // still counted to the minute.
+    const [row] = await this.dataSource.query<{ user_id: string; csrf_token: string }[]>(
+      `WITH s AS (SELECT id_hash, user_id, csrf_token, last_seen_at FROM console_session
+                   WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $2::timestamptz - make_interval(mins => $3)),
+            touched AS (UPDATE console_session c SET last_seen_at = $2 FROM s
+                         WHERE c.id_hash = s.id_hash AND s.last_seen_at <= $2::timestamptz - make_interval(secs => $4) RETURNING c.id_hash)
+       SELECT s.user_id, s.csrf_token FROM s LEFT JOIN touched t ON t.id_hash = s.id_hash`,
+      [hash(sid), now, CONSOLE_IDLE_MINUTES, TOUCH_SECONDS],
     );
     if (!row) return null;
     const user = await this.dataSource.getRepository(User).findOneBy({ id: row.user_id });

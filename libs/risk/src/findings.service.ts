@@ -28,6 +28,8 @@ export interface FindingQuery {
   includeSuperseded?: boolean;
   page: number;
   pageSize: number;
+  /** false: the page only, without counting every match (the dashboard's first 50); `total` is then the page's length. */
+  withTotal?: boolean;
 }
 
 export interface FindingUpdate {
@@ -103,13 +105,16 @@ export class FindingsService {
     if (query.status) qb.andWhere('f.status = :st', { st: query.status });
     if (query.framework) qb.andWhere('f.mappings @> CAST(:fw AS jsonb)', { fw: JSON.stringify([{ framework: query.framework }]) });
     if (query.overdue) qb.andWhere("f.status IN ('open', 'remediation_planned') AND f.due_date < :today", { today: this.clock.today() });
-    const [items, total] = await qb
-      .orderBy("CASE f.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END", 'ASC')
+    qb.orderBy("CASE f.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END", 'ASC')
       .addOrderBy('f.due_date', 'ASC', 'NULLS LAST')
       .addOrderBy('f.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+      .take(query.pageSize);
+    if (query.withTotal === false) {
+      const items = await qb.getMany();
+      return { items, total: items.length };
+    }
+    const [items, total] = await qb.getManyAndCount();
     return { items, total };
   }
 

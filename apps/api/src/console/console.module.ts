@@ -14,6 +14,7 @@ import { SuppliersModule } from '@app/suppliers';
 import { ConsoleAssuranceController } from './assurance.controller.js';
 import { ConsoleCampaignsController } from './campaigns.controller.js';
 import { ConsoleCountermeasuresController } from './countermeasures.controller.js';
+import { DashboardFigures } from './dashboard-figures.js';
 import { ConsoleDashboardController } from './dashboard.controller.js';
 import { ConsoleEmailPreviewsController } from './email-previews.controller.js';
 import { ConsoleReassignController } from './reassign.controller.js';
@@ -31,7 +32,7 @@ import { ConsoleUsersController } from './users.controller.js';
 /** Front door of internal users in the browser: the same use-cases and the same guard as the API; one controller per page group. */
 @Module({
   imports: [AuditModule, IdentityModule, IncidentsModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule, AccessPathsModule, CertificationsModule],
-  providers: [SupplierPage],
+  providers: [SupplierPage, DashboardFigures],
   controllers: [
     ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
     ConsoleFindingsController, ConsoleIncidentsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,

@@ -3,10 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ALL_ROLES, can, Roles, type AuthenticatedRequest } from '@app/identity';
 import { QuestionnaireCatalogue } from '@app/questionnaires';
-import { SupplyChainReports } from '@app/reports';
-import { FindingsService, LossDistributionService } from '@app/risk';
+import { FindingsService } from '@app/risk';
 import { SuppliersService } from '@app/suppliers';
 import { lossFiguresView } from './countermeasures.view.js';
+import { DashboardFigures } from './dashboard-figures.js';
 import { dashboardView } from './dashboard.view.js';
 import { ConsoleErrors, sendPage } from './pages.js';
 
@@ -16,25 +16,24 @@ import { ConsoleErrors, sendPage } from './pages.js';
 @Controller('console')
 export class ConsoleDashboardController {
   constructor(
-    private readonly reports: SupplyChainReports,
+    private readonly figures: DashboardFigures,
     private readonly findings: FindingsService,
     private readonly suppliers: SuppliersService,
     private readonly catalogue: QuestionnaireCatalogue,
-    private readonly loss: LossDistributionService,
   ) {}
 
   @Get()
   @Roles(...ALL_ROLES)
   async dashboard(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
     const user = request.user!;
-    const report = await this.reports.build();
-    const overdueFindings = user.role === 'viewer' ? [] : (await this.findings.list({ overdue: true, page: 1, pageSize: 50 })).items;
+    // The loss distribution is for governance (api.md), as on its route.
+    const { report, loss: distribution } = await this.figures.current(can(user, 'report.read'));
+    const overdueFindings = user.role === 'viewer' ? [] : (await this.findings.list({ overdue: true, page: 1, pageSize: 50, withTotal: false })).items;
     const titles = new Map((await this.catalogue.list()).map((e) => [e.key, e.title]));
     const view = dashboardView(report, user, { overdueFindings, titles });
     const names = await this.suppliers.namesOf(overdueFindings.map((f) => f.supplierId));
     for (const group of view.attention.groups) for (const item of group.items as { supplier: string; supplierId?: string }[]) if (item.supplierId) item.supplier = names.get(item.supplierId) ?? '';
-    // The loss distribution is for governance (api.md), as on its route.
-    const loss = can(user, 'report.read') ? lossFiguresView(await this.loss.current()) : null;
+    const loss = distribution ? lossFiguresView(distribution) : null;
     sendPage(reply, request, 'dashboard', 'Dashboard', { ...view, loss });
   }
 }
