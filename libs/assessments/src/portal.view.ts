@@ -25,6 +25,8 @@ export class PortalLandingView {
   state: string;
   /** Whether Start would open a session (a submitted questionnaire's receipt can still be seen). */
   linkWorks: boolean;
+  /** Whether answers have been saved already (the page says Continue rather than Start). */
+  started: boolean;
   supplier: PortalSupplierName | null;
   recipient: PortalSupplierName | null;
   questionnaire: PortalLandingQuestionnaire | null;

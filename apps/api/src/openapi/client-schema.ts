@@ -2021,6 +2021,8 @@ export interface components {
             state: "open" | "overdue" | "returned" | "submitted" | "completed" | "cancelled" | "expired" | "replaced" | "invalid";
             /** @description Whether Start would open a session (a submitted questionnaire's receipt can still be seen). */
             linkWorks: boolean;
+            /** @description Whether answers have been saved already (the page says Continue rather than Start). */
+            started: boolean;
             supplier: components["schemas"]["PortalSupplierName"] | null;
             recipient: components["schemas"]["PortalSupplierName"] | null;
             questionnaire: components["schemas"]["PortalLandingQuestionnaire"] | null;
