@@ -1,7 +1,8 @@
 import {
   digestContext, escalationContext, expiringContext, incidentOpenedContext, invitationContext, linkDueContext, overdueContext, overdueInternalContext,
-  reassessmentContext, reminderContext, returnedContext, submittedContext, certificationExpiryContext, accessPathReviewContext, firstReportReminderContext, type AssessmentFacts, type EmailSettings,
+  reassessmentContext, reminderContext, returnedContext, submittedContext, firstReportReminderContext, type AssessmentFacts, type EmailSettings,
 } from './contexts.js';
+import { accessPathReviewContext, certificationExpiryContext } from './assurance-contexts.js';
 
 /** One realistic rendering of a template: who gets it, and the context the worker would build. */
 export interface EmailSample {
