@@ -31,6 +31,13 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   // Every test fails when the product reads the machine's clock instead of the injected Clock.
   setupFilesAfterEnv: ['<rootDir>/test/support/real-clock-guard.ts'],
-  testTimeout: 30_000,
+  // Generous: on a loaded 2-core machine a file's set-up (its own database, the app, sign-ins) has taken
+  // over 30 s; a test that truly hangs still fails, a minute and a half later.
+  testTimeout: 90_000,
+  // One test file at a time (the machine has 2 cores; PostgreSQL, Redis and the spawned processes take
+  // the other), in a worker process rather than Jest's own, replaced when a file leaves it over 1.5 GB:
+  // ES-module test files each load the whole application, and one process running all of them grows.
+  maxWorkers: 1,
+  workerIdleMemoryLimit: '1.5GB',
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/dev/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
 };

@@ -22,6 +22,13 @@ export class HttpConfig {
   @Min(1)
   rateLimitPerMinute = 600;
 
+  /** How often each API replica sends the requests it counted locally to Redis, in milliseconds. */
+  @Env('RATE_LIMIT_SYNC_MS', 'int')
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  rateLimitSyncMs = 100;
+
   /** The largest request body accepted. */
   @Env('BODY_LIMIT_BYTES', 'int')
   @IsInt()

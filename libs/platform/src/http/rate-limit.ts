@@ -48,9 +48,6 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return { hits, ttl }`;
 
-/** How often a replica sends the hits it counted locally to Redis. */
-const SYNC_INTERVAL_MS = 100;
-
 /** One client's window as this replica knows it: the total Redis last told, and hits not sent yet. */
 interface LocalWindow {
   known: number;
@@ -63,7 +60,7 @@ interface LocalWindow {
  * Rate limiting shared through Redis, so that limits hold across API replicas. Every route gets the
  * global per-address limit; routes may add their own stricter rule with @RateLimit.
  *
- * The global limit is counted locally and synchronised with Redis every 100 ms, so that an
+ * The global limit is counted locally and synchronised with Redis every 100 ms (`RATE_LIMIT_SYNC_MS`), so that an
  * ordinary request costs no Redis round trip: while a client is below half its limit (as far as this
  * replica knows), a request is let through at once; past half, each request asks Redis for the exact
  * total. The stricter rules (login, invitation links) protect something, so they always ask Redis.
@@ -82,7 +79,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     private readonly queue: QueueConfig,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
-    this.timer = setInterval(() => void this.sync(), SYNC_INTERVAL_MS);
+    this.timer = setInterval(() => void this.sync(), http.rateLimitSyncMs);
     this.timer.unref();
   }
 
