@@ -86,7 +86,8 @@ describe('console, as a new procurement officer reads it', () => {
     expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Sam', jobTitle: 'IT lead', confirmed: true } })).statusCode).toBe(200);
 
     const page = (await api.request({ method: 'GET', url: `/console/assessments/${id}`, headers: { cookie } })).body;
-    const row = (code: string) => new RegExp(`${code}\\.[^<]*</td>\\s*<td[^>]*>([^<]*)`).exec(page)?.[1].trim();
+    // Each answer cell starts with its heading for phones (the table stacks into labelled rows there).
+    const row = (code: string) => new RegExp(`${code}\\.[^<]*</span></td>\\s*<td[^>]*><span class="nhsuk-table-responsive__heading">Answer </span><span>([^<]*)`).exec(page)?.[1].trim();
     expect(row('LCT-02')).toBe('Partly');
     expect(row('LCT-01')).toBe('Yes');
     expect(page).toMatch(/Band C: \d+\.\d out of 100 would be band [AB], but the partial answer to LCT-02 caps it at C \(provisional until the review is complete\)/);
