@@ -74,6 +74,17 @@ describe('the OpenAPI document as a contract', () => {
     const list = document.paths['/api/v1/suppliers'].get.parameters.map((p: Json) => p.name);
     expect(list).toEqual(expect.arrayContaining(['page', 'pageSize', 'sort', 'kind', 'status', 'tier', 'band', 'rating', 'tag', 'q']));
     expect(document.paths['/api/v1/suppliers'].get.parameters.find((p: Json) => p.name === 'sort').schema.enum).toEqual(expect.arrayContaining(['name', '-netValueAtRisk']));
+    // Every paged list declares the fields it sorts by, each both ways.
+    const sorts = Object.fromEntries(Object.entries<Json>(document.paths).filter(([, item]) => item.get?.parameters?.some((p: Json) => p.name === 'pageSize')).map(([path, item]) => [path, item.get.parameters.find((p: Json) => p.name === 'sort')?.schema.enum]));
+    expect(sorts).toMatchObject({
+      '/api/v1/users': expect.arrayContaining(['name', '-name', 'email']),
+      '/api/v1/assessments': expect.arrayContaining(['dueDate', '-dueDate', 'createdAt']),
+      '/api/v1/notifications': expect.arrayContaining(['createdAt', '-createdAt']),
+      '/api/v1/incidents': expect.arrayContaining(['severity', '-severity', 'detectedAt']),
+      '/api/v1/findings': expect.arrayContaining(['severity', '-severity', 'dueDate']),
+      '/api/v1/audit-events': expect.arrayContaining(['occurredAt', '-occurredAt']),
+    });
+    expect(Object.entries(sorts).filter(([, values]) => !Array.isArray(values)).map(([path]) => path)).toEqual([]);
     expect(document.paths['/portal/assessment/answers'].post.security).toEqual(expect.arrayContaining([{ portalSession: [] }, { invitationToken: [] }]));
   });
 

@@ -540,7 +540,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incidents, filtered by supplier and status. */
+        /** Incidents, newest first unless sorted otherwise, filtered by supplier and status. */
         get: operations["incidentsList"];
         put?: never;
         /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
@@ -838,7 +838,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first, filtered by entity, actor and time. */
+        /** The audit trail, newest first unless sorted otherwise, filtered by entity, actor and time. */
         get: operations["auditEventsList"];
         put?: never;
         post?: never;
@@ -3020,6 +3020,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `email`. */
+                sort?: "email" | "-email" | "name" | "-name" | "role" | "-role" | "createdAt" | "-createdAt";
             };
             header?: never;
             path?: never;
@@ -5085,6 +5087,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `dueDate` (the earliest due first). */
+                sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "status" | "-status" | "submittedAt" | "-submittedAt" | "completedAt" | "-completedAt";
                 supplierId?: string;
                 status?: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
                 questionnaireKey?: string;
@@ -6269,6 +6273,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-createdAt` (newest first). */
+                sort?: "createdAt" | "-createdAt" | "sentAt" | "-sentAt" | "kind" | "-kind" | "status" | "-status" | "attempts" | "-attempts";
                 assessmentId?: string;
                 supplierId?: string;
                 kind?: string;
@@ -6438,6 +6444,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-createdAt` (newest first); `severity` ascends from low to critical. */
+                sort?: "createdAt" | "-createdAt" | "detectedAt" | "-detectedAt" | "severity" | "-severity" | "status" | "-status" | "closedAt" | "-closedAt";
                 supplierId?: string;
                 status?: string;
             };
@@ -8166,6 +8174,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A browser's Start on a link that expired after its questionnaire was submitted or completed: the landing page, saying so (for other closed links the page comes with 404 or 410). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description The session cookie is set; on to /portal/assessment. */
             303: {
                 headers: {
@@ -8702,6 +8719,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-occurredAt`; `occurredAt` is the order the events were recorded in. */
+                sort?: "occurredAt" | "-occurredAt" | "action" | "-action" | "entityType" | "-entityType";
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
@@ -9233,6 +9252,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-severity` (most serious first, then the earliest due); `severity` ascends from low to critical, `status` follows the lifecycle (open, remediation_planned, resolved, accepted). */
+                sort?: "severity" | "-severity" | "dueDate" | "-dueDate" | "status" | "-status" | "createdAt" | "-createdAt" | "riskReduction" | "-riskReduction";
                 supplierId?: string;
                 assessmentId?: string;
                 severity?: "critical" | "high" | "medium" | "low";
