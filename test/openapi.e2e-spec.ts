@@ -88,6 +88,36 @@ describe('the OpenAPI document as a contract', () => {
     expect(document.paths['/portal/assessment/answers'].post.security).toEqual(expect.arrayContaining([{ portalSession: [] }, { invitationToken: [] }]));
   });
 
+  it('describes every object by its fields: no schema is a bare object', () => {
+    // An object schema names its properties, or says what its values are (a map), or is a reference.
+    const bare: string[] = [];
+    const visit = (node: unknown, trail: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${trail}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      const n = node as Json;
+      if (n.type === 'object' && !n.properties && !n.additionalProperties && !n.allOf && !n.oneOf && !n.anyOf) bare.push(trail);
+      for (const [key, child] of Object.entries(n)) visit(child, `${trail}/${key}`);
+    };
+    visit(document, '#');
+    expect(bare).toEqual([]);
+    const schemas = document.components.schemas;
+    const refOf = (property: Json) => property.$ref ?? property.allOf?.[0]?.$ref;
+    // The figures' inputs and explanation, a published definition and the import body, field by field.
+    expect(refOf(schemas.SupplierView.properties.inherentRisk)).toBe('#/components/schemas/SingleLossEstimateView');
+    expect(schemas.SingleLossEstimateView.required).toEqual(expect.arrayContaining(['criticality', 'operationalLoss', 'dataLoss', 'assets', 'total']));
+    expect(refOf(schemas.SupplierRiskView.properties.explanation)).toBe('#/components/schemas/RiskExplanationView');
+    expect(schemas.RiskExplanationView.required).toEqual(['tier', 'likelihood', 'singleLossEstimate', 'valueAtRisk', 'rating', 'summary']);
+    expect(schemas.LikelihoodExplanationView.properties.bandUsed.enum).toEqual(['A', 'B', 'C', 'D', 'E', 'never']);
+    expect(refOf(schemas.QuestionnaireVersionView.properties.definition)).toBe('#/components/schemas/QuestionnaireDefinitionView');
+    expect(schemas.QuestionDefinitionView.required).toEqual(expect.arrayContaining(['code', 'text', 'type', 'weight', 'critical', 'required', 'allowNotApplicable', 'evidence', 'mappings']));
+    const body = document.paths['/api/v1/questionnaires'].post.requestBody.content;
+    expect(body['application/json'].schema).toEqual({ $ref: '#/components/schemas/QuestionnaireDefinitionInput' });
+    expect(body['application/yaml'].schema).toEqual({ $ref: '#/components/schemas/QuestionnaireDefinitionInput' });
+    expect(schemas.QuestionnaireDefinitionInput.required).toEqual(['key', 'version', 'title', 'sections']);
+    expect(schemas.QuestionInput.required).toEqual(['code', 'text', 'type']);
+    expect(schemas.QuestionInput.properties.type.enum).toEqual(['yes_no', 'yes_no_partial', 'single_choice', 'multi_choice', 'text', 'number', 'date']);
+  });
+
   it('lists the enumerations exactly as api.md does (the guide carries the table)', () => {
     const rows = guideEnumerations();
     expect(rows.length).toBeGreaterThanOrEqual(24);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentDetailView, IncidentView, SuspendedLinksView } from './incident.view.js';
+import type { IncidentDetailView, IncidentEventDetail, IncidentView, SuspendedLinksView } from './incident.view.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { disableAccessPathsForIncident } from '@app/access-paths';
@@ -172,7 +172,7 @@ export class IncidentsService {
   async get(id: string): Promise<IncidentDetailView> {
     const m = this.dataSource.manager;
     const incident = await this.view(m, id);
-    const stored = await m.query<{ at: Date; kind: string; detail: object; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
+    const stored = await m.query<{ at: Date; kind: string; detail: IncidentEventDetail; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
     const timeline = [...stored, ...(await this.followUpEvents(m, incident.followUp?.assessmentId ?? null))].sort((a, b) => a.at.getTime() - b.at.getTime());
     return {
       ...incident,
@@ -235,7 +235,7 @@ export class IncidentsService {
     return toIncidentView(row);
   }
 
-  private async event(m: EntityManager, incidentId: string, at: Date, kind: string, detail: object, actorId: string | null): Promise<void> {
+  private async event(m: EntityManager, incidentId: string, at: Date, kind: string, detail: IncidentEventDetail, actorId: string | null): Promise<void> {
     await m.query('INSERT INTO incident_event (incident_id, at, kind, detail, actor_id) VALUES ($1, $2, $3, $4, $5)', [incidentId, at, kind, detail, actorId]);
     await this.audit.record(m, { action: `incident.${kind}`, entityType: 'incident', entityId: incidentId, before: null, after: { at: at.toISOString(), ...detail } });
   }
