@@ -74,7 +74,48 @@ describe('the OpenAPI document as a contract', () => {
     const list = document.paths['/api/v1/suppliers'].get.parameters.map((p: Json) => p.name);
     expect(list).toEqual(expect.arrayContaining(['page', 'pageSize', 'sort', 'kind', 'status', 'tier', 'band', 'rating', 'tag', 'q']));
     expect(document.paths['/api/v1/suppliers'].get.parameters.find((p: Json) => p.name === 'sort').schema.enum).toEqual(expect.arrayContaining(['name', '-netValueAtRisk']));
+    // Every paged list declares the fields it sorts by, each both ways.
+    const sorts = Object.fromEntries(Object.entries<Json>(document.paths).filter(([, item]) => item.get?.parameters?.some((p: Json) => p.name === 'pageSize')).map(([path, item]) => [path, item.get.parameters.find((p: Json) => p.name === 'sort')?.schema.enum]));
+    expect(sorts).toMatchObject({
+      '/api/v1/users': expect.arrayContaining(['name', '-name', 'email']),
+      '/api/v1/assessments': expect.arrayContaining(['dueDate', '-dueDate', 'createdAt']),
+      '/api/v1/notifications': expect.arrayContaining(['createdAt', '-createdAt']),
+      '/api/v1/incidents': expect.arrayContaining(['severity', '-severity', 'detectedAt']),
+      '/api/v1/findings': expect.arrayContaining(['severity', '-severity', 'dueDate']),
+      '/api/v1/audit-events': expect.arrayContaining(['occurredAt', '-occurredAt']),
+    });
+    expect(Object.entries(sorts).filter(([, values]) => !Array.isArray(values)).map(([path]) => path)).toEqual([]);
     expect(document.paths['/portal/assessment/answers'].post.security).toEqual(expect.arrayContaining([{ portalSession: [] }, { invitationToken: [] }]));
+  });
+
+  it('describes every object by its fields: no schema is a bare object', () => {
+    // An object schema names its properties, or says what its values are (a map), or is a reference.
+    const bare: string[] = [];
+    const visit = (node: unknown, trail: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${trail}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      const n = node as Json;
+      if (n.type === 'object' && !n.properties && !n.additionalProperties && !n.allOf && !n.oneOf && !n.anyOf) bare.push(trail);
+      for (const [key, child] of Object.entries(n)) visit(child, `${trail}/${key}`);
+    };
+    visit(document, '#');
+    expect(bare).toEqual([]);
+    const schemas = document.components.schemas;
+    const refOf = (property: Json) => property.$ref ?? property.allOf?.[0]?.$ref;
+    // The figures' inputs and explanation, a published definition and the import body, field by field.
+    expect(refOf(schemas.SupplierView.properties.inherentRisk)).toBe('#/components/schemas/SingleLossEstimateView');
+    expect(schemas.SingleLossEstimateView.required).toEqual(expect.arrayContaining(['criticality', 'operationalLoss', 'dataLoss', 'assets', 'total']));
+    expect(refOf(schemas.SupplierRiskView.properties.explanation)).toBe('#/components/schemas/RiskExplanationView');
+    expect(schemas.RiskExplanationView.required).toEqual(['tier', 'likelihood', 'singleLossEstimate', 'valueAtRisk', 'rating', 'summary']);
+    expect(schemas.LikelihoodExplanationView.properties.bandUsed.enum).toEqual(['A', 'B', 'C', 'D', 'E', 'never']);
+    expect(refOf(schemas.QuestionnaireVersionView.properties.definition)).toBe('#/components/schemas/QuestionnaireDefinitionView');
+    expect(schemas.QuestionDefinitionView.required).toEqual(expect.arrayContaining(['code', 'text', 'type', 'weight', 'critical', 'required', 'allowNotApplicable', 'evidence', 'mappings']));
+    const body = document.paths['/api/v1/questionnaires'].post.requestBody.content;
+    expect(body['application/json'].schema).toEqual({ $ref: '#/components/schemas/QuestionnaireDefinitionInput' });
+    expect(body['application/yaml'].schema).toEqual({ $ref: '#/components/schemas/QuestionnaireDefinitionInput' });
+    expect(schemas.QuestionnaireDefinitionInput.required).toEqual(['key', 'version', 'title', 'sections']);
+    expect(schemas.QuestionInput.required).toEqual(['code', 'text', 'type']);
+    expect(schemas.QuestionInput.properties.type.enum).toEqual(['yes_no', 'yes_no_partial', 'single_choice', 'multi_choice', 'text', 'number', 'date']);
   });
 
   it('lists the enumerations exactly as api.md does (the guide carries the table)', () => {

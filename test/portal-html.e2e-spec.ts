@@ -146,6 +146,17 @@ describe('supplier portal pages', () => {
     expect(receipt.body).toContain('Standards exceeded'); // LGV-03's first option, by its label, not `exceeded`
     const json = await api.request({ method: 'GET', url: '/portal/assessment', headers: bearer });
     expect(json.json().assessment).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SA-/), attestation: { name: 'Kim Lee', jobTitle: 'Director' } });
+    // Once the link has expired (due date + 30 days), Start opens no session: the landing page says it was submitted, with a 200.
+    api.clock.freeze('2099-08-01T09:00:00Z');
+    try {
+      const late = await api.request({ method: 'POST', url: `/portal/i/${session.token}/start` });
+      expect(late.statusCode).toBe(200);
+      expect(late.headers['content-type']).toMatch(/^text\/html/);
+      expect(late.headers['set-cookie']).toBeUndefined();
+      expect(late.body).toContain('You have submitted this questionnaire');
+    } finally {
+      api.clock.reset();
+    }
   });
 
   it('attaches files posted with the page form, five at a time, keeping the answers posted with them', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock, NotFoundError } from '@app/platform';
+import { Clock, NotFoundError, sortOrder } from '@app/platform';
 import { Assessment, ANSWERABLE_STATUSES, type AssessmentStatus } from './assessment.entity.js';
 import { AssessmentAnswer } from './assessment-answer.entity.js';
 
@@ -10,9 +10,13 @@ export interface AssessmentListQuery {
   status?: AssessmentStatus;
   questionnaireKey?: string;
   overdue?: boolean;
+  sort?: string;
   page: number;
   pageSize: number;
 }
+
+/** The fields the assessment list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI document. */
+export const ASSESSMENT_SORTS: readonly string[] = ['dueDate', 'createdAt', 'status', 'submittedAt', 'completedAt'];
 
 /** Procurement's reads: one assessment with its answers, and the filtered list. */
 @Injectable()
@@ -30,12 +34,13 @@ export class AssessmentQueries {
   }
 
   async list(query: AssessmentListQuery): Promise<{ items: Assessment[]; total: number }> {
+    const { field, direction } = sortOrder(query.sort, 'dueDate', ASSESSMENT_SORTS);
     const qb = this.dataSource.getRepository(Assessment).createQueryBuilder('a');
     if (query.supplierId) qb.andWhere('a.supplier_id = :s', { s: query.supplierId });
     if (query.status) qb.andWhere('a.status = :st', { st: query.status });
     if (query.questionnaireKey) qb.andWhere('a.questionnaire_key = :k', { k: query.questionnaireKey });
     if (query.overdue) qb.andWhere('a.status IN (:...answerable) AND a.due_date < :today', { answerable: ANSWERABLE_STATUSES, today: this.clock.today() });
-    const [items, total] = await qb.orderBy('a.due_date', 'ASC').addOrderBy('a.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [items, total] = await qb.orderBy(`a.${field}`, direction, 'NULLS LAST').addOrderBy('a.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return { items, total };
   }
 }

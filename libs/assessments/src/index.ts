@@ -6,7 +6,7 @@ export { CancelAssessment } from './cancel-assessment.js';
 export { ReturnForClarification } from './return-for-clarification.js';
 export { AdjustAnswer } from './adjust-answer.js';
 export { CompleteAssessment } from './complete-assessment.js';
-export { AssessmentQueries, type AssessmentListQuery } from './assessment-queries.js';
+export { AssessmentQueries, ASSESSMENT_SORTS, type AssessmentListQuery } from './assessment-queries.js';
 export { PortalAccess, LinkGoneError, PortalUnauthenticatedError, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, type PortalContext } from './portal-access.js';
 export { SaveAnswers, type AnswerInput } from './save-answers.js';
 export { SubmitAssessment } from './submit-assessment.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, type DataSource, type EntityManager, type FindOptionsWhere, LessThanOrEqual, Like, MoreThanOrEqual } from 'typeorm';
-import { Clock, requestContext, type Actor } from '@app/platform';
+import { Clock, requestContext, sortOrder, type Actor } from '@app/platform';
 import { AuditEvent } from './audit-event.entity.js';
 import { changedFields } from './diff.js';
 import { chainContent, chainHash, GENESIS_HASH } from './hash-chain.js';
@@ -31,6 +31,12 @@ interface ChainEnd {
 /** How long a page may rely on the last full walk of the chain. */
 const FULL_WALK_MS = 60_000;
 
+/**
+ * The fields the audit trail sorts by (`?sort=field` or `-field`), also declared in the OpenAPI
+ * document. `occurredAt` is the chain's order: the order the events were recorded in.
+ */
+export const AUDIT_SORTS: readonly string[] = ['occurredAt', 'action', 'entityType'];
+
 export interface AuditQuery {
   entityType?: string;
   entityId?: string;
@@ -39,6 +45,7 @@ export interface AuditQuery {
   action?: string;
   from?: Date;
   to?: Date;
+  sort?: string;
   page: number;
   pageSize: number;
 }
@@ -116,9 +123,10 @@ export class AuditTrail {
     if (query.from && query.to) where.occurredAt = Between(query.from, query.to);
     else if (query.from) where.occurredAt = MoreThanOrEqual(query.from);
     else if (query.to) where.occurredAt = LessThanOrEqual(query.to);
+    const { field, direction } = sortOrder(query.sort, '-occurredAt', AUDIT_SORTS);
     const [items, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
       where,
-      order: { id: 'DESC' },
+      order: field === 'occurredAt' ? { id: direction } : { [field]: direction, id: direction },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });

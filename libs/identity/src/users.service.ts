@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { ConflictError, NotFoundError, type Actor } from '@app/platform';
+import { ConflictError, NotFoundError, sortOrder, type Actor } from '@app/platform';
 import { hashPassword } from './passwords.js';
 import { User, userSnapshot, type Role } from './user.entity.js';
 
@@ -21,6 +21,9 @@ export interface UserChanges {
   password?: string;
 }
 
+/** The fields the user list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI document. */
+export const USER_SORTS: readonly string[] = ['email', 'name', 'role', 'createdAt'];
+
 /** Creating, changing and listing internal users; every change audited in its own transaction. */
 @Injectable()
 export class UsersService {
@@ -29,9 +32,10 @@ export class UsersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(page: number, pageSize: number): Promise<{ items: User[]; total: number }> {
+  async list(page: number, pageSize: number, sort?: string): Promise<{ items: User[]; total: number }> {
+    const { field, direction } = sortOrder(sort, 'email', USER_SORTS);
     const [items, total] = await this.dataSource.getRepository(User).findAndCount({
-      order: { email: 'ASC' },
+      order: { [field]: direction, id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });

@@ -152,11 +152,38 @@ export class IncidentView {
   closedAt: string | null;
 }
 
+/** What an event of the timeline records: the fields of its kind (each kind names the ones it carries). */
+export class IncidentEventDetail {
+  /** `detected`: where the news came from, and how bad. */
+  source?: string;
+  severity?: string;
+  /** `exposure_produced`: links and records exposed. */
+  links?: number;
+  records?: number;
+  /** `follow_up_sent` and `supplier_answered`: the follow-up questionnaire. */
+  assessmentId?: string;
+  /** `follow_up_sent`: when the first report and the full follow-up are due, and whether an open follow-up was reused. */
+  firstReportDueBy?: string;
+  dueBy?: string;
+  reused?: boolean;
+  /** `supplier_notified`: the addresses the invitation went to. */
+  to?: string[];
+  /** `links_suspended`: how many, and which. */
+  count?: number;
+  linkIds?: string[];
+  /** `access_path_disabled`: the way in disabled. */
+  accessPathId?: string;
+  kind?: string;
+  description?: string;
+  /** `closed`: the closing note. */
+  note?: string;
+}
+
 export class IncidentEvent {
   at: string;
-  /** detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, closed */
+  /** detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, access path disabled, closed */
   kind: string;
-  detail: object;
+  detail: IncidentEventDetail;
   actorId: string | null;
 }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentDetailView, IncidentView, SuspendedLinksView } from './incident.view.js';
+import type { IncidentDetailView, IncidentEventDetail, IncidentView, SuspendedLinksView } from './incident.view.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { disableAccessPathsForIncident } from '@app/access-paths';
 import { SendQuestionnaire, submittedAt } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { deliveriesAbout, oweEmail } from '@app/notifications';
-import { addDays, Clock, ConflictError, NotFoundError, OrganisationConfig, RuleViolationError } from '@app/platform';
+import { addDays, Clock, ConflictError, NotFoundError, OrganisationConfig, RuleViolationError, sortOrder } from '@app/platform';
 import { RiskRecompute } from '@app/suppliers';
 import { exposureOf, type Exposure } from './exposure.js';
 
@@ -17,6 +17,12 @@ export const FOLLOW_UP_HOURS = 72;
 /** Its first report is due this many hours after detection. */
 export const FIRST_REPORT_HOURS = 24;
 export const FOLLOW_UP_KEY = 'incident-follow-up';
+/**
+ * The fields the incident list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI
+ * document; `severity` ascends from low to critical.
+ */
+export const INCIDENT_SORTS: readonly string[] = ['createdAt', 'detectedAt', 'severity', 'status', 'closedAt'];
+const SORT_COLUMNS: Record<string, string> = { createdAt: 'i.created_at', detectedAt: 'i.detected_at', status: 'i.status', closedAt: 'i.closed_at' };
 
 export interface OpenIncident {
   supplierId: string;
@@ -149,13 +155,15 @@ export class IncidentsService {
     return { assessmentId: assessment.id, firstReportDueBy, dueBy: dueBy.toISOString(), reused: false };
   }
 
-  async list(query: { supplierId?: string; status?: string; page: number; pageSize: number }): Promise<{ items: IncidentView[]; total: number }> {
+  async list(query: { supplierId?: string; status?: string; sort?: string; page: number; pageSize: number }): Promise<{ items: IncidentView[]; total: number }> {
+    const { field, direction } = sortOrder(query.sort, '-createdAt', INCIDENT_SORTS);
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.supplierId) where.push(`i.supplier_id = $${params.push(query.supplierId)}`);
     if (query.status) where.push(`i.status = $${params.push(query.status)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = await this.dataSource.query<IncidentRow[]>(`${SELECT} ${filter} ORDER BY i.created_at DESC, i.id LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`, params);
+    const order = field === 'severity' ? `array_position($${params.push([...INCIDENT_SEVERITIES])}::text[], i.severity)` : SORT_COLUMNS[field];
+    const rows = await this.dataSource.query<IncidentRow[]>(`${SELECT} ${filter} ORDER BY ${order} ${direction} NULLS LAST, i.id LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`, params);
     const [{ n }] = await this.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM incident i ${filter}`, params.slice(0, where.length));
     return { items: rows.map(toIncidentView), total: Number(n) };
   }
@@ -164,7 +172,7 @@ export class IncidentsService {
   async get(id: string): Promise<IncidentDetailView> {
     const m = this.dataSource.manager;
     const incident = await this.view(m, id);
-    const stored = await m.query<{ at: Date; kind: string; detail: object; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
+    const stored = await m.query<{ at: Date; kind: string; detail: IncidentEventDetail; actor_id: string | null }[]>('SELECT at, kind, detail, actor_id FROM incident_event WHERE incident_id = $1 ORDER BY at, id', [id]);
     const timeline = [...stored, ...(await this.followUpEvents(m, incident.followUp?.assessmentId ?? null))].sort((a, b) => a.at.getTime() - b.at.getTime());
     return {
       ...incident,
@@ -227,7 +235,7 @@ export class IncidentsService {
     return toIncidentView(row);
   }
 
-  private async event(m: EntityManager, incidentId: string, at: Date, kind: string, detail: object, actorId: string | null): Promise<void> {
+  private async event(m: EntityManager, incidentId: string, at: Date, kind: string, detail: IncidentEventDetail, actorId: string | null): Promise<void> {
     await m.query('INSERT INTO incident_event (incident_id, at, kind, detail, actor_id) VALUES ($1, $2, $3, $4, $5)', [incidentId, at, kind, detail, actorId]);
     await this.audit.record(m, { action: `incident.${kind}`, entityType: 'incident', entityId: incidentId, before: null, after: { at: at.toISOString(), ...detail } });
   }

@@ -4,7 +4,7 @@ export { EMAIL_CONTEXT_BUILDERS, contextBuilderMap, type EmailContextBuilder, ty
 export { EMAIL_QUEUE, JOB, RISK_QUEUE, RISK_JOB, type SendJob } from './queues.js';
 export { OutboxDispatcher } from './outbox-dispatcher.js';
 export { OutboxModule } from './outbox.module.js';
-export { NotificationsService, type NotificationQuery } from './notifications.service.js';
+export { NotificationsService, NOTIFICATION_SORTS, type NotificationQuery } from './notifications.service.js';
 export { EmailRenderer, type RenderedEmail } from './email-renderer.js';
 export { Mailer } from './mailer.js';
 export { humanDate, isWorkingDay, londonTime, nthWorkingDay, workingTime } from './working-time.js';

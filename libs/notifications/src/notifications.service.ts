@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { ConflictError, NotFoundError } from '@app/platform';
+import { ConflictError, NotFoundError, sortOrder } from '@app/platform';
 import { EMAIL_QUEUE, type SendJob } from './queues.js';
 import { OutboxMessage, type OutboxStatus } from './outbox-message.entity.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
@@ -14,9 +14,13 @@ export interface NotificationQuery {
   supplierId?: string;
   kind?: string;
   status?: OutboxStatus;
+  sort?: string;
   page: number;
   pageSize: number;
 }
+
+/** The fields the notification log sorts by (`?sort=field` or `-field`), also declared in the OpenAPI document. */
+export const NOTIFICATION_SORTS: readonly string[] = ['createdAt', 'sentAt', 'kind', 'status', 'attempts'];
 
 /** The notification log, and retrying an email that died. */
 @Injectable()
@@ -29,6 +33,7 @@ export class NotificationsService {
   ) {}
 
   async list(query: NotificationQuery): Promise<{ items: OutboxMessage[]; total: number }> {
+    const { field, direction } = sortOrder(query.sort, '-createdAt', NOTIFICATION_SORTS);
     const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('o');
     if (query.assessmentId) qb.andWhere("o.refs->>'assessmentId' = CAST(:a AS text)", { a: query.assessmentId });
     if (query.supplierId) {
@@ -40,8 +45,8 @@ export class NotificationsService {
     if (query.kind) qb.andWhere('o.kind = :k', { k: query.kind });
     if (query.status) qb.andWhere('o.status = :st', { st: query.status });
     const [items, total] = await qb
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
+      .orderBy(`o.${field}`, direction, 'NULLS LAST')
+      .addOrderBy('o.id', direction)
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();

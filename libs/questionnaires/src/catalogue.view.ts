@@ -1,6 +1,7 @@
 // Response shapes of the catalogue as classes, for the OpenAPI document.
 import { ApiProperty } from '@nestjs/swagger';
 import { QUESTIONNAIRE_PURPOSES, type QuestionnairePurpose } from './definition.js';
+import type { QuestionnaireDefinitionView } from './definition.view.js';
 
 /** A questionnaire in the catalogue, with its published versions (newest first). */
 export class CatalogueEntry {
@@ -45,6 +46,6 @@ export class QuestionnaireVersionView {
   source: 'shipped' | 'imported';
   checksum: string;
   createdAt: string;
-  /** The definition as imported: sections, questions, scoring. */
-  definition: object;
+  /** The definition as imported, with the format's defaults filled in: sections, questions, scoring. */
+  definition: QuestionnaireDefinitionView;
 }

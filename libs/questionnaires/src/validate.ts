@@ -5,9 +5,13 @@ import {
 } from './definition.js';
 import { FRAMEWORK_VERSIONS, isKnownIdentifier } from './frameworks.js';
 
-const KEY = /^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$/;
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-const CODE = /^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/;
+// Also the patterns the OpenAPI document gives (definition.input.ts).
+export const KEY = /^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$/;
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export const CODE = /^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/;
+/** An option's value: a slug that may also use underscores. */
+export const OPTION_VALUE = /^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$/;
+export const MAPPING_REF = /^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,39}$/;
 
 type Plain = Record<string, unknown>;
 
@@ -142,7 +146,7 @@ function validateQuestion(
         if (!isObject(m)) return void failCounting(mp, 'must be {framework, ref}');
         unknownFields(m, ['framework', 'ref'], mp, failCounting);
         if (typeof m.framework !== 'string' || !(m.framework in FRAMEWORKS)) failCounting(`${mp}.framework`, `must be one of ${Object.keys(FRAMEWORKS).join(', ')}`);
-        if (typeof m.ref !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,39}$/.test(m.ref)) failCounting(`${mp}.ref`, 'must be a control identifier such as B2.a or 5.19');
+        if (typeof m.ref !== 'string' || !MAPPING_REF.test(m.ref)) failCounting(`${mp}.ref`, 'must be a control identifier such as B2.a or 5.19');
         else if (typeof m.framework === 'string' && m.framework in FRAMEWORKS && !isKnownIdentifier(m.framework as Framework, m.ref)) {
           failCounting(`${mp}.ref`, `is not an identifier of ${m.framework} (${FRAMEWORK_VERSIONS[m.framework as Framework]})`);
         }
@@ -176,7 +180,7 @@ function validateOptions(raw: unknown[], path: string, type: QuestionType, fail:
       return { value: '', label: '' };
     }
     unknownFields(o, ['value', 'label', 'score'], op, fail);
-    if (typeof o.value !== 'string' || !SLUG.test(o.value.replace(/_/g, '-'))) fail(`${op}.value`, 'must be a short lower-case value');
+    if (typeof o.value !== 'string' || !OPTION_VALUE.test(o.value)) fail(`${op}.value`, 'must be a short lower-case value');
     else if (values.has(o.value)) fail(`${op}.value`, `repeats option ${o.value}`);
     else values.add(o.value);
     text(o.label, `${op}.label`, fail, { min: 1, max: 300 });

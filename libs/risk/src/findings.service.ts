@@ -2,9 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, requestContext, type FieldProblem } from '@app/platform';
+import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, requestContext, sortOrder, type FieldProblem } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
-import { Finding, type FindingStatus, type Severity } from './finding.entity.js';
+import { Finding, FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from './finding.entity.js';
+
+/**
+ * The fields the finding list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI
+ * document. `severity` ascends from low to critical (the default, `-severity`, is most serious first,
+ * then the earliest due); `status` follows the lifecycle (open, remediation_planned, resolved, accepted).
+ */
+export const FINDING_SORTS: readonly string[] = ['severity', 'dueDate', 'status', 'createdAt', 'riskReduction'];
 
 /** A finding as the final score raised it, with the question's words. */
 export interface RaisedFinding {
@@ -26,6 +33,7 @@ export interface FindingQuery {
   framework?: string;
   overdue?: boolean;
   includeSuperseded?: boolean;
+  sort?: string;
   page: number;
   pageSize: number;
   /** false: the page only, without counting every match (the dashboard's first 50); `total` is then the page's length. */
@@ -105,8 +113,15 @@ export class FindingsService {
     if (query.status) qb.andWhere('f.status = :st', { st: query.status });
     if (query.framework) qb.andWhere('f.mappings @> CAST(:fw AS jsonb)', { fw: JSON.stringify([{ framework: query.framework }]) });
     if (query.overdue) qb.andWhere("f.status IN ('open', 'remediation_planned') AND f.due_date < :today", { today: this.clock.today() });
-    qb.orderBy("CASE f.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END", 'ASC')
-      .addOrderBy('f.due_date', 'ASC', 'NULLS LAST')
+    const { field, direction } = sortOrder(query.sort, '-severity', FINDING_SORTS);
+    if (field === 'severity') {
+      qb.orderBy('array_position(CAST(:leastSevereFirst AS text[]), f.severity)', direction).addOrderBy('f.dueDate', 'ASC', 'NULLS LAST');
+    } else if (field === 'status') {
+      qb.orderBy('array_position(CAST(:lifecycle AS text[]), f.status)', direction);
+    } else {
+      qb.orderBy(`f.${field}`, direction, 'NULLS LAST');
+    }
+    qb.setParameters({ leastSevereFirst: [...SEVERITIES].reverse(), lifecycle: [...FINDING_STATUSES] })
       .addOrderBy('f.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);

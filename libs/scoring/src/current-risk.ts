@@ -86,7 +86,7 @@ export interface CurrentRisk {
     tier: { inherent: 1 | 2 | 3 | 4; rule: string; override: TierOverride | null; reassessmentMonths: number };
     likelihood: {
       /** The assessment that set the band used (the weakest link), and every one that counted. */
-      latestAssessment: LatestAssessment | null;
+      latestAssessment: CountedAssessment | null;
       assessments: CountedAssessment[];
       ageMonths: number | null;
       bandUsed: Band | 'never';

@@ -1,4 +1,4 @@
-export { CLASSIFICATIONS, CRITICALITIES, BANDS, SEVERITIES, type RiskSettings, type Classification, type Criticality, type Band, type Pseudonymisation, type Severity } from './settings.js';
+export { CLASSIFICATIONS, CRITICALITIES, BANDS, PSEUDONYMISATIONS, SEVERITIES, type RiskSettings, type Classification, type Criticality, type Band, type Pseudonymisation, type Severity } from './settings.js';
 export { inherentRisk, linkCounts, impactLevel, HELD_LINK_STATUSES, OUTBOUND_DIRECTIONS, type InherentRisk, type SharedRecords, type AssetLoss, type LinkState } from './inherent-risk.js';
 export { scoreAssessment, questionScore, band, isShown, type AssessmentScore, type BandCap, type Finding, type ScoredAnswer, type CountedQuestion } from './control-score.js';
 export { likelihood, valueAtRisk, heatMapCells, RATINGS, type Likelihood, type Insurance, type Rating } from './value-at-risk.js';

@@ -8,6 +8,7 @@ export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type Su
 export { SupplierContact, CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 export { CreateSupplierInput, UpdateSupplierInput, SupplierListQuery, TierOverrideInput, SUPPLIER_SORTS } from './supplier.input.js';
 export { toSupplierView, toRiskView, SupplierView } from './supplier.view.js';
+export { BandCapView, PseudonymisationFactorView, RatingBoundsView, RiskExplanationView, SingleLossEstimateView } from './risk-explanation.view.js';
 export { HELD_LINK_SQL, HELD_LINK_PARAMS } from './risk-inputs.query.js';
 export { lossExposures, type NamedLossExposure } from './loss-exposures.query.js';
 export { openAssessmentsOf, type OpenAssessment } from './offboard-assessments.js';

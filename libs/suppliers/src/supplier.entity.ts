@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { numericAsNumber } from '@app/platform';
-import type { Band, Criticality, CurrentRisk, InherentRisk, Rating } from '@app/scoring';
+import type { Band, Criticality, CurrentRisk, Rating } from '@app/scoring';
 import { SupplierContact } from './supplier-contact.entity.js';
 
 export const SUPPLIER_KINDS = ['supplier', 'university', 'research_partner', 'nhs_body', 'charity', 'other'] as const;
@@ -61,7 +61,8 @@ export class Supplier {
   singleLossEstimate: number;
 
   @Column({ type: 'jsonb' })
-  riskInputs: InherentRisk['explanation'];
+  /** The single-loss estimate's inputs, with its total (the explanation's `singleLossEstimate`). */
+  riskInputs: CurrentRisk['explanation']['singleLossEstimate'];
 
   /** Band of the latest completed assessment (null: never assessed, or nothing scorable). */
   @Column({ type: 'text', nullable: true })

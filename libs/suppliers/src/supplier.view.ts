@@ -1,4 +1,5 @@
 import type { Band, Criticality, Rating } from '@app/scoring';
+import type { RiskExplanationView, SingleLossEstimateView } from './risk-explanation.view.js';
 import type { ContactRole, SupplierContact } from './supplier-contact.entity.js';
 import type { Supplier, SupplierKind, SupplierStatus } from './supplier.entity.js';
 
@@ -45,7 +46,7 @@ export class SupplierView {
   /** Single-loss estimate in whole pounds; computed. */
   singleLossEstimate: number;
   /** The inputs that made the tier, impact level and single-loss estimate. */
-  inherentRisk: object;
+  inherentRisk: SingleLossEstimateView;
   /** Band of the latest completed assessment (null: never assessed). */
   band: Band | null;
   rating: Rating;
@@ -74,7 +75,7 @@ export class SupplierRiskView {
   rating: Rating;
   assessmentExpired: boolean;
   /** Every input of the figures, and the sentence that explains them. */
-  explanation: object | null;
+  explanation: RiskExplanationView | null;
 }
 
 export function toSupplierView(supplier: Supplier): SupplierView {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiPage } from '../openapi/decorators.js';
-import { AuditTrail, type AuditEvent } from '@app/audit';
+import { ApiPage, ApiSort } from '../openapi/decorators.js';
+import { AUDIT_SORTS, AuditTrail, type AuditEvent } from '@app/audit';
 import { Roles } from '@app/identity';
 import { pageOf } from '@app/platform';
 import { AuditEventView } from './governance.view.js';
@@ -18,10 +18,11 @@ const toView = (e: AuditEvent): AuditEventView => ({
 export class AuditEventsController {
   constructor(private readonly audit: AuditTrail) {}
 
-  /** The audit trail, newest first, filtered by entity, actor and time. */
+  /** The audit trail, newest first unless sorted otherwise, filtered by entity, actor and time. */
   @Get()
   @Roles('admin', 'governance')
   @ApiPage(AuditEventView)
+  @ApiSort(AUDIT_SORTS, 'Default `-occurredAt`; `occurredAt` is the order the events were recorded in.')
   async list(@Query() query: AuditQueryParams) {
     const { items, total } = await this.audit.list(query);
     return pageOf(items.map(toView), total, query);

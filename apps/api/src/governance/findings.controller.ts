@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems } from '../openapi/decorators.js';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import { can, Roles, type AuthenticatedRequest } from '@app/identity';
 import { pageOf } from '@app/platform';
-import { FindingsService, type Finding } from '@app/risk';
+import { FINDING_SORTS, FindingsService, type Finding } from '@app/risk';
 import { reductionPerPound } from '@app/scoring';
 import { FindingListParams, FindingPatch } from './finding.input.js';
 import { FindingView } from './governance.view.js';
@@ -46,6 +46,7 @@ export class FindingsController {
   @Get()
   @Roles('procurement', 'governance')
   @ApiPage(FindingView)
+  @ApiSort(FINDING_SORTS, 'Default `-severity` (most serious first, then the earliest due); `severity` ascends from low to critical, `status` follows the lifecycle (open, remediation_planned, resolved, accepted).')
   async list(@Query() query: FindingListParams) {
     const { items, total } = await this.findings.list(query);
     return pageOf(items.map(toFindingView), total, query);

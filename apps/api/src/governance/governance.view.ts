@@ -1,5 +1,6 @@
 import type { DecisionType, FindingStatus, Severity } from '@app/risk';
 import { ApiProperty } from '@nestjs/swagger';
+import { CHANGES_SCHEMA, type Changes } from '@app/audit';
 
 // Response shapes of the governance routes as classes: the OpenAPI document is generated from them
 // and the controllers' view functions are typed with them.
@@ -82,8 +83,8 @@ export class AuditEventView {
   action: string;
   entityType: string;
   entityId: string;
-  /** Each changed field with its value before and after. */
-  changes: object;
+  @ApiProperty(CHANGES_SCHEMA)
+  changes: Changes;
   requestId: string | null;
   ip: string | null;
   /** This row's link in the hash chain. */

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PseudonymisationFactorView, RatingBoundsView } from '@app/suppliers';
 
 // `GET /api/v1/settings/risk` as classes, for the OpenAPI document: the risk model's settings in force
 // (libs/scoring settings.ts holds what each means; docs/risk-method.md the method). The controller is
@@ -31,13 +32,6 @@ export class LikelihoodByBandView {
   D: LikelihoodView;
   E: LikelihoodView;
   never: LikelihoodView;
-}
-
-/** Upper bounds of the low, medium and high residual ratings (likelihood level x impact level). */
-export class RatingBoundsView {
-  low: number;
-  medium: number;
-  high: number;
 }
 
 /** GBP per record lost, by classification. */
@@ -99,13 +93,6 @@ export class CriticalCapsView {
   failure: string;
   @ApiProperty(BAND)
   partial: string;
-}
-
-/** Data-loss factor of a link by pseudonymisation. */
-export class PseudonymisationFactorView {
-  identifiable: number;
-  pseudonymised: number;
-  anonymised: number;
 }
 
 /** Days from the completed review, by severity. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems } from '../openapi/decorators.js';
-import { CreateUserInput, Roles, toUserView, UpdateUserInput, UsersService, UserView } from '@app/identity';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
+import { CreateUserInput, Roles, toUserView, UpdateUserInput, USER_SORTS, UsersService, UserView } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 
 export class CreateUserBody extends CreateUserInput {}
@@ -18,8 +18,9 @@ export class UsersController {
   /** Internal users. */
   @Get()
   @ApiPage(UserView)
+  @ApiSort(USER_SORTS, 'Default `email`.')
   async list(@Query() query: PageQuery) {
-    const { items, total } = await this.users.list(query.page, query.pageSize);
+    const { items, total } = await this.users.list(query.page, query.pageSize, query.sort);
     return pageOf(items.map(toUserView), total, query);
   }
 

@@ -540,7 +540,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incidents, filtered by supplier and status. */
+        /** Incidents, newest first unless sorted otherwise, filtered by supplier and status. */
         get: operations["incidentsList"];
         put?: never;
         /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
@@ -838,7 +838,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first, filtered by entity, actor and time. */
+        /** The audit trail, newest first unless sorted otherwise, filtered by entity, actor and time. */
         get: operations["auditEventsList"];
         put?: never;
         post?: never;
@@ -1092,6 +1092,60 @@ export interface components {
             tier: number;
             reason: string | null;
         };
+        RecordsByTierView: {
+            full: number;
+            middle: number;
+            top: number;
+        };
+        AssetLossView: {
+            /** @enum {string} */
+            classification: "public" | "official" | "personal" | "special_category";
+            /**
+             * @description That link's pseudonymisation and its factor.
+             * @enum {string}
+             */
+            pseudonymisation: "identifiable" | "pseudonymised" | "anonymised";
+            assetId: string;
+            assetName: string;
+            /** @description Records of the link that gives this asset its largest loss (records held, not added up across links). */
+            records: number;
+            factor: number;
+            linkId: string | null;
+            /** @description Links of this asset that count (the same records are not lost twice). */
+            links: number;
+            /** @description GBP per record lost, for the classification. */
+            ratePerRecord: number;
+            recordsByTier: components["schemas"]["RecordsByTierView"];
+            /** @description GBP, unrounded. */
+            dataLoss: number;
+        };
+        PseudonymisationFactorView: {
+            identifiable: number;
+            pseudonymised: number;
+            anonymised: number;
+        };
+        SingleLossEstimateView: {
+            /**
+             * @description The service criticality that sets the operational loss.
+             * @enum {string}
+             */
+            criticality: "none" | "low" | "moderate" | "high" | "critical";
+            /** @description GBP. */
+            operationalLoss: number;
+            /** @description GBP, the assets' losses added up and rounded. */
+            dataLoss: number;
+            /** @description Largest loss first. */
+            assets: components["schemas"]["AssetLossView"][];
+            pseudonymisationFactor: components["schemas"]["PseudonymisationFactorView"];
+            /** @description Single-loss estimates (GBP) at which impact levels 2, 3, 4 and 5 begin. */
+            impactThresholds: number[];
+            /** @description The rule that gave the inherent tier, in words. */
+            tierRule: string;
+            /** @description Months between assessments at that tier. */
+            reassessmentMonths: number;
+            /** @description The single-loss estimate in whole pounds. */
+            total: number;
+        };
         SupplierView: {
             id: string;
             name: string;
@@ -1118,7 +1172,7 @@ export interface components {
             /** @description Single-loss estimate in whole pounds; computed. */
             singleLossEstimate: number;
             /** @description The inputs that made the tier, impact level and single-loss estimate. */
-            inherentRisk: Record<string, never>;
+            inherentRisk: components["schemas"]["SingleLossEstimateView"];
             /**
              * @description Band of the latest completed assessment (null: never assessed).
              * @enum {string|null}
@@ -1373,6 +1427,76 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ChoiceOptionInput: {
+            /** @description Unique in the question: lower-case letters, digits, hyphens and underscores. */
+            value: string;
+            label: string;
+            /** @description Required on the options of a scored `single_choice` question (0 to 1); refused elsewhere. */
+            score?: number;
+        };
+        MappingInput: {
+            /** @enum {string} */
+            framework: "NCSC-CAF" | "NDG" | "CYBER-ESSENTIALS" | "NCSC-SUPPLY-CHAIN" | "ISO27001-2022" | "NIST-CSF-2.0" | "DTAC";
+            /** @description An identifier of the framework's published list, in the catalogue's pinned version (see GET /api/v1/questionnaires). */
+            ref: string;
+        };
+        ShowIfInput: {
+            /** @description The code of an earlier question. */
+            question: string;
+            in?: string[];
+            equals?: string;
+        };
+        QuestionDefinitionView: {
+            /** @description Unique in the questionnaire, e.g. ACC-01. */
+            code: string;
+            text: string;
+            help?: string;
+            /**
+             * @description `yes_no`, `yes_no_partial` and `single_choice` are scored.
+             * @enum {string}
+             */
+            type: "yes_no" | "yes_no_partial" | "single_choice" | "multi_choice" | "text" | "number" | "date";
+            /** @description Required (at least two) on the two choice types, refused on the others. */
+            options?: components["schemas"]["ChoiceOptionInput"][];
+            /** @description 0 on unscored types and in an incident questionnaire. */
+            weight: number;
+            /**
+             * @description An evidence file asked for with the answer. Default `none`.
+             * @enum {string}
+             */
+            evidence: "none" | "optional" | "required";
+            /** @description The finding's recommendation when the answer falls short; on every counted question. */
+            recommendation?: string;
+            /** @description Scored types only: a knock-out (section 1 of the risk method). Default false. */
+            critical: boolean;
+            /** @description A required visible question must be answered (or marked N/A where allowed) before submission. Default true. */
+            required: boolean;
+            /** @description Default false. */
+            allowNotApplicable: boolean;
+            mappings: components["schemas"]["MappingInput"][];
+            showIf?: components["schemas"]["ShowIfInput"];
+        };
+        SectionDefinitionView: {
+            /** @description Unique in the questionnaire. */
+            key: string;
+            title: string;
+            description?: string;
+            questions: components["schemas"]["QuestionDefinitionView"][];
+        };
+        QuestionnaireDefinitionView: {
+            /** @description A lower-case slug of 3 to 64 characters. */
+            key: string;
+            /** @description (key, version) is unique; a published version never changes. */
+            version: number;
+            title: string;
+            /**
+             * @description `security` (the default) is scored and sets the supplier's band; `incident` is never scored.
+             * @enum {string}
+             */
+            purpose?: "security" | "incident";
+            description?: string;
+            sections: components["schemas"]["SectionDefinitionView"][];
+        };
         QuestionnaireVersionView: {
             /** @enum {string} */
             purpose: "security" | "incident";
@@ -1385,8 +1509,59 @@ export interface components {
             source: "shipped" | "imported";
             checksum: string;
             createdAt: string;
-            /** @description The definition as imported: sections, questions, scoring. */
-            definition: Record<string, never>;
+            /** @description The definition as imported, with the format's defaults filled in: sections, questions, scoring. */
+            definition: components["schemas"]["QuestionnaireDefinitionView"];
+        };
+        QuestionInput: {
+            /** @description Unique in the questionnaire, e.g. ACC-01. */
+            code: string;
+            text: string;
+            help?: string;
+            /**
+             * @description `yes_no`, `yes_no_partial` and `single_choice` are scored.
+             * @enum {string}
+             */
+            type: "yes_no" | "yes_no_partial" | "single_choice" | "multi_choice" | "text" | "number" | "date";
+            /** @description Required (at least two) on the two choice types, refused on the others. */
+            options?: components["schemas"]["ChoiceOptionInput"][];
+            /** @description Scored types only, never in an incident questionnaire; 0: context, never counted, never a finding. Default 1. */
+            weight?: number;
+            /**
+             * @description An evidence file asked for with the answer. Default `none`.
+             * @enum {string}
+             */
+            evidence?: "none" | "optional" | "required";
+            /** @description The finding's recommendation when the answer falls short; on every counted question. */
+            recommendation?: string;
+            /** @description Scored types only: a knock-out (section 1 of the risk method). Default false. */
+            critical?: boolean;
+            /** @description A required visible question must be answered (or marked N/A where allowed) before submission. Default true. */
+            required?: boolean;
+            /** @description Default false. */
+            allowNotApplicable?: boolean;
+            showIf?: components["schemas"]["ShowIfInput"];
+            mappings?: components["schemas"]["MappingInput"][];
+        };
+        SectionInput: {
+            /** @description Unique in the questionnaire. */
+            key: string;
+            title: string;
+            description?: string;
+            questions: components["schemas"]["QuestionInput"][];
+        };
+        QuestionnaireDefinitionInput: {
+            /** @description A lower-case slug of 3 to 64 characters. */
+            key: string;
+            /** @description (key, version) is unique; a published version never changes. */
+            version: number;
+            title: string;
+            /**
+             * @description `security` (the default) is scored and sets the supplier's band; `incident` is never scored.
+             * @enum {string}
+             */
+            purpose?: "security" | "incident";
+            description?: string;
+            sections: components["schemas"]["SectionInput"][];
         };
         AttestationView: {
             name: string;
@@ -1603,12 +1778,19 @@ export interface components {
             createdAt: string;
         };
         AssessmentHistoryEntry: {
+            /** @description Each changed field, by name, with its value before and after (any JSON value; null when it had none; a secret as "[secret]"). */
+            changes: {
+                [key: string]: {
+                    /** @description The value before (any JSON value, or null). */
+                    before: unknown;
+                    /** @description The value after (any JSON value, or null). */
+                    after: unknown;
+                };
+            };
             at: string;
             action: string;
             actorType: string;
             actorId: string | null;
-            /** @description The fields that changed, each with its value before and after. */
-            changes: Record<string, never>;
         };
         AssessmentDetailView: {
             id: string;
@@ -1815,11 +1997,36 @@ export interface components {
             createdAt: string;
             closedAt: string | null;
         };
+        IncidentEventDetail: {
+            /** @description `detected`: where the news came from, and how bad. */
+            source?: string;
+            severity?: string;
+            /** @description `exposure_produced`: links and records exposed. */
+            links?: number;
+            records?: number;
+            /** @description `follow_up_sent` and `supplier_answered`: the follow-up questionnaire. */
+            assessmentId?: string;
+            /** @description `follow_up_sent`: when the first report and the full follow-up are due, and whether an open follow-up was reused. */
+            firstReportDueBy?: string;
+            dueBy?: string;
+            reused?: boolean;
+            /** @description `supplier_notified`: the addresses the invitation went to. */
+            to?: string[];
+            /** @description `links_suspended`: how many, and which. */
+            count?: number;
+            linkIds?: string[];
+            /** @description `access_path_disabled`: the way in disabled. */
+            accessPathId?: string;
+            kind?: string;
+            description?: string;
+            /** @description `closed`: the closing note. */
+            note?: string;
+        };
         IncidentEvent: {
             at: string;
-            /** @description detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, closed */
+            /** @description detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, access path disabled, closed */
             kind: string;
-            detail: Record<string, never>;
+            detail: components["schemas"]["IncidentEventDetail"];
             actorId: string | null;
         };
         IncidentDetailView: {
@@ -2167,6 +2374,15 @@ export interface components {
             sha256: string;
         };
         AuditEventView: {
+            /** @description Each changed field, by name, with its value before and after (any JSON value; null when it had none; a secret as "[secret]"). */
+            changes: {
+                [key: string]: {
+                    /** @description The value before (any JSON value, or null). */
+                    before: unknown;
+                    /** @description The value after (any JSON value, or null). */
+                    after: unknown;
+                };
+            };
             id: string;
             occurredAt: string;
             /** @enum {string} */
@@ -2175,8 +2391,6 @@ export interface components {
             action: string;
             entityType: string;
             entityId: string;
-            /** @description Each changed field with its value before and after. */
-            changes: Record<string, never>;
             requestId: string | null;
             ip: string | null;
             /** @description This row's link in the hash chain. */
@@ -2255,11 +2469,6 @@ export interface components {
             /** @enum {string} */
             partial: "A" | "B" | "C" | "D" | "E";
         };
-        PseudonymisationFactorView: {
-            identifiable: number;
-            pseudonymised: number;
-            anonymised: number;
-        };
         RemediationDaysView: {
             critical: number;
             high: number;
@@ -2300,6 +2509,112 @@ export interface components {
             maxAcceptanceMonths: number;
             ratingColours: components["schemas"]["RatingColoursView"];
         };
+        TierOverrideReasonView: {
+            tier: number;
+            reason: string;
+        };
+        TierExplanationView: {
+            /** @description The tier the figures gave, 1 (highest) to 4, before any override. */
+            inherent: number;
+            rule: string;
+            override: components["schemas"]["TierOverrideReasonView"] | null;
+            /** @description Months between assessments at the tier in force. */
+            reassessmentMonths: number;
+        };
+        CountedAssessmentView: {
+            /**
+             * @description Its band as scored (null: nothing in it was scorable).
+             * @enum {string|null}
+             */
+            band: "A" | "B" | "C" | "D" | "E" | null;
+            /** @enum {string|null} */
+            uncappedBand?: "A" | "B" | "C" | "D" | "E" | null;
+            /**
+             * @description Its band after the staleness rule (one band worse when older than the tier's interval).
+             * @enum {string}
+             */
+            bandUsed: "A" | "B" | "C" | "D" | "E";
+            assessmentId: string;
+            questionnaireKey?: string;
+            /** @description YYYY-MM-DD */
+            completedOn: string;
+            overall?: number | null;
+            cap?: components["schemas"]["BandCapView"] | null;
+            /** @description Months since completion, to one decimal place. */
+            ageMonths: number;
+            expired: boolean;
+        };
+        LikelihoodExplanationView: {
+            /**
+             * @description The band the likelihood is read from; `never`: no counting assessment.
+             * @enum {string}
+             */
+            bandUsed: "A" | "B" | "C" | "D" | "E" | "never";
+            /** @description Heat-map likelihood level, 1 to 5. */
+            level: number;
+            /** @description The assessment that set the band used (the weakest link). */
+            latestAssessment: components["schemas"]["CountedAssessmentView"] | null;
+            /** @description Every assessment that counted. */
+            assessments: components["schemas"]["CountedAssessmentView"][];
+            ageMonths: number | null;
+            /** @description Annual probability of a loss event, 0 to 1. */
+            probability: number;
+            /** @description The probability in words ("8% chance a year of a breach or outage that affects us"). */
+            probabilityText: string;
+            /** @description Why an assessment counted as out of date, or null. */
+            expiredBecause: string | null;
+        };
+        InsuranceCoverView: {
+            limit: number;
+            excess: number;
+            covered: number;
+        };
+        ValueAtRiskExplanationView: {
+            meaning: string;
+            formula: string;
+            insurance: components["schemas"]["InsuranceCoverView"] | null;
+            netFormula: string;
+        };
+        RatingExplanationView: {
+            /** @description Likelihood level x impact level. */
+            cell: number;
+            likelihoodLevel: number;
+            impactLevel: number;
+            bounds: components["schemas"]["RatingBoundsView"];
+        };
+        WeakEntryPointView: {
+            reasons: ("no MFA" | "not monitored")[];
+            id: string;
+            kind: string;
+            description: string;
+        };
+        EntryPointsExplanationView: {
+            /**
+             * @description The band the likelihood is read from; `never`: no counting assessment.
+             * @enum {string}
+             */
+            bandBefore: "A" | "B" | "C" | "D" | "E" | "never";
+            /**
+             * @description The band the likelihood is read from; `never`: no counting assessment.
+             * @enum {string}
+             */
+            bandAfter: "A" | "B" | "C" | "D" | "E" | "never";
+            /** @description Active paths with MFA `none` or not monitored. */
+            unprotected: components["schemas"]["WeakEntryPointView"][];
+            /** @description True when the step moved the band (one step at most, whatever the number of paths). */
+            stepApplied: boolean;
+        };
+        RiskExplanationView: {
+            tier: components["schemas"]["TierExplanationView"];
+            likelihood: components["schemas"]["LikelihoodExplanationView"];
+            singleLossEstimate: components["schemas"]["SingleLossEstimateView"];
+            valueAtRisk: components["schemas"]["ValueAtRiskExplanationView"];
+            rating: components["schemas"]["RatingExplanationView"];
+            /** @description The figures in a sentence a committee can read. */
+            summary: string;
+            /** @description The entry-point step; absent until the supplier's ways in were first weighed (a supplier just created). */
+            entryPoints?: components["schemas"]["EntryPointsExplanationView"];
+        };
         SupplierRiskView: {
             supplierId: string;
             tier: number;
@@ -2316,7 +2631,7 @@ export interface components {
             rating: "low" | "medium" | "high" | "critical";
             assessmentExpired: boolean;
             /** @description Every input of the figures, and the sentence that explains them. */
-            explanation: Record<string, never> | null;
+            explanation: components["schemas"]["RiskExplanationView"] | null;
         };
         TierOverrideBody: {
             /** @enum {number|null} */
@@ -3020,6 +3335,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `email`. */
+                sort?: "email" | "-email" | "name" | "-name" | "role" | "-role" | "createdAt" | "-createdAt";
             };
             header?: never;
             path?: never;
@@ -4887,11 +5204,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML. */
+        /** @description A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML. Every problem is answered at once, each with its path. */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
-                "application/yaml": Record<string, never>;
+                "application/json": components["schemas"]["QuestionnaireDefinitionInput"];
+                "application/yaml": components["schemas"]["QuestionnaireDefinitionInput"];
             };
         };
         responses: {
@@ -5085,6 +5402,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `dueDate` (the earliest due first). */
+                sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "status" | "-status" | "submittedAt" | "-submittedAt" | "completedAt" | "-completedAt";
                 supplierId?: string;
                 status?: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
                 questionnaireKey?: string;
@@ -6269,6 +6588,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-createdAt` (newest first). */
+                sort?: "createdAt" | "-createdAt" | "sentAt" | "-sentAt" | "kind" | "-kind" | "status" | "-status" | "attempts" | "-attempts";
                 assessmentId?: string;
                 supplierId?: string;
                 kind?: string;
@@ -6438,6 +6759,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-createdAt` (newest first); `severity` ascends from low to critical. */
+                sort?: "createdAt" | "-createdAt" | "detectedAt" | "-detectedAt" | "severity" | "-severity" | "status" | "-status" | "closedAt" | "-closedAt";
                 supplierId?: string;
                 status?: string;
             };
@@ -8166,6 +8489,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A browser's Start on a link that expired after its questionnaire was submitted or completed: the landing page, saying so (for other closed links the page comes with 404 or 410). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description The session cookie is set; on to /portal/assessment. */
             303: {
                 headers: {
@@ -8702,6 +9034,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-occurredAt`; `occurredAt` is the order the events were recorded in. */
+                sort?: "occurredAt" | "-occurredAt" | "action" | "-action" | "entityType" | "-entityType";
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
@@ -9233,6 +9567,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-severity` (most serious first, then the earliest due); `severity` ascends from low to critical, `status` follows the lifecycle (open, remediation_planned, resolved, accepted). */
+                sort?: "severity" | "-severity" | "dueDate" | "-dueDate" | "status" | "-status" | "createdAt" | "-createdAt" | "riskReduction" | "-riskReduction";
                 supplierId?: string;
                 assessmentId?: string;
                 severity?: "critical" | "high" | "medium" | "low";

@@ -59,6 +59,6 @@ export const PROBLEMS_EXTENSION = 'x-problems';
 
 export const problemDescription = (status: number) => PROBLEM_DESCRIPTIONS[status] ?? 'Problem details.';
 
-/** `?sort=field` or `?sort=-field` (descending), from the list's own allowed fields. */
-export const ApiSort = (fields: readonly string[]) =>
-  ApiQuery({ name: 'sort', required: false, description: 'A field to sort by, with a leading "-" for descending order.', schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) } });
+/** `?sort=field` or `?sort=-field` (descending), from the list's own allowed fields; `note`: how some field orders, or the default. */
+export const ApiSort = (fields: readonly string[], note = '') =>
+  ApiQuery({ name: 'sort', required: false, description: `A field to sort by, with a leading "-" for descending order.${note ? ` ${note}` : ''}`, schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) } });

@@ -44,7 +44,8 @@ export async function createOpenApiDocument(app: INestApplication, config: AppCo
     )
     .setVersion('1')
     .setLicense('UNLICENSED', `${config.http.baseUrl}/docs`)
-    .addServer(config.http.baseUrl)
+    // PUBLIC_URL when set; else "/", the host that serves this document (not a made-up localhost address).
+    .addServer(config.http.publicUrl ?? '/', config.http.publicUrl ? undefined : 'The host serving this document (PUBLIC_URL is not set).')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /api/v1/auth/login.' }, 'bearer')
     .addCookieAuth('assure_portal', { type: 'apiKey', in: 'cookie', description: 'The supplier session opened by POST /portal/i/{token}/start.' }, 'portalSession')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The invitation token from the emailed link, for suppliers answering by script.' }, 'invitationToken');

@@ -82,6 +82,7 @@ export class PortalController {
   /** Opens a session bound to this one assessment and goes to the questionnaire. */
   @Post('i/:token/start')
   @RateLimit({ name: 'portal-ip', limit: 60, windowSeconds: 60 }, { name: 'portal-token', limit: 30, windowSeconds: 60, key: tokenKey })
+  @ApiResponse({ status: 200, description: "A browser's Start on a link that expired after its questionnaire was submitted or completed: the landing page, saying so (for other closed links the page comes with 404 or 410).", content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 303, description: 'The session cookie is set; on to /portal/assessment.', headers: { 'set-cookie': { description: 'assure_portal: HttpOnly, SameSite=Lax', schema: { type: 'string' } }, location: { schema: { type: 'string' } } } })
   @ApiProblems(404, 410)
   async start(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AssessmentStatus } from '@app/assessments';
+import { CHANGES_SCHEMA, type Changes } from '@app/audit';
 import type { AssessmentScoreView } from './score.view.js';
 
 // Response shapes of /api/v1/assessments as classes: the OpenAPI document is generated from them and
@@ -82,8 +83,8 @@ export class AssessmentHistoryEntry {
   action: string;
   actorType: string;
   actorId: string | null;
-  /** The fields that changed, each with its value before and after. */
-  changes: object;
+  @ApiProperty(CHANGES_SCHEMA)
+  changes: Changes;
 }
 
 /** An assessment with its answers, evidence and history. */

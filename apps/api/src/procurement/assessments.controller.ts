@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems } from '../openapi/decorators.js';
-import { AdjustAnswer, AdjustmentBody, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer } from '@app/assessments';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
+import { AdjustAnswer, AdjustmentBody, ASSESSMENT_SORTS, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { pageOf } from '@app/platform';
@@ -57,6 +57,7 @@ export class AssessmentsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiPage(AssessmentView)
+  @ApiSort(ASSESSMENT_SORTS, 'Default `dueDate` (the earliest due first).')
   async list(@Query() query: AssessmentListParams) {
     const { items, total } = await this.assessments.list(query);
     return pageOf(items.map(toAssessmentView), total, query);

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems } from '../openapi/decorators.js';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { INCIDENT_SEVERITIES, INCIDENT_SOURCES, IncidentDetailView, IncidentsService, IncidentView, type OpenIncident } from '@app/incidents';
+import { INCIDENT_SEVERITIES, INCIDENT_SORTS, INCIDENT_SOURCES, IncidentDetailView, IncidentsService, IncidentView, type OpenIncident } from '@app/incidents';
 import { InvalidInputError, OrganisationConfig, pageOf, PageQuery } from '@app/platform';
 import { neutralise, PdfRenderer } from '@app/reports';
 import { IncidentExposurePage } from './incident-pages.js';
@@ -60,10 +60,11 @@ export class IncidentsController {
     return incident;
   }
 
-  /** Incidents, filtered by supplier and status. */
+  /** Incidents, newest first unless sorted otherwise, filtered by supplier and status. */
   @Get()
   @Roles('procurement', 'governance')
   @ApiPage(IncidentView)
+  @ApiSort(INCIDENT_SORTS, 'Default `-createdAt` (newest first); `severity` ascends from low to critical.')
   async list(@Query() query: IncidentListParams) {
     const { items, total } = await this.incidents.list(query);
     return pageOf(items, total, query);

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblems } from '../openapi/decorators.js';
+import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import { Roles } from '@app/identity';
-import { NotificationsService, type OutboxMessage } from '@app/notifications';
+import { NOTIFICATION_SORTS, NotificationsService, type OutboxMessage } from '@app/notifications';
 import { pageOf } from '@app/platform';
 import { NotificationView } from './procurement.view.js';
 import { NotificationListParams } from './notification-list.input.js';
@@ -38,6 +38,7 @@ export class NotificationsController {
   @Get()
   @Roles('procurement', 'governance')
   @ApiPage(NotificationView)
+  @ApiSort(NOTIFICATION_SORTS, 'Default `-createdAt` (newest first).')
   async list(@Query() query: NotificationListParams) {
     const { items, total } = await this.notifications.list(query);
     return pageOf(items.map(toNotificationView), total, query);

@@ -4,7 +4,7 @@ import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, IntParamPipe } from '@app/platform';
-import { CatalogueView, FRAMEWORK_IDENTIFIERS, FRAMEWORK_VERSIONS, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
+import { CatalogueView, FRAMEWORK_IDENTIFIERS, QuestionnaireDefinitionInput, FRAMEWORK_VERSIONS, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
 
 const toView = (v: QuestionnaireVersion): QuestionnaireVersionView => ({
   key: v.key,
@@ -50,7 +50,7 @@ export class QuestionnairesController {
   @Roles('admin', 'procurement')
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/yaml')
-  @ApiBody({ description: 'A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML.', schema: { type: 'object' } })
+  @ApiBody({ description: 'A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML. Every problem is answered at once, each with its path.', type: QuestionnaireDefinitionInput })
   @ApiResponse({ status: 201, type: QuestionnaireVersionView, description: 'The version, newly published.' })
   @ApiOkResponse({ type: QuestionnaireVersionView, description: 'The same version, already published identically.' })
   @ApiProblems(409, 422)

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { BandCapView } from '@app/suppliers';
 
 // An assessment's score as classes, for the OpenAPI document (api.md: `score` with `overall`, `band`,
 // `sections`, `criticalFailures`; the risk method's section 1 says how each figure is made).
@@ -29,16 +30,6 @@ export class SectionScoreView {
   /** 0..100, or null when nothing in it was scorable. */
   score: number | null;
   counted: CountedQuestionView[];
-}
-
-/** A knock-out that capped the band: the cap and the critical questions that caused it. */
-export class BandCapView {
-  @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'] })
-  band: string;
-  /** `failure`: a critical question scored 0; `partial`: one scored between 0 and 1. */
-  @ApiProperty({ enum: ['failure', 'partial'] })
-  kind: string;
-  questions: string[];
 }
 
 export class ScoreMappingView {
