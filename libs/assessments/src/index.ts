@@ -30,3 +30,4 @@ export { SendAssessmentBody, CampaignBody, CampaignFilter } from './send-questio
 export { AdjustmentBody, ReturnBody } from './review.input.js';
 export { AnswerBody, AnswersBody, AttestationBody, SubmitBody } from './portal.input.js';
 export { submittedAt } from './submission.query.js';
+export { raiseEscalationLevels } from './escalation-levels.js';
