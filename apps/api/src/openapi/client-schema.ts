@@ -1065,7 +1065,7 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
-        CreateUserBody: {
+        CreateUserInput: {
             email: string;
             name: string;
             /** @enum {string} */
@@ -1073,7 +1073,7 @@ export interface components {
             password: string;
             active?: boolean;
         };
-        UpdateUserBody: {
+        UpdateUserInput: {
             name?: string;
             /** @enum {string} */
             role?: "admin" | "procurement" | "governance" | "viewer";
@@ -2318,7 +2318,7 @@ export interface components {
             /** @description Every input of the figures, and the sentence that explains them. */
             explanation: Record<string, never> | null;
         };
-        TierOverrideBody: {
+        TierOverrideInput: {
             /** @enum {number|null} */
             tier: 1 | 2 | 3 | 4 | null;
             reason: string;
@@ -3101,7 +3101,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUserBody"];
+                "application/json": components["schemas"]["CreateUserInput"];
             };
         };
         responses: {
@@ -3202,7 +3202,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUserBody"];
+                "application/json": components["schemas"]["UpdateUserInput"];
             };
         };
         responses: {
@@ -8937,7 +8937,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TierOverrideBody"];
+                "application/json": components["schemas"]["TierOverrideInput"];
             };
         };
         responses: {
@@ -9513,7 +9513,7 @@ export interface operations {
     reportsSupplyChain: {
         parameters: {
             query?: {
-                format?: "json" | "csv" | "html" | "pdf";
+                format?: "json" | "csv" | "pdf" | "html";
                 asOf?: string;
             };
             header?: never;
