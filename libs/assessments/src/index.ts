@@ -31,3 +31,4 @@ export { AdjustmentBody, ReturnBody } from './review.input.js';
 export { AnswersBody, AttestationBody, SubmitBody } from './portal.input.js';
 export { submittedAt } from './submission.query.js';
 export { raiseEscalationLevels } from './escalation-levels.js';
+export { unsubmittedAssessmentsDueBy, reassessmentsDue } from './notices.query.js';

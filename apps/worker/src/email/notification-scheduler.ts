@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { raiseEscalationLevels } from '@app/assessments';
+import { unreviewedAccessPaths } from '@app/access-paths';
+import { raiseEscalationLevels, reassessmentsDue, unsubmittedAssessmentsDueBy } from '@app/assessments';
 import { AuditTrail } from '@app/audit';
-import { CERTIFICATION_NOTICE_DAYS } from '@app/certifications';
+import { CERTIFICATION_NOTICE_DAYS, expiringCertifications } from '@app/certifications';
+import { linkDatesBetween } from '@app/data-sharing';
 import { firstReportRemindersOwed } from '@app/incidents';
 import {
   accessPathReviewsOwed, assessmentLadderOwed, certificationNoticesOwed, certificationNoticeWindow, DECISION_NOTICE_DAYS, digestOwed, expiringOwed,
   ladderHorizon, linkNoticesOwed, linkNoticeWindow, oweEmails, reassessmentsOwed, workingTime, type LadderSettings,
 } from '@app/notifications';
 import { addDays, Clock, OrganisationConfig, SchedulerConfig } from '@app/platform';
+import { expiringDecisions } from '@app/risk';
 import { reassessmentMonthsByTier, RISK_SETTINGS, type RiskSettings } from '@app/scoring';
-import { expiringCertifications, expiringDecisions, linkDates, openAssessments, reassessmentsDue, unreviewedAccessPaths } from './schedule-facts.query.js';
 
 export interface ScheduleRun {
   working: boolean;
@@ -22,8 +24,8 @@ export interface ScheduleRun {
 }
 
 /**
- * The scheduler's round (the `schedule` job): reads the candidates from the database
- * (schedule-facts.query.ts), applies the notification rules of `@app/notifications` (the ladder,
+ * The scheduler's round (the `schedule` job): reads the candidates through each library's
+ * notices query (the libraries own their tables), applies the notification rules of `@app/notifications` (the ladder,
  * link, reassessment, expiry, digest and assurance notices), and writes the emails owed to the outbox
  * and the escalation levels reached, in one transaction. Every email has a dedupe key naming its
  * assessment (or link, or supplier) and step, so running twice, or in two workers at once, owes each
@@ -66,9 +68,9 @@ export class NotificationScheduler {
   private async owedToday(m: EntityManager, today: string) {
     const governance = this.organisation.governanceEmail;
     const ladder: LadderSettings = { reminderDays: this.scheduler.reminderDays, overdueDays: this.scheduler.overdueDays, escalationDays: this.scheduler.escalationDays };
-    const { emails, levels } = assessmentLadderOwed(today, await openAssessments(m, ladderHorizon(today, ladder)), ladder, governance);
+    const { emails, levels } = assessmentLadderOwed(today, await unsubmittedAssessmentsDueBy(m, ladderHorizon(today, ladder)), ladder, governance);
     const links = linkNoticeWindow(today, this.scheduler.linkNoticeDays);
-    emails.push(...linkNoticesOwed(today, await linkDates(m, links.from, links.to), links.days));
+    emails.push(...linkNoticesOwed(today, await linkDatesBetween(m, links.from, links.to), links.days));
     emails.push(...reassessmentsOwed(await reassessmentsDue(m, today, reassessmentMonthsByTier(this.settings))));
     if (governance) emails.push(...expiringOwed(await expiringDecisions(m, today, addDays(today, DECISION_NOTICE_DAYS)), governance));
     emails.push(...digestOwed(today, governance, this.scheduler.digestWorkingDay));
