@@ -5,3 +5,4 @@ export { CreateCertificationInput, UpdateCertificationInput, CertificationListQu
 export { toCertificationView, CertificationView, CertificationPageView } from './certification.view.js';
 export { dsptGaps, type DsptStanding, type DsptGap } from './dspt.query.js';
 export { type AnswerEvidence } from './answer-evidence.js';
+export { expiringCertifications } from './notices.query.js';

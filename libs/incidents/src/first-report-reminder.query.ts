@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ANSWERABLE_STATUSES } from '@app/assessments';
 import type { OwedEmail } from '@app/notifications';
-import { FIRST_REPORT_HOURS, FOLLOW_UP_KEY } from './incidents.service.js';
+import { FIRST_REPORT_HOURS, FOLLOW_UP_KEY } from './incident.js';
 
 /**
  * The follow-up's first report: the three answers the incident team needs before anything else

@@ -47,3 +47,21 @@ export function takeOwed(data: Record<string, unknown> | undefined): string[] {
   delete data[OWED_IDS];
   return ids;
 }
+
+/**
+ * Owes many single-recipient emails in one statement (the scheduler's run); those already owed (by
+ * dedupe key) are skipped. Returns the ids written, remembered on the transaction like oweEmail's.
+ */
+export async function oweEmails(m: EntityManager, emails: OwedEmail[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const rows = await m.query<{ id: string }[]>(
+    `INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key)
+     SELECT e.kind, ARRAY[e.recipient], e.template, e.refs, e.dedupe_key
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS e(kind, recipient, template, refs, dedupe_key)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [emails.map((e) => e.kind), emails.map((e) => e.recipients[0]), emails.map((e) => e.template), emails.map((e) => JSON.stringify(e.refs)), emails.map((e) => e.dedupeKey)],
+  );
+  const ids = rows.map((r) => r.id);
+  noteOwed(m, ids);
+  return ids;
+}

@@ -7,17 +7,14 @@ import { addDays, Clock, NotFoundError } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { decisionAlerts, recordsHeldDistinct } from './decision-alerts.query.js';
 import {
-  assessmentsSection,
   byKey,
   dataExposureSection,
-  decisionsSection,
-  findingsSection,
   headlineSection,
-  incidentsSection,
   LIST_LIMIT,
   topRisksSection,
   type PackQueries,
 } from './pack-sections.js';
+import { assessmentsSection, decisionsSection, findingsSection, incidentsSection } from './pack-assurance-sections.js';
 import type { RegisterRow } from './report-formats.js';
 import { FIGURES } from './report-figures.query.js';
 import { Snapshots, type SnapshotRef } from './snapshots.js';
@@ -30,7 +27,7 @@ export type { SupplyChainReport };
 
 /**
  * `GET /api/v1/reports/supply-chain`: the committee's pack, as data (`SupplyChainReport`), built
- * section by section (pack-sections.ts) in one transaction.
+ * section by section (pack-sections.ts, pack-assurance-sections.ts) in one transaction.
  */
 @Injectable()
 export class SupplyChainReports {

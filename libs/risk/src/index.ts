@@ -6,3 +6,4 @@ export { DecisionsService, decisionState, type DecisionInput, type DecisionState
 export { DailyRiskRun } from './daily-risk-run.js';
 export { LossDistributionService, type LossDistributionView } from './loss-distribution.service.js';
 export { DecisionBody } from './decision.input.js';
+export { expiringDecisions } from './notices.query.js';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { binomialCount, eventSize, eventSizeTable, lossSimulationSource, normalQuantile, simulateLossDistribution, summariseLosses, type LossExposure, type LossSimulationSettings } from './loss-distribution.js';
+import { eventSize, eventSizeTable, lossSimulationSource, simulateLossDistribution, summariseLosses, type LossExposure, type LossSimulationSettings } from './loss-distribution.js';
+import { binomialCount, normalQuantile } from './random-draws.js';
 import { DEFAULT_RISK_SETTINGS, resolveRiskSettings, RiskSettingsError } from './settings.js';
 
 const FLAT: LossSimulationSettings = { lossSpread: 0, simulationYears: 20_000, simulationSeed: 1 };

@@ -1,7 +1,8 @@
 export { SuppliersModule } from './suppliers.module.js';
 export { SuppliersService } from './suppliers.service.js';
 export { ReactivateSupplier } from './reactivate-supplier.js';
-export { SupplierCsv, CSV_MAX_ROWS, neutraliseFormula, restoreFormula, type ImportResult, type ImportRowResult } from './supplier-csv.js';
+export { SupplierCsv, CSV_MAX_ROWS } from './supplier-csv.js';
+export { neutraliseFormula, restoreFormula, type ImportResult, type ImportRowResult } from './supplier-csv-rows.js';
 export { RiskRecompute, type RiskInputs, type RiskFollower } from './risk.recompute.js';
 export { RiskStaleness } from './risk-staleness.js';
 export { Supplier, SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { neutraliseFormula, restoreFormula } from './supplier-csv.js';
+import { neutraliseFormula, restoreFormula } from './supplier-csv-rows.js';
 
 describe('CSV formula protection', () => {
   it('is undone exactly by the importer, for any cell', () => {

@@ -1,24 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { Clock, ConflictError, NotFoundError, RuleViolationError, sortOrder, type FieldProblem } from '@app/platform';
+import { Clock, ConflictError, NotFoundError, RuleViolationError, type FieldProblem } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { RiskRecompute, initialRisk } from './risk.recompute.js';
 import { cancelOpenAssessments } from './offboard-assessments.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
-import { SUPPLIER_SORTS, type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
+import { type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
 import { supplierSnapshot } from './supplier.view.js';
+import { listSuppliers } from './supplier-list.query.js';
 
 const IDENTIFIERS = ['companiesHouseNumber', 'odsCode', 'ukprn'] as const;
 
 /** The supplier register: every write in one transaction with its audit row. */
-type ContactRow = Pick<SupplierContact, 'id' | 'name' | 'email' | 'phone' | 'role' | 'position'>;
-/** A supplier's contacts as one JSON array, in their order (lists read them with the row). */
-const CONTACTS_JSON = `coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'email', c.email, 'phone', c.phone, 'role', c.role, 'position', c.position) ORDER BY c.position)
-  FROM supplier_contact c WHERE c.supplier_id = s.id), '[]')`;
-
 @Injectable()
 export class SuppliersService {
   constructor(
@@ -193,40 +189,7 @@ export class SuppliersService {
   }
 
   async list(query: SupplierListQuery): Promise<{ items: Supplier[]; total: number }> {
-    const { field, direction } = sortOrder(query.sort, 'name', SUPPLIER_SORTS);
-    const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');
-    if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.tier) qb.andWhere('s.tier = :tier', { tier: query.tier });
-    if (query.criticality) qb.andWhere('s.criticality = :criticality', { criticality: query.criticality });
-    if (query.band) qb.andWhere('s.band = :band', { band: query.band });
-    if (query.rating) qb.andWhere('s.rating = :rating', { rating: query.rating });
-    if (query.ownerId) qb.andWhere('s.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.tag) qb.andWhere(':tag = ANY(s.tags)', { tag: query.tag.toLowerCase() });
-    if (query.q) {
-      const text = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const identifier = query.q.replace(/\s+/g, '').toUpperCase();
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('lower(s.name) LIKE :text', { text })
-            .orWhere('s.companies_house_number = :identifier', { identifier })
-            .orWhere('s.ods_code = :identifier')
-            .orWhere('s.ukprn = :identifier'),
-        ),
-      );
-    }
-    // Ratings sort by severity, not alphabetically.
-    const sortBy = field === 'rating' ? "CASE s.rating WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 4 END" : `s.${field}`;
-    qb.orderBy(sortBy, direction, field === 'band' ? (direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST') : undefined).addOrderBy('s.id', 'ASC');
-    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
-    // Each row's contacts in the same query (a JSON array), and the count beside it on another
-    // connection: one round trip's wait for a page, not three in a row.
-    qb.addSelect(CONTACTS_JSON, 's_contacts_json');
-    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ s_id: string; s_contacts_json: ContactRow[] }>(), qb.getCount()]);
-    const contacts = new Map(raw.map((r) => [r.s_id, r.s_contacts_json]));
-    for (const supplier of entities) supplier.contacts = (contacts.get(supplier.id) ?? []).map((c) => Object.assign(new SupplierContact(), c, { supplierId: supplier.id }));
-    return { items: entities, total };
+    return listSuppliers(this.dataSource, query);
   }
 
   private assertPrimaryContact(status: string, contacts: Pick<ContactInput, 'role'>[]): void {

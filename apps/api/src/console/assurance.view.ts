@@ -1,6 +1,8 @@
 import type { AccessPath } from '@app/access-paths';
 import { CERTIFICATION_LABELS, type AnswerEvidence, type Certification, type CertificationView, type DsptStanding } from '@app/certifications';
+import type { FieldProblem } from '@app/platform';
 import type { Supplier } from '@app/suppliers';
+import { datesFrom } from './forms.js';
 
 export { CERTIFICATION_LABELS };
 export type Form = Record<string, unknown>;
@@ -76,3 +78,9 @@ export function assuranceView(supplier: Supplier, paths: AccessPath[], certifica
 /** An answer's certification evidence as the review page tags it (green proven, red flagged, grey unverified). */
 export const evidenceTag = (e: AnswerEvidence | undefined) =>
   e ? { text: e.text, label: { proven: 'Proven', flag: 'Check', unverified: 'Not proven' }[e.outcome], tag: e.outcome === 'proven' ? 'nhsuk-tag--green' : e.outcome === 'flag' ? 'nhsuk-tag--red' : 'nhsuk-tag--grey' } : null;
+
+/** The form with its NHS.UK date inputs read as YYYY-MM-DD (as typed, `d/m/y`, where not a real date), and their problems. */
+export function withDates(body: Form, names: string[]): { values: Form; problems: FieldProblem[] } {
+  const { values: dates, problems } = datesFrom(body, names);
+  return { values: { ...body, ...Object.fromEntries(names.map((name) => [name, dates[name] ?? ''])) }, problems };
+}

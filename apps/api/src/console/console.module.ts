@@ -12,19 +12,24 @@ import { ReportsModule } from '@app/reports';
 import { RiskModule } from '@app/risk';
 import { SuppliersModule } from '@app/suppliers';
 import { ConsoleAssuranceController } from './assurance.controller.js';
+import { ConsoleAssetsController } from './console-assets.controller.js';
 import { ConsoleCampaignsController } from './campaigns.controller.js';
+import { ConsoleCertificationsController } from './certifications.controller.js';
 import { ConsoleCountermeasuresController } from './countermeasures.controller.js';
 import { DashboardFigures } from './dashboard-figures.js';
+import { ConsoleDataAssetsController } from './data-assets.controller.js';
 import { ConsoleDashboardController } from './dashboard.controller.js';
 import { ConsoleEmailPreviewsController } from './email-previews.controller.js';
 import { ConsoleReassignController } from './reassign.controller.js';
 import { ConsoleFindingsController } from './findings.controller.js';
 import { ConsoleGovernanceController } from './governance.controller.js';
 import { ConsoleIncidentsController } from './incidents.controller.js';
+import { ConsoleLinksController } from './links.controller.js';
 import { ConsoleNotificationsController } from './notifications.controller.js';
-import { ConsoleRegisterController } from './register.controller.js';
 import { ConsoleReviewsController } from './reviews.controller.js';
 import { ConsoleSessionController } from './session.controller.js';
+import { ConsoleSupplierCsvController } from './supplier-csv.controller.js';
+import { ConsoleSupplierFormController } from './supplier-form.controller.js';
 import { SupplierPage } from './supplier.page.js';
 import { ConsoleSuppliersController } from './suppliers.controller.js';
 import { ConsoleUsersController } from './users.controller.js';
@@ -34,9 +39,10 @@ import { ConsoleUsersController } from './users.controller.js';
   imports: [AuditModule, IdentityModule, IncidentsModule, OutboxModule, QuestionnairesModule, SuppliersModule, DataSharingModule, AssessmentsModule, RiskModule, ReportsModule, AccessPathsModule, CertificationsModule],
   providers: [SupplierPage, DashboardFigures],
   controllers: [
-    ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleRegisterController, ConsoleReviewsController,
+    ConsoleSessionController, ConsoleDashboardController, ConsoleSuppliersController, ConsoleSupplierFormController, ConsoleLinksController,
+    ConsoleDataAssetsController, ConsoleSupplierCsvController, ConsoleAssetsController, ConsoleReviewsController,
     ConsoleFindingsController, ConsoleIncidentsController, ConsoleGovernanceController, ConsoleCampaignsController, ConsoleUsersController, ConsoleNotificationsController,
-    ConsoleReassignController, ConsoleEmailPreviewsController, ConsoleCountermeasuresController, ConsoleAssuranceController,
+    ConsoleReassignController, ConsoleEmailPreviewsController, ConsoleCountermeasuresController, ConsoleAssuranceController, ConsoleCertificationsController,
   ],
 })
 export class ConsoleModule {}

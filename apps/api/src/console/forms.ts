@@ -22,6 +22,13 @@ export interface FieldSpec {
 
 type Problem = { path: string; message: string };
 
+/** A posted form as the body parser gives it: field name to text (or a list, for repeated names). */
+export type Form = Record<string, unknown>;
+/** A field's text as posted ('' when missing or not text). */
+export const formText = (body: Form, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+/** A whole number as typed, with or without thousands separators ("12,000"); anything else is left for the validator to name. */
+export const numberOrText = (value: string) => (/^(\d+|\d{1,3}(,\d{3})+)$/.test(value.trim()) ? Number(value.trim().replace(/,/g, '')) : value.trim() === '' ? undefined : value);
+
 /** The anchor of a field path (`contacts[0].email` -> `f-contacts-0-email`): the field's id, and the error summary's link. */
 export const anchorOf = (path: string, prefix = 'f') => `${prefix}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
 const labelOf = (value: string) => value.replace(/_/g, ' ');

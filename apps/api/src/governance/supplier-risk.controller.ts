@@ -7,8 +7,6 @@ import { DecisionBody, decisionState, DecisionsService, type RiskDecision } from
 import { SuppliersService, toRiskView, toSupplierView, TierOverrideInput } from '@app/suppliers';
 import { RiskDecisionView } from './governance.view.js';
 
-export class TierOverrideBody extends TierOverrideInput {}
-
 /** The current figures of a supplier, with their explanation (risk-model.md section 8). */
 @ApiTags('governance')
 @ApiBearerAuth()
@@ -32,7 +30,7 @@ export class SupplierRiskController {
   @Roles('governance')
   @HttpCode(200)
   @ApiProblems(422)
-  async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TierOverrideBody) {
+  async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TierOverrideInput) {
     return toSupplierView(await this.suppliers.overrideTier(id, body.tier, body.reason));
   }
 

@@ -4,10 +4,6 @@ import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import { CreateUserInput, Roles, toUserView, UpdateUserInput, USER_SORTS, UsersService, UserView } from '@app/identity';
 import { PageQuery, pageOf } from '@app/platform';
 
-export class CreateUserBody extends CreateUserInput {}
-
-export class UpdateUserBody extends UpdateUserInput {}
-
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('api/v1/users')
@@ -27,14 +23,14 @@ export class UsersController {
   /** Adds an internal user with a role and a password. */
   @Post()
   @ApiProblems(409)
-  async create(@Body() body: CreateUserBody) {
+  async create(@Body() body: CreateUserInput) {
     return toUserView(await this.users.create(body));
   }
 
   /** Changes a user's name, role or password, or disables it (its token stops working at once). */
   @Patch(':id')
   @ApiProblems(409, 422)
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserBody) {
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserInput) {
     return toUserView(await this.users.update(id, body));
   }
 }

@@ -1065,7 +1065,7 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
-        CreateUserBody: {
+        CreateUserInput: {
             email: string;
             name: string;
             /** @enum {string} */
@@ -1073,7 +1073,7 @@ export interface components {
             password: string;
             active?: boolean;
         };
-        UpdateUserBody: {
+        UpdateUserInput: {
             name?: string;
             /** @enum {string} */
             role?: "admin" | "procurement" | "governance" | "viewer";
@@ -2633,7 +2633,7 @@ export interface components {
             /** @description Every input of the figures, and the sentence that explains them. */
             explanation: components["schemas"]["RiskExplanationView"] | null;
         };
-        TierOverrideBody: {
+        TierOverrideInput: {
             /** @enum {number|null} */
             tier: 1 | 2 | 3 | 4 | null;
             reason: string;
@@ -3418,7 +3418,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUserBody"];
+                "application/json": components["schemas"]["CreateUserInput"];
             };
         };
         responses: {
@@ -3519,7 +3519,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUserBody"];
+                "application/json": components["schemas"]["UpdateUserInput"];
             };
         };
         responses: {
@@ -9271,7 +9271,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TierOverrideBody"];
+                "application/json": components["schemas"]["TierOverrideInput"];
             };
         };
         responses: {
@@ -9849,7 +9849,7 @@ export interface operations {
     reportsSupplyChain: {
         parameters: {
             query?: {
-                format?: "json" | "csv" | "html" | "pdf";
+                format?: "json" | "csv" | "pdf" | "html";
                 asOf?: string;
             };
             header?: never;

@@ -1,38 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/decorators.js';
 import { AttachedEvidenceView, SaveAnswersView, SubmittedView } from './portal.view.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AnswersBody, EvidenceService, isAnswerable, hashToken, PortalAccess, PortalLandingView, PortalQuestionnaireView, PortalUnauthenticatedError, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
+import { AnswersBody, EvidenceService, isAnswerable, PortalAccess, PortalLandingView, PortalQuestionnaireView, SaveAnswers, SubmitAssessment, SubmitBody, receiptReference, SESSION_ABSOLUTE_HOURS, type PortalContext } from '@app/assessments';
 import { Public } from '@app/identity';
-import { AuthConfig, DomainError, HttpConfig, OrganisationConfig, RateLimit, requestContext, SkipRateLimit, templatesDir, validatedInput } from '@app/platform';
-import { csrfMatches, portalCsrfToken } from './csrf.js';
+import { DomainError, HttpConfig, OrganisationConfig, RateLimit, validatedInput } from '@app/platform';
+import { csrfMatches } from './csrf.js';
 import { landingPage, type Organisation } from './landing-page.js';
 import { tokenIn } from './portal-fallback.controller.js';
 import { readPageForm, typedTexts } from './page-form.js';
 import { noticeOf, PagePost, type PostKind } from './page-post.js';
 import { PortalPages } from './pages.js';
+import { bearerOf, COOKIE, csrfRefused, isPagePost, noReferrer, PortalSessions, tokenKey, wantsJson } from './portal-sessions.js';
 import { questionnairePage, type PageOptions } from './questionnaire-page.js';
 import { receiptPage } from './receipt-page.js';
 
-const COOKIE = 'assure_portal';
-const CSRF_HEADER = 'x-csrf-token';
-
-const asset = (name: string) => readFileSync(join(templatesDir('portal'), 'assets', name), 'utf8');
-// Without its @font-face rules: they name the NHS's font CDN, which the pages' CSP ('self') refuses anyway,
-// so a supplier's browser never asks a third party for anything and falls back to Arial, as NHS.UK does.
-const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8').replace(/@font-face\{[^}]*\}/g, '');
-const PORTAL_CSS = asset('portal.css');
-const PORTAL_JS = asset('portal.js');
-
-const tokenKey = (request: FastifyRequest) => hashToken(String((request.params as { token?: string }).token ?? '')).slice(0, 16);
-const wantsJson = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('application/json');
-/** A post of the questionnaire page (a browser's form), as opposed to JSON from a script. */
-const isPagePost = (request: FastifyRequest) =>
-  !bearerOf(request) && (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || (request.isMultipart() && !wantsJson(request)));
 
 /**
  * The supplier's front door, reached through the emailed link: no account, one assessment per link.
@@ -53,7 +36,7 @@ export class PortalController {
     private readonly evidence: EvidenceService,
     private readonly http: HttpConfig,
     private readonly organisation: OrganisationConfig,
-    private readonly auth: AuthConfig,
+    private readonly sessions: PortalSessions,
   ) {
     this.org = { name: organisation.name, contactEmail: organisation.contactEmail };
     this.pages = new PortalPages(this.org);
@@ -98,35 +81,6 @@ export class PortalController {
     }
   }
 
-  /** The NHS.UK frontend styles, served by the app itself (no CDN). */
-  @Get('assets/nhsuk-frontend.min.css')
-  @SkipRateLimit()
-  @ApiExcludeEndpoint()
-  @Header('content-type', 'text/css; charset=utf-8')
-  @Header('cache-control', 'public, max-age=86400')
-  css() {
-    return NHSUK_CSS;
-  }
-
-  /** The portal's own few styles: print, the evidence list, the saved notice. */
-  @Get('assets/portal.css')
-  @SkipRateLimit()
-  @ApiExcludeEndpoint()
-  @Header('content-type', 'text/css; charset=utf-8')
-  @Header('cache-control', 'public, max-age=3600')
-  portalCss() {
-    return PORTAL_CSS;
-  }
-
-  /** The page script (an enhancement only: every page works without it). */
-  @Get('assets/portal.js')
-  @SkipRateLimit()
-  @ApiExcludeEndpoint()
-  @Header('content-type', 'text/javascript; charset=utf-8')
-  @Header('cache-control', 'public, max-age=3600')
-  script() {
-    return PORTAL_JS;
-  }
 
   /** The questionnaire: sections, saved answers, progress, due date (HTML, or JSON for scripts). */
   @Get('assessment')
@@ -138,7 +92,7 @@ export class PortalController {
     noReferrer(reply);
     const json = wantsJson(request);
     try {
-      const { context, csrf } = await this.session(request);
+      const { context, csrf } = await this.sessions.session(request);
       const view = await this.portal.view(context);
       if (json) return void reply.send(view satisfies PortalQuestionnaireView);
       if (!isAnswerable(view.assessment.status)) return void reply.redirect('/portal/assessment/receipt', 303);
@@ -155,7 +109,7 @@ export class PortalController {
   async receipt(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     noReferrer(reply);
     try {
-      const { context } = await this.session(request);
+      const { context } = await this.sessions.session(request);
       const view = await this.portal.view(context);
       if (isAnswerable(view.assessment.status)) return void reply.redirect('/portal/assessment', 303);
       void reply.type('text/html; charset=utf-8').send(this.pages.render('receipt', `Submitted: ${view.assessment.questionnaire.title}`, receiptPage(view, this.org), false));
@@ -181,7 +135,7 @@ export class PortalController {
     if (isPagePost(request)) return void this.pagePost(request, reply, 'save');
     const input = await validatedInput(AnswersBody, body);
     const bearer = bearerOf(request);
-    return void reply.send(bearer ? await this.saving.saveAnswersByToken(bearer, input.answers) : await this.saving.saveAnswers(await this.scriptContext(request), input.answers));
+    return void reply.send(bearer ? await this.saving.saveAnswersByToken(bearer, input.answers) : await this.saving.saveAnswers(await this.sessions.scriptContext(request), input.answers));
   }
 
   /** Submits with an attestation; 409 if already submitted, 422 listing what is missing. */
@@ -197,7 +151,7 @@ export class PortalController {
     noReferrer(reply);
     if (isPagePost(request)) return void this.pagePost(request, reply, 'submit');
     const input = await validatedInput(SubmitBody, body);
-    const assessment = await this.submitting.submit(await this.scriptContext(request), input.attestation);
+    const assessment = await this.submitting.submit(await this.sessions.scriptContext(request), input.attestation);
     return void reply.send({ id: assessment.id, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString(), reference: receiptReference(assessment.id) });
   }
 
@@ -212,7 +166,7 @@ export class PortalController {
   @ApiProblems(400, 403, 413, 415, 422)
   async attach(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     if (isPagePost(request)) return void this.pagePost(request, reply, 'attach');
-    const context = await this.scriptContext(request);
+    const context = await this.sessions.scriptContext(request);
     if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.', 415);
     const file = await request.file();
     if (!file) throw new DomainError('REQUEST.INVALID', 'No file was sent.', 400, [{ path: 'file', message: 'is required' }]);
@@ -229,7 +183,7 @@ export class PortalController {
     noReferrer(reply);
     let session: { context: PortalContext; csrf: string };
     try {
-      session = await this.session(request);
+      session = await this.sessions.session(request);
     } catch (error) {
       // The session ended while the supplier typed: what they wrote is shown back to copy.
       const typed = await readPageForm(request).then(({ fields }) => typedTexts(fields), () => []);
@@ -259,33 +213,6 @@ export class PortalController {
     void reply.status(model.status).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false, true));
   }
 
-  /** The one assessment a script's request may touch: a bearer invitation token, or the session with its CSRF header. */
-  private async scriptContext(request: FastifyRequest): Promise<PortalContext> {
-    const bearer = bearerOf(request);
-    if (bearer) return this.actAs(await this.portal.resolveToken(bearer));
-    const { context, csrf } = await this.session(request);
-    if (!csrfMatches(csrf, request.headers[CSRF_HEADER])) throw csrfRefused();
-    return context;
-  }
-
-  /** The session behind the cookie (or a bearer token, for reading), and the CSRF token its forms carry. */
-  private async session(request: FastifyRequest): Promise<{ context: PortalContext; csrf: string }> {
-    const bearer = bearerOf(request);
-    if (bearer) return { context: this.actAs(await this.portal.resolveToken(bearer)), csrf: '' };
-    const cookie = String(request.headers.cookie ?? '')
-      .split(';')
-      .map((part) => part.trim().split('='))
-      .find(([name]) => name === COOKIE)?.[1];
-    if (!cookie) throw new PortalUnauthenticatedError();
-    return { context: this.actAs(await this.portal.resolveSession(cookie)), csrf: portalCsrfToken(this.auth.jwtSecret, cookie) };
-  }
-
-  private actAs(context: PortalContext): PortalContext {
-    const current = requestContext.current();
-    if (current) current.actor = { type: 'supplier', id: context.assessment.id };
-    return context;
-  }
-
   private errorPage(reply: FastifyReply, error: unknown, typed: { label: string; text: string }[] = []): void {
     if (!(error instanceof DomainError)) throw error;
     const heading =
@@ -300,16 +227,4 @@ export class PortalController {
       : error.message;
     void reply.status(error.status).type('text/html; charset=utf-8').send(this.pages.render('error', heading, { heading, message, typed, back: error.status === 403 || error.status === 400 || error.status === 409 }, false, true));
   }
-}
-
-function csrfRefused(): DomainError {
-  return new DomainError('PORTAL.CSRF', 'For your security, this form could not be accepted: it came from an old copy of the page, or from another site. Nothing was changed. Go back to the questionnaire, reload it, and try again.', 403);
-}
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
-}
-
-function noReferrer(reply: FastifyReply): void {
-  void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
 }

@@ -2,34 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Roles, type AuthenticatedRequest } from '@app/identity';
-import { INCIDENT_SEVERITIES, INCIDENT_SORTS, INCIDENT_SOURCES, IncidentDetailView, IncidentsService, IncidentView, type OpenIncident } from '@app/incidents';
-import { InvalidInputError, OrganisationConfig, pageOf, PageQuery } from '@app/platform';
+import { CloseBody, ExposureExportQuery, INCIDENT_SORTS, IncidentDetailView, IncidentListParams, IncidentsService, IncidentView, OpenIncidentBody } from '@app/incidents';
+import { InvalidInputError, OrganisationConfig, pageOf } from '@app/platform';
 import { neutralise, PdfRenderer } from '@app/reports';
 import { IncidentExposurePage } from './incident-pages.js';
 import { stringify } from 'csv-stringify/sync';
-
-export class OpenIncidentBody implements OpenIncident {
-  @IsUUID() supplierId: string;
-  @IsString() @MinLength(5) @MaxLength(5000) summary: string;
-  @IsISO8601({ strict: true }, { message: 'must be a date and time, e.g. 2026-11-29T08:30:00Z' }) detectedAt: string;
-  @IsIn(INCIDENT_SOURCES) source: OpenIncident['source'];
-  @IsIn(INCIDENT_SEVERITIES) severity: OpenIncident['severity'];
-}
-
-export class IncidentListParams extends PageQuery {
-  @IsOptional() @IsUUID() supplierId?: string;
-  @IsOptional() @IsIn(['open', 'closed']) status?: string;
-}
-
-export class CloseBody {
-  @IsString() @MinLength(5) @MaxLength(5000) note: string;
-}
-
-export class ExportQuery {
-  @IsOptional() @IsIn(['csv', 'pdf']) format?: 'csv' | 'pdf';
-}
 
 const EXPORT_COLUMNS = ['asset', 'classification', 'categories', 'records', 'status', 'pseudonymisation', 'article6Basis', 'article9Condition', 'agreementType', 'agreementRef', 'reviewDate', 'endDate', 'processingLocation', 'processingCountry', 'owner'] as const;
 
@@ -83,7 +61,7 @@ export class IncidentsController {
   @Roles('procurement', 'governance')
   @ApiOkResponse({ description: 'One row per link (CSV), or the printable pack (PDF).', content: { 'text/csv': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(503)
-  async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async exposure(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExposureExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const incident = await this.incidents.get(id);
     if (query.format === 'pdf') {
       const pdf = await this.pdf.render(this.page.render(incident, this.organisation.name));

@@ -44,3 +44,8 @@ export function stepOwed(today: string, dueDate: string, sentOn: string, s: Ladd
   const reached = ladderOf(dueDate, s).filter((step) => step.date <= today && step.date > sentOn && !(step.kind === 'reminder' && today > dueDate));
   return reached.at(-1) ?? null;
 }
+
+/** The latest due date whose ladder can owe a step today: the scheduler reads the questionnaires due by then. */
+export function ladderHorizon(today: string, s: LadderSettings): string {
+  return addDays(today, Math.max(...s.reminderDays));
+}

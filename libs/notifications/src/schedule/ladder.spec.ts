@@ -1,4 +1,4 @@
-import { isWorkingDay, workingTime } from '@app/notifications';
+import { isWorkingDay, workingTime } from '../working-time.js';
 import { ladderOf, stepOwed } from './ladder.js';
 
 const settings = { reminderDays: [7, 3, 1], overdueDays: 1, escalationDays: [7, 14] };
