@@ -172,4 +172,16 @@ describe('certifications: what a supplier has proven, not said', () => {
     expect(notices()[0].text).toContain('was last reviewed on 1 Nov 2025');
     expect(notices()[0].text).toContain('What to do:');
   });
+  it('tells whoever recorded the path when the supplier has no owner, and the recorder of a certificate likewise', async () => {
+    const orphan = await createSupplier(api, buyer, { name: 'Ownerless Imaging', contacts: [{ name: 'Kim Lee', email: 'kim@ownerless.example', role: 'primary' }] });
+    const path = await call(buyer, 'POST', `/api/v1/suppliers/${orphan}/access-paths`, { kind: 'vpn', description: 'Ownerless VPN', mfa: 'enforced', monitored: true, lastReviewedOn: '2025-10-01' });
+    expect(path.statusCode).toBe(201);
+    const cert = await call(buyer, 'POST', `/api/v1/suppliers/${orphan}/certifications`, { kind: 'cyber_essentials', reference: 'CE-ORPHAN', issuedOn: '2026-01-05', expiresOn: '2026-12-15' });
+    expect(cert.statusCode).toBe(201);
+    const scheduler = worker.get(NotificationScheduler);
+    const mine = () => sink.to(buyer.email).filter((m) => m.subject.includes('Ownerless Imaging'));
+    await scheduler.run();
+    await until(async () => mine().length === 2);
+    expect(mine().map((m) => m.subject).sort()).toEqual(["Expires in 15 days: Ownerless Imaging's Cyber Essentials certificate", "Review due: Ownerless Imaging's way into our systems (Ownerless VPN)"]);
+  });
 });
