@@ -1483,7 +1483,7 @@ export interface components {
             valueAtRisk: number;
             /** @description Value at risk after a current transfer decision's insurance, in whole pounds. */
             netValueAtRisk: number;
-            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (the figures then count the supplier as never assessed). */
+            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse). */
             assessmentExpired: boolean;
             /** @description When the relationship ended (ISO-8601 timestamp, UTC); null while it lasts. */
             offboardedAt: string | null;
@@ -2660,7 +2660,7 @@ export interface components {
             netValueAtRisk: number;
             /** @description Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more). */
             rating: string;
-            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (the figures then count the supplier as never assessed). */
+            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse). */
             assessmentExpired: boolean;
         };
         ExposedFindingView: {
@@ -3471,7 +3471,7 @@ export interface components {
              * @enum {string}
              */
             rating: "low" | "medium" | "high" | "critical";
-            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (the figures then count the supplier as never assessed). */
+            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse). */
             assessmentExpired: boolean;
             /** @description Every input of the figures, and the sentence that explains them. */
             explanation: components["schemas"]["RiskExplanationView"] | null;
@@ -4007,21 +4007,35 @@ export interface components {
             };
         };
         SupplyChainReportView: {
+            /** @description When the report was built (ISO-8601, UTC). */
             generatedAt: string;
+            /** @description The day the figures are of (`YYYY-MM-DD`): today, or the `asOf` asked for. */
             asOf: string;
+            /** @description Whether the supplier figures are today's or a monthly snapshot's. */
             basis: components["schemas"]["ReportBasis"];
+            /** @description The snapshot the `changes` compare with; null when none was taken before. */
             previousSnapshot: components["schemas"]["ReportSnapshotRef"] | null;
+            /** @description Suppliers in scope by tier and kind, total value at risk and net (whole pounds a year), records shared, tier 1-2 assessment coverage. */
             headline: components["schemas"]["ReportHeadline"];
+            /** @description Suppliers by likelihood level (1-5) and impact level (1-5), each cell rated and coloured. */
             heatMap: components["schemas"]["ReportHeatMap"];
+            /** @description The ten suppliers with the largest net value at risk, with what drives each. */
             topRisks: components["schemas"]["ReportTopRisk"][];
+            /** @description Records held by high- and critical-rated suppliers and by universities and research partners, data-sharing links needing attention, patient data without a current DSPT. */
             dataExposure: components["schemas"]["ReportDataExposure"];
+            /** @description The ways suppliers reach into our systems, and the weak ones. */
             entryPoints: components["schemas"]["ReportEntryPoints"];
+            /** @description Assessments overdue, returned to the supplier, awaiting review, and reassessments due. */
             assessments: components["schemas"]["ReportAssessments"];
+            /** @description Open findings by severity and age, overdue remediation, and by framework. */
             findings: components["schemas"]["ReportFindings"];
+            /** @description Risk decisions: current by type, expired, lapsed acceptances, avoids overdue, what ends within 90 days, and the log. */
             decisions: components["schemas"]["ReportDecisions"];
+            /** @description Supplier incidents: how many are open, and the list. */
             incidents: components["schemas"]["ReportIncidents"];
-            /** @description Null when no snapshot was taken before. */
+            /** @description What moved since the previous snapshot; null when no snapshot was taken before. */
             changes: components["schemas"]["ReportChanges"] | null;
+            /** @description One point per monthly snapshot: suppliers, value at risk and net (whole pounds a year), suppliers by rating. */
             trends: components["schemas"]["ReportTrendPoint"][];
         };
         SnapshotTakenView: {

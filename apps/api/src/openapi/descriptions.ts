@@ -216,7 +216,7 @@ const FIELDS: Record<string, string> = {
   share: 'Share of the tail, from 0 to 1.',
   recordCount: 'Number of records (people whose data it is).',
   records: 'Number of records (people whose data it is).',
-  assessmentExpired: 'Whether the latest completed assessment is older than the tier\'s reassessment interval (the figures then count the supplier as never assessed).',
+  assessmentExpired: 'Whether the latest completed assessment is older than the tier\'s reassessment interval (its band then counts one band worse).',
   version: 'Version number, from 1.',
   questionnaireKey: "The questionnaire's `key`.",
   questionnaireVersion: "The questionnaire's version.",

@@ -93,9 +93,10 @@ export async function createOpenApiDocument(app: INestApplication, config: AppCo
     .setLicense('UNLICENSED', `${config.http.baseUrl}/docs`)
     // PUBLIC_URL when set; else "/", the host that serves this document (not a made-up localhost address).
     .addServer(config.http.publicUrl ?? '/', config.http.publicUrl ? undefined : 'The host serving this document (PUBLIC_URL is not set).')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /api/v1/auth/login.' }, 'bearer')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `accessToken` from `POST /api/v1/auth/login` (email and password); it lasts `expiresIn` seconds.' }, 'bearer')
     .addCookieAuth('assure_portal', { type: 'apiKey', in: 'cookie', description: 'The supplier session opened by POST /portal/i/{token}/start.' }, 'portalSession')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The invitation token from the emailed link, for suppliers answering by script.' }, 'invitationToken');
+    // An opaque random token, not a JWT (addBearerAuth would call it one).
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'The invitation token: the last part of the emailed link `/portal/i/{token}`, for suppliers answering by script. It opens one assessment, expires (by default 30 days after the due date) and is revoked by a resend or cancel.' }, 'invitationToken');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
     extraModels: [ProblemView],
