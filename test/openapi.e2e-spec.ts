@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { addDays } from '@app/platform';
 import { startTestApi, type TestApi } from './support/app.js';
 import { OpenApiContract } from './support/openapi-contract.js';
 import { typedClient } from './support/typed-client.js';
@@ -205,14 +206,17 @@ describe('the OpenAPI document as a contract', () => {
     expect(schemas.IncidentEventDetail.properties.source.enum).toEqual(['supplier_notice', 'press', 'threat_intelligence', 'other']);
     expect(schemas.IncidentEventDetail.properties.severity.enum).toEqual(['low', 'medium', 'high', 'critical']);
     expect(schemas.ShowIfInput.oneOf).toEqual([{ required: ['equals'] }, { required: ['in'] }]);
-    // The request examples are a body the API accepts as it is.
-    const example = (name: string) => Object.fromEntries(Object.entries<Json>(schemas[name].properties).filter(([, p]) => p.example !== undefined).map(([field, p]) => [field, p.example]));
-    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { ...example('CreateSupplierInput'), contacts: [example('ContactInput')] } });
+    // The request examples (Swagger UI's "Example Value") are bodies the API accepts as they are, ids filled in.
+    const example = (path: string) => document.paths[path].post.requestBody.content['application/json'].example;
+    expect(example('/api/v1/suppliers')).not.toHaveProperty('ownerId');
+    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: example('/api/v1/suppliers') });
     expect(supplier.statusCode).toBe(201);
     expect(supplier.json()).toMatchObject({ name: 'Northgate Pathology Partnership', contacts: [{ role: 'primary', phone: '+44 20 7946 0000' }] });
-    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: example('CreateDataAssetInput') });
+    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: example('/api/v1/data-assets') });
     expect(asset.statusCode).toBe(201);
-    const link = await api.request({ method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers, payload: { ...example('CreateLinkInput'), supplierId: supplier.json().id, dataAssetId: asset.json().id } });
+    const link = await api.request({ method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers, payload: { ...example('/api/v1/data-sharing-links'), supplierId: supplier.json().id, dataAssetId: asset.json().id } });
     expect(link.statusCode).toBe(201);
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { ...example('/api/v1/assessments'), supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 30) } });
+    expect(sent.statusCode).toBe(201);
   });
 });

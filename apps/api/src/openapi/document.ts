@@ -104,6 +104,7 @@ export async function createOpenApiDocument(app: INestApplication, config: AppCo
   });
   completeOperations(document, accessRules(app));
   describeFields(document);
+  exampleBodies(document);
   return document;
 }
 
@@ -181,6 +182,40 @@ function describeFields(document: OpenAPIObject): void {
       if (property.description || property.$ref) continue;
       const description = describeField(name);
       if (description) property.description = description;
+    }
+  }
+}
+
+/**
+ * A JSON request body's example is made of its fields' own examples (nested contacts too), so that
+ * Swagger UI offers a body the API accepts as it is (ids to fill in aside), not every optional field
+ * with a made-up value (an invented ownerId or contact id is a 422).
+ */
+function exampleBodies(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
+  const refName = (node: Json | undefined) => ((node?.$ref ?? (node?.allOf as Json[] | undefined)?.[0]?.$ref) as string | undefined)?.split('/').pop();
+  const exampleOf = (name: string | undefined, depth = 0): Json | undefined => {
+    const properties = (name && schemas[name]?.properties) as Record<string, Json> | undefined;
+    if (!properties || depth > 3) return undefined;
+    const example: Json = {};
+    for (const [field, property] of Object.entries(properties)) {
+      if (property.example !== undefined) example[field] = property.example;
+      else if (property.type === 'array' && refName(property.items as Json)) {
+        const item = exampleOf(refName(property.items as Json), depth + 1);
+        if (item) example[field] = [item];
+      } else if (refName(property)) {
+        const nested = exampleOf(refName(property), depth + 1);
+        if (nested) example[field] = nested;
+      }
+    }
+    return Object.keys(example).length ? example : undefined;
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { requestBody?: { content?: Record<string, Json> } }[]) {
+      const json = operation?.requestBody?.content?.['application/json'];
+      if (!json || json.example !== undefined) continue;
+      const example = exampleOf(refName(json.schema as Json));
+      if (example) json.example = example;
     }
   }
 }
