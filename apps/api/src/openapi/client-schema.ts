@@ -4288,6 +4288,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "buyer@trust.nhs.example",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginBody"];
             };
         };
@@ -4572,6 +4578,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "buyer@trust.nhs.example",
+                 *       "name": "Alex Morgan",
+                 *       "role": "procurement",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserBody"];
             };
         };
@@ -5141,6 +5155,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Northgate Pathology Partnership",
+                 *       "kind": "supplier",
+                 *       "companiesHouseNumber": "01234567",
+                 *       "odsCode": "RJ1",
+                 *       "ukprn": "10007784",
+                 *       "website": "https://www.northgate.example",
+                 *       "services": "Pathology results messaging for three hospitals",
+                 *       "criticality": "critical",
+                 *       "status": "active",
+                 *       "tags": [
+                 *         "pathology",
+                 *         "north"
+                 *       ],
+                 *       "contacts": [
+                 *         {
+                 *           "name": "Priya Shah",
+                 *           "email": "priya.shah@northgate.example",
+                 *           "phone": "+44 20 7946 0000",
+                 *           "role": "primary"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSupplierInput"];
             };
         };
@@ -5665,6 +5704,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contacts": [
+                 *         {
+                 *           "name": "Priya Shah",
+                 *           "email": "priya.shah@northgate.example",
+                 *           "phone": "+44 20 7946 0000",
+                 *           "role": "primary"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSupplierInput"];
             };
         };
@@ -6194,6 +6245,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Pathology results",
+                 *       "classification": "special_category",
+                 *       "recordCount": 250000,
+                 *       "systemOfRecord": "LIMS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDataAssetInput"];
             };
         };
@@ -6919,6 +6978,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "article6Basis": "public_task",
+                 *       "article9Condition": "health_care",
+                 *       "confidentialityBasis": "direct_care",
+                 *       "agreementType": "DPA",
+                 *       "transferMethod": "api",
+                 *       "purpose": "Pathology results returned to the requesting clinician",
+                 *       "direction": "outbound",
+                 *       "recordCount": 120000,
+                 *       "pseudonymisation": "identifiable",
+                 *       "agreementRef": "DPA-2026-014",
+                 *       "processingLocation": "uk",
+                 *       "startDate": "2026-04-01",
+                 *       "reviewDate": "2027-03-31",
+                 *       "status": "active",
+                 *       "supplierId": "00000000-0000-4000-8000-000000000000",
+                 *       "dataAssetId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateLinkInput"];
             };
         };
@@ -8382,6 +8461,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "questionnaireKey": "supplier-security-core",
+                 *       "dueDate": "2027-01-15",
+                 *       "supplierId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendAssessmentBody"];
             };
         };
@@ -9253,6 +9339,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recipientContactId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReassignInput"];
             };
         };

@@ -188,7 +188,7 @@ function describeFields(document: OpenAPIObject): void {
 
 /**
  * A JSON request body's example is made of its fields' own examples (nested contacts too), so that
- * Swagger UI offers a body the API accepts as it is (ids to fill in aside), not every optional field
+ * Swagger UI offers a body the API accepts once its ids are real ones, not every optional field
  * with a made-up value (an invented ownerId or contact id is a 422).
  */
 function exampleBodies(document: OpenAPIObject): void {
@@ -207,6 +207,12 @@ function exampleBodies(document: OpenAPIObject): void {
         const nested = exampleOf(refName(property), depth + 1);
         if (nested) example[field] = nested;
       }
+    }
+    // A required id has no example of its own: a placeholder of its shape, to replace with a real one.
+    const required = (schemas[name!].required ?? []) as string[];
+    for (const field of required.filter((f) => example[f] === undefined)) {
+      if (properties[field]?.format !== 'uuid') return undefined;
+      example[field] = '00000000-0000-4000-8000-000000000000';
     }
     return Object.keys(example).length ? example : undefined;
   };
