@@ -177,6 +177,7 @@ describe('the OpenAPI document as a contract', () => {
         if (!/\*\*Who may call:\*\*/.test(op.description ?? '')) faults.push(`${at}: no description saying who may call`);
         if (op.parameters?.some((p: Json) => p.name === 'pageSize') && !/\*\*Paging:\*\*/.test(op.description)) faults.push(`${at}: paging not explained`);
         for (const p of op.parameters ?? []) if (!p.description) faults.push(`${at}: parameter ${p.name} undescribed`);
+        for (const p of (op.parameters ?? []).filter((p: Json) => p.name === 'sort')) if (!/Default `/.test(p.description)) faults.push(`${at}: sort without its default order`);
         for (const p of (op.parameters ?? []).filter((p: Json) => p.in === 'path' && /^(id|evidenceId)$/.test(p.name))) if (p.schema.format !== 'uuid') faults.push(`${at}: ${p.name} not a uuid`);
         // Every problem (4xx, and a 5xx answered as problem details): its code, and an example body.
         for (const [status, response] of Object.entries<Json>(op.responses).filter(([s, r]) => /^4/.test(s) || (/^5/.test(s) && r.content?.['application/problem+json']))) {

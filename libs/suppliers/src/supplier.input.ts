@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -193,6 +194,7 @@ export class SupplierListQuery extends PageQuery {
   @IsOptional() @IsIn(SUPPLIER_STATUSES)
   status?: SupplierStatus;
 
+  @ApiProperty({ required: false, enum: [1, 2, 3, 4] })
   @IsOptional() @Type(() => Number) @IsIn([1, 2, 3, 4])
   tier?: number;
 

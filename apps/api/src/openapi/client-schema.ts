@@ -4177,7 +4177,7 @@ export interface operations {
                     "application/json": components["schemas"]["LivenessView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4222,7 +4222,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4247,7 +4247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4306,7 +4306,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4388,7 +4388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4409,7 +4409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4462,7 +4462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4525,7 +4525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4546,7 +4546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4598,7 +4598,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4718,7 +4718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4739,7 +4739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4786,7 +4786,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +4944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4965,7 +4965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4991,18 +4991,12 @@ export interface operations {
     suppliersList: {
         parameters: {
             query?: {
-                /** @description The page to answer, from 1. */
-                page?: number;
-                /** @description Items per page, 1 to 200. */
-                pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
-                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "tier" | "-tier" | "singleLossEstimate" | "-singleLossEstimate" | "impactLevel" | "-impactLevel" | "criticality" | "-criticality" | "status" | "-status" | "kind" | "-kind" | "band" | "-band" | "rating" | "-rating" | "valueAtRisk" | "-valueAtRisk" | "netValueAtRisk" | "-netValueAtRisk";
+                /** @description Only suppliers of this tier, 1 (assessed most deeply) to 4. */
+                tier?: 1 | 2 | 3 | 4;
                 /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
                 /** @description Only those in this status (the `status` field of the items). */
                 status?: "onboarding" | "active" | "offboarded";
-                /** @description Only suppliers of this tier, 1 (assessed most deeply) to 4. */
-                tier?: number;
                 /** @description Only suppliers of this criticality. */
                 criticality?: "none" | "low" | "moderate" | "high" | "critical";
                 /** @description Only suppliers whose latest band is this one (A best, E worst). */
@@ -5017,6 +5011,12 @@ export interface operations {
                 q?: string;
                 /** @description The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it. */
                 format?: "json" | "csv";
+                /** @description The page to answer, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 200. */
+                pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `name`; `band` and `rating` sort by seriousness. */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "tier" | "-tier" | "singleLossEstimate" | "-singleLossEstimate" | "impactLevel" | "-impactLevel" | "criticality" | "-criticality" | "status" | "-status" | "kind" | "-kind" | "band" | "-band" | "rating" | "-rating" | "valueAtRisk" | "-valueAtRisk" | "netValueAtRisk" | "-netValueAtRisk";
             };
             header?: never;
             path?: never;
@@ -5039,7 +5039,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +5102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5123,7 +5123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5192,7 +5192,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5352,7 +5352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5401,7 +5401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResultView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +5502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5523,7 +5523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5566,7 +5566,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5648,7 +5648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5669,7 +5669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5728,7 +5728,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5886,7 +5886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5907,7 +5907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5950,7 +5950,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6051,7 +6051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6072,7 +6072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6102,7 +6102,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `name`. */
                 sort?: "name" | "-name" | "classification" | "-classification" | "recordCount" | "-recordCount" | "createdAt" | "-createdAt";
                 /** @description Only data assets of this classification. */
                 classification?: "public" | "official" | "personal" | "special_category";
@@ -6129,7 +6129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6192,7 +6192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6213,7 +6213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6265,7 +6265,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataAssetView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6404,7 +6404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6425,7 +6425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6468,7 +6468,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataAssetView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6550,7 +6550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6571,7 +6571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6618,7 +6618,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataAssetView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6776,7 +6776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6797,7 +6797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6827,7 +6827,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `createdAt` (the oldest first), or `reviewDate` with `dueWithinDays`. */
                 sort?: "createdAt" | "-createdAt" | "reviewDate" | "-reviewDate" | "endDate" | "-endDate" | "startDate" | "-startDate" | "recordCount" | "-recordCount" | "status" | "-status" | "destructionConfirmedOn" | "-destructionConfirmedOn";
                 /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
@@ -6862,7 +6862,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6925,7 +6925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6946,7 +6946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7010,7 +7010,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataSharingLinkView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,7 +7149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7170,7 +7170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7213,7 +7213,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataSharingLinkView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7295,7 +7295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7316,7 +7316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7363,7 +7363,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataSharingLinkView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7521,7 +7521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7542,7 +7542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7585,7 +7585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,7 +7648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7669,7 +7669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7712,7 +7712,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7775,7 +7775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7796,7 +7796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7836,7 +7836,7 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7899,7 +7899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7920,7 +7920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7976,7 +7976,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnaireVersionView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8115,7 +8115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8136,7 +8136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8181,7 +8181,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnaireVersionView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8263,7 +8263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8284,7 +8284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8345,7 +8345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8408,7 +8408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8429,7 +8429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8480,7 +8480,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentSentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8619,7 +8619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8640,7 +8640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8684,7 +8684,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignResultView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8804,7 +8804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8825,7 +8825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8868,7 +8868,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDetailView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8950,7 +8950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8971,7 +8971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9017,7 +9017,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9099,7 +9099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9120,7 +9120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9163,7 +9163,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentInvitationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9283,7 +9283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9304,7 +9304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9356,7 +9356,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentInvitationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9514,7 +9514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9535,7 +9535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9578,7 +9578,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentInvitationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9698,7 +9698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9719,7 +9719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9766,7 +9766,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9924,7 +9924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9945,7 +9945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9988,7 +9988,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,7 +10089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10110,7 +10110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10157,7 +10157,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10315,7 +10315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10336,7 +10336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10379,7 +10379,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10499,7 +10499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10520,7 +10520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10581,7 +10581,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10644,7 +10644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10665,7 +10665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10708,7 +10708,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10809,7 +10809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10830,7 +10830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10887,7 +10887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10950,7 +10950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10971,7 +10971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11028,7 +11028,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11167,7 +11167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11188,7 +11188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11232,7 +11232,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentDetailView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11314,7 +11314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11335,7 +11335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11383,7 +11383,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11465,7 +11465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11486,7 +11486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11529,7 +11529,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuspendedLinksView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11630,7 +11630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11651,7 +11651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11699,7 +11699,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11838,7 +11838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11859,7 +11859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -11889,7 +11889,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `createdAt` (the oldest first). */
                 sort?: "createdAt" | "-createdAt" | "kind" | "-kind" | "status" | "-status" | "lastReviewedOn" | "-lastReviewedOn";
                 /** @description Only those in this status (the `status` field of the items). */
                 status?: "active" | "disabled" | "removed";
@@ -11922,7 +11922,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12004,7 +12004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12025,7 +12025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12072,7 +12072,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12211,7 +12211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12232,7 +12232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12278,7 +12278,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathImportResultView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12417,7 +12417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12438,7 +12438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12481,7 +12481,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12563,7 +12563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12584,7 +12584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12631,7 +12631,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12789,7 +12789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12810,7 +12810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12840,7 +12840,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-expiresOn` (the latest expiry first). */
                 sort?: "createdAt" | "-createdAt" | "expiresOn" | "-expiresOn" | "kind" | "-kind" | "issuedOn" | "-issuedOn";
                 /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
@@ -12862,7 +12862,7 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationPageView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12944,7 +12944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -12965,7 +12965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13012,7 +13012,7 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13151,7 +13151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13172,7 +13172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13215,7 +13215,7 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13297,7 +13297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13318,7 +13318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13365,7 +13365,7 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13504,7 +13504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13525,7 +13525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13569,7 +13569,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13651,7 +13651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13672,7 +13672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13715,7 +13715,7 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13854,7 +13854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13875,7 +13875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -13928,7 +13928,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13991,7 +13991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14012,7 +14012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14066,7 +14066,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14129,7 +14129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14150,7 +14150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14192,7 +14192,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14274,7 +14274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14295,7 +14295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14347,7 +14347,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14524,7 +14524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14545,7 +14545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14597,7 +14597,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14774,7 +14774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14795,7 +14795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -14845,7 +14845,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachedEvidenceView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15003,7 +15003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15024,7 +15024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15087,7 +15087,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15150,7 +15150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15171,7 +15171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15211,7 +15211,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskSettingsView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15274,7 +15274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15295,7 +15295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15338,7 +15338,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierRiskView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15420,7 +15420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15441,7 +15441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15488,7 +15488,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15627,7 +15627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15648,7 +15648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15694,7 +15694,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15776,7 +15776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15797,7 +15797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -15844,7 +15844,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskDecisionView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15983,7 +15983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16004,7 +16004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16071,7 +16071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16134,7 +16134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16155,7 +16155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16198,7 +16198,7 @@ export interface operations {
                     "application/json": components["schemas"]["FindingView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16280,7 +16280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16301,7 +16301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16348,7 +16348,7 @@ export interface operations {
                     "application/json": components["schemas"]["FindingView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16506,7 +16506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16527,7 +16527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16576,7 +16576,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16658,7 +16658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16679,7 +16679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16719,7 +16719,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotTakenView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16782,7 +16782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16803,7 +16803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16843,7 +16843,7 @@ export interface operations {
                     "application/json": components["schemas"]["LossDistributionResponse"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16906,7 +16906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16927,7 +16927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -16967,7 +16967,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountermeasuresResponse"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item has the field's `path` and a `message`. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17030,7 +17030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -17051,7 +17051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */

@@ -106,7 +106,7 @@ export const describeQueryParameter = (name: string) => QUERY_PARAMETERS[name];
 
 /** The code each problem status carries when the route has no more specific one. */
 const PROBLEM_CODES: Record<number, string> = {
-  400: '`REQUEST.INVALID`; each `errors[]` item has the field\'s `path` and a `message`.',
+  400: '`REQUEST.INVALID`; each `errors[]` item is a field\'s `path` and a `message`.',
   401: '`AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again.',
   403: '`AUTH.FORBIDDEN`: the role may not do this.',
   404: '`<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`).',
@@ -115,8 +115,8 @@ const PROBLEM_CODES: Record<number, string> = {
   413: '`REQUEST.TOO_LARGE`.',
   415: '`REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names.',
   422: '`RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault.',
-  429: '`REQUEST.RATE_LIMITED`: wait the `Retry-After` seconds.',
-  503: '`SERVICE.CONTENTION` (send the same request again after `Retry-After`) or `SERVICE.UNAVAILABLE`.',
+  429: '`REQUEST.RATE_LIMITED`.',
+  503: '`SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`.',
 };
 
 export const problemCode = (status: number) => PROBLEM_CODES[status];

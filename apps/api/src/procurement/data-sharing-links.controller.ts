@@ -15,7 +15,7 @@ export class DataSharingLinksController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiPage(DataSharingLinkView)
-  @ApiSort(LINK_SORTS)
+  @ApiSort(LINK_SORTS, 'Default `createdAt` (the oldest first), or `reviewDate` with `dueWithinDays`.')
   async list(@Query() query: LinkListQuery) {
     const { items, total } = await this.ledger.listLinks(query);
     return pageOf(items.map(toLinkView), total, query);
