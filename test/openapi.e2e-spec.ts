@@ -206,6 +206,10 @@ describe('the OpenAPI document as a contract', () => {
     expect(schemas.IncidentEvent.properties.kind.enum).toEqual(['detected', 'exposure_produced', 'follow_up_sent', 'supplier_notified', 'supplier_answered', 'links_suspended', 'access_path_disabled', 'closed']);
     expect(schemas.IncidentEventDetail.properties.source.enum).toEqual(['supplier_notice', 'press', 'threat_intelligence', 'other']);
     expect(schemas.IncidentEventDetail.properties.severity.enum).toEqual(['low', 'medium', 'high', 'critical']);
+    // A lifecycle's values say what they mean, in the views and in the filters.
+    expect(schemas.AssessmentView.properties.status.description).toMatch(/`returned`: the supplier is asked to clarify/);
+    expect(schemas.NotificationView.properties.status.description).toMatch(/`dead`: attempts exhausted/);
+    expect(document.paths['/api/v1/findings'].get.parameters.find((p: Json) => p.name === 'status').description).toMatch(/`accepted`: governance accepted/);
     expect(schemas.ShowIfInput.oneOf).toEqual([{ required: ['equals'] }, { required: ['in'] }]);
     // The request examples (Swagger UI's "Example Value") are bodies the API accepts as they are, ids filled in.
     const example = (path: string) => document.paths[path].post.requestBody.content['application/json'].example;

@@ -1451,7 +1451,10 @@ export interface components {
              * @enum {string}
              */
             criticality: "none" | "low" | "moderate" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).
+             * @enum {string}
+             */
             status: "onboarding" | "active" | "offboarded";
             /** @description The `id` of the internal user who owns it (null: nobody yet). */
             ownerId: string | null;
@@ -1629,7 +1632,10 @@ export interface components {
              * @enum {string}
              */
             criticality?: "none" | "low" | "moderate" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).
+             * @enum {string}
+             */
             status?: "onboarding" | "active" | "offboarded";
             /**
              * Format: uuid
@@ -1774,7 +1780,10 @@ export interface components {
             reviewDate: string | null;
             /** @description YYYY-MM-DD */
             endDate: string | null;
-            /** @enum {string} */
+            /**
+             * @description `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).
+             * @enum {string}
+             */
             status: "proposed" | "active" | "suspended" | "ended";
             /** @description YYYY-MM-DD: when the supplier's destruction of the records was confirmed (an ended link counts as held until then) */
             destructionConfirmedOn: string | null;
@@ -1937,7 +1946,10 @@ export interface components {
             reviewDate?: string | null;
             /** @description End date (`YYYY-MM-DD`). */
             endDate?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).
+             * @enum {string}
+             */
             status?: "proposed" | "active" | "suspended" | "ended";
             /** @description An ended link's records count as held until destruction is confirmed (with a certificate reference). */
             destructionConfirmedOn?: string | null;
@@ -2238,7 +2250,10 @@ export interface components {
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
@@ -2295,7 +2310,10 @@ export interface components {
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
@@ -2330,7 +2348,10 @@ export interface components {
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
@@ -2454,7 +2475,10 @@ export interface components {
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
@@ -2504,7 +2528,10 @@ export interface components {
             /** @description The recipients, comma separated. */
             recipient: string;
             recipients: string[];
-            /** @enum {string} */
+            /**
+             * @description `pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`.
+             * @enum {string}
+             */
             status: "pending" | "queued" | "sent" | "failed" | "dead" | "skipped";
             /** @description How many times sending was tried. */
             attempts: number;
@@ -2558,7 +2585,10 @@ export interface components {
             email: string;
         };
         ExposedLinkView: {
-            /** @enum {string} */
+            /**
+             * @description `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).
+             * @enum {string}
+             */
             status: "proposed" | "active" | "suspended" | "ended";
             /**
              * @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.
@@ -2699,7 +2729,10 @@ export interface components {
              * @enum {string}
              */
             severity: "low" | "medium" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `open`: being handled; `closed`: closed with a note.
+             * @enum {string}
+             */
             status: "open" | "closed";
             /** @description The id (a UUID). */
             id: string;
@@ -2775,7 +2808,10 @@ export interface components {
              * @enum {string}
              */
             severity: "low" | "medium" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `open`: being handled; `closed`: closed with a note.
+             * @enum {string}
+             */
             status: "open" | "closed";
             /** @description The id (a UUID). */
             id: string;
@@ -2816,7 +2852,10 @@ export interface components {
              * @enum {string}
              */
             mfa: "enforced" | "partial" | "none" | "not_applicable";
-            /** @enum {string} */
+            /**
+             * @description `active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).
+             * @enum {string}
+             */
             status: "active" | "disabled" | "removed";
             /** @description The id (a UUID). */
             id: string;
@@ -2911,7 +2950,10 @@ export interface components {
             unsupportedDeviceCount?: number | null;
             /** @description When it was last reviewed (`YYYY-MM-DD`). */
             lastReviewedOn?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).
+             * @enum {string}
+             */
             status?: "active" | "disabled" | "removed";
         };
         CertificationFileView: {
@@ -3037,7 +3079,10 @@ export interface components {
             submittedAt: string | null;
             /** @description The receipt reference (SA-XXXX-XXXX), once submitted. */
             reference: string | null;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
         };
         PortalAssessmentQuestionnaire: {
@@ -3056,7 +3101,10 @@ export interface components {
         PortalAssessmentRef: {
             /** @description The id (a UUID). */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description YYYY-MM-DD */
             dueDate: string;
@@ -3564,7 +3612,10 @@ export interface components {
              * @enum {string}
              */
             severity: "critical" | "high" | "medium" | "low";
-            /** @enum {string} */
+            /**
+             * @description `open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).
+             * @enum {string}
+             */
             status: "open" | "remediation_planned" | "resolved" | "accepted";
             comment: string | null;
             /** @description The `id` of the internal user who owns it (null: nobody yet). */
@@ -3600,7 +3651,10 @@ export interface components {
             /** @description Due date (`YYYY-MM-DD`). */
             dueDate?: string | null;
             plannedAction?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).
+             * @enum {string}
+             */
             status?: "open" | "remediation_planned" | "resolved" | "accepted";
             resolutionEvidence?: string | null;
             acceptanceReason?: string | null;
@@ -3955,7 +4009,10 @@ export interface components {
              * @enum {string}
              */
             severity: "low" | "medium" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `open`: being handled; `closed`: closed with a note.
+             * @enum {string}
+             */
             status: "open" | "closed";
             /** @description The incident's `id`. */
             incidentId: string;
@@ -4995,7 +5052,7 @@ export interface operations {
                 tier?: 1 | 2 | 3 | 4;
                 /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
-                /** @description Only those in this status (the `status` field of the items). */
+                /** @description Only those in this status (the `status` field of the items). `onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted). */
                 status?: "onboarding" | "active" | "offboarded";
                 /** @description Only suppliers of this criticality. */
                 criticality?: "none" | "low" | "moderate" | "high" | "critical";
@@ -6833,7 +6890,7 @@ export interface operations {
                 supplierId?: string;
                 /** @description Only those of this data asset (its `id`). */
                 dataAssetId?: string;
-                /** @description Only those in this status (the `status` field of the items). */
+                /** @description Only those in this status (the `status` field of the items). `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed). */
                 status?: "proposed" | "active" | "suspended" | "ended";
                 /** @description Links whose review or end date falls within the next N days (overdue ones included). */
                 dueWithinDays?: number;
@@ -8318,7 +8375,7 @@ export interface operations {
                 sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "status" | "-status" | "submittedAt" | "-submittedAt" | "completedAt" | "-completedAt";
                 /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
-                /** @description Only those in this status (the `status` field of the items). */
+                /** @description Only those in this status (the `status` field of the items). `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission. */
                 status?: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
                 /** @description Only assessments of this questionnaire (its `key`). */
                 questionnaireKey?: string;
@@ -10558,7 +10615,7 @@ export interface operations {
                 supplierId?: string;
                 /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: string;
-                /** @description Only those in this status (the `status` field of the items). */
+                /** @description Only those in this status (the `status` field of the items). `pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`. */
                 status?: "pending" | "queued" | "sent" | "failed" | "dead" | "skipped";
             };
             header?: never;
@@ -11891,7 +11948,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `createdAt` (the oldest first). */
                 sort?: "createdAt" | "-createdAt" | "kind" | "-kind" | "status" | "-status" | "lastReviewedOn" | "-lastReviewedOn";
-                /** @description Only those in this status (the `status` field of the items). */
+                /** @description Only those in this status (the `status` field of the items). `active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final). */
                 status?: "active" | "disabled" | "removed";
                 /** @description Only paths whose multi-factor authentication is this. */
                 mfa?: "none" | "enforced" | "partial" | "not_applicable";
@@ -16042,7 +16099,7 @@ export interface operations {
                 assessmentId?: string;
                 /** @description Only findings of this severity. */
                 severity?: "critical" | "high" | "medium" | "low";
-                /** @description Only those in this status (the `status` field of the items). */
+                /** @description Only those in this status (the `status` field of the items). `open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens). */
                 status?: "open" | "remediation_planned" | "resolved" | "accepted";
                 /** @description Only findings whose question maps to this framework (its key in the catalogue's `frameworks`, for example `dspt`). */
                 framework?: string;

@@ -274,3 +274,22 @@ const FIELDS: Record<string, string> = {
 };
 
 export const describeField = (name: string) => FIELDS[name];
+
+/**
+ * What the values of a lifecycle mean, for a field the class leaves undescribed (a `status` is the
+ * supplier's, the assessment's... by its set of values, wherever it appears).
+ */
+const ENUM_MEANINGS: [readonly string[], string][] = [
+  [['onboarding', 'active', 'offboarded'], '`onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).'],
+  [['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'],
+    '`sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.'],
+  [['open', 'remediation_planned', 'resolved', 'accepted'], '`open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).'],
+  [['proposed', 'active', 'suspended', 'ended'], '`proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).'],
+  [['pending', 'queued', 'sent', 'failed', 'dead', 'skipped'], '`pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`.'],
+  [['open', 'closed'], '`open`: being handled; `closed`: closed with a note.'],
+  [['active', 'disabled', 'removed'], '`active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).'],
+];
+
+export function describeEnum(values: unknown[]): string | undefined {
+  return ENUM_MEANINGS.find(([known]) => known.length === values.length && known.every((v) => values.includes(v)))?.[1];
+}

@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { AccessRule } from '@app/identity';
 import type { AppConfig } from '@app/platform';
 import { problemDescription, PROBLEMS_EXTENSION } from './decorators.js';
-import { accessRules, describeField, describePathParameter, describeQueryParameter, operationId, PAGING_TEXT, problemCode, problemExample, whoMayCall } from './descriptions.js';
+import { accessRules, describeEnum, describeField, describePathParameter, describeQueryParameter, operationId, PAGING_TEXT, problemCode, problemExample, whoMayCall } from './descriptions.js';
 import { canonicalEnum } from './enumerations.js';
 import pluginMetadata from './plugin-metadata.js';
 import { ProblemView } from './problem.view.js';
@@ -160,6 +160,8 @@ function describeParameters(path: string, params: Parameter[]): void {
       if (format && p.schema && !p.schema.format) p.schema.format = format;
     } else if (p.in === 'query') {
       p.description ??= describeQueryParameter(p.name);
+      const meaning = Array.isArray(p.schema?.enum) ? describeEnum(p.schema.enum as unknown[]) : undefined;
+      if (meaning && !p.description?.includes(meaning)) p.description = `${p.description ?? ''} ${meaning}`.trim();
       if ((p.name === 'page' || p.name === 'pageSize') && p.schema) p.schema.type = 'integer';
     }
   }
@@ -180,7 +182,7 @@ function describeFields(document: OpenAPIObject): void {
   for (const schema of Object.values(document.components?.schemas ?? {}) as Json[]) {
     for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
       if (property.description || property.$ref) continue;
-      const description = describeField(name);
+      const description = (Array.isArray(property.enum) ? describeEnum(property.enum as unknown[]) : undefined) ?? describeField(name);
       if (description) property.description = description;
     }
   }
