@@ -10,7 +10,7 @@ export class SendAssessmentBody {
   @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/, { message: 'must be a questionnaire key' }) questionnaireKey?: string;
   /** A published version; left out, the latest. */
   @IsOptional() @IsInt() @Min(1) questionnaireVersion?: number;
-  /** When the supplier's answers are due (`YYYY-MM-DD`, not in the past); the link expires 30 days later by default. @example "2027-01-15" */
+  /** When the supplier's answers are due (`YYYY-MM-DD`, after today); the link expires 30 days later by default. @example "2027-01-15" */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate: string;
   /** One of the supplier's `contacts` (its `id`); left out, the primary contact. */
   @IsOptional() @IsUUID() recipientContactId?: string;

@@ -132,7 +132,7 @@ export class CreateSupplierInput {
   @MaxLength(5000)
   notes?: string | null;
 
-  /** Up to 20; one with role `primary` is needed before a questionnaire can be sent. */
+  /** Up to 20; an `active` supplier needs one with role `primary` (422 otherwise), and questionnaires go to the primary contact unless another is named. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -127,7 +127,11 @@ export interface paths {
         put?: never;
         /**
          * Registers a supplier, its contacts inline.
-         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         * @description Refused with 422 `SUPPLIER.PRIMARY_CONTACT_REQUIRED` (an `active` supplier needs a primary contact) or
+         *     `SUPPLIER.OWNER_UNKNOWN`; 409 `SUPPLIER.DUPLICATE_IDENTIFIER` when another supplier has the same Companies House
+         *     number, ODS code or UKPRN.
+         *
+         *     **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
          */
         post: operations["suppliersCreate"];
         delete?: never;
@@ -267,7 +271,12 @@ export interface paths {
         put?: never;
         /**
          * Records that an asset flows to a supplier.
-         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         * @description Refused with 422 `DATA_SHARING_LINK.RULE_BROKEN` naming each field: `article9Condition` for a special-category
+         *     asset, `agreementRef` and `reviewDate` for an `active` link, `processingCountry` for `processingLocation: other`,
+         *     `endDate` before `startDate`; 422 `DATA_SHARING_LINK.SUPPLIER_OFFBOARDED` or `DATA_SHARING_LINK.UNKNOWN_REFERENCE`
+         *     (no such supplier or data asset).
+         *
+         *     **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
          */
         post: operations["dataSharingLinksCreate"];
         delete?: never;
@@ -404,7 +413,11 @@ export interface paths {
          * Sends a questionnaire; the answer carries the invitation link, this once. Without a key, the
          *     supplier's default set: for a research partner holding patient data, the research questionnaire
          *     is sent too, in `alsoSent` with its own link.
-         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         * @description Refused with 422 `ASSESSMENT.SUPPLIER_UNKNOWN`, `ASSESSMENT.SUPPLIER_OFFBOARDED`, `ASSESSMENT.QUESTIONNAIRE_UNKNOWN`,
+         *     `ASSESSMENT.RECIPIENT_REQUIRED` (no primary contact and none named) or `ASSESSMENT.DUE_DATE_PAST` (the due date must be
+         *     after today); 409 `ASSESSMENT.ALREADY_OPEN` when the supplier has an open assessment of the same questionnaire.
+         *
+         *     **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
          */
         post: operations["assessmentsSend"];
         delete?: never;
@@ -1580,7 +1593,7 @@ export interface components {
             tags?: string[];
             /** @description Free text for internal users. */
             notes?: string | null;
-            /** @description Up to 20; one with role `primary` is needed before a questionnaire can be sent. */
+            /** @description Up to 20; an `active` supplier needs one with role `primary` (422 otherwise), and questionnaires go to the primary contact unless another is named. */
             contacts?: components["schemas"]["ContactInput"][];
         };
         ImportFieldProblem: {
@@ -2287,7 +2300,7 @@ export interface components {
             /** @description A published version; left out, the latest. */
             questionnaireVersion?: number;
             /**
-             * @description When the supplier's answers are due (`YYYY-MM-DD`, not in the past); the link expires 30 days later by default.
+             * @description When the supplier's answers are due (`YYYY-MM-DD`, after today); the link expires 30 days later by default.
              * @example 2027-01-15
              */
             dueDate: string;
@@ -5241,6 +5254,11 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description Refused with 422 `SUPPLIER.PRIMARY_CONTACT_REQUIRED` (an `active` supplier needs a primary contact) or
+             *     `SUPPLIER.OWNER_UNKNOWN`; 409 `SUPPLIER.DUPLICATE_IDENTIFIER` when another supplier has the same Companies House
+             *     number, ODS code or UKPRN.
+             */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7059,6 +7077,12 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description Refused with 422 `DATA_SHARING_LINK.RULE_BROKEN` naming each field: `article9Condition` for a special-category
+             *     asset, `agreementRef` and `reviewDate` for an `active` link, `processingCountry` for `processingLocation: other`,
+             *     `endDate` before `startDate`; 422 `DATA_SHARING_LINK.SUPPLIER_OFFBOARDED` or `DATA_SHARING_LINK.UNKNOWN_REFERENCE`
+             *     (no such supplier or data asset).
+             */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8529,6 +8553,11 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description Refused with 422 `ASSESSMENT.SUPPLIER_UNKNOWN`, `ASSESSMENT.SUPPLIER_OFFBOARDED`, `ASSESSMENT.QUESTIONNAIRE_UNKNOWN`,
+             *     `ASSESSMENT.RECIPIENT_REQUIRED` (no primary contact and none named) or `ASSESSMENT.DUE_DATE_PAST` (the due date must be
+             *     after today); 409 `ASSESSMENT.ALREADY_OPEN` when the supplier has an open assessment of the same questionnaire.
+             */
             201: {
                 headers: {
                     [name: string]: unknown;

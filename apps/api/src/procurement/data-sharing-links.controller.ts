@@ -21,7 +21,13 @@ export class DataSharingLinksController {
     return pageOf(items.map(toLinkView), total, query);
   }
 
-  /** Records that an asset flows to a supplier. */
+  /**
+   * Records that an asset flows to a supplier.
+   * @remarks Refused with 422 `DATA_SHARING_LINK.RULE_BROKEN` naming each field: `article9Condition` for a special-category
+   * asset, `agreementRef` and `reviewDate` for an `active` link, `processingCountry` for `processingLocation: other`,
+   * `endDate` before `startDate`; 422 `DATA_SHARING_LINK.SUPPLIER_OFFBOARDED` or `DATA_SHARING_LINK.UNKNOWN_REFERENCE`
+   * (no such supplier or data asset).
+   */
   @Post()
   @Roles('procurement')
   @ApiProblems(409, 422)

@@ -34,7 +34,12 @@ export class SuppliersController {
     return pageOf(items.map(toSupplierView), total, query);
   }
 
-  /** Registers a supplier, its contacts inline. */
+  /**
+   * Registers a supplier, its contacts inline.
+   * @remarks Refused with 422 `SUPPLIER.PRIMARY_CONTACT_REQUIRED` (an `active` supplier needs a primary contact) or
+   * `SUPPLIER.OWNER_UNKNOWN`; 409 `SUPPLIER.DUPLICATE_IDENTIFIER` when another supplier has the same Companies House
+   * number, ODS code or UKPRN.
+   */
   @Post()
   @Roles('procurement')
   @ApiProblems(409, 422)
