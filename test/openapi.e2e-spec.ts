@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { addDays } from '@app/platform';
 import { startTestApi, type TestApi } from './support/app.js';
 import { OpenApiContract } from './support/openapi-contract.js';
 import { typedClient } from './support/typed-client.js';
@@ -163,5 +164,64 @@ describe('the OpenAPI document as a contract', () => {
     expect(missing.error).toMatchObject({ status: 404, code: 'SUPPLIER.NOT_FOUND' });
     const invalid = await client.POST('/api/v1/suppliers', { body: { name: 'X', kind: 'university', criticality: 'high' }, headers });
     expect(invalid.error).toMatchObject({ status: 400, errors: [{ path: 'name' }] });
+  });
+
+  it('says, for an integrator holding only the document, what each operation, parameter, problem and figure means', async () => {
+    expect(document.info.description).toEqual(expect.stringContaining('POST /api/v1/auth/login'));
+    for (const heading of ['## Signing in', '## Conventions', '## Lists', '## Errors', '## Retrying safely']) expect(document.info.description).toContain(heading);
+    const faults: string[] = [];
+    for (const [path, item] of Object.entries<Json>(document.paths)) {
+      for (const method of METHODS.filter((m) => item[m])) {
+        const op = item[method];
+        const at = `${method.toUpperCase()} ${path}`;
+        if (!/\*\*Who may call:\*\*/.test(op.description ?? '')) faults.push(`${at}: no description saying who may call`);
+        if (op.parameters?.some((p: Json) => p.name === 'pageSize') && !/\*\*Paging:\*\*/.test(op.description)) faults.push(`${at}: paging not explained`);
+        for (const p of op.parameters ?? []) if (!p.description) faults.push(`${at}: parameter ${p.name} undescribed`);
+        for (const p of (op.parameters ?? []).filter((p: Json) => p.name === 'sort')) if (!/Default `/.test(p.description)) faults.push(`${at}: sort without its default order`);
+        for (const p of (op.parameters ?? []).filter((p: Json) => p.in === 'path' && /^(id|evidenceId)$/.test(p.name))) if (p.schema.format !== 'uuid') faults.push(`${at}: ${p.name} not a uuid`);
+        // Every problem (4xx, and a 5xx answered as problem details): its code, and an example body.
+        for (const [status, response] of Object.entries<Json>(op.responses).filter(([s, r]) => /^4/.test(s) || (/^5/.test(s) && r.content?.['application/problem+json']))) {
+          if (!/`[A-Z_<>]+\.[A-Z_]+`/.test(response.description)) faults.push(`${at}: ${status} names no problem code`);
+          if (response.content['application/problem+json'].example?.status !== Number(status)) faults.push(`${at}: ${status} has no example`);
+        }
+      }
+    }
+    expect(faults).toEqual([]);
+    // Who may call, from the routes' own role rules.
+    expect(document.paths['/api/v1/users'].post.description).toMatch(/Who may call:\*\* `admin`, with the bearer token.*Other roles get 403/);
+    expect(document.paths['/api/v1/suppliers/{id}/risk-decisions'].post.description).toMatch(/Who may call:\*\* `admin`, `governance`,/);
+    expect(document.paths['/api/v1/suppliers'].get.description).toMatch(/any signed-in user/);
+    expect(document.paths['/portal/assessment/answers'].post.description).toMatch(/the supplier, with the portal session cookie/);
+    // Figures say their unit.
+    const schemas = document.components.schemas;
+    const money: [string, string][] = [['SupplierView', 'singleLossEstimate'], ['SupplierView', 'valueAtRisk'], ['SupplierView', 'netValueAtRisk'], ['SupplierRiskView', 'singleLossEstimate'],
+      ['SupplierRiskView', 'valueAtRisk'], ['SupplierRiskView', 'netValueAtRisk'], ['FindingView', 'riskReduction'], ['FindingView', 'remediationCost']];
+    for (const [schema, field] of money) expect({ field: `${schema}.${field}`, description: schemas[schema].properties[field].description }).toEqual({ field: `${schema}.${field}`, description: expect.stringMatching(/whole pounds/) });
+    expect(schemas.SupplierRiskView.properties.probability.description).toMatch(/0 to 1/);
+    expect(schemas.SupplierRiskView.properties.likelihoodLevel.description).toMatch(/1 to 5/);
+    // Enumerations the inputs validate are in the document too, with what their values mean.
+    expect(schemas.CreateLinkInput.properties.article6Basis.enum).toEqual(['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests']);
+    expect(schemas.CreateDataAssetInput.properties.categories.items.enum).toContain('nhs_number');
+    expect(schemas.CampaignFilter.properties.kind.enum).toContain('research_partner');
+    expect(schemas.IncidentEvent.properties.kind.enum).toEqual(['detected', 'exposure_produced', 'follow_up_sent', 'supplier_notified', 'supplier_answered', 'links_suspended', 'access_path_disabled', 'closed']);
+    expect(schemas.IncidentEventDetail.properties.source.enum).toEqual(['supplier_notice', 'press', 'threat_intelligence', 'other']);
+    expect(schemas.IncidentEventDetail.properties.severity.enum).toEqual(['low', 'medium', 'high', 'critical']);
+    // A lifecycle's values say what they mean, in the views and in the filters.
+    expect(schemas.AssessmentView.properties.status.description).toMatch(/`returned`: the supplier is asked to clarify/);
+    expect(schemas.NotificationView.properties.status.description).toMatch(/`dead`: attempts exhausted/);
+    expect(document.paths['/api/v1/findings'].get.parameters.find((p: Json) => p.name === 'status').description).toMatch(/`accepted`: governance accepted/);
+    expect(schemas.ShowIfInput.oneOf).toEqual([{ required: ['equals'] }, { required: ['in'] }]);
+    // The request examples (Swagger UI's "Example Value") are bodies the API accepts as they are, ids filled in.
+    const example = (path: string) => document.paths[path].post.requestBody.content['application/json'].example;
+    expect(example('/api/v1/suppliers')).not.toHaveProperty('ownerId');
+    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: example('/api/v1/suppliers') });
+    expect(supplier.statusCode).toBe(201);
+    expect(supplier.json()).toMatchObject({ name: 'Northgate Pathology Partnership', contacts: [{ role: 'primary', phone: '+44 20 7946 0000' }] });
+    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: example('/api/v1/data-assets') });
+    expect(asset.statusCode).toBe(201);
+    const link = await api.request({ method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers, payload: { ...example('/api/v1/data-sharing-links'), supplierId: supplier.json().id, dataAssetId: asset.json().id } });
+    expect(link.statusCode).toBe(201);
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { ...example('/api/v1/assessments'), supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 30) } });
+    expect(sent.statusCode).toBe(201);
   });
 });

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ACCESS_PATH_KINDS } from '@app/access-paths';
 
 // Incident responses as classes, for the OpenAPI document; the service's views are typed with them
 // (an `Exposure` computed by exposure.ts must fit ExposureView, or the type check fails).
@@ -152,10 +153,15 @@ export class IncidentView {
   closedAt: string | null;
 }
 
+/** The kinds of event an incident's timeline holds, in the order they usually happen. */
+export const INCIDENT_EVENT_KINDS = ['detected', 'exposure_produced', 'follow_up_sent', 'supplier_notified', 'supplier_answered', 'links_suspended', 'access_path_disabled', 'closed'] as const;
+
 /** What an event of the timeline records: the fields of its kind (each kind names the ones it carries). */
 export class IncidentEventDetail {
-  /** `detected`: where the news came from, and how bad. */
+  /** `detected`: where the news came from, and how bad (the incident's own `source` and `severity`). */
+  @ApiProperty({ enum: ['supplier_notice', 'press', 'threat_intelligence', 'other'], required: false })
   source?: string;
+  @ApiProperty({ enum: ['low', 'medium', 'high', 'critical'], required: false })
   severity?: string;
   /** `exposure_produced`: links and records exposed. */
   links?: number;
@@ -171,8 +177,9 @@ export class IncidentEventDetail {
   /** `links_suspended`: how many, and which. */
   count?: number;
   linkIds?: string[];
-  /** `access_path_disabled`: the way in disabled. */
+  /** `access_path_disabled`: the way in disabled, its kind and its description. */
   accessPathId?: string;
+  @ApiProperty({ enum: ACCESS_PATH_KINDS, required: false })
   kind?: string;
   description?: string;
   /** `closed`: the closing note. */
@@ -181,7 +188,13 @@ export class IncidentEventDetail {
 
 export class IncidentEvent {
   at: string;
-  /** detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, access path disabled, closed */
+  /**
+   * `detected` (when the breach was detected, from the incident), `exposure_produced` (the exposure computed
+   * at opening), `follow_up_sent` (the 72-hour questionnaire sent or reused), `supplier_notified` (the
+   * invitation email delivered), `supplier_answered` (the questionnaire submitted), `links_suspended`,
+   * `access_path_disabled` (one event per path), `closed`. `detail` carries the fields of the kind.
+   */
+  @ApiProperty({ enum: INCIDENT_EVENT_KINDS })
   kind: string;
   detail: IncidentEventDetail;
   actorId: string | null;

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -30,70 +31,84 @@ export const ODS_CODE = /^[A-Z0-9]{3,6}$/;
 export const UKPRN = /^1\d{7}$/;
 
 export class ContactInput {
+  /** To keep an existing contact on PATCH (its `id`); leave out for a new one. */
   @IsOptional()
   @IsUUID()
   id?: string;
 
+  /** @example "Priya Shah" */
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name: string;
 
+  /** @example "priya.shah@northgate.example" */
   @Transform(trim)
   // The mailer's own rule: an address the API accepts is one the SMTP server takes.
   @IsMailboxAddress({ message: 'must be an email address' })
   email: string;
 
+  /** Digits, spaces, +, - and brackets, 6 to 20 characters. @example "+44 20 7946 0000" */
   @IsOptional()
   @Transform(blankToNull)
   @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'must be a phone number (digits, spaces, +, -, brackets)' })
   phone?: string | null;
 
+  /** `primary` receives questionnaires by default; `security` receives an incident's follow-up questionnaire (else the primary); `escalation` and `dpo` (data protection officer) are listed for the incident team. @example "primary" */
   @IsIn(CONTACT_ROLES)
   role: ContactRole;
 }
 
 export class CreateSupplierInput {
+  /** @example "Northgate Pathology Partnership" */
   @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   name: string;
 
+  /** @example "supplier" */
   @IsIn(SUPPLIER_KINDS)
   kind: SupplierKind;
 
+  /** Spaces are removed and letters upper-cased. @example "01234567" */
   @IsOptional()
   @Transform(compact)
   @Matches(COMPANIES_HOUSE_NUMBER, { message: 'must be 8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)' })
   companiesHouseNumber?: string | null;
 
+  /** For NHS bodies. @example "RJ1" */
   @IsOptional()
   @Transform(compact)
   @Matches(ODS_CODE, { message: 'must be an ODS code of 3 to 6 letters and digits (e.g. RJ1, A81001)' })
   odsCode?: string | null;
 
+  /** For universities. @example "10007784" */
   @IsOptional()
   @Transform(compact)
   @Matches(UKPRN, { message: 'must be a UKPRN: 8 digits starting with 1' })
   ukprn?: string | null;
 
+  /** @example "https://www.northgate.example" */
   @IsOptional()
   @Transform(blankToNull)
   @Matches(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { message: 'must be an http(s) URL' })
   @MaxLength(500)
   website?: string | null;
 
+  /** @example "Pathology results messaging for three hospitals" */
   @IsOptional()
   @Transform(blankToNull)
   @IsString()
   @MaxLength(2000)
   services?: string | null;
 
+  /** @example "critical" */
   @IsIn(CRITICALITIES)
   criticality: Criticality;
 
+  /** `onboarding` (default) or `active`; offboard through `POST /api/v1/suppliers/{id}/offboard`. @example "active" */
   @IsOptional()
   @IsIn(SUPPLIER_STATUSES.filter((s) => s !== 'offboarded'), { message: 'must be onboarding or active (offboard through POST /suppliers/:id/offboard)' })
   status?: SupplierStatus;
@@ -102,6 +117,7 @@ export class CreateSupplierInput {
   @IsUUID()
   ownerId?: string | null;
 
+  /** Up to 30, each 1 to 50 lower-case letters, digits, spaces, "-" or "_" (upper case is lowered). @example ["pathology", "north"] */
   @IsOptional()
   @Transform(lowerTags)
   @IsArray()
@@ -116,6 +132,7 @@ export class CreateSupplierInput {
   @MaxLength(5000)
   notes?: string | null;
 
+  /** Up to 20; an `active` supplier needs one with role `primary` (422 otherwise), and questionnaires go to the primary contact unless another is named. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -177,6 +194,7 @@ export class SupplierListQuery extends PageQuery {
   @IsOptional() @IsIn(SUPPLIER_STATUSES)
   status?: SupplierStatus;
 
+  @ApiProperty({ required: false, enum: [1, 2, 3, 4] })
   @IsOptional() @Type(() => Number) @IsIn([1, 2, 3, 4])
   tier?: number;
 

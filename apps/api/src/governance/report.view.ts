@@ -195,21 +195,35 @@ export class ReportEntryPoints {
 
 /** The committee's supply-chain risk pack, as data. */
 export class SupplyChainReportView {
+  /** When the report was built (ISO-8601, UTC). */
   generatedAt: string;
+  /** The day the figures are of (`YYYY-MM-DD`): today, or the `asOf` asked for. */
   asOf: string;
+  /** Whether the supplier figures are today's or a monthly snapshot's. */
   basis: ReportBasis;
+  /** The snapshot the `changes` compare with; null when none was taken before. */
   previousSnapshot: ReportSnapshotRef | null;
+  /** Suppliers in scope by tier and kind, total value at risk and net (whole pounds a year), records shared, tier 1-2 assessment coverage. */
   headline: ReportHeadline;
+  /** Suppliers by likelihood level (1-5) and impact level (1-5), each cell rated and coloured. */
   heatMap: ReportHeatMap;
+  /** The ten suppliers with the largest net value at risk, with what drives each. */
   topRisks: ReportTopRisk[];
+  /** Records held by high- and critical-rated suppliers and by universities and research partners, data-sharing links needing attention, patient data without a current DSPT. */
   dataExposure: ReportDataExposure;
+  /** The ways suppliers reach into our systems, and the weak ones. */
   entryPoints: ReportEntryPoints;
+  /** Assessments overdue, returned to the supplier, awaiting review, and reassessments due. */
   assessments: ReportAssessments;
+  /** Open findings by severity and age, overdue remediation, and by framework. */
   findings: ReportFindings;
+  /** Risk decisions: current by type, expired, lapsed acceptances, avoids overdue, what ends within 90 days, and the log. */
   decisions: ReportDecisions;
+  /** Supplier incidents: how many are open, and the list. */
   incidents: ReportIncidents;
-  /** Null when no snapshot was taken before. */
+  /** What moved since the previous snapshot; null when no snapshot was taken before. */
   changes: ReportChanges | null;
+  /** One point per monthly snapshot: suppliers, value at risk and net (whole pounds a year), suppliers by rating. */
   trends: ReportTrendPoint[];
 }
 

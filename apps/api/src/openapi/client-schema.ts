@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers. Checks nothing else, so that a slow database never restarts it. */
+        /**
+         * Liveness: the process answers. Checks nothing else, so that a slow database never restarts it.
+         * @description **Who may call:** anyone; no token needed.
+         */
         get: operations["healthLive"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and Redis answer and no migration is pending. 503 otherwise. */
+        /**
+         * Readiness: database and Redis answer and no migration is pending. 503 otherwise.
+         * @description **Who may call:** anyone; no token needed.
+         */
         get: operations["healthReady"];
         put?: never;
         post?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email and password for a bearer token. Rate limited; the same 401 whatever was wrong. */
+        /**
+         * Email and password for a bearer token. Rate limited; the same 401 whatever was wrong.
+         * @description **Who may call:** anyone; no token needed.
+         */
         post: operations["authLogin"];
         delete?: never;
         options?: never;
@@ -62,10 +71,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Internal users. */
+        /**
+         * Internal users.
+         * @description **Who may call:** `admin`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["usersList"];
         put?: never;
-        /** Adds an internal user with a role and a password. */
+        /**
+         * Adds an internal user with a role and a password.
+         * @description **Who may call:** `admin`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["usersCreate"];
         delete?: never;
         options?: never;
@@ -86,7 +103,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes a user's name, role or password, or disables it (its token stops working at once). */
+        /**
+         * Changes a user's name, role or password, or disables it (its token stops working at once).
+         * @description **Who may call:** `admin`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["usersUpdate"];
         trace?: never;
     };
@@ -97,10 +117,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register, paged and filtered; `?format=csv` exports it. */
+        /**
+         * The register, paged and filtered; `?format=csv` exports it.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["suppliersList"];
         put?: never;
-        /** Registers a supplier, its contacts inline. */
+        /**
+         * Registers a supplier, its contacts inline.
+         * @description Refused with 422 `SUPPLIER.PRIMARY_CONTACT_REQUIRED` (an `active` supplier needs a primary contact) or
+         *     `SUPPLIER.OWNER_UNKNOWN`; 409 `SUPPLIER.DUPLICATE_IDENTIFIER` when another supplier has the same Companies House
+         *     number, ODS code or UKPRN.
+         *
+         *     **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["suppliersCreate"];
         delete?: never;
         options?: never;
@@ -117,7 +149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** CSV onboarding: one row per supplier; a result per row with its line number (at most 10 MB and 10,000 rows: 413 beyond). */
+        /**
+         * CSV onboarding: one row per supplier; a result per row with its line number (at most 10 MB and 10,000 rows: 413 beyond).
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["suppliersImport"];
         delete?: never;
         options?: never;
@@ -132,14 +167,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One supplier with its contacts and current figures. */
+        /**
+         * One supplier with its contacts and current figures.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["suppliersGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes any field; contacts, when given, replace the list. */
+        /**
+         * Changes any field; contacts, when given, replace the list.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["suppliersUpdate"];
         trace?: never;
     };
@@ -152,7 +193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the relationship; nothing is deleted. */
+        /**
+         * Ends the relationship; nothing is deleted.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["suppliersOffboard"];
         delete?: never;
         options?: never;
@@ -167,10 +211,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The data assets we hold. */
+        /**
+         * The data assets we hold.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["dataAssetsList"];
         put?: never;
-        /** Records a data asset and its classification. */
+        /**
+         * Records a data asset and its classification.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["dataAssetsCreate"];
         delete?: never;
         options?: never;
@@ -185,14 +237,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One data asset. */
+        /**
+         * One data asset.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["dataAssetsGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes a data asset. */
+        /**
+         * Changes a data asset.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["dataAssetsUpdate"];
         trace?: never;
     };
@@ -203,10 +261,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Filters: supplierId, dataAssetId, status, dueWithinDays=N (review or end date within N days), withoutAgreement=true. */
+        /**
+         * Filters: supplierId, dataAssetId, status, dueWithinDays=N (review or end date within N days), withoutAgreement=true.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["dataSharingLinksList"];
         put?: never;
-        /** Records that an asset flows to a supplier. */
+        /**
+         * Records that an asset flows to a supplier.
+         * @description Refused with 422 `DATA_SHARING_LINK.RULE_BROKEN` naming each field: `article9Condition` for a special-category
+         *     asset, `agreementRef` and `reviewDate` for an `active` link, `processingCountry` for `processingLocation: other`,
+         *     `endDate` before `startDate`; 422 `DATA_SHARING_LINK.SUPPLIER_OFFBOARDED` or `DATA_SHARING_LINK.UNKNOWN_REFERENCE`
+         *     (no such supplier or data asset).
+         *
+         *     **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["dataSharingLinksCreate"];
         delete?: never;
         options?: never;
@@ -221,14 +292,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One data-sharing link. */
+        /**
+         * One data-sharing link.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["dataSharingLinksGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes a link (suspend, end, record destruction, ...). */
+        /**
+         * Changes a link (suspend, end, record destruction, ...).
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["dataSharingLinksUpdate"];
         trace?: never;
     };
@@ -239,7 +316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Records shared per supplier and per classification, through active links. */
+        /**
+         * Records shared per supplier and per classification, through active links.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["dataSharingViewsRecordsShared"];
         put?: never;
         post?: never;
@@ -256,7 +336,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suppliers holding personal or special-category data without a current completed assessment. */
+        /**
+         * Suppliers holding personal or special-category data without a current completed assessment.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["dataSharingViewsUnassessedHolders"];
         put?: never;
         post?: never;
@@ -273,12 +356,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalogue: each questionnaire with its versions, and the frameworks questions may cite. */
+        /**
+         * The catalogue: each questionnaire with its versions, and the frameworks questions may cite.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["questionnairesList"];
         put?: never;
         /**
          * Imports a definition as JSON or YAML (questionnaire-format.md). 201 when new, 200 when the
          *     same version is already published identically, 400 listing every problem with its path.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
          */
         post: operations["questionnairesImport"];
         delete?: never;
@@ -294,7 +381,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published version of a questionnaire, with its definition. */
+        /**
+         * One published version of a questionnaire, with its definition.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["questionnairesGet"];
         put?: never;
         post?: never;
@@ -311,13 +401,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Assessments, filtered by supplier, status, questionnaire and overdue. */
+        /**
+         * Assessments, filtered by supplier, status, questionnaire and overdue.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["assessmentsList"];
         put?: never;
         /**
          * Sends a questionnaire; the answer carries the invitation link, this once. Without a key, the
          *     supplier's default set: for a research partner holding patient data, the research questionnaire
          *     is sent too, in `alsoSent` with its own link.
+         * @description Refused with 422 `ASSESSMENT.SUPPLIER_UNKNOWN`, `ASSESSMENT.SUPPLIER_OFFBOARDED`, `ASSESSMENT.QUESTIONNAIRE_UNKNOWN`,
+         *     `ASSESSMENT.RECIPIENT_REQUIRED` (no primary contact and none named) or `ASSESSMENT.DUE_DATE_PAST` (the due date must be
+         *     after today); 409 `ASSESSMENT.ALREADY_OPEN` when the supplier has an open assessment of the same questionnaire.
+         *
+         *     **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
          */
         post: operations["assessmentsSend"];
         delete?: never;
@@ -335,7 +435,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
+        /**
+         * One questionnaire to many suppliers (a list or a filter), each to its primary contact.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsCampaign"];
         delete?: never;
         options?: never;
@@ -350,7 +453,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One assessment with its answers, evidence files and history. */
+        /**
+         * One assessment with its answers, evidence files and history.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["assessmentsGet"];
         put?: never;
         post?: never;
@@ -367,7 +473,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Downloads an evidence file, as an attachment with a safe, server-made name. */
+        /**
+         * Downloads an evidence file, as an attachment with a safe, server-made name.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["assessmentsDownload"];
         put?: never;
         post?: never;
@@ -386,7 +495,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new link; the previous one stops working. */
+        /**
+         * A new link; the previous one stops working.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsResend"];
         delete?: never;
         options?: never;
@@ -403,7 +515,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends it to another contact of the supplier: the old link is revoked, the answers are kept. */
+        /**
+         * Sends it to another contact of the supplier: the old link is revoked, the answers are kept.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsReassign"];
         delete?: never;
         options?: never;
@@ -420,7 +535,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends the same questionnaire again (reassessment due), due in 30 days. */
+        /**
+         * Sends the same questionnaire again (reassessment due), due in 30 days.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsReassess"];
         delete?: never;
         options?: never;
@@ -440,6 +558,7 @@ export interface paths {
         /**
          * Marks an answer "not supported by evidence" and sets the score it counts for (null clears it).
          *     Procurement lowers; raising above the answer's own score is governance's (403 otherwise).
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
          */
         post: operations["assessmentsAdjust"];
         delete?: never;
@@ -457,7 +576,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels it; the link stops working. */
+        /**
+         * Cancels it; the link stops working.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsCancel"];
         delete?: never;
         options?: never;
@@ -474,7 +596,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Asks the supplier to clarify the named questions. */
+        /**
+         * Asks the supplier to clarify the named questions.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsReturn"];
         delete?: never;
         options?: never;
@@ -491,7 +616,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Completes the review: the final score, findings raised, the supplier's figures recomputed. */
+        /**
+         * Completes the review: the final score, findings raised, the supplier's figures recomputed.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["assessmentsComplete"];
         delete?: never;
         options?: never;
@@ -506,7 +634,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every email owed, newest first, with its delivery status. */
+        /**
+         * Every email owed, newest first, with its delivery status.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["notificationsList"];
         put?: never;
         post?: never;
@@ -525,7 +658,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A dead email gets a fresh set of attempts. */
+        /**
+         * A dead email gets a fresh set of attempts.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["notificationsRetry"];
         delete?: never;
         options?: never;
@@ -540,10 +676,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incidents, newest first unless sorted otherwise, filtered by supplier and status. */
+        /**
+         * Incidents, newest first unless sorted otherwise, filtered by supplier and status.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["incidentsList"];
         put?: never;
-        /** Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key. */
+        /**
+         * Opens the incident: the exposure at once, and the 72-hour follow-up started. Safe to retry with the same Idempotency-Key.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["incidentsOpen"];
         delete?: never;
         options?: never;
@@ -558,7 +702,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The incident: exposure when opened and now, follow-up and timeline. */
+        /**
+         * The incident: exposure when opened and now, follow-up and timeline.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["incidentsGet"];
         put?: never;
         post?: never;
@@ -575,7 +722,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The exposure now, for the incident team and the regulator: one row per link (CSV, default) or the printable pack (PDF). */
+        /**
+         * The exposure now, for the incident team and the regulator: one row per link (CSV, default) or the printable pack (PDF).
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["incidentsExposure"];
         put?: never;
         post?: never;
@@ -594,7 +744,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspends all the supplier's active data-sharing links, recorded on each link. */
+        /**
+         * Suspends all the supplier's active data-sharing links, recorded on each link.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["incidentsSuspend"];
         delete?: never;
         options?: never;
@@ -611,7 +764,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes the incident with a note. */
+        /**
+         * Closes the incident with a note.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["incidentsClose"];
         delete?: never;
         options?: never;
@@ -626,10 +782,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged). */
+        /**
+         * The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged).
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["accessPathsList"];
         put?: never;
-        /** Records a way the supplier reaches into our systems (audited; the supplier's figures are recomputed). */
+        /**
+         * Records a way the supplier reaches into our systems (audited; the supplier's figures are recomputed).
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["accessPathsCreate"];
         delete?: never;
         options?: never;
@@ -646,7 +810,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** CSV: a row with an `id` updates that path, a row without records a new one; a result per row with its line number. */
+        /**
+         * CSV: a row with an `id` updates that path, a row without records a new one; a result per row with its line number.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["accessPathsImport"];
         delete?: never;
         options?: never;
@@ -661,14 +828,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One access path. */
+        /**
+         * One access path.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["accessPathsGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit, disable (`status: disabled`) or remove (`status: removed`, final). */
+        /**
+         * Edit, disable (`status: disabled`) or remove (`status: removed`, final).
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["accessPathsUpdate"];
         trace?: never;
     };
@@ -679,10 +852,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
+        /**
+         * The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["certificationsList"];
         put?: never;
-        /** Records a certification the supplier holds (audited). */
+        /**
+         * Records a certification the supplier holds (audited).
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["certificationsCreate"];
         delete?: never;
         options?: never;
@@ -697,14 +878,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One certification, `expired` and `current` as of today. */
+        /**
+         * One certification, `expired` and `current` as of today.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["certificationsGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Procurement edits; procurement or governance sets `verified` (who and when are recorded). */
+        /**
+         * Procurement edits; procurement or governance sets `verified` (who and when are recorded).
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["certificationsUpdate"];
         trace?: never;
     };
@@ -715,10 +902,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The certificate file, as it was attached. */
+        /**
+         * The certificate file, as it was attached.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["certificationsDownload"];
         put?: never;
-        /** The certificate checked, as a file: multipart field `file`; its type is checked by content. Replaces any file before it and clears the verification. */
+        /**
+         * The certificate checked, as a file: multipart field `file`; its type is checked by content. Replaces any file before it and clears the verification.
+         * @description **Who may call:** `admin`, `procurement`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["certificationsAttach"];
         delete?: never;
         options?: never;
@@ -733,7 +926,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Landing page: who asks whom for what, by when, in every state a link can be in. Changes nothing (mail scanners open links). */
+        /**
+         * Landing page: who asks whom for what, by when, in every state a link can be in. Changes nothing (mail scanners open links).
+         * @description **Who may call:** anyone; no token needed.
+         */
         get: operations["portalLanding"];
         put?: never;
         post?: never;
@@ -752,7 +948,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Opens a session bound to this one assessment and goes to the questionnaire. */
+        /**
+         * Opens a session bound to this one assessment and goes to the questionnaire.
+         * @description **Who may call:** anyone; no token needed.
+         */
         post: operations["portalStart"];
         delete?: never;
         options?: never;
@@ -767,7 +966,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The questionnaire: sections, saved answers, progress, due date (HTML, or JSON for scripts). */
+        /**
+         * The questionnaire: sections, saved answers, progress, due date (HTML, or JSON for scripts).
+         * @description **Who may call:** the supplier, with the portal session cookie (`assure_portal`, from `POST /portal/i/{token}/start`) or the invitation token from the emailed link as `Authorization: Bearer <token>`.
+         */
         get: operations["portalView"];
         put?: never;
         post?: never;
@@ -789,6 +991,7 @@ export interface paths {
         /**
          * Saves answers (JSON, or the questionnaire page's form). A stale version is refused with the
          *     current answers (409 JSON; the page saves the rest and shows the newer value beside what was typed).
+         * @description **Who may call:** the supplier, with the portal session cookie (`assure_portal`, from `POST /portal/i/{token}/start`) or the invitation token from the emailed link as `Authorization: Bearer <token>`.
          */
         post: operations["portalSave"];
         delete?: never;
@@ -806,7 +1009,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits with an attestation; 409 if already submitted, 422 listing what is missing. */
+        /**
+         * Submits with an attestation; 409 if already submitted, 422 listing what is missing.
+         * @description **Who may call:** the supplier, with the portal session cookie (`assure_portal`, from `POST /portal/i/{token}/start`) or the invitation token from the emailed link as `Authorization: Bearer <token>`.
+         */
         post: operations["portalSubmit"];
         delete?: never;
         options?: never;
@@ -823,7 +1029,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. The page's own form posts here too. */
+        /**
+         * Attaches a file to an answer: multipart fields `question` (code) then `file`; type checked by content. The page's own form posts here too.
+         * @description **Who may call:** the supplier, with the portal session cookie (`assure_portal`, from `POST /portal/i/{token}/start`) or the invitation token from the emailed link as `Authorization: Bearer <token>`.
+         */
         post: operations["portalAttach"];
         delete?: never;
         options?: never;
@@ -838,7 +1047,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first unless sorted otherwise, filtered by entity, actor and time. */
+        /**
+         * The audit trail, newest first unless sorted otherwise, filtered by entity, actor and time.
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["auditEventsList"];
         put?: never;
         post?: never;
@@ -855,7 +1069,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every rate, threshold, probability and interval of the risk model in force: the defaults of the risk method with RISK_SETTINGS applied. */
+        /**
+         * Every rate, threshold, probability and interval of the risk model in force: the defaults of the risk method with RISK_SETTINGS applied.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["riskSettingsRisk"];
         put?: never;
         post?: never;
@@ -872,7 +1089,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tier, band, likelihood, single-loss estimate, value at risk and rating, with their inputs. */
+        /**
+         * Tier, band, likelihood, single-loss estimate, value at risk and rating, with their inputs.
+         * @description **Who may call:** any signed-in user (`admin`, `procurement`, `governance`, `viewer`), with the bearer token from `POST /api/v1/auth/login`.
+         */
         get: operations["supplierRiskRisk"];
         put?: never;
         post?: never;
@@ -891,7 +1111,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** risk-model section 6: a governance user may override the tier, with a reason (audited). */
+        /**
+         * risk-model section 6: a governance user may override the tier, with a reason (audited).
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["supplierRiskOverrideTier"];
         delete?: never;
         options?: never;
@@ -906,10 +1129,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every decision, newest first, each current, expired or superseded. */
+        /**
+         * Every decision, newest first, each current, expired or superseded.
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["supplierRiskListDecisions"];
         put?: never;
-        /** Accept, mitigate, transfer (insure) or avoid; replaces the current decision. */
+        /**
+         * Accept, mitigate, transfer (insure) or avoid; replaces the current decision.
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["supplierRiskDecide"];
         delete?: never;
         options?: never;
@@ -924,7 +1153,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Findings, filtered by supplier, assessment, severity, status, framework and overdue. */
+        /**
+         * Findings, filtered by supplier, assessment, severity, status, framework and overdue.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         *
+         *     **Paging:** `page` (from 1, default 1) and `pageSize` (1 to 200, default 50); the answer is `{ items, page, pageSize, total }`, where `total` counts every match of the filters. Read on while `page * pageSize < total`.
+         */
         get: operations["findingsList"];
         put?: never;
         post?: never;
@@ -941,14 +1175,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One finding. */
+        /**
+         * One finding.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["findingsGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Plans, resolves or (governance only) accepts a finding. */
+        /**
+         * Plans, resolves or (governance only) accepts a finding.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         patch: operations["findingsUpdate"];
         trace?: never;
     };
@@ -959,7 +1199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The committee report: JSON (default), the CSV risk register, a printable page or a PDF; `asOf` rebuilds it from a monthly snapshot. */
+        /**
+         * The committee report: JSON (default), the CSV risk register, a printable page or a PDF; `asOf` rebuilds it from a monthly snapshot.
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["reportsSupplyChain"];
         put?: never;
         post?: never;
@@ -978,7 +1221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Takes this month's snapshot now, if the monthly job has not yet (idempotent). */
+        /**
+         * Takes this month's snapshot now, if the monthly job has not yet (idempotent).
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         post: operations["reportsSnapshot"];
         delete?: never;
         options?: never;
@@ -993,7 +1239,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The simulated annual loss, gross and net: mean, P50, P90, P95, P99, the exceedance curve and the suppliers behind the tail. */
+        /**
+         * The simulated annual loss, gross and net: mean, P50, P90, P95, P99, the exceedance curve and the suppliers behind the tail.
+         * @description **Who may call:** `admin`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["portfolioRiskLoss"];
         put?: never;
         post?: never;
@@ -1010,7 +1259,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open findings by the net VaR their fix removes (then severity), and each supplier's path to band B. */
+        /**
+         * Open findings by the net VaR their fix removes (then severity), and each supplier's path to band B.
+         * @description **Who may call:** `admin`, `procurement`, `governance`, with the bearer token from `POST /api/v1/auth/login`. Other roles get 403 `AUTH.FORBIDDEN`.
+         */
         get: operations["portfolioRiskCountermeasureList"];
         put?: never;
         post?: never;
@@ -1044,8 +1296,16 @@ export interface components {
             checks: components["schemas"]["ReadinessChecksView"];
         };
         LoginBody: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             * @example buyer@trust.nhs.example
+             */
             email: string;
+            /**
+             * @description At least 12 characters.
+             * @example correct horse battery staple
+             */
             password: string;
         };
         AccessTokenView: {
@@ -1056,39 +1316,73 @@ export interface components {
             tokenType: "Bearer";
         };
         UserView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description Email address. */
             email: string;
             name: string;
-            /** @enum {string} */
+            /**
+             * @description The role.
+             * @enum {string}
+             */
             role: "admin" | "procurement" | "governance" | "viewer";
+            /** @description Whether the user may sign in (false: disabled, the token stops working at once). */
             active: boolean;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         CreateUserInput: {
+            /**
+             * @description Email address.
+             * @example buyer@trust.nhs.example
+             */
             email: string;
+            /** @example Alex Morgan */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description `admin` everything and users; `procurement` the register, data sharing and assessments; `governance` reads everything, decides risk, accepts findings, reads reports; `viewer` reads only.
+             * @example procurement
+             * @enum {string}
+             */
             role: "admin" | "procurement" | "governance" | "viewer";
+            /**
+             * @description At least 12 characters.
+             * @example correct horse battery staple
+             */
             password: string;
+            /** @description Whether the user may sign in (false: disabled, the token stops working at once). */
             active?: boolean;
         };
         UpdateUserInput: {
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description The role.
+             * @enum {string}
+             */
             role?: "admin" | "procurement" | "governance" | "viewer";
+            /** @description Whether the user may sign in (false: disabled, the token stops working at once). */
             active?: boolean;
+            /** @description At least 12 characters. */
             password?: string;
         };
         ContactView: {
+            /** @description The id (a UUID). */
             id: string;
             name: string;
+            /** @description Email address. */
             email: string;
+            /** @description Phone number. */
             phone: string | null;
-            /** @enum {string} */
+            /**
+             * @description The role.
+             * @enum {string}
+             */
             role: "primary" | "security" | "escalation" | "dpo";
         };
         TierOverrideView: {
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
             reason: string | null;
         };
@@ -1098,7 +1392,10 @@ export interface components {
             top: number;
         };
         AssetLossView: {
-            /** @enum {string} */
+            /**
+             * @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.
+             * @enum {string}
+             */
             classification: "public" | "official" | "personal" | "special_category";
             /**
              * @description That link's pseudonymisation and its factor.
@@ -1147,21 +1444,36 @@ export interface components {
             total: number;
         };
         SupplierView: {
+            /** @description The id (a UUID). */
             id: string;
             name: string;
             /** @enum {string} */
             kind: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
+            /** @description Companies House registration number: 8 digits, or 2 letters and 6 digits (for example `01234567`, `SC123456`). */
             companiesHouseNumber: string | null;
+            /** @description NHS Organisation Data Service code: 3 to 6 letters and digits (for example `RJ1`, `A81001`). */
             odsCode: string | null;
+            /** @description UK Register of Learning Providers number: 8 digits starting with 1 (universities). */
             ukprn: string | null;
+            /** @description The supplier's website (http or https URL). */
             website: string | null;
+            /** @description What the supplier does for us, in words. */
             services: string | null;
-            /** @enum {string} */
+            /**
+             * @description How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss.
+             * @enum {string}
+             */
             criticality: "none" | "low" | "moderate" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).
+             * @enum {string}
+             */
             status: "onboarding" | "active" | "offboarded";
+            /** @description The `id` of the internal user who owns it (null: nobody yet). */
             ownerId: string | null;
+            /** @description Free labels, for filtering (`?tag=`). */
             tags: string[];
+            /** @description Free text for internal users. */
             notes: string | null;
             contacts: components["schemas"]["ContactView"][];
             /** @description Inherent tier, 1 (highest) to 4; computed. */
@@ -1178,43 +1490,110 @@ export interface components {
              * @enum {string|null}
              */
             band: "A" | "B" | "C" | "D" | "E" | null;
-            /** @enum {string} */
+            /**
+             * @description Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more).
+             * @enum {string}
+             */
             rating: "low" | "medium" | "high" | "critical";
             /** @description Annual value at risk in whole pounds. */
             valueAtRisk: number;
             /** @description Value at risk after a current transfer decision's insurance, in whole pounds. */
             netValueAtRisk: number;
+            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse). */
             assessmentExpired: boolean;
+            /** @description When the relationship ended (ISO-8601 timestamp, UTC); null while it lasts. */
             offboardedAt: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         ContactInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description To keep an existing contact on PATCH (its `id`); leave out for a new one.
+             */
             id?: string;
+            /** @example Priya Shah */
             name: string;
+            /**
+             * @description Email address.
+             * @example priya.shah@northgate.example
+             */
             email: string;
+            /**
+             * @description Digits, spaces, +, - and brackets, 6 to 20 characters.
+             * @example +44 20 7946 0000
+             */
             phone?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `primary` receives questionnaires by default; `security` receives an incident's follow-up questionnaire (else the primary); `escalation` and `dpo` (data protection officer) are listed for the incident team.
+             * @example primary
+             * @enum {string}
+             */
             role: "primary" | "security" | "escalation" | "dpo";
         };
         CreateSupplierInput: {
+            /** @example Northgate Pathology Partnership */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example supplier
+             * @enum {string}
+             */
             kind: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
+            /**
+             * @description Spaces are removed and letters upper-cased.
+             * @example 01234567
+             */
             companiesHouseNumber?: string | null;
+            /**
+             * @description For NHS bodies.
+             * @example RJ1
+             */
             odsCode?: string | null;
+            /**
+             * @description For universities.
+             * @example 10007784
+             */
             ukprn?: string | null;
+            /**
+             * @description The supplier's website (http or https URL).
+             * @example https://www.northgate.example
+             */
             website?: string | null;
+            /**
+             * @description What the supplier does for us, in words.
+             * @example Pathology results messaging for three hospitals
+             */
             services?: string | null;
-            /** @enum {string} */
+            /**
+             * @description How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss.
+             * @example critical
+             * @enum {string}
+             */
             criticality: "none" | "low" | "moderate" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `onboarding` (default) or `active`; offboard through `POST /api/v1/suppliers/{id}/offboard`.
+             * @example active
+             * @enum {string}
+             */
             status?: "onboarding" | "active" | "offboarded";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The `id` of the internal user who owns it (null: nobody yet).
+             */
             ownerId?: string | null;
+            /**
+             * @description Up to 30, each 1 to 50 lower-case letters, digits, spaces, "-" or "_" (upper case is lowered).
+             * @example [
+             *       "pathology",
+             *       "north"
+             *     ]
+             */
             tags?: string[];
+            /** @description Free text for internal users. */
             notes?: string | null;
+            /** @description Up to 20; an `active` supplier needs one with role `primary` (422 otherwise), and questionnaires go to the primary contact unless another is named. */
             contacts?: components["schemas"]["ContactInput"][];
         };
         ImportFieldProblem: {
@@ -1227,16 +1606,23 @@ export interface components {
             line: number;
             /** @enum {string} */
             status: "created" | "updated" | "unchanged" | "invalid";
+            /** @description The supplier's `id`. */
             supplierId?: string;
             name?: string;
             errors?: components["schemas"]["ImportFieldProblem"][];
         };
         ImportResultView: {
+            /** @description True when nothing was stored (`?dryRun=true`). */
             dryRun: boolean;
+            /** @description Data rows read. */
             rows: number;
+            /** @description Rows that created a record. */
             created: number;
+            /** @description Rows that changed a record. */
             updated: number;
+            /** @description Rows identical to what is stored. */
             unchanged: number;
+            /** @description Rows refused; each says why in `results`. */
             invalid: number;
             results: components["schemas"]["ImportRowView"][];
         };
@@ -1244,79 +1630,162 @@ export interface components {
             name?: string;
             /** @enum {string} */
             kind?: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
+            /** @description Companies House registration number: 8 digits, or 2 letters and 6 digits (for example `01234567`, `SC123456`). */
             companiesHouseNumber?: string | null;
+            /** @description NHS Organisation Data Service code: 3 to 6 letters and digits (for example `RJ1`, `A81001`). */
             odsCode?: string | null;
+            /** @description UK Register of Learning Providers number: 8 digits starting with 1 (universities). */
             ukprn?: string | null;
+            /** @description The supplier's website (http or https URL). */
             website?: string | null;
+            /** @description What the supplier does for us, in words. */
             services?: string | null;
-            /** @enum {string} */
+            /**
+             * @description How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss.
+             * @enum {string}
+             */
             criticality?: "none" | "low" | "moderate" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).
+             * @enum {string}
+             */
             status?: "onboarding" | "active" | "offboarded";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The `id` of the internal user who owns it (null: nobody yet).
+             */
             ownerId?: string | null;
+            /** @description Free labels, for filtering (`?tag=`). */
             tags?: string[];
+            /** @description Free text for internal users. */
             notes?: string | null;
             contacts?: components["schemas"]["ContactInput"][];
         };
         DataAssetView: {
+            /** @description What the records contain. */
             categories: ("nhs_number" | "demographics" | "contact_details" | "clinical" | "genetic" | "free_text" | "other")[];
+            /** @description The id (a UUID). */
             id: string;
             name: string;
             description: string | null;
-            /** @enum {string} */
+            /**
+             * @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.
+             * @enum {string}
+             */
             classification: "public" | "official" | "personal" | "special_category";
+            /** @description Number of records (people whose data it is). */
             recordCount: number;
+            /** @description The system that holds it. */
             systemOfRecord: string | null;
+            /** @description The `id` of the internal user who owns it (null: nobody yet). */
             ownerId: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         CreateDataAssetInput: {
+            /** @description What the records contain (any of the listed categories). */
+            categories?: ("nhs_number" | "demographics" | "contact_details" | "clinical" | "genetic" | "free_text" | "other")[];
+            /** @example Pathology results */
             name: string;
             description?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.
+             * @example special_category
+             * @enum {string}
+             */
             classification: "public" | "official" | "personal" | "special_category";
-            categories?: string[];
+            /**
+             * @description How many people's records the asset holds.
+             * @example 250000
+             */
             recordCount: number;
+            /**
+             * @description The system that holds it.
+             * @example LIMS
+             */
             systemOfRecord?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The `id` of the internal user who owns it (null: nobody yet).
+             */
             ownerId?: string | null;
         };
         UpdateDataAssetInput: {
+            /** @description What the records contain. */
+            categories?: ("nhs_number" | "demographics" | "contact_details" | "clinical" | "genetic" | "free_text" | "other")[];
             name?: string;
             description?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.
+             * @enum {string}
+             */
             classification?: "public" | "official" | "personal" | "special_category";
-            categories?: string[];
+            /** @description Number of records (people whose data it is). */
             recordCount?: number;
+            /** @description The system that holds it. */
             systemOfRecord?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The `id` of the internal user who owns it (null: nobody yet).
+             */
             ownerId?: string | null;
         };
         DataSharingLinkView: {
-            /** @enum {string|null} */
+            /**
+             * @description UK GDPR Article 6 lawful basis.
+             * @enum {string|null}
+             */
             article6Basis: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests" | null;
-            /** @enum {string|null} */
+            /**
+             * @description UK GDPR Article 9 condition, for special-category data.
+             * @enum {string|null}
+             */
             article9Condition: "explicit_consent" | "employment" | "vital_interests" | "not_for_profit" | "made_public" | "legal_claims" | "substantial_public_interest" | "health_care" | "public_health" | "research" | null;
-            /** @enum {string|null} */
+            /**
+             * @description Common-law duty of confidentiality basis (`s251_support`: section 251 approval).
+             * @enum {string|null}
+             */
             confidentialityBasis: "consent" | "direct_care" | "s251_support" | "statutory" | "not_applicable" | null;
-            /** @enum {string|null} */
+            /**
+             * @description The agreement the sharing is under: data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.
+             * @enum {string|null}
+             */
             agreementType: "DSA" | "DPA" | "contract" | null;
-            /** @enum {string|null} */
+            /**
+             * @description How the data moves.
+             * @enum {string|null}
+             */
             transferMethod: "sftp" | "api" | "portal" | "email" | "physical_media" | "remote_access" | "other" | null;
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The data asset's `id`. */
             dataAssetId: string;
+            /** @description What it is for, in words. */
             purpose: string;
-            /** @enum {string} */
+            /**
+             * @description `outbound`: we send the data to the supplier; `inbound`: the supplier sends it to us; `both`.
+             * @enum {string}
+             */
             direction: "outbound" | "inbound" | "both";
+            /** @description Number of records (people whose data it is). */
             recordCount: number;
-            /** @enum {string} */
+            /**
+             * @description How identifiable the records are: `identifiable`, `pseudonymised` or `anonymised` (the data loss counts them in full, at half and not at all by default).
+             * @enum {string}
+             */
             pseudonymisation: "identifiable" | "pseudonymised" | "anonymised";
+            /** @description The agreement's reference. */
             agreementRef: string | null;
-            /** @enum {string} */
+            /**
+             * @description Where the supplier processes the data: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other`.
+             * @enum {string}
+             */
             processingLocation: "uk" | "eea" | "adequacy" | "other";
+            /** @description The country, where `processingLocation` is `adequacy` or `other`. */
             processingCountry: string | null;
             /** @description YYYY-MM-DD */
             startDate: string | null;
@@ -1324,7 +1793,10 @@ export interface components {
             reviewDate: string | null;
             /** @description YYYY-MM-DD */
             endDate: string | null;
-            /** @enum {string} */
+            /**
+             * @description `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).
+             * @enum {string}
+             */
             status: "proposed" | "active" | "suspended" | "ended";
             /** @description YYYY-MM-DD: when the supplier's destruction of the records was confirmed (an ended link counts as held until then) */
             destructionConfirmedOn: string | null;
@@ -1332,72 +1804,190 @@ export interface components {
             destructionEvidence: string | null;
             /** @description Whether the supplier still holds these records for the risk model (outbound or both; active, suspended, or ended without confirmed destruction) */
             heldBySupplier: boolean;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         CreateLinkInput: {
-            /** Format: uuid */
+            /**
+             * @description UK GDPR Article 6 lawful basis.
+             * @example public_task
+             * @enum {string|null}
+             */
+            article6Basis?: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests" | null;
+            /**
+             * @description UK GDPR Article 9 condition: required when the data asset is `special_category` (422 naming it otherwise).
+             * @example health_care
+             * @enum {string|null}
+             */
+            article9Condition?: "explicit_consent" | "employment" | "vital_interests" | "not_for_profit" | "made_public" | "legal_claims" | "substantial_public_interest" | "health_care" | "public_health" | "research" | null;
+            /**
+             * @description Common-law duty of confidentiality basis (`s251_support`: section 251 approval).
+             * @example direct_care
+             * @enum {string|null}
+             */
+            confidentialityBasis?: "consent" | "direct_care" | "s251_support" | "statutory" | "not_applicable" | null;
+            /**
+             * @description Data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.
+             * @example DPA
+             * @enum {string|null}
+             */
+            agreementType?: "DSA" | "DPA" | "contract" | null;
+            /**
+             * @description How the data moves.
+             * @example api
+             * @enum {string|null}
+             */
+            transferMethod?: "sftp" | "api" | "portal" | "email" | "physical_media" | "remote_access" | "other" | null;
+            /**
+             * Format: uuid
+             * @description The supplier the data flows to or from (its `id`).
+             */
             supplierId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The data asset that flows (its `id`).
+             */
             dataAssetId: string;
+            /**
+             * @description Why the data is shared.
+             * @example Pathology results returned to the requesting clinician
+             */
             purpose: string;
-            /** @enum {string} */
+            /**
+             * @description `outbound`: we send it to the supplier; `inbound`: the supplier sends it to us; `both`.
+             * @example outbound
+             * @enum {string}
+             */
             direction: "outbound" | "inbound" | "both";
+            /**
+             * @description How many people's records flow through this link (held by the supplier).
+             * @example 120000
+             */
             recordCount: number;
-            /** @enum {string} */
+            /**
+             * @description How identifiable the records are: the data loss counts `identifiable` in full, `pseudonymised` at half and `anonymised` not at all by default (the factors are in `GET /api/v1/settings/risk`).
+             * @example identifiable
+             * @enum {string}
+             */
             pseudonymisation: "identifiable" | "pseudonymised" | "anonymised";
-            article6Basis?: string | null;
-            article9Condition?: string | null;
-            confidentialityBasis?: string | null;
-            agreementType?: string | null;
+            /**
+             * @description The agreement's reference: required on an `active` link (422 otherwise).
+             * @example DPA-2026-014
+             */
             agreementRef?: string | null;
-            transferMethod?: string | null;
-            /** @enum {string} */
+            /**
+             * @description Where the supplier processes it: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other` (name it in `processingCountry`).
+             * @example uk
+             * @enum {string}
+             */
             processingLocation: "uk" | "eea" | "adequacy" | "other";
+            /** @description Required when `processingLocation` is `other` (422 otherwise). */
             processingCountry?: string | null;
+            /**
+             * @description `YYYY-MM-DD`.
+             * @example 2026-04-01
+             */
             startDate?: string | null;
+            /**
+             * @description `YYYY-MM-DD`: required on an `active` link (422 otherwise).
+             * @example 2027-03-31
+             */
             reviewDate?: string | null;
+            /** @description `YYYY-MM-DD`, not before `startDate`. */
             endDate?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `proposed` (default), `active` (data flows: needs `agreementRef` and `reviewDate`), `suspended`, `ended` (its records count as held until `destructionConfirmedOn`).
+             * @example active
+             * @enum {string}
+             */
             status?: "proposed" | "active" | "suspended" | "ended";
         };
         UpdateLinkInput: {
+            /**
+             * @description UK GDPR Article 6 lawful basis.
+             * @enum {string|null}
+             */
+            article6Basis?: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests" | null;
+            /**
+             * @description UK GDPR Article 9 condition, for special-category data.
+             * @enum {string|null}
+             */
+            article9Condition?: "explicit_consent" | "employment" | "vital_interests" | "not_for_profit" | "made_public" | "legal_claims" | "substantial_public_interest" | "health_care" | "public_health" | "research" | null;
+            /**
+             * @description Common-law duty of confidentiality basis (`s251_support`: section 251 approval).
+             * @enum {string|null}
+             */
+            confidentialityBasis?: "consent" | "direct_care" | "s251_support" | "statutory" | "not_applicable" | null;
+            /**
+             * @description The agreement the sharing is under: data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.
+             * @enum {string|null}
+             */
+            agreementType?: "DSA" | "DPA" | "contract" | null;
+            /**
+             * @description How the data moves.
+             * @enum {string|null}
+             */
+            transferMethod?: "sftp" | "api" | "portal" | "email" | "physical_media" | "remote_access" | "other" | null;
+            /** @description What it is for, in words. */
             purpose?: string;
-            /** @enum {string} */
+            /**
+             * @description `outbound`: we send the data to the supplier; `inbound`: the supplier sends it to us; `both`.
+             * @enum {string}
+             */
             direction?: "outbound" | "inbound" | "both";
+            /** @description Number of records (people whose data it is). */
             recordCount?: number;
-            /** @enum {string} */
+            /**
+             * @description How identifiable the records are: `identifiable`, `pseudonymised` or `anonymised` (the data loss counts them in full, at half and not at all by default).
+             * @enum {string}
+             */
             pseudonymisation?: "identifiable" | "pseudonymised" | "anonymised";
-            article6Basis?: string | null;
-            article9Condition?: string | null;
-            confidentialityBasis?: string | null;
-            agreementType?: string | null;
+            /** @description The agreement's reference. */
             agreementRef?: string | null;
-            transferMethod?: string | null;
-            /** @enum {string} */
+            /**
+             * @description Where the supplier processes the data: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other`.
+             * @enum {string}
+             */
             processingLocation?: "uk" | "eea" | "adequacy" | "other";
+            /** @description The country, where `processingLocation` is `adequacy` or `other`. */
             processingCountry?: string | null;
+            /** @description Start date (`YYYY-MM-DD`). */
             startDate?: string | null;
+            /** @description Review date (`YYYY-MM-DD`). */
             reviewDate?: string | null;
+            /** @description End date (`YYYY-MM-DD`). */
             endDate?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).
+             * @enum {string}
+             */
             status?: "proposed" | "active" | "suspended" | "ended";
             /** @description An ended link's records count as held until destruction is confirmed (with a certificate reference). */
             destructionConfirmedOn?: string | null;
             destructionEvidence?: string | null;
         };
         RecordsSharedRow: {
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The supplier's name. */
             supplierName: string;
+            /** @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record. */
             classification: string;
             assets: number;
+            /** @description Number of records (people whose data it is). */
             records: number;
         };
         UnassessedHolderRow: {
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The supplier's name. */
             supplierName: string;
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
             classifications: string[];
+            /** @description Number of records (people whose data it is). */
             records: number;
         };
         CatalogueEntry: {
@@ -1445,7 +2035,7 @@ export interface components {
             question: string;
             in?: string[];
             equals?: string;
-        };
+        } & (unknown | unknown);
         QuestionDefinitionView: {
             /** @description Unique in the questionnaire, e.g. ACC-01. */
             code: string;
@@ -1498,9 +2088,13 @@ export interface components {
             sections: components["schemas"]["SectionDefinitionView"][];
         };
         QuestionnaireVersionView: {
-            /** @enum {string} */
+            /**
+             * @description What it is for, in words.
+             * @enum {string}
+             */
             purpose: "security" | "incident";
             key: string;
+            /** @description Version number, from 1. */
             version: number;
             title: string;
             description: string | null;
@@ -1508,6 +2102,7 @@ export interface components {
             /** @enum {string} */
             source: "shipped" | "imported";
             checksum: string;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
             /** @description The definition as imported, with the format's defaults filled in: sections, questions, scoring. */
             definition: components["schemas"]["QuestionnaireDefinitionView"];
@@ -1565,12 +2160,17 @@ export interface components {
         };
         AttestationView: {
             name: string;
+            /** @description The signer's job title. */
             jobTitle: string;
             confirmed: boolean;
+            /** @description When (ISO-8601 timestamp, UTC). */
             at: string;
         };
         BandCapView: {
-            /** @enum {string} */
+            /**
+             * @description Band of the latest completed assessment: A (score 90 or more), B (75), C (60), D (40), E (below 40); null: never assessed.
+             * @enum {string}
+             */
             band: "A" | "B" | "C" | "D" | "E";
             /**
              * @description `failure`: a critical question scored 0; `partial`: one scored between 0 and 1.
@@ -1604,10 +2204,14 @@ export interface components {
             ref: string;
         };
         ScoreFindingView: {
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "critical" | "high" | "medium" | "low";
             /** @description The answer given */
             answer: (string | null) | number | boolean | string[];
+            /** @description The code of the question (for example `ACC-01`). */
             questionCode: string;
             comment: string | null;
             mappings: components["schemas"]["ScoreMappingView"][];
@@ -1647,104 +2251,172 @@ export interface components {
             scoredAt: string;
         };
         AssessmentView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description The questionnaire's version. */
             questionnaireVersion: number;
+            /** @description The `id` of the supplier contact the questionnaire is sent to (one of the supplier's `contacts`). */
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
+            /** @description The codes of the questions the supplier was asked to clarify. */
             returnedQuestions: string[];
+            /** @description What the supplier was asked to clarify. */
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
             score: components["schemas"]["AssessmentScoreView"] | null;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
+            /** @description When the review was completed (ISO-8601 timestamp, UTC). */
             completedAt: string | null;
+            /** @description When it was cancelled (ISO-8601 timestamp, UTC). */
             cancelledAt: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
         };
         SendAssessmentBody: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The supplier to assess (its `id`).
+             */
             supplierId: string;
+            /**
+             * @description A questionnaire's `key` from `GET /api/v1/questionnaires`; left out, the supplier's tier chooses (full for tiers 1-2, short for 3-4, and the research questionnaire too for a university or research partner holding personal data).
+             * @example supplier-security-core
+             */
             questionnaireKey?: string;
+            /** @description A published version; left out, the latest. */
             questionnaireVersion?: number;
+            /**
+             * @description When the supplier's answers are due (`YYYY-MM-DD`, after today); the link expires 30 days later by default.
+             * @example 2027-01-15
+             */
             dueDate: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description One of the supplier's `contacts` (its `id`); left out, the primary contact.
+             */
             recipientContactId?: string;
         };
         AssessmentInvitationView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description The questionnaire's version. */
             questionnaireVersion: number;
+            /** @description The `id` of the supplier contact the questionnaire is sent to (one of the supplier's `contacts`). */
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
+            /** @description The codes of the questions the supplier was asked to clarify. */
             returnedQuestions: string[];
+            /** @description What the supplier was asked to clarify. */
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
             score: components["schemas"]["AssessmentScoreView"] | null;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
+            /** @description When the review was completed (ISO-8601 timestamp, UTC). */
             completedAt: string | null;
+            /** @description When it was cancelled (ISO-8601 timestamp, UTC). */
             cancelledAt: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description The link for the supplier; given only in this answer (it is stored as a hash), and already emailed to the recipient. */
             invitationUrl: string;
         };
         AssessmentSentView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description The questionnaire's version. */
             questionnaireVersion: number;
+            /** @description The `id` of the supplier contact the questionnaire is sent to (one of the supplier's `contacts`). */
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
+            /** @description The codes of the questions the supplier was asked to clarify. */
             returnedQuestions: string[];
+            /** @description What the supplier was asked to clarify. */
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
             score: components["schemas"]["AssessmentScoreView"] | null;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
+            /** @description When the review was completed (ISO-8601 timestamp, UTC). */
             completedAt: string | null;
+            /** @description When it was cancelled (ISO-8601 timestamp, UTC). */
             cancelledAt: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
             alsoSent: components["schemas"]["AssessmentInvitationView"][];
+            /** @description The link for the supplier; given only in this answer (it is stored as a hash), and already emailed to the recipient. */
             invitationUrl: string;
         };
         CampaignFilter: {
-            kind?: string;
+            /** @enum {string} */
+            kind?: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
+            /** @enum {string} */
+            status?: "onboarding" | "active";
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier?: number;
             tag?: string;
-            status?: string;
         };
         CampaignBody: {
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description Due date (`YYYY-MM-DD`). */
             dueDate: string;
             supplierIds?: string[];
             filter?: components["schemas"]["CampaignFilter"];
         };
         CampaignSkip: {
+            /** @description The supplier's `id`. */
             supplierId: string;
             name: string | null;
             /** @description Why this supplier was not sent the questionnaire (for example an open assessment of it). */
             reason: string;
         };
         CampaignAssessment: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The link for the supplier; given only in this answer (it is stored as a hash), and already emailed to the recipient. */
             invitationUrl: string;
         };
         CampaignResultView: {
@@ -1756,25 +2428,35 @@ export interface components {
             score: number;
             reason: string | null;
             by: string | null;
+            /** @description When (ISO-8601 timestamp, UTC). */
             at: string | null;
         };
         AnswerView: {
             /** @description yes/no/partial, an option value, a list of option values, text, a number or a date, by question type */
             value: (string | null) | number | string[];
             code: string;
+            /** @description Answered "not applicable" (the question then leaves the score). */
             notApplicable: boolean;
             comment: string | null;
+            /** @description Version number, from 1. */
             version: number;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
             adjustment: components["schemas"]["AnswerAdjustmentView"] | null;
         };
         EvidenceView: {
+            /** @description The id (a UUID). */
             id: string;
             question: string;
+            /** @description A safe file name made by the server. */
             fileName: string;
+            /** @description The media type, as checked from the content. */
             mediaType: string;
+            /** @description Size in bytes. */
             size: number;
+            /** @description SHA-256 of the content, hex. */
             sha256: string;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
         };
         AssessmentHistoryEntry: {
@@ -1787,43 +2469,62 @@ export interface components {
                     after: unknown;
                 };
             };
+            /** @description When (ISO-8601 timestamp, UTC). */
             at: string;
             action: string;
             actorType: string;
             actorId: string | null;
         };
         AssessmentDetailView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description The questionnaire's version. */
             questionnaireVersion: number;
+            /** @description The `id` of the supplier contact the questionnaire is sent to (one of the supplier's `contacts`). */
             recipientContactId: string;
             /** @description YYYY-MM-DD */
             dueDate: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description 0, then 1 and 2 as the escalation ladder climbs. */
             escalationLevel: number;
+            /** @description The codes of the questions the supplier was asked to clarify. */
             returnedQuestions: string[];
+            /** @description What the supplier was asked to clarify. */
             returnMessage: string | null;
             attestation: components["schemas"]["AttestationView"] | null;
             /** @description Once scored: overall, band, sections, criticalFailures, findings and stage (provisional or final). */
             score: components["schemas"]["AssessmentScoreView"] | null;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
+            /** @description When the review was completed (ISO-8601 timestamp, UTC). */
             completedAt: string | null;
+            /** @description When it was cancelled (ISO-8601 timestamp, UTC). */
             cancelledAt: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
             answers: components["schemas"]["AnswerView"][];
             evidence: components["schemas"]["EvidenceView"][];
             history: components["schemas"]["AssessmentHistoryEntry"][];
         };
         ReassignInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The `id` of the supplier contact the questionnaire is sent to (one of the supplier's `contacts`).
+             */
             recipientContactId: string;
             /** @description A new due date, needed when the current one has passed (an invitation never asks for a date gone by). */
             dueDate?: string;
         };
         AdjustmentBody: {
+            /** @description The code of the question (for example `ACC-01`). */
             questionCode: string;
             score: number | null;
             reason: string;
@@ -1833,14 +2534,19 @@ export interface components {
             message: string;
         };
         NotificationView: {
+            /** @description The id (a UUID). */
             id: string;
             kind: string;
             template: string;
             /** @description The recipients, comma separated. */
             recipient: string;
             recipients: string[];
-            /** @enum {string} */
+            /**
+             * @description `pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`.
+             * @enum {string}
+             */
             status: "pending" | "queued" | "sent" | "failed" | "dead" | "skipped";
+            /** @description How many times sending was tried. */
             attempts: number;
             lastError: string | null;
             skipReason: string | null;
@@ -1849,49 +2555,75 @@ export interface components {
             refs: {
                 [key: string]: string;
             };
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it was sent (ISO-8601 timestamp, UTC). */
             sentAt: string | null;
         };
         OpenIncidentBody: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The supplier's `id`.
+             */
             supplierId: string;
             summary: string;
+            /** @description When the breach was detected (ISO-8601 timestamp, UTC). */
             detectedAt: string;
             /** @enum {string} */
             source: "supplier_notice" | "press" | "threat_intelligence" | "other";
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "low" | "medium" | "high" | "critical";
         };
         IncidentFollowUp: {
+            /** @description The assessment's `id`. */
             assessmentId: string;
             status: string | null;
             /** @description YYYY-MM-DD */
             dueDate: string | null;
         };
         ExposedSupplierView: {
+            /** @description The id (a UUID). */
             id: string;
             name: string;
             kind: string;
+            /** @description How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss. */
             criticality: string;
         };
         ExposedOwnerView: {
             name: string;
+            /** @description Email address. */
             email: string;
         };
         ExposedLinkView: {
-            /** @enum {string} */
+            /**
+             * @description `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).
+             * @enum {string}
+             */
             status: "proposed" | "active" | "suspended" | "ended";
-            /** @enum {string} */
+            /**
+             * @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.
+             * @enum {string}
+             */
             classification: "public" | "official" | "personal" | "special_category";
             linkId: string;
             assetId: string;
             asset: string;
+            /** @description What the records contain. */
             categories: string[];
+            /** @description Number of records (people whose data it is). */
             records: number;
+            /** @description How identifiable the records are: `identifiable`, `pseudonymised` or `anonymised` (the data loss counts them in full, at half and not at all by default). */
             pseudonymisation: string;
+            /** @description UK GDPR Article 6 lawful basis. */
             article6Basis: string | null;
+            /** @description UK GDPR Article 9 condition, for special-category data. */
             article9Condition: string | null;
+            /** @description The agreement the sharing is under: data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`. */
             agreementType: string | null;
+            /** @description The agreement's reference. */
             agreementRef: string | null;
             /** @description YYYY-MM-DD */
             reviewDate: string | null;
@@ -1899,24 +2631,33 @@ export interface components {
             endDate: string | null;
             /** @description YYYY-MM-DD */
             destructionConfirmedOn: string | null;
+            /** @description Where the supplier processes the data: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other`. */
             processingLocation: string;
+            /** @description The country, where `processingLocation` is `adequacy` or `other`. */
             processingCountry: string | null;
             /** @description The data asset's owner here. */
             owner: components["schemas"]["ExposedOwnerView"] | null;
         };
         ExposedAssetView: {
+            /** @description The id (a UUID). */
             id: string;
             name: string;
+            /** @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record. */
             classification: string;
+            /** @description Number of records (people whose data it is). */
             recordCount: number;
         };
         ExposedAccessPathView: {
+            /** @description The access path's `id`. */
             accessPathId: string;
             kind: string;
             description: string;
             status: string;
+            /** @description Multi-factor authentication on this way in: `enforced`, `partial`, `none`, or `not_applicable`. */
             mfa: string;
+            /** @description Whether its use is logged and watched. */
             monitored: boolean;
+            /** @description Our systems it reaches, by name. */
             systems: string[];
             dataAssets: components["schemas"]["ExposedAssetView"][];
         };
@@ -1933,29 +2674,44 @@ export interface components {
         };
         ExposedContactView: {
             name: string;
+            /** @description Email address. */
             email: string;
+            /** @description Phone number. */
             phone: string | null;
+            /** @description The role. */
             role: string;
         };
         ExposedInternalOwnerView: {
             name: string;
+            /** @description Email address. */
             email: string;
             /** @description What they own: "supplier", or "data asset <name>". */
             of: string;
         };
         ExposedRiskView: {
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
+            /** @description Band of the latest completed assessment: A (score 90 or more), B (75), C (60), D (40), E (below 40); null: never assessed. */
             band: string | null;
+            /** @description Chance a year of a breach or outage at the supplier that affects us, from 0 to 1 (band A 0.025 ... E and never assessed 0.1). */
             probability: number;
+            /** @description What one breach or outage at the supplier would cost us, in whole pounds (GBP). */
             singleLossEstimate: number;
+            /** @description Expected annual loss (probability x single-loss estimate), in whole pounds (GBP) a year. */
             valueAtRisk: number;
+            /** @description Expected annual loss after a current insurance (transfer) decision, in whole pounds (GBP) a year. */
             netValueAtRisk: number;
+            /** @description Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more). */
             rating: string;
+            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse). */
             assessmentExpired: boolean;
         };
         ExposedFindingView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The code of the question (for example `ACC-01`). */
             questionCode: string;
+            /** @description How serious, from `low` to `critical`. */
             severity: string;
             questionText: string;
         };
@@ -1981,28 +2737,50 @@ export interface components {
         IncidentView: {
             /** @enum {string} */
             source: "supplier_notice" | "press" | "threat_intelligence" | "other";
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "low" | "medium" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `open`: being handled; `closed`: closed with a note.
+             * @enum {string}
+             */
             status: "open" | "closed";
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The supplier's name. */
             supplierName: string;
             summary: string;
+            /** @description When the breach was detected (ISO-8601 timestamp, UTC). */
             detectedAt: string;
             /** @description The 72-hour follow-up questionnaire. */
             followUp: components["schemas"]["IncidentFollowUp"] | null;
             /** @description Every data asset the supplier held when the incident was opened, with records, agreements, contacts, owners, figures and open findings. */
             exposure: components["schemas"]["ExposureView"];
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it was closed (ISO-8601 timestamp, UTC). */
             closedAt: string | null;
         };
         IncidentEventDetail: {
-            /** @description `detected`: where the news came from, and how bad. */
-            source?: string;
-            severity?: string;
+            /**
+             * @description `detected`: where the news came from, and how bad (the incident's own `source` and `severity`).
+             * @enum {string}
+             */
+            source?: "supplier_notice" | "press" | "threat_intelligence" | "other";
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
+            severity?: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            kind?: "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin" | "other";
             /** @description `exposure_produced`: links and records exposed. */
             links?: number;
+            /** @description Number of records (people whose data it is). */
             records?: number;
             /** @description `follow_up_sent` and `supplier_answered`: the follow-up questionnaire. */
             assessmentId?: string;
@@ -2015,37 +2793,55 @@ export interface components {
             /** @description `links_suspended`: how many, and which. */
             count?: number;
             linkIds?: string[];
-            /** @description `access_path_disabled`: the way in disabled. */
+            /** @description `access_path_disabled`: the way in disabled, its kind and its description. */
             accessPathId?: string;
-            kind?: string;
             description?: string;
             /** @description `closed`: the closing note. */
             note?: string;
         };
         IncidentEvent: {
+            /**
+             * @description `detected` (when the breach was detected, from the incident), `exposure_produced` (the exposure computed
+             *     at opening), `follow_up_sent` (the 72-hour questionnaire sent or reused), `supplier_notified` (the
+             *     invitation email delivered), `supplier_answered` (the questionnaire submitted), `links_suspended`,
+             *     `access_path_disabled` (one event per path), `closed`. `detail` carries the fields of the kind.
+             * @enum {string}
+             */
+            kind: "detected" | "exposure_produced" | "follow_up_sent" | "supplier_notified" | "supplier_answered" | "links_suspended" | "access_path_disabled" | "closed";
+            /** @description When (ISO-8601 timestamp, UTC). */
             at: string;
-            /** @description detected, exposure produced, follow-up sent, supplier notified, supplier answered, links suspended, access path disabled, closed */
-            kind: string;
             detail: components["schemas"]["IncidentEventDetail"];
             actorId: string | null;
         };
         IncidentDetailView: {
             /** @enum {string} */
             source: "supplier_notice" | "press" | "threat_intelligence" | "other";
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "low" | "medium" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `open`: being handled; `closed`: closed with a note.
+             * @enum {string}
+             */
             status: "open" | "closed";
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The supplier's name. */
             supplierName: string;
             summary: string;
+            /** @description When the breach was detected (ISO-8601 timestamp, UTC). */
             detectedAt: string;
             /** @description The 72-hour follow-up questionnaire. */
             followUp: components["schemas"]["IncidentFollowUp"] | null;
             /** @description Every data asset the supplier held when the incident was opened, with records, agreements, contacts, owners, figures and open findings. */
             exposure: components["schemas"]["ExposureView"];
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it was closed (ISO-8601 timestamp, UTC). */
             closedAt: string | null;
             /** @description The exposure as it is now. */
             exposureNow: components["schemas"]["ExposureView"];
@@ -2064,17 +2860,26 @@ export interface components {
         AccessPathView: {
             /** @enum {string} */
             kind: "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin" | "other";
-            /** @enum {string} */
+            /**
+             * @description Multi-factor authentication on this way in: `enforced`, `partial`, `none`, or `not_applicable`.
+             * @enum {string}
+             */
             mfa: "enforced" | "partial" | "none" | "not_applicable";
-            /** @enum {string} */
+            /**
+             * @description `active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).
+             * @enum {string}
+             */
             status: "active" | "disabled" | "removed";
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             description: string;
             /** @description The systems it reaches. */
             systems: string[];
             /** @description The data assets reachable through it. */
             dataAssetIds: string[];
+            /** @description Whether its use is logged and watched. */
             monitored: boolean;
             /** @description Devices the supplier manages on our network (`managed_device` only). */
             deviceCount: number | null;
@@ -2084,21 +2889,31 @@ export interface components {
             lastReviewedOn: string | null;
             /** @description The incident whose "suspend links" disabled it, if one did. */
             disabledByIncident: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         CreateAccessPathInput: {
             /** @enum {string} */
             kind: "other" | "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin";
             description: string;
+            /** @description Our systems it reaches, by name. */
             systems?: string[];
+            /** @description The data assets it reaches (their `id`). */
             dataAssetIds?: string[];
-            /** @enum {string} */
+            /**
+             * @description Multi-factor authentication on this way in: `enforced`, `partial`, `none`, or `not_applicable`.
+             * @enum {string}
+             */
             mfa: "none" | "enforced" | "partial" | "not_applicable";
+            /** @description Whether its use is logged and watched. */
             monitored: boolean;
             /** @description Managed devices only: how many, and how many run software out of support. */
             deviceCount?: number | null;
+            /** @description Of those, devices on software past its support (for `managed_device`). */
             unsupportedDeviceCount?: number | null;
+            /** @description When it was last reviewed (`YYYY-MM-DD`). */
             lastReviewedOn?: string | null;
             /** @enum {string} */
             status?: "active" | "disabled";
@@ -2108,15 +2923,22 @@ export interface components {
             line: number;
             /** @enum {string} */
             status: "created" | "updated" | "unchanged" | "invalid";
+            /** @description The access path's `id`. */
             accessPathId?: string;
             errors?: components["schemas"]["ImportFieldProblem"][];
         };
         AccessPathImportResultView: {
+            /** @description True when nothing was stored (`?dryRun=true`). */
             dryRun: boolean;
+            /** @description Data rows read. */
             rows: number;
+            /** @description Rows that created a record. */
             created: number;
+            /** @description Rows that changed a record. */
             updated: number;
+            /** @description Rows identical to what is stored. */
             unchanged: number;
+            /** @description Rows refused; each says why in `results`. */
             invalid: number;
             results: components["schemas"]["AccessPathImportRowView"][];
         };
@@ -2124,21 +2946,37 @@ export interface components {
             /** @enum {string} */
             kind?: "other" | "remote_support" | "vpn" | "site_to_site" | "api_integration" | "privileged_account" | "managed_device" | "cloud_admin";
             description?: string;
+            /** @description Our systems it reaches, by name. */
             systems?: string[];
+            /** @description The data assets it reaches (their `id`). */
             dataAssetIds?: string[];
-            /** @enum {string} */
+            /**
+             * @description Multi-factor authentication on this way in: `enforced`, `partial`, `none`, or `not_applicable`.
+             * @enum {string}
+             */
             mfa?: "none" | "enforced" | "partial" | "not_applicable";
+            /** @description Whether its use is logged and watched. */
             monitored?: boolean;
+            /** @description Devices reached through it (for `managed_device`). */
             deviceCount?: number | null;
+            /** @description Of those, devices on software past its support (for `managed_device`). */
             unsupportedDeviceCount?: number | null;
+            /** @description When it was last reviewed (`YYYY-MM-DD`). */
             lastReviewedOn?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).
+             * @enum {string}
+             */
             status?: "active" | "disabled" | "removed";
         };
         CertificationFileView: {
+            /** @description A safe file name made by the server. */
             fileName: string;
+            /** @description The media type, as checked from the content. */
             mediaType: string | null;
+            /** @description Size in bytes. */
             size: number | null;
+            /** @description SHA-256 of the content, hex. */
             sha256: string | null;
         };
         CertificationView: {
@@ -2149,9 +2987,13 @@ export interface components {
              * @enum {string|null}
              */
             status: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The reference on the certificate. */
             reference: string | null;
+            /** @description What the certificate covers, in words. */
             scope: string | null;
             /** @description YYYY-MM-DD */
             issuedOn: string | null;
@@ -2169,7 +3011,9 @@ export interface components {
             expired: boolean;
             /** @description Issued and not expired today. */
             current: boolean;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         DsptStandingView: {
@@ -2188,25 +3032,33 @@ export interface components {
         CreateCertificationInput: {
             /** @enum {string} */
             kind: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
+            /** @description The reference on the certificate. */
             reference?: string | null;
             /**
              * @description DSPT only: its published status.
              * @enum {string|null}
              */
             status?: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            /** @description What the certificate covers, in words. */
             scope?: string | null;
+            /** @description Issue date (`YYYY-MM-DD`). */
             issuedOn?: string | null;
+            /** @description Expiry date (`YYYY-MM-DD`). */
             expiresOn?: string | null;
             evidence?: string | null;
         };
         UpdateCertificationInput: {
             /** @enum {string} */
             kind?: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
+            /** @description The reference on the certificate. */
             reference?: string | null;
             /** @enum {string|null} */
             status?: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            /** @description What the certificate covers, in words. */
             scope?: string | null;
+            /** @description Issue date (`YYYY-MM-DD`). */
             issuedOn?: string | null;
+            /** @description Expiry date (`YYYY-MM-DD`). */
             expiresOn?: string | null;
             evidence?: string | null;
             verified?: boolean;
@@ -2217,6 +3069,7 @@ export interface components {
         PortalLandingQuestionnaire: {
             questionCount: number;
             key: string;
+            /** @description Version number, from 1. */
             version: number;
             title: string;
         };
@@ -2235,35 +3088,48 @@ export interface components {
             questionnaire: components["schemas"]["PortalLandingQuestionnaire"] | null;
             /** @description YYYY-MM-DD */
             dueDate: string | null;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
             /** @description The receipt reference (SA-XXXX-XXXX), once submitted. */
             reference: string | null;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
         };
         PortalAssessmentQuestionnaire: {
             /** @description What the supplier needs to know first (an incident follow-up's deadlines), or null. */
             note: string | null;
             key: string;
+            /** @description Version number, from 1. */
             version: number;
             title: string;
         };
         PortalAttestation: {
             name: string;
+            /** @description The signer's job title. */
             jobTitle: string;
         };
         PortalAssessmentRef: {
+            /** @description The id (a UUID). */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.
+             * @enum {string}
+             */
             status: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
             /** @description YYYY-MM-DD */
             dueDate: string;
             supplier: components["schemas"]["PortalSupplierName"];
             questionnaire: components["schemas"]["PortalAssessmentQuestionnaire"];
+            /** @description The codes of the questions the supplier was asked to clarify. */
             returnedQuestions: string[];
+            /** @description What the supplier was asked to clarify. */
             returnMessage: string | null;
             /** @description The receipt reference a supplier can quote (SA-XXXX-XXXX). */
             reference: string;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
             attestation: components["schemas"]["PortalAttestation"] | null;
         };
@@ -2290,15 +3156,19 @@ export interface components {
         PortalAnswer: {
             /** @description yes/no/partial, an option value, a list of option values, text, a number or a date, by question type */
             value: (string | null) | number | string[];
+            /** @description Answered "not applicable" (the question then leaves the score). */
             notApplicable: boolean;
             comment: string | null;
             /** @description Send it back as `version` when saving this answer. */
             version: number;
         };
         PortalFile: {
+            /** @description The id (a UUID). */
             id: string;
             name: string;
+            /** @description The media type, as checked from the content. */
             mediaType: string;
+            /** @description Size in bytes. */
             size: number;
         };
         PortalQuestion: {
@@ -2335,8 +3205,10 @@ export interface components {
             /** @description By question type: "yes"/"no"/"partial", an option value, a list of option values, text, a number or a date (YYYY-MM-DD); checked against the question. */
             value?: (string | null) | number | string[];
             code: string;
+            /** @description Answered "not applicable" (the question then leaves the score). */
             notApplicable?: boolean;
             comment?: string | null;
+            /** @description Version number, from 1. */
             version: number;
         };
         AnswersBody: {
@@ -2352,6 +3224,7 @@ export interface components {
         };
         AttestationBody: {
             name: string;
+            /** @description The signer's job title. */
             jobTitle: string;
             confirmed: boolean;
         };
@@ -2359,18 +3232,25 @@ export interface components {
             attestation: components["schemas"]["AttestationBody"];
         };
         SubmittedView: {
+            /** @description The id (a UUID). */
             id: string;
             status: string;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt?: string;
             /** @description The receipt reference a supplier can quote (SA-XXXX-XXXX). */
             reference: string;
         };
         AttachedEvidenceView: {
+            /** @description The id (a UUID). */
             id: string;
             question: string;
+            /** @description A safe file name made by the server. */
             fileName: string;
+            /** @description The media type, as checked from the content. */
             mediaType: string;
+            /** @description Size in bytes. */
             size: number;
+            /** @description SHA-256 of the content, hex. */
             sha256: string;
         };
         AuditEventView: {
@@ -2383,7 +3263,9 @@ export interface components {
                     after: unknown;
                 };
             };
+            /** @description The id (a UUID). */
             id: string;
+            /** @description When it happened (ISO-8601 timestamp, UTC). */
             occurredAt: string;
             /** @enum {string} */
             actorType: "supplier" | "user" | "system";
@@ -2510,6 +3392,7 @@ export interface components {
             ratingColours: components["schemas"]["RatingColoursView"];
         };
         TierOverrideReasonView: {
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
             reason: string;
         };
@@ -2534,7 +3417,9 @@ export interface components {
              * @enum {string}
              */
             bandUsed: "A" | "B" | "C" | "D" | "E";
+            /** @description The assessment's `id`. */
             assessmentId: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey?: string;
             /** @description YYYY-MM-DD */
             completedOn: string;
@@ -2565,7 +3450,9 @@ export interface components {
             expiredBecause: string | null;
         };
         InsuranceCoverView: {
+            /** @description The insurance policy's limit, in whole pounds (GBP). */
             limit: number;
+            /** @description The insurance policy's excess, in whole pounds (GBP). */
             excess: number;
             covered: number;
         };
@@ -2578,12 +3465,15 @@ export interface components {
         RatingExplanationView: {
             /** @description Likelihood level x impact level. */
             cell: number;
+            /** @description Likelihood level 1 to 5 from the band (A 1 ... E and never assessed 5). */
             likelihoodLevel: number;
+            /** @description Impact level 1 to 5 from the single-loss estimate: below £100,000 is 1, below £1M 2, below £10M 3, below £30M 4, else 5. */
             impactLevel: number;
             bounds: components["schemas"]["RatingBoundsView"];
         };
         WeakEntryPointView: {
             reasons: ("no MFA" | "not monitored")[];
+            /** @description The id (a UUID). */
             id: string;
             kind: string;
             description: string;
@@ -2616,33 +3506,56 @@ export interface components {
             entryPoints?: components["schemas"]["EntryPointsExplanationView"];
         };
         SupplierRiskView: {
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
-            /** @enum {string|null} */
+            /**
+             * @description Band of the latest completed assessment: A (score 90 or more), B (75), C (60), D (40), E (below 40); null: never assessed.
+             * @enum {string|null}
+             */
             band: "A" | "B" | "C" | "D" | "E" | null;
             /** @description Annual probability of a loss event, 0 to 1. */
             probability: number;
+            /** @description Likelihood level 1 to 5 from the band (A 1 ... E and never assessed 5). */
             likelihoodLevel: number;
+            /** @description What one breach or outage at the supplier would cost us, in whole pounds (GBP). */
             singleLossEstimate: number;
+            /** @description Impact level 1 to 5 from the single-loss estimate: below £100,000 is 1, below £1M 2, below £10M 3, below £30M 4, else 5. */
             impactLevel: number;
+            /** @description Expected annual loss (probability x single-loss estimate), in whole pounds (GBP) a year. */
             valueAtRisk: number;
+            /** @description Expected annual loss after a current insurance (transfer) decision, in whole pounds (GBP) a year. */
             netValueAtRisk: number;
-            /** @enum {string} */
+            /**
+             * @description Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more).
+             * @enum {string}
+             */
             rating: "low" | "medium" | "high" | "critical";
+            /** @description Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse). */
             assessmentExpired: boolean;
             /** @description Every input of the figures, and the sentence that explains them. */
             explanation: components["schemas"]["RiskExplanationView"] | null;
         };
         TierOverrideInput: {
-            /** @enum {number|null} */
+            /**
+             * @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality.
+             * @enum {number|null}
+             */
             tier: 1 | 2 | 3 | 4 | null;
             reason: string;
         };
         RiskDecisionView: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
-            /** @enum {string} */
+            /**
+             * @description `accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service).
+             * @enum {string}
+             */
             decision: "accept" | "mitigate" | "transfer" | "avoid";
+            /** @description Why, in words (kept in the audit trail). */
             rationale: string;
             /** @description YYYY-MM-DD */
             reviewDate: string;
@@ -2663,18 +3576,29 @@ export interface components {
             /** @enum {string} */
             state: "expired" | "current" | "superseded";
             decidedBy: string | null;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
             supersededAt: string | null;
         };
         DecisionBody: {
-            /** @enum {string} */
+            /**
+             * @description `accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service).
+             * @enum {string}
+             */
             decision: "accept" | "mitigate" | "transfer" | "avoid";
+            /** @description Why, in words (kept in the audit trail). */
             rationale: string;
+            /** @description Review date (`YYYY-MM-DD`). */
             reviewDate: string;
+            /** @description The insurer (for `transfer`). */
             insurer?: string;
+            /** @description The insurance policy's reference (for `transfer`). */
             policyRef?: string;
+            /** @description The insurance policy's limit, in whole pounds (GBP). */
             limit?: number;
+            /** @description The insurance policy's excess, in whole pounds (GBP). */
             excess?: number;
+            /** @description Expiry date (`YYYY-MM-DD`). */
             expiresOn?: string;
             endLinksBy?: string;
             findingIds?: string[];
@@ -2686,17 +3610,28 @@ export interface components {
         FindingView: {
             /** @description The answer given */
             answer: (string | null) | number | boolean | string[];
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The assessment's `id`. */
             assessmentId: string;
+            /** @description The code of the question (for example `ACC-01`). */
             questionCode: string;
             questionText: string;
             section: string;
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "critical" | "high" | "medium" | "low";
-            /** @enum {string} */
+            /**
+             * @description `open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).
+             * @enum {string}
+             */
             status: "open" | "remediation_planned" | "resolved" | "accepted";
             comment: string | null;
+            /** @description The `id` of the internal user who owns it (null: nobody yet). */
             ownerId: string | null;
             /** @description YYYY-MM-DD */
             dueDate: string | null;
@@ -2715,19 +3650,29 @@ export interface components {
             reductionPerPound: number | null;
             /** @description Replaced by the findings of a later completed review. */
             superseded: boolean;
+            /** @description When it was created (ISO-8601 timestamp, UTC). */
             createdAt: string;
+            /** @description When it last changed (ISO-8601 timestamp, UTC). */
             updatedAt: string;
         };
         FindingPatch: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The `id` of the internal user who owns it (null: nobody yet).
+             */
             ownerId?: string | null;
+            /** @description Due date (`YYYY-MM-DD`). */
             dueDate?: string | null;
             plannedAction?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).
+             * @enum {string}
+             */
             status?: "open" | "remediation_planned" | "resolved" | "accepted";
             resolutionEvidence?: string | null;
             acceptanceReason?: string | null;
             acceptedUntil?: string | null;
+            /** @description What fixing it costs, in whole pounds (GBP) (optional). */
             remediationCost?: number | null;
         };
         ReportBasis: {
@@ -2765,7 +3710,9 @@ export interface components {
             byKind: {
                 [key: string]: number;
             };
+            /** @description Expected annual loss (probability x single-loss estimate), in whole pounds (GBP) a year. */
             valueAtRisk: number;
+            /** @description Expected annual loss after a current insurance (transfer) decision, in whole pounds (GBP) a year. */
             netValueAtRisk: number;
             /** @description Records shared, summed over suppliers. */
             recordsShared: components["schemas"]["ReportClassificationCounts"];
@@ -2778,7 +3725,10 @@ export interface components {
         ReportHeatMapCell: {
             likelihood: number;
             impact: number;
-            /** @enum {string} */
+            /**
+             * @description Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more).
+             * @enum {string}
+             */
             rating: "low" | "medium" | "high" | "critical";
             colour: string;
             suppliers: number;
@@ -2796,43 +3746,68 @@ export interface components {
             ratings: components["schemas"]["ReportRatingCounts"];
         };
         ReportRecordsHeld: {
+            /** @description `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record. */
             classification: string;
+            /** @description Number of records (people whose data it is). */
             records: number;
         };
         ReportDecisionRef: {
-            /** @enum {string} */
+            /**
+             * @description `accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service).
+             * @enum {string}
+             */
             decision: "accept" | "mitigate" | "transfer" | "avoid";
+            /** @description Review date (`YYYY-MM-DD`). */
             reviewDate: string;
+            /** @description Expiry date (`YYYY-MM-DD`). */
             expiresOn: string | null;
         };
         ReportDrivers: {
-            /** @enum {string|null} */
+            /**
+             * @description Band of the latest completed assessment: A (score 90 or more), B (75), C (60), D (40), E (below 40); null: never assessed.
+             * @enum {string|null}
+             */
             band: "A" | "B" | "C" | "D" | "E" | null;
+            /** @description Number of records (people whose data it is). */
             records: components["schemas"]["ReportRecordsHeld"][];
+            /** @description How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss. */
             criticality: string;
             /** @description Critical questions failed in its latest completed review. */
             criticalFailures: string[];
+            /** @description Findings not yet resolved or accepted. */
             openFindings: number;
+            /** @description `accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service). */
             decision: components["schemas"]["ReportDecisionRef"] | null;
         };
         ReportTopRisk: {
-            /** @enum {string} */
+            /**
+             * @description Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more).
+             * @enum {string}
+             */
             rating: "low" | "medium" | "high" | "critical";
+            /** @description The supplier's `id`. */
             supplierId: string;
             name: string;
             kind: string;
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
+            /** @description Likelihood level 1 to 5 from the band (A 1 ... E and never assessed 5). */
             likelihoodLevel: number;
+            /** @description Impact level 1 to 5 from the single-loss estimate: below £100,000 is 1, below £1M 2, below £10M 3, below £30M 4, else 5. */
             impactLevel: number;
+            /** @description Expected annual loss (probability x single-loss estimate), in whole pounds (GBP) a year. */
             valueAtRisk: number;
+            /** @description Expected annual loss after a current insurance (transfer) decision, in whole pounds (GBP) a year. */
             netValueAtRisk: number;
             drivers: components["schemas"]["ReportDrivers"];
         };
         ReportLinkProblem: {
             linkId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
             asset: string;
+            /** @description Number of records (people whose data it is). */
             records: number;
             /** @description The review or end date passed; null for a link without agreement. */
             date: string | null;
@@ -2845,6 +3820,7 @@ export interface components {
         ReportDsptGap: {
             /** @enum {string|null} */
             currentStatus: "standards_exceeded" | "standards_met" | "approaching_standards" | "standards_not_met" | "not_published" | null;
+            /** @description The supplier's `id`. */
             supplierId: string;
             name: string;
             /** @description The latest DSPT recorded when none is current. */
@@ -2869,6 +3845,7 @@ export interface components {
             unsupportedDevices: number;
         };
         ReportSupplierEntryPoints: {
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
             activePaths: number;
@@ -2885,31 +3862,45 @@ export interface components {
             suppliers: components["schemas"]["ReportSupplierEntryPoints"][];
         };
         ReportOverdueAssessment: {
+            /** @description The assessment's `id`. */
             assessmentId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description Due date (`YYYY-MM-DD`). */
             dueDate: string;
             daysOverdue: number;
             escalationLevel: number;
         };
         ReportReturnedAssessment: {
+            /** @description The assessment's `id`. */
             assessmentId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description Due date (`YYYY-MM-DD`). */
             dueDate: string;
         };
         ReportAwaitingReview: {
+            /** @description The assessment's `id`. */
             assessmentId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description The questionnaire's `key`. */
             questionnaireKey: string;
+            /** @description When the supplier submitted (ISO-8601 timestamp, UTC). */
             submittedAt: string | null;
         };
         ReportReassessmentDue: {
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality. */
             tier: number;
         };
         ReportAssessments: {
@@ -2934,6 +3925,7 @@ export interface components {
         ReportFrameworkGroup: {
             framework: string;
             group: string;
+            /** @description Findings not yet resolved or accepted. */
             openFindings: number;
             suppliers: number;
         };
@@ -2949,19 +3941,30 @@ export interface components {
             avoid: number;
         };
         ReportExpiredDecision: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description `accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service). */
             decision: string;
+            /** @description Review date (`YYYY-MM-DD`). */
             reviewDate: string;
+            /** @description Expiry date (`YYYY-MM-DD`). */
             expiresOn: string | null;
         };
         ReportLapsedAcceptance: {
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "low" | "medium" | "high" | "critical";
+            /** @description The finding's `id`. */
             findingId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description The code of the question (for example `ACC-01`). */
             questionCode: string;
             status: string;
             acceptedUntil: string;
@@ -2969,26 +3972,35 @@ export interface components {
             reason: string | null;
         };
         ReportAvoidOverdue: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
             endLinksBy: string;
             linksStillCounting: number;
+            /** @description Number of records (people whose data it is). */
             records: number;
         };
         ReportExpiring: {
             /** @enum {string} */
             kind: "acceptance" | "insurance" | "findingAcceptance";
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
             date: string;
         };
         ReportDecisionLogEntry: {
+            /** @description The id (a UUID). */
             id: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description `accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service). */
             decision: string;
+            /** @description Why, in words (kept in the audit trail). */
             rationale: string;
             decidedOn: string;
             decidedBy: string | null;
@@ -3005,13 +4017,22 @@ export interface components {
             log: components["schemas"]["ReportDecisionLogEntry"][];
         };
         ReportIncident: {
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "low" | "medium" | "high" | "critical";
-            /** @enum {string} */
+            /**
+             * @description `open`: being handled; `closed`: closed with a note.
+             * @enum {string}
+             */
             status: "open" | "closed";
+            /** @description The incident's `id`. */
             incidentId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
             supplier: string;
+            /** @description When the breach was detected (ISO-8601 timestamp, UTC). */
             detectedAt: string;
             recordsExposed: number;
             /** @description The follow-up questionnaire's status. */
@@ -3023,10 +4044,12 @@ export interface components {
             items: components["schemas"]["ReportIncident"][];
         };
         ReportSupplierRef: {
+            /** @description The supplier's `id`. */
             supplierId: string;
             name: string;
         };
         ReportRatingMove: {
+            /** @description The supplier's `id`. */
             supplierId: string;
             name: string;
             from: string | null;
@@ -3044,7 +4067,9 @@ export interface components {
         ReportTrendPoint: {
             period: string;
             suppliers: number;
+            /** @description Expected annual loss (probability x single-loss estimate), in whole pounds (GBP) a year. */
             valueAtRisk: number;
+            /** @description Expected annual loss after a current insurance (transfer) decision, in whole pounds (GBP) a year. */
             netValueAtRisk: number;
             /** @description Suppliers by rating. */
             ratings: {
@@ -3052,21 +4077,35 @@ export interface components {
             };
         };
         SupplyChainReportView: {
+            /** @description When the report was built (ISO-8601, UTC). */
             generatedAt: string;
+            /** @description The day the figures are of (`YYYY-MM-DD`): today, or the `asOf` asked for. */
             asOf: string;
+            /** @description Whether the supplier figures are today's or a monthly snapshot's. */
             basis: components["schemas"]["ReportBasis"];
+            /** @description The snapshot the `changes` compare with; null when none was taken before. */
             previousSnapshot: components["schemas"]["ReportSnapshotRef"] | null;
+            /** @description Suppliers in scope by tier and kind, total value at risk and net (whole pounds a year), records shared, tier 1-2 assessment coverage. */
             headline: components["schemas"]["ReportHeadline"];
+            /** @description Suppliers by likelihood level (1-5) and impact level (1-5), each cell rated and coloured. */
             heatMap: components["schemas"]["ReportHeatMap"];
+            /** @description The ten suppliers with the largest net value at risk, with what drives each. */
             topRisks: components["schemas"]["ReportTopRisk"][];
+            /** @description Records held by high- and critical-rated suppliers and by universities and research partners, data-sharing links needing attention, patient data without a current DSPT. */
             dataExposure: components["schemas"]["ReportDataExposure"];
+            /** @description The ways suppliers reach into our systems, and the weak ones. */
             entryPoints: components["schemas"]["ReportEntryPoints"];
+            /** @description Assessments overdue, returned to the supplier, awaiting review, and reassessments due. */
             assessments: components["schemas"]["ReportAssessments"];
+            /** @description Open findings by severity and age, overdue remediation, and by framework. */
             findings: components["schemas"]["ReportFindings"];
+            /** @description Risk decisions: current by type, expired, lapsed acceptances, avoids overdue, what ends within 90 days, and the log. */
             decisions: components["schemas"]["ReportDecisions"];
+            /** @description Supplier incidents: how many are open, and the list. */
             incidents: components["schemas"]["ReportIncidents"];
-            /** @description Null when no snapshot was taken before. */
+            /** @description What moved since the previous snapshot; null when no snapshot was taken before. */
             changes: components["schemas"]["ReportChanges"] | null;
+            /** @description One point per monthly snapshot: suppliers, value at risk and net (whole pounds a year), suppliers by rating. */
             trends: components["schemas"]["ReportTrendPoint"][];
         };
         SnapshotTakenView: {
@@ -3084,10 +4123,13 @@ export interface components {
             probability: number;
         };
         LossSummaryView: {
+            /** @description Mean annual loss, in whole pounds (GBP). */
             mean: number;
             /** @description The mean's standard error. */
             standardError: number;
+            /** @description Median annual loss (half of years cost less), in whole pounds (GBP). */
             p50: number;
+            /** @description Annual loss exceeded one year in ten, in whole pounds (GBP). */
             p90: number;
             /** @description The 1-in-20-year loss. */
             p95: number;
@@ -3096,6 +4138,7 @@ export interface components {
             exceedance: components["schemas"]["ExceedancePoint"][];
         };
         TailContributorView: {
+            /** @description The supplier's `id`. */
             supplierId: string;
             name: string;
             /** @description Share of the net loss in the years beyond P95. */
@@ -3114,28 +4157,43 @@ export interface components {
             sumOfNetValueAtRisk: number;
         };
         CountermeasureActionView: {
-            /** @enum {string} */
+            /**
+             * @description How serious, from `low` to `critical`.
+             * @enum {string}
+             */
             severity: "low" | "medium" | "high" | "critical";
+            /** @description The finding's `id`. */
             findingId: string;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The supplier's name. */
             supplierName: string;
+            /** @description The code of the question (for example `ACC-01`). */
             questionCode: string;
             questionText: string;
             status: string;
             /** @description Net VaR its fix removes, whole pounds. */
             riskReduction: number | null;
+            /** @description What fixing it costs, in whole pounds (GBP) (optional). */
             remediationCost: number | null;
+            /** @description Pounds of annual net value at risk removed per pound spent on the fix. */
             reductionPerPound: number | null;
         };
         SupplierPathView: {
-            /** @enum {string|null} */
+            /**
+             * @description Band of the latest completed assessment: A (score 90 or more), B (75), C (60), D (40), E (below 40); null: never assessed.
+             * @enum {string|null}
+             */
             band: "A" | "B" | "C" | "D" | "E" | null;
             /** @enum {string|null} */
             bandAfter: "A" | "B" | "C" | "D" | "E" | null;
+            /** @description The supplier's `id`. */
             supplierId: string;
+            /** @description The supplier's name. */
             supplierName: string;
             /** @description The fewest open findings whose fixing lifts it to band B or better (empty when none can). */
             findingIds: string[];
+            /** @description Net value at risk removed by fixing it, in whole pounds (GBP) a year. */
             riskReduction: number;
             /** @description False when even fixing every open finding leaves it below B. */
             reachable: boolean;
@@ -3189,12 +4247,28 @@ export interface operations {
                     "application/json": components["schemas"]["LivenessView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3218,16 +4292,32 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3235,6 +4325,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3258,6 +4358,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "buyer@trust.nhs.example",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginBody"];
             };
         };
@@ -3270,43 +4376,89 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3314,10 +4466,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3325,6 +4487,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3333,7 +4505,9 @@ export interface operations {
     usersList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `email`. */
                 sort?: "email" | "-email" | "name" | "-name" | "role" | "-role" | "createdAt" | "-createdAt";
@@ -3358,34 +4532,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3393,10 +4603,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3404,6 +4624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3418,6 +4648,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "buyer@trust.nhs.example",
+                 *       "name": "Alex Morgan",
+                 *       "role": "procurement",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserInput"];
             };
         };
@@ -3430,61 +4668,127 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3492,10 +4796,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3503,6 +4817,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3513,6 +4837,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's `id` (a UUID): the `id` field of the user in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -3531,79 +4856,165 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3611,10 +5022,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3622,6 +5043,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3630,21 +5061,32 @@ export interface operations {
     suppliersList: {
         parameters: {
             query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
-                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "tier" | "-tier" | "singleLossEstimate" | "-singleLossEstimate" | "impactLevel" | "-impactLevel" | "criticality" | "-criticality" | "status" | "-status" | "kind" | "-kind" | "band" | "-band" | "rating" | "-rating" | "valueAtRisk" | "-valueAtRisk" | "netValueAtRisk" | "-netValueAtRisk";
+                /** @description Only suppliers of this tier, 1 (assessed most deeply) to 4. */
+                tier?: 1 | 2 | 3 | 4;
+                /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: "supplier" | "university" | "research_partner" | "nhs_body" | "charity" | "other";
+                /** @description Only those in this status (the `status` field of the items). `onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted). */
                 status?: "onboarding" | "active" | "offboarded";
-                tier?: number;
+                /** @description Only suppliers of this criticality. */
                 criticality?: "none" | "low" | "moderate" | "high" | "critical";
+                /** @description Only suppliers whose latest band is this one (A best, E worst). */
                 band?: "A" | "B" | "C" | "D" | "E";
+                /** @description Only suppliers with this rating. */
                 rating?: "low" | "medium" | "high" | "critical";
+                /** @description Only suppliers carrying this tag. */
                 tag?: string;
+                /** @description Only those owned by this internal user (their `id`). */
                 ownerId?: string;
                 /** @description Text search on the name and the identifiers. */
                 q?: string;
+                /** @description The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it. */
                 format?: "json" | "csv";
+                /** @description The page to answer, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 200. */
+                pageSize?: number;
+                /** @description A field to sort by, with a leading "-" for descending order. Default `name`; `band` and `rating` sort by seriousness. */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "tier" | "-tier" | "singleLossEstimate" | "-singleLossEstimate" | "impactLevel" | "-impactLevel" | "criticality" | "-criticality" | "status" | "-status" | "kind" | "-kind" | "band" | "-band" | "rating" | "-rating" | "valueAtRisk" | "-valueAtRisk" | "netValueAtRisk" | "-netValueAtRisk";
             };
             header?: never;
             path?: never;
@@ -3667,34 +5109,70 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3702,10 +5180,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3713,6 +5201,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3727,10 +5225,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Northgate Pathology Partnership",
+                 *       "kind": "supplier",
+                 *       "companiesHouseNumber": "01234567",
+                 *       "odsCode": "RJ1",
+                 *       "ukprn": "10007784",
+                 *       "website": "https://www.northgate.example",
+                 *       "services": "Pathology results messaging for three hospitals",
+                 *       "criticality": "critical",
+                 *       "status": "active",
+                 *       "tags": [
+                 *         "pathology",
+                 *         "north"
+                 *       ],
+                 *       "contacts": [
+                 *         {
+                 *           "name": "Priya Shah",
+                 *           "email": "priya.shah@northgate.example",
+                 *           "phone": "+44 20 7946 0000",
+                 *           "role": "primary"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSupplierInput"];
             };
         };
         responses: {
+            /**
+             * @description Refused with 422 `SUPPLIER.PRIMARY_CONTACT_REQUIRED` (an `active` supplier needs a primary contact) or
+             *     `SUPPLIER.OWNER_UNKNOWN`; 409 `SUPPLIER.DUPLICATE_IDENTIFIER` when another supplier has the same Companies House
+             *     number, ODS code or UKPRN.
+             */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3739,70 +5267,146 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3810,10 +5414,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3821,6 +5435,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3829,6 +5453,7 @@ export interface operations {
     suppliersImport: {
         parameters: {
             query?: {
+                /** @description `true`: check every row and answer the result without storing anything. */
                 dryRun?: "true" | "false";
             };
             header?: never;
@@ -3851,52 +5476,108 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResultView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3904,10 +5585,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3915,6 +5606,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -3925,6 +5626,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -3939,43 +5641,89 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3983,10 +5731,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -3994,6 +5752,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4004,12 +5772,25 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contacts": [
+                 *         {
+                 *           "name": "Priya Shah",
+                 *           "email": "priya.shah@northgate.example",
+                 *           "phone": "+44 20 7946 0000",
+                 *           "role": "primary"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSupplierInput"];
             };
         };
@@ -4022,79 +5803,165 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4102,10 +5969,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4113,6 +5990,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4123,6 +6010,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -4137,52 +6025,108 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4190,10 +6134,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4201,6 +6155,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4209,11 +6173,15 @@ export interface operations {
     dataAssetsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `name`. */
                 sort?: "name" | "-name" | "classification" | "-classification" | "recordCount" | "-recordCount" | "createdAt" | "-createdAt";
+                /** @description Only data assets of this classification. */
                 classification?: "public" | "official" | "personal" | "special_category";
+                /** @description Only data assets whose name contains this text (any case). */
                 q?: string;
             };
             header?: never;
@@ -4236,34 +6204,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4271,10 +6275,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4282,6 +6296,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4296,6 +6320,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Pathology results",
+                 *       "classification": "special_category",
+                 *       "recordCount": 250000,
+                 *       "systemOfRecord": "LIMS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDataAssetInput"];
             };
         };
@@ -4308,70 +6340,146 @@ export interface operations {
                     "application/json": components["schemas"]["DataAssetView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4379,10 +6487,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4390,6 +6508,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4400,6 +6528,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The data asset's `id` (a UUID): the `id` field of the data asset in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -4414,43 +6543,89 @@ export interface operations {
                     "application/json": components["schemas"]["DataAssetView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4458,10 +6633,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4469,6 +6654,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4479,6 +6674,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The data asset's `id` (a UUID): the `id` field of the data asset in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -4497,79 +6693,165 @@ export interface operations {
                     "application/json": components["schemas"]["DataAssetView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4577,10 +6859,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4588,6 +6880,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4596,12 +6898,17 @@ export interface operations {
     dataSharingLinksList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `createdAt` (the oldest first), or `reviewDate` with `dueWithinDays`. */
                 sort?: "createdAt" | "-createdAt" | "reviewDate" | "-reviewDate" | "endDate" | "-endDate" | "startDate" | "-startDate" | "recordCount" | "-recordCount" | "status" | "-status" | "destructionConfirmedOn" | "-destructionConfirmedOn";
+                /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
+                /** @description Only those of this data asset (its `id`). */
                 dataAssetId?: string;
+                /** @description Only those in this status (the `status` field of the items). `proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed). */
                 status?: "proposed" | "active" | "suspended" | "ended";
                 /** @description Links whose review or end date falls within the next N days (overdue ones included). */
                 dueWithinDays?: number;
@@ -4630,34 +6937,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4665,10 +7008,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4676,6 +7029,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4690,10 +7053,36 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "article6Basis": "public_task",
+                 *       "article9Condition": "health_care",
+                 *       "confidentialityBasis": "direct_care",
+                 *       "agreementType": "DPA",
+                 *       "transferMethod": "api",
+                 *       "purpose": "Pathology results returned to the requesting clinician",
+                 *       "direction": "outbound",
+                 *       "recordCount": 120000,
+                 *       "pseudonymisation": "identifiable",
+                 *       "agreementRef": "DPA-2026-014",
+                 *       "processingLocation": "uk",
+                 *       "startDate": "2026-04-01",
+                 *       "reviewDate": "2027-03-31",
+                 *       "status": "active",
+                 *       "supplierId": "00000000-0000-4000-8000-000000000000",
+                 *       "dataAssetId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateLinkInput"];
             };
         };
         responses: {
+            /**
+             * @description Refused with 422 `DATA_SHARING_LINK.RULE_BROKEN` naming each field: `article9Condition` for a special-category
+             *     asset, `agreementRef` and `reviewDate` for an `active` link, `processingCountry` for `processingLocation: other`,
+             *     `endDate` before `startDate`; 422 `DATA_SHARING_LINK.SUPPLIER_OFFBOARDED` or `DATA_SHARING_LINK.UNKNOWN_REFERENCE`
+             *     (no such supplier or data asset).
+             */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4702,70 +7091,146 @@ export interface operations {
                     "application/json": components["schemas"]["DataSharingLinkView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4773,10 +7238,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4784,6 +7259,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4794,6 +7279,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The data-sharing link's `id` (a UUID): the `id` field of the data-sharing link in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -4808,43 +7294,89 @@ export interface operations {
                     "application/json": components["schemas"]["DataSharingLinkView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4852,10 +7384,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4863,6 +7405,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -4873,6 +7425,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The data-sharing link's `id` (a UUID): the `id` field of the data-sharing link in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -4891,79 +7444,165 @@ export interface operations {
                     "application/json": components["schemas"]["DataSharingLinkView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4971,10 +7610,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -4982,6 +7631,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5007,34 +7666,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5042,10 +7737,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5053,6 +7758,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5078,34 +7793,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5113,10 +7864,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5124,6 +7885,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5146,34 +7917,70 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5181,10 +7988,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5192,6 +8009,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5230,70 +8057,146 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnaireVersionView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5301,10 +8204,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5312,6 +8225,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5322,7 +8245,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The questionnaire's `key`, as `GET /api/v1/questionnaires` lists it (for example `supplier-security-core`). */
                 key: string;
+                /** @description The version number, from 1, as the catalogue lists it under `versions`. */
                 version: number;
             };
             cookie?: never;
@@ -5337,43 +8262,89 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnaireVersionView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5381,10 +8352,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5392,6 +8373,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5400,13 +8391,19 @@ export interface operations {
     assessmentsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `dueDate` (the earliest due first). */
                 sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "status" | "-status" | "submittedAt" | "-submittedAt" | "completedAt" | "-completedAt";
+                /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
+                /** @description Only those in this status (the `status` field of the items). `sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission. */
                 status?: "sent" | "in_progress" | "submitted" | "returned" | "completed" | "cancelled" | "expired";
+                /** @description Only assessments of this questionnaire (its `key`). */
                 questionnaireKey?: string;
+                /** @description `true`: only those past their due date and still open. */
                 overdue?: boolean;
             };
             header?: never;
@@ -5429,34 +8426,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5464,10 +8497,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5475,6 +8518,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5489,10 +8542,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "questionnaireKey": "supplier-security-core",
+                 *       "dueDate": "2027-01-15",
+                 *       "supplierId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendAssessmentBody"];
             };
         };
         responses: {
+            /**
+             * @description Refused with 422 `ASSESSMENT.SUPPLIER_UNKNOWN`, `ASSESSMENT.SUPPLIER_OFFBOARDED`, `ASSESSMENT.QUESTIONNAIRE_UNKNOWN`,
+             *     `ASSESSMENT.RECIPIENT_REQUIRED` (no primary contact and none named) or `ASSESSMENT.DUE_DATE_PAST` (the due date must be
+             *     after today); 409 `ASSESSMENT.ALREADY_OPEN` when the supplier has an open assessment of the same questionnaire.
+             */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5501,70 +8566,146 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentSentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5572,10 +8713,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5583,6 +8734,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5609,61 +8770,127 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignResultView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5671,10 +8898,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5682,6 +8919,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5692,6 +8939,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -5706,43 +8954,89 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDetailView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5750,10 +9044,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5761,6 +9065,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5771,7 +9085,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
+                /** @description The evidence file's `id`, from the assessment's `evidence` list (`GET /api/v1/assessments/{id}`). */
                 evidenceId: string;
             };
             cookie?: never;
@@ -5787,43 +9103,89 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5831,10 +9193,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5842,6 +9214,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5852,6 +9234,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -5866,61 +9249,127 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentInvitationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5928,10 +9377,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -5939,6 +9398,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -5949,12 +9418,18 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recipientContactId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReassignInput"];
             };
         };
@@ -5967,79 +9442,165 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentInvitationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6047,10 +9608,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6058,6 +9629,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6068,6 +9649,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6082,61 +9664,127 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentInvitationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6144,10 +9792,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6155,6 +9813,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6165,6 +9833,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6183,79 +9852,165 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6263,10 +10018,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6274,6 +10039,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6284,6 +10059,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6298,52 +10074,108 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6351,10 +10183,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6362,6 +10204,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6372,6 +10224,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6390,79 +10243,165 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6470,10 +10409,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6481,6 +10430,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6491,6 +10450,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assessment's `id` (a UUID): the `id` field of the assessment in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6505,61 +10465,127 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6567,10 +10593,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6578,6 +10614,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6586,13 +10632,19 @@ export interface operations {
     notificationsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `-createdAt` (newest first). */
                 sort?: "createdAt" | "-createdAt" | "sentAt" | "-sentAt" | "kind" | "-kind" | "status" | "-status" | "attempts" | "-attempts";
+                /** @description Only those raised by or sent for this assessment (its `id`). */
                 assessmentId?: string;
+                /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
+                /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: string;
+                /** @description Only those in this status (the `status` field of the items). `pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`. */
                 status?: "pending" | "queued" | "sent" | "failed" | "dead" | "skipped";
             };
             header?: never;
@@ -6615,34 +10667,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6650,10 +10738,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6661,6 +10759,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6671,6 +10779,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The notification (email)'s `id` (a UUID): the `id` field of the notification (email) in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6685,52 +10794,108 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6738,10 +10903,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6749,6 +10924,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6757,11 +10942,15 @@ export interface operations {
     incidentsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `-createdAt` (newest first); `severity` ascends from low to critical. */
                 sort?: "createdAt" | "-createdAt" | "detectedAt" | "-detectedAt" | "severity" | "-severity" | "status" | "-status" | "closedAt" | "-closedAt";
+                /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
+                /** @description Only those in this status (the `status` field of the items). */
                 status?: string;
             };
             header?: never;
@@ -6784,34 +10973,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6819,10 +11044,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6830,6 +11065,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6869,70 +11114,146 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6940,10 +11261,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -6951,6 +11282,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -6961,6 +11302,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The incident's `id` (a UUID): the `id` field of the incident in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -6976,43 +11318,89 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentDetailView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7020,10 +11408,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7031,6 +11429,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7039,10 +11447,12 @@ export interface operations {
     incidentsExposure: {
         parameters: {
             query?: {
+                /** @description The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it. */
                 format?: "csv" | "pdf";
             };
             header?: never;
             path: {
+                /** @description The incident's `id` (a UUID): the `id` field of the incident in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7059,43 +11469,89 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7103,10 +11559,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7114,6 +11580,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7124,6 +11600,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The incident's `id` (a UUID): the `id` field of the incident in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7138,52 +11615,108 @@ export interface operations {
                     "application/json": components["schemas"]["SuspendedLinksView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7191,10 +11724,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7202,6 +11745,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7212,6 +11765,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The incident's `id` (a UUID): the `id` field of the incident in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7231,70 +11785,146 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7302,10 +11932,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7313,6 +11953,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7321,16 +11971,22 @@ export interface operations {
     accessPathsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `createdAt` (the oldest first). */
                 sort?: "createdAt" | "-createdAt" | "kind" | "-kind" | "status" | "-status" | "lastReviewedOn" | "-lastReviewedOn";
+                /** @description Only those in this status (the `status` field of the items). `active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final). */
                 status?: "active" | "disabled" | "removed";
+                /** @description Only paths whose multi-factor authentication is this. */
                 mfa?: "none" | "enforced" | "partial" | "not_applicable";
+                /** @description The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it. */
                 format?: "csv";
             };
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7352,43 +12008,89 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7396,10 +12098,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7407,6 +12119,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7417,6 +12139,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7435,70 +12158,146 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7506,10 +12305,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7517,6 +12326,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7525,10 +12344,12 @@ export interface operations {
     accessPathsImport: {
         parameters: {
             query?: {
+                /** @description `true`: check every row and answer the result without storing anything. */
                 dryRun?: "true" | "false";
             };
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7543,70 +12364,146 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathImportResultView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7614,10 +12511,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7625,6 +12532,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7635,6 +12552,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The access path's `id` (a UUID): the `id` field of the access path in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7649,43 +12567,89 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7693,10 +12657,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7704,6 +12678,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7714,6 +12698,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The access path's `id` (a UUID): the `id` field of the access path in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7732,79 +12717,165 @@ export interface operations {
                     "application/json": components["schemas"]["AccessPathView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7812,10 +12883,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7823,6 +12904,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7831,14 +12922,18 @@ export interface operations {
     certificationsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
-                /** @description A field to sort by, with a leading "-" for descending order. */
+                /** @description A field to sort by, with a leading "-" for descending order. Default `-expiresOn` (the latest expiry first). */
                 sort?: "createdAt" | "-createdAt" | "expiresOn" | "-expiresOn" | "kind" | "-kind" | "issuedOn" | "-issuedOn";
+                /** @description Only those of this kind (the `kind` field of the items). */
                 kind?: "other" | "cyber_essentials" | "cyber_essentials_plus" | "iso27001" | "dspt" | "soc2_type2";
             };
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7853,43 +12948,89 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationPageView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7897,10 +13038,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -7908,6 +13059,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -7918,6 +13079,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -7936,70 +13098,146 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8007,10 +13245,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8018,6 +13266,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8028,6 +13286,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The certification's `id` (a UUID): the `id` field of the certification in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -8042,43 +13301,89 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8086,10 +13391,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8097,6 +13412,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8107,6 +13432,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The certification's `id` (a UUID): the `id` field of the certification in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -8125,70 +13451,146 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8196,10 +13598,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8207,6 +13619,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8217,6 +13639,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The certification's `id` (a UUID): the `id` field of the certification in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -8232,43 +13655,89 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8276,10 +13745,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8287,6 +13766,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8297,6 +13786,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The certification's `id` (a UUID): the `id` field of the certification in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -8311,70 +13801,146 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8382,10 +13948,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8393,6 +13969,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8403,6 +13989,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The invitation token: the last part of the emailed link `…/portal/i/{token}`. */
                 token: string;
             };
             cookie?: never;
@@ -8427,34 +14014,70 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The link has expired or was revoked. */
+            /** @description The link has expired or was revoked. Code: `PORTAL.LINK_EXPIRED`, `PORTAL.LINK_REVOKED` or `PORTAL.LINK_CLOSED`: ask the organisation for a new link. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:portal.link-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "This link has expired.",
+                     *       "code": "PORTAL.LINK_EXPIRED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8462,10 +14085,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8473,6 +14106,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8483,6 +14126,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The invitation token: the last part of the emailed link `…/portal/i/{token}`. */
                 token: string;
             };
             cookie?: never;
@@ -8508,34 +14152,70 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The link has expired or was revoked. */
+            /** @description The link has expired or was revoked. Code: `PORTAL.LINK_EXPIRED`, `PORTAL.LINK_REVOKED` or `PORTAL.LINK_CLOSED`: ask the organisation for a new link. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:portal.link-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "This link has expired.",
+                     *       "code": "PORTAL.LINK_EXPIRED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8543,10 +14223,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8554,6 +14244,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8578,43 +14278,89 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The link has expired or was revoked. */
+            /** @description The link has expired or was revoked. Code: `PORTAL.LINK_EXPIRED`, `PORTAL.LINK_REVOKED` or `PORTAL.LINK_CLOSED`: ask the organisation for a new link. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:portal.link-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "This link has expired.",
+                     *       "code": "PORTAL.LINK_EXPIRED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8622,10 +14368,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8633,6 +14389,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8667,88 +14433,184 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The link has expired or was revoked. */
+            /** @description The link has expired or was revoked. Code: `PORTAL.LINK_EXPIRED`, `PORTAL.LINK_REVOKED` or `PORTAL.LINK_CLOSED`: ask the organisation for a new link. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:portal.link-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "This link has expired.",
+                     *       "code": "PORTAL.LINK_EXPIRED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8756,10 +14618,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8767,6 +14639,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8801,88 +14683,184 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The link has expired or was revoked. */
+            /** @description The link has expired or was revoked. Code: `PORTAL.LINK_EXPIRED`, `PORTAL.LINK_REVOKED` or `PORTAL.LINK_CLOSED`: ask the organisation for a new link. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:portal.link-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "This link has expired.",
+                     *       "code": "PORTAL.LINK_EXPIRED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8890,10 +14868,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -8901,6 +14889,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -8933,79 +14931,165 @@ export interface operations {
                     "application/json": components["schemas"]["AttachedEvidenceView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The link has expired or was revoked. */
+            /** @description The link has expired or was revoked. Code: `PORTAL.LINK_EXPIRED`, `PORTAL.LINK_REVOKED` or `PORTAL.LINK_CLOSED`: ask the organisation for a new link. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:portal.link-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "This link has expired.",
+                     *       "code": "PORTAL.LINK_EXPIRED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9013,10 +15097,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9024,6 +15118,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9032,14 +15136,21 @@ export interface operations {
     auditEventsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `-occurredAt`; `occurredAt` is the order the events were recorded in. */
                 sort?: "occurredAt" | "-occurredAt" | "action" | "-action" | "entityType" | "-entityType";
+                /** @description Only changes to this kind of record: `supplier`, `data_asset`, `data_sharing_link`, `assessment`, `finding`, `incident`, `access_path`, `certification`, `questionnaire`, `notification`, `user`... */
                 entityType?: string;
+                /** @description Only changes to this record (its `id`). */
                 entityId?: string;
+                /** @description Only what this internal user did (their `id`). */
                 actorId?: string;
+                /** @description Only events at or after this moment (ISO-8601). */
                 from?: string;
+                /** @description Only events at or before this moment (ISO-8601). */
                 to?: string;
             };
             header?: never;
@@ -9062,34 +15173,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9097,10 +15244,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9108,6 +15265,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9130,34 +15297,70 @@ export interface operations {
                     "application/json": components["schemas"]["RiskSettingsView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9165,10 +15368,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9176,6 +15389,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9186,6 +15409,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -9200,43 +15424,89 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierRiskView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9244,10 +15514,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9255,6 +15535,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9265,6 +15555,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -9283,70 +15574,146 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9354,10 +15721,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9365,6 +15742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9375,6 +15762,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -9392,43 +15780,89 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9436,10 +15870,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9447,6 +15891,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9457,6 +15911,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The supplier's `id` (a UUID): the `id` field of the supplier in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -9475,70 +15930,146 @@ export interface operations {
                     "application/json": components["schemas"]["RiskDecisionView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9546,10 +16077,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9557,6 +16098,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9565,16 +16116,25 @@ export interface operations {
     findingsList: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
                 page?: number;
+                /** @description Items per page, 1 to 200. */
                 pageSize?: number;
                 /** @description A field to sort by, with a leading "-" for descending order. Default `-severity` (most serious first, then the earliest due); `severity` ascends from low to critical, `status` follows the lifecycle (open, remediation_planned, resolved, accepted). */
                 sort?: "severity" | "-severity" | "dueDate" | "-dueDate" | "status" | "-status" | "createdAt" | "-createdAt" | "riskReduction" | "-riskReduction";
+                /** @description Only those of this supplier (its `id`). */
                 supplierId?: string;
+                /** @description Only those raised by or sent for this assessment (its `id`). */
                 assessmentId?: string;
+                /** @description Only findings of this severity. */
                 severity?: "critical" | "high" | "medium" | "low";
+                /** @description Only those in this status (the `status` field of the items). `open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens). */
                 status?: "open" | "remediation_planned" | "resolved" | "accepted";
+                /** @description Only findings whose question maps to this framework (its key in the catalogue's `frameworks`, for example `dspt`). */
                 framework?: string;
+                /** @description `true`: only those past their due date and still open. */
                 overdue?: boolean;
+                /** @description `true`: also findings replaced by a later completed assessment of the same questionnaire. */
                 includeSuperseded?: boolean;
             };
             header?: never;
@@ -9597,34 +16157,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9632,10 +16228,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9643,6 +16249,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9653,6 +16269,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The finding's `id` (a UUID): the `id` field of the finding in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -9667,43 +16284,89 @@ export interface operations {
                     "application/json": components["schemas"]["FindingView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9711,10 +16374,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9722,6 +16395,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9732,6 +16415,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The finding's `id` (a UUID): the `id` field of the finding in its list or in the answer that created it. */
                 id: string;
             };
             cookie?: never;
@@ -9750,79 +16434,165 @@ export interface operations {
                     "application/json": components["schemas"]["FindingView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description State conflict. */
+            /** @description State conflict. Code: `STATE.CONFLICT` or a specific code, for example `ASSESSMENT.ALREADY_SUBMITTED`, `SUPPLIER.ALREADY_OFFBOARDED`, `ANSWER.STALE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:state.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The record is not in a state that allows this.",
+                     *       "code": "STATE.CONFLICT",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description The request body is too large. Code: `REQUEST.TOO_LARGE`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Wrong media type. */
+            /** @description Wrong media type. Code: `REQUEST.UNSUPPORTED_MEDIA_TYPE`: send the media type the request body names. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A valid request that breaks a business rule. */
+            /** @description A valid request that breaks a business rule. Code: `RULE.VIOLATED` or a specific code (for example `ASSESSMENT.ANSWERS_MISSING`, `SUPPLIER.PRIMARY_CONTACT_REQUIRED`), with `errors[]` where a field is at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:rule.violated",
+                     *       "title": "Business rule violated",
+                     *       "status": 422,
+                     *       "detail": "The request breaks a business rule.",
+                     *       "code": "RULE.VIOLATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9830,10 +16600,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9841,6 +16621,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9849,7 +16639,9 @@ export interface operations {
     reportsSupplyChain: {
         parameters: {
             query?: {
+                /** @description The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it. */
                 format?: "json" | "csv" | "pdf" | "html";
+                /** @description A past date (`YYYY-MM-DD`): the report as the monthly snapshot of that date recorded it, instead of today's figures (404 `REPORT.NO_SNAPSHOT` when there is none). */
                 asOf?: string;
             };
             header?: never;
@@ -9870,43 +16662,89 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not found (also for what exists but the caller may not see). */
+            /** @description Not found (also for what exists but the caller may not see). Code: `<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:supplier.not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such supplier.",
+                     *       "code": "SUPPLIER.NOT_FOUND",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9914,10 +16752,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9925,6 +16773,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -9947,34 +16805,70 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotTakenView"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9982,10 +16876,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -9993,6 +16897,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -10015,34 +16929,70 @@ export interface operations {
                     "application/json": components["schemas"]["LossDistributionResponse"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10050,10 +17000,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10061,6 +17021,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
@@ -10083,34 +17053,70 @@ export interface operations {
                     "application/json": components["schemas"]["CountermeasuresResponse"];
                 };
             };
-            /** @description Invalid input (unknown fields too); `errors` names each field. */
+            /** @description Invalid input (unknown fields too); `errors` names each field. Code: `REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.invalid",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "1 field is invalid",
+                     *       "code": "REQUEST.INVALID",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "errors": [
+                     *         {
+                     *           "path": "contacts[0].email",
+                     *           "message": "must be an email address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not authenticated. */
+            /** @description Not authenticated. Code: `AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.unauthenticated",
+                     *       "title": "Not authenticated",
+                     *       "status": 401,
+                     *       "detail": "Sign in to continue.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Not allowed for this role. */
+            /** @description Not allowed for this role. Code: `AUTH.FORBIDDEN`: the role may not do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:auth.forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Your role may not do this.",
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests; see Retry-After. Code: `REQUEST.RATE_LIMITED`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10118,10 +17124,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:request.rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 30 seconds.",
+                     *       "code": "REQUEST.RATE_LIMITED",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. */
+            /** @description A dependency is unavailable, or the change kept losing a race with others in the database (`SERVICE.CONTENTION`; nothing was saved): send it again after Retry-After. Code: `SERVICE.CONTENTION` or `SERVICE.UNAVAILABLE`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before sending the request again. */
@@ -10129,6 +17145,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:assure:problem:service.contention",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Nothing was saved; send the same request again.",
+                     *       "code": "SERVICE.CONTENTION",
+                     *       "requestId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };

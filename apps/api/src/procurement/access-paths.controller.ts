@@ -21,7 +21,7 @@ export class AccessPathsController {
   /** The supplier's paths, paged; `?format=csv` exports them (the file imports back unchanged). */
   @Get('suppliers/:id/access-paths')
   @Roles(...ALL_ROLES)
-  @ApiSort(ACCESS_PATH_SORTS)
+  @ApiSort(ACCESS_PATH_SORTS, 'Default `createdAt` (the oldest first).')
   @ApiPage(AccessPathView, 'One page of the supplier\'s access paths (or, with `?format=csv`, all of them as CSV).', { 'text/csv': { schema: { type: 'string' } } })
   async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: AccessPathListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.format === 'csv') {

@@ -67,6 +67,9 @@ export class AssessmentsController {
    * Sends a questionnaire; the answer carries the invitation link, this once. Without a key, the
    * supplier's default set: for a research partner holding patient data, the research questionnaire
    * is sent too, in `alsoSent` with its own link.
+   * @remarks Refused with 422 `ASSESSMENT.SUPPLIER_UNKNOWN`, `ASSESSMENT.SUPPLIER_OFFBOARDED`, `ASSESSMENT.QUESTIONNAIRE_UNKNOWN`,
+   * `ASSESSMENT.RECIPIENT_REQUIRED` (no primary contact and none named) or `ASSESSMENT.DUE_DATE_PAST` (the due date must be
+   * after today); 409 `ASSESSMENT.ALREADY_OPEN` when the supplier has an open assessment of the same questionnaire.
    */
   @Post()
   @Roles('procurement')

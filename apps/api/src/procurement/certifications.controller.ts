@@ -19,7 +19,7 @@ export class CertificationsController {
   /** The supplier's certifications, each `expired`/`current` today, and `dspt`: whether it receives patient data without a current DSPT of standards met or better. */
   @Get('suppliers/:id/certifications')
   @Roles(...ALL_ROLES)
-  @ApiSort(CERTIFICATION_SORTS)
+  @ApiSort(CERTIFICATION_SORTS, 'Default `-expiresOn` (the latest expiry first).')
   async list(@Param('id', new ParseUUIDPipe()) supplierId: string, @Query() query: CertificationListQuery): Promise<CertificationPageView> {
     const { items, total, dspt } = await this.certifications.list(supplierId, query);
     const today = this.clock.today();

@@ -15,7 +15,7 @@ export class DataAssetsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiPage(DataAssetView)
-  @ApiSort(ASSET_SORTS)
+  @ApiSort(ASSET_SORTS, 'Default `name`.')
   async list(@Query() query: DataAssetListQuery) {
     const { items, total } = await this.ledger.listAssets(query);
     return pageOf(items.map(toAssetView), total, query);

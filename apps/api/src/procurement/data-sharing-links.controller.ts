@@ -15,13 +15,19 @@ export class DataSharingLinksController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiPage(DataSharingLinkView)
-  @ApiSort(LINK_SORTS)
+  @ApiSort(LINK_SORTS, 'Default `createdAt` (the oldest first), or `reviewDate` with `dueWithinDays`.')
   async list(@Query() query: LinkListQuery) {
     const { items, total } = await this.ledger.listLinks(query);
     return pageOf(items.map(toLinkView), total, query);
   }
 
-  /** Records that an asset flows to a supplier. */
+  /**
+   * Records that an asset flows to a supplier.
+   * @remarks Refused with 422 `DATA_SHARING_LINK.RULE_BROKEN` naming each field: `article9Condition` for a special-category
+   * asset, `agreementRef` and `reviewDate` for an `active` link, `processingCountry` for `processingLocation: other`,
+   * `endDate` before `startDate`; 422 `DATA_SHARING_LINK.SUPPLIER_OFFBOARDED` or `DATA_SHARING_LINK.UNKNOWN_REFERENCE`
+   * (no such supplier or data asset).
+   */
   @Post()
   @Roles('procurement')
   @ApiProblems(409, 422)

@@ -24,7 +24,7 @@ export class SuppliersController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiPage(SupplierView, 'One page of the register (JSON), or the whole filtered register as CSV with `format=csv`.', { 'text/csv': { schema: { type: 'string' } } })
-  @ApiSort(SUPPLIER_SORTS)
+  @ApiSort(SUPPLIER_SORTS, 'Default `name`; `band` and `rating` sort by seriousness.')
   async list(@Query() query: SupplierListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="suppliers.csv"');
@@ -34,7 +34,12 @@ export class SuppliersController {
     return pageOf(items.map(toSupplierView), total, query);
   }
 
-  /** Registers a supplier, its contacts inline. */
+  /**
+   * Registers a supplier, its contacts inline.
+   * @remarks Refused with 422 `SUPPLIER.PRIMARY_CONTACT_REQUIRED` (an `active` supplier needs a primary contact) or
+   * `SUPPLIER.OWNER_UNKNOWN`; 409 `SUPPLIER.DUPLICATE_IDENTIFIER` when another supplier has the same Companies House
+   * number, ODS code or UKPRN.
+   */
   @Post()
   @Roles('procurement')
   @ApiProblems(409, 422)
