@@ -18,7 +18,7 @@ import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { lossBench } from './loss.js';
 import createClient from 'openapi-fetch';
-import type { paths } from '../dev/openapi-client/src/client-schema.js';
+import type { paths } from '@dev/openapi-client';
 import { reportBench, seedRegisters } from './report.js';
 import { bareServer, bareUpsertServer } from './baselines.js';
 import { consoleBench } from './console.js';

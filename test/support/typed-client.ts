@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from '../../dev/openapi-client/src/client-schema.js';
+import type { paths } from '@dev/openapi-client';
 import type { TestApi } from './app.js';
 
 /**
