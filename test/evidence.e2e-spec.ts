@@ -1,3 +1,4 @@
+import { addDays } from '@app/platform';
 import { createHash } from 'node:crypto';
 import { startTestApi, type TestApi } from './support/app.js';
 import { signIn, type SignedIn } from './support/users.js';
@@ -30,7 +31,7 @@ describe('evidence files', () => {
     };
     expect((await api.request({ method: 'POST', url: '/api/v1/questionnaires', headers: buyer.headers, payload: definition })).statusCode).toBe(201);
     const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Evidence Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Eve', email: 'eve@evidence.example', role: 'primary' }] } });
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, questionnaireKey: 'evidence-check', dueDate: '2099-01-31' } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, questionnaireKey: 'evidence-check', dueDate: addDays(api.clock.today(), 60) } });
     assessmentId = sent.json().id;
     token = sent.json().invitationUrl.split('/portal/i/')[1];
   });
@@ -70,7 +71,7 @@ describe('evidence files', () => {
   it('refuses executables, files over 10 MB, questions that take no evidence, and uploads without a link', async () => {
     // The assessment above is submitted: use a fresh one.
     const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Evidence Two Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Eve', email: 'eve2@evidence.example', role: 'primary' }] } });
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, questionnaireKey: 'evidence-check', dueDate: '2099-01-31' } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, questionnaireKey: 'evidence-check', dueDate: addDays(api.clock.today(), 60) } });
     token = sent.json().invitationUrl.split('/portal/i/')[1];
 
     const exe = await upload('EVD-01', 'report.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]));

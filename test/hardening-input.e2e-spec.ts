@@ -1,3 +1,4 @@
+import { addDays } from '@app/platform';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { freePort } from '@dev/embedded';
@@ -24,7 +25,7 @@ describe('hardening: bad input is refused at the edge', () => {
     buyer = await signIn(api, 'procurement');
     admin = await signIn(api, 'admin');
     const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Edge Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Eve', email: 'eve@edge.example', role: 'primary' }] } });
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-01-31' } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, questionnaireKey: 'supplier-security-lite', dueDate: addDays(api.clock.today(), 60) } });
     token = sent.json().invitationUrl.split('/portal/i/')[1];
   }, 60_000);
   afterAll(() => api?.close());

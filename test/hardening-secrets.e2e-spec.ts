@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { pino, type Logger as Logger_ } from 'pino';
 import { InvitationTokenBox } from '@app/assessments';
 import { Mailer } from '@app/notifications';
-import { PinoNestLogger } from '@app/platform';
+import { PinoNestLogger, addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import type { TestApi } from './support/app.js';
@@ -53,7 +53,7 @@ describe('hardening: secrets, logs and email', () => {
 
   it('removes the sealed invitation token from the outbox once the email is sent, and seals it with its own key', async () => {
     const supplier = await newSupplier('Sealed Ltd', 'pat@sealed.example');
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-01-31' } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 60) } });
     const token = sent.json().invitationUrl.split('/portal/i/')[1];
     const [waiting] = await query<{ sealed: string }>(api.databaseUrl, "SELECT refs->>'sealedToken' AS sealed FROM outbox_message WHERE refs->>'assessmentId' = $1", [sent.json().id]);
     // While it waits it opens with the box (LINK_SEALING_SECRET), and not with a key derived from JWT_SECRET.
@@ -73,7 +73,7 @@ describe('hardening: secrets, logs and email', () => {
 
   it('removes it from a row that is skipped; a dead row keeps it sealed, for its retry', async () => {
     const supplier = await newSupplier('Skipped Ltd', 'pat@skipped.example');
-    const first = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-01-31' } });
+    const first = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 60) } });
     await api.request({ method: 'POST', url: `/api/v1/assessments/${first.json().id}/cancel`, headers: buyer.headers });
     await until(async () => (await query(api.databaseUrl, "SELECT 1 FROM outbox_message WHERE refs->>'assessmentId' = $1 AND status IN ('sent', 'skipped')", [first.json().id])).length >= 1);
     expect(await query(api.databaseUrl, "SELECT 1 FROM outbox_message WHERE refs ? 'sealedToken' AND status IN ('sent', 'skipped')")).toHaveLength(0);
@@ -81,7 +81,7 @@ describe('hardening: secrets, logs and email', () => {
     sink.refusing = true;
     try {
       const other = await newSupplier('Dies Ltd', 'pat@dies.example');
-      const dying = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: other.json().id, dueDate: '2099-01-31' } });
+      const dying = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: other.json().id, dueDate: addDays(api.clock.today(), 60) } });
       await until(async () => (await query(api.databaseUrl, "SELECT 1 FROM outbox_message WHERE refs->>'assessmentId' = $1 AND status = 'dead'", [dying.json().id])).length === 1);
       const [dead] = await query<{ refs: Record<string, unknown> }>(api.databaseUrl, "SELECT refs FROM outbox_message WHERE refs->>'assessmentId' = $1", [dying.json().id]);
       expect(api.app.get(InvitationTokenBox).open(String(dead.refs.sealedToken))).toBe(dying.json().invitationUrl.split('/portal/i/')[1]);
@@ -92,7 +92,7 @@ describe('hardening: secrets, logs and email', () => {
 
   it('gives every email a Message-ID derived from its outbox row, the same on a repeat', async () => {
     const supplier = await newSupplier('Message Ltd', 'pat@message.example');
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2099-01-31' } });
+    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 60) } });
     await until(async () => sink.to('pat@message.example').length === 1);
     const [row] = await query<{ id: string; provider_message_id: string }>(api.databaseUrl, "SELECT id, provider_message_id FROM outbox_message WHERE refs->>'assessmentId' = $1", [sent.json().id]);
     const expected = worker.get(Mailer).messageIdFor(row.id);

@@ -46,7 +46,7 @@ describe('incident mode: a supplier has been breached', () => {
       const res = await call(buyer, 'POST', '/api/v1/data-sharing-links', {
         supplierId, dataAssetId, purpose: 'Research', direction: 'outbound', recordCount, pseudonymisation: 'pseudonymised', article6Basis: 'public_task',
         article9Condition: 'research', confidentialityBasis: 's251_support', agreementType: 'DSA', agreementRef: 'DSA-14', transferMethod: 'sftp',
-        processingLocation: 'uk', startDate: '2020-01-01', reviewDate: dateFromToday(200), status: 'active', ...extra,
+        processingLocation: 'uk', startDate: dateFromToday(-2500), reviewDate: dateFromToday(200), status: 'active', ...extra,
       });
       expect(res.statusCode).toBe(201);
       return res.json().id as string;

@@ -1,3 +1,4 @@
+import { addDays } from '@app/platform';
 import type { Browser, Page } from 'playwright-core';
 import { SendQuestionnaire } from '@app/assessments';
 import { freePort } from '@dev/embedded';
@@ -33,7 +34,7 @@ describe('supplier portal in a browser', () => {
       status: 'active',
       contacts: [{ name: 'Robin Reed', email: 'robin@browser.example', role: 'primary' }],
     });
-    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: addDays(api.clock.today(), 60) }, null);
     const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     const page = await context.newPage();
 
@@ -99,7 +100,7 @@ describe('supplier portal in a browser', () => {
 
   it('an error summary link brings the question and its error into view, with the focus in its first answer', async () => {
     const supplier = await api.app.get(SuppliersService).create({ name: 'Summary Links Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Ash Lee', email: 'ash@summary.example', role: 'primary' }] });
-    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: addDays(api.clock.today(), 60) }, null);
     const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(invitationUrl);
@@ -129,7 +130,7 @@ describe('supplier portal in a browser', () => {
         }
         const value = question.locator(`#q-${code}-value`);
         const type = await value.getAttribute('type');
-        if ((await value.inputValue()) === '') await value.fill(type === 'number' ? '1' : type === 'date' ? '2026-06-30' : 'Described in our security policy.');
+        if ((await value.inputValue()) === '') await value.fill(type === 'number' ? '1' : type === 'date' ? addDays(api.clock.today(), -30) : 'Described in our security policy.');
       }
     }
     await form.getByRole('button', { name: 'Save answers' }).click();
@@ -141,7 +142,7 @@ describe('supplier portal in a browser', () => {
       name: `Every Question ${questionnaireKey} Ltd`, kind: 'university', criticality: 'high', status: 'active',
       contacts: [{ name: 'Sam Shaw', email: `sam.${questionnaireKey}@every.example`, role: 'primary' }],
     });
-    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey, dueDate: '2099-12-31' }, null);
+    const { invitationUrl } = await api.app.get(SendQuestionnaire).send({ supplierId: supplier.id, questionnaireKey, dueDate: addDays(api.clock.today(), 60) }, null);
     const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     const page = await context.newPage();
     await page.goto(invitationUrl);
