@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '@dev/embedded';
 import { UsersService, type Role } from '@app/identity';
+import { addDays } from '@app/platform';
 import { startTestApi, type TestApi } from './app.js';
 import { postConsoleLogin } from './console.js';
 import { PASSWORD, type SignedIn } from './users.js';
@@ -48,7 +49,7 @@ export interface LinkFields {
 
 /**
  * A data asset of patient data and an active data-sharing link of it to the supplier (identifiable,
- * UK, review date 30 Jun 2027 unless given): answers both ids.
+ * UK, started 330 days ago, review date in 212 days by the app's clock, unless given): answers both ids.
  */
 export async function createDataSharingLink(api: TestApi, who: SignedIn, supplierId: string, fields: LinkFields = {}): Promise<{ assetId: string; linkId: string }> {
   const asset = await api.request({
@@ -59,7 +60,7 @@ export async function createDataSharingLink(api: TestApi, who: SignedIn, supplie
   const link = await api.request({
     method: 'POST', url: '/api/v1/data-sharing-links', headers: who.headers, payload: {
       supplierId, dataAssetId: asset.json().id, purpose: 'Direct care', direction: 'outbound', recordCount: 100_000, pseudonymisation: 'identifiable', article6Basis: 'public_task',
-      article9Condition: 'health_care', confidentialityBasis: 'direct_care', agreementType: 'contract', agreementRef: 'C-1', transferMethod: 'api', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
+      article9Condition: 'health_care', confidentialityBasis: 'direct_care', agreementType: 'contract', agreementRef: 'C-1', transferMethod: 'api', processingLocation: 'uk', startDate: addDays(api.clock.today(), -330), reviewDate: addDays(api.clock.today(), 212), status: 'active',
       ...fields.link,
     },
   });
@@ -93,7 +94,7 @@ export async function answerQuestionnaire(
     code: q.code,
     version: q.answer?.version ?? 0,
     value: q.code in (options.answers ?? {}) ? options.answers![q.code] : ({
-      yes_no: 'yes', yes_no_partial: 'yes', text: 'Described.', number: 1, date: '2026-01-01',
+      yes_no: 'yes', yes_no_partial: 'yes', text: 'Described.', number: 1, date: addDays(api.clock.today(), -30),
       single_choice: [...(q.options ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0]?.value,
       multi_choice: [q.options?.[0]?.value],
     } as Record<string, unknown>)[q.type],
