@@ -36,7 +36,7 @@ async function startApi(databaseUrl: string, redisUrl: string, prefix: string): 
     TZ: 'UTC',
   };
   // With the flags of `npm run start:api`, so that its memory is production's.
-  const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=192', main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the API for ${prefix} exited with ${child.exitCode}`);

@@ -6,8 +6,8 @@ import { CONSOLE_COOKIE } from '@app/identity';
 /**
  * Seeds a register through set-based SQL (not the API): `n` suppliers, each with a contact, 20
  * data-sharing links, five assessments (four completed, one open) of 40 answers, three findings,
- * five audit events, and a transfer decision for one in ten. At 10,000 suppliers that is 200,000
- * links, 2,000,000 answers and 50,000 audit events.
+ * five audit events, a DSPT for most, and a transfer decision for one in ten. At 10,000 suppliers
+ * that is 200,000 links, 2,000,000 answers and 50,000 audit events.
  */
 export async function seed(databaseUrl: string, n: number): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -56,6 +56,15 @@ export async function seed(databaseUrl: string, n: number): Promise<void> {
     await client.query(`
       INSERT INTO risk_decision (supplier_id, decision, rationale, review_date, insurer, policy_ref, insurance_limit, insurance_excess, expires_on)
       SELECT id, 'transfer', 'Insured', current_date + 200, 'Insurer', 'P-1', 10000000, 100000, current_date + (abs(hashtext(id::text)) % 300) FROM supplier WHERE (hashtext(id::text) % 10) = 0`);
+    // A DSPT for 19 suppliers in 20 (current, "standards met"); of the rest, half expired last year
+    // and half never recorded. Every supplier here receives patient data, and a trust requires the
+    // DSPT of such suppliers: without these rows the pack's list of DSPT gaps was the whole register.
+    await client.query(`
+      INSERT INTO certification (supplier_id, kind, reference, status, issued_on, expires_on)
+      SELECT id, 'dspt', 'DSPT-' || substr(id::text, 1, 8), 'standards_met',
+             CASE WHEN abs(hashtext(id::text || 'dspt')) % 20 = 0 THEN current_date - 500 ELSE current_date - 100 END,
+             CASE WHEN abs(hashtext(id::text || 'dspt')) % 20 = 0 THEN current_date - 135 ELSE current_date + 265 END
+        FROM supplier WHERE abs(hashtext(id::text || 'dspt')) % 40 <> 20`);
     await seedAudit(client);
     await client.query('SELECT report_rollups_compact()'); // what the worker does every minute (ReportRollups.compact)
     await client.query('VACUUM ANALYZE');

@@ -40,7 +40,8 @@ describe('console pages: SQL queries per page', () => {
       expect(second.statusCode).toBe(200);
       return count;
     };
-    return { supplierId, queriesOf };
+    const page = async (url: string) => (await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } })).body;
+    return { supplierId, queriesOf, page };
   }
 
   it('counts the same queries for 12 suppliers as for 30 on the dashboard, supplier list, supplier page, findings and audit trail', async () => {
@@ -65,6 +66,16 @@ describe('console pages: SQL queries per page', () => {
       'audit trail': [EXPECTED['audit trail'], EXPECTED['audit trail']],
     });
   }, 180_000);
+
+  it('names the first 20 suppliers without a current DSPT on the dashboard and counts the rest, so that the page does not grow with the register', async () => {
+    const { page } = await register(30);
+    await query(apis[apis.length - 1].databaseUrl, 'DELETE FROM certification'); // no supplier has a DSPT
+    const [{ n }] = await query<{ n: string }>(apis[apis.length - 1].databaseUrl, "SELECT count(DISTINCT l.supplier_id) AS n FROM data_sharing_link l WHERE l.status = 'active'");
+    const html = await page('/console');
+    expect(html.match(/\/assurance#certifications"/g)).toHaveLength(20);
+    expect(html).toContain(`<p class="nhsuk-body">${Number(n)} suppliers in all; the first 20 by name:</p>`);
+    expect(html).toContain(`<li>and ${Number(n) - 20} more (the <a class="nhsuk-link" href="/console/report">committee pack</a> lists them all)</li>`);
+  }, 120_000);
 });
 
 /**

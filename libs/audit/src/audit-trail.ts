@@ -149,12 +149,25 @@ export class AuditTrail {
    */
   async verifyRecent(batchSize = 1000): Promise<ChainCheck> {
     const now = performance.now();
-    const from = this.verified && now - this.verified.walkedAt < FULL_WALK_MS ? this.verified : { afterId: '0', prevHash: GENESIS_HASH, checked: 0, walkedAt: now };
+    if (!this.verified || now - this.verified.walkedAt >= FULL_WALK_MS) {
+      // One full walk at a time in this process: loads arriving meanwhile wait for it (8 sessions
+      // used to walk 50,000 rows eight times over, at once), then check what was appended since.
+      this.fullWalk ??= this.walk({ afterId: '0', prevHash: GENESIS_HASH, checked: 0 }, batchSize, (end) => (this.verified = { ...end, walkedAt: now })).finally(() => {
+        this.fullWalk = null;
+      });
+      const full = await this.fullWalk;
+      if (full.firstBroken) {
+        this.verified = null;
+        return full;
+      }
+    }
+    const from = this.verified ?? { afterId: '0', prevHash: GENESIS_HASH, checked: 0, walkedAt: now };
     const result = await this.walk(from, batchSize, (end) => (this.verified = { ...end, walkedAt: from.walkedAt }));
     if (result.firstBroken) this.verified = null;
     return result;
   }
 
+  private fullWalk: Promise<ChainCheck> | null = null;
   private verified: (ChainEnd & { walkedAt: number }) | null = null;
 
   private async walk(from: ChainEnd, batchSize: number, reached?: (end: ChainEnd) => void): Promise<ChainCheck> {

@@ -47,10 +47,14 @@ export async function decisionAlerts(m: EntityManager, asOf: string, limit: numb
  * this one does not.
  */
 export async function recordsHeldDistinct(m: EntityManager): Promise<Record<string, number>> {
+  // Per asset, its largest held link read from the top of the index on (asset, records): one index
+  // probe per data asset instead of grouping every link (200,000 at 10,000 suppliers).
   const rows = await m.query<{ classification: string; records: string }[]>(
-    `SELECT a.classification, sum(per_asset.records) AS records
-       FROM (SELECT l.data_asset_id, max(l.record_count) AS records FROM data_sharing_link l WHERE ${HELD_LINK_SQL('$1', '$2')} GROUP BY l.data_asset_id) per_asset
-       JOIN data_asset a ON a.id = per_asset.data_asset_id
+    `SELECT a.classification, sum(largest.records) AS records
+       FROM data_asset a
+       CROSS JOIN LATERAL (SELECT l.record_count AS records FROM data_sharing_link l
+                            WHERE l.data_asset_id = a.id AND ${HELD_LINK_SQL('$1', '$2')}
+                            ORDER BY l.record_count DESC LIMIT 1) largest
       GROUP BY a.classification`,
     [...HELD_LINK_PARAMS],
   );

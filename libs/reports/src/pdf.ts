@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DomainError, ReportsConfig } from '@app/platform';
 
 const FOOTER = '<div style="font-family:Arial,sans-serif;font-size:9px;width:100%;text-align:center;color:#212b32">OFFICIAL-SENSITIVE · Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
@@ -10,6 +10,8 @@ const FOOTER = '<div style="font-family:Arial,sans-serif;font-size:9px;width:100
  * same page the committee sees in the browser, A4, with page numbers, tagged for assistive
  * technology and with a document outline. One browser per process,
  * started on first use; JavaScript off and every network request refused while rendering.
+ * playwright-core itself is loaded on first use too: loaded at boot it costs every API process
+ * its heap and resident memory (most never render a PDF).
  */
 @Injectable()
 export class PdfRenderer implements OnApplicationShutdown {
@@ -36,7 +38,7 @@ export class PdfRenderer implements OnApplicationShutdown {
     if (!existsSync(this.config.chromiumPath)) {
       throw new DomainError('REPORT.PDF_UNAVAILABLE', `PDF rendering needs Chromium at ${this.config.chromiumPath} (Debian: apt-get install chromium; or set CHROMIUM_PATH).`, 503);
     }
-    this.browser ??= chromium.launch({ executablePath: this.config.chromiumPath, args: ['--no-sandbox', '--headless', '--disable-gpu'] }).catch((error: unknown) => {
+    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.config.chromiumPath, args: ['--no-sandbox', '--headless', '--disable-gpu'] })).catch((error: unknown) => {
       this.browser = undefined;
       this.logger.error({ msg: 'Chromium did not start', error: String(error) });
       throw new DomainError('REPORT.PDF_UNAVAILABLE', 'PDF rendering is unavailable: Chromium did not start.', 503);

@@ -5,6 +5,19 @@ import type { Finding } from '@app/risk';
 import { dateText, londonDateTime } from './dates.js';
 import { countText } from './words.js';
 
+/**
+ * Suppliers listed by name under "Patient data without a current DSPT": the dashboard names the
+ * first of them and counts the rest (the committee pack and the supplier pages list them all). A
+ * register of 10,000 suppliers may have thousands: listed in full, they made the page 1.6 MB and
+ * its rendering grow with the register.
+ */
+export const DASHBOARD_DSPT_LIMIT = 20;
+/** Items listed per group under "Needs your attention". */
+export const ATTENTION_LIMIT = 50;
+
+/** "1,234" beyond the first `shown` of `n`, or '' when all are shown. */
+const moreText = (n: number, shown: number) => (n > shown ? (n - shown).toLocaleString('en-GB') : '');
+
 const EXPIRING_KIND: Record<string, string> = { insurance: 'insurance (a transfer decision) expires', acceptance: 'accepted risk is due for review', findingAcceptance: 'accepted finding expires' };
 
 /**
@@ -26,8 +39,15 @@ export function dashboardView(r: SupplyChainReport, user: User, data: { overdueF
   ];
   const waiting = reviews.length + overdue.length + findings.length + expiring.length;
   return {
-    assurance: { withoutDspt: r.dataExposure.patientDataWithoutDspt, entryPoints: r.entryPoints.totals },
-    attention: { total: countText(waiting, 'item'), groups },
+    assurance: {
+      withoutDspt: r.dataExposure.patientDataWithoutDspt.slice(0, DASHBOARD_DSPT_LIMIT),
+      withoutDsptTotal: countText(r.dataExposure.patientDataWithoutDspt.length, 'supplier'),
+      withoutDsptMore: moreText(r.dataExposure.patientDataWithoutDspt.length, DASHBOARD_DSPT_LIMIT),
+      entryPoints: r.entryPoints.totals,
+    },
+    // Each group names its first ATTENTION_LIMIT (soonest first) and counts the rest: the page's size
+    // stays the same whatever the register's (349 decisions expiring at 10,000 suppliers).
+    attention: { total: countText(waiting, 'item'), groups: groups.map((g) => ({ ...g, items: g.items.slice(0, ATTENTION_LIMIT), more: moreText(g.items.length, ATTENTION_LIMIT) })) },
     valueAtRisk: moneyText(r.headline.valueAtRisk),
     netValueAtRisk: moneyText(r.headline.netValueAtRisk),
     suppliers: r.headline.suppliersInScope,
