@@ -31,14 +31,23 @@ describe('console pages: SQL queries per page', () => {
     let count = 0;
     const counting = Object.assign(Object.create(logger) as typeof logger, { logQuery: (...args: Parameters<typeof logger.logQuery>) => { count++; return logger.logQuery(...args); } });
     Object.defineProperty(dataSource, 'logger', { value: counting, configurable: true });
-    /** Loads the page twice (the second with anything cached that a page may cache) and answers the queries of the second load. */
+    /**
+     * Loads the page once (filling anything a page may cache), then three times more, and answers the
+     * fewest queries of those three: the dashboard's figures are worked out again after any write in
+     * the PostgreSQL cluster, and the test apps' own background work (the outbox sweeper, the other
+     * register's app) may write between two loads.
+     */
     const queriesOf = async (url: string) => {
       const first = await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } });
       expect(first.statusCode).toBe(200);
-      count = 0;
-      const second = await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } });
-      expect(second.statusCode).toBe(200);
-      return count;
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        count = 0;
+        const again = await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } });
+        expect(again.statusCode).toBe(200);
+        counts.push(count);
+      }
+      return Math.min(...counts);
     };
     const page = async (url: string) => (await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } })).body;
     return { supplierId, queriesOf, page };
