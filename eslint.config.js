@@ -2,7 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const RESTRICTED_PATTERNS = [
-  { group: ['@app/*/*', '@dev/*/*'], message: 'Import a lib through its alias (@app/name, @dev/name), not a deep path.' },
+  {
+    group: ['@app/*/*', '@dev/*/*'],
+    message: 'Import a lib through its alias (@app/name, @dev/name), not a deep path.',
+  },
   { group: ['**/libs/*/src/*', '**/dev/*/src/*'], message: 'Import a lib through its alias (@app/name, @dev/name).' },
 ];
 
@@ -11,15 +14,23 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       // Libs are reached through their alias and public face only.
-      'no-restricted-imports': [
-        'error',
-        { patterns: RESTRICTED_PATTERNS },
-      ],
+      'no-restricted-imports': ['error', { patterns: RESTRICTED_PATTERNS }],
     },
   },
   {
@@ -29,7 +40,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...RESTRICTED_PATTERNS, { group: ['@dev/*', '**/dev/*'], message: 'Development-only code (dev/) stays out of the production apps and libraries.' }] },
+        {
+          patterns: [
+            ...RESTRICTED_PATTERNS,
+            {
+              group: ['@dev/*', '**/dev/*'],
+              message: 'Development-only code (dev/) stays out of the production apps and libraries.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -38,7 +57,13 @@ export default tseslint.config(
     files: ['libs/**/*.ts'],
     ignores: ['libs/platform/src/config/**', 'libs/database/src/cli-data-source.ts', '**/*.spec.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through AppConfig.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through AppConfig.',
+        },
+      ],
     },
   },
   {
@@ -51,7 +76,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' },
+        {
+          selector: 'CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]',
+          message: 'No focused or skipped tests.',
+        },
       ],
     },
   },

@@ -19,9 +19,12 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, module: { type: 'es6' } }],
-    [`/node_modules/(${esmRequiredFromCommonJs.join('|')})/.+\\.js$`]: ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' } }],
+    [`/node_modules/(${esmRequiredFromCommonJs.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { swcrc: false, jsc: { target: 'es2022' } },
+    ],
   },
-  transformIgnorePatterns: [`^(?!.*/node_modules/(${esmRequiredFromCommonJs.join("|")})/).*/node_modules/`],
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esmRequiredFromCommonJs.join('|')})/).*/node_modules/`],
   moduleNameMapper: {
     '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^@dev/(.*)$': '<rootDir>/dev/$1/src/index.ts',
@@ -39,5 +42,10 @@ export default {
   // ES-module test files each load the whole application, and one process running all of them grows.
   maxWorkers: 1,
   workerIdleMemoryLimit: '1.5GB',
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/dev/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/libs/**/*.spec.ts',
+    '<rootDir>/dev/**/*.spec.ts',
+    '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
 };

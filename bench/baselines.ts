@@ -74,7 +74,13 @@ export async function bareServer(databaseUrl: string): Promise<BareServer> {
   });
   const port = await freePort();
   await server.listen({ port, host: '127.0.0.1' });
-  return { url: `http://127.0.0.1:${port}`, close: async () => { await server.close(); await pool.end(); } };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await server.close();
+      await pool.end();
+    },
+  };
 }
 
 /** The baseline of answer saves: the same single-row answer upsert, on a bare Fastify route with raw pg. */
@@ -82,7 +88,12 @@ export async function bareUpsertServer(databaseUrl: string): Promise<{ port: num
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   const server = Fastify();
   server.post('/save', async (request) => {
-    const { assessmentId, code, value, version } = request.body as { assessmentId: string; code: string; value: string; version: number };
+    const { assessmentId, code, value, version } = request.body as {
+      assessmentId: string;
+      code: string;
+      value: string;
+      version: number;
+    };
     const { rows } = await pool.query(
       `INSERT INTO assessment_answer (assessment_id, question_code, value, version) VALUES ($1, $2, to_jsonb($3::text), 1)
        ON CONFLICT (assessment_id, question_code) DO UPDATE SET value = excluded.value, version = assessment_answer.version + 1, updated_at = now()
@@ -93,5 +104,11 @@ export async function bareUpsertServer(databaseUrl: string): Promise<{ port: num
   });
   const port = await freePort();
   await server.listen({ port, host: '127.0.0.1' });
-  return { port, close: async () => { await server.close(); await pool.end(); } };
+  return {
+    port,
+    close: async () => {
+      await server.close();
+      await pool.end();
+    },
+  };
 }

@@ -36,11 +36,17 @@ async function startApi(databaseUrl: string, redisUrl: string, prefix: string): 
     TZ: 'UTC',
   };
   // With the flags of `npm run start:api`, so that its memory is production's.
-  const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=192', main], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=192', main], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the API for ${prefix} exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 600) throw new Error(`the API for ${prefix} did not start`);
     await new Promise((r) => setTimeout(r, 100));
@@ -49,13 +55,19 @@ async function startApi(databaseUrl: string, redisUrl: string, prefix: string): 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   // A supplier in the middle of the register, with its links, assessments, findings and audit rows.
-  const { rows: [{ id }] } = await client.query<{ id: string }>('SELECT id FROM supplier ORDER BY name OFFSET (SELECT count(*) / 2 FROM supplier) LIMIT 1');
+  const {
+    rows: [{ id }],
+  } = await client.query<{ id: string }>(
+    'SELECT id FROM supplier ORDER BY name OFFSET (SELECT count(*) / 2 FROM supplier) LIMIT 1',
+  );
   await client.end();
   return { base, child, cookies, supplierId: id };
 }
 
 function residentMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D/g, '') ?? 0) / 1024;
 }
 
@@ -90,7 +102,13 @@ export async function consoleBench(databases: Record<number, string>, redisUrl: 
       goalLine(`console ${name}: cost at 10,000 / at 1,000 suppliers`, median(ratios), { atMost: 1.5 }, ratios);
     }
     const memory = Math.max(residentMb(small.child.pid!), residentMb(large.child.pid!));
-    goalLine('API resident memory after the bench (MB)', memory, { atMost: 300 }, [], `1,000: ${residentMb(small.child.pid!).toFixed(0)} MB, 10,000: ${residentMb(large.child.pid!).toFixed(0)} MB`);
+    goalLine(
+      'API resident memory after the bench (MB)',
+      memory,
+      { atMost: 300 },
+      [],
+      `1,000: ${residentMb(small.child.pid!).toFixed(0)} MB, 10,000: ${residentMb(large.child.pid!).toFixed(0)} MB`,
+    );
   } finally {
     for (const api of [small, large]) {
       api.child.kill('SIGTERM');

@@ -41,8 +41,18 @@ export interface LoadOptions {
 }
 
 /** Requests per second of GET `url`; `headers` may be a list (one per connection, round robin). */
-export function measure(url: string, headers: Record<string, string> | Record<string, string>[], options: LoadOptions = {}): Promise<number> {
-  const workerData = { url, headers, requests: options.requests ?? REQUESTS, concurrency: options.concurrency ?? CONCURRENCY, warmup: options.warmup ?? 200 };
+export function measure(
+  url: string,
+  headers: Record<string, string> | Record<string, string>[],
+  options: LoadOptions = {},
+): Promise<number> {
+  const workerData = {
+    url,
+    headers,
+    requests: options.requests ?? REQUESTS,
+    concurrency: options.concurrency ?? CONCURRENCY,
+    warmup: options.warmup ?? 200,
+  };
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD, { eval: true, workerData });
     worker.once('message', (rate: number) => resolve(rate));
@@ -62,7 +72,10 @@ export interface RoundResult {
 }
 
 /** Runs `round` ROUNDS times; answers each round's figures and the median ratio subject / baseline. */
-export async function rounds(round: () => Promise<RoundResult>, count = ROUNDS): Promise<{ results: RoundResult[]; ratios: number[]; ratio: number }> {
+export async function rounds(
+  round: () => Promise<RoundResult>,
+  count = ROUNDS,
+): Promise<{ results: RoundResult[]; ratios: number[]; ratio: number }> {
   const results: RoundResult[] = [];
   for (let i = 0; i < count; i++) results.push(await round());
   const ratios = results.map((r) => r.subject / r.baseline);
@@ -70,7 +83,13 @@ export async function rounds(round: () => Promise<RoundResult>, count = ROUNDS):
 }
 
 /** One printed goal line: `name ... ratio 0.42 (goal >= 0.4: met; rounds 0.41 0.42 0.45)`. */
-export function goalLine(name: string, ratio: number, goal: { atLeast?: number; atMost?: number }, ratios: number[] = [], detail = ''): string {
+export function goalLine(
+  name: string,
+  ratio: number,
+  goal: { atLeast?: number; atMost?: number },
+  ratios: number[] = [],
+  detail = '',
+): string {
   const met = goal.atLeast !== undefined ? ratio >= goal.atLeast : ratio <= (goal.atMost ?? Infinity);
   const goalText = goal.atLeast !== undefined ? `>= ${goal.atLeast}` : `<= ${goal.atMost}`;
   const roundsText = ratios.length ? `; rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}` : '';

@@ -40,12 +40,22 @@ export async function lossBench(suppliers = 10_000, years = 20_000): Promise<voi
   // Annual totals gross and net (side by side, then apart), three sorted copies, the year stamps and
   // the tail mask (per year); the event-size table, the draw buffer; one contribution per supplier.
   const held = years * (8 * 7 + 4 + 1) + 65_537 * 4 + 4096 * 4 + suppliers * 8;
-  console.log(`loss distribution: ${suppliers.toLocaleString('en-GB')} suppliers x ${years.toLocaleString('en-GB')} years, lossSpread 0.8: ${result.events.toLocaleString('en-GB')} events, ${result.draws.toLocaleString('en-GB')} draws`);
-  console.log(`  plain loop summing ${result.draws.toLocaleString('en-GB')} draws (baseline)        ${loop.toFixed(0).padStart(7)} ms`);
-  console.log(`  simulation (two passes: totals, then the tail's suppliers)   ${sim.toFixed(0).padStart(7)} ms   ratio ${ratios[2].toFixed(2)} (goal <= 3; rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}; fastest/fastest ${(sim / loop).toFixed(2)})`);
+  console.log(
+    `loss distribution: ${suppliers.toLocaleString('en-GB')} suppliers x ${years.toLocaleString('en-GB')} years, lossSpread 0.8: ${result.events.toLocaleString('en-GB')} events, ${result.draws.toLocaleString('en-GB')} draws`,
+  );
+  console.log(
+    `  plain loop summing ${result.draws.toLocaleString('en-GB')} draws (baseline)        ${loop.toFixed(0).padStart(7)} ms`,
+  );
+  console.log(
+    `  simulation (two passes: totals, then the tail's suppliers)   ${sim.toFixed(0).padStart(7)} ms   ratio ${ratios[2].toFixed(2)} (goal <= 3; rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}; fastest/fastest ${(sim / loop).toFixed(2)})`,
+  );
   goalLine('loss distribution: simulation / plain loop of its draws (time)', ratios[2], { atMost: 3 }, ratios);
-  console.log(`  memory: typed arrays allocated ${mb(held)}; peak resident set ${mb(peakAfter)} (${mb(peakBefore)} before the runs)`);
-  console.log(`  gross mean ${result.gross.mean.toLocaleString('en-GB')} (sum of VaR ${Math.round(exposures.reduce((s, e) => s + e.probability * e.singleLossEstimate, 0)).toLocaleString('en-GB')}), P95 ${result.gross.p95.toLocaleString('en-GB')}, P99 ${result.gross.p99.toLocaleString('en-GB')}`);
+  console.log(
+    `  memory: typed arrays allocated ${mb(held)}; peak resident set ${mb(peakAfter)} (${mb(peakBefore)} before the runs)`,
+  );
+  console.log(
+    `  gross mean ${result.gross.mean.toLocaleString('en-GB')} (sum of VaR ${Math.round(exposures.reduce((s, e) => s + e.probability * e.singleLossEstimate, 0)).toLocaleString('en-GB')}), P95 ${result.gross.p95.toLocaleString('en-GB')}, P99 ${result.gross.p99.toLocaleString('en-GB')}`,
+  );
 }
 
 /** The yardstick: the same generator, drawn as many times, each draw scaled and summed. */
@@ -55,7 +65,10 @@ function plainLoop(draws: number): number {
   let sum = 0;
   for (let i = 0; i < draws; i++) {
     // xoshiro128**, as the simulation draws it (inlined here so the loop is nothing but draws).
-    const s0 = s[0], s1 = s[1], s2 = s[2] ^ s0, s3 = s[3] ^ s1;
+    const s0 = s[0],
+      s1 = s[1],
+      s2 = s[2] ^ s0,
+      s3 = s[3] ^ s1;
     const m = Math.imul(s1, 5);
     sum += (Math.imul((m << 7) | (m >>> 25), 9) >>> 0) * toUnit;
     s[0] = s0 ^ s3;

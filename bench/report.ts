@@ -14,8 +14,10 @@ import { seed } from './seed.js';
 async function exposureBench(app: Awaited<ReturnType<typeof createApiApp>>, databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const [{ id }] = (await client.query<{ id: string }>("SELECT id FROM supplier ORDER BY name LIMIT 1")).rows;
-  await client.query(`INSERT INTO data_asset (name, classification, categories, record_count) SELECT 'Exposure asset ' || i, (ARRAY['personal', 'special_category'])[1 + i % 2], '{nhs_number,clinical}', 100000 FROM generate_series(1, 500) i`);
+  const [{ id }] = (await client.query<{ id: string }>('SELECT id FROM supplier ORDER BY name LIMIT 1')).rows;
+  await client.query(
+    `INSERT INTO data_asset (name, classification, categories, record_count) SELECT 'Exposure asset ' || i, (ARRAY['personal', 'special_category'])[1 + i % 2], '{nhs_number,clinical}', 100000 FROM generate_series(1, 500) i`,
+  );
   await client.query(
     `INSERT INTO data_sharing_link (supplier_id, data_asset_id, purpose, direction, record_count, pseudonymisation, agreement_type, agreement_ref, processing_location, review_date, status, article9_condition, end_date)
      SELECT $1, a.id, 'Research', 'outbound', 1000 + row_number() OVER (), 'pseudonymised', 'DSA', 'DSA-1', 'uk', current_date + 100, CASE WHEN row_number() OVER () % 10 = 0 THEN 'ended' ELSE 'active' END, 'research', current_date - 30
@@ -27,7 +29,9 @@ async function exposureBench(app: Awaited<ReturnType<typeof createApiApp>>, data
   const suppliers = app.get(SuppliersService);
   const plain = await time(() => suppliers.get(id), 20);
   const exposure = await time(() => exposureOf(ds.manager, id, new Date()), 20);
-  console.log(`incident exposure, 500 links in a 10,000-supplier ledger: ${exposure.toFixed(1)} ms; plain supplier read ${plain.toFixed(1)} ms; ratio ${(exposure / plain).toFixed(1)}`);
+  console.log(
+    `incident exposure, 500 links in a 10,000-supplier ledger: ${exposure.toFixed(1)} ms; plain supplier read ${plain.toFixed(1)} ms; ratio ${(exposure / plain).toFixed(1)}`,
+  );
 }
 
 async function time(fn: () => Promise<unknown>, runs = 3): Promise<number> {
@@ -51,7 +55,9 @@ export async function seedRegisters(adminUrl: string): Promise<Record<number, st
     await runMigrations(databaseUrl);
     const seeded = performance.now();
     await seed(databaseUrl, n);
-    console.log(`register of ${n.toLocaleString('en-GB')} suppliers seeded through SQL in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    console.log(
+      `register of ${n.toLocaleString('en-GB')} suppliers seeded through SQL in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
     databases[n] = databaseUrl;
   }
   return databases;
@@ -65,20 +71,33 @@ export async function seedRegisters(adminUrl: string): Promise<Record<number, st
 export async function reportBench(databases: Record<number, string>, redisUrl: string): Promise<void> {
   const apps: Record<number, Awaited<ReturnType<typeof createApiApp>>> = {};
   for (const n of [1_000, 10_000]) {
-    apps[n] = await createApiApp(loadConfig({ DATABASE_URL: databases[n], REDIS_URL: redisUrl, JWT_SECRET: randomBytes(32).toString('hex'), LINK_SEALING_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', QUEUE_PREFIX: `bench-${n}` }), createPino('silent'));
+    apps[n] = await createApiApp(
+      loadConfig({
+        DATABASE_URL: databases[n],
+        REDIS_URL: redisUrl,
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        LINK_SEALING_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'silent',
+        QUEUE_PREFIX: `bench-${n}`,
+      }),
+      createPino('silent'),
+    );
     await apps[n].init();
   }
   const html = new ReportHtml();
   const timings = { json: [] as { small: number; large: number }[], html: [] as { small: number; large: number }[] };
   for (let round = 0; round < ROUNDS; round++) {
     const json = (n: number) => time(() => apps[n].get(SupplyChainReports).build(), 5);
-    const page = (n: number) => time(async () => html.render(await apps[n].get(SupplyChainReports).build(), 'Bench NHS Trust'), 5);
+    const page = (n: number) =>
+      time(async () => html.render(await apps[n].get(SupplyChainReports).build(), 'Bench NHS Trust'), 5);
     timings.json.push({ small: await json(1_000), large: await json(10_000) });
     timings.html.push({ small: await page(1_000), large: await page(10_000) });
   }
   for (const kind of ['json', 'html'] as const) {
     const t = timings[kind];
-    console.log(`  report ${kind.toUpperCase()} at 1,000 suppliers ${median(t.map((r) => r.small)).toFixed(0)} ms, at 10,000 ${median(t.map((r) => r.large)).toFixed(0)} ms (medians)`);
+    console.log(
+      `  report ${kind.toUpperCase()} at 1,000 suppliers ${median(t.map((r) => r.small)).toFixed(0)} ms, at 10,000 ${median(t.map((r) => r.large)).toFixed(0)} ms (medians)`,
+    );
     const ratios = t.map((r) => r.large / r.small);
     goalLine(`report growth 10,000 / 1,000 suppliers (${kind.toUpperCase()})`, median(ratios), { atMost: 2 }, ratios);
   }

@@ -64,50 +64,90 @@ async function apiBench(adminUrl: string, redisUrl: string, part: (name: string)
   const databaseUrl = adminUrl.replace(/\/postgres$/, '/bench');
   await runMigrations(databaseUrl);
   const sink = await countingSmtpSink();
-  const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SWEEP_INTERVAL_MS: '1000', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, JWT_SECRET: randomBytes(32).toString('hex'), LINK_SEALING_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(await freePort()) });
+  const config = loadConfig({
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    SWEEP_INTERVAL_MS: '1000',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LINK_SEALING_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    PORT: String(await freePort()),
+  });
   const app = await createApiApp(config, createPino('silent'));
   await app.listen({ port: config.http.port, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${config.http.port}`;
 
-  await app.get(UsersService).create({ email: 'bench@trust.nhs.test', name: 'Bench', role: 'viewer', password: 'bench-password-123' });
+  await app
+    .get(UsersService)
+    .create({ email: 'bench@trust.nhs.test', name: 'Bench', role: 'viewer', password: 'bench-password-123' });
   const csv = ['name,kind,companiesHouseNumber,criticality,status,tags,primaryContactName,primaryContactEmail'];
-  for (let i = 0; i < EMAILS; i++) csv.push(`Bench Supplier ${i},supplier,BN${String(i).padStart(6, '0')},low,active,bench,Contact ${i},c${i}@bench.example`);
+  for (let i = 0; i < EMAILS; i++)
+    csv.push(
+      `Bench Supplier ${i},supplier,BN${String(i).padStart(6, '0')},low,active,bench,Contact ${i},c${i}@bench.example`,
+    );
   const importStarted = performance.now();
   await app.get(SupplierCsv).import(Readable.from([csv.join('\n')]), false);
   const importMs = performance.now() - importStarted;
   await cloneSuppliers(databaseUrl, 'bench', EMAIL_TAGS.slice(1));
   // Signed in and checked with the client generated from /docs-json (npm run openapi:client).
   const client = createClient<paths>({ baseUrl: base });
-  const { data: login, error: loginError } = await client.POST('/api/v1/auth/login', { body: { email: 'bench@trust.nhs.test', password: 'bench-password-123' } });
+  const { data: login, error: loginError } = await client.POST('/api/v1/auth/login', {
+    body: { email: 'bench@trust.nhs.test', password: 'bench-password-123' },
+  });
   if (!login) throw new Error(`bench login failed: ${JSON.stringify(loginError)}`);
   const auth = { authorization: `Bearer ${login.accessToken}` };
-  const { data: register } = await client.GET('/api/v1/suppliers', { params: { query: { tag: 'bench', pageSize: 1 } }, headers: auth });
+  const { data: register } = await client.GET('/api/v1/suppliers', {
+    params: { query: { tag: 'bench', pageSize: 1 } },
+    headers: auth,
+  });
   const total = typeof register === 'object' ? register.total : undefined; // the route also answers CSV (format=csv)
-  if (total !== EMAILS) throw new Error(`the bench register should hold ${EMAILS} suppliers tagged bench, not ${total}`);
-  console.log(`requests per route: ${REQUESTS}, concurrency ${CONCURRENCY}, ${ROUNDS} rounds; register of ${EMAILS * EMAIL_TAGS.length} suppliers`);
+  if (total !== EMAILS)
+    throw new Error(`the bench register should hold ${EMAILS} suppliers tagged bench, not ${total}`);
+  console.log(
+    `requests per route: ${REQUESTS}, concurrency ${CONCURRENCY}, ${ROUNDS} rounds; register of ${EMAILS * EMAIL_TAGS.length} suppliers`,
+  );
 
   if (part('http')) {
     const bare = await bareServer(databaseUrl);
     const bareList = await (await fetch(`${bare.url}/suppliers?pageSize=50`)).json();
     const apiList = await (await fetch(`${base}/api/v1/suppliers?pageSize=50`, { headers: auth })).json();
-    if (JSON.stringify(bareList) !== JSON.stringify(apiList)) throw new Error('the bare supplier list does not answer the same JSON as the API');
-    const health = await rounds(async () => ({ baseline: await measure(`${bare.url}/health`, {}), subject: await measure(`${base}/health`, {}) }));
+    if (JSON.stringify(bareList) !== JSON.stringify(apiList))
+      throw new Error('the bare supplier list does not answer the same JSON as the API');
+    const health = await rounds(async () => ({
+      baseline: await measure(`${bare.url}/health`, {}),
+      subject: await measure(`${base}/health`, {}),
+    }));
     rateLine('GET /health, bare Fastify (baseline, median)', median(health.results.map((r) => r.baseline)));
     rateLine('GET /health, the whole stack (median)', median(health.results.map((r) => r.subject)));
     goalLine('framework overhead: GET /health / bare Fastify', health.ratio, { atLeast: 0.3 }, health.ratios);
-    const list = await rounds(async () => ({ baseline: await measure(`${bare.url}/suppliers?pageSize=50`, {}), subject: await measure(`${base}/api/v1/suppliers?pageSize=50`, auth) }));
-    rateLine('supplier list (50 rows), bare Fastify + pg (baseline, median)', median(list.results.map((r) => r.baseline)));
+    const list = await rounds(async () => ({
+      baseline: await measure(`${bare.url}/suppliers?pageSize=50`, {}),
+      subject: await measure(`${base}/api/v1/suppliers?pageSize=50`, auth),
+    }));
+    rateLine(
+      'supplier list (50 rows), bare Fastify + pg (baseline, median)',
+      median(list.results.map((r) => r.baseline)),
+    );
     rateLine('GET /api/v1/suppliers?pageSize=50 (median)', median(list.results.map((r) => r.subject)));
     goalLine('supplier list, 50 rows / bare Fastify + pg', list.ratio, { atLeast: 0.4 }, list.ratios);
     await bare.close();
     rateLine('GET /health/ready', await measure(`${base}/health/ready`, {}));
-    rateLine('GET /api/v1/suppliers?q=supplier 1&sort=-singleLossEstimate', await measure(`${base}/api/v1/suppliers?q=supplier%201&sort=-singleLossEstimate`, auth));
-    console.log(`  CSV import of ${EMAILS} new suppliers: ${importMs.toFixed(0)} ms (${((importMs / EMAILS) * 1000).toFixed(0)} us per row)`);
+    rateLine(
+      'GET /api/v1/suppliers?q=supplier 1&sort=-singleLossEstimate',
+      await measure(`${base}/api/v1/suppliers?q=supplier%201&sort=-singleLossEstimate`, auth),
+    );
+    console.log(
+      `  CSV import of ${EMAILS} new suppliers: ${importMs.toFixed(0)} ms (${((importMs / EMAILS) * 1000).toFixed(0)} us per row)`,
+    );
   }
 
   // Round 1's campaign (tag bench) also gives the answer saves their links.
   const campaignStarted = performance.now();
-  const campaign = await app.get(CampaignService).run({ questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31', filter: { tag: EMAIL_TAGS[0] } }, null);
+  const campaign = await app
+    .get(CampaignService)
+    .run({ questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31', filter: { tag: EMAIL_TAGS[0] } }, null);
   console.log(`  campaign of ${EMAILS} suppliers (set-based): ${(performance.now() - campaignStarted).toFixed(0)} ms`);
   await app.get(OutboxDispatcher).settled(); // the campaign's enqueues are not part of either save measurement
 
@@ -118,10 +158,18 @@ async function apiBench(adminUrl: string, redisUrl: string, part: (name: string)
     const saves = await rounds(async () => {
       const round = saveRound++;
       const keys = campaign.assessments.slice(round * 2 * CONCURRENCY, (round * 2 + 1) * CONCURRENCY);
-      const bareKeys = campaign.assessments.slice((round * 2 + 1) * CONCURRENCY, (round * 2 + 2) * CONCURRENCY).map((a) => a.id);
+      const bareKeys = campaign.assessments
+        .slice((round * 2 + 1) * CONCURRENCY, (round * 2 + 2) * CONCURRENCY)
+        .map((a) => a.id);
       const bareSave = await measureSaves(`http://127.0.0.1:${bare.port}/save`, bareKeys, false);
-      const portalSave = await measureSaves(`${base}/portal/assessment/answers`, keys.map((a) => a.invitationUrl.split('/portal/i/')[1]), true);
-      console.log(`  round ${round + 1}: bare upsert ${bareSave.rate.toFixed(0)} saves/s (p99 ${bareSave.p99.toFixed(1)} ms), portal ${portalSave.rate.toFixed(0)} saves/s (p99 ${portalSave.p99.toFixed(1)} ms)`);
+      const portalSave = await measureSaves(
+        `${base}/portal/assessment/answers`,
+        keys.map((a) => a.invitationUrl.split('/portal/i/')[1]),
+        true,
+      );
+      console.log(
+        `  round ${round + 1}: bare upsert ${bareSave.rate.toFixed(0)} saves/s (p99 ${bareSave.p99.toFixed(1)} ms), portal ${portalSave.rate.toFixed(0)} saves/s (p99 ${portalSave.p99.toFixed(1)} ms)`,
+      );
       return { baseline: bareSave.rate, subject: portalSave.rate };
     });
     await bare.close();
@@ -134,20 +182,29 @@ async function apiBench(adminUrl: string, redisUrl: string, part: (name: string)
     let round = 0;
     const emails = await rounds(async () => {
       if (round > 0) {
-        await app.get(CampaignService).run({ questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31', filter: { tag: EMAIL_TAGS[round] } }, null);
+        await app
+          .get(CampaignService)
+          .run(
+            { questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31', filter: { tag: EMAIL_TAGS[round] } },
+            null,
+          );
         await app.get(OutboxDispatcher).settled();
       }
       round++;
       const rawRate = await rawSmtpRate(config);
       const pipelineRate = await pipelineRateOf(config, databaseUrl, round * EMAILS);
-      console.log(`  round ${round}: raw pooled nodemailer ${rawRate.toFixed(0)} emails/s, outbox -> Bull -> render -> SMTP (concurrency ${config.mail.concurrency}) ${pipelineRate.toFixed(0)} emails/s`);
+      console.log(
+        `  round ${round}: raw pooled nodemailer ${rawRate.toFixed(0)} emails/s, outbox -> Bull -> render -> SMTP (concurrency ${config.mail.concurrency}) ${pipelineRate.toFixed(0)} emails/s`,
+      );
       return { baseline: rawRate, subject: pipelineRate };
     });
     goalLine('email pipeline / raw pooled nodemailer', emails.ratio, { atLeast: 0.5 }, emails.ratios);
   }
   await sink.close();
   await app.close();
-  console.log(`  bench process resident memory (API, worker and load threads in one process): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(
+    `  bench process resident memory (API, worker and load threads in one process): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+  );
 }
 
 /** Emails per round (one campaign of this many suppliers each), and the tag of each round's suppliers. */
@@ -159,7 +216,8 @@ let saveRound = 0;
 async function cloneSuppliers(databaseUrl: string, from: string, to: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const columns = 'kind, criticality, status, tier, impact_level, single_loss_estimate, risk_inputs, band, probability, likelihood_level, value_at_risk, net_value_at_risk, rating, assessment_expired, records_shared';
+  const columns =
+    'kind, criticality, status, tier, impact_level, single_loss_estimate, risk_inputs, band, probability, likelihood_level, value_at_risk, net_value_at_risk, rating, assessment_expired, records_shared';
   for (const tag of to) {
     await client.query(
       `WITH source AS (SELECT * FROM supplier WHERE $1 = ANY(tags)),
@@ -174,13 +232,26 @@ async function cloneSuppliers(databaseUrl: string, from: string, to: string[]): 
 
 /** Raw pooled nodemailer sending EMAILS messages of an invitation's size to the sink. */
 async function rawSmtpRate(config: AppConfig): Promise<number> {
-  const raw = nodemailer.createTransport({ url: config.mail.smtpUrl, pool: true, maxConnections: config.mail.concurrency } as never);
+  const raw = nodemailer.createTransport({
+    url: config.mail.smtpUrl,
+    pool: true,
+    maxConnections: config.mail.concurrency,
+  } as never);
   const html = '<p>' + 'x'.repeat(2500) + '</p>';
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: config.mail.concurrency }, async () => {
-    while (next++ < EMAILS) await raw.sendMail({ from: config.mail.from, to: 'bench@supplier.example', subject: 'Security questionnaire for Bench Ltd due 12 Jan 2027', html, text: 'x'.repeat(1200) });
-  }));
+  await Promise.all(
+    Array.from({ length: config.mail.concurrency }, async () => {
+      while (next++ < EMAILS)
+        await raw.sendMail({
+          from: config.mail.from,
+          to: 'bench@supplier.example',
+          subject: 'Security questionnaire for Bench Ltd due 12 Jan 2027',
+          html,
+          text: 'x'.repeat(1200),
+        });
+    }),
+  );
   raw.close();
   return EMAILS / ((performance.now() - started) / 1000);
 }
@@ -189,7 +260,10 @@ async function rawSmtpRate(config: AppConfig): Promise<number> {
 async function pipelineRateOf(config: AppConfig, databaseUrl: string, target: number): Promise<number> {
   const worker = await createWorker(config, createPino('silent'));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  const sent = async () => Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'")).rows[0].n);
+  const sent = async () =>
+    Number(
+      (await pool.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'")).rows[0].n,
+    );
   await worker.init(); // the worker's start-up is not part of the throughput
   const started = performance.now();
   const atStart = await sent();
@@ -203,7 +277,15 @@ async function pipelineRateOf(config: AppConfig, databaseUrl: string, target: nu
 /** An SMTP server that accepts and counts. */
 async function countingSmtpSink(): Promise<{ port: number; close: () => Promise<void> }> {
   const port = await freePort();
-  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _session, callback) => { stream.resume(); stream.on('end', () => callback()); } });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, _session, callback) => {
+      stream.resume();
+      stream.on('end', () => callback());
+    },
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
@@ -247,7 +329,10 @@ const post = (url, headers, body) => new Promise((resolve, reject) => {
 
 function measureSaves(url: string, keys: string[], portal: boolean): Promise<{ rate: number; p99: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(SAVES, { eval: true, workerData: { url, keys, portal, requests: Math.min(REQUESTS, 2000) } });
+    const worker = new Worker(SAVES, {
+      eval: true,
+      workerData: { url, keys, portal, requests: Math.min(REQUESTS, 2000) },
+    });
     worker.once('message', resolve);
     worker.once('error', reject);
   });

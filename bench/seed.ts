@@ -13,15 +13,22 @@ export async function seed(databaseUrl: string, n: number): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO supplier (name, kind, criticality, status, tier, impact_level, single_loss_estimate, risk_inputs, band, probability, likelihood_level, value_at_risk, net_value_at_risk, rating, assessment_expired)
       SELECT 'Supplier ' || i, (ARRAY['supplier', 'university', 'research_partner', 'supplier'])[1 + i % 4], (ARRAY['low', 'moderate', 'high', 'critical'])[1 + i % 4], 'active',
              1 + i % 4, 1 + i % 5, (i % 97) * 250000, '{}'::jsonb, (ARRAY['A', 'B', 'C', 'D', 'E'])[1 + i % 5], (ARRAY[0.025, 0.04, 0.06, 0.08, 0.1])[1 + i % 5],
              1 + i % 5, round((ARRAY[0.025, 0.04, 0.06, 0.08, 0.1])[1 + i % 5] * (i % 97) * 250000), round((ARRAY[0.025, 0.04, 0.06, 0.08, 0.1])[1 + i % 5] * (i % 97) * 250000 * (CASE WHEN i % 10 = 0 THEN 0.4 ELSE 1 END)),
              (ARRAY['low', 'medium', 'high', 'critical'])[1 + (i * 7) % 4], i % 13 = 0
-        FROM generate_series(1, $1::int) i`, [n]);
-    await client.query(`INSERT INTO supplier_contact (supplier_id, name, email, role) SELECT id, 'Contact', 'c' || substr(id::text, 1, 8) || '@bench.example', 'primary' FROM supplier`);
-    await client.query(`INSERT INTO data_asset (name, classification, categories, record_count) SELECT 'Asset ' || i, (ARRAY['personal', 'special_category', 'official'])[1 + i % 3], '{nhs_number}', 1000000 FROM generate_series(1, 20) i`);
+        FROM generate_series(1, $1::int) i`,
+      [n],
+    );
+    await client.query(
+      `INSERT INTO supplier_contact (supplier_id, name, email, role) SELECT id, 'Contact', 'c' || substr(id::text, 1, 8) || '@bench.example', 'primary' FROM supplier`,
+    );
+    await client.query(
+      `INSERT INTO data_asset (name, classification, categories, record_count) SELECT 'Asset ' || i, (ARRAY['personal', 'special_category', 'official'])[1 + i % 3], '{nhs_number}', 1000000 FROM generate_series(1, 20) i`,
+    );
     await client.query(`
       INSERT INTO data_sharing_link (supplier_id, data_asset_id, purpose, direction, record_count, pseudonymisation, agreement_type, agreement_ref, processing_location, review_date, status, article9_condition)
       SELECT s.id, a.id, 'Service', 'outbound', 1000 + (abs(hashtext(s.id::text || a.id::text)) % 500000), 'identifiable', 'contract', CASE WHEN abs(hashtext(s.id::text)) % 20 = 0 THEN NULL ELSE 'C-1' END,
@@ -104,7 +111,9 @@ export async function seedSessions(databaseUrl: string, count: number): Promise<
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: [user] } = await client.query<{ id: string }>(
+    const {
+      rows: [user],
+    } = await client.query<{ id: string }>(
       "INSERT INTO app_user (email, name, role, password_hash) VALUES ('bench-admin@trust.nhs.test', 'Bench Admin', 'admin', 'not-a-hash') ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id",
     );
     const cookies: Record<string, string>[] = [];

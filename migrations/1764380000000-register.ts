@@ -42,7 +42,9 @@ export class Register1764380000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE UNIQUE INDEX supplier_companies_house_number_key ON supplier (companies_house_number) WHERE companies_house_number IS NOT NULL');
+    await q.query(
+      'CREATE UNIQUE INDEX supplier_companies_house_number_key ON supplier (companies_house_number) WHERE companies_house_number IS NOT NULL',
+    );
     await q.query('CREATE UNIQUE INDEX supplier_ods_code_key ON supplier (ods_code) WHERE ods_code IS NOT NULL');
     await q.query('CREATE UNIQUE INDEX supplier_ukprn_key ON supplier (ukprn) WHERE ukprn IS NOT NULL');
     await q.query('CREATE INDEX supplier_name_trgm ON supplier USING gin (lower(name) gin_trgm_ops)');
@@ -126,8 +128,12 @@ export class Register1764380000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'audit_event is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query('CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()');
-    await q.query('CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()');
+    await q.query(
+      'CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()',
+    );
+    await q.query(
+      'CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -28,7 +28,9 @@ export class Assessments1764400000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // One open assessment per supplier and questionnaire.
-    await q.query(`CREATE UNIQUE INDEX assessment_one_open ON assessment (supplier_id, questionnaire_key) WHERE status IN ('sent', 'in_progress', 'submitted', 'returned')`);
+    await q.query(
+      `CREATE UNIQUE INDEX assessment_one_open ON assessment (supplier_id, questionnaire_key) WHERE status IN ('sent', 'in_progress', 'submitted', 'returned')`,
+    );
     await q.query('CREATE INDEX assessment_status ON assessment (status, due_date)');
 
     await q.query(`
@@ -84,6 +86,13 @@ export class Assessments1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['outbox_message', 'assessment_answer', 'portal_session', 'assessment_invitation', 'assessment']) await q.query(`DROP TABLE ${table}`);
+    for (const table of [
+      'outbox_message',
+      'assessment_answer',
+      'portal_session',
+      'assessment_invitation',
+      'assessment',
+    ])
+      await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -13,10 +13,16 @@ export class Notifications1764430000000 implements MigrationInterface {
     await q.query('ALTER TABLE outbox_message ADD COLUMN skip_reason text');
     await q.query('DROP INDEX outbox_message_pending');
     // The sweeper's scan: rows not yet delivered, oldest change first.
-    await q.query("CREATE INDEX outbox_message_undelivered ON outbox_message (updated_at) WHERE status IN ('pending', 'queued', 'failed')");
-    await q.query("CREATE INDEX outbox_message_assessment ON outbox_message ((refs->>'assessmentId')) WHERE refs ? 'assessmentId'");
+    await q.query(
+      "CREATE INDEX outbox_message_undelivered ON outbox_message (updated_at) WHERE status IN ('pending', 'queued', 'failed')",
+    );
+    await q.query(
+      "CREATE INDEX outbox_message_assessment ON outbox_message ((refs->>'assessmentId')) WHERE refs ? 'assessmentId'",
+    );
     await q.query('CREATE INDEX outbox_message_created ON outbox_message (created_at DESC, id)');
-    await q.query('ALTER TABLE assessment ADD COLUMN escalation_level smallint NOT NULL DEFAULT 0 CHECK (escalation_level BETWEEN 0 AND 2)');
+    await q.query(
+      'ALTER TABLE assessment ADD COLUMN escalation_level smallint NOT NULL DEFAULT 0 CHECK (escalation_level BETWEEN 0 AND 2)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -24,7 +24,8 @@ export class Risk1764440000000 implements MigrationInterface {
     await q.query(`
       UPDATE supplier SET value_at_risk = round(0.10 * single_loss_estimate), net_value_at_risk = round(0.10 * single_loss_estimate),
         rating = CASE WHEN 5 * impact_level <= 4 THEN 'low' WHEN 5 * impact_level <= 9 THEN 'medium' WHEN 5 * impact_level <= 14 THEN 'high' ELSE 'critical' END`);
-    for (const column of ['band', 'rating', 'net_value_at_risk', 'value_at_risk']) await q.query(`CREATE INDEX supplier_${column} ON supplier (${column})`);
+    for (const column of ['band', 'rating', 'net_value_at_risk', 'value_at_risk'])
+      await q.query(`CREATE INDEX supplier_${column} ON supplier (${column})`);
 
     await q.query(`
       CREATE TABLE risk_decision (
@@ -82,7 +83,8 @@ export class Risk1764440000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE finding');
     await q.query('DROP TABLE risk_decision');
-    for (const column of ['band', 'rating', 'net_value_at_risk', 'value_at_risk']) await q.query(`DROP INDEX supplier_${column}`);
+    for (const column of ['band', 'rating', 'net_value_at_risk', 'value_at_risk'])
+      await q.query(`DROP INDEX supplier_${column}`);
     await q.query(`
       ALTER TABLE supplier DROP COLUMN band, DROP COLUMN probability, DROP COLUMN likelihood_level, DROP COLUMN value_at_risk,
         DROP COLUMN net_value_at_risk, DROP COLUMN rating, DROP COLUMN assessment_expired, DROP COLUMN risk, DROP COLUMN tier_override, DROP COLUMN tier_override_reason`);

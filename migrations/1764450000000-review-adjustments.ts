@@ -15,6 +15,8 @@ export class ReviewAdjustments1764450000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE assessment_answer DROP CONSTRAINT assessment_answer_adjustment_reason, DROP COLUMN adjusted_score, DROP COLUMN adjustment_reason, DROP COLUMN adjusted_by, DROP COLUMN adjusted_at');
+    await q.query(
+      'ALTER TABLE assessment_answer DROP CONSTRAINT assessment_answer_adjustment_reason, DROP COLUMN adjusted_score, DROP COLUMN adjustment_reason, DROP COLUMN adjusted_by, DROP COLUMN adjusted_at',
+    );
   }
 }

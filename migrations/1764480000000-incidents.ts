@@ -32,7 +32,9 @@ export class Incidents1764480000000 implements MigrationInterface {
         actor_id text
       )`);
     await q.query('CREATE INDEX incident_event_incident ON incident_event (incident_id, at)');
-    await q.query('ALTER TABLE data_sharing_link ADD COLUMN suspended_by_incident uuid REFERENCES incident(id), ADD COLUMN suspended_at timestamptz');
+    await q.query(
+      'ALTER TABLE data_sharing_link ADD COLUMN suspended_by_incident uuid REFERENCES incident(id), ADD COLUMN suspended_at timestamptz',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

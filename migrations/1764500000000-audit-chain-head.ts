@@ -18,7 +18,9 @@ export class AuditChainHead1764500000000 implements MigrationInterface {
         id boolean PRIMARY KEY DEFAULT true CHECK (id),
         hash text NOT NULL
       )`);
-    await q.query(`INSERT INTO audit_chain_head (hash) SELECT COALESCE((SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1), repeat('0', 64))`);
+    await q.query(
+      `INSERT INTO audit_chain_head (hash) SELECT COALESCE((SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1), repeat('0', 64))`,
+    );
     await q.query(`
       CREATE FUNCTION audit_append(events jsonb) RETURNS TABLE (id bigint, prev_hash text, hash text) LANGUAGE plpgsql AS $$
       DECLARE

@@ -103,9 +103,15 @@ export class ReportRollups1764510000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query('CREATE TRIGGER supplier_rollup_insert AFTER INSERT ON supplier REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION supplier_rollup_track()');
-    await q.query('CREATE TRIGGER supplier_rollup_update AFTER UPDATE ON supplier REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION supplier_rollup_track()');
-    await q.query('CREATE TRIGGER supplier_rollup_delete AFTER DELETE ON supplier REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION supplier_rollup_track()');
+    await q.query(
+      'CREATE TRIGGER supplier_rollup_insert AFTER INSERT ON supplier REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION supplier_rollup_track()',
+    );
+    await q.query(
+      'CREATE TRIGGER supplier_rollup_update AFTER UPDATE ON supplier REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION supplier_rollup_track()',
+    );
+    await q.query(
+      'CREATE TRIGGER supplier_rollup_delete AFTER DELETE ON supplier REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION supplier_rollup_track()',
+    );
 
     await q.query(`
       CREATE FUNCTION finding_rollup_track() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -129,9 +135,15 @@ export class ReportRollups1764510000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query('CREATE TRIGGER finding_rollup_insert AFTER INSERT ON finding REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION finding_rollup_track()');
-    await q.query('CREATE TRIGGER finding_rollup_update AFTER UPDATE ON finding REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION finding_rollup_track()');
-    await q.query('CREATE TRIGGER finding_rollup_delete AFTER DELETE ON finding REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION finding_rollup_track()');
+    await q.query(
+      'CREATE TRIGGER finding_rollup_insert AFTER INSERT ON finding REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION finding_rollup_track()',
+    );
+    await q.query(
+      'CREATE TRIGGER finding_rollup_update AFTER UPDATE ON finding REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION finding_rollup_track()',
+    );
+    await q.query(
+      'CREATE TRIGGER finding_rollup_delete AFTER DELETE ON finding REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION finding_rollup_track()',
+    );
 
     // The group a finding's mapping counts under: a CAF principle (B2 of B2.a), else the reference itself.
     await q.query(`
@@ -184,7 +196,9 @@ export class ReportRollups1764510000000 implements MigrationInterface {
       END $$`);
 
     // Today's totals, from what is already stored.
-    await q.query(`INSERT INTO supplier_rollup_delta SELECT (supplier_rollup_row(s, 1)).* FROM supplier s WHERE s.status <> 'offboarded'`);
+    await q.query(
+      `INSERT INTO supplier_rollup_delta SELECT (supplier_rollup_row(s, 1)).* FROM supplier s WHERE s.status <> 'offboarded'`,
+    );
     await q.query(`
       INSERT INTO finding_rollup_delta
       SELECT f.supplier_id, f.severity, f.created_at::date, f.due_date, f.mappings, 1 FROM finding f JOIN supplier s ON s.id = f.supplier_id
@@ -192,23 +206,57 @@ export class ReportRollups1764510000000 implements MigrationInterface {
     await q.query('SELECT report_rollups_compact()');
 
     // The report's lists read these instead of scanning whole tables.
-    await q.query(`CREATE INDEX supplier_expired ON supplier (tier, net_value_at_risk DESC, name) WHERE assessment_expired AND status <> 'offboarded'`);
-    await q.query(`CREATE INDEX assessment_escalated ON assessment (supplier_id) WHERE escalation_level = 2 AND status IN ('sent', 'in_progress', 'returned')`);
+    await q.query(
+      `CREATE INDEX supplier_expired ON supplier (tier, net_value_at_risk DESC, name) WHERE assessment_expired AND status <> 'offboarded'`,
+    );
+    await q.query(
+      `CREATE INDEX assessment_escalated ON assessment (supplier_id) WHERE escalation_level = 2 AND status IN ('sent', 'in_progress', 'returned')`,
+    );
     await q.query('CREATE INDEX risk_decision_created ON risk_decision (created_at)');
     await q.query(`CREATE INDEX supplier_offboarded ON supplier (id) WHERE status = 'offboarded'`);
-    await q.query(`CREATE INDEX assessment_completed ON assessment (supplier_id, completed_at DESC) WHERE status = 'completed'`);
-    await q.query(`CREATE INDEX data_sharing_link_records ON data_sharing_link (record_count DESC) WHERE status <> 'ended'`);
-    await q.query(`CREATE INDEX data_sharing_link_no_agreement ON data_sharing_link (record_count DESC) WHERE status <> 'ended' AND (agreement_ref IS NULL OR agreement_type IS NULL)`);
+    await q.query(
+      `CREATE INDEX assessment_completed ON assessment (supplier_id, completed_at DESC) WHERE status = 'completed'`,
+    );
+    await q.query(
+      `CREATE INDEX data_sharing_link_records ON data_sharing_link (record_count DESC) WHERE status <> 'ended'`,
+    );
+    await q.query(
+      `CREATE INDEX data_sharing_link_no_agreement ON data_sharing_link (record_count DESC) WHERE status <> 'ended' AND (agreement_ref IS NULL OR agreement_type IS NULL)`,
+    );
     await q.query(`CREATE INDEX data_sharing_link_review ON data_sharing_link (review_date) WHERE status <> 'ended'`);
     await q.query(`CREATE INDEX data_sharing_link_end ON data_sharing_link (end_date) WHERE status <> 'ended'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['supplier_expired', 'assessment_escalated', 'risk_decision_created', 'assessment_completed', 'supplier_offboarded', 'data_sharing_link_records', 'data_sharing_link_no_agreement', 'data_sharing_link_review', 'data_sharing_link_end']) await q.query(`DROP INDEX ${index}`);
-    for (const [table, trigger] of [['supplier', 'supplier_rollup'], ['finding', 'finding_rollup']]) {
+    for (const index of [
+      'supplier_expired',
+      'assessment_escalated',
+      'risk_decision_created',
+      'assessment_completed',
+      'supplier_offboarded',
+      'data_sharing_link_records',
+      'data_sharing_link_no_agreement',
+      'data_sharing_link_review',
+      'data_sharing_link_end',
+    ])
+      await q.query(`DROP INDEX ${index}`);
+    for (const [table, trigger] of [
+      ['supplier', 'supplier_rollup'],
+      ['finding', 'finding_rollup'],
+    ]) {
       for (const op of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ${trigger}_${op} ON ${table}`);
     }
-    await q.query('DROP FUNCTION report_rollups_compact(), finding_group_of(jsonb), finding_rollup_track(), supplier_rollup_track(), supplier_rollup_row(supplier, integer)');
-    for (const table of ['finding_rollup_delta', 'finding_group', 'finding_group_supplier', 'finding_age_rollup', 'supplier_rollup_delta', 'supplier_rollup']) await q.query(`DROP TABLE ${table}`);
+    await q.query(
+      'DROP FUNCTION report_rollups_compact(), finding_group_of(jsonb), finding_rollup_track(), supplier_rollup_track(), supplier_rollup_row(supplier, integer)',
+    );
+    for (const table of [
+      'finding_rollup_delta',
+      'finding_group',
+      'finding_group_supplier',
+      'finding_age_rollup',
+      'supplier_rollup_delta',
+      'supplier_rollup',
+    ])
+      await q.query(`DROP TABLE ${table}`);
   }
 }

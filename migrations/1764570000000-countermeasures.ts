@@ -9,7 +9,9 @@ export class Countermeasures1764570000000 implements MigrationInterface {
   name = 'Countermeasures1764570000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE finding ADD COLUMN remediation_cost numeric(16, 0) CHECK (remediation_cost >= 0), ADD COLUMN risk_reduction numeric(16, 0)`);
+    await q.query(
+      `ALTER TABLE finding ADD COLUMN remediation_cost numeric(16, 0) CHECK (remediation_cost >= 0), ADD COLUMN risk_reduction numeric(16, 0)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

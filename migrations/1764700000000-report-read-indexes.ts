@@ -12,9 +12,15 @@ export class ReportReadIndexes1764700000000 implements MigrationInterface {
   name = 'ReportReadIndexes1764700000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE INDEX data_sharing_link_asset_records ON data_sharing_link (data_asset_id, record_count DESC) WHERE destruction_confirmed_on IS NULL');
-    await q.query(`CREATE INDEX data_sharing_link_outbound_active ON data_sharing_link (supplier_id, data_asset_id) WHERE status = 'active' AND direction IN ('outbound', 'both')`);
-    await q.query(`CREATE INDEX finding_lapsed_acceptance ON finding ((lapsed_acceptance->>'lapsedOn') DESC) WHERE lapsed_acceptance IS NOT NULL AND superseded_at IS NULL`);
+    await q.query(
+      'CREATE INDEX data_sharing_link_asset_records ON data_sharing_link (data_asset_id, record_count DESC) WHERE destruction_confirmed_on IS NULL',
+    );
+    await q.query(
+      `CREATE INDEX data_sharing_link_outbound_active ON data_sharing_link (supplier_id, data_asset_id) WHERE status = 'active' AND direction IN ('outbound', 'both')`,
+    );
+    await q.query(
+      `CREATE INDEX finding_lapsed_acceptance ON finding ((lapsed_acceptance->>'lapsedOn') DESC) WHERE lapsed_acceptance IS NOT NULL AND superseded_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

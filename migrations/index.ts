@@ -26,4 +26,31 @@ import { IncidentDerivedEvents1764609000000 } from './1764609000000-incident-der
 import { ReportReadIndexes1764700000000 } from './1764700000000-report-read-indexes.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Init1764370000000, Register1764380000000, Questionnaires1764390000000, Assessments1764400000000, Evidence1764410000000, AssessmentScore1764420000000, Notifications1764430000000, Risk1764440000000, ReviewAdjustments1764450000000, Reports1764460000000, SupplierRecords1764470000000, Incidents1764480000000, ConsoleSessions1764490000000, AuditChainHead1764500000000, ReportRollups1764510000000, Figures1764520000000, CredentialsVersion1764530000000, InvitationRecipient1764560000000, Countermeasures1764570000000, AccessPaths1764580000000, Certifications1764581000000, AccessPathOffboarding1764603000000, PortalSaveAnswers1764605000000, ListOrderIndexes1764607000000, IncidentDerivedEvents1764609000000, ReportReadIndexes1764700000000];
+export const MIGRATIONS = [
+  Init1764370000000,
+  Register1764380000000,
+  Questionnaires1764390000000,
+  Assessments1764400000000,
+  Evidence1764410000000,
+  AssessmentScore1764420000000,
+  Notifications1764430000000,
+  Risk1764440000000,
+  ReviewAdjustments1764450000000,
+  Reports1764460000000,
+  SupplierRecords1764470000000,
+  Incidents1764480000000,
+  ConsoleSessions1764490000000,
+  AuditChainHead1764500000000,
+  ReportRollups1764510000000,
+  Figures1764520000000,
+  CredentialsVersion1764530000000,
+  InvitationRecipient1764560000000,
+  Countermeasures1764570000000,
+  AccessPaths1764580000000,
+  Certifications1764581000000,
+  AccessPathOffboarding1764603000000,
+  PortalSaveAnswers1764605000000,
+  ListOrderIndexes1764607000000,
+  IncidentDerivedEvents1764609000000,
+  ReportReadIndexes1764700000000,
+];

@@ -98,8 +98,12 @@ describe('route x role matrix', () => {
   afterAll(() => api.close());
 
   it('covers every route the API serves', async () => {
-    const doc = (await api.request({ method: 'GET', url: '/docs-json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const served = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await api.request({ method: 'GET', url: '/docs-json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const served = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(served.sort()).toEqual(MATRIX.map((r) => `${r.method} ${r.path}`).sort());
   });
 
@@ -107,7 +111,12 @@ describe('route x role matrix', () => {
     for (const caller of CALLERS) {
       if (route.allowed === 'portal') {
         it(`${route.method} ${route.path} as ${caller}: an internal token opens no supplier session`, async () => {
-          const res = await api.request({ method: route.method, url: route.path, headers: caller === 'anonymous' ? {} : { cookie: 'x=1' }, payload: route.method === 'GET' ? undefined : {} });
+          const res = await api.request({
+            method: route.method,
+            url: route.path,
+            headers: caller === 'anonymous' ? {} : { cookie: 'x=1' },
+            payload: route.method === 'GET' ? undefined : {},
+          });
           expect([400, 401]).toContain(res.statusCode);
         });
         continue;
@@ -116,7 +125,12 @@ describe('route x role matrix', () => {
       it(`${route.method} ${route.path} as ${caller}: ${allowed ? 'allowed' : 'denied'}`, async () => {
         const res = await api.request({
           method: route.method,
-          url: route.path.replace('{id}', ID).replace('{key}', 'supplier-security-lite').replace('{version}', '1').replace('{token}', 'x'.repeat(43)).replace('{evidenceId}', ID),
+          url: route.path
+            .replace('{id}', ID)
+            .replace('{key}', 'supplier-security-lite')
+            .replace('{version}', '1')
+            .replace('{token}', 'x'.repeat(43))
+            .replace('{evidenceId}', ID),
           headers: caller === 'anonymous' ? {} : users[caller].headers,
           payload: route.method === 'GET' ? undefined : {},
           remoteAddress: '192.0.2.10',

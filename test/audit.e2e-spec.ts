@@ -21,12 +21,21 @@ describe('audit trail', () => {
       remoteAddress: '203.0.113.44',
     });
     supplierId = res.json().id;
-    await api.request({ method: 'PATCH', url: `/api/v1/suppliers/${supplierId}`, headers: buyer.headers, payload: { notes: 'Reviewed by procurement', criticality: 'moderate' } });
+    await api.request({
+      method: 'PATCH',
+      url: `/api/v1/suppliers/${supplierId}`,
+      headers: buyer.headers,
+      payload: { notes: 'Reviewed by procurement', criticality: 'moderate' },
+    });
   });
   afterAll(() => api.close());
 
   it('records who, what, when, from where, and only the fields that changed', async () => {
-    const res = await api.request({ method: 'GET', url: `/api/v1/audit-events?entityType=supplier&entityId=${supplierId}`, headers: governance.headers });
+    const res = await api.request({
+      method: 'GET',
+      url: `/api/v1/audit-events?entityType=supplier&entityId=${supplierId}`,
+      headers: governance.headers,
+    });
     expect(res.statusCode).toBe(200);
     const [update, create] = res.json().items;
     expect(create).toMatchObject({
@@ -45,18 +54,33 @@ describe('audit trail', () => {
   });
 
   it('filters by actor and time, and refuses a bad date', async () => {
-    const byActor = await api.request({ method: 'GET', url: `/api/v1/audit-events?actorId=${buyer.id}`, headers: governance.headers });
+    const byActor = await api.request({
+      method: 'GET',
+      url: `/api/v1/audit-events?actorId=${buyer.id}`,
+      headers: governance.headers,
+    });
     expect(byActor.json().items.every((e: { actorId: string }) => e.actorId === buyer.id)).toBe(true);
     expect(byActor.json().total).toBeGreaterThanOrEqual(2);
-    const future = await api.request({ method: 'GET', url: '/api/v1/audit-events?from=2999-01-01', headers: governance.headers });
+    const future = await api.request({
+      method: 'GET',
+      url: '/api/v1/audit-events?from=2999-01-01',
+      headers: governance.headers,
+    });
     expect(future.json()).toMatchObject({ items: [], total: 0 });
-    const bad = await api.request({ method: 'GET', url: '/api/v1/audit-events?from=yesterday', headers: governance.headers });
+    const bad = await api.request({
+      method: 'GET',
+      url: '/api/v1/audit-events?from=yesterday',
+      headers: governance.headers,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('from');
   });
 
   it('never records a password', async () => {
-    const rows = await query<{ changes: unknown }>(api.databaseUrl, "SELECT changes FROM audit_event WHERE entity_type = 'user'");
+    const rows = await query<{ changes: unknown }>(
+      api.databaseUrl,
+      "SELECT changes FROM audit_event WHERE entity_type = 'user'",
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain('correct horse');
     expect(JSON.stringify(rows)).not.toContain('argon2');
@@ -73,7 +97,11 @@ describe('audit trail', () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/audit chain verified: \d+ rows, no break/);
 
-    const [victim] = await query<{ id: string }>(api.databaseUrl, "SELECT id FROM audit_event WHERE action = 'supplier.updated' AND entity_id = $1", [supplierId]);
+    const [victim] = await query<{ id: string }>(
+      api.databaseUrl,
+      "SELECT id FROM audit_event WHERE action = 'supplier.updated' AND entity_id = $1",
+      [supplierId],
+    );
     await query(
       api.databaseUrl,
       `BEGIN; ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_change;
@@ -86,18 +114,51 @@ describe('audit trail', () => {
   });
 
   it('creates users and resets passwords from the CLI, audited as the CLI', async () => {
-    const created = await runCli(['user:create', '--email', 'cli.user@trust.nhs.test', '--name', 'Cli User', '--role', 'governance', '--password', 'cli-password-123']);
+    const created = await runCli([
+      'user:create',
+      '--email',
+      'cli.user@trust.nhs.test',
+      '--name',
+      'Cli User',
+      '--role',
+      'governance',
+      '--password',
+      'cli-password-123',
+    ]);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('created governance cli.user@trust.nhs.test');
-    const login = (password: string) => api.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'cli.user@trust.nhs.test', password }, remoteAddress: '192.0.2.200' });
+    const login = (password: string) =>
+      api.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'cli.user@trust.nhs.test', password },
+        remoteAddress: '192.0.2.200',
+      });
     expect((await login('cli-password-123')).statusCode).toBe(200);
-    const reset = await runCli(['user:reset-password', '--email', 'cli.user@trust.nhs.test', '--password', 'new-cli-password-456']);
+    const reset = await runCli([
+      'user:reset-password',
+      '--email',
+      'cli.user@trust.nhs.test',
+      '--password',
+      'new-cli-password-456',
+    ]);
     expect(reset.code).toBe(0);
     expect((await login('cli-password-123')).statusCode).toBe(401);
     expect((await login('new-cli-password-456')).statusCode).toBe(200);
-    const badRole = await runCli(['user:create', '--email', 'x@trust.nhs.test', '--role', 'boss', '--password', 'long-enough-pw']);
+    const badRole = await runCli([
+      'user:create',
+      '--email',
+      'x@trust.nhs.test',
+      '--role',
+      'boss',
+      '--password',
+      'long-enough-pw',
+    ]);
     expect(badRole.code).not.toBe(0);
-    const [row] = await query<{ actor_type: string; actor_id: string }>(api.databaseUrl, "SELECT actor_type, actor_id FROM audit_event WHERE action = 'user.password_reset'");
+    const [row] = await query<{ actor_type: string; actor_id: string }>(
+      api.databaseUrl,
+      "SELECT actor_type, actor_id FROM audit_event WHERE action = 'user.password_reset'",
+    );
     expect(row).toEqual({ actor_type: 'system', actor_id: 'cli' });
   });
 

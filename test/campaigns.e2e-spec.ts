@@ -13,22 +13,41 @@ describe('assessment campaigns', () => {
   });
   afterAll(() => api.close());
 
-  const campaign = (payload: object) => api.request({ method: 'POST', url: '/api/v1/assessments/campaigns', headers: buyer.headers, payload });
-  const importCsv = (csv: string) => api.request({ method: 'POST', url: '/api/v1/suppliers/import', headers: { ...buyer.headers, 'content-type': 'text/csv' }, payload: csv });
+  const campaign = (payload: object) =>
+    api.request({ method: 'POST', url: '/api/v1/assessments/campaigns', headers: buyer.headers, payload });
+  const importCsv = (csv: string) =>
+    api.request({
+      method: 'POST',
+      url: '/api/v1/suppliers/import',
+      headers: { ...buyer.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
 
   it('sends to a list, skipping each supplier it cannot send to with the reason', async () => {
-    await importCsv([
-      'name,kind,criticality,status,tags,primaryContactName,primaryContactEmail',
-      'Camp One Ltd,supplier,low,active,camp,One,one@camp.example',
-      'Camp Two Ltd,supplier,low,active,camp,Two,two@camp.example',
-      'Camp NoContact Ltd,supplier,low,onboarding,camp,,',
-    ].join('\n'));
-    const ids = await query<{ id: string; name: string }>(api.databaseUrl, "SELECT id, name FROM supplier WHERE name LIKE 'Camp %' ORDER BY name");
+    await importCsv(
+      [
+        'name,kind,criticality,status,tags,primaryContactName,primaryContactEmail',
+        'Camp One Ltd,supplier,low,active,camp,One,one@camp.example',
+        'Camp Two Ltd,supplier,low,active,camp,Two,two@camp.example',
+        'Camp NoContact Ltd,supplier,low,onboarding,camp,,',
+      ].join('\n'),
+    );
+    const ids = await query<{ id: string; name: string }>(
+      api.databaseUrl,
+      "SELECT id, name FROM supplier WHERE name LIKE 'Camp %' ORDER BY name",
+    );
     const byName = Object.fromEntries(ids.map((r) => [r.name, r.id]));
     const unknown = '6f1c1d2e-0000-4000-8000-000000000001';
-    const first = await campaign({ questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-15', supplierIds: [byName['Camp One Ltd'], byName['Camp NoContact Ltd'], unknown] });
+    const first = await campaign({
+      questionnaireKey: 'supplier-security-lite',
+      dueDate: '2027-01-15',
+      supplierIds: [byName['Camp One Ltd'], byName['Camp NoContact Ltd'], unknown],
+    });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ sent: 1, assessments: [{ supplierId: byName['Camp One Ltd'], invitationUrl: expect.stringMatching(/\/portal\/i\//) }] });
+    expect(first.json()).toMatchObject({
+      sent: 1,
+      assessments: [{ supplierId: byName['Camp One Ltd'], invitationUrl: expect.stringMatching(/\/portal\/i\//) }],
+    });
     expect(first.json().skipped).toEqual(
       expect.arrayContaining([
         { supplierId: byName['Camp NoContact Ltd'], name: 'Camp NoContact Ltd', reason: 'no primary contact' },
@@ -36,21 +55,40 @@ describe('assessment campaigns', () => {
       ]),
     );
     // By filter: Camp One already has an open one of this questionnaire.
-    const second = await campaign({ questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-15', filter: { tag: 'camp' } });
+    const second = await campaign({
+      questionnaireKey: 'supplier-security-lite',
+      dueDate: '2027-01-15',
+      filter: { tag: 'camp' },
+    });
     expect(second.json().sent).toBe(1);
-    expect(second.json().skipped.map((s: { name: string; reason: string }) => `${s.name}: ${s.reason}`).sort()).toEqual([
+    expect(
+      second
+        .json()
+        .skipped.map((s: { name: string; reason: string }) => `${s.name}: ${s.reason}`)
+        .sort(),
+    ).toEqual([
       'Camp NoContact Ltd: no primary contact',
       'Camp One Ltd: an open assessment of this questionnaire (sent)',
     ]);
     const token = second.json().assessments[0].invitationUrl.split('/portal/i/')[1];
-    expect((await api.request({ method: 'GET', url: `/portal/i/${token}`, headers: { accept: 'application/json' } })).json()).toMatchObject({ supplier: { name: 'Camp Two Ltd' } });
+    expect(
+      (await api.request({ method: 'GET', url: `/portal/i/${token}`, headers: { accept: 'application/json' } })).json(),
+    ).toMatchObject({ supplier: { name: 'Camp Two Ltd' } });
   });
 
   it('validates the request', async () => {
-    const res = await campaign({ questionnaireKey: 'supplier-security-lite', dueDate: '2025-01-01', supplierIds: ['not-a-uuid'] });
+    const res = await campaign({
+      questionnaireKey: 'supplier-security-lite',
+      dueDate: '2025-01-01',
+      supplierIds: ['not-a-uuid'],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('supplierIds');
-    const past = await campaign({ questionnaireKey: 'supplier-security-lite', dueDate: '2026-11-01', filter: { tag: 'camp' } });
+    const past = await campaign({
+      questionnaireKey: 'supplier-security-lite',
+      dueDate: '2026-11-01',
+      filter: { tag: 'camp' },
+    });
     expect(past.statusCode).toBe(422);
   });
 
@@ -59,7 +97,11 @@ describe('assessment campaigns', () => {
     for (let i = 0; i < 5000; i++) rows.push(`Mass ${i} Ltd,supplier,low,active,mass,Contact ${i},c${i}@mass.example`);
     expect((await importCsv(rows.join('\n'))).json().created).toBe(5000);
     const started = Date.now();
-    const res = await campaign({ questionnaireKey: 'supplier-security-lite', dueDate: '2027-02-01', filter: { tag: 'mass' } });
+    const res = await campaign({
+      questionnaireKey: 'supplier-security-lite',
+      dueDate: '2027-02-01',
+      filter: { tag: 'mass' },
+    });
     const ms = Date.now() - started;
     expect(res.statusCode).toBe(201);
     expect(res.json().sent).toBe(5000);

@@ -22,14 +22,28 @@ describe('console pages: SQL queries per page', () => {
     const api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
     apis.push(api);
     await seed(api.databaseUrl, n);
-    const admin = await api.app.get(UsersService).create({ email: `admin-${n}@trust.nhs.test`, name: 'Admin', role: 'admin', password: PASSWORD });
+    const admin = await api.app
+      .get(UsersService)
+      .create({ email: `admin-${n}@trust.nhs.test`, name: 'Admin', role: 'admin', password: PASSWORD });
     const sid = randomBytes(32).toString('base64url');
-    await query(api.databaseUrl, "INSERT INTO console_session (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, 'csrf', now(), now(), now() + interval '1 hour')", [createHash('sha256').update(sid).digest('hex'), admin.id]);
-    const [{ id: supplierId }] = await query<{ id: string }>(api.databaseUrl, 'SELECT id FROM supplier ORDER BY name LIMIT 1');
+    await query(
+      api.databaseUrl,
+      "INSERT INTO console_session (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, 'csrf', now(), now(), now() + interval '1 hour')",
+      [createHash('sha256').update(sid).digest('hex'), admin.id],
+    );
+    const [{ id: supplierId }] = await query<{ id: string }>(
+      api.databaseUrl,
+      'SELECT id FROM supplier ORDER BY name LIMIT 1',
+    );
     const dataSource = api.app.get(DataSource);
     const logger = dataSource.logger;
     let count = 0;
-    const counting = Object.assign(Object.create(logger) as typeof logger, { logQuery: (...args: Parameters<typeof logger.logQuery>) => { count++; return logger.logQuery(...args); } });
+    const counting = Object.assign(Object.create(logger) as typeof logger, {
+      logQuery: (...args: Parameters<typeof logger.logQuery>) => {
+        count++;
+        return logger.logQuery(...args);
+      },
+    });
     Object.defineProperty(dataSource, 'logger', { value: counting, configurable: true });
     /**
      * Loads the page once (filling anything a page may cache), then three times more, and answers the
@@ -49,7 +63,8 @@ describe('console pages: SQL queries per page', () => {
       }
       return Math.min(...counts);
     };
-    const page = async (url: string) => (await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } })).body;
+    const page = async (url: string) =>
+      (await api.request({ method: 'GET', url, headers: { cookie: `${CONSOLE_COOKIE}=${sid}` } })).body;
     return { supplierId, queriesOf, page };
   }
 
@@ -79,11 +94,16 @@ describe('console pages: SQL queries per page', () => {
   it('names the first 20 suppliers without a current DSPT on the dashboard and counts the rest, so that the page does not grow with the register', async () => {
     const { page } = await register(30);
     await query(apis[apis.length - 1].databaseUrl, 'DELETE FROM certification'); // no supplier has a DSPT
-    const [{ n }] = await query<{ n: string }>(apis[apis.length - 1].databaseUrl, "SELECT count(DISTINCT l.supplier_id) AS n FROM data_sharing_link l WHERE l.status = 'active'");
+    const [{ n }] = await query<{ n: string }>(
+      apis[apis.length - 1].databaseUrl,
+      "SELECT count(DISTINCT l.supplier_id) AS n FROM data_sharing_link l WHERE l.status = 'active'",
+    );
     const html = await page('/console');
     expect(html.match(/\/assurance#certifications"/g)).toHaveLength(20);
     expect(html).toContain(`<p class="nhsuk-body">${Number(n)} suppliers in all; the first 20 by name:</p>`);
-    expect(html).toContain(`<li>and ${Number(n) - 20} more (the <a class="nhsuk-link" href="/console/report">committee pack</a> lists them all)</li>`);
+    expect(html).toContain(
+      `<li>and ${Number(n) - 20} more (the <a class="nhsuk-link" href="/console/report">committee pack</a> lists them all)</li>`,
+    );
   }, 120_000);
 });
 

@@ -4,7 +4,15 @@ import { UsersService } from '@app/identity';
 import type { TestApi } from './support/app.js';
 import { postConsoleLogin } from './support/console.js';
 import { query } from './support/db.js';
-import { axeViolations, consolePage, consoleSession, createSupplier, createUser, launchChromium, startListeningApi } from './support/factories.js';
+import {
+  axeViolations,
+  consolePage,
+  consoleSession,
+  createSupplier,
+  createUser,
+  launchChromium,
+  startListeningApi,
+} from './support/factories.js';
 import { PASSWORD, signIn, type SignedIn } from './support/users.js';
 
 /** The console: sign-in with a session cookie, CSRF on every form, roles by the API's guard, pages that pass axe. */
@@ -19,7 +27,10 @@ describe('console', () => {
     ({ api, base } = await startListeningApi());
     api.clock.freeze('2026-11-28T09:00:00Z'); // the literal dates below are written against this day
     buyer = await signIn(api, 'procurement');
-    supplierId = await createSupplier(api, buyer, { name: 'Evil <script>alert(1)</script> Ltd', contacts: [{ name: 'Pat', email: 'pat@evil.example', role: 'primary' }] });
+    supplierId = await createSupplier(api, buyer, {
+      name: 'Evil <script>alert(1)</script> Ltd',
+      contacts: [{ name: 'Pat', email: 'pat@evil.example', role: 'primary' }],
+    });
   }, 60_000);
   afterAll(() => {
     api?.clock.reset();
@@ -34,7 +45,12 @@ describe('console', () => {
   }
   const user = (role: 'viewer' | 'governance' | 'procurement' | 'admin') => createUser(api, role);
   const form = (cookie: string, url: string, fields: Record<string, string>) =>
-    api.request({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    api.request({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
 
   it('sends / to the console and the signed-out to the sign-in page; a wrong password says so', async () => {
     expect((await api.request({ method: 'GET', url: '/' })).headers.location).toBe('/console');
@@ -49,8 +65,14 @@ describe('console', () => {
 
   it('signs in with an HttpOnly, SameSite=Lax session cookie, a new id each time; sign-out ends it', async () => {
     const { email } = await user('viewer');
-    const res = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`, '10.7.0.2');
-    expect(res.headers['set-cookie']).toMatch(/^assure_console=[A-Za-z0-9_-]{43}; Path=\/console; HttpOnly; SameSite=Lax; Max-Age=36000$/);
+    const res = await postConsoleLogin(
+      api,
+      `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`,
+      '10.7.0.2',
+    );
+    expect(res.headers['set-cookie']).toMatch(
+      /^assure_console=[A-Za-z0-9_-]{43}; Path=\/console; HttpOnly; SameSite=Lax; Max-Age=36000$/,
+    );
     const first = String(res.headers['set-cookie']).split(';')[0];
     const second = (await consoleLogin(email)).cookie;
     expect(second).not.toBe(first);
@@ -66,37 +88,61 @@ describe('console', () => {
     const { cookie } = await consoleLogin(buyer.email);
     const dashboard = await api.request({ method: 'GET', url: '/console', headers: { cookie } });
     expect(dashboard.body).toContain('id="heat-map"');
-    const list = await api.request({ method: 'GET', url: '/console/suppliers?q=evil&sort=-netValueAtRisk', headers: { cookie } });
+    const list = await api.request({
+      method: 'GET',
+      url: '/console/suppliers?q=evil&sort=-netValueAtRisk',
+      headers: { cookie },
+    });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Ltd');
     expect(list.body).not.toContain('<script>alert(1)');
     expect(list.body).toContain('1 supplier.');
     // The only script is the console's own enhancement (the pages work without it: see the browser test with JavaScript off).
-    for (const body of [dashboard.body, list.body]) expect(body.match(/<script[^>]*>/gi)).toEqual(['<script src="/console/assets/console.js" defer>']);
+    for (const body of [dashboard.body, list.body])
+      expect(body.match(/<script[^>]*>/gi)).toEqual(['<script src="/console/assets/console.js" defer>']);
   });
 
   it('refuses a form without the session’s CSRF token, and changes nothing', async () => {
     const governance = await user('governance');
     const { cookie, csrf } = await consoleLogin(governance.email);
-    const fields = { decision: 'accept', rationale: 'Low residual risk after the review.', reviewDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) };
+    const fields = {
+      decision: 'accept',
+      rationale: 'Low residual risk after the review.',
+      reviewDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    };
     const forged = await form(cookie, `/console/suppliers/${supplierId}/decisions`, fields);
     expect(forged.statusCode).toBe(403);
     expect(forged.body).toContain('did not come from this site');
     expect(await query(api.databaseUrl, 'SELECT id FROM risk_decision')).toHaveLength(0);
-    const wrongToken = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, _csrf: 'x'.repeat(csrf.length) });
+    const wrongToken = await form(cookie, `/console/suppliers/${supplierId}/decisions`, {
+      ...fields,
+      _csrf: 'x'.repeat(csrf.length),
+    });
     expect(wrongToken.statusCode).toBe(403);
 
-    const invalid = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, rationale: 'short', _csrf: csrf });
+    const invalid = await form(cookie, `/console/suppliers/${supplierId}/decisions`, {
+      ...fields,
+      rationale: 'short',
+      _csrf: csrf,
+    });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('There is a problem');
     expect(invalid.body).toContain('Say why, in at least 10 characters');
     // The form is checked with the API's DecisionBody: its length limit too, in plain words.
-    const tooLong = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, rationale: 'x'.repeat(5001), _csrf: csrf });
+    const tooLong = await form(cookie, `/console/suppliers/${supplierId}/decisions`, {
+      ...fields,
+      rationale: 'x'.repeat(5001),
+      _csrf: csrf,
+    });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.body).toContain('Rationale must be 5000 characters or fewer');
     const done = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { ...fields, _csrf: csrf });
     expect(done.statusCode).toBe(303);
-    expect(await query(api.databaseUrl, "SELECT decision FROM risk_decision WHERE supplier_id = $1 AND current", [supplierId])).toEqual([{ decision: 'accept' }]);
+    expect(
+      await query(api.databaseUrl, 'SELECT decision FROM risk_decision WHERE supplier_id = $1 AND current', [
+        supplierId,
+      ]),
+    ).toEqual([{ decision: 'accept' }]);
     const page = await api.request({ method: 'GET', url: `/console/suppliers/${supplierId}`, headers: { cookie } });
     expect(page.body).toContain('accept (current');
   });
@@ -108,7 +154,12 @@ describe('console', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Record the decision');
     expect(page.body).not.toContain('<h2>Findings</h2>');
-    const refused = await form(cookie, `/console/suppliers/${supplierId}/decisions`, { decision: 'accept', rationale: 'Not allowed to decide this.', reviewDate: '2027-01-01', _csrf: csrf });
+    const refused = await form(cookie, `/console/suppliers/${supplierId}/decisions`, {
+      decision: 'accept',
+      rationale: 'Not allowed to decide this.',
+      reviewDate: '2027-01-01',
+      _csrf: csrf,
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('Not allowed');
     await api.app.get(UsersService).update(viewer.id, { active: false });
@@ -119,16 +170,56 @@ describe('console', () => {
 
   it('tracks remediation on the findings board; only governance may accept', async () => {
     // A completed review with findings: the lite questionnaire answered "no" throughout.
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    const sent = await api.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: buyer.headers,
+      payload: { supplierId, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' },
+    });
     const token = sent.json().invitationUrl.split('/portal/i/')[1];
-    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
     const view = (await portal('GET', '/portal/assessment')).json();
     type Q = { code: string; type: string; options: { value: string }[] | null };
-    const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: 0, value: ({ yes_no: 'no', yes_no_partial: 'no', single_choice: q.options?.at(-1)?.value, text: 'None.', number: 0, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+    const answers = view.sections
+      .flatMap((x: { questions: Q[] }) => x.questions)
+      .map((q: Q) => ({
+        code: q.code,
+        version: 0,
+        value: (
+          {
+            yes_no: 'no',
+            yes_no_partial: 'no',
+            single_choice: q.options?.at(-1)?.value,
+            text: 'None.',
+            number: 0,
+            date: '2026-01-01',
+            multi_choice: [q.options?.[0]?.value],
+          } as Record<string, unknown>
+        )[q.type],
+      }));
     expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
-    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } })).statusCode).toBe(200);
-    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
-    const [finding] = await query<{ id: string }>(api.databaseUrl, "SELECT id FROM finding WHERE supplier_id = $1 AND severity = 'critical' ORDER BY question_code LIMIT 1", [supplierId]);
+    expect(
+      (
+        await portal('POST', '/portal/assessment/submit', {
+          attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: `/api/v1/assessments/${sent.json().id}/complete`,
+          headers: buyer.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const [finding] = await query<{ id: string }>(
+      api.databaseUrl,
+      "SELECT id FROM finding WHERE supplier_id = $1 AND severity = 'critical' ORDER BY question_code LIMIT 1",
+      [supplierId],
+    );
 
     const { cookie, csrf } = await consoleLogin(buyer.email);
     const board = await api.request({ method: 'GET', url: '/console/findings', headers: { cookie } });
@@ -137,15 +228,38 @@ describe('console', () => {
     expect(board.body).toContain('Evil &lt;script&gt;');
     const page = await api.request({ method: 'GET', url: `/console/findings/${finding.id}`, headers: { cookie } });
     expect(page.body).not.toContain('Risk accepted');
-    const incomplete = await form(cookie, `/console/findings/${finding.id}`, { status: 'remediation_planned', _csrf: csrf });
+    const incomplete = await form(cookie, `/console/findings/${finding.id}`, {
+      status: 'remediation_planned',
+      _csrf: csrf,
+    });
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.body).toContain('Enter the planned action to plan remediation');
-    const planned = await form(cookie, `/console/findings/${finding.id}`, { status: 'remediation_planned', plannedAction: 'Turn on MFA for remote access.', dueDate: '2027-03-31', _csrf: csrf });
+    const planned = await form(cookie, `/console/findings/${finding.id}`, {
+      status: 'remediation_planned',
+      plannedAction: 'Turn on MFA for remote access.',
+      dueDate: '2027-03-31',
+      _csrf: csrf,
+    });
     expect(planned.statusCode).toBe(303);
-    expect(await query(api.databaseUrl, 'SELECT status, planned_action FROM finding WHERE id = $1', [finding.id])).toEqual([{ status: 'remediation_planned', planned_action: 'Turn on MFA for remote access.' }]);
-    const accept = await form(cookie, `/console/findings/${finding.id}`, { status: 'accepted', acceptanceReason: 'Compensating controls in place.', acceptedUntil: '2027-06-30', _csrf: csrf });
+    expect(
+      await query(api.databaseUrl, 'SELECT status, planned_action FROM finding WHERE id = $1', [finding.id]),
+    ).toEqual([{ status: 'remediation_planned', planned_action: 'Turn on MFA for remote access.' }]);
+    const accept = await form(cookie, `/console/findings/${finding.id}`, {
+      status: 'accepted',
+      acceptanceReason: 'Compensating controls in place.',
+      acceptedUntil: '2027-06-30',
+      _csrf: csrf,
+    });
     expect(accept.statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: '/console/findings', headers: { cookie: (await consoleLogin((await user('viewer')).email)).cookie } })).statusCode).toBe(403);
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: '/console/findings',
+          headers: { cookie: (await consoleLogin((await user('viewer')).email)).cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('gives governance the committee report as a page, a PDF and a CSV, and nobody else', async () => {
@@ -160,36 +274,101 @@ describe('console', () => {
     const pdf = await api.request({ method: 'GET', url: '/console/report?format=pdf', headers: { cookie } });
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const procurement = await consoleLogin(buyer.email);
-    expect((await api.request({ method: 'GET', url: '/console', headers: { cookie: procurement.cookie } })).body).not.toContain('/console/report');
-    expect((await api.request({ method: 'GET', url: '/console/report', headers: { cookie: procurement.cookie } })).statusCode).toBe(403);
+    expect(
+      (await api.request({ method: 'GET', url: '/console', headers: { cookie: procurement.cookie } })).body,
+    ).not.toContain('/console/report');
+    expect(
+      (await api.request({ method: 'GET', url: '/console/report', headers: { cookie: procurement.cookie } }))
+        .statusCode,
+    ).toBe(403);
   }, 60_000);
 
   it('reviews a submitted assessment: answers, an adjustment with its reason, return and completion by form', async () => {
-    const other = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Review Ltd', kind: 'supplier', criticality: 'low', status: 'active', contacts: [{ name: 'Rae', email: 'rae@review.example', role: 'primary' }] } });
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: other.json().id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' } });
+    const other = await api.request({
+      method: 'POST',
+      url: '/api/v1/suppliers',
+      headers: buyer.headers,
+      payload: {
+        name: 'Review Ltd',
+        kind: 'supplier',
+        criticality: 'low',
+        status: 'active',
+        contacts: [{ name: 'Rae', email: 'rae@review.example', role: 'primary' }],
+      },
+    });
+    const sent = await api.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: buyer.headers,
+      payload: { supplierId: other.json().id, questionnaireKey: 'supplier-security-lite', dueDate: '2099-12-31' },
+    });
     reviewId = sent.json().id;
     const token = sent.json().invitationUrl.split('/portal/i/')[1];
-    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
     type Q = { code: string; type: string; options: { value: string }[] | null };
     const view = (await portal('GET', '/portal/assessment')).json();
-    const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: 0, comment: q.code === 'LCT-01' ? 'MFA <b>everywhere</b>' : undefined, value: ({ yes_no: 'yes', yes_no_partial: 'yes', single_choice: q.options?.[0]?.value, text: 'Yes.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+    const answers = view.sections
+      .flatMap((x: { questions: Q[] }) => x.questions)
+      .map((q: Q) => ({
+        code: q.code,
+        version: 0,
+        comment: q.code === 'LCT-01' ? 'MFA <b>everywhere</b>' : undefined,
+        value: (
+          {
+            yes_no: 'yes',
+            yes_no_partial: 'yes',
+            single_choice: q.options?.[0]?.value,
+            text: 'Yes.',
+            number: 1,
+            date: '2026-01-01',
+            multi_choice: [q.options?.[0]?.value],
+          } as Record<string, unknown>
+        )[q.type],
+      }));
     expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
-    expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Rae', jobTitle: 'IT', confirmed: true } })).statusCode).toBe(200);
+    expect(
+      (
+        await portal('POST', '/portal/assessment/submit', {
+          attestation: { name: 'Rae', jobTitle: 'IT', confirmed: true },
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const { cookie, csrf } = await consoleLogin(buyer.email);
     const page = await api.request({ method: 'GET', url: `/console/assessments/${reviewId}`, headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('MFA &lt;b&gt;everywhere&lt;/b&gt;');
     expect(page.body).toContain('Return to the supplier');
-    const badAdjust = await form(cookie, `/console/assessments/${reviewId}/adjust`, { questionCode: 'LCT-01', score: '3', reason: 'short', _csrf: csrf });
+    const badAdjust = await form(cookie, `/console/assessments/${reviewId}/adjust`, {
+      questionCode: 'LCT-01',
+      score: '3',
+      reason: 'short',
+      _csrf: csrf,
+    });
     expect(badAdjust.statusCode).toBe(422);
     expect(badAdjust.body).toContain('Enter the score it counts for, from 0 to 1');
-    expect((await form(cookie, `/console/assessments/${reviewId}/adjust`, { questionCode: 'LCT-01', score: '0', reason: 'The VPN has no MFA in the evidence.', _csrf: csrf })).statusCode).toBe(303);
+    expect(
+      (
+        await form(cookie, `/console/assessments/${reviewId}/adjust`, {
+          questionCode: 'LCT-01',
+          score: '0',
+          reason: 'The VPN has no MFA in the evidence.',
+          _csrf: csrf,
+        })
+      ).statusCode,
+    ).toBe(303);
     const adjusted = await api.request({ method: 'GET', url: `/console/assessments/${reviewId}`, headers: { cookie } });
     expect(adjusted.body).toContain('0 (adjusted from 1: The VPN has no MFA in the evidence.)');
-    expect((await form(cookie, `/console/assessments/${reviewId}/return`, { questionCodes: '', message: '', _csrf: csrf })).statusCode).toBe(422);
+    expect(
+      (await form(cookie, `/console/assessments/${reviewId}/return`, { questionCodes: '', message: '', _csrf: csrf }))
+        .statusCode,
+    ).toBe(422);
     expect((await form(cookie, `/console/assessments/${reviewId}/complete`, { _csrf: csrf })).statusCode).toBe(303);
-    expect((await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [reviewId]))[0].status).toBe('completed');
+    expect(
+      (await query<{ status: string }>(api.databaseUrl, 'SELECT status FROM assessment WHERE id = $1', [reviewId]))[0]
+        .status,
+    ).toBe('completed');
     const again = await form(cookie, `/console/assessments/${reviewId}/complete`, { _csrf: csrf });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('This questionnaire is completed');
@@ -197,12 +376,24 @@ describe('console', () => {
 
   it('sends a questionnaire from the supplier page, and shows the ledger views', async () => {
     const { cookie, csrf } = await consoleLogin(buyer.email);
-    const sent = await form(cookie, `/console/suppliers/${supplierId}/assessments`, { questionnaireKey: 'default', dueDate: '2099-06-30', _csrf: csrf });
+    const sent = await form(cookie, `/console/suppliers/${supplierId}/assessments`, {
+      questionnaireKey: 'default',
+      dueDate: '2099-06-30',
+      _csrf: csrf,
+    });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toMatch(/^\/console\/assessments\/[0-9a-f-]{36}$/);
-    const [row] = await query<{ questionnaire_key: string; created_by: string }>(api.databaseUrl, "SELECT questionnaire_key, created_by FROM assessment WHERE id = $1", [String(sent.headers.location).split('/').at(-1)]);
+    const [row] = await query<{ questionnaire_key: string; created_by: string }>(
+      api.databaseUrl,
+      'SELECT questionnaire_key, created_by FROM assessment WHERE id = $1',
+      [String(sent.headers.location).split('/').at(-1)],
+    );
     expect(row).toEqual({ questionnaire_key: 'supplier-security-core', created_by: buyer.id });
-    const twice = await form(cookie, `/console/suppliers/${supplierId}/assessments`, { questionnaireKey: 'default', dueDate: '2099-06-30', _csrf: csrf });
+    const twice = await form(cookie, `/console/suppliers/${supplierId}/assessments`, {
+      questionnaireKey: 'default',
+      dueDate: '2099-06-30',
+      _csrf: csrf,
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain('There is a problem');
     const ledger = await api.request({ method: 'GET', url: '/console/ledger', headers: { cookie } });
@@ -218,25 +409,54 @@ describe('console', () => {
     const users = await api.request({ method: 'GET', url: '/console/admin/users', headers: { cookie } });
     expect(users.statusCode).toBe(200);
     expect(users.body).toContain(target.email);
-    expect((await form(cookie, `/console/admin/users/${target.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(303);
-    expect((await api.request({ method: 'GET', url: '/console', headers: { cookie: victim.cookie } })).headers.location).toBe('/console/login');
-    expect((await form(cookie, `/console/admin/users/${admin.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(409);
-    expect((await api.request({ method: 'GET', url: '/console/admin/users', headers: { cookie: (await consoleLogin(buyer.email)).cookie } })).statusCode).toBe(403);
+    expect((await form(cookie, `/console/admin/users/${target.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(
+      303,
+    );
+    expect(
+      (await api.request({ method: 'GET', url: '/console', headers: { cookie: victim.cookie } })).headers.location,
+    ).toBe('/console/login');
+    expect((await form(cookie, `/console/admin/users/${admin.id}`, { active: 'false', _csrf: csrf })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: '/console/admin/users',
+          headers: { cookie: (await consoleLogin(buyer.email)).cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
     const governance = (await consoleLogin((await user('governance')).email)).cookie;
     const trail = await api.request({ method: 'GET', url: '/console/audit', headers: { cookie: governance } });
     expect(trail.statusCode).toBe(200);
     expect(trail.body).toContain('Hash chain: intact');
     expect(trail.body).toContain('user updated, by admin user');
     // Filtered to user changes by that admin: names instead of ids, the value before and after.
-    const filtered = await api.request({ method: 'GET', url: `/console/audit?entityType=user&actorId=${admin.id}&action=user.updated`, headers: { cookie: governance } });
+    const filtered = await api.request({
+      method: 'GET',
+      url: `/console/audit?entityType=user&actorId=${admin.id}&action=user.updated`,
+      headers: { cookie: governance },
+    });
     expect(filtered.body).toContain('On the user procurement person');
     expect(filtered.body).toMatch(/<dt>active<\/dt><dd class="app-wrap">yes → no<\/dd>/);
     expect(filtered.body.split('id="audit"')[1]).not.toContain(target.id); // ids only in the filter's option values
-    expect((await api.request({ method: 'GET', url: '/console/audit?action=supplier.&from-day=1&from-month=1&from-year=2030', headers: { cookie: governance } })).body).toContain('No event matches.');
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: '/console/audit?action=supplier.&from-day=1&from-month=1&from-year=2030',
+          headers: { cookie: governance },
+        })
+      ).body,
+    ).toContain('No event matches.');
   });
 
   it('shows the notification log, and retries a dead email', async () => {
-    const [row] = await query<{ id: string }>(api.databaseUrl, "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id");
+    const [row] = await query<{ id: string }>(
+      api.databaseUrl,
+      "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status, attempts, last_error) VALUES ('assessment.reminder', ARRAY['<b>x</b>@supplier.example'], 'assessment-reminder', '{}', 'console-test-dead', 'dead', 8, '451 mailbox busy') RETURNING id",
+    );
     const { cookie, csrf } = await consoleLogin(buyer.email);
     const log = await api.request({ method: 'GET', url: '/console/notifications?status=dead', headers: { cookie } });
     expect(log.statusCode).toBe(200);
@@ -245,7 +465,15 @@ describe('console', () => {
     expect(log.body).toContain(`/console/notifications/${row.id}/retry`);
     expect((await form(cookie, `/console/notifications/${row.id}/retry`, {})).statusCode).toBe(403); // no CSRF token
     expect((await form(cookie, `/console/notifications/${row.id}/retry`, { _csrf: csrf })).statusCode).toBe(303);
-    expect((await query<{ status: string; attempts: number }>(api.databaseUrl, 'SELECT status, attempts FROM outbox_message WHERE id = $1', [row.id]))[0]).toMatchObject({ attempts: 0 });
+    expect(
+      (
+        await query<{ status: string; attempts: number }>(
+          api.databaseUrl,
+          'SELECT status, attempts FROM outbox_message WHERE id = $1',
+          [row.id],
+        )
+      )[0],
+    ).toMatchObject({ attempts: 0 });
   });
 
   describe('in a browser (Debian Chromium), every page passes axe', () => {
@@ -298,8 +526,10 @@ describe('console', () => {
     }, 60_000);
 
     /** Signs in through the form in a fresh browser context. */
-    const browse = (email: string, javaScriptEnabled = true): Promise<Page> => consolePage(browser, base, email, { javaScriptEnabled });
-    const netVaR = async (page: Page) => (await page.locator('dt:has-text("Net value at risk, after insurance") + dd').textContent())!.trim();
+    const browse = (email: string, javaScriptEnabled = true): Promise<Page> =>
+      consolePage(browser, base, email, { javaScriptEnabled });
+    const netVaR = async (page: Page) =>
+      (await page.locator('dt:has-text("Net value at risk, after insurance") + dd').textContent())!.trim();
 
     it('journeys: a supplier with a link, a questionnaire answered, returned and completed, a transfer lowering net VaR, and a viewer who can change nothing', async () => {
       const buyerPage = await browse((await user('procurement')).email);
@@ -321,7 +551,9 @@ describe('console', () => {
       await buyerPage.fill('#f-contacts-0-name', 'Tara Theatre');
       await buyerPage.fill('#f-contacts-0-email', 'tara-at-theatre');
       await buyerPage.click('button:has-text("Save")');
-      expect(await buyerPage.textContent('.nhsuk-error-summary')).toContain('Enter the contact 1 email in the correct format, like name@example.nhs.uk');
+      expect(await buyerPage.textContent('.nhsuk-error-summary')).toContain(
+        'Enter the contact 1 email in the correct format, like name@example.nhs.uk',
+      );
       await accessible(buyerPage, 'new supplier with errors');
       expect(await buyerPage.getAttribute('.nhsuk-error-summary a', 'href')).toBe('#f-contacts-0-email'); // the summary links to the field
       expect(await buyerPage.inputValue('#f-contacts-0-email')).toBe('tara-at-theatre'); // kept as typed
@@ -356,14 +588,49 @@ describe('console', () => {
       await buyerPage.click('text=Send the questionnaire');
       await buyerPage.waitForURL(/\/console\/assessments\/[0-9a-f-]{36}$/);
       const assessmentId = buyerPage.url().split('/').at(-1)!;
-      const [outbox] = await query<{ sealed: string }>(api.databaseUrl, "SELECT refs->>'sealedToken' AS sealed FROM outbox_message WHERE refs->>'assessmentId' = $1", [assessmentId]);
+      const [outbox] = await query<{ sealed: string }>(
+        api.databaseUrl,
+        "SELECT refs->>'sealedToken' AS sealed FROM outbox_message WHERE refs->>'assessmentId' = $1",
+        [assessmentId],
+      );
       const token = api.app.get(InvitationTokenBox).open(outbox.sealed);
-      const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+      const portal = (method: 'GET' | 'POST', url: string, payload?: object) =>
+        api.request({
+          method,
+          url,
+          payload,
+          headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+        });
       type Q = { code: string; type: string; options: { value: string }[] | null; answer: { version: number } | null };
-      const questions = (await portal('GET', '/portal/assessment')).json().sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
-      const answer = (q: Q, value: string) => ({ code: q.code, version: q.answer?.version ?? 0, value: ({ yes_no: value, yes_no_partial: value, single_choice: q.options?.[0]?.value, text: 'As described.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] });
-      expect((await portal('POST', '/portal/assessment/answers', { answers: questions.map((q) => answer(q, 'yes')) })).statusCode).toBe(200);
-      expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Tara Theatre', jobTitle: 'CTO', confirmed: true } })).statusCode).toBe(200);
+      const questions = (await portal('GET', '/portal/assessment'))
+        .json()
+        .sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
+      const answer = (q: Q, value: string) => ({
+        code: q.code,
+        version: q.answer?.version ?? 0,
+        value: (
+          {
+            yes_no: value,
+            yes_no_partial: value,
+            single_choice: q.options?.[0]?.value,
+            text: 'As described.',
+            number: 1,
+            date: '2026-01-01',
+            multi_choice: [q.options?.[0]?.value],
+          } as Record<string, unknown>
+        )[q.type],
+      });
+      expect(
+        (await portal('POST', '/portal/assessment/answers', { answers: questions.map((q) => answer(q, 'yes')) }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await portal('POST', '/portal/assessment/submit', {
+            attestation: { name: 'Tara Theatre', jobTitle: 'CTO', confirmed: true },
+          })
+        ).statusCode,
+      ).toBe(200);
 
       await buyerPage.reload();
       await accessible(buyerPage, 'assessment to review');
@@ -372,9 +639,23 @@ describe('console', () => {
       await buyerPage.click('text=Return to the supplier');
       await buyerPage.waitForURL(`${base}/console/assessments/${assessmentId}`);
       expect(await buyerPage.textContent('main')).toContain('returned');
-      const again = (await portal('GET', '/portal/assessment')).json().sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
-      expect((await portal('POST', '/portal/assessment/answers', { answers: [{ ...answer(again[0], 'yes'), comment: 'All theatre systems.' }] })).statusCode).toBe(200);
-      expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Tara Theatre', jobTitle: 'CTO', confirmed: true } })).statusCode).toBe(200);
+      const again = (await portal('GET', '/portal/assessment'))
+        .json()
+        .sections.flatMap((x: { questions: Q[] }) => x.questions) as Q[];
+      expect(
+        (
+          await portal('POST', '/portal/assessment/answers', {
+            answers: [{ ...answer(again[0], 'yes'), comment: 'All theatre systems.' }],
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await portal('POST', '/portal/assessment/submit', {
+            attestation: { name: 'Tara Theatre', jobTitle: 'CTO', confirmed: true },
+          })
+        ).statusCode,
+      ).toBe(200);
       await buyerPage.reload();
       await buyerPage.click('button:has-text("Complete")');
       await buyerPage.waitForURL(`${base}/console/assessments/${assessmentId}`);
@@ -421,7 +702,17 @@ describe('console', () => {
       await viewer.goto(`${base}/console/suppliers/${theatreId}`);
       await accessible(viewer, 'supplier for a viewer');
       expect(await viewer.locator('form, a[href$="/edit"], a[href$="/links/new"]').count()).toBe(1); // sign-out only
-      const forged = await viewer.evaluate(async (url) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Forged&kind=supplier&criticality=low' })).status, `${base}/console/suppliers`);
+      const forged = await viewer.evaluate(
+        async (url) =>
+          (
+            await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              body: 'name=Forged&kind=supplier&criticality=low',
+            })
+          ).status,
+        `${base}/console/suppliers`,
+      );
       expect(forged).toBe(403);
       for (const p of [buyerPage, committee, viewer]) await p.context().close();
     }, 120_000);
@@ -445,11 +736,21 @@ describe('console', () => {
       await live.goto(`${base}/console/suppliers`);
       await accessible(live, 'suppliers with filters');
       await live.fill('#q', 'No Script');
-      await live.waitForFunction(() => (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string } } }).document.getElementById('supplier-results').textContent.includes('1 supplier.'));
+      await live.waitForFunction(() =>
+        (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string } } }).document
+          .getElementById('supplier-results')
+          .textContent.includes('1 supplier.'),
+      );
       expect(live.url()).toContain('q=No+Script');
       await live.goto(`${base}/console/suppliers/import`);
       await accessible(live, 'import');
-      await live.setInputFiles('#f-file', { name: 'suppliers.csv', mimeType: 'text/csv', buffer: Buffer.from('name,kind,criticality,status,primaryContactName,primaryContactEmail\nUpload Ltd,supplier,low,active,Uma,uma@upload.example\n') });
+      await live.setInputFiles('#f-file', {
+        name: 'suppliers.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'name,kind,criticality,status,primaryContactName,primaryContactEmail\nUpload Ltd,supplier,low,active,Uma,uma@upload.example\n',
+        ),
+      });
       await live.click('button:has-text("Import")');
       await live.waitForSelector('#import-result');
       expect(await live.textContent('#import-result')).toContain('Imported: 1 row');

@@ -22,7 +22,13 @@ describe('internal emails link to a console page the reader can open', () => {
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    api = await startTestApi({ SMTP_URL: sink.url, RATE_LIMIT_PER_MINUTE: '10000', SWEEP_INTERVAL_MS: '300', SWEEP_GRACE_MS: '200', SCHEDULE_INTERVAL_MS: '3600000' });
+    api = await startTestApi({
+      SMTP_URL: sink.url,
+      RATE_LIMIT_PER_MINUTE: '10000',
+      SWEEP_INTERVAL_MS: '300',
+      SWEEP_GRACE_MS: '200',
+      SCHEDULE_INTERVAL_MS: '3600000',
+    });
     api.clock.freeze('2027-02-01T09:00:00Z');
     worker = await createWorker(api.config, pino({ level: 'silent' }));
     await worker.init();
@@ -38,19 +44,61 @@ describe('internal emails link to a console page the reader can open', () => {
 
   /** The reader's console session, signed in through the login form. */
   async function consoleCookie(email: string): Promise<string> {
-    const res = await postConsoleLogin(api, `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`);
+    const res = await postConsoleLogin(
+      api,
+      `email=${encodeURIComponent(email)}&password=${encodeURIComponent(PASSWORD)}`,
+    );
     expect(res.statusCode).toBe(303);
     return String(res.headers['set-cookie']).split(';')[0];
   }
 
   async function linkOwnedBy(owner: SignedIn, name: string) {
-    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name, kind: 'supplier', criticality: 'low', status: 'active', ownerId: buyer.id, contacts: [{ name: 'Pat Primary', email: `pat.${name.split(' ')[2]}@supplier.example`, role: 'primary' }] } });
+    const supplier = await api.request({
+      method: 'POST',
+      url: '/api/v1/suppliers',
+      headers: buyer.headers,
+      payload: {
+        name,
+        kind: 'supplier',
+        criticality: 'low',
+        status: 'active',
+        ownerId: buyer.id,
+        contacts: [{ name: 'Pat Primary', email: `pat.${name.split(' ')[2]}@supplier.example`, role: 'primary' }],
+      },
+    });
     expect(supplier.statusCode).toBe(201);
-    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: { name: `${name} records`, classification: 'personal', categories: ['contact_details'], recordCount: 500, ownerId: owner.id } });
+    const asset = await api.request({
+      method: 'POST',
+      url: '/api/v1/data-assets',
+      headers: buyer.headers,
+      payload: {
+        name: `${name} records`,
+        classification: 'personal',
+        categories: ['contact_details'],
+        recordCount: 500,
+        ownerId: owner.id,
+      },
+    });
     expect(asset.statusCode).toBe(201);
     const link = await api.request({
-      method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers,
-      payload: { supplierId: supplier.json().id, dataAssetId: asset.json().id, purpose: 'Printing', direction: 'outbound', recordCount: 500, pseudonymisation: 'identifiable', article6Basis: 'public_task', agreementType: 'DPA', agreementRef: 'DPA-9', processingLocation: 'uk', reviewDate: '2027-03-10', endDate: '2027-03-12', status: 'active' },
+      method: 'POST',
+      url: '/api/v1/data-sharing-links',
+      headers: buyer.headers,
+      payload: {
+        supplierId: supplier.json().id,
+        dataAssetId: asset.json().id,
+        purpose: 'Printing',
+        direction: 'outbound',
+        recordCount: 500,
+        pseudonymisation: 'identifiable',
+        article6Basis: 'public_task',
+        agreementType: 'DPA',
+        agreementRef: 'DPA-9',
+        processingLocation: 'uk',
+        reviewDate: '2027-03-10',
+        endDate: '2027-03-12',
+        status: 'active',
+      },
     });
     expect(link.statusCode).toBe(201);
     return { supplierId: supplier.json().id as string, linkId: link.json().id as string };
@@ -66,7 +114,8 @@ describe('internal emails link to a console page the reader can open', () => {
     worker.get(Clock).freeze('2027-02-10T10:00:00Z'); // a Wednesday, 28 days before the review date, 30 before the end
     await worker.get(NotificationScheduler).run();
     for (const role of ['procurement', 'governance', 'viewer'] as Role[]) {
-      const mail = () => sink.to(owners[role].email).filter((m) => /^Data(-sharing review due| sharing ends) /.test(m.subject));
+      const mail = () =>
+        sink.to(owners[role].email).filter((m) => /^Data(-sharing review due| sharing ends) /.test(m.subject));
       await waitUntil(async () => (mail().length === 2 ? true : undefined), 20_000);
       const cookie = await consoleCookie(owners[role].email);
       for (const m of mail()) {
@@ -88,18 +137,40 @@ describe('internal emails link to a console page the reader can open', () => {
 
   it("an overdue questionnaire's notice to a supplier owner who cannot send questionnaires opens the assessment, not the reassign form", async () => {
     const owner = await signIn(api, 'governance');
-    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name: 'Governance Owned Ltd', kind: 'supplier', criticality: 'low', status: 'active', ownerId: owner.id, contacts: [{ name: 'Pat Primary', email: 'pat.governance-owned@supplier.example', role: 'primary' }] } });
+    const supplier = await api.request({
+      method: 'POST',
+      url: '/api/v1/suppliers',
+      headers: buyer.headers,
+      payload: {
+        name: 'Governance Owned Ltd',
+        kind: 'supplier',
+        criticality: 'low',
+        status: 'active',
+        ownerId: owner.id,
+        contacts: [{ name: 'Pat Primary', email: 'pat.governance-owned@supplier.example', role: 'primary' }],
+      },
+    });
     expect(supplier.statusCode).toBe(201);
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: '2027-02-09' } });
+    const sent = await api.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: buyer.headers,
+      payload: { supplierId: supplier.json().id, dueDate: '2027-02-09' },
+    });
     expect(sent.statusCode).toBe(201);
     worker.get(Clock).freeze('2027-02-10T10:00:00Z'); // the day after the due date: the overdue notice
     await worker.get(NotificationScheduler).run();
-    const notice = () => sink.to(owner.email).find((m) => m.subject.startsWith('Overdue: Governance Owned Ltd has not returned'));
+    const notice = () =>
+      sink.to(owner.email).find((m) => m.subject.startsWith('Overdue: Governance Owned Ltd has not returned'));
     await waitUntil(async () => notice(), 20_000);
     const urls = [...notice()!.text.matchAll(/http:\/\/assure\.test(\/console\/\S+)/g)].map((x) => x[1]);
     expect(urls).toEqual([`/console/assessments/${sent.json().id}`]);
     expect(notice()!.text).toContain('your role in Assure cannot send questionnaires, so procurement sends it on');
-    const page = await api.request({ method: 'GET', url: urls[0], headers: { cookie: await consoleCookie(owner.email) } });
+    const page = await api.request({
+      method: 'GET',
+      url: urls[0],
+      headers: { cookie: await consoleCookie(owner.email) },
+    });
     expect(page.statusCode).toBe(200);
   }, 60_000);
 });

@@ -24,13 +24,35 @@ describe('hardening: a deadlock is retried, then answered 503', () => {
     api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000' });
     buyer = await signIn(api, 'procurement');
     api.clock.freeze('2026-11-28T10:00:00Z');
-    const post = (url: string, payload: object) => api.request({ method: 'POST', url, headers: buyer.headers, payload });
-    supplierId = (await post('/api/v1/suppliers', { name: 'Lockstep Analytics', kind: 'supplier', criticality: 'moderate' })).json().id;
-    const asset = (await post('/api/v1/data-assets', { name: 'Outpatient extract', classification: 'personal', categories: ['demographics'], recordCount: 20_000 })).json();
+    const post = (url: string, payload: object) =>
+      api.request({ method: 'POST', url, headers: buyer.headers, payload });
+    supplierId = (
+      await post('/api/v1/suppliers', { name: 'Lockstep Analytics', kind: 'supplier', criticality: 'moderate' })
+    ).json().id;
+    const asset = (
+      await post('/api/v1/data-assets', {
+        name: 'Outpatient extract',
+        classification: 'personal',
+        categories: ['demographics'],
+        recordCount: 20_000,
+      })
+    ).json();
     const link = await post('/api/v1/data-sharing-links', {
-      supplierId, dataAssetId: asset.id, purpose: 'Waiting list analytics', direction: 'outbound', recordCount: 20_000,
-      pseudonymisation: 'identifiable', article6Basis: 'public_task', confidentialityBasis: 'direct_care', agreementType: 'DPA',
-      agreementRef: 'DPA-1', transferMethod: 'sftp', processingLocation: 'uk', startDate: '2026-01-01', reviewDate: '2027-01-01', status: 'active',
+      supplierId,
+      dataAssetId: asset.id,
+      purpose: 'Waiting list analytics',
+      direction: 'outbound',
+      recordCount: 20_000,
+      pseudonymisation: 'identifiable',
+      article6Basis: 'public_task',
+      confidentialityBasis: 'direct_care',
+      agreementType: 'DPA',
+      agreementRef: 'DPA-1',
+      transferMethod: 'sftp',
+      processingLocation: 'uk',
+      startDate: '2026-01-01',
+      reviewDate: '2027-01-01',
+      status: 'active',
     });
     expect(link.statusCode).toBe(201);
     linkId = link.json().id;
@@ -53,7 +75,11 @@ describe('hardening: a deadlock is retried, then answered 503', () => {
   async function routeWaitsForLock(other: pg.Client): Promise<void> {
     const pid = (await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     for (let tries = 0; tries < 200; tries++) {
-      const rows = await query<{ n: string }>(api.databaseUrl, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1", [pid]);
+      const rows = await query<{ n: string }>(
+        api.databaseUrl,
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1",
+        [pid],
+      );
       if (Number(rows[0].n) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -72,20 +98,47 @@ describe('hardening: a deadlock is retried, then answered 503', () => {
     await other.query('ROLLBACK TO SAVEPOINT cycle');
   }
 
-  const deadlocks = async () => Number((await query<{ n: string }>(api.databaseUrl, 'SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()'))[0].n);
+  const deadlocks = async () =>
+    Number(
+      (
+        await query<{ n: string }>(
+          api.databaseUrl,
+          'SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()',
+        )
+      )[0].n,
+    );
   async function deadlocksReach(count: number): Promise<number> {
-    for (let tries = 0; tries < 100 && (await deadlocks()) < count; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let tries = 0; tries < 100 && (await deadlocks()) < count; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     return deadlocks();
   }
-  const stored = async () => (await query<{ agreement_ref: string }>(api.databaseUrl, 'SELECT agreement_ref FROM data_sharing_link WHERE id = $1', [linkId]))[0].agreement_ref;
+  const stored = async () =>
+    (
+      await query<{ agreement_ref: string }>(
+        api.databaseUrl,
+        'SELECT agreement_ref FROM data_sharing_link WHERE id = $1',
+        [linkId],
+      )
+    )[0].agreement_ref;
   const audited = async (ref: string) =>
-    (await query(api.databaseUrl, "SELECT 1 FROM audit_event WHERE entity_id = $1 AND action = 'data_sharing_link.updated' AND changes::text LIKE $2", [linkId, `%"${ref}"%`])).length;
+    (
+      await query(
+        api.databaseUrl,
+        "SELECT 1 FROM audit_event WHERE entity_id = $1 AND action = 'data_sharing_link.updated' AND changes::text LIKE $2",
+        [linkId, `%"${ref}"%`],
+      )
+    ).length;
 
   it('runs a transaction that was the victim of a real deadlock again, and the client sees only its success', async () => {
     const before = await deadlocks();
     const other = await holdSupplier();
     try {
-      const answer = api.request({ method: 'PATCH', url: `/api/v1/data-sharing-links/${linkId}`, headers: buyer.headers, payload: { agreementRef: 'DPA-2' } });
+      const answer = api.request({
+        method: 'PATCH',
+        url: `/api/v1/data-sharing-links/${linkId}`,
+        headers: buyer.headers,
+        payload: { agreementRef: 'DPA-2' },
+      });
       await deadlockOnce(other);
       // The route's next attempt waits for the supplier row again: let it go.
       await routeWaitsForLock(other);
@@ -106,7 +159,12 @@ describe('hardening: a deadlock is retried, then answered 503', () => {
     const other = await holdSupplier();
     let res;
     try {
-      const answer = api.request({ method: 'PATCH', url: `/api/v1/data-sharing-links/${linkId}`, headers: buyer.headers, payload: { agreementRef: 'DPA-3' } });
+      const answer = api.request({
+        method: 'PATCH',
+        url: `/api/v1/data-sharing-links/${linkId}`,
+        headers: buyer.headers,
+        payload: { agreementRef: 'DPA-3' },
+      });
       for (let attempt = 1; attempt <= TRANSACTION_ATTEMPTS; attempt++) await deadlockOnce(other);
       res = await answer;
       await other.query('ROLLBACK');
@@ -122,7 +180,12 @@ describe('hardening: a deadlock is retried, then answered 503', () => {
     expect(await stored()).toBe('DPA-2');
     expect(await audited('DPA-3')).toBe(0);
     // Sent again once the other transaction has finished, the same request succeeds.
-    const again = await api.request({ method: 'PATCH', url: `/api/v1/data-sharing-links/${linkId}`, headers: buyer.headers, payload: { agreementRef: 'DPA-3' } });
+    const again = await api.request({
+      method: 'PATCH',
+      url: `/api/v1/data-sharing-links/${linkId}`,
+      headers: buyer.headers,
+      payload: { agreementRef: 'DPA-3' },
+    });
     expect(again.statusCode).toBe(200);
     expect(await stored()).toBe('DPA-3');
   }, 30_000);

@@ -45,16 +45,56 @@ describe('incident follow-up: the reminder of the 24-hour first report', () => {
   });
 
   /** A supplier holding nothing in particular, breached at `detectedAt`; answers the incident and its follow-up's token. */
-  async function breached(name: string, detectedAt: string): Promise<{ incidentId: string; assessmentId: string; email: string; token: string }> {
+  async function breached(
+    name: string,
+    detectedAt: string,
+  ): Promise<{ incidentId: string; assessmentId: string; email: string; token: string }> {
     const email = `security@${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example`;
-    const supplier = await api.request({ method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers, payload: { name, kind: 'supplier', criticality: 'moderate', status: 'active', contacts: [{ name: 'Office Manager', email: email.replace('security@', 'office@'), role: 'primary' }, { name: 'Security Office', email, role: 'security' }] } });
+    const supplier = await api.request({
+      method: 'POST',
+      url: '/api/v1/suppliers',
+      headers: buyer.headers,
+      payload: {
+        name,
+        kind: 'supplier',
+        criticality: 'moderate',
+        status: 'active',
+        contacts: [
+          { name: 'Office Manager', email: email.replace('security@', 'office@'), role: 'primary' },
+          { name: 'Security Office', email, role: 'security' },
+        ],
+      },
+    });
     expect(supplier.statusCode).toBe(201);
-    const opened = await api.request({ method: 'POST', url: '/api/v1/incidents', headers: governance.headers, payload: { supplierId: supplier.json().id, summary: `${name} reports ransomware on its file servers.`, detectedAt, source: 'supplier_notice', severity: 'high' } });
+    const opened = await api.request({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: governance.headers,
+      payload: {
+        supplierId: supplier.json().id,
+        summary: `${name} reports ransomware on its file servers.`,
+        detectedAt,
+        source: 'supplier_notice',
+        severity: 'high',
+      },
+    });
     expect(opened.statusCode).toBe(201);
-    const invitation = await waitUntil(async () => sink.to(email).find((m) => m.subject.startsWith('Urgent: ')), 15_000);
-    return { incidentId: opened.json().id, assessmentId: opened.json().followUp.assessmentId, email, token: /\/portal\/i\/([A-Za-z0-9_-]+)/.exec(invitation.text)![1] };
+    const invitation = await waitUntil(
+      async () => sink.to(email).find((m) => m.subject.startsWith('Urgent: ')),
+      15_000,
+    );
+    return {
+      incidentId: opened.json().id,
+      assessmentId: opened.json().followUp.assessmentId,
+      email,
+      token: /\/portal\/i\/([A-Za-z0-9_-]+)/.exec(invitation.text)![1],
+    };
   }
-  const reminders = () => query<{ recipients: string[]; dedupe_key: string; refs: Record<string, string> }>(api.databaseUrl, "SELECT recipients, dedupe_key, refs FROM outbox_message WHERE kind = 'incident.first-report-reminder' ORDER BY dedupe_key");
+  const reminders = () =>
+    query<{ recipients: string[]; dedupe_key: string; refs: Record<string, string> }>(
+      api.databaseUrl,
+      "SELECT recipients, dedupe_key, refs FROM outbox_message WHERE kind = 'incident.first-report-reminder' ORDER BY dedupe_key",
+    );
   const runAt = async (at: string) => {
     workerClock.freeze(at);
     return worker.get(NotificationScheduler).run();
@@ -65,12 +105,16 @@ describe('incident follow-up: the reminder of the 24-hour first report', () => {
     const answered = await breached('Promptly Answers Ltd', DETECTED);
     // This one answers its first three questions at once: nothing to remind it of.
     const saved = await api.request({
-      method: 'POST', url: '/portal/assessment/answers', headers: { accept: 'application/json', authorization: `Bearer ${answered.token}` },
-      payload: { answers: [
-        { code: 'IFU-04', value: 'containing', version: 0 },
-        { code: 'IFU-06', value: 'unknown', version: 0 },
-        { code: 'IFU-20', value: 'Dana Cole, incident lead, 07700 900123 at any hour', version: 0 },
-      ] },
+      method: 'POST',
+      url: '/portal/assessment/answers',
+      headers: { accept: 'application/json', authorization: `Bearer ${answered.token}` },
+      payload: {
+        answers: [
+          { code: 'IFU-04', value: 'containing', version: 0 },
+          { code: 'IFU-06', value: 'unknown', version: 0 },
+          { code: 'IFU-20', value: 'Dana Cole, incident lead, 07700 900123 at any hour', version: 0 },
+        ],
+      },
     });
     expect(saved.statusCode).toBe(200);
 
@@ -82,18 +126,30 @@ describe('incident follow-up: the reminder of the 24-hour first report', () => {
     const run = await runAt(hoursAfter(13));
     expect(run).toMatchObject({ working: false, owed: 1 });
     await runAt(hoursAfter(13.5));
-    expect(await reminders()).toEqual([{
-      recipients: [silent.email], dedupe_key: `incident:${silent.incidentId}:follow-up:${silent.assessmentId}:first-report-24h`,
-      refs: { assessmentId: silent.assessmentId, incidentId: silent.incidentId, step: 'first-report-24h' },
-    }]);
+    expect(await reminders()).toEqual([
+      {
+        recipients: [silent.email],
+        dedupe_key: `incident:${silent.incidentId}:follow-up:${silent.assessmentId}:first-report-24h`,
+        refs: { assessmentId: silent.assessmentId, incidentId: silent.incidentId, step: 'first-report-24h' },
+      },
+    ]);
 
-    const reminder = await waitUntil(async () => sink.to(silent.email).find((m) => m.subject.startsWith('Reminder: ')), 15_000);
+    const reminder = await waitUntil(
+      async () => sink.to(silent.email).find((m) => m.subject.startsWith('Reminder: ')),
+      15_000,
+    );
     // Detected 21:30 GMT on Saturday 28 November: first answers by 21:30 on Sunday, the rest by 21:30 on Tuesday.
-    expect(reminder.subject).toBe('Reminder: security incident at Quietline Telecoms Ltd: first answers needed by 21:30 on Sun 29 Nov 2026');
-    expect(reminder.text).toContain('What we need first: by 21:30 on Sun 29 Nov 2026 (UK time), 24 hours after the incident was detected');
+    expect(reminder.subject).toBe(
+      'Reminder: security incident at Quietline Telecoms Ltd: first answers needed by 21:30 on Sun 29 Nov 2026',
+    );
+    expect(reminder.text).toContain(
+      'What we need first: by 21:30 on Sun 29 Nov 2026 (UK time), 24 hours after the incident was detected',
+    );
     expect(reminder.text).toContain('- Is the incident contained?');
     expect(reminder.text).toContain('- Were systems that hold or process our data affected?');
-    expect(reminder.text).toContain('- Who is your incident lead, and how can our incident team reach them at any hour?');
+    expect(reminder.text).toContain(
+      '- Who is your incident lead, and how can our incident team reach them at any hour?',
+    );
     expect(reminder.text).toContain('Everything else: by 21:30 on Tue 1 Dec 2026 (UK time)');
     expect(reminder.text).toContain('Quietline Telecoms Ltd reports ransomware on its file servers.');
     // The token leaves the outbox once the invitation is sent: the reminder points to that email, and never holds another's link.

@@ -4,12 +4,39 @@ import { signIn, type SignedIn } from './support/users.js';
 
 /** A questionnaire whose answers raise findings of three severities (critical, high, medium: settings' findingHighWeight 5). */
 const SORT_TEST = {
-  key: 'sort-test', version: 1, title: 'Sorting test',
-  sections: [{ key: 'main', title: 'Main', questions: [
-    { code: 'ST-01', text: 'Do you keep offline backups?', type: 'yes_no', weight: 5, critical: true, recommendation: 'Keep offline backups.' },
-    { code: 'ST-02', text: 'Do you encrypt our data at rest?', type: 'yes_no', weight: 10, recommendation: 'Encrypt at rest.' },
-    { code: 'ST-03', text: 'Do you review access quarterly?', type: 'yes_no', weight: 1, recommendation: 'Review access quarterly.' },
-  ] }],
+  key: 'sort-test',
+  version: 1,
+  title: 'Sorting test',
+  sections: [
+    {
+      key: 'main',
+      title: 'Main',
+      questions: [
+        {
+          code: 'ST-01',
+          text: 'Do you keep offline backups?',
+          type: 'yes_no',
+          weight: 5,
+          critical: true,
+          recommendation: 'Keep offline backups.',
+        },
+        {
+          code: 'ST-02',
+          text: 'Do you encrypt our data at rest?',
+          type: 'yes_no',
+          weight: 10,
+          recommendation: 'Encrypt at rest.',
+        },
+        {
+          code: 'ST-03',
+          text: 'Do you review access quarterly?',
+          type: 'yes_no',
+          weight: 1,
+          recommendation: 'Review access quarterly.',
+        },
+      ],
+    },
+  ],
 };
 
 /**
@@ -32,7 +59,12 @@ describe('sorting the lists', () => {
     buyer = await signIn(api, 'procurement');
     governance = await signIn(api, 'governance');
     for (const name of ['Alder Health', 'Birch Labs', 'Cedar Systems']) {
-      suppliers.push(await createSupplier(api, buyer, { name, contacts: [{ name: 'Pat', email: `pat@${name.split(' ')[0].toLowerCase()}.example`, role: 'primary' }] }));
+      suppliers.push(
+        await createSupplier(api, buyer, {
+          name,
+          contacts: [{ name: 'Pat', email: `pat@${name.split(' ')[0].toLowerCase()}.example`, role: 'primary' }],
+        }),
+      );
     }
     // Sent in this order, due in another: Birch first, then Cedar, then Alder.
     for (const [i, dueDate] of ['2027-03-01', '2027-01-01', '2027-02-01'].entries()) {
@@ -67,8 +99,17 @@ describe('sorting the lists', () => {
 
   it('users: by name or role, either way', async () => {
     const ids: string[] = [];
-    for (const [name, role] of [['Cedar Admin', 'admin'], ['Alder Viewer', 'viewer'], ['Birch Governance', 'governance']]) {
-      const res = await call(admin, 'POST', '/api/v1/users', { email: `${name.split(' ')[0].toLowerCase()}@trust.nhs.test`, name, role, password: 'correct horse battery staple' });
+    for (const [name, role] of [
+      ['Cedar Admin', 'admin'],
+      ['Alder Viewer', 'viewer'],
+      ['Birch Governance', 'governance'],
+    ]) {
+      const res = await call(admin, 'POST', '/api/v1/users', {
+        email: `${name.split(' ')[0].toLowerCase()}@trust.nhs.test`,
+        name,
+        role,
+        password: 'correct horse battery staple',
+      });
       expect(res.statusCode).toBe(201);
       ids.push(res.json().id);
     }
@@ -82,9 +123,21 @@ describe('sorting the lists', () => {
   it('assessments: by due date (the default) or when sent, either way', async () => {
     const [alder, birch, cedar] = assessments;
     expect(await order(buyer, '/api/v1/assessments?pageSize=200', assessments)).toEqual([birch, cedar, alder]);
-    expect(await order(buyer, '/api/v1/assessments?pageSize=200&sort=-dueDate', assessments)).toEqual([alder, cedar, birch]);
-    expect(await order(buyer, '/api/v1/assessments?pageSize=200&sort=createdAt', assessments)).toEqual([alder, birch, cedar]);
-    expect(await order(buyer, '/api/v1/assessments?pageSize=200&sort=-createdAt', assessments)).toEqual([cedar, birch, alder]);
+    expect(await order(buyer, '/api/v1/assessments?pageSize=200&sort=-dueDate', assessments)).toEqual([
+      alder,
+      cedar,
+      birch,
+    ]);
+    expect(await order(buyer, '/api/v1/assessments?pageSize=200&sort=createdAt', assessments)).toEqual([
+      alder,
+      birch,
+      cedar,
+    ]);
+    expect(await order(buyer, '/api/v1/assessments?pageSize=200&sort=-createdAt', assessments)).toEqual([
+      cedar,
+      birch,
+      alder,
+    ]);
     await refusesUnknownField(buyer, '/api/v1/assessments');
   });
 
@@ -92,7 +145,9 @@ describe('sorting the lists', () => {
     const invitations = async (sort: string) => {
       const res = await call(buyer, 'GET', `/api/v1/notifications?pageSize=200${sort}`);
       expect(res.statusCode).toBe(200);
-      const ids = (res.json().items as { refs: Record<string, string> }[]).map((n) => n.refs.assessmentId).filter((id) => assessments.includes(id));
+      const ids = (res.json().items as { refs: Record<string, string> }[])
+        .map((n) => n.refs.assessmentId)
+        .filter((id) => assessments.includes(id));
       return [...new Set(ids)];
     };
     const [alder, birch, cedar] = assessments;
@@ -105,7 +160,13 @@ describe('sorting the lists', () => {
   it('incidents: by severity from low to critical, or the reverse', async () => {
     const ids: string[] = [];
     for (const [i, severity] of ['high', 'low', 'medium'].entries()) {
-      const res = await call(governance, 'POST', '/api/v1/incidents', { supplierId: suppliers[i], summary: `Breach at supplier ${i}.`, detectedAt: api.clock.now().toISOString(), source: 'press', severity });
+      const res = await call(governance, 'POST', '/api/v1/incidents', {
+        supplierId: suppliers[i],
+        summary: `Breach at supplier ${i}.`,
+        detectedAt: api.clock.now().toISOString(),
+        source: 'press',
+        severity,
+      });
       expect(res.statusCode).toBe(201);
       ids.push(res.json().id);
       api.clock.advance(60_000);
@@ -120,17 +181,44 @@ describe('sorting the lists', () => {
 
   it('findings: most serious first by default, or by severity from low to critical', async () => {
     expect((await call(buyer, 'POST', '/api/v1/questionnaires', SORT_TEST)).statusCode).toBe(201);
-    const supplierId = await createSupplier(api, buyer, { name: 'Damson Care', contacts: [{ name: 'Pat', email: 'pat@damson.example', role: 'primary' }] });
-    const sent = await call(buyer, 'POST', '/api/v1/assessments', { supplierId, questionnaireKey: 'sort-test', dueDate: '2027-01-12' });
+    const supplierId = await createSupplier(api, buyer, {
+      name: 'Damson Care',
+      contacts: [{ name: 'Pat', email: 'pat@damson.example', role: 'primary' }],
+    });
+    const sent = await call(buyer, 'POST', '/api/v1/assessments', {
+      supplierId,
+      questionnaireKey: 'sort-test',
+      dueDate: '2027-01-12',
+    });
     const token = sent.json().invitationUrl.split('/portal/i/')[1];
-    const portal = (url: string, payload: object) => api.request({ method: 'POST', url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
-    expect((await portal('/portal/assessment/answers', { answers: ['ST-01', 'ST-02', 'ST-03'].map((code) => ({ code, value: 'no', version: 0 })) })).statusCode).toBe(200);
-    expect((await portal('/portal/assessment/submit', { attestation: { name: 'Pat Doe', jobTitle: 'IT Director', confirmed: true } })).statusCode).toBe(200);
+    const portal = (url: string, payload: object) =>
+      api.request({
+        method: 'POST',
+        url,
+        payload,
+        headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+      });
+    expect(
+      (
+        await portal('/portal/assessment/answers', {
+          answers: ['ST-01', 'ST-02', 'ST-03'].map((code) => ({ code, value: 'no', version: 0 })),
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await portal('/portal/assessment/submit', {
+          attestation: { name: 'Pat Doe', jobTitle: 'IT Director', confirmed: true },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await call(buyer, 'POST', `/api/v1/assessments/${sent.json().id}/complete`)).statusCode).toBe(200);
     const severities = async (sort: string) => {
       const res = await call(governance, 'GET', `/api/v1/findings?supplierId=${supplierId}${sort}`);
       expect(res.statusCode).toBe(200);
-      return (res.json().items as { questionCode: string; severity: string }[]).map((f) => `${f.questionCode} ${f.severity}`);
+      return (res.json().items as { questionCode: string; severity: string }[]).map(
+        (f) => `${f.questionCode} ${f.severity}`,
+      );
     };
     expect(await severities('')).toEqual(['ST-01 critical', 'ST-02 high', 'ST-03 medium']);
     expect(await severities('&sort=-severity')).toEqual(['ST-01 critical', 'ST-02 high', 'ST-03 medium']);
@@ -139,7 +227,10 @@ describe('sorting the lists', () => {
   });
 
   it('audit trail: newest first by default, in the order recorded when asked', async () => {
-    const entityId = await createSupplier(api, buyer, { name: 'Elm Partners', contacts: [{ name: 'Pat', email: 'pat@elm.example', role: 'primary' }] });
+    const entityId = await createSupplier(api, buyer, {
+      name: 'Elm Partners',
+      contacts: [{ name: 'Pat', email: 'pat@elm.example', role: 'primary' }],
+    });
     for (const notes of ['First review booked.', 'Second review booked.']) {
       api.clock.advance(60_000);
       expect((await call(buyer, 'PATCH', `/api/v1/suppliers/${entityId}`, { notes })).statusCode).toBe(200);

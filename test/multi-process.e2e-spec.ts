@@ -41,8 +41,12 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     }
     workers = [0, 1].map(() => startCompiled('apps/worker/src/main.js', { ...env, LOG_LEVEL: 'info' }));
     processes.push(...workers);
-    for (const base of apis) await waitUntil(async () => ((await fetch(`${base}/health/ready`)).ok ? true : undefined), 60_000);
-    await waitUntil(async () => (workers.every((w) => w.output().includes('worker started')) ? true : undefined), 60_000);
+    for (const base of apis)
+      await waitUntil(async () => ((await fetch(`${base}/health/ready`)).ok ? true : undefined), 60_000);
+    await waitUntil(
+      async () => (workers.every((w) => w.output().includes('worker started')) ? true : undefined),
+      60_000,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -54,9 +58,13 @@ describe('several processes on one PostgreSQL and one Redis', () => {
 
   it('a campaign of 1,000 sent through one API is delivered in full by two workers, each email once', async () => {
     const buyer = await signIn(setup, 'procurement');
-    const rows = Array.from({ length: 1000 }, (_, i) => `Multi ${String(i).padStart(4, '0')} Ltd,supplier,low,active,multi,Contact ${i},c${i}@multi.example`);
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `Multi ${String(i).padStart(4, '0')} Ltd,supplier,low,active,multi,Contact ${i},c${i}@multi.example`,
+    );
     const imported = await fetch(`${apis[0]}/api/v1/suppliers/import`, {
-      method: 'POST', headers: { ...buyer.headers, 'content-type': 'text/csv' },
+      method: 'POST',
+      headers: { ...buyer.headers, 'content-type': 'text/csv' },
       body: ['name,kind,criticality,status,tags,primaryContactName,primaryContactEmail', ...rows].join('\n'),
     });
     expect(imported.status).toBe(200);
@@ -64,18 +72,33 @@ describe('several processes on one PostgreSQL and one Redis', () => {
 
     const dueDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10); // a reminder is owed at once
     const campaign = await fetch(`${apis[1]}/api/v1/assessments/campaigns`, {
-      method: 'POST', headers: { ...buyer.headers, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...buyer.headers, 'content-type': 'application/json' },
       body: JSON.stringify({ questionnaireKey: 'supplier-security-lite', dueDate, filter: { tag: 'multi' } }),
     });
     expect(campaign.status).toBe(201);
     expect(((await campaign.json()) as { sent: number }).sent).toBe(1000);
 
-    const owed = await query<{ id: string }>(setup.databaseUrl, "SELECT id FROM outbox_message WHERE kind = 'assessment.invitation'");
+    const owed = await query<{ id: string }>(
+      setup.databaseUrl,
+      "SELECT id FROM outbox_message WHERE kind = 'assessment.invitation'",
+    );
     expect(owed).toHaveLength(1000);
     const delivered = () => new Set(sink.received.map((m) => m.headers['x-assure-notification']));
-    const sentRows = async () => Number((await query<{ sent: string }>(setup.databaseUrl, "SELECT count(*) FILTER (WHERE status = 'sent') AS sent FROM outbox_message WHERE kind = 'assessment.invitation'"))[0].sent);
+    const sentRows = async () =>
+      Number(
+        (
+          await query<{ sent: string }>(
+            setup.databaseUrl,
+            "SELECT count(*) FILTER (WHERE status = 'sent') AS sent FROM outbox_message WHERE kind = 'assessment.invitation'",
+          )
+        )[0].sent,
+      );
     // Delivered to SMTP, then marked sent: the worker writes the row just after the server accepts the email.
-    await waitUntil(async () => (owed.every((o) => delivered().has(o.id)) && (await sentRows()) === 1000 ? true : undefined), 280_000);
+    await waitUntil(
+      async () => (owed.every((o) => delivered().has(o.id)) && (await sentRows()) === 1000 ? true : undefined),
+      280_000,
+    );
     expect(await sentRows()).toBe(1000);
     // No worker was killed, so no email was repeated: every outbox row reached SMTP exactly once.
     const ids = sink.received.map((m) => m.headers['x-assure-notification']).filter(Boolean);
@@ -92,7 +115,9 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     expect(ran).toBeGreaterThanOrEqual(Math.floor(ticks) - 2);
     expect(ran).toBeLessThanOrEqual(Math.ceil(ticks) + 1); // two workers each running every tick would be ~2x
     // And a reminder owed by those rounds went out once per recipient and step.
-    const reminders = sink.received.filter((m) => /reminder|due in/i.test(m.subject)).map((m) => `${m.to[0]}|${m.subject}`);
+    const reminders = sink.received
+      .filter((m) => /reminder|due in/i.test(m.subject))
+      .map((m) => `${m.to[0]}|${m.subject}`);
     expect(reminders.length).toBe(new Set(reminders).size);
   }, 30_000);
 
@@ -103,7 +128,12 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1];
     const preCookie = login.headers.get('set-cookie')?.split(';')[0];
     const form = new URLSearchParams({ email, password: PASSWORD, ...(csrf ? { _csrf: csrf } : {}) });
-    const signedIn = await fetch(`${apis[0]}/console/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(preCookie ? { cookie: preCookie } : {}) }, body: form.toString() });
+    const signedIn = await fetch(`${apis[0]}/console/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(preCookie ? { cookie: preCookie } : {}) },
+      body: form.toString(),
+    });
     expect(signedIn.status).toBe(303);
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
     const onOther = await fetch(`${apis[1]}/console`, { headers: { cookie } });

@@ -10,7 +10,8 @@ import { exited, startCompiled, waitUntil } from './support/processes.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { signIn, type SignedIn } from './support/users.js';
 
-const until = (probe: () => Promise<unknown>, timeoutMs = 60_000) => waitUntil(async () => ((await probe()) ? true : undefined), timeoutMs);
+const until = (probe: () => Promise<unknown>, timeoutMs = 60_000) =>
+  waitUntil(async () => ((await probe()) ? true : undefined), timeoutMs);
 
 /** The environment of a compiled process sharing the test API's database, Redis and queue. */
 const processEnv = (api: TestApi, extra: Record<string, string>) => ({
@@ -24,14 +25,32 @@ const processEnv = (api: TestApi, extra: Record<string, string>) => ({
   ...extra,
 });
 
-async function supplierWithAssessment(api: TestApi, buyer: SignedIn, name: string): Promise<{ assessmentId: string; primary: string }> {
+async function supplierWithAssessment(
+  api: TestApi,
+  buyer: SignedIn,
+  name: string,
+): Promise<{ assessmentId: string; primary: string }> {
   const primary = `primary.${Math.random().toString(36).slice(2, 8)}@supplier.example`;
   const supplier = await api.request({
-    method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers,
-    payload: { name, kind: 'supplier', criticality: 'low', status: 'active', ownerId: buyer.id, contacts: [{ name: 'Pat Primary', email: primary, role: 'primary' }] },
+    method: 'POST',
+    url: '/api/v1/suppliers',
+    headers: buyer.headers,
+    payload: {
+      name,
+      kind: 'supplier',
+      criticality: 'low',
+      status: 'active',
+      ownerId: buyer.id,
+      contacts: [{ name: 'Pat Primary', email: primary, role: 'primary' }],
+    },
   });
   expect(supplier.statusCode).toBe(201);
-  const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 43) } });
+  const sent = await api.request({
+    method: 'POST',
+    url: '/api/v1/assessments',
+    headers: buyer.headers,
+    payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 43) },
+  });
   expect(sent.statusCode).toBe(201);
   return { assessmentId: sent.json().id, primary };
 }
@@ -43,17 +62,27 @@ describe('notifications under faults', () => {
     try {
       const buyer = await signIn(api, 'procurement');
       const { assessmentId } = await supplierWithAssessment(api, buyer, 'Burst Ltd');
-      const burst = await query<{ id: string }>(api.databaseUrl,
+      const burst = await query<{ id: string }>(
+        api.databaseUrl,
         `INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key)
          SELECT 'assessment.submitted', ARRAY['owner' || i || '@trust.nhs.test'], 'assessment-submitted', jsonb_build_object('assessmentId', $1::text), 'burst:' || i
-           FROM generate_series(1, 1000) i RETURNING id`, [assessmentId]);
+           FROM generate_series(1, 1000) i RETURNING id`,
+        [assessmentId],
+      );
       await api.app.get(OutboxDispatcher).dispatch(burst.map((b) => b.id));
       const burstIds = new Set(burst.map((b) => b.id));
       const delivered = () => sink.received.filter((m) => burstIds.has(m.headers['x-assure-notification']));
 
       // One job in hand at a time, so a crash can repeat at most one email; short locks so that a
       // dead worker's job is taken up again within seconds.
-      const env = processEnv(api, { SMTP_URL: sink.url, EMAIL_CONCURRENCY: '1', BULL_LOCK_DURATION_MS: '2000', BULL_STALLED_INTERVAL_MS: '1000', SWEEP_INTERVAL_MS: '1000', SWEEP_GRACE_MS: '1000' });
+      const env = processEnv(api, {
+        SMTP_URL: sink.url,
+        EMAIL_CONCURRENCY: '1',
+        BULL_LOCK_DURATION_MS: '2000',
+        BULL_STALLED_INTERVAL_MS: '1000',
+        SWEEP_INTERVAL_MS: '1000',
+        SWEEP_GRACE_MS: '1000',
+      });
       const first = startCompiled('apps/worker/src/main.js', env);
       await until(async () => delivered().length >= 200);
       first.kill('SIGKILL');
@@ -63,7 +92,16 @@ describe('notifications under faults', () => {
 
       const second = startCompiled('apps/worker/src/main.js', env);
       try {
-        await until(async () => (await query<{ n: string }>(api.databaseUrl, "SELECT count(*) AS n FROM outbox_message WHERE dedupe_key LIKE 'burst:%' AND status = 'sent'"))[0].n === '1000', 90_000);
+        await until(
+          async () =>
+            (
+              await query<{ n: string }>(
+                api.databaseUrl,
+                "SELECT count(*) AS n FROM outbox_message WHERE dedupe_key LIKE 'burst:%' AND status = 'sent'",
+              )
+            )[0].n === '1000',
+          90_000,
+        );
       } finally {
         second.kill('SIGTERM');
         expect(await exited(second)).toBe(0);
@@ -83,7 +121,13 @@ describe('notifications under faults', () => {
     const sink = await new SmtpSink().start();
     const port = await freePort();
     let redis = await startRedis({ port });
-    const api = await startTestApi({ SMTP_URL: sink.url, REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '10000', SWEEP_INTERVAL_MS: '300', SWEEP_GRACE_MS: '300' });
+    const api = await startTestApi({
+      SMTP_URL: sink.url,
+      REDIS_URL: redis.url,
+      RATE_LIMIT_PER_MINUTE: '10000',
+      SWEEP_INTERVAL_MS: '300',
+      SWEEP_GRACE_MS: '300',
+    });
     let worker: INestApplicationContext | undefined;
     try {
       worker = await createWorker(api.config, pino({ level: 'silent' }));
@@ -96,7 +140,11 @@ describe('notifications under faults', () => {
       const during = await supplierWithAssessment(api, buyer, 'During Outage Ltd');
       await new Promise((r) => setTimeout(r, 1000));
       expect(sink.to(during.primary)).toHaveLength(0);
-      const [owed] = await query<{ status: string }>(api.databaseUrl, "SELECT status FROM outbox_message WHERE refs->>'assessmentId' = $1", [during.assessmentId]);
+      const [owed] = await query<{ status: string }>(
+        api.databaseUrl,
+        "SELECT status FROM outbox_message WHERE refs->>'assessmentId' = $1",
+        [during.assessmentId],
+      );
       expect(['pending', 'queued']).toContain(owed.status);
 
       redis = await startRedis({ port }); // the same address, no data: every job and repeatable is gone
@@ -104,7 +152,11 @@ describe('notifications under faults', () => {
       await new Promise((r) => setTimeout(r, 1000));
       expect(sink.to(during.primary)).toHaveLength(1);
       expect(sink.to(before.primary)).toHaveLength(1);
-      const [row] = await query<{ status: string }>(api.databaseUrl, "SELECT status FROM outbox_message WHERE refs->>'assessmentId' = $1", [during.assessmentId]);
+      const [row] = await query<{ status: string }>(
+        api.databaseUrl,
+        "SELECT status FROM outbox_message WHERE refs->>'assessmentId' = $1",
+        [during.assessmentId],
+      );
       expect(row.status).toBe('sent');
     } finally {
       await worker?.close();

@@ -13,7 +13,8 @@ import { signIn, type SignedIn } from './support/users.js';
 
 const GOVERNANCE = 'governance@trust.nhs.test';
 /** Waits until the probe holds. */
-const until = (probe: () => Promise<unknown>, timeoutMs = 15_000) => waitUntil(async () => ((await probe()) ? true : undefined), timeoutMs);
+const until = (probe: () => Promise<unknown>, timeoutMs = 15_000) =>
+  waitUntil(async () => ((await probe()) ? true : undefined), timeoutMs);
 
 describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
   let sink: SmtpSink;
@@ -51,17 +52,32 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
   });
 
   const rows = (where: string, params: unknown[] = []) =>
-    query<{ id: string; kind: string; status: string; attempts: number; recipients: string[]; dedupe_key: string; skip_reason: string | null; last_error: string | null; provider_message_id: string | null }>(
-      api.databaseUrl, `SELECT * FROM outbox_message WHERE ${where} ORDER BY created_at, dedupe_key`, params);
+    query<{
+      id: string;
+      kind: string;
+      status: string;
+      attempts: number;
+      recipients: string[];
+      dedupe_key: string;
+      skip_reason: string | null;
+      last_error: string | null;
+      provider_message_id: string | null;
+    }>(api.databaseUrl, `SELECT * FROM outbox_message WHERE ${where} ORDER BY created_at, dedupe_key`, params);
   const settle = (where: string, params: unknown[] = []) =>
     until(async () => (await rows(`(${where}) AND status IN ('pending', 'queued', 'failed')`, params)).length === 0);
 
   async function newSupplier(name: string) {
     const stamp = Math.random().toString(36).slice(2, 8);
     const res = await api.request({
-      method: 'POST', url: '/api/v1/suppliers', headers: buyer.headers,
+      method: 'POST',
+      url: '/api/v1/suppliers',
+      headers: buyer.headers,
       payload: {
-        name, kind: 'supplier', criticality: 'low', status: 'active', ownerId: buyer.id,
+        name,
+        kind: 'supplier',
+        criticality: 'low',
+        status: 'active',
+        ownerId: buyer.id,
         contacts: [
           { name: 'Pat Primary', email: `pat.${stamp}@supplier.example`, role: 'primary' },
           { name: 'Erin Escalation', email: `erin.${stamp}@supplier.example`, role: 'escalation' },
@@ -69,11 +85,20 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
       },
     });
     expect(res.statusCode).toBe(201);
-    return { id: res.json().id as string, primary: `pat.${stamp}@supplier.example`, escalation: `erin.${stamp}@supplier.example` };
+    return {
+      id: res.json().id as string,
+      primary: `pat.${stamp}@supplier.example`,
+      escalation: `erin.${stamp}@supplier.example`,
+    };
   }
 
   async function sendQuestionnaire(supplierId: string, dueDate: string) {
-    const res = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId, dueDate } });
+    const res = await api.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: buyer.headers,
+      payload: { supplierId, dueDate },
+    });
     expect(res.statusCode).toBe(201);
     return res.json() as { id: string; invitationUrl: string };
   }
@@ -86,7 +111,9 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(mail.subject).toBe('Security questionnaire for Acme <b>Pathology</b> Ltd due 12 Jan 2027');
     expect(mail.html).toContain('Acme &lt;b&gt;Pathology&lt;/b&gt; Ltd');
     expect(mail.html).not.toContain('<b>Pathology</b>');
-    expect(mail.text).toContain('Please complete the Supplier security questionnaire (short) for Acme <b>Pathology</b> Ltd.');
+    expect(mail.text).toContain(
+      'Please complete the Supplier security questionnaire (short) for Acme <b>Pathology</b> Ltd.',
+    );
     expect(mail.text).toContain('Please submit it by 12 Jan 2027 (in 43 days).');
     expect(mail.text).toContain(`Questions? Write to procurement user at ${buyer.email}`);
     const link = /http:\/\/assure\.test\/portal\/i\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
@@ -106,18 +133,38 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(sink.to(supplier.primary)).toHaveLength(1);
 
-    const log = await api.request({ method: 'GET', url: `/api/v1/notifications?assessmentId=${sent.id}`, headers: buyer.headers });
+    const log = await api.request({
+      method: 'GET',
+      url: `/api/v1/notifications?assessmentId=${sent.id}`,
+      headers: buyer.headers,
+    });
     expect(log.statusCode).toBe(200);
-    expect(log.json().items).toEqual([expect.objectContaining({ id: row.id, kind: 'assessment.invitation', recipient: supplier.primary, status: 'sent', attempts: 1 })]);
+    expect(log.json().items).toEqual([
+      expect.objectContaining({
+        id: row.id,
+        kind: 'assessment.invitation',
+        recipient: supplier.primary,
+        status: 'sent',
+        attempts: 1,
+      }),
+    ]);
     expect(log.body).not.toContain('sealedToken');
-    const bySupplier = await api.request({ method: 'GET', url: `/api/v1/notifications?supplierId=${supplier.id}&status=sent`, headers: buyer.headers });
+    const bySupplier = await api.request({
+      method: 'GET',
+      url: `/api/v1/notifications?supplierId=${supplier.id}&status=sent`,
+      headers: buyer.headers,
+    });
     expect(bySupplier.json()).toMatchObject({ total: 1 });
   });
 
   it('a resend replaces the link: the old invitation, if not yet sent, is skipped; the new one works', async () => {
     const supplier = await newSupplier('Resend Ltd');
     const first = await sendQuestionnaire(supplier.id, '2027-01-12');
-    const again = await api.request({ method: 'POST', url: `/api/v1/assessments/${first.id}/resend`, headers: buyer.headers });
+    const again = await api.request({
+      method: 'POST',
+      url: `/api/v1/assessments/${first.id}/resend`,
+      headers: buyer.headers,
+    });
     expect(again.statusCode).toBe(200);
     await settle("refs->>'assessmentId' = $1", [first.id]);
     const invitations = await rows("refs->>'assessmentId' = $1", [first.id]);
@@ -143,7 +190,11 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
       await settle("refs->>'assessmentId' = $1", [sent.id]);
       return { working: run.working, owed: (await rows("refs->>'assessmentId' = $1", [sent.id])).length - before };
     };
-    const subjects = (address: string) => sink.to(address).map((m) => m.subject).filter((subject) => subject.includes('Ladder Ltd'));
+    const subjects = (address: string) =>
+      sink
+        .to(address)
+        .map((m) => m.subject)
+        .filter((subject) => subject.includes('Ladder Ltd'));
 
     expect((await at('2027-01-05T10:00:00Z')).owed).toBe(0);
     expect((await at('2027-01-06T07:30:00Z')).working).toBe(false); // 07:30, before working hours
@@ -165,34 +216,74 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(sink.to(supplier.primary)[3].text).toContain('Use the link in the invitation email we sent you.');
 
     expect((await at('2027-01-14T10:00:00Z')).owed).toBe(2); // overdue: supplier and owner
-    expect(subjects(supplier.primary).at(-1)).toBe('Overdue: security questionnaire for Ladder Ltd was due 13 Jan 2027');
-    expect(subjects(buyer.email).at(-1)).toBe('Overdue: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)');
+    expect(subjects(supplier.primary).at(-1)).toBe(
+      'Overdue: security questionnaire for Ladder Ltd was due 13 Jan 2027',
+    );
+    expect(subjects(buyer.email).at(-1)).toBe(
+      'Overdue: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)',
+    );
 
     expect((await at('2027-01-20T10:00:00Z')).owed).toBe(2); // level 1: escalation contact and owner
-    expect(subjects(supplier.escalation)).toEqual(['Escalation: security questionnaire for Ladder Ltd was due 13 Jan 2027']);
+    expect(subjects(supplier.escalation)).toEqual([
+      'Escalation: security questionnaire for Ladder Ltd was due 13 Jan 2027',
+    ]);
     // The escalation contact is told who was asked and since when, and what they can do; the link is not theirs.
     const escalation = sink.to(supplier.escalation)[0];
     expect(escalation.text).toContain(`asked Pat Primary (${supplier.primary}) to complete`);
     expect(escalation.text).toContain('is now 7 days overdue');
     expect(escalation.text).not.toMatch(/\/portal\/i\//);
     expect(escalation.html).not.toMatch(/\/portal\/i\//);
-    expect(sink.to(buyer.email).filter((m) => m.subject.startsWith('Escalated: Ladder Ltd')).at(-1)!.text).toContain(`http://assure.test/console/assessments/${sent.id}/reassign`);
-    expect(subjects(buyer.email).at(-1)).toBe('Escalated: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)');
-    expect((await api.request({ method: 'GET', url: `/api/v1/assessments/${sent.id}`, headers: buyer.headers })).json().escalationLevel).toBe(1);
+    expect(
+      sink
+        .to(buyer.email)
+        .filter((m) => m.subject.startsWith('Escalated: Ladder Ltd'))
+        .at(-1)!.text,
+    ).toContain(`http://assure.test/console/assessments/${sent.id}/reassign`);
+    expect(subjects(buyer.email).at(-1)).toBe(
+      'Escalated: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)',
+    );
+    expect(
+      (await api.request({ method: 'GET', url: `/api/v1/assessments/${sent.id}`, headers: buyer.headers })).json()
+        .escalationLevel,
+    ).toBe(1);
 
     expect((await at('2027-01-27T10:00:00Z')).owed).toBe(1); // level 2: governance
-    expect(subjects(GOVERNANCE)).toEqual(['Escalated to governance: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)']);
+    expect(subjects(GOVERNANCE)).toEqual([
+      'Escalated to governance: Ladder Ltd has not returned its security questionnaire (due 13 Jan 2027)',
+    ]);
     expect(sink.to(GOVERNANCE).find((m) => m.subject.includes('Ladder Ltd'))!.text).toContain('escalation level 2');
     expect((await at('2027-02-03T10:00:00Z')).owed).toBe(0);
-    const [assessment] = await query<{ escalation_level: number }>(api.databaseUrl, 'SELECT escalation_level FROM assessment WHERE id = $1', [sent.id]);
+    const [assessment] = await query<{ escalation_level: number }>(
+      api.databaseUrl,
+      'SELECT escalation_level FROM assessment WHERE id = $1',
+      [sent.id],
+    );
     expect(assessment.escalation_level).toBe(2);
-    const audit = await query<{ changes: { escalationLevel: { before: number; after: number } } }>(api.databaseUrl, "SELECT changes FROM audit_event WHERE action = 'assessment.escalated' AND entity_id = $1 ORDER BY id", [sent.id]);
-    expect(audit.map((a) => a.changes.escalationLevel)).toEqual([{ before: 0, after: 1 }, { before: 1, after: 2 }]);
+    const audit = await query<{ changes: { escalationLevel: { before: number; after: number } } }>(
+      api.databaseUrl,
+      "SELECT changes FROM audit_event WHERE action = 'assessment.escalated' AND entity_id = $1 ORDER BY id",
+      [sent.id],
+    );
+    expect(audit.map((a) => a.changes.escalationLevel)).toEqual([
+      { before: 0, after: 1 },
+      { before: 1, after: 2 },
+    ]);
     // Every email of the ladder went out once.
-    const keys = (await rows("refs->>'assessmentId' = $1", [sent.id])).map((r) => r.dedupe_key.replace(`assessment:${sent.id}:`, ''));
-    expect(keys.filter((k) => !k.startsWith('invitation'))).toEqual([
-      'reminder:7d', 'reminder:3d', 'reminder:1d', 'overdue:owner', 'overdue:supplier', 'escalation-1:owner', 'escalation-1:supplier', 'escalation-2:governance',
-    ].sort((a, b) => keys.indexOf(a) - keys.indexOf(b)));
+    const keys = (await rows("refs->>'assessmentId' = $1", [sent.id])).map((r) =>
+      r.dedupe_key.replace(`assessment:${sent.id}:`, ''),
+    );
+    expect(keys.filter((k) => !k.startsWith('invitation'))).toEqual(
+      [
+        'reminder:7d',
+        'reminder:3d',
+        'reminder:1d',
+        'overdue:owner',
+        'overdue:supplier',
+        'escalation-1:owner',
+        'escalation-1:supplier',
+        'escalation-2:governance',
+      ].sort((a, b) => keys.indexOf(a) - keys.indexOf(b)),
+    );
     workerClock.reset();
   });
 
@@ -200,25 +291,39 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     const supplier = await newSupplier('Holiday Ltd');
     const sent = await sendQuestionnaire(supplier.id, '2027-06-03'); // 3 days before: Mon 31 May, the spring bank holiday
     const scheduler = worker.get(NotificationScheduler);
-    const reminders = async () => (await rows("refs->>'assessmentId' = $1 AND kind = 'assessment.reminder'", [sent.id])).length;
+    const reminders = async () =>
+      (await rows("refs->>'assessmentId' = $1 AND kind = 'assessment.reminder'", [sent.id])).length;
     workerClock.freeze('2027-05-31T10:00:00Z');
     expect(await scheduler.run()).toMatchObject({ working: false, why: '2027-05-31 is not a working day' });
     workerClock.freeze('2027-06-01T09:00:00Z');
     await scheduler.run();
     expect(await reminders()).toBe(1);
     await settle("refs->>'assessmentId' = $1", [sent.id]);
-    expect((await rows("refs->>'assessmentId' = $1 AND kind = 'assessment.reminder'", [sent.id]))[0].dedupe_key).toMatch(/reminder:3d$/);
+    expect(
+      (await rows("refs->>'assessmentId' = $1 AND kind = 'assessment.reminder'", [sent.id]))[0].dedupe_key,
+    ).toMatch(/reminder:3d$/);
 
     // Submitted: nothing more is owed, and a reminder already owed is skipped when its turn comes.
-    await query(api.databaseUrl, "UPDATE assessment SET status = 'submitted', submitted_at = now() WHERE id = $1", [sent.id]);
+    await query(api.databaseUrl, "UPDATE assessment SET status = 'submitted', submitted_at = now() WHERE id = $1", [
+      sent.id,
+    ]);
     workerClock.freeze('2027-06-02T09:00:00Z');
     await scheduler.run();
     expect(await reminders()).toBe(1);
-    const [owed] = await query<{ id: string }>(api.databaseUrl,
+    const [owed] = await query<{ id: string }>(
+      api.databaseUrl,
       "INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key) VALUES ('assessment.reminder', $1, 'assessment-reminder', $2, $3) RETURNING id",
-      [[supplier.primary], { assessmentId: sent.id, step: 'reminder:1d', level: '0' }, `assessment:${sent.id}:reminder:1d`]);
+      [
+        [supplier.primary],
+        { assessmentId: sent.id, step: 'reminder:1d', level: '0' },
+        `assessment:${sent.id}:reminder:1d`,
+      ],
+    );
     expect(await worker.get(EmailDelivery).deliver(owed.id, 1, false)).toBe('skipped');
-    expect((await rows('id = $1', [owed.id]))[0]).toMatchObject({ status: 'skipped', skip_reason: 'the assessment is submitted' });
+    expect((await rows('id = $1', [owed.id]))[0]).toMatchObject({
+      status: 'skipped',
+      skip_reason: 'the assessment is submitted',
+    });
     expect(sink.to(supplier.primary)).toHaveLength(2); // the invitation and one reminder
     workerClock.reset();
   });
@@ -226,8 +331,27 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
   it('tells governance 30 days before an acceptance is due for review or insurance expires', async () => {
     const supplier = await newSupplier('Insured Ltd');
     const governance = await signIn(api, 'governance');
-    const decide = (payload: object) => api.request({ method: 'POST', url: `/api/v1/suppliers/${supplier.id}/risk-decisions`, headers: governance.headers, payload });
-    expect((await decide({ decision: 'transfer', rationale: 'Cyber policy covers this supplier.', reviewDate: '2027-06-30', insurer: 'Example Mutual', policyRef: 'CY-1', limit: 1_000_000, excess: 10_000, expiresOn: '2027-02-15' })).statusCode).toBe(201);
+    const decide = (payload: object) =>
+      api.request({
+        method: 'POST',
+        url: `/api/v1/suppliers/${supplier.id}/risk-decisions`,
+        headers: governance.headers,
+        payload,
+      });
+    expect(
+      (
+        await decide({
+          decision: 'transfer',
+          rationale: 'Cyber policy covers this supplier.',
+          reviewDate: '2027-06-30',
+          insurer: 'Example Mutual',
+          policyRef: 'CY-1',
+          limit: 1_000_000,
+          excess: 10_000,
+          expiresOn: '2027-02-15',
+        })
+      ).statusCode,
+    ).toBe(201);
     const scheduler = worker.get(NotificationScheduler);
     const expiring = () => sink.to(GOVERNANCE).filter((m) => m.subject.includes('Insured Ltd'));
     workerClock.freeze('2027-01-15T10:00:00Z'); // 31 days before
@@ -244,7 +368,8 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
 
   it('sends the committee digest on the first working day of the month, once, with the PDF pack attached', async () => {
     const scheduler = worker.get(NotificationScheduler);
-    const digests = () => sink.to(GOVERNANCE).filter((m) => m.subject.startsWith('Supply-chain cyber risk, February 2027'));
+    const digests = () =>
+      sink.to(GOVERNANCE).filter((m) => m.subject.startsWith('Supply-chain cyber risk, February 2027'));
     workerClock.freeze('2027-01-29T10:00:00Z'); // a Friday in January: January's digest, not February's
     await scheduler.run();
     workerClock.freeze('2027-02-01T10:00:00Z'); // Monday 1 February, the first working day
@@ -257,34 +382,103 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     const [digest] = digests();
     expect(digest.subject).toMatch(/^Supply-chain cyber risk, February 2027: net value at risk £[\d,.]+(M|bn)?$/);
     expect(digest.text).toContain('Top risks');
-    expect(digest.attachments).toEqual([expect.objectContaining({ filename: 'supply-chain-risk-2027-02.pdf', contentType: 'application/pdf' })]);
+    expect(digest.attachments).toEqual([
+      expect.objectContaining({ filename: 'supply-chain-risk-2027-02.pdf', contentType: 'application/pdf' }),
+    ]);
     expect(digest.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
     workerClock.reset();
   }, 60_000);
 
   it('tells the owner when a questionnaire is submitted, the supplier when it is returned, and owes link and reassessment notices', async () => {
     const supplier = await newSupplier('Lifecycle Ltd');
-    const asset = await api.request({ method: 'POST', url: '/api/v1/data-assets', headers: buyer.headers, payload: { name: 'Clinic letters', classification: 'personal', categories: ['contact_details'], recordCount: 40_000, ownerId: buyer.id } });
+    const asset = await api.request({
+      method: 'POST',
+      url: '/api/v1/data-assets',
+      headers: buyer.headers,
+      payload: {
+        name: 'Clinic letters',
+        classification: 'personal',
+        categories: ['contact_details'],
+        recordCount: 40_000,
+        ownerId: buyer.id,
+      },
+    });
     const link = await api.request({
-      method: 'POST', url: '/api/v1/data-sharing-links', headers: buyer.headers,
-      payload: { supplierId: supplier.id, dataAssetId: asset.json().id, purpose: 'Printing', direction: 'outbound', recordCount: 40_000, pseudonymisation: 'identifiable', article6Basis: 'public_task', agreementType: 'DPA', agreementRef: 'DPA-3', processingLocation: 'uk', reviewDate: '2027-03-10', status: 'active' },
+      method: 'POST',
+      url: '/api/v1/data-sharing-links',
+      headers: buyer.headers,
+      payload: {
+        supplierId: supplier.id,
+        dataAssetId: asset.json().id,
+        purpose: 'Printing',
+        direction: 'outbound',
+        recordCount: 40_000,
+        pseudonymisation: 'identifiable',
+        article6Basis: 'public_task',
+        agreementType: 'DPA',
+        agreementRef: 'DPA-3',
+        processingLocation: 'uk',
+        reviewDate: '2027-03-10',
+        status: 'active',
+      },
     });
     expect(link.statusCode).toBe(201);
-    const sent = await api.request({ method: 'POST', url: '/api/v1/assessments', headers: buyer.headers, payload: { supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' } });
+    const sent = await api.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: buyer.headers,
+      payload: { supplierId: supplier.id, questionnaireKey: 'supplier-security-lite', dueDate: '2027-01-12' },
+    });
     const token = sent.json().invitationUrl.split('/portal/i/')[1];
-    const portal = (method: 'GET' | 'POST', url: string, payload?: object) => api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+    const portal = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      api.request({ method, url, payload, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
     type Q = { code: string; type: string; options: { value: string }[] | null; answer: { version: number } | null };
     const answerAll = async () => {
       const view = (await portal('GET', '/portal/assessment')).json();
-      const answers = view.sections.flatMap((x: { questions: Q[] }) => x.questions).map((q: Q) => ({ code: q.code, version: q.answer?.version ?? 0, value: ({ yes_no: 'yes', yes_no_partial: 'yes', single_choice: q.options?.[0]?.value, text: 'Yes.', number: 1, date: '2026-01-01', multi_choice: [q.options?.[0]?.value] } as Record<string, unknown>)[q.type] }));
+      const answers = view.sections
+        .flatMap((x: { questions: Q[] }) => x.questions)
+        .map((q: Q) => ({
+          code: q.code,
+          version: q.answer?.version ?? 0,
+          value: (
+            {
+              yes_no: 'yes',
+              yes_no_partial: 'yes',
+              single_choice: q.options?.[0]?.value,
+              text: 'Yes.',
+              number: 1,
+              date: '2026-01-01',
+              multi_choice: [q.options?.[0]?.value],
+            } as Record<string, unknown>
+          )[q.type],
+        }));
       expect((await portal('POST', '/portal/assessment/answers', { answers })).statusCode).toBe(200);
-      expect((await portal('POST', '/portal/assessment/submit', { attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true } })).statusCode).toBe(200);
+      expect(
+        (
+          await portal('POST', '/portal/assessment/submit', {
+            attestation: { name: 'Pat', jobTitle: 'IT', confirmed: true },
+          })
+        ).statusCode,
+      ).toBe(200);
     };
     await answerAll();
-    await until(async () => sink.to(buyer.email).some((m) => m.subject === 'Lifecycle Ltd submitted its security questionnaire: ready for review'));
-    const returned = await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/return`, headers: buyer.headers, payload: { questionCodes: ['LCT-01'], message: 'Which <b>remote access</b> routes does MFA cover?' } });
+    await until(async () =>
+      sink
+        .to(buyer.email)
+        .some((m) => m.subject === 'Lifecycle Ltd submitted its security questionnaire: ready for review'),
+    );
+    const returned = await api.request({
+      method: 'POST',
+      url: `/api/v1/assessments/${sent.json().id}/return`,
+      headers: buyer.headers,
+      payload: { questionCodes: ['LCT-01'], message: 'Which <b>remote access</b> routes does MFA cover?' },
+    });
     expect(returned.statusCode).toBe(200);
-    await until(async () => sink.to(supplier.primary).some((m) => m.subject.startsWith('Please clarify your security questionnaire answers for Lifecycle Ltd')));
+    await until(async () =>
+      sink
+        .to(supplier.primary)
+        .some((m) => m.subject.startsWith('Please clarify your security questionnaire answers for Lifecycle Ltd')),
+    );
     const clarify = sink.to(supplier.primary).find((m) => m.subject.startsWith('Please clarify'))!;
     expect(clarify.text).toContain('Which <b>remote access</b> routes does MFA cover?');
     expect(clarify.html).toContain('Which &lt;b&gt;remote access&lt;/b&gt; routes');
@@ -292,18 +486,40 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(clarify.text).toContain('Use the link in the invitation email we sent you.');
     api.clock.advance(3_600_000); // an hour later (the clock is frozen)
     await answerAll(); // answered again and resubmitted: the owner hears again
-    await until(async () => sink.to(buyer.email).filter((m) => m.subject.startsWith('Lifecycle Ltd submitted')).length === 2);
-    expect((await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/complete`, headers: buyer.headers })).statusCode).toBe(200);
+    await until(
+      async () => sink.to(buyer.email).filter((m) => m.subject.startsWith('Lifecycle Ltd submitted')).length === 2,
+    );
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: `/api/v1/assessments/${sent.json().id}/complete`,
+          headers: buyer.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
     // Completed four years ago as far as the tier 4 interval (36 months) is concerned.
-    await query(api.databaseUrl, "UPDATE assessment SET completed_at = now() - interval '4 years' WHERE id = $1", [sent.json().id]);
+    await query(api.databaseUrl, "UPDATE assessment SET completed_at = now() - interval '4 years' WHERE id = $1", [
+      sent.json().id,
+    ]);
 
     workerClock.freeze('2027-02-10T10:00:00Z'); // a Wednesday, 28 days before the link's review date
     await worker.get(NotificationScheduler).run();
-    await until(async () => sink.to(buyer.email).some((m) => m.subject === 'Data-sharing review due 10 Mar 2027: Lifecycle Ltd, Clinic letters'));
-    await until(async () => sink.to(buyer.email).some((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd (last assessed ')));
+    await until(async () =>
+      sink
+        .to(buyer.email)
+        .some((m) => m.subject === 'Data-sharing review due 10 Mar 2027: Lifecycle Ltd, Clinic letters'),
+    );
+    await until(async () =>
+      sink.to(buyer.email).some((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd (last assessed ')),
+    );
     const reassess = sink.to(buyer.email).find((m) => m.subject.startsWith('Reassessment due: Lifecycle Ltd'))!;
     expect(reassess.text).toContain(`http://assure.test/console/suppliers/${supplier.id}#send-questionnaireKey`);
-    const again = await api.request({ method: 'POST', url: `/api/v1/assessments/${sent.json().id}/reassess`, headers: buyer.headers });
+    const again = await api.request({
+      method: 'POST',
+      url: `/api/v1/assessments/${sent.json().id}/reassess`,
+      headers: buyer.headers,
+    });
     expect(again.statusCode).toBe(201);
     expect(again.json()).toMatchObject({ questionnaireKey: 'supplier-security-lite', status: 'sent' });
     await worker.get(NotificationScheduler).run(); // the same day again: nothing new
@@ -322,10 +538,22 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
       workerClock.freeze('2027-01-06T10:00:00Z');
       second.get(Clock).freeze('2027-01-06T10:00:00Z');
       const ids = sent.map((s) => s.id);
-      await Promise.all([worker.get(NotificationScheduler).run(), second.get(NotificationScheduler).run(), worker.get(NotificationScheduler).run()]);
+      await Promise.all([
+        worker.get(NotificationScheduler).run(),
+        second.get(NotificationScheduler).run(),
+        worker.get(NotificationScheduler).run(),
+      ]);
       expect((await rows("refs->>'assessmentId' = ANY($1) AND kind = 'assessment.reminder'", [ids])).length).toBe(3);
       await settle("refs->>'assessmentId' = ANY($1)", [ids]);
-      for (const s of suppliers) expect({ s: s.primary, subjects: sink.to(s.primary).map((m) => m.subject.split(' ')[0]).sort(), rows: (await rows('$1 = ANY(recipients)', [s.primary])).map((r) => `${r.kind}:${r.status}:${r.skip_reason}`) }).toMatchObject({ subjects: ['Reminder:', 'Security'] });
+      for (const s of suppliers)
+        expect({
+          s: s.primary,
+          subjects: sink
+            .to(s.primary)
+            .map((m) => m.subject.split(' ')[0])
+            .sort(),
+          rows: (await rows('$1 = ANY(recipients)', [s.primary])).map((r) => `${r.kind}:${r.status}:${r.skip_reason}`),
+        }).toMatchObject({ subjects: ['Reminder:', 'Security'] });
     } finally {
       workerClock.reset();
       await second.close();
@@ -360,13 +588,29 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     const log = await api.request({ method: 'GET', url: '/api/v1/notifications?status=dead', headers: buyer.headers });
     expect(log.json().items.map((i: { id: string }) => i.id)).toContain(dead.id);
     const governance = await signIn(api, 'governance');
-    expect((await api.request({ method: 'POST', url: `/api/v1/notifications/${dead.id}/retry`, headers: governance.headers })).statusCode).toBe(403);
-    const retried = await api.request({ method: 'POST', url: `/api/v1/notifications/${dead.id}/retry`, headers: buyer.headers });
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: `/api/v1/notifications/${dead.id}/retry`,
+          headers: governance.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const retried = await api.request({
+      method: 'POST',
+      url: `/api/v1/notifications/${dead.id}/retry`,
+      headers: buyer.headers,
+    });
     expect(retried.statusCode).toBe(200);
     await settle('id = $1', [dead.id]);
     expect((await rows('id = $1', [dead.id]))[0]).toMatchObject({ status: 'sent', attempts: 1 });
     expect(sink.to(supplier.primary)).toHaveLength(1);
-    const again = await api.request({ method: 'POST', url: `/api/v1/notifications/${dead.id}/retry`, headers: buyer.headers });
+    const again = await api.request({
+      method: 'POST',
+      url: `/api/v1/notifications/${dead.id}/retry`,
+      headers: buyer.headers,
+    });
     expect(again.statusCode).toBe(409);
   });
 

@@ -27,7 +27,11 @@ describe('platform behaviour every route inherits', () => {
   });
 
   it('answers an unknown route with a 404 problem', async () => {
-    const res = await api.request({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'x-request-id': 'caller-chosen-id-123' } });
+    const res = await api.request({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'x-request-id': 'caller-chosen-id-123' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toEqual({
@@ -42,7 +46,12 @@ describe('platform behaviour every route inherits', () => {
   });
 
   it('answers unreadable JSON with a 400 problem, not a 500', async () => {
-    const res = await api.request({ method: 'POST', url: '/health', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const res = await api.request({
+      method: 'POST',
+      url: '/health',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ status: 400, code: 'REQUEST.INVALID', title: 'Invalid request' });
     expect(res.body).not.toMatch(/at .*\.js:\d+/);
@@ -69,7 +78,12 @@ describe('platform behaviour every route inherits', () => {
   it('shows the risk model settings in force to signed-in users', async () => {
     const { signIn } = await import('./support/users.js');
     const viewer = await signIn(api, 'viewer');
-    const res = await api.request({ method: 'GET', url: '/api/v1/settings/risk', headers: viewer.headers, remoteAddress: '192.0.2.77' });
+    const res = await api.request({
+      method: 'GET',
+      url: '/api/v1/settings/risk',
+      headers: viewer.headers,
+      remoteAddress: '192.0.2.77',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       recordRates: { personal: 120, special_category: 180 },
@@ -105,7 +119,16 @@ describe('platform behaviour every route inherits', () => {
     };
     try {
       for (let i = 0; i < 40; i++) {
-        expect((await fast.request({ method: 'GET', url: '/api/v1/suppliers?pageSize=1', headers: viewer.headers, remoteAddress: '198.51.100.40' })).statusCode).toBe(200);
+        expect(
+          (
+            await fast.request({
+              method: 'GET',
+              url: '/api/v1/suppliers?pageSize=1',
+              headers: viewer.headers,
+              remoteAddress: '198.51.100.40',
+            })
+          ).statusCode,
+        ).toBe(200);
       }
       expect(limiterCalls).toEqual([]);
       // Past half the limit (as far as this replica knows), every request asks Redis for the exact total.
@@ -119,7 +142,10 @@ describe('platform behaviour every route inherits', () => {
           return strictEvaluate(...args);
         };
         const statuses: number[] = [];
-        for (let i = 0; i < 5; i++) statuses.push((await strict.request({ method: 'GET', url: '/health/ready', remoteAddress: '198.51.100.41' })).statusCode);
+        for (let i = 0; i < 5; i++)
+          statuses.push(
+            (await strict.request({ method: 'GET', url: '/health/ready', remoteAddress: '198.51.100.41' })).statusCode,
+          );
         expect(statuses).toEqual([200, 200, 200, 200, 429]);
         expect(asked).toBe(3); // requests 3, 4 and 5; the first two were counted locally
       } finally {
@@ -137,7 +163,8 @@ describe('platform behaviour every route inherits', () => {
       const redis = new Redis(api.config.queue.redisUrl);
       await redis.del(`${api.config.queue.prefix}:rl:global:203.0.113.7`);
       await redis.quit();
-      const hit = (target: TestApi) => target.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.7' });
+      const hit = (target: TestApi) =>
+        target.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.7' });
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) statuses.push((await hit(api)).statusCode);
       for (let i = 0; i < 2; i++) statuses.push((await hit(other)).statusCode);
@@ -145,7 +172,11 @@ describe('platform behaviour every route inherits', () => {
       // Below half its limit a replica counts locally and tells Redis within 100 ms (or as soon as a loaded machine runs its timer).
       const counter = new Redis(api.config.queue.redisUrl);
       try {
-        for (let waited = 0; Number(await counter.get(`${api.config.queue.prefix}:rl:global:203.0.113.7`)) < 5; waited += 50) {
+        for (
+          let waited = 0;
+          Number(await counter.get(`${api.config.queue.prefix}:rl:global:203.0.113.7`)) < 5;
+          waited += 50
+        ) {
           if (waited > 10_000) throw new Error('the replicas never told Redis their counts');
           await new Promise((r) => setTimeout(r, 50));
         }
@@ -157,7 +188,9 @@ describe('platform behaviour every route inherits', () => {
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(limited.json()).toMatchObject({ status: 429, code: 'REQUEST.RATE_LIMITED' });
       // Another client is not affected.
-      expect((await api.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.8' })).statusCode).toBe(200);
+      expect(
+        (await api.request({ method: 'GET', url: '/health/ready', remoteAddress: '203.0.113.8' })).statusCode,
+      ).toBe(200);
     } finally {
       await other.close();
     }

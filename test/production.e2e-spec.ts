@@ -17,7 +17,11 @@ describe('compiled entry points', () => {
   });
 
   it('refuses to start with a bad variable, naming it, without a stack trace', async () => {
-    const run = await runCompiled('apps/api/src/main.js', { ...baseEnv(), DATABASE_URL: 'mysql://root@db/assure', PORT: 'http' });
+    const run = await runCompiled('apps/api/src/main.js', {
+      ...baseEnv(),
+      DATABASE_URL: 'mysql://root@db/assure',
+      PORT: 'http',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Invalid configuration:');
     expect(run.stderr).toContain('DATABASE_URL must be a postgres:// URL');
@@ -27,9 +31,14 @@ describe('compiled entry points', () => {
 
   it('says plainly when the database cannot be reached, hiding the password', async () => {
     const port = await freePort();
-    const run = await runCompiled('apps/api/src/main.js', { ...baseEnv(), DATABASE_URL: `postgres://assure:s3cret-pw@127.0.0.1:${port}/assure` });
+    const run = await runCompiled('apps/api/src/main.js', {
+      ...baseEnv(),
+      DATABASE_URL: `postgres://assure:s3cret-pw@127.0.0.1:${port}/assure`,
+    });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`Cannot connect to PostgreSQL at postgres://assure:***@127.0.0.1:${port}/assure (DATABASE_URL)`);
+    expect(run.stderr).toContain(
+      `Cannot connect to PostgreSQL at postgres://assure:***@127.0.0.1:${port}/assure (DATABASE_URL)`,
+    );
     expect(run.stderr).toContain('ECONNREFUSED');
     expect(run.stderr).not.toContain('s3cret-pw');
   });
@@ -45,7 +54,10 @@ describe('compiled entry points', () => {
         const res = await fetch(`${base}/health/ready`);
         return res.status === 503 ? res.json() : undefined;
       });
-      expect(notReady).toMatchObject({ status: 'not_ready', checks: { migrations: { status: 'down', detail: expect.stringContaining('npm run migrate') } } });
+      expect(notReady).toMatchObject({
+        status: 'not_ready',
+        checks: { migrations: { status: 'down', detail: expect.stringContaining('npm run migrate') } },
+      });
 
       const migrate = await runCompiled('apps/cli/src/migrate.js', { DATABASE_URL: databaseUrl });
       expect(migrate.code).toBe(0);
@@ -64,7 +76,11 @@ describe('compiled entry points', () => {
       api.kill('SIGTERM');
       expect(await exited(api)).toBe(0);
       // Structured JSON logs with the request id on request lines, and no secret anywhere.
-      const lines = api.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = api
+        .output()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(lines.some((l) => l.msg === 'request completed' && typeof l.requestId === 'string')).toBe(true);
       expect(api.output()).not.toContain(databaseUrl.split('@')[0].split(':').at(-1));
       expect(api.output()).toContain('/portal/i/[token]');

@@ -16,7 +16,15 @@ describe('governance report: the supply-chain risk pack', () => {
     api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '10000', ORG_NAME: 'Royal Test NHS Trust' });
     buyer = await signIn(api, 'procurement');
     governance = await signIn(api, 'governance');
-    const asset = async (name: string, classification: string) => (await call(buyer, 'POST', '/api/v1/data-assets', { name, classification, categories: ['nhs_number'], recordCount: 2_000_000 })).json().id as string;
+    const asset = async (name: string, classification: string) =>
+      (
+        await call(buyer, 'POST', '/api/v1/data-assets', {
+          name,
+          classification,
+          categories: ['nhs_number'],
+          recordCount: 2_000_000,
+        })
+      ).json().id as string;
     const results = await asset('Pathology results', 'special_category');
     const payroll = await asset('Payroll', 'personal');
     for (const [key, name, kind, criticality] of [
@@ -27,24 +35,73 @@ describe('governance report: the supply-chain risk pack', () => {
       ['xss', 'Evil <script>alert(1)</script> Ltd', 'supplier', 'moderate'],
       ['formula', '=HYPERLINK("http://evil.example","x")', 'supplier', 'none'],
     ] as const) {
-      const res = await call(buyer, 'POST', '/api/v1/suppliers', { name, kind, criticality, status: 'active', contacts: [{ name: 'Pat', email: `pat.${key}@supplier.example`, role: 'primary' }] });
+      const res = await call(buyer, 'POST', '/api/v1/suppliers', {
+        name,
+        kind,
+        criticality,
+        status: 'active',
+        contacts: [{ name: 'Pat', email: `pat.${key}@supplier.example`, role: 'primary' }],
+      });
       expect(res.statusCode).toBe(201);
       ids[key] = res.json().id;
     }
     const link = (supplierId: string, dataAssetId: string, recordCount: number, extra: object = {}) =>
       call(buyer, 'POST', '/api/v1/data-sharing-links', {
-        supplierId, dataAssetId, purpose: 'Service delivery', direction: 'outbound', recordCount, pseudonymisation: 'identifiable',
-        article6Basis: 'public_task', article9Condition: 'health_care', confidentialityBasis: 'direct_care', agreementType: 'contract', agreementRef: 'C-1',
-        transferMethod: 'api', processingLocation: 'uk', startDate: '2025-01-01', reviewDate: '2027-06-30', status: 'active', ...extra,
+        supplierId,
+        dataAssetId,
+        purpose: 'Service delivery',
+        direction: 'outbound',
+        recordCount,
+        pseudonymisation: 'identifiable',
+        article6Basis: 'public_task',
+        article9Condition: 'health_care',
+        confidentialityBasis: 'direct_care',
+        agreementType: 'contract',
+        agreementRef: 'C-1',
+        transferMethod: 'api',
+        processingLocation: 'uk',
+        startDate: '2025-01-01',
+        reviewDate: '2027-06-30',
+        status: 'active',
+        ...extra,
       });
     expect((await link(ids.path, results, 1_500_000)).statusCode).toBe(201);
     expect((await link(ids.path, results, 200_000)).statusCode).toBe(201); // the same records twice count once
-    expect((await link(ids.uni, results, 300_000, { agreementRef: 'DSA-9', reviewDate: '2026-06-30' })).statusCode).toBe(201);
-    expect((await link(ids.uni, payroll, 50, { status: 'proposed', agreementRef: null, agreementType: null, article9Condition: null })).statusCode).toBe(201); // not yet agreed
-    expect((await link(ids.pay, payroll, 9_000, { article9Condition: null, confidentialityBasis: 'not_applicable' })).statusCode).toBe(201);
+    expect(
+      (await link(ids.uni, results, 300_000, { agreementRef: 'DSA-9', reviewDate: '2026-06-30' })).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await link(ids.uni, payroll, 50, {
+          status: 'proposed',
+          agreementRef: null,
+          agreementType: null,
+          article9Condition: null,
+        })
+      ).statusCode,
+    ).toBe(201); // not yet agreed
+    expect(
+      (await link(ids.pay, payroll, 9_000, { article9Condition: null, confidentialityBasis: 'not_applicable' }))
+        .statusCode,
+    ).toBe(201);
     // Insurance for the pathology partner; an overdue questionnaire for the payroll bureau.
-    expect((await call(governance, 'POST', `/api/v1/suppliers/${ids.path}/risk-decisions`, { decision: 'transfer', rationale: 'Cyber cover required by contract.', reviewDate: '2027-06-30', insurer: 'Example Mutual', policyRef: 'P-1', limit: 20_000_000, excess: 500_000, expiresOn: '2027-02-15' })).statusCode).toBe(201);
-    expect((await call(buyer, 'POST', '/api/v1/assessments', { supplierId: ids.pay, dueDate: '2026-12-10' })).statusCode).toBe(201);
+    expect(
+      (
+        await call(governance, 'POST', `/api/v1/suppliers/${ids.path}/risk-decisions`, {
+          decision: 'transfer',
+          rationale: 'Cyber cover required by contract.',
+          reviewDate: '2027-06-30',
+          insurer: 'Example Mutual',
+          policyRef: 'P-1',
+          limit: 20_000_000,
+          excess: 500_000,
+          expiresOn: '2027-02-15',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await call(buyer, 'POST', '/api/v1/assessments', { supplierId: ids.pay, dueDate: '2026-12-10' })).statusCode,
+    ).toBe(201);
   });
   afterAll(() => api.close());
 
@@ -60,36 +117,74 @@ describe('governance report: the supply-chain risk pack', () => {
 
   it('is for governance and admin only', async () => {
     expect((await call(buyer, 'GET', '/api/v1/reports/supply-chain')).statusCode).toBe(403);
-    expect((await call(await signIn(api, 'viewer'), 'GET', '/api/v1/reports/supply-chain?format=csv')).statusCode).toBe(403);
+    expect((await call(await signIn(api, 'viewer'), 'GET', '/api/v1/reports/supply-chain?format=csv')).statusCode).toBe(
+      403,
+    );
     expect((await call(await signIn(api, 'admin'), 'GET', '/api/v1/reports/supply-chain')).statusCode).toBe(200);
-    expect((await call(governance, 'GET', '/api/v1/reports/supply-chain?format=docx')).json().errors[0].path).toBe('format');
+    expect((await call(governance, 'GET', '/api/v1/reports/supply-chain?format=docx')).json().errors[0].path).toBe(
+      'format',
+    );
   });
 
   it('every figure of the JSON equals an independent count or sum', async () => {
     api.clock.freeze('2026-12-20T10:00:00Z'); // the payroll questionnaire is 10 days overdue; the university's review was due in June
     try {
       const r = (await report()).json();
-      const [totals] = await sql<{ n: string; var: string; net: string }>("SELECT count(*) AS n, sum(value_at_risk) AS var, sum(net_value_at_risk) AS net FROM supplier WHERE status <> 'offboarded'");
-      expect(r.headline).toMatchObject({ suppliersInScope: Number(totals.n), valueAtRisk: Number(totals.var), netValueAtRisk: Number(totals.net) });
+      const [totals] = await sql<{ n: string; var: string; net: string }>(
+        "SELECT count(*) AS n, sum(value_at_risk) AS var, sum(net_value_at_risk) AS net FROM supplier WHERE status <> 'offboarded'",
+      );
+      expect(r.headline).toMatchObject({
+        suppliersInScope: Number(totals.n),
+        valueAtRisk: Number(totals.var),
+        netValueAtRisk: Number(totals.net),
+      });
       expect(r.headline.netValueAtRisk).toBeLessThan(r.headline.valueAtRisk); // the insurance
-      const tiers = await sql<{ tier: number; n: string }>("SELECT tier, count(*) AS n FROM supplier WHERE status <> 'offboarded' GROUP BY tier");
+      const tiers = await sql<{ tier: number; n: string }>(
+        "SELECT tier, count(*) AS n FROM supplier WHERE status <> 'offboarded' GROUP BY tier",
+      );
       for (const t of tiers) expect(r.headline.byTier[String(t.tier)]).toBe(Number(t.n));
       expect(r.headline.byKind).toEqual({ supplier: 5, university: 1 });
       // Per supplier and asset the largest active link: 1,500,000 + 300,000 special-category, 9,000 personal.
-      expect(r.headline.recordsShared).toEqual({ public: 0, official: 0, personal: 9_000, special_category: 1_800_000 });
-      const cells = await sql<{ l: number; i: number; n: string }>("SELECT likelihood_level AS l, impact_level AS i, count(*) AS n FROM supplier WHERE status <> 'offboarded' GROUP BY 1, 2");
-      for (const c of cells) expect(r.heatMap.cells.find((x: { likelihood: number; impact: number }) => x.likelihood === c.l && x.impact === c.i).suppliers).toBe(Number(c.n));
+      expect(r.headline.recordsShared).toEqual({
+        public: 0,
+        official: 0,
+        personal: 9_000,
+        special_category: 1_800_000,
+      });
+      const cells = await sql<{ l: number; i: number; n: string }>(
+        "SELECT likelihood_level AS l, impact_level AS i, count(*) AS n FROM supplier WHERE status <> 'offboarded' GROUP BY 1, 2",
+      );
+      for (const c of cells)
+        expect(
+          r.heatMap.cells.find((x: { likelihood: number; impact: number }) => x.likelihood === c.l && x.impact === c.i)
+            .suppliers,
+        ).toBe(Number(c.n));
       expect(r.heatMap.cells.reduce((sum: number, c: { suppliers: number }) => sum + c.suppliers, 0)).toBe(6);
-      const top = await sql<{ id: string }>("SELECT id FROM supplier WHERE status <> 'offboarded' ORDER BY net_value_at_risk DESC, name, id LIMIT 10");
+      const top = await sql<{ id: string }>(
+        "SELECT id FROM supplier WHERE status <> 'offboarded' ORDER BY net_value_at_risk DESC, name, id LIMIT 10",
+      );
       expect(r.topRisks.map((t: { supplierId: string }) => t.supplierId)).toEqual(top.map((t) => t.id));
       const pathology = r.topRisks.find((t: { supplierId: string }) => t.supplierId === ids.path);
-      expect(pathology.drivers).toMatchObject({ criticality: 'critical', band: null, decision: { decision: 'transfer', expiresOn: '2027-02-15' }, records: [{ classification: 'special_category', records: 1_500_000 }] });
+      expect(pathology.drivers).toMatchObject({
+        criticality: 'critical',
+        band: null,
+        decision: { decision: 'transfer', expiresOn: '2027-02-15' },
+        records: [{ classification: 'special_category', records: 1_500_000 }],
+      });
       expect(r.dataExposure.heldByUniversitiesAndResearchPartners).toMatchObject({ special_category: 300_000 });
-      expect(r.dataExposure.linksWithoutAgreement).toEqual([expect.objectContaining({ supplierId: ids.uni, asset: 'Payroll', records: 50 })]);
-      expect(r.dataExposure.linksPastReview).toEqual([expect.objectContaining({ supplierId: ids.uni, date: '2026-06-30' })]);
-      expect(r.assessments.overdue).toEqual([expect.objectContaining({ supplierId: ids.pay, dueDate: '2026-12-10', daysOverdue: 10, escalationLevel: 0 })]);
+      expect(r.dataExposure.linksWithoutAgreement).toEqual([
+        expect.objectContaining({ supplierId: ids.uni, asset: 'Payroll', records: 50 }),
+      ]);
+      expect(r.dataExposure.linksPastReview).toEqual([
+        expect.objectContaining({ supplierId: ids.uni, date: '2026-06-30' }),
+      ]);
+      expect(r.assessments.overdue).toEqual([
+        expect.objectContaining({ supplierId: ids.pay, dueDate: '2026-12-10', daysOverdue: 10, escalationLevel: 0 }),
+      ]);
       expect(r.decisions.currentByType).toEqual({ accept: 0, mitigate: 0, transfer: 1, avoid: 0 });
-      expect(r.decisions.expiringWithin90Days).toEqual([expect.objectContaining({ kind: 'insurance', supplierId: ids.path, date: '2027-02-15' })]);
+      expect(r.decisions.expiringWithin90Days).toEqual([
+        expect.objectContaining({ kind: 'insurance', supplierId: ids.path, date: '2027-02-15' }),
+      ]);
       expect(r.decisions.log).toHaveLength(1);
     } finally {
       api.clock.reset();
@@ -105,13 +200,24 @@ describe('governance report: the supply-chain risk pack', () => {
     const before = (await report('?asOf=2026-10-20')).json();
 
     // After the snapshot: a new supplier, and the small one becomes critical (5 x 1 = 5, medium, to 5 x 5, critical).
-    const added = await call(buyer, 'POST', '/api/v1/suppliers', { name: 'Newcomer Ltd', kind: 'supplier', criticality: 'high', status: 'onboarding' });
-    expect((await call(buyer, 'PATCH', `/api/v1/suppliers/${ids.small}`, { criticality: 'critical' })).statusCode).toBe(200);
+    const added = await call(buyer, 'POST', '/api/v1/suppliers', {
+      name: 'Newcomer Ltd',
+      kind: 'supplier',
+      criticality: 'high',
+      status: 'onboarding',
+    });
+    expect((await call(buyer, 'PATCH', `/api/v1/suppliers/${ids.small}`, { criticality: 'critical' })).statusCode).toBe(
+      200,
+    );
     const now = (await report()).json();
     expect(now.previousSnapshot).toEqual({ period: '2026-10', takenOn: '2026-10-15' });
     expect(now.changes.newSuppliers).toEqual([{ supplierId: added.json().id, name: 'Newcomer Ltd' }]);
-    expect(now.changes.ratingUp).toEqual([expect.objectContaining({ supplierId: ids.small, from: 'medium', to: 'critical' })]);
-    const [{ net }] = await sql<{ net: string }>("SELECT net_value_at_risk AS net FROM report_snapshot WHERE period = '2026-10'");
+    expect(now.changes.ratingUp).toEqual([
+      expect.objectContaining({ supplierId: ids.small, from: 'medium', to: 'critical' }),
+    ]);
+    const [{ net }] = await sql<{ net: string }>(
+      "SELECT net_value_at_risk AS net FROM report_snapshot WHERE period = '2026-10'",
+    );
     expect(now.changes.netValueAtRiskChange).toBe(now.headline.netValueAtRisk - Number(net));
 
     // The past report still reads the snapshot, whatever changed since.
@@ -126,10 +232,14 @@ describe('governance report: the supply-chain risk pack', () => {
 
   it('reads running totals that stay exact through changes, offboarding and folding', async () => {
     // Findings straight into the table (as scoring raises them), on three suppliers, mapped to frameworks.
-    const [{ id: versionId }] = await sql<{ id: string }>("SELECT id FROM questionnaire_version WHERE key = 'supplier-security-lite' LIMIT 1");
+    const [{ id: versionId }] = await sql<{ id: string }>(
+      "SELECT id FROM questionnaire_version WHERE key = 'supplier-security-lite' LIMIT 1",
+    );
     const findingIds: string[] = [];
     for (const key of ['path', 'uni', 'pay'] as const) {
-      const [contact] = await sql<{ id: string }>('SELECT id FROM supplier_contact WHERE supplier_id = $1 LIMIT 1', [ids[key]]);
+      const [contact] = await sql<{ id: string }>('SELECT id FROM supplier_contact WHERE supplier_id = $1 LIMIT 1', [
+        ids[key],
+      ]);
       const [assessment] = await sql<{ id: string }>(
         `INSERT INTO assessment (supplier_id, questionnaire_version_id, questionnaire_key, questionnaire_version, recipient_contact_id, recipient_name, recipient_email, due_date, status, completed_at)
          VALUES ($1, $2, 'supplier-security-lite', 1, $3, 'Pat', 'pat@supplier.example', '2026-10-01', 'completed', now()) RETURNING id`,
@@ -157,11 +267,22 @@ describe('governance report: the supply-chain risk pack', () => {
            FROM finding f JOIN supplier s ON s.id = f.supplier_id CROSS JOIN LATERAL jsonb_array_elements(f.mappings) m
           WHERE f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded' GROUP BY 1, 2`,
       );
-      const [totals] = await sql<{ n: string; net: string }>("SELECT count(*) AS n, sum(net_value_at_risk) AS net FROM supplier WHERE status <> 'offboarded'");
+      const [totals] = await sql<{ n: string; net: string }>(
+        "SELECT count(*) AS n, sum(net_value_at_risk) AS net FROM supplier WHERE status <> 'offboarded'",
+      );
       return {
-        bySeverity: Object.fromEntries(ages.map((a) => [a.severity, { total: Number(a.total), over90Days: Number(a.over90) }])),
+        bySeverity: Object.fromEntries(
+          ages.map((a) => [a.severity, { total: Number(a.total), over90Days: Number(a.over90) }]),
+        ),
         overdue: ages.reduce((sum, a) => sum + Number(a.overdue), 0),
-        byFramework: groups.map((g) => ({ framework: g.framework, group: g.grp, openFindings: Number(g.findings), suppliers: Number(g.suppliers) })).sort((a, b) => `${a.framework}${a.group}`.localeCompare(`${b.framework}${b.group}`)),
+        byFramework: groups
+          .map((g) => ({
+            framework: g.framework,
+            group: g.grp,
+            openFindings: Number(g.findings),
+            suppliers: Number(g.suppliers),
+          }))
+          .sort((a, b) => `${a.framework}${a.group}`.localeCompare(`${b.framework}${b.group}`)),
         suppliers: Number(totals.n),
         net: Number(totals.net),
       };
@@ -169,14 +290,26 @@ describe('governance report: the supply-chain risk pack', () => {
     const reported = async () => {
       const r = (await report()).json();
       return {
-        bySeverity: Object.fromEntries(Object.entries(r.findings.openBySeverity as Record<string, { total: number; over90Days: number }>).filter(([, v]) => v.total > 0).map(([k, v]) => [k, { total: v.total, over90Days: v.over90Days }])),
+        bySeverity: Object.fromEntries(
+          Object.entries(r.findings.openBySeverity as Record<string, { total: number; over90Days: number }>)
+            .filter(([, v]) => v.total > 0)
+            .map(([k, v]) => [k, { total: v.total, over90Days: v.over90Days }]),
+        ),
         overdue: r.findings.overdueRemediation,
-        byFramework: [...r.findings.byFramework].sort((a: { framework: string; group: string }, b: { framework: string; group: string }) => `${a.framework}${a.group}`.localeCompare(`${b.framework}${b.group}`)),
+        byFramework: [...r.findings.byFramework].sort(
+          (a: { framework: string; group: string }, b: { framework: string; group: string }) =>
+            `${a.framework}${a.group}`.localeCompare(`${b.framework}${b.group}`),
+        ),
         suppliers: r.headline.suppliersInScope,
         net: r.headline.netValueAtRisk,
       };
     };
-    const pending = async () => (await sql<{ n: string }>('SELECT (SELECT count(*) FROM supplier_rollup_delta) + (SELECT count(*) FROM finding_rollup_delta) AS n'))[0].n;
+    const pending = async () =>
+      (
+        await sql<{ n: string }>(
+          'SELECT (SELECT count(*) FROM supplier_rollup_delta) + (SELECT count(*) FROM finding_rollup_delta) AS n',
+        )
+      )[0].n;
     api.clock.freeze('2026-11-28T12:00:00Z');
     try {
       expect(Number(await pending())).toBeGreaterThan(0); // nothing folded yet: the report reads the deltas too
@@ -185,8 +318,23 @@ describe('governance report: the supply-chain risk pack', () => {
       expect(await reported()).toEqual(start);
 
       // A finding resolved, another in remediation (still open), a supplier offboarded with its findings.
-      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[0]}`, { status: 'resolved', resolutionEvidence: 'Offline backups tested on 1 Nov.' })).statusCode).toBe(200);
-      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[4]}`, { status: 'remediation_planned', plannedAction: 'Enforce MFA on the VPN', dueDate: '2027-01-31' })).statusCode).toBe(200);
+      expect(
+        (
+          await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[0]}`, {
+            status: 'resolved',
+            resolutionEvidence: 'Offline backups tested on 1 Nov.',
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[4]}`, {
+            status: 'remediation_planned',
+            plannedAction: 'Enforce MFA on the VPN',
+            dueDate: '2027-01-31',
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await call(buyer, 'POST', `/api/v1/suppliers/${ids.pay}/offboard`)).statusCode).toBe(200);
       const changed = await independent();
       expect(changed).not.toEqual(start);
@@ -201,7 +349,9 @@ describe('governance report: the supply-chain risk pack', () => {
       expect(Number(folded.n)).toBe(changed.suppliers);
 
       // Changes after folding still count, and a second fold is idempotent.
-      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[0]}`, { status: 'open' })).statusCode).toBe(200);
+      expect((await call(buyer, 'PATCH', `/api/v1/findings/${findingIds[0]}`, { status: 'open' })).statusCode).toBe(
+        200,
+      );
       const reopened = await independent();
       expect(await reported()).toEqual(reopened);
       await api.app.get(ReportRollups).compact();
@@ -217,7 +367,9 @@ describe('governance report: the supply-chain risk pack', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     const html = res.body;
-    expect(html).toMatch(/<table class="heat" id="heat-map" aria-describedby="heat-desc">\s*<caption[^>]*>Heat map: suppliers by likelihood/);
+    expect(html).toMatch(
+      /<table class="heat" id="heat-map" aria-describedby="heat-desc">\s*<caption[^>]*>Heat map: suppliers by likelihood/,
+    );
     // Every chart has a title, a text alternative, axes and a legend; dates and counts read as words.
     expect(html).toContain('id="top-chart" role="img" aria-labelledby="top-title" aria-describedby="top-desc"');
     expect(html).toMatch(/id="top-desc">1\. [^<]+ net, [^<]+ gross/);
@@ -246,8 +398,16 @@ describe('governance report: the supply-chain risk pack', () => {
     const formula = rows.find((r) => r.supplierId === ids.formula)!;
     expect(formula.name).toBe('\'=HYPERLINK("http://evil.example","x")');
     const pathology = rows.find((r) => r.supplierId === ids.path)!;
-    const [figures] = await sql<{ value_at_risk: string; net_value_at_risk: string; rating: string }>('SELECT value_at_risk, net_value_at_risk, rating FROM supplier WHERE id = $1', [ids.path]);
-    expect(pathology).toMatchObject({ valueAtRisk: String(Number(figures.value_at_risk)), netValueAtRisk: String(Number(figures.net_value_at_risk)), rating: figures.rating, decision: 'transfer' });
+    const [figures] = await sql<{ value_at_risk: string; net_value_at_risk: string; rating: string }>(
+      'SELECT value_at_risk, net_value_at_risk, rating FROM supplier WHERE id = $1',
+      [ids.path],
+    );
+    expect(pathology).toMatchObject({
+      valueAtRisk: String(Number(figures.value_at_risk)),
+      netValueAtRisk: String(Number(figures.net_value_at_risk)),
+      rating: figures.rating,
+      decision: 'transfer',
+    });
   });
 
   it('PDF: a valid A4 document whose text carries the headline figures and page numbers', async () => {
@@ -276,6 +436,8 @@ describe('governance report: the supply-chain risk pack', () => {
     const pageOf = (caption: string) => pages.find((p: { text: string }) => p.text.includes(caption))?.text ?? '';
     expect(pageOf('Figure 1.')).toContain('Rows: likelihood');
     expect(pageOf('Figure 2.')).toContain('Net of insurance');
-    expect(pageOf('Figure 3.')).toMatch(/Month of the snapshot|The trend starts with the first monthly snapshot|No monthly snapshot yet/);
+    expect(pageOf('Figure 3.')).toMatch(
+      /Month of the snapshot|The trend starts with the first monthly snapshot|No monthly snapshot yet/,
+    );
   }, 60_000);
 });

@@ -21,21 +21,32 @@ describe('rules the database holds agree with the TypeScript ones', () => {
   };
 
   it('the answer save (portal_save_answers) accepts exactly the answerable statuses', async () => {
-    const [{ def }] = await query<{ def: string }>(url, "SELECT pg_get_functiondef('portal_save_answers'::regproc) AS def");
+    const [{ def }] = await query<{ def: string }>(
+      url,
+      "SELECT pg_get_functiondef('portal_save_answers'::regproc) AS def",
+    );
     expect(listed(def, /current_status NOT IN \(([^)]*)\)/)).toEqual([...ANSWERABLE_STATUSES].sort());
   });
 
   it('the escalated-assessment index covers exactly the answerable statuses', async () => {
-    const [{ def }] = await query<{ def: string }>(url, "SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'assessment_escalated'");
+    const [{ def }] = await query<{ def: string }>(
+      url,
+      "SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'assessment_escalated'",
+    );
     expect(listed(def, /status\)? = ANY \(\(?ARRAY\[([^\]]*)\]/)).toEqual([...ANSWERABLE_STATUSES].sort());
   });
 
   it('the decision dates in SQL agree with decisionLapsesOn and decisionIsCurrent', async () => {
     const today = '2026-06-15';
     const cases = [
-      { reviewDate: '2026-06-14', expiresOn: null }, { reviewDate: '2026-06-15', expiresOn: null }, { reviewDate: '2026-06-16', expiresOn: null },
-      { reviewDate: '2026-09-01', expiresOn: '2026-06-14' }, { reviewDate: '2026-09-01', expiresOn: '2026-06-15' }, { reviewDate: '2026-09-01', expiresOn: '2026-12-31' },
-      { reviewDate: '2026-06-14', expiresOn: '2026-12-31' }, { reviewDate: '2026-07-01', expiresOn: '2026-07-01' },
+      { reviewDate: '2026-06-14', expiresOn: null },
+      { reviewDate: '2026-06-15', expiresOn: null },
+      { reviewDate: '2026-06-16', expiresOn: null },
+      { reviewDate: '2026-09-01', expiresOn: '2026-06-14' },
+      { reviewDate: '2026-09-01', expiresOn: '2026-06-15' },
+      { reviewDate: '2026-09-01', expiresOn: '2026-12-31' },
+      { reviewDate: '2026-06-14', expiresOn: '2026-12-31' },
+      { reviewDate: '2026-07-01', expiresOn: '2026-07-01' },
     ];
     const rows = await query<{ i: number; lapses: string; current: boolean }>(
       url,
@@ -43,6 +54,8 @@ describe('rules the database holds agree with the TypeScript ones', () => {
          FROM unnest($1::date[], $2::date[]) WITH ORDINALITY AS d(review_date, expires_on, i) ORDER BY d.i`,
       [cases.map((c) => c.reviewDate), cases.map((c) => c.expiresOn), today],
     );
-    expect(rows.map((r) => ({ lapses: r.lapses, current: r.current }))).toEqual(cases.map((c) => ({ lapses: decisionLapsesOn(c), current: decisionIsCurrent(c, today) })));
+    expect(rows.map((r) => ({ lapses: r.lapses, current: r.current }))).toEqual(
+      cases.map((c) => ({ lapses: decisionLapsesOn(c), current: decisionIsCurrent(c, today) })),
+    );
   });
 });

@@ -6,7 +6,12 @@ describe('SMTP sink for tests that assert emails', () => {
     const sink = await new SmtpSink().start();
     try {
       const transport = nodemailer.createTransport({ url: sink.url } as never);
-      await transport.sendMail({ from: 'assure@trust.nhs.uk', to: 'dpo@supplier.example', subject: 'Security questionnaire due', text: 'Hello' });
+      await transport.sendMail({
+        from: 'assure@trust.nhs.uk',
+        to: 'dpo@supplier.example',
+        subject: 'Security questionnaire due',
+        text: 'Hello',
+      });
       transport.close();
       const [mail] = await sink.waitFor(1);
       expect(mail.to).toEqual(['dpo@supplier.example']);

@@ -2,7 +2,8 @@ import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { signIn, type SignedIn } from './support/users.js';
 
-const HEADER = 'name,kind,companiesHouseNumber,odsCode,ukprn,website,services,criticality,status,tags,notes,primaryContactName,primaryContactEmail,primaryContactPhone,securityContactName,securityContactEmail';
+const HEADER =
+  'name,kind,companiesHouseNumber,odsCode,ukprn,website,services,criticality,status,tags,notes,primaryContactName,primaryContactEmail,primaryContactPhone,securityContactName,securityContactEmail';
 
 describe('supplier CSV import and export', () => {
   let api: TestApi;
@@ -15,8 +16,14 @@ describe('supplier CSV import and export', () => {
   afterAll(() => api.close());
 
   const upload = (csv: string, dryRun = false) =>
-    api.request({ method: 'POST', url: `/api/v1/suppliers/import${dryRun ? '?dryRun=true' : ''}`, headers: { ...buyer.headers, 'content-type': 'text/csv' }, payload: csv });
-  const count = async () => Number((await query<{ n: string }>(api.databaseUrl, 'SELECT count(*) AS n FROM supplier'))[0].n);
+    api.request({
+      method: 'POST',
+      url: `/api/v1/suppliers/import${dryRun ? '?dryRun=true' : ''}`,
+      headers: { ...buyer.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+  const count = async () =>
+    Number((await query<{ n: string }>(api.databaseUrl, 'SELECT count(*) AS n FROM supplier'))[0].n);
 
   const file = [
     HEADER,
@@ -45,13 +52,31 @@ describe('supplier CSV import and export', () => {
     expect(body).toMatchObject({ dryRun: false, rows: 5, created: 2, updated: 0, invalid: 3 });
     expect(body.results).toEqual([
       { line: 2, status: 'created', supplierId: expect.any(String), name: 'Eastfield University' },
-      { line: 3, status: 'invalid', name: 'Bad Kind Ltd', errors: [{ path: 'kind', message: expect.stringContaining('must be one of') }] },
-      { line: 4, status: 'invalid', name: 'Harbour Pathology LLP', errors: [{ path: 'securityContactEmail', message: 'must be an email address' }] },
+      {
+        line: 3,
+        status: 'invalid',
+        name: 'Bad Kind Ltd',
+        errors: [{ path: 'kind', message: expect.stringContaining('must be one of') }],
+      },
+      {
+        line: 4,
+        status: 'invalid',
+        name: 'Harbour Pathology LLP',
+        errors: [{ path: 'securityContactEmail', message: 'must be an email address' }],
+      },
       { line: 6, status: 'created', supplierId: expect.any(String), name: 'Quoted, Name Ltd' },
-      { line: 7, status: 'invalid', name: 'Active No Primary Ltd', errors: [{ path: 'contacts', message: expect.stringContaining('primary') }] },
+      {
+        line: 7,
+        status: 'invalid',
+        name: 'Active No Primary Ltd',
+        errors: [{ path: 'contacts', message: expect.stringContaining('primary') }],
+      },
     ]);
     expect(await count()).toBe(before + 2);
-    const [quoted] = await query<{ services: string; notes: string }>(api.databaseUrl, "SELECT services, notes FROM supplier WHERE name = 'Quoted, Name Ltd'");
+    const [quoted] = await query<{ services: string; notes: string }>(
+      api.databaseUrl,
+      "SELECT services, notes FROM supplier WHERE name = 'Quoted, Name Ltd'",
+    );
     expect(quoted).toEqual({ services: 'Services, with comma', notes: 'multi\nline note' });
   });
 
@@ -65,32 +90,58 @@ describe('supplier CSV import and export', () => {
       ].join('\n'),
     );
     expect(res.json().results.map((r: { status: string }) => r.status)).toEqual(['updated', 'unchanged']);
-    const [eastfield] = await query<{ name: string; criticality: string; tier: number }>(api.databaseUrl, "SELECT name, criticality, tier FROM supplier WHERE ukprn = '10001234'");
+    const [eastfield] = await query<{ name: string; criticality: string; tier: number }>(
+      api.databaseUrl,
+      "SELECT name, criticality, tier FROM supplier WHERE ukprn = '10001234'",
+    );
     expect(eastfield).toEqual({ name: 'Eastfield University (renamed)', criticality: 'high', tier: 2 });
   });
 
   it('flags a row that repeats an identifier of an earlier row', async () => {
-    const res = await upload([HEADER, 'Twin A Ltd,supplier,11112222,,,,,low,,,,,,,,', 'Twin B Ltd,supplier,11112222,,,,,low,,,,,,,,'].join('\n'));
-    expect(res.json().results[1]).toEqual({ line: 3, status: 'invalid', name: 'Twin B Ltd', errors: [{ path: 'companiesHouseNumber', message: 'repeats line 2 of this file' }] });
+    const res = await upload(
+      [HEADER, 'Twin A Ltd,supplier,11112222,,,,,low,,,,,,,,', 'Twin B Ltd,supplier,11112222,,,,,low,,,,,,,,'].join(
+        '\n',
+      ),
+    );
+    expect(res.json().results[1]).toEqual({
+      line: 3,
+      status: 'invalid',
+      name: 'Twin B Ltd',
+      errors: [{ path: 'companiesHouseNumber', message: 'repeats line 2 of this file' }],
+    });
   });
 
   it('refuses an unknown column or a missing required one, storing nothing', async () => {
     const before = await count();
     const res = await upload('name,kind,colour\nX Ltd,supplier,red');
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['header.colour', 'header.criticality']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['header.colour', 'header.criticality']);
     expect(await count()).toBe(before);
   });
 
   it('refuses a body that is not CSV (415) and malformed CSV (400)', async () => {
-    const json = await api.request({ method: 'POST', url: '/api/v1/suppliers/import', headers: buyer.headers, payload: { name: 'x' } });
+    const json = await api.request({
+      method: 'POST',
+      url: '/api/v1/suppliers/import',
+      headers: buyer.headers,
+      payload: { name: 'x' },
+    });
     expect(json.statusCode).toBe(415);
     const broken = await upload(`${HEADER}\n"Unclosed quote,supplier`);
     expect(broken.statusCode).toBe(400);
   });
 
   it('exports the register as CSV that imports back unchanged', async () => {
-    const res = await api.request({ method: 'GET', url: '/api/v1/suppliers?format=csv&sort=name', headers: buyer.headers });
+    const res = await api.request({
+      method: 'GET',
+      url: '/api/v1/suppliers?format=csv&sort=name',
+      headers: buyer.headers,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\n');
@@ -105,14 +156,19 @@ describe('supplier CSV import and export', () => {
     const rows = [HEADER];
     for (let i = 0; i < 10_000; i++) {
       const n = String(i).padStart(5, '0');
-      rows.push(`Bulk Supplier ${n} Ltd,supplier,BK0${n},,,,Office supplies,low,active,bulk,,Contact ${n},c${n}@bulk.example,,,`);
+      rows.push(
+        `Bulk Supplier ${n} Ltd,supplier,BK0${n},,,,Office supplies,low,active,bulk,,Contact ${n},c${n}@bulk.example,,,`,
+      );
     }
     const started = Date.now();
     const res = await upload(rows.join('\n'));
     const seconds = (Date.now() - started) / 1000;
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ rows: 10_000, created: 10_000, invalid: 0 });
-    const [{ n }] = await query<{ n: string }>(api.databaseUrl, "SELECT count(*) AS n FROM supplier WHERE 'bulk' = ANY(tags)");
+    const [{ n }] = await query<{ n: string }>(
+      api.databaseUrl,
+      "SELECT count(*) AS n FROM supplier WHERE 'bulk' = ANY(tags)",
+    );
     expect(Number(n)).toBe(10_000);
     console.log(`10,000-row CSV import: ${seconds.toFixed(1)} s`);
   }, 300_000);

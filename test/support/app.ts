@@ -52,7 +52,13 @@ export async function startTestApi(overrides: Environment = {}): Promise<TestApi
     databaseUrl: config.database.url,
     request: async (options) => {
       const response = await fastify.inject(options);
-      const problem = contract.check(String(options.method ?? 'GET'), String(options.url ?? options.path ?? '/'), response.statusCode, response.headers['content-type'] as string | undefined, response.body);
+      const problem = contract.check(
+        String(options.method ?? 'GET'),
+        String(options.url ?? options.path ?? '/'),
+        response.statusCode,
+        response.headers['content-type'] as string | undefined,
+        response.body,
+      );
       if (problem) throw new Error(`OpenAPI contract: ${problem}`);
       return response;
     },

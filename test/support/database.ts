@@ -20,6 +20,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with npm test (jest's global set-up starts the services).`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests with npm test (jest's global set-up starts the services).`);
   return value;
 }

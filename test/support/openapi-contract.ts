@@ -22,11 +22,17 @@ export class OpenApiContract {
   constructor(document: Json) {
     (addFormats as unknown as (ajv: Ajv) => void)(this.ajv);
     const schemas = ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
-    for (const [name, schema] of Object.entries(schemas)) this.ajv.addSchema(toJsonSchema(schema), `#/components/schemas/${name}`);
+    for (const [name, schema] of Object.entries(schemas))
+      this.ajv.addSchema(toJsonSchema(schema), `#/components/schemas/${name}`);
     for (const [template, item] of Object.entries(document.paths as Record<string, Record<string, Json>>)) {
       const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
       for (const [method, operation] of Object.entries(item)) {
-        this.routes.push({ method: method.toUpperCase(), template, pattern, responses: operation.responses as Route['responses'] });
+        this.routes.push({
+          method: method.toUpperCase(),
+          template,
+          pattern,
+          responses: operation.responses as Route['responses'],
+        });
       }
     }
   }
@@ -38,11 +44,13 @@ export class OpenApiContract {
     if (!route) return null;
     const where = `${route.method} ${route.template} -> ${status}`;
     const response = route.responses[String(status)] ?? route.responses.default;
-    if (!response) return `${where}: the OpenAPI document does not describe status ${status} (documented: ${Object.keys(route.responses).join(', ')})`;
+    if (!response)
+      return `${where}: the OpenAPI document does not describe status ${status} (documented: ${Object.keys(route.responses).join(', ')})`;
     const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
     if (!/[/+]json$/.test(mediaType)) return null;
     const schema = response.content?.[mediaType]?.schema;
-    if (!schema) return `${where}: the document gives no ${mediaType} schema for this status (it has: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`;
+    if (!schema)
+      return `${where}: the document gives no ${mediaType} schema for this status (it has: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`;
     let validate = this.compiled.get(schema);
     if (!validate) {
       validate = this.ajv.compile(toJsonSchema(schema));
@@ -55,7 +63,12 @@ export class OpenApiContract {
       return `${where}: the body is not JSON although the content type is ${mediaType}`;
     }
     if (validate(data)) return null;
-    const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    const errors = (validate.errors ?? [])
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      );
     return `${where}: the response does not match the documented schema: ${errors.join('; ')}`;
   }
 }
@@ -70,7 +83,12 @@ function toJsonSchema(node: unknown): Json {
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable' || key === 'example' || key === 'xml') continue;
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toJsonSchema(v)])) : typeof value === 'object' ? toJsonSchema(value) : value;
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toJsonSchema(v)]))
+        : typeof value === 'object'
+          ? toJsonSchema(value)
+          : value;
   }
   // A field the document does not name is drift too: objects with named properties take no others.
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;

@@ -10,7 +10,12 @@ export interface Finished {
 }
 
 /** Runs a compiled entry point (`dist/...`) to the end, as `npm run ...` would. */
-export function runCompiled(entry: string, env: Record<string, string | undefined>, timeoutMs = 60_000, args: string[] = []): Promise<Finished> {
+export function runCompiled(
+  entry: string,
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+  args: string[] = [],
+): Promise<Finished> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(root, 'dist', entry), ...args], { env: cleanEnv(env), cwd: root });
     let stdout = '';
@@ -29,7 +34,10 @@ export function runCompiled(entry: string, env: Record<string, string | undefine
 }
 
 /** Starts a compiled long-running entry point; the caller stops it. */
-export function startCompiled(entry: string, env: Record<string, string | undefined>): ChildProcess & { output: () => string } {
+export function startCompiled(
+  entry: string,
+  env: Record<string, string | undefined>,
+): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, [resolve(root, 'dist', entry)], { env: cleanEnv(env), cwd: root });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

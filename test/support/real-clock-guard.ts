@@ -8,7 +8,12 @@
  */
 const RealDate = Date;
 const PRODUCT = /\/(apps|libs)\/[^/]+\/src\//;
-const ALLOWED = [/\/libs\/platform\/src\/clock\/clock\.ts/, /\/apps\/demo\/src\/(main|services)\.ts/, /\/node_modules\//, /\.spec\.ts/];
+const ALLOWED = [
+  /\/libs\/platform\/src\/clock\/clock\.ts/,
+  /\/apps\/demo\/src\/(main|services)\.ts/,
+  /\/node_modules\//,
+  /\.spec\.ts/,
+];
 const seen: string[] = [];
 
 function check(): void {

@@ -21,7 +21,11 @@ export function typedClient(api: TestApi, headers: Record<string, string> = {}) 
       });
       return new Response(response.statusCode === 204 ? null : response.rawPayload, {
         status: response.statusCode,
-        headers: Object.entries(response.headers).flatMap(([name, value]) => (value === undefined ? [] : (Array.isArray(value) ? value : [String(value)]).map((v) => [name, v] as [string, string]))),
+        headers: Object.entries(response.headers).flatMap(([name, value]) =>
+          value === undefined
+            ? []
+            : (Array.isArray(value) ? value : [String(value)]).map((v) => [name, v] as [string, string]),
+        ),
       });
     },
   });

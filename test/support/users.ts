@@ -15,7 +15,12 @@ export const PASSWORD = 'correct horse battery staple';
 export async function signIn(api: TestApi, role: Role): Promise<SignedIn> {
   const email = `${role}-${randomBytes(4).toString('hex')}@trust.nhs.test`;
   const user = await api.app.get(UsersService).create({ email, name: `${role} user`, role, password: PASSWORD });
-  const res = await api.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+  const res = await api.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: PASSWORD },
+    remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const token = res.json().accessToken as string;
   return { id: user.id, email, token, headers: { authorization: `Bearer ${token}` } };

@@ -22,10 +22,18 @@ import { createOpenApiDocument } from './openapi/document.js';
 import { securityHeaders } from './security-headers.js';
 
 // Swagger UI needs inline scripts and styles; every other page gets the strict policy.
-const DOCS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 const HELMET = {
   contentSecurityPolicy: {
-    directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
   },
   crossOriginEmbedderPolicy: false,
 };
@@ -66,7 +74,11 @@ export async function createApiApp(
   // HTML forms of the supplier pages (application/x-www-form-urlencoded) are parsed by the Fastify
   // adapter's own form parser: repeated fields (checkboxes) arrive as lists.
   // Questionnaire definitions may come as YAML: kept as text (within the body limit) and parsed by the route.
-  fastify.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
   // Helmet's headers, worked out once (the same for every answer), set with the request id in one hook.
   const headers = await securityHeaders(HELMET);
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -75,7 +87,12 @@ export async function createApiApp(
     done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (request.url.startsWith('/docs') || request.url.startsWith(QUEUE_BOARD_PATH) || request.url.startsWith(CONSOLE_QUEUE_BOARD_PATH)) void reply.header('content-security-policy', DOCS_CSP);
+    if (
+      request.url.startsWith('/docs') ||
+      request.url.startsWith(QUEUE_BOARD_PATH) ||
+      request.url.startsWith(CONSOLE_QUEUE_BOARD_PATH)
+    )
+      void reply.header('content-security-policy', DOCS_CSP);
     done(null, payload);
   });
 

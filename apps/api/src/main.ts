@@ -10,9 +10,15 @@ async function main(): Promise<void> {
   await assertDatabaseReachable(config.database.url);
   const app = await createApiApp(config, pino);
   // SIGTERM: stop accepting connections, finish the requests in flight, close pools.
-  closeOnSignal(() => app.close(), (message) => pino.info(message));
+  closeOnSignal(
+    () => app.close(),
+    (message) => pino.info(message),
+  );
   await app.listen({ port: config.http.port, host: '0.0.0.0' });
-  pino.info({ url: `http://localhost:${config.http.port}`, docs: `http://localhost:${config.http.port}/docs` }, 'API listening');
+  pino.info(
+    { url: `http://localhost:${config.http.port}`, docs: `http://localhost:${config.http.port}/docs` },
+    'API listening',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,7 @@ export async function securityHeaders(options: FastifyHelmetOptions): Promise<Re
   const answer = await probe.inject({ method: 'GET', url: '/' });
   await probe.close();
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(answer.headers)) if (!FASTIFY_OWN.has(name) && typeof value === 'string') headers[name] = value;
+  for (const [name, value] of Object.entries(answer.headers))
+    if (!FASTIFY_OWN.has(name) && typeof value === 'string') headers[name] = value;
   return headers;
 }

@@ -19,13 +19,21 @@ export class UserCreateCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: UserOptions): Promise<void> {
-    if (!options.email || !options.password || !options.role) throw new Error('user:create needs --email, --role and --password (and --name)');
-    const user = await this.users.create({ email: options.email, name: options.name ?? options.email, role: options.role, password: options.password }, CLI_ACTOR);
+    if (!options.email || !options.password || !options.role)
+      throw new Error('user:create needs --email, --role and --password (and --name)');
+    const user = await this.users.create(
+      { email: options.email, name: options.name ?? options.email, role: options.role, password: options.password },
+      CLI_ACTOR,
+    );
     console.log(`created ${user.role} ${user.email} (${user.id})`);
   }
 
-  @Option({ flags: '--email <email>', required: true }) email(v: string) { return v; }
-  @Option({ flags: '--name <name>' }) name(v: string) { return v; }
+  @Option({ flags: '--email <email>', required: true }) email(v: string) {
+    return v;
+  }
+  @Option({ flags: '--name <name>' }) name(v: string) {
+    return v;
+  }
   @Option({ flags: '--role <role>', description: ROLES.join(', ') })
   role(v: string) {
     if (!(ROLES as readonly string[]).includes(v)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
@@ -50,7 +58,9 @@ export class UserResetPasswordCommand extends CommandRunner {
     console.log(`password reset for ${user.email}`);
   }
 
-  @Option({ flags: '--email <email>', required: true }) email(v: string) { return v; }
+  @Option({ flags: '--email <email>', required: true }) email(v: string) {
+    return v;
+  }
   @Option({ flags: '--password <password>', required: true })
   password(v: string) {
     if (v.length < 12) throw new Error('--password must be at least 12 characters');
@@ -68,7 +78,9 @@ export class AuditVerifyCommand extends CommandRunner {
   async run(): Promise<void> {
     const { checked, firstBroken } = await this.audit.verify();
     if (firstBroken) {
-      console.error(`audit chain BROKEN at row ${firstBroken.id}: ${firstBroken.reason} (${checked} rows verified before it)`);
+      console.error(
+        `audit chain BROKEN at row ${firstBroken.id}: ${firstBroken.reason} (${checked} rows verified before it)`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   await assertDatabaseReachable(url);
   const applied = await runMigrations(url);
   console.log(
-    applied.length ? `Applied ${applied.length} migration(s) to ${redactUrl(url)}:\n  ${applied.join('\n  ')}` : `No pending migrations on ${redactUrl(url)}.`,
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${redactUrl(url)}:\n  ${applied.join('\n  ')}`
+      : `No pending migrations on ${redactUrl(url)}.`,
   );
 }
 

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     LINK_SEALING_SECRET: process.env.LINK_SEALING_SECRET ?? 'openapi-document-only-not-a-secret-0001',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   });
-  const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   const document = await createOpenApiDocument(app, config);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);

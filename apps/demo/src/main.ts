@@ -11,7 +11,14 @@ import { createWorker } from '../../worker/src/bootstrap.js';
 import { NotificationScheduler } from '../../worker/src/email/notification-scheduler.js';
 import { verifySeededCertificates } from './assurance.js';
 import { seedDemo } from './seed.js';
-import { embeddedDatabase, embeddedInbox, embeddedRedis, persistentSecret, randomSecret, type Stoppable } from './services.js';
+import {
+  embeddedDatabase,
+  embeddedInbox,
+  embeddedRedis,
+  persistentSecret,
+  randomSecret,
+  type Stoppable,
+} from './services.js';
 
 /**
  * `npm run demo`: the whole product on one machine. Starts what is not configured (PostgreSQL,
@@ -28,7 +35,8 @@ async function main(): Promise<void> {
     shuttingDown = true;
     say('stopping...');
     for (const close of closers.reverse()) await close().catch((e: unknown) => console.error(e));
-    for (const service of started.reverse()) await service.stop().catch((e: unknown) => console.error(`${service.name}: ${String(e)}`));
+    for (const service of started.reverse())
+      await service.stop().catch((e: unknown) => console.error(`${service.name}: ${String(e)}`));
     say('stopped; nothing left running');
     process.exit(code);
   };
@@ -68,14 +76,21 @@ async function main(): Promise<void> {
     closers.push(() => api.close());
     const seeded = await seedDemo(api);
     if (seeded) {
-      say('seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 4 access paths, 4 certificates, 6 questionnaires sent, 3 reviews completed, 1 incident open');
+      say(
+        'seeded the demo register: 30 suppliers, 7 data assets, 14 data-sharing links, 4 access paths, 4 certificates, 6 questionnaires sent, 3 reviews completed, 1 incident open',
+      );
       await api.get(Snapshots).take(); // this month's snapshot: the report's trend starts here
       // Until the worker sends the invitation emails, the demo keeps the links it made.
       writeFileSync(resolve(dataDir, 'supplier-links.txt'), `${seeded.links.join('\n')}\n`, { mode: 0o600 });
     }
-    const links = existsSync(resolve(dataDir, 'supplier-links.txt')) ? readFileSync(resolve(dataDir, 'supplier-links.txt'), 'utf8').trim().split('\n') : [];
+    const links = existsSync(resolve(dataDir, 'supplier-links.txt'))
+      ? readFileSync(resolve(dataDir, 'supplier-links.txt'), 'utf8').trim().split('\n')
+      : [];
     await api.listen({ port: config.http.port, host: '127.0.0.1' });
-    if (seeded) await requestContext.run({ requestId: 'demo-seed', actor: { type: 'system', id: 'demo-seed' } }, () => verifySeededCertificates(api));
+    if (seeded)
+      await requestContext.run({ requestId: 'demo-seed', actor: { type: 'system', id: 'demo-seed' } }, () =>
+        verifySeededCertificates(api),
+      );
     const worker = await createWorker(config, pino);
     closers.push(() => worker.close());
     await morningRound(worker, say);

@@ -15,7 +15,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<{ links: s
   return requestContext.run({ requestId: 'demo-seed', actor: { type: 'system', id: 'demo-seed' } }, async () => {
     const ids = new Map<string, string>();
     for (const { contact, ...seed } of SUPPLIERS) {
-      const domain = seed.name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+      const domain = seed.name
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '-')
+        .replace(/^-|-$/g, '');
       const email = `${contact.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}.example`;
       const created = await suppliers.create({
         ...seed,

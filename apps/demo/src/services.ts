@@ -20,7 +20,10 @@ export function persistentSecret(dataDir: string, name: string, make: () => stri
   return value;
 }
 
-export const randomSecret = (bytes = 32) => () => randomBytes(bytes).toString('base64url');
+export const randomSecret =
+  (bytes = 32) =>
+  () =>
+    randomBytes(bytes).toString('base64url');
 
 /** A real PostgreSQL in DATA_DIR/postgres, with an `assure` database. */
 export async function embeddedDatabase(dataDir: string, started: Stoppable[]): Promise<string> {
@@ -38,14 +41,21 @@ export async function embeddedDatabase(dataDir: string, started: Stoppable[]): P
 }
 
 /** redis-server from PATH with its data in DATA_DIR/redis; installed first on Debian when we are root. */
-export async function embeddedRedis(dataDir: string, started: Stoppable[], say: (line: string) => void): Promise<string> {
+export async function embeddedRedis(
+  dataDir: string,
+  started: Stoppable[],
+  say: (line: string) => void,
+): Promise<string> {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
     if (!(isRoot() && existsSync('/usr/bin/apt-get'))) throw new ServiceStartError(REDIS_INSTALL_HINT);
     say('redis-server is missing: installing it with apt-get (Debian package redis-server)...');
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   const server = await startRedis({ dataDir: join(dataDir, 'redis') });
   started.push({ name: 'Redis', stop: server.stop });
@@ -53,7 +63,10 @@ export async function embeddedRedis(dataDir: string, started: Stoppable[], say: 
 }
 
 /** MailDev: an SMTP sink whose web inbox shows every email the demo sends, kept in DATA_DIR/inbox between runs. */
-export async function embeddedInbox(dataDir: string, started: Stoppable[]): Promise<{ smtpUrl: string; webUrl: string }> {
+export async function embeddedInbox(
+  dataDir: string,
+  started: Stoppable[],
+): Promise<{ smtpUrl: string; webUrl: string }> {
   mkdirSync(join(dataDir, 'inbox'), { recursive: true });
   const inbox = await startMaildev({ mailDirectory: join(dataDir, 'inbox') });
   started.push({ name: 'MailDev', stop: inbox.stop });

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   await assertDatabaseReachable(config.database.url);
   const worker = await createWorker(config, pino);
   // SIGTERM: stop taking jobs, let the job in hand finish, close pools and the mail transport.
-  closeOnSignal(() => worker.close(), (message) => pino.info(message));
+  closeOnSignal(
+    () => worker.close(),
+    (message) => pino.info(message),
+  );
   pino.info('worker started');
 }
 

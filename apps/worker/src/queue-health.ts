@@ -15,7 +15,10 @@ export class QueueHealth implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const policy = await this.maxmemoryPolicy();
     if (policy !== 'noeviction') {
-      this.logger.warn({ msg: `Redis maxmemory-policy is ${policy ?? 'unknown'}; set it to noeviction or queued jobs may be dropped`, policy });
+      this.logger.warn({
+        msg: `Redis maxmemory-policy is ${policy ?? 'unknown'}; set it to noeviction or queued jobs may be dropped`,
+        policy,
+      });
     }
   }
 

@@ -12,7 +12,15 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, RiskSettingsModule, RedisModule, DatabaseModule, EmailWorkerModule, RiskWorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        RiskSettingsModule,
+        RedisModule,
+        DatabaseModule,
+        EmailWorkerModule,
+        RiskWorkerModule,
+      ],
       providers: [QueueHealth],
     };
   }

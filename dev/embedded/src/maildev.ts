@@ -14,7 +14,14 @@ export async function startMaildev(options: { mailDirectory?: string } = {}): Pr
   const { MailDev } = await import('maildev');
   const smtp = await freePort();
   const web = await freePort();
-  const maildev = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true, ...(options.mailDirectory ? { mailDirectory: options.mailDirectory } : {}) });
+  const maildev = new MailDev({
+    smtp,
+    web,
+    ip: '127.0.0.1',
+    webIp: '127.0.0.1',
+    silent: true,
+    ...(options.mailDirectory ? { mailDirectory: options.mailDirectory } : {}),
+  });
   await maildev.start();
   return {
     smtpUrl: `smtp://127.0.0.1:${smtp}`,

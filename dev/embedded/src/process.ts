@@ -26,7 +26,10 @@ export function spawnUntilReady(
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let settled = false;
-    const timer = setTimeout(() => fail(`did not become ready within ${(options.timeoutMs ?? 30_000) / 1000}s`), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => fail(`did not become ready within ${(options.timeoutMs ?? 30_000) / 1000}s`),
+      options.timeoutMs ?? 30_000,
+    );
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
       if (!settled && options.ready.test(output)) {

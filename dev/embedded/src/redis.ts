@@ -20,7 +20,18 @@ export const REDIS_INSTALL_HINT =
 export async function startRedis(options: RedisOptions = {}): Promise<RunningService> {
   if (!succeeds('redis-server', ['--version'])) throw new ServiceStartError(REDIS_INSTALL_HINT);
   const port = options.port ?? (await freePort());
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--maxmemory-policy', 'noeviction', '--daemonize', 'no'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--protected-mode',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'no',
+  ];
   if (options.dataDir) {
     const dir = resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
@@ -28,7 +39,10 @@ export async function startRedis(options: RedisOptions = {}): Promise<RunningSer
   } else {
     args.push('--save', '', '--appendonly', 'no');
   }
-  const child = await spawnUntilReady('redis-server', args, { name: 'redis-server', ready: /Ready to accept connections/ });
+  const child = await spawnUntilReady('redis-server', args, {
+    name: 'redis-server',
+    ready: /Ready to accept connections/,
+  });
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () => stopChild(child, 'SIGTERM'),

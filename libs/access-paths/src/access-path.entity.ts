@@ -1,7 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateAsString } from '@app/platform';
 
-export const ACCESS_PATH_KINDS = ['remote_support', 'vpn', 'site_to_site', 'api_integration', 'privileged_account', 'managed_device', 'cloud_admin', 'other'] as const;
+export const ACCESS_PATH_KINDS = [
+  'remote_support',
+  'vpn',
+  'site_to_site',
+  'api_integration',
+  'privileged_account',
+  'managed_device',
+  'cloud_admin',
+  'other',
+] as const;
 export const ACCESS_PATH_MFA = ['enforced', 'partial', 'none', 'not_applicable'] as const;
 export const ACCESS_PATH_STATUSES = ['active', 'disabled', 'removed'] as const;
 export type AccessPathKind = (typeof ACCESS_PATH_KINDS)[number];

@@ -1,10 +1,33 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { NotNullIfPresent, PageQuery } from '@app/platform';
-import { ACCESS_PATH_KINDS, ACCESS_PATH_MFA, ACCESS_PATH_STATUSES, type AccessPathKind, type AccessPathMfa, type AccessPathStatus } from './access-path.entity.js';
+import {
+  ACCESS_PATH_KINDS,
+  ACCESS_PATH_MFA,
+  ACCESS_PATH_STATUSES,
+  type AccessPathKind,
+  type AccessPathMfa,
+  type AccessPathStatus,
+} from './access-path.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = { message: 'must be a date as YYYY-MM-DD' };
 
@@ -12,7 +35,14 @@ const dateMessage = { message: 'must be a date as YYYY-MM-DD' };
 export class CreateAccessPathInput {
   @IsIn(ACCESS_PATH_KINDS) kind: AccessPathKind;
   @Transform(trim) @IsString() @MinLength(3) @MaxLength(500) description: string;
-  @IsOptional() @Transform(trimEach) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(200, { each: true }) systems?: string[];
+  @IsOptional()
+  @Transform(trimEach)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  systems?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) dataAssetIds?: string[];
   @IsIn(ACCESS_PATH_MFA) mfa: AccessPathMfa;
   @IsBoolean() monitored: boolean;
@@ -27,7 +57,14 @@ export class CreateAccessPathInput {
 export class UpdateAccessPathInput {
   @NotNullIfPresent() @IsIn(ACCESS_PATH_KINDS) kind?: AccessPathKind;
   @NotNullIfPresent() @Transform(trim) @IsString() @MinLength(3) @MaxLength(500) description?: string;
-  @NotNullIfPresent() @Transform(trimEach) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(200, { each: true }) systems?: string[];
+  @NotNullIfPresent()
+  @Transform(trimEach)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  systems?: string[];
   @NotNullIfPresent() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) dataAssetIds?: string[];
   @NotNullIfPresent() @IsIn(ACCESS_PATH_MFA) mfa?: AccessPathMfa;
   @NotNullIfPresent() @IsBoolean() monitored?: boolean;

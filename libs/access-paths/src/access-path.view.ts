@@ -31,14 +31,35 @@ export class AccessPathView {
 
 /** The access path as the API shows it. */
 export const toAccessPathView = (p: AccessPath): AccessPathView => ({
-  id: p.id, supplierId: p.supplierId, kind: p.kind, description: p.description, systems: p.systems, dataAssetIds: p.dataAssetIds,
-  mfa: p.mfa, monitored: p.monitored, deviceCount: p.deviceCount, unsupportedDeviceCount: p.unsupportedDeviceCount,
-  lastReviewedOn: p.lastReviewedOn, status: p.status, disabledByIncident: p.disabledByIncident,
-  createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+  id: p.id,
+  supplierId: p.supplierId,
+  kind: p.kind,
+  description: p.description,
+  systems: p.systems,
+  dataAssetIds: p.dataAssetIds,
+  mfa: p.mfa,
+  monitored: p.monitored,
+  deviceCount: p.deviceCount,
+  unsupportedDeviceCount: p.unsupportedDeviceCount,
+  lastReviewedOn: p.lastReviewedOn,
+  status: p.status,
+  disabledByIncident: p.disabledByIncident,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
 });
 
 /** What the audit trail records of a path. */
 export const accessPathSnapshot = (p: AccessPath) => ({
-  supplierId: p.supplierId, kind: p.kind, description: p.description, systems: p.systems, dataAssetIds: p.dataAssetIds, mfa: p.mfa, monitored: p.monitored,
-  deviceCount: p.deviceCount, unsupportedDeviceCount: p.unsupportedDeviceCount, lastReviewedOn: p.lastReviewedOn, status: p.status, disabledByIncident: p.disabledByIncident,
+  supplierId: p.supplierId,
+  kind: p.kind,
+  description: p.description,
+  systems: p.systems,
+  dataAssetIds: p.dataAssetIds,
+  mfa: p.mfa,
+  monitored: p.monitored,
+  deviceCount: p.deviceCount,
+  unsupportedDeviceCount: p.unsupportedDeviceCount,
+  lastReviewedOn: p.lastReviewedOn,
+  status: p.status,
+  disabledByIncident: p.disabledByIncident,
 });

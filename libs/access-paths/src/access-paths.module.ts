@@ -5,5 +5,9 @@ import { AccessPathCsv } from './access-path-csv.js';
 import { AccessPathsService } from './access-paths.service.js';
 import { OffboardSupplier } from './offboard-supplier.js';
 
-@Module({ imports: [AuditModule, SuppliersModule], providers: [AccessPathsService, AccessPathCsv, OffboardSupplier], exports: [AccessPathsService, AccessPathCsv, OffboardSupplier] })
+@Module({
+  imports: [AuditModule, SuppliersModule],
+  providers: [AccessPathsService, AccessPathCsv, OffboardSupplier],
+  exports: [AccessPathsService, AccessPathCsv, OffboardSupplier],
+})
 export class AccessPathsModule {}

@@ -17,7 +17,18 @@ export interface ExposedAccessPath {
  * whoever handles it), with the data assets reachable through each.
  */
 export async function accessPathsExposure(m: EntityManager, supplierId: string): Promise<ExposedAccessPath[]> {
-  const rows = await m.query<{ id: string; kind: string; description: string; status: string; mfa: string; monitored: boolean; systems: string[]; assets: { id: string; name: string; classification: string; recordCount: number }[] }[]>(
+  const rows = await m.query<
+    {
+      id: string;
+      kind: string;
+      description: string;
+      status: string;
+      mfa: string;
+      monitored: boolean;
+      systems: string[];
+      assets: { id: string; name: string; classification: string; recordCount: number }[];
+    }[]
+  >(
     `SELECT p.id, p.kind, p.description, p.status, p.mfa, p.monitored, p.systems,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'classification', a.classification, 'recordCount', a.record_count) ORDER BY a.name)
                         FROM data_asset a WHERE a.id = ANY(p.data_asset_ids)), '[]'::jsonb) AS assets
@@ -27,7 +38,13 @@ export async function accessPathsExposure(m: EntityManager, supplierId: string):
     [supplierId],
   );
   return rows.map((r) => ({
-    accessPathId: r.id, kind: r.kind, description: r.description, status: r.status, mfa: r.mfa, monitored: r.monitored, systems: r.systems,
+    accessPathId: r.id,
+    kind: r.kind,
+    description: r.description,
+    status: r.status,
+    mfa: r.mfa,
+    monitored: r.monitored,
+    systems: r.systems,
     dataAssets: r.assets.map((a) => ({ ...a, recordCount: Number(a.recordCount) })),
   }));
 }
@@ -36,7 +53,11 @@ export async function accessPathsExposure(m: EntityManager, supplierId: string):
  * Incident mode: disables every active way in of the supplier, marking each with the incident.
  * The caller audits, records the timeline and recomputes the figures in its own transaction.
  */
-export async function disableAccessPathsForIncident(m: EntityManager, supplierId: string, incidentId: string): Promise<{ id: string; kind: string; description: string }[]> {
+export async function disableAccessPathsForIncident(
+  m: EntityManager,
+  supplierId: string,
+  incidentId: string,
+): Promise<{ id: string; kind: string; description: string }[]> {
   const [rows] = await m.query<[{ id: string; kind: string; description: string }[], number]>(
     `UPDATE access_path SET status = 'disabled', disabled_by_incident = $2, updated_at = now()
       WHERE supplier_id = $1 AND status = 'active' RETURNING id, kind, description`,

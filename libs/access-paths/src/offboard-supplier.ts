@@ -33,7 +33,16 @@ export class OffboardSupplier {
           WHERE supplier_id = $1 AND status = 'active' RETURNING id, kind, description`,
         [id],
       );
-      await this.audit.recordMany(m, paths.map((p) => ({ action: 'access_path.disabled', entityType: 'access_path', entityId: p.id, before: { status: 'active' }, after: { status: 'disabled', reason: 'supplier offboarded' } })));
+      await this.audit.recordMany(
+        m,
+        paths.map((p) => ({
+          action: 'access_path.disabled',
+          entityType: 'access_path',
+          entityId: p.id,
+          before: { status: 'active' },
+          after: { status: 'disabled', reason: 'supplier offboarded' },
+        })),
+      );
       if (paths.length) {
         await this.risk.forSupplier(m, id);
         supplier = await m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });

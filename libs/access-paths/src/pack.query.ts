@@ -16,7 +16,14 @@ export interface SupplierEntryPoints {
 }
 
 export interface EntryPointsPack {
-  totals: { suppliers: number; activePaths: number; withoutMfa: number; unmonitored: number; unreviewed: number; unsupportedDevices: number };
+  totals: {
+    suppliers: number;
+    activePaths: number;
+    withoutMfa: number;
+    unmonitored: number;
+    unreviewed: number;
+    unsupportedDevices: number;
+  };
   suppliers: SupplierEntryPoints[];
 }
 
@@ -26,7 +33,18 @@ export interface EntryPointsPack {
  * paths; the largest `limit` suppliers by number of weak paths, and the totals over all of them.
  */
 export async function entryPointsForPack(m: EntityManager, asOf: string, limit: number): Promise<EntryPointsPack> {
-  const rows = await m.query<{ supplier_id: string; supplier: string; active: string; without_mfa: string; unmonitored: string; unreviewed: string; unsupported: string; paths: string[] }[]>(
+  const rows = await m.query<
+    {
+      supplier_id: string;
+      supplier: string;
+      active: string;
+      without_mfa: string;
+      unmonitored: string;
+      unreviewed: string;
+      unsupported: string;
+      paths: string[];
+    }[]
+  >(
     `WITH p AS (
        SELECT p.*, s.name AS supplier,
               p.mfa = 'none' AS no_mfa, NOT p.monitored AS unmonitored,
@@ -46,12 +64,26 @@ export async function entryPointsForPack(m: EntityManager, asOf: string, limit: 
     [asOf, ACCESS_PATH_REVIEW_MONTHS],
   );
   const suppliers = rows.map((r) => ({
-    supplierId: r.supplier_id, supplier: r.supplier, activePaths: Number(r.active), withoutMfa: Number(r.without_mfa), unmonitored: Number(r.unmonitored),
-    unreviewed: Number(r.unreviewed), unsupportedDevices: Number(r.unsupported), paths: r.paths ?? [],
+    supplierId: r.supplier_id,
+    supplier: r.supplier,
+    activePaths: Number(r.active),
+    withoutMfa: Number(r.without_mfa),
+    unmonitored: Number(r.unmonitored),
+    unreviewed: Number(r.unreviewed),
+    unsupportedDevices: Number(r.unsupported),
+    paths: r.paths ?? [],
   }));
-  const sum = (key: 'activePaths' | 'withoutMfa' | 'unmonitored' | 'unreviewed' | 'unsupportedDevices') => suppliers.reduce((n, s) => n + s[key], 0);
+  const sum = (key: 'activePaths' | 'withoutMfa' | 'unmonitored' | 'unreviewed' | 'unsupportedDevices') =>
+    suppliers.reduce((n, s) => n + s[key], 0);
   return {
-    totals: { suppliers: suppliers.length, activePaths: sum('activePaths'), withoutMfa: sum('withoutMfa'), unmonitored: sum('unmonitored'), unreviewed: sum('unreviewed'), unsupportedDevices: sum('unsupportedDevices') },
+    totals: {
+      suppliers: suppliers.length,
+      activePaths: sum('activePaths'),
+      withoutMfa: sum('withoutMfa'),
+      unmonitored: sum('unmonitored'),
+      unreviewed: sum('unreviewed'),
+      unsupportedDevices: sum('unsupportedDevices'),
+    },
     suppliers: suppliers.slice(0, limit),
   };
 }

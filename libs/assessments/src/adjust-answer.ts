@@ -29,7 +29,13 @@ export class AdjustAnswer {
     @Inject(RISK_SETTINGS) private readonly settings: RiskSettings,
   ) {}
 
-  async adjust(id: string, questionCode: string, score: number | null, reason: string, actor: { id: string; role: string } | null): Promise<Assessment> {
+  async adjust(
+    id: string,
+    questionCode: string,
+    score: number | null,
+    reason: string,
+    actor: { id: string; role: string } | null,
+  ): Promise<Assessment> {
     const actorId = actor?.id ?? null;
     return this.dataSource.transaction(async (m) => {
       const assessment = await lockAssessment(m, id);
@@ -38,20 +44,63 @@ export class AdjustAnswer {
       const question = questionsOf(version.definition).find((q) => q.code === questionCode);
       const answer = await m.findOneBy(AssessmentAnswer, { assessmentId: id, questionCode });
       if (!question || !SCORED_TYPES.includes(question.type as never)) {
-        throw new RuleViolationError('ASSESSMENT.NOT_SCORED', 'Only a scored question of this questionnaire can be adjusted.', [{ path: 'questionCode', message: question ? 'is not a scored question' : 'is not a question of this questionnaire' }]);
+        throw new RuleViolationError(
+          'ASSESSMENT.NOT_SCORED',
+          'Only a scored question of this questionnaire can be adjusted.',
+          [
+            {
+              path: 'questionCode',
+              message: question ? 'is not a scored question' : 'is not a question of this questionnaire',
+            },
+          ],
+        );
       }
       if (!answer || answer.notApplicable || answer.value === null) {
-        throw new RuleViolationError('ASSESSMENT.NOT_ANSWERED', 'Only an answered question can be adjusted.', [{ path: 'questionCode', message: 'has no scored answer' }]);
+        throw new RuleViolationError('ASSESSMENT.NOT_ANSWERED', 'Only an answered question can be adjusted.', [
+          { path: 'questionCode', message: 'has no scored answer' },
+        ]);
       }
       const answered = questionScore(question, { value: answer.value, notApplicable: answer.notApplicable });
       if (score !== null && answered !== null && score > answered && !RAISING_ROLES.includes(actor?.role ?? '')) {
-        throw new DomainError('ASSESSMENT.RAISE_GOVERNANCE_ONLY', `Only a governance user can raise ${questionCode} above the ${answered} its answer scores.`, 403, [{ path: 'score', message: `is above the answer's score ${answered}: a governance user must make this adjustment` }]);
+        throw new DomainError(
+          'ASSESSMENT.RAISE_GOVERNANCE_ONLY',
+          `Only a governance user can raise ${questionCode} above the ${answered} its answer scores.`,
+          403,
+          [
+            {
+              path: 'score',
+              message: `is above the answer's score ${answered}: a governance user must make this adjustment`,
+            },
+          ],
+        );
       }
       const before = { questionCode, adjustedScore: answer.adjustedScore, adjustmentReason: answer.adjustmentReason };
-      await m.update(AssessmentAnswer, { id: answer.id }, { adjustedScore: score, adjustmentReason: score === null ? null : reason, adjustedBy: score === null ? null : actorId, adjustedAt: score === null ? null : this.clock.now() });
+      await m.update(
+        AssessmentAnswer,
+        { id: answer.id },
+        {
+          adjustedScore: score,
+          adjustmentReason: score === null ? null : reason,
+          adjustedBy: score === null ? null : actorId,
+          adjustedAt: score === null ? null : this.clock.now(),
+        },
+      );
       assessment.score = await scoreOf(m, assessment, 'provisional', this.clock.now(), this.settings);
       await m.save(Assessment, assessment);
-      await this.audit.record(m, { action: 'assessment.answer_adjusted', entityType: 'assessment', entityId: id, before, after: { questionCode, adjustedScore: score, adjustmentReason: score === null ? null : reason, reason, overall: assessment.score.overall, band: assessment.score.band } });
+      await this.audit.record(m, {
+        action: 'assessment.answer_adjusted',
+        entityType: 'assessment',
+        entityId: id,
+        before,
+        after: {
+          questionCode,
+          adjustedScore: score,
+          adjustmentReason: score === null ? null : reason,
+          reason,
+          overall: assessment.score.overall,
+          band: assessment.score.band,
+        },
+      });
       return assessment;
     });
   }

@@ -2,11 +2,32 @@ import type { Question, QuestionnaireDefinition } from '@app/questionnaires';
 import { missingAnswers, valueProblem, type StoredAnswer } from './answer-rules.js';
 
 const q = (code: string, type: Question['type'], extra: Partial<Question> = {}): Question =>
-  ({ code, text: `${code}?`, type, required: true, allowNotApplicable: false, evidence: 'none', weight: 1, critical: false, mappings: [], ...extra }) as Question;
+  ({
+    code,
+    text: `${code}?`,
+    type,
+    required: true,
+    allowNotApplicable: false,
+    evidence: 'none',
+    weight: 1,
+    critical: false,
+    mappings: [],
+    ...extra,
+  }) as Question;
 
 describe('answer rules', () => {
-  const choice = q('C-01', 'single_choice', { options: [{ value: 'plus', label: 'Cyber Essentials Plus', score: 1 }, { value: 'none', label: 'None', score: 0 }] });
-  const multi = q('C-02', 'multi_choice', { options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] });
+  const choice = q('C-01', 'single_choice', {
+    options: [
+      { value: 'plus', label: 'Cyber Essentials Plus', score: 1 },
+      { value: 'none', label: 'None', score: 0 },
+    ],
+  });
+  const multi = q('C-02', 'multi_choice', {
+    options: [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B' },
+    ],
+  });
 
   it.each([
     [q('Y-01', 'yes_no'), 'yes', null],
@@ -25,14 +46,22 @@ describe('answer rules', () => {
 
   it('asks only for required, visible questions without an answer or an allowed N/A', () => {
     const definition = {
-      key: 'x', version: 1, title: 'X',
-      sections: [{ key: 's', title: 'S', questions: [
-        q('A-01', 'yes_no'),
-        q('A-02', 'text', { showIf: { question: 'A-01', equals: 'yes' } }),
-        q('A-03', 'yes_no', { allowNotApplicable: true }),
-        q('A-04', 'yes_no'),
-        q('A-05', 'text', { required: false }),
-      ] }],
+      key: 'x',
+      version: 1,
+      title: 'X',
+      sections: [
+        {
+          key: 's',
+          title: 'S',
+          questions: [
+            q('A-01', 'yes_no'),
+            q('A-02', 'text', { showIf: { question: 'A-01', equals: 'yes' } }),
+            q('A-03', 'yes_no', { allowNotApplicable: true }),
+            q('A-04', 'yes_no'),
+            q('A-05', 'text', { required: false }),
+          ],
+        },
+      ],
     } as unknown as QuestionnaireDefinition;
     const answers = new Map<string, StoredAnswer>([
       ['A-01', { value: 'no', notApplicable: false }],

@@ -16,19 +16,29 @@ export function valueProblem(question: Question, value: unknown): string | null 
     case 'yes_no_partial':
       return value === 'yes' || value === 'no' || value === 'partial' ? null : 'must be "yes", "partial" or "no"';
     case 'single_choice':
-      return question.options!.some((o) => o.value === value) ? null : `must be one of ${question.options!.map((o) => o.value).join(', ')}`;
+      return question.options!.some((o) => o.value === value)
+        ? null
+        : `must be one of ${question.options!.map((o) => o.value).join(', ')}`;
     case 'multi_choice': {
       const allowed = new Set(question.options!.map((o) => o.value));
-      return Array.isArray(value) && value.length > 0 && new Set(value).size === value.length && value.every((v) => allowed.has(v as string))
+      return Array.isArray(value) &&
+        value.length > 0 &&
+        new Set(value).size === value.length &&
+        value.every((v) => allowed.has(v as string))
         ? null
         : `must be a list of distinct values from ${[...allowed].join(', ')}`;
     }
     case 'text':
-      return typeof value === 'string' && value.trim().length > 0 && value.length <= 10_000 ? null : 'must be text of 1 to 10,000 characters';
+      return typeof value === 'string' && value.trim().length > 0 && value.length <= 10_000
+        ? null
+        : 'must be text of 1 to 10,000 characters';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+      return typeof value === 'string' &&
+        DATE.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
         ? null
         : 'must be a date as YYYY-MM-DD';
   }
@@ -58,8 +68,17 @@ export function missingAnswers(definition: QuestionnaireDefinition, answers: Map
 type WithChoices = { type: Question['type']; options?: { value: string; label: string }[] | null };
 
 export function choicesOf(question: WithChoices): { value: string; label: string }[] | null {
-  if (question.type === 'yes_no') return [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
-  if (question.type === 'yes_no_partial') return [{ value: 'yes', label: 'Yes' }, { value: 'partial', label: 'Partly' }, { value: 'no', label: 'No' }];
+  if (question.type === 'yes_no')
+    return [
+      { value: 'yes', label: 'Yes' },
+      { value: 'no', label: 'No' },
+    ];
+  if (question.type === 'yes_no_partial')
+    return [
+      { value: 'yes', label: 'Yes' },
+      { value: 'partial', label: 'Partly' },
+      { value: 'no', label: 'No' },
+    ];
   return question.options?.map(({ value, label }) => ({ value, label })) ?? null;
 }
 
@@ -74,7 +93,9 @@ export function answerText(question: WithChoices, answer: StoredAnswer | null | 
   const { value } = answer;
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return 'Not answered';
   if (question.type === 'date' && typeof value === 'string' && DATE.test(value)) {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
   }
   const choices = choicesOf(question);
   if (!choices) return String(value);

@@ -29,7 +29,9 @@ export class AssessmentQueries {
   async get(id: string): Promise<{ assessment: Assessment; answers: AssessmentAnswer[] }> {
     const assessment = await this.dataSource.getRepository(Assessment).findOneBy({ id });
     if (!assessment) throw new NotFoundError('ASSESSMENT.NOT_FOUND', 'No such assessment.');
-    const answers = await this.dataSource.getRepository(AssessmentAnswer).find({ where: { assessmentId: id }, order: { questionCode: 'ASC' } });
+    const answers = await this.dataSource
+      .getRepository(AssessmentAnswer)
+      .find({ where: { assessmentId: id }, order: { questionCode: 'ASC' } });
     return { assessment, answers };
   }
 
@@ -39,8 +41,17 @@ export class AssessmentQueries {
     if (query.supplierId) qb.andWhere('a.supplier_id = :s', { s: query.supplierId });
     if (query.status) qb.andWhere('a.status = :st', { st: query.status });
     if (query.questionnaireKey) qb.andWhere('a.questionnaire_key = :k', { k: query.questionnaireKey });
-    if (query.overdue) qb.andWhere('a.status IN (:...answerable) AND a.due_date < :today', { answerable: ANSWERABLE_STATUSES, today: this.clock.today() });
-    const [items, total] = await qb.orderBy(`a.${field}`, direction, 'NULLS LAST').addOrderBy('a.id').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    if (query.overdue)
+      qb.andWhere('a.status IN (:...answerable) AND a.due_date < :today', {
+        answerable: ANSWERABLE_STATUSES,
+        today: this.clock.today(),
+      });
+    const [items, total] = await qb
+      .orderBy(`a.${field}`, direction, 'NULLS LAST')
+      .addOrderBy('a.id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

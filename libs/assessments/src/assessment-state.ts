@@ -23,7 +23,11 @@ export async function lockAssessment(m: EntityManager, id: string): Promise<Asse
 /** 409 unless the assessment is in one of the statuses the action starts from. */
 export function expectStatus(assessment: Assessment, allowed: readonly AssessmentStatus[], action: string): void {
   if (!allowed.includes(assessment.status)) {
-    throw new ConflictError('ASSESSMENT.INVALID_TRANSITION', `Cannot ${action} an assessment that is ${assessment.status}.`, [{ path: 'status', message: `is ${assessment.status}` }]);
+    throw new ConflictError(
+      'ASSESSMENT.INVALID_TRANSITION',
+      `Cannot ${action} an assessment that is ${assessment.status}.`,
+      [{ path: 'status', message: `is ${assessment.status}` }],
+    );
   }
 }
 
@@ -43,7 +47,13 @@ export async function transition(
     const before = assessmentSnapshot(assessment);
     await change(m, assessment);
     await m.save(Assessment, assessment);
-    await audit.record(m, { action: step.auditAction, entityType: 'assessment', entityId: step.id, before, after: assessmentSnapshot(assessment) });
+    await audit.record(m, {
+      action: step.auditAction,
+      entityType: 'assessment',
+      entityId: step.id,
+      before,
+      after: assessmentSnapshot(assessment),
+    });
     return assessment;
   });
 }

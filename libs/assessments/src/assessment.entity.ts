@@ -2,7 +2,15 @@ import type { AssessmentScore } from '@app/scoring';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateAsString } from '@app/platform';
 
-export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'] as const;
+export const ASSESSMENT_STATUSES = [
+  'sent',
+  'in_progress',
+  'submitted',
+  'returned',
+  'completed',
+  'cancelled',
+  'expired',
+] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 /** Statuses in which the supplier can still answer (and reminders, overdue notices and expiry apply). */
 export const ANSWERABLE_STATUSES: readonly AssessmentStatus[] = ['sent', 'in_progress', 'returned'];
@@ -25,9 +33,15 @@ export class Assessment {
   @Column({ type: 'text' }) status: AssessmentStatus;
   @Column({ type: 'text', array: true, default: '{}' }) returnedQuestions: string[];
   @Column({ type: 'text', nullable: true }) returnMessage: string | null;
-  @Column({ type: 'jsonb', nullable: true }) attestation: { name: string; jobTitle: string; confirmed: true; at: string } | null;
+  @Column({ type: 'jsonb', nullable: true }) attestation: {
+    name: string;
+    jobTitle: string;
+    confirmed: true;
+    at: string;
+  } | null;
   /** The control score: provisional at submission, final at completion, with what made it. */
-  @Column({ type: 'jsonb', nullable: true }) score: (AssessmentScore & { stage: 'provisional' | 'final'; scoredAt: string }) | null;
+  @Column({ type: 'jsonb', nullable: true }) score:
+    (AssessmentScore & { stage: 'provisional' | 'final'; scoredAt: string }) | null;
   /** 0 none, 1 escalated to the supplier's escalation contact, 2 to the governance committee (set by the scheduler). */
   @Column({ type: 'smallint', default: 0 }) escalationLevel: number;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;

@@ -23,9 +23,28 @@ import { SubmitAssessment } from './submit-assessment.js';
 
 /** Use cases other libraries and the apps call; `Invitations` stays inside (send, resend and reassign share it). */
 const USE_CASES = [
-  SendQuestionnaire, ResendInvitation, ReassessAssessment, ReassignAssessment, CancelAssessment, ReturnForClarification, AdjustAnswer, CompleteAssessment, AssessmentQueries,
-  PortalAccess, SaveAnswers, SubmitAssessment, CampaignService, EvidenceService, AssessmentExpiry, Countermeasures, InvitationTokenBox,
+  SendQuestionnaire,
+  ResendInvitation,
+  ReassessAssessment,
+  ReassignAssessment,
+  CancelAssessment,
+  ReturnForClarification,
+  AdjustAnswer,
+  CompleteAssessment,
+  AssessmentQueries,
+  PortalAccess,
+  SaveAnswers,
+  SubmitAssessment,
+  CampaignService,
+  EvidenceService,
+  AssessmentExpiry,
+  Countermeasures,
+  InvitationTokenBox,
 ];
 
-@Module({ imports: [AuditModule, RiskModule, SuppliersModule], providers: [...USE_CASES, Invitations], exports: USE_CASES })
+@Module({
+  imports: [AuditModule, RiskModule, SuppliersModule],
+  providers: [...USE_CASES, Invitations],
+  exports: USE_CASES,
+})
 export class AssessmentsModule {}

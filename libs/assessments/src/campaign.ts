@@ -37,8 +37,17 @@ export class CampaignService {
     return this.dataSource.transaction(async (m) => {
       const version = await questionnaireToSend(m, input.questionnaireKey);
       const targets = await sendTargets(m, input, version.key);
-      const skipped = targets.filter((t) => t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! }));
-      const assessments = await this.sending.deliver(m, version, input.dueDate, targets.filter((t) => !t.reason), actorId, { campaign: true });
+      const skipped = targets
+        .filter((t) => t.reason)
+        .map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! }));
+      const assessments = await this.sending.deliver(
+        m,
+        version,
+        input.dueDate,
+        targets.filter((t) => !t.reason),
+        actorId,
+        { campaign: true },
+      );
       return { sent: assessments.length, skipped, assessments };
     });
   }
@@ -47,14 +56,27 @@ export class CampaignService {
    * What a campaign would do, without doing it: the questionnaire, who would receive it (with the
    * contact it goes to) and who would be skipped and why; nothing is written.
    */
-  async preview(input: CampaignInput): Promise<{ questionnaire: { key: string; version: number; title: string }; eligible: { supplierId: string; name: string; contactName: string; contactEmail: string }[]; skipped: CampaignResult['skipped'] }> {
+  async preview(input: CampaignInput): Promise<{
+    questionnaire: { key: string; version: number; title: string };
+    eligible: { supplierId: string; name: string; contactName: string; contactEmail: string }[];
+    skipped: CampaignResult['skipped'];
+  }> {
     const m = this.dataSource.manager;
     const version = await questionnaireToSend(m, input.questionnaireKey);
     const targets = await sendTargets(m, input, version.key);
     return {
       questionnaire: { key: version.key, version: version.version, title: version.title },
-      eligible: targets.filter((t) => !t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name!, contactName: t.contact_name!, contactEmail: t.contact_email! })),
-      skipped: targets.filter((t) => t.reason).map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! })),
+      eligible: targets
+        .filter((t) => !t.reason)
+        .map((t) => ({
+          supplierId: t.supplier_id,
+          name: t.name!,
+          contactName: t.contact_name!,
+          contactEmail: t.contact_email!,
+        })),
+      skipped: targets
+        .filter((t) => t.reason)
+        .map((t) => ({ supplierId: t.supplier_id, name: t.name, reason: t.reason! })),
     };
   }
 }

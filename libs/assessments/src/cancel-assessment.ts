@@ -18,10 +18,15 @@ export class CancelAssessment {
   ) {}
 
   async cancel(id: string): Promise<Assessment> {
-    return transition(this.dataSource, this.audit, { id, from: OPEN_STATUSES, verb: 'cancel', auditAction: 'assessment.cancelled' }, async (m, a) => {
-      a.status = 'cancelled';
-      a.cancelledAt = this.clock.now();
-      await this.invitations.revoke(m, a.id);
-    });
+    return transition(
+      this.dataSource,
+      this.audit,
+      { id, from: OPEN_STATUSES, verb: 'cancel', auditAction: 'assessment.cancelled' },
+      async (m, a) => {
+        a.status = 'cancelled';
+        a.cancelledAt = this.clock.now();
+        await this.invitations.revoke(m, a.id);
+      },
+    );
   }
 }

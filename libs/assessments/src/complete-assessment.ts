@@ -29,23 +29,46 @@ export class CompleteAssessment {
   ) {}
 
   async complete(id: string): Promise<Assessment> {
-    return transition(this.dataSource, this.audit, { id, from: ['submitted'], verb: 'complete', auditAction: 'assessment.completed' }, async (m, a) => {
-      a.status = 'completed';
-      a.completedAt = this.clock.now();
-      a.score = await scoreOf(m, a, 'final', this.clock.now(), this.settings);
-      await m.save(Assessment, a);
-      const version = await questionnaireVersionById(m, a.questionnaireVersionId);
-      if (version.purpose !== 'security') return;
-      const where = new Map(version.definition.sections.flatMap((section) => section.questions.map((q) => [q.code, { text: q.text, section: section.title }] as const)));
-      const supplier = await m.findOneByOrFail(Supplier, { id: a.supplierId });
-      await this.findings.raise(
-        m, a.supplierId, a.id, supplier.ownerId,
-        a.score.findings.map((f) => ({ ...f, questionText: where.get(f.questionCode)?.text ?? f.questionCode, sectionTitle: where.get(f.questionCode)?.section ?? '', mappings: f.mappings ?? [] })),
-      );
-      const s = a.score;
-      await this.risk.forSupplier(m, a.supplierId, {
-        assessmentId: a.id, questionnaireKey: a.questionnaireKey, band: s.band, completedOn: londonDate(a.completedAt), overall: s.overall, uncappedBand: s.uncappedBand ?? s.band, cap: s.cap ?? null,
-      });
-    });
+    return transition(
+      this.dataSource,
+      this.audit,
+      { id, from: ['submitted'], verb: 'complete', auditAction: 'assessment.completed' },
+      async (m, a) => {
+        a.status = 'completed';
+        a.completedAt = this.clock.now();
+        a.score = await scoreOf(m, a, 'final', this.clock.now(), this.settings);
+        await m.save(Assessment, a);
+        const version = await questionnaireVersionById(m, a.questionnaireVersionId);
+        if (version.purpose !== 'security') return;
+        const where = new Map(
+          version.definition.sections.flatMap((section) =>
+            section.questions.map((q) => [q.code, { text: q.text, section: section.title }] as const),
+          ),
+        );
+        const supplier = await m.findOneByOrFail(Supplier, { id: a.supplierId });
+        await this.findings.raise(
+          m,
+          a.supplierId,
+          a.id,
+          supplier.ownerId,
+          a.score.findings.map((f) => ({
+            ...f,
+            questionText: where.get(f.questionCode)?.text ?? f.questionCode,
+            sectionTitle: where.get(f.questionCode)?.section ?? '',
+            mappings: f.mappings ?? [],
+          })),
+        );
+        const s = a.score;
+        await this.risk.forSupplier(m, a.supplierId, {
+          assessmentId: a.id,
+          questionnaireKey: a.questionnaireKey,
+          band: s.band,
+          completedOn: londonDate(a.completedAt),
+          overall: s.overall,
+          uncappedBand: s.uncappedBand ?? s.band,
+          cap: s.cap ?? null,
+        });
+      },
+    );
   }
 }

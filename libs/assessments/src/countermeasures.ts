@@ -4,7 +4,20 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { SEVERITIES, type Severity } from '@app/risk';
 import type { QuestionnaireDefinition } from '@app/questionnaires';
-import { BANDS, pathToBand, reductionPerPound, riskReductions, RISK_SETTINGS, scoreAssessment, withQuestionsMet, type Band, type PathToBand, type RiskSettings, type ScoredAnswer, type WhatIf } from '@app/scoring';
+import {
+  BANDS,
+  pathToBand,
+  reductionPerPound,
+  riskReductions,
+  RISK_SETTINGS,
+  scoreAssessment,
+  withQuestionsMet,
+  type Band,
+  type PathToBand,
+  type RiskSettings,
+  type ScoredAnswer,
+  type WhatIf,
+} from '@app/scoring';
 import { RiskRecompute, Supplier, type RiskInputs } from '@app/suppliers';
 import { Assessment } from './assessment.entity.js';
 import { scoringInputs } from './score.js';
@@ -66,22 +79,45 @@ export class Countermeasures {
     );
     if (rows.length === 0) return;
     const evaluate = await this.whatIf(m, inputs, rows);
-    const reductions = riskReductions(rows.map((r) => r.id), evaluate);
-    const changed = rows.filter((r) => (r.risk_reduction === null ? null : Number(r.risk_reduction)) !== reductions.get(r.id));
+    const reductions = riskReductions(
+      rows.map((r) => r.id),
+      evaluate,
+    );
+    const changed = rows.filter(
+      (r) => (r.risk_reduction === null ? null : Number(r.risk_reduction)) !== reductions.get(r.id),
+    );
     if (changed.length === 0) return;
     await m.query(
       'UPDATE finding f SET risk_reduction = v.reduction FROM unnest($1::uuid[], $2::numeric[]) AS v(id, reduction) WHERE f.id = v.id',
       [changed.map((r) => r.id), changed.map((r) => reductions.get(r.id))],
     );
-    await this.audit.recordMany(m, changed.map((r) => ({
-      action: 'finding.risk_reduction_changed', entityType: 'finding', entityId: r.id,
-      before: { riskReduction: r.risk_reduction === null ? null : Number(r.risk_reduction) }, after: { riskReduction: reductions.get(r.id) ?? null },
-    })));
+    await this.audit.recordMany(
+      m,
+      changed.map((r) => ({
+        action: 'finding.risk_reduction_changed',
+        entityType: 'finding',
+        entityId: r.id,
+        before: { riskReduction: r.risk_reduction === null ? null : Number(r.risk_reduction) },
+        after: { riskReduction: reductions.get(r.id) ?? null },
+      })),
+    );
   }
 
   /** Open findings of suppliers not offboarded, the largest reduction first, then the most severe. */
   async actions(supplierId?: string): Promise<CountermeasureAction[]> {
-    const rows = await this.dataSource.query<{ id: string; supplier_id: string; supplier_name: string; question_code: string; question_text: string; severity: Severity; status: string; risk_reduction: string | null; remediation_cost: string | null }[]>(
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        supplier_id: string;
+        supplier_name: string;
+        question_code: string;
+        question_text: string;
+        severity: Severity;
+        status: string;
+        risk_reduction: string | null;
+        remediation_cost: string | null;
+      }[]
+    >(
       `SELECT f.id, f.supplier_id, s.name AS supplier_name, f.question_code, f.question_text, f.severity, f.status, f.risk_reduction, f.remediation_cost
          FROM finding f JOIN supplier s ON s.id = f.supplier_id
         WHERE f.superseded_at IS NULL AND f.status = ANY($1) AND s.status <> 'offboarded' AND ($3::uuid IS NULL OR f.supplier_id = $3)
@@ -91,7 +127,18 @@ export class Countermeasures {
     return rows.map((r) => {
       const riskReduction = r.risk_reduction === null ? null : Number(r.risk_reduction);
       const remediationCost = r.remediation_cost === null ? null : Number(r.remediation_cost);
-      return { findingId: r.id, supplierId: r.supplier_id, supplierName: r.supplier_name, questionCode: r.question_code, questionText: r.question_text, severity: r.severity, status: r.status, riskReduction, remediationCost, reductionPerPound: reductionPerPound(riskReduction, remediationCost) };
+      return {
+        findingId: r.id,
+        supplierId: r.supplier_id,
+        supplierName: r.supplier_name,
+        questionCode: r.question_code,
+        questionText: r.question_text,
+        severity: r.severity,
+        status: r.status,
+        riskReduction,
+        remediationCost,
+        reductionPerPound: reductionPerPound(riskReduction, remediationCost),
+      };
     });
   }
 
@@ -109,13 +156,20 @@ export class Countermeasures {
   /** The fewest open findings whose fixing lifts the supplier to `target` or better, or why none does. */
   async pathFor(supplierId: string, target: Band = 'B'): Promise<SupplierPath> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const supplier = await m.findOneOrFail(Supplier, { where: { id: supplierId }, select: { id: true, name: true, band: true, criticality: true, tierOverride: true, tierOverrideReason: true } });
+      const supplier = await m.findOneOrFail(Supplier, {
+        where: { id: supplierId },
+        select: { id: true, name: true, band: true, criticality: true, tierOverride: true, tierOverrideReason: true },
+      });
       const inputs = await this.recompute.inputs(m, supplier);
       const rows = await m.query<FindingRow[]>(
         'SELECT id, assessment_id, question_code, status FROM finding WHERE supplier_id = $1 AND superseded_at IS NULL AND status = ANY($2) ORDER BY id',
         [supplierId, OPEN_FINDING_STATUSES],
       );
-      const path = pathToBand(rows.map((r) => r.id), await this.whatIf(m, inputs, rows), target);
+      const path = pathToBand(
+        rows.map((r) => r.id),
+        await this.whatIf(m, inputs, rows),
+        target,
+      );
       return { supplierId, supplierName: supplier.name, band: supplier.band as Band | null, ...path };
     });
   }
@@ -126,11 +180,21 @@ export class Countermeasures {
    * with those assessments' new bands, everything else as it is. No fix: the figures as they are.
    */
   private async whatIf(m: EntityManager, inputs: RiskInputs, findings: FindingRow[]): Promise<WhatIf> {
-    const assessments = new Map<string, { definition: QuestionnaireDefinition; answers: Map<string, ScoredAnswer>; overall: number }>();
+    const assessments = new Map<
+      string,
+      { definition: QuestionnaireDefinition; answers: Map<string, ScoredAnswer>; overall: number }
+    >();
     for (const assessmentId of new Set(findings.map((f) => f.assessment_id))) {
-      const assessment = await m.findOneOrFail(Assessment, { where: { id: assessmentId }, select: { id: true, questionnaireVersionId: true } });
+      const assessment = await m.findOneOrFail(Assessment, {
+        where: { id: assessmentId },
+        select: { id: true, questionnaireVersionId: true },
+      });
       const { definition, answers } = await scoringInputs(m, assessment);
-      assessments.set(assessmentId, { definition, answers, overall: scoreAssessment(definition, answers, this.settings).overall ?? 0 });
+      assessments.set(assessmentId, {
+        definition,
+        answers,
+        overall: scoreAssessment(definition, answers, this.settings).overall ?? 0,
+      });
     }
     const byId = new Map(findings.map((f) => [f.id, f]));
     const baseProgress = [...assessments.values()].reduce((sum, a) => sum + a.overall, 0);

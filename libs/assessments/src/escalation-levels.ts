@@ -7,7 +7,11 @@ import type { EscalationChange } from '@app/notifications';
  * the caller's transaction. A level is changed only from the value it was read as, so two schedulers
  * running at once change each assessment once. Returns how many changed.
  */
-export async function raiseEscalationLevels(m: EntityManager, audit: AuditTrail, levels: Map<string, EscalationChange>): Promise<number> {
+export async function raiseEscalationLevels(
+  m: EntityManager,
+  audit: AuditTrail,
+  levels: Map<string, EscalationChange>,
+): Promise<number> {
   if (levels.size === 0) return 0;
   // An UPDATE through TypeORM's query answers [rows, count].
   const [changed] = await m.query<[{ id: string }[], number]>(
@@ -17,6 +21,15 @@ export async function raiseEscalationLevels(m: EntityManager, audit: AuditTrail,
       RETURNING a.id`,
     [[...levels.keys()], [...levels.values()].map((l) => l.level), [...levels.values()].map((l) => l.before)],
   );
-  await audit.recordMany(m, changed.map((c) => ({ action: 'assessment.escalated', entityType: 'assessment', entityId: c.id, before: { escalationLevel: levels.get(c.id)!.before }, after: { escalationLevel: levels.get(c.id)!.level } })));
+  await audit.recordMany(
+    m,
+    changed.map((c) => ({
+      action: 'assessment.escalated',
+      entityType: 'assessment',
+      entityId: c.id,
+      before: { escalationLevel: levels.get(c.id)!.before },
+      after: { escalationLevel: levels.get(c.id)!.level },
+    })),
+  );
   return changed.length;
 }

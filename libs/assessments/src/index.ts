@@ -7,10 +7,22 @@ export { ReturnForClarification } from './return-for-clarification.js';
 export { AdjustAnswer } from './adjust-answer.js';
 export { CompleteAssessment } from './complete-assessment.js';
 export { AssessmentQueries, ASSESSMENT_SORTS, type AssessmentListQuery } from './assessment-queries.js';
-export { PortalAccess, PortalUnauthenticatedError, SESSION_ABSOLUTE_HOURS, type PortalContext } from './portal-access.js';
+export {
+  PortalAccess,
+  PortalUnauthenticatedError,
+  SESSION_ABSOLUTE_HOURS,
+  type PortalContext,
+} from './portal-access.js';
 export { SaveAnswers, type AnswerInput } from './save-answers.js';
 export { SubmitAssessment } from './submit-assessment.js';
-export { Assessment, ASSESSMENT_STATUSES, ANSWERABLE_STATUSES, OPEN_STATUSES, isAnswerable, type AssessmentStatus } from './assessment.entity.js';
+export {
+  Assessment,
+  ASSESSMENT_STATUSES,
+  ANSWERABLE_STATUSES,
+  OPEN_STATUSES,
+  isAnswerable,
+  type AssessmentStatus,
+} from './assessment.entity.js';
 export { AssessmentAnswer } from './assessment-answer.entity.js';
 export { AssessmentInvitation } from './assessment-invitation.entity.js';
 export { PortalSession } from './portal-session.entity.js';

@@ -11,7 +11,8 @@ export type InvitationReason = 'invitation' | 'resend' | 'reassign';
 export type InvitationTarget = Pick<Assessment, 'id' | 'dueDate' | 'recipientContactId' | 'recipientEmail'>;
 
 /** The outbox's key for the email carrying one link: the same link is never emailed twice. */
-export const invitationDedupeKey = (assessmentId: string, invitationId: string): string => `assessment:${assessmentId}:invitation:${invitationId}`;
+export const invitationDedupeKey = (assessmentId: string, invitationId: string): string =>
+  `assessment:${assessmentId}:invitation:${invitationId}`;
 
 /**
  * The emailed link of an assessment: issuing one stores the new token's hash and owes the email
@@ -27,7 +28,12 @@ export class Invitations {
   ) {}
 
   /** Revokes the assessment's earlier links, then issues a new one; returns the link. */
-  async issue(m: EntityManager, assessment: InvitationTarget, reason: InvitationReason, extraRefs: Record<string, string> = {}): Promise<string> {
+  async issue(
+    m: EntityManager,
+    assessment: InvitationTarget,
+    reason: InvitationReason,
+    extraRefs: Record<string, string> = {},
+  ): Promise<string> {
     await this.revoke(m, assessment.id);
     const [url] = await this.issueMany(m, [assessment], reason, extraRefs);
     return url;
@@ -37,13 +43,25 @@ export class Invitations {
    * A new link for each assessment (none of which has a working one), set-based: a campaign of
    * 5,000 is two statements. Returns the links, in the order given.
    */
-  async issueMany(m: EntityManager, targets: InvitationTarget[], reason: InvitationReason, extraRefs: Record<string, string> = {}): Promise<string[]> {
+  async issueMany(
+    m: EntityManager,
+    targets: InvitationTarget[],
+    reason: InvitationReason,
+    extraRefs: Record<string, string> = {},
+  ): Promise<string[]> {
     if (targets.length === 0) return [];
     const tokens = targets.map(() => newToken());
     const invitations = await m.query<{ id: string; assessment_id: string }[]>(
       `INSERT INTO assessment_invitation (assessment_id, token_hash, expires_at, recipient_contact_id, recipient_email, reason)
        SELECT t.*, $6::text FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::citext[]) AS t RETURNING id, assessment_id`,
-      [targets.map((t) => t.id), tokens.map(hashToken), targets.map((t) => invitationExpiry(t.dueDate)), targets.map((t) => t.recipientContactId), targets.map((t) => t.recipientEmail), reason],
+      [
+        targets.map((t) => t.id),
+        tokens.map(hashToken),
+        targets.map((t) => invitationExpiry(t.dueDate)),
+        targets.map((t) => t.recipientContactId),
+        targets.map((t) => t.recipientEmail),
+        reason,
+      ],
     );
     const invitationOf = new Map(invitations.map((i) => [i.assessment_id, i.id]));
     // The email needs the token itself: it waits in the outbox sealed, never in clear, addressed
@@ -55,17 +73,30 @@ export class Invitations {
       [
         reason === 'reassign' ? 'assessment.reassigned' : `assessment.${reason}`,
         targets.map((t) => t.recipientEmail),
-        targets.map((t, i) => JSON.stringify({ ...extraRefs, assessmentId: t.id, invitationId: invitationOf.get(t.id), sealedToken: this.box.seal(tokens[i]) })),
+        targets.map((t, i) =>
+          JSON.stringify({
+            ...extraRefs,
+            assessmentId: t.id,
+            invitationId: invitationOf.get(t.id),
+            sealedToken: this.box.seal(tokens[i]),
+          }),
+        ),
         targets.map((t) => invitationDedupeKey(t.id, invitationOf.get(t.id)!)),
       ],
     );
-    noteOwed(m, owed.map((o) => o.id));
+    noteOwed(
+      m,
+      owed.map((o) => o.id),
+    );
     return tokens.map((token) => this.url(token));
   }
 
   /** Every link of the assessment stops working (its portal sessions end with it). */
   async revoke(m: EntityManager, assessmentId: string): Promise<void> {
-    await m.query('UPDATE assessment_invitation SET revoked_at = $2 WHERE assessment_id = $1 AND revoked_at IS NULL', [assessmentId, this.clock.now()]);
+    await m.query('UPDATE assessment_invitation SET revoked_at = $2 WHERE assessment_id = $1 AND revoked_at IS NULL', [
+      assessmentId,
+      this.clock.now(),
+    ]);
   }
 
   /** The link a token opens. */

@@ -53,7 +53,11 @@ export class PortalAccess {
       .getRepository(Assessment)
       .createQueryBuilder('a')
       .innerJoin(AssessmentInvitation, 'i', 'i.assessment_id = a.id')
-      .addSelect(['i.id AS invitation_id', 'i.revoked_at AS invitation_revoked_at', 'i.expires_at AS invitation_expires_at'])
+      .addSelect([
+        'i.id AS invitation_id',
+        'i.revoked_at AS invitation_revoked_at',
+        'i.expires_at AS invitation_expires_at',
+      ])
       .where('i.token_hash = :hash', { hash: hashToken(token) })
       .getRawAndEntities<{ invitation_id: string; invitation_revoked_at: Date | null; invitation_expires_at: Date }>();
     const [assessment] = entities;
@@ -90,8 +94,15 @@ export class PortalAccess {
     const repository = this.dataSource.getRepository(PortalSession);
     const session = await repository.findOneBy({ idHash: sha256(id) });
     const now = this.clock.now();
-    if (!session || session.expiresAt <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MINUTES * 60_000 <= now.getTime()) throw new PortalUnauthenticatedError();
-    const invitation = await this.dataSource.getRepository(AssessmentInvitation).findOneByOrFail({ id: session.invitationId });
+    if (
+      !session ||
+      session.expiresAt <= now ||
+      session.lastSeenAt.getTime() + SESSION_IDLE_MINUTES * 60_000 <= now.getTime()
+    )
+      throw new PortalUnauthenticatedError();
+    const invitation = await this.dataSource
+      .getRepository(AssessmentInvitation)
+      .findOneByOrFail({ id: session.invitationId });
     if (invitation.revokedAt) throw new LinkGoneError('revoked');
     if (invitation.expiresAt <= now) throw new LinkGoneError('expired');
     await repository.update({ idHash: session.idHash }, { lastSeenAt: now });

@@ -1,13 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_INT } from '@app/platform';
 
 export class AnswerBody {
   @IsString() @MaxLength(20) code: string;
   @ApiProperty({
     required: false,
-    description: 'By question type: "yes"/"no"/"partial", an option value, a list of option values, text, a number or a date (YYYY-MM-DD); checked against the question.',
+    description:
+      'By question type: "yes"/"no"/"partial", an option value, a list of option values, text, a number or a date (YYYY-MM-DD); checked against the question.',
     oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
   })
   @IsOptional()

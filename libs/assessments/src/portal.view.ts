@@ -21,7 +21,9 @@ export class PortalLandingQuestionnaire extends PortalQuestionnaireRef {
 /** `GET /portal/i/:token` with `Accept: application/json`: who asks whom for what, by when, and where the link stands. */
 export class PortalLandingView {
   /** Where the link stands, as its landing page explains it. */
-  @ApiProperty({ enum: ['open', 'overdue', 'returned', 'submitted', 'completed', 'cancelled', 'expired', 'replaced', 'invalid'] })
+  @ApiProperty({
+    enum: ['open', 'overdue', 'returned', 'submitted', 'completed', 'cancelled', 'expired', 'replaced', 'invalid'],
+  })
   state: string;
   /** Whether Start would open a session (a submitted questionnaire's receipt can still be seen). */
   linkWorks: boolean;
@@ -99,7 +101,10 @@ export class PortalShowIf {
 }
 
 export class PortalAnswer {
-  @ApiProperty({ description: 'yes/no/partial, an option value, a list of option values, text, a number or a date, by question type', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiProperty({
+    description: 'yes/no/partial, an option value, a list of option values, text, a number or a date, by question type',
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
+  })
   value: string | number | string[] | null;
   notApplicable: boolean;
   comment: string | null;

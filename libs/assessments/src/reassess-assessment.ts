@@ -28,6 +28,14 @@ export class ReassessAssessment {
     expectStatus(previous, ['completed'], 'reassess from');
     const contact = await this.dataSource.getRepository(SupplierContact).findOneBy({ id: previous.recipientContactId });
     const dueDate = addDays(this.clock.today(), REASSESSMENT_DUE_DAYS);
-    return this.sending.send({ supplierId: previous.supplierId, questionnaireKey: previous.questionnaireKey, dueDate, recipientContactId: contact?.id }, actorId);
+    return this.sending.send(
+      {
+        supplierId: previous.supplierId,
+        questionnaireKey: previous.questionnaireKey,
+        dueDate,
+        recipientContactId: contact?.id,
+      },
+      actorId,
+    );
   }
 }

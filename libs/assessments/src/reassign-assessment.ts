@@ -31,26 +31,72 @@ export class ReassignAssessment {
       const assessment = await m.findOne(Assessment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!assessment) throw new NotFoundError('ASSESSMENT.NOT_FOUND', 'No such assessment.');
       if (!REASSIGNABLE_STATUSES.includes(assessment.status)) {
-        throw new ConflictError('ASSESSMENT.NOT_REASSIGNABLE', `This assessment is ${assessment.status.replace('_', ' ')}: only one still waiting for the supplier's answers can be sent to someone else.`, [{ path: 'status', message: `is ${assessment.status}` }]);
+        throw new ConflictError(
+          'ASSESSMENT.NOT_REASSIGNABLE',
+          `This assessment is ${assessment.status.replace('_', ' ')}: only one still waiting for the supplier's answers can be sent to someone else.`,
+          [{ path: 'status', message: `is ${assessment.status}` }],
+        );
       }
       const contact = await m.findOneBy(SupplierContact, { id: input.recipientContactId });
       if (!contact || contact.supplierId !== assessment.supplierId) {
-        throw new RuleViolationError('ASSESSMENT.RECIPIENT_NOT_OF_SUPPLIER', 'The questionnaire can only go to a contact of the supplier it is about.', [{ path: 'recipientContactId', message: contact ? 'is a contact of another supplier' : 'is not a known contact' }]);
+        throw new RuleViolationError(
+          'ASSESSMENT.RECIPIENT_NOT_OF_SUPPLIER',
+          'The questionnaire can only go to a contact of the supplier it is about.',
+          [
+            {
+              path: 'recipientContactId',
+              message: contact ? 'is a contact of another supplier' : 'is not a known contact',
+            },
+          ],
+        );
       }
       if (contact.id === assessment.recipientContactId) {
-        throw new RuleViolationError('ASSESSMENT.SAME_RECIPIENT', 'That contact already has it; resend it for a new link.', [{ path: 'recipientContactId', message: 'is already the recipient' }]);
+        throw new RuleViolationError(
+          'ASSESSMENT.SAME_RECIPIENT',
+          'That contact already has it; resend it for a new link.',
+          [{ path: 'recipientContactId', message: 'is already the recipient' }],
+        );
       }
       const dueDate = input.dueDate ?? assessment.dueDate;
       if (dueDate <= this.clock.today()) {
-        throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The new recipient needs a due date after today.', [{ path: 'dueDate', message: input.dueDate ? 'must be after today' : `has passed (${assessment.dueDate}): give a new due date` }]);
+        throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The new recipient needs a due date after today.', [
+          {
+            path: 'dueDate',
+            message: input.dueDate ? 'must be after today' : `has passed (${assessment.dueDate}): give a new due date`,
+          },
+        ]);
       }
-      const before = { recipientContactId: assessment.recipientContactId, recipientName: assessment.recipientName, recipientEmail: assessment.recipientEmail, dueDate: assessment.dueDate, escalationLevel: assessment.escalationLevel };
-      Object.assign(assessment, { recipientContactId: contact.id, recipientName: contact.name, recipientEmail: contact.email, dueDate, escalationLevel: 0 });
+      const before = {
+        recipientContactId: assessment.recipientContactId,
+        recipientName: assessment.recipientName,
+        recipientEmail: assessment.recipientEmail,
+        dueDate: assessment.dueDate,
+        escalationLevel: assessment.escalationLevel,
+      };
+      Object.assign(assessment, {
+        recipientContactId: contact.id,
+        recipientName: contact.name,
+        recipientEmail: contact.email,
+        dueDate,
+        escalationLevel: 0,
+      });
       await m.save(Assessment, assessment);
-      const invitationUrl = await this.invitations.issue(m, assessment, 'reassign', { previousContactId: before.recipientContactId });
+      const invitationUrl = await this.invitations.issue(m, assessment, 'reassign', {
+        previousContactId: before.recipientContactId,
+      });
       await this.audit.record(m, {
-        action: 'assessment.reassigned', entityType: 'assessment', entityId: id, before: { ...before, invitation: 'revoked' },
-        after: { recipientContactId: contact.id, recipientName: contact.name, recipientEmail: contact.email, dueDate, escalationLevel: 0, invitation: 'new' },
+        action: 'assessment.reassigned',
+        entityType: 'assessment',
+        entityId: id,
+        before: { ...before, invitation: 'revoked' },
+        after: {
+          recipientContactId: contact.id,
+          recipientName: contact.name,
+          recipientEmail: contact.email,
+          dueDate,
+          escalationLevel: 0,
+          invitation: 'new',
+        },
       });
       return { assessment, invitationUrl };
     });

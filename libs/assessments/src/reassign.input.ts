@@ -6,5 +6,8 @@ import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 export class ReassignInput {
   @IsUUID(undefined, { message: 'must be a contact of the supplier' }) recipientContactId: string;
   /** A new due date, needed when the current one has passed (an invitation never asks for a date gone by). */
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' }) dueDate?: string;
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date as YYYY-MM-DD' })
+  dueDate?: string;
 }

@@ -21,7 +21,13 @@ export class ResendInvitation {
       const assessment = await lockAssessment(m, id);
       expectStatus(assessment, ANSWERABLE_STATUSES, 'resend');
       const invitationUrl = await this.invitations.issue(m, assessment, 'resend');
-      await this.audit.record(m, { action: 'assessment.resent', entityType: 'assessment', entityId: id, before: { invitation: 'previous' }, after: { invitation: 'new' } });
+      await this.audit.record(m, {
+        action: 'assessment.resent',
+        entityType: 'assessment',
+        entityId: id,
+        before: { invitation: 'previous' },
+        after: { invitation: 'new' },
+      });
       return { assessment, invitationUrl };
     });
   }

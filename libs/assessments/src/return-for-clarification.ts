@@ -19,15 +19,34 @@ export class ReturnForClarification {
   ) {}
 
   async returnForClarification(id: string, questionCodes: string[], message: string): Promise<Assessment> {
-    return transition(this.dataSource, this.audit, { id, from: ['submitted'], verb: 'return', auditAction: 'assessment.returned' }, async (m, a) => {
-      const version = await questionnaireVersionById(m, a.questionnaireVersionId);
-      const known = new Set(questionsOf(version.definition).map((q) => q.code));
-      const unknown = questionCodes.map((code, i) => ({ code, i })).filter(({ code }) => !known.has(code));
-      if (unknown.length) throw new RuleViolationError('ASSESSMENT.UNKNOWN_QUESTION', 'Name questions of this questionnaire.', unknown.map(({ i }) => ({ path: `questionCodes[${i}]`, message: 'is not a question of this questionnaire' })));
-      a.status = 'returned';
-      a.returnedQuestions = [...new Set(questionCodes)];
-      a.returnMessage = message;
-      await oweEmail(m, { kind: 'assessment.returned', recipients: [a.recipientEmail], template: 'assessment-returned', refs: { assessmentId: a.id }, dedupeKey: `assessment:${a.id}:returned:${this.clock.now().toISOString()}` });
-    });
+    return transition(
+      this.dataSource,
+      this.audit,
+      { id, from: ['submitted'], verb: 'return', auditAction: 'assessment.returned' },
+      async (m, a) => {
+        const version = await questionnaireVersionById(m, a.questionnaireVersionId);
+        const known = new Set(questionsOf(version.definition).map((q) => q.code));
+        const unknown = questionCodes.map((code, i) => ({ code, i })).filter(({ code }) => !known.has(code));
+        if (unknown.length)
+          throw new RuleViolationError(
+            'ASSESSMENT.UNKNOWN_QUESTION',
+            'Name questions of this questionnaire.',
+            unknown.map(({ i }) => ({
+              path: `questionCodes[${i}]`,
+              message: 'is not a question of this questionnaire',
+            })),
+          );
+        a.status = 'returned';
+        a.returnedQuestions = [...new Set(questionCodes)];
+        a.returnMessage = message;
+        await oweEmail(m, {
+          kind: 'assessment.returned',
+          recipients: [a.recipientEmail],
+          template: 'assessment-returned',
+          refs: { assessmentId: a.id },
+          dedupeKey: `assessment:${a.id}:returned:${this.clock.now().toISOString()}`,
+        });
+      },
+    );
   }
 }

@@ -1,4 +1,15 @@
-import { ArrayMaxSize, ArrayMinSize, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** `POST /api/v1/assessments/:id/return`, and the console's return form. */
 export class ReturnBody {

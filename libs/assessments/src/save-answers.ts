@@ -52,7 +52,10 @@ export class SaveAnswers {
    * (its invitation, assessment and questionnaire version) never changes, so it is kept after the
    * first request; whether the link still works is checked in the save itself.
    */
-  async saveAnswersByToken(token: string, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
+  async saveAnswersByToken(
+    token: string,
+    input: AnswerInput[],
+  ): Promise<{ answers: { code: string; version: number }[] }> {
     if (!looksLikeToken(token)) throw new NotFoundError('PORTAL.LINK_UNKNOWN', 'This link is not valid.');
     const hash = hashToken(token);
     let target = this.targets.get(hash);
@@ -69,7 +72,10 @@ export class SaveAnswers {
    * Saves answers. Each carries the version last read (0 for a new answer); if any is stale the
    * whole save is refused with the current answers, so nothing is silently overwritten.
    */
-  async saveAnswers(context: PortalContext, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
+  async saveAnswers(
+    context: PortalContext,
+    input: AnswerInput[],
+  ): Promise<{ answers: { code: string; version: number }[] }> {
     return this.save(targetOf(context), input);
   }
 
@@ -80,14 +86,18 @@ export class SaveAnswers {
    * version sent, and writes the answers, the status and the audit rows. Only when it refuses is
    * anything read, to say why.
    */
-  private async save(target: SaveTarget, input: AnswerInput[]): Promise<{ answers: { code: string; version: number }[] }> {
+  private async save(
+    target: SaveTarget,
+    input: AnswerInput[],
+  ): Promise<{ answers: { code: string; version: number }[] }> {
     const version = await questionnaireVersionById(this.dataSource.manager, target.questionnaireVersionId);
     const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
     input.forEach((answer, i) => {
       const question = questions.get(answer.code);
-      if (!question) return void problems.push({ path: `answers[${i}].code`, message: 'is not a question of this questionnaire' });
+      if (!question)
+        return void problems.push({ path: `answers[${i}].code`, message: 'is not a question of this questionnaire' });
       if (seen.has(answer.code)) problems.push({ path: `answers[${i}].code`, message: 'appears twice in this save' });
       seen.add(answer.code);
       problems.push(...answerProblems(question, answer, `answers[${i}]`));
@@ -116,18 +126,31 @@ export class SaveAnswers {
         actor,
       })),
     );
-    const started = (from: AssessmentStatus) => this.audit.prepare([{ action: 'assessment.started', entityType: 'assessment', entityId: target.assessmentId, before: { status: from }, after: { status: 'in_progress' }, actor }]);
+    const started = (from: AssessmentStatus) =>
+      this.audit.prepare([
+        {
+          action: 'assessment.started',
+          entityType: 'assessment',
+          entityId: target.assessmentId,
+          before: { status: from },
+          after: { status: 'in_progress' },
+          actor,
+        },
+      ]);
     // Once a questionnaire is seen started, its later saves leave out the rows for starting it; the
     // save says 'status' if it was returned since, and is tried again with them.
     for (const withStart of target.started ? [false, true] : [true]) {
-      const [{ outcome }] = await this.dataSource.query<{ outcome: 'ok' | 'link' | 'status' | 'stale' }[]>('SELECT portal_save_answers($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb) AS outcome', [
-        target.invitationId,
-        target.assessmentId,
-        this.clock.now(),
-        JSON.stringify(rows),
-        audit ?? '[]',
-        withStart ? `{"sent": ${started('sent')}, "returned": ${started('returned')}}` : '{}',
-      ]);
+      const [{ outcome }] = await this.dataSource.query<{ outcome: 'ok' | 'link' | 'status' | 'stale' }[]>(
+        'SELECT portal_save_answers($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb) AS outcome',
+        [
+          target.invitationId,
+          target.assessmentId,
+          this.clock.now(),
+          JSON.stringify(rows),
+          audit ?? '[]',
+          withStart ? `{"sent": ${started('sent')}, "returned": ${started('returned')}}` : '{}',
+        ],
+      );
       if (outcome === 'ok') {
         target.started = true;
         return { answers: rows.map((a) => ({ code: a.code, version: a.version + 1 })) };
@@ -136,7 +159,9 @@ export class SaveAnswers {
       await this.refuseIfReadOnly(target.assessmentId);
       if (outcome === 'stale') break;
     }
-    const current = await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: target.assessmentId, questionCode: In(rows.map((r) => r.code)) });
+    const current = await this.dataSource
+      .getRepository(AssessmentAnswer)
+      .findBy({ assessmentId: target.assessmentId, questionCode: In(rows.map((r) => r.code)) });
     const byCode = new Map(current.map((a) => [a.questionCode, a]));
     const stale = input.filter((a) => (byCode.get(a.code)?.version ?? 0) !== a.version);
     throw new ConflictError(
@@ -144,31 +169,50 @@ export class SaveAnswers {
       'Some answers were changed since you read them; nothing was saved. Reload to see the newer answers.',
       (stale.length ? stale : input).map((a) => {
         const now = byCode.get(a.code);
-        return { path: `answers.${a.code}`, message: now ? `is at version ${now.version}: ${JSON.stringify({ value: now.value, notApplicable: now.notApplicable, comment: now.comment })}` : 'has not been answered yet: send version 0' };
+        return {
+          path: `answers.${a.code}`,
+          message: now
+            ? `is at version ${now.version}: ${JSON.stringify({ value: now.value, notApplicable: now.notApplicable, comment: now.comment })}`
+            : 'has not been answered yet: send version 0',
+        };
       }),
     );
   }
 
   /** Says why a link stopped working (the save found it revoked or expired). */
   private async refuseGoneLink(invitationId: string): Promise<never> {
-    const [invitation] = await this.dataSource.query<{ revoked: boolean }[]>('SELECT revoked_at IS NOT NULL AS revoked FROM assessment_invitation WHERE id = $1', [invitationId]);
+    const [invitation] = await this.dataSource.query<{ revoked: boolean }[]>(
+      'SELECT revoked_at IS NOT NULL AS revoked FROM assessment_invitation WHERE id = $1',
+      [invitationId],
+    );
     throw new LinkGoneError(invitation?.revoked ? 'revoked' : 'expired');
   }
 
   private async refuseIfReadOnly(assessmentId: string): Promise<void> {
-    const { status } = await this.dataSource.getRepository(Assessment).findOneOrFail({ where: { id: assessmentId }, select: { id: true, status: true } });
+    const { status } = await this.dataSource
+      .getRepository(Assessment)
+      .findOneOrFail({ where: { id: assessmentId }, select: { id: true, status: true } });
     if (status === 'cancelled' || status === 'expired') throw new LinkGoneError('closed');
-    if (!isAnswerable(status)) throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${status} and can no longer be changed.`);
+    if (!isAnswerable(status))
+      throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${status} and can no longer be changed.`);
   }
 }
 
 function answerProblems(question: Question, answer: AnswerInput, path: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!Number.isInteger(answer.version) || answer.version < 0 || answer.version > MAX_INT) problems.push({ path: `${path}.version`, message: 'must be the version you last read (0 for a new answer)' });
-  if (answer.comment !== undefined && answer.comment !== null && (typeof answer.comment !== 'string' || answer.comment.length > 5000)) problems.push({ path: `${path}.comment`, message: 'must be text of at most 5,000 characters' });
+  if (!Number.isInteger(answer.version) || answer.version < 0 || answer.version > MAX_INT)
+    problems.push({ path: `${path}.version`, message: 'must be the version you last read (0 for a new answer)' });
+  if (
+    answer.comment !== undefined &&
+    answer.comment !== null &&
+    (typeof answer.comment !== 'string' || answer.comment.length > 5000)
+  )
+    problems.push({ path: `${path}.comment`, message: 'must be text of at most 5,000 characters' });
   if (answer.notApplicable) {
-    if (!question.allowNotApplicable) problems.push({ path: `${path}.notApplicable`, message: 'is not allowed on this question' });
-    if (answer.value !== undefined && answer.value !== null) problems.push({ path: `${path}.value`, message: 'must be empty when the question is not applicable' });
+    if (!question.allowNotApplicable)
+      problems.push({ path: `${path}.notApplicable`, message: 'is not allowed on this question' });
+    if (answer.value !== undefined && answer.value !== null)
+      problems.push({ path: `${path}.value`, message: 'must be empty when the question is not applicable' });
     return problems;
   }
   if (answer.value === undefined || answer.value === null) return problems; // clearing a draft answer

@@ -33,7 +33,10 @@ const RECEIVING_LINK_STATUSES = ['active', 'suspended'];
 
 /** A questionnaire is only ever sent due after today. */
 export function refusePastDueDate(dueDate: string, today: string): void {
-  if (dueDate <= today) throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [{ path: 'dueDate', message: 'must be after today' }]);
+  if (dueDate <= today)
+    throw new RuleViolationError('ASSESSMENT.DUE_DATE_PAST', 'The due date must be in the future.', [
+      { path: 'dueDate', message: 'must be after today' },
+    ]);
 }
 
 /**
@@ -60,7 +63,11 @@ export class SendQuestionnaire {
       if (input.questionnaireKey) return { ...(await this.sendWith(m, input, actorId)), alsoSent: [] };
       const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
       const keys = supplier ? await this.defaultQuestionnaires(m, supplier) : [undefined];
-      const open = supplier ? await m.find(Assessment, { where: { supplierId: supplier.id, questionnaireKey: In(keys), status: In(OPEN_STATUSES) } }) : [];
+      const open = supplier
+        ? await m.find(Assessment, {
+            where: { supplierId: supplier.id, questionnaireKey: In(keys), status: In(OPEN_STATUSES) },
+          })
+        : [];
       const toSend = keys.filter((key) => !open.some((a) => a.questionnaireKey === key));
       // All already open: the first one's conflict, as for a named questionnaire.
       const [first, ...rest] = toSend.length ? toSend : [keys[0]];
@@ -74,18 +81,42 @@ export class SendQuestionnaire {
   /** The same, inside a caller's transaction (an incident opens its follow-up with its own state). */
   async sendWith(m: EntityManager, input: SendAssessment, actorId: string | null): Promise<Sent> {
     const supplier = await m.findOneBy(Supplier, { id: input.supplierId });
-    if (!supplier) throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [{ path: 'supplierId', message: 'is not a known supplier' }]);
-    if (supplier.status === 'offboarded') throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [{ path: 'supplierId', message: 'is offboarded' }]);
+    if (!supplier)
+      throw new RuleViolationError('ASSESSMENT.SUPPLIER_UNKNOWN', 'No such supplier.', [
+        { path: 'supplierId', message: 'is not a known supplier' },
+      ]);
+    if (supplier.status === 'offboarded')
+      throw new RuleViolationError('ASSESSMENT.SUPPLIER_OFFBOARDED', 'The supplier is offboarded.', [
+        { path: 'supplierId', message: 'is offboarded' },
+      ]);
     refusePastDueDate(input.dueDate, this.clock.today());
     const key = input.questionnaireKey ?? (await this.defaultQuestionnaires(m, supplier))[0];
     const version = await questionnaireToSend(m, key, input.questionnaireVersion);
-    const [target] = await sendTargets(m, { supplierIds: [supplier.id], recipientContactId: input.recipientContactId }, key);
+    const [target] = await sendTargets(
+      m,
+      { supplierIds: [supplier.id], recipientContactId: input.recipientContactId },
+      key,
+    );
     if (!target.contact_id) {
-      throw new RuleViolationError('ASSESSMENT.RECIPIENT_REQUIRED', 'The questionnaire needs a recipient among the supplier’s contacts.', [
-        { path: 'recipientContactId', message: input.recipientContactId ? 'is not a contact of this supplier' : 'is required: the supplier has no primary contact' },
-      ]);
+      throw new RuleViolationError(
+        'ASSESSMENT.RECIPIENT_REQUIRED',
+        'The questionnaire needs a recipient among the supplier’s contacts.',
+        [
+          {
+            path: 'recipientContactId',
+            message: input.recipientContactId
+              ? 'is not a contact of this supplier'
+              : 'is required: the supplier has no primary contact',
+          },
+        ],
+      );
     }
-    if (target.open_id) throw new ConflictError('ASSESSMENT.ALREADY_OPEN', `${supplier.name} already has an open ${key} assessment (${target.open_status}).`, [{ path: 'questionnaireKey', message: `has an open assessment ${target.open_id}` }]);
+    if (target.open_id)
+      throw new ConflictError(
+        'ASSESSMENT.ALREADY_OPEN',
+        `${supplier.name} already has an open ${key} assessment (${target.open_status}).`,
+        [{ path: 'questionnaireKey', message: `has an open assessment ${target.open_id}` }],
+      );
     const [{ id, invitationUrl }] = await this.deliver(m, version, input.dueDate, [target], actorId);
     return { assessment: await m.findOneByOrFail(Assessment, { id }), invitationUrl };
   }
@@ -96,21 +127,62 @@ export class SendQuestionnaire {
    * rows, in the caller's transaction. The targets are those `sendTargets` found with no reason not
    * to send; `audited` is added to each audit row (a campaign says so).
    */
-  async deliver(m: EntityManager, version: QuestionnaireVersion, dueDate: string, targets: SendTarget[], actorId: string | null, audited: Record<string, unknown> = {}): Promise<{ id: string; supplierId: string; invitationUrl: string }[]> {
+  async deliver(
+    m: EntityManager,
+    version: QuestionnaireVersion,
+    dueDate: string,
+    targets: SendTarget[],
+    actorId: string | null,
+    audited: Record<string, unknown> = {},
+  ): Promise<{ id: string; supplierId: string; invitationUrl: string }[]> {
     if (targets.length === 0) return [];
-    const created = await m.query<{ id: string; supplier_id: string; recipient_email: string; recipient_contact_id: string }[]>(
+    const created = await m.query<
+      { id: string; supplier_id: string; recipient_email: string; recipient_contact_id: string }[]
+    >(
       `INSERT INTO assessment (supplier_id, questionnaire_version_id, questionnaire_key, questionnaire_version, recipient_contact_id, recipient_name, recipient_email, due_date, status, created_by)
        SELECT t.supplier_id, $1, $2, $3, t.contact_id, t.contact_name, t.contact_email, $4, 'sent', $5
          FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS t(supplier_id, contact_id, contact_name, contact_email)
        RETURNING id, supplier_id, recipient_email, recipient_contact_id`,
-      [version.id, version.key, version.version, dueDate, actorId, targets.map((t) => t.supplier_id), targets.map((t) => t.contact_id), targets.map((t) => t.contact_name), targets.map((t) => t.contact_email)],
+      [
+        version.id,
+        version.key,
+        version.version,
+        dueDate,
+        actorId,
+        targets.map((t) => t.supplier_id),
+        targets.map((t) => t.contact_id),
+        targets.map((t) => t.contact_name),
+        targets.map((t) => t.contact_email),
+      ],
     );
-    const urls = await this.invitations.issueMany(m, created.map((c) => ({ id: c.id, dueDate, recipientContactId: c.recipient_contact_id, recipientEmail: c.recipient_email })), 'invitation');
+    const urls = await this.invitations.issueMany(
+      m,
+      created.map((c) => ({
+        id: c.id,
+        dueDate,
+        recipientContactId: c.recipient_contact_id,
+        recipientEmail: c.recipient_email,
+      })),
+      'invitation',
+    );
     await this.audit.recordMany(
       m,
       created.map((c) => ({
-        action: 'assessment.sent', entityType: 'assessment', entityId: c.id, before: null,
-        after: { status: 'sent', score: null, dueDate, recipientContactId: c.recipient_contact_id, returnedQuestions: [], returnMessage: null, supplierId: c.supplier_id, questionnaire: `${version.key}@${version.version}`, ...audited },
+        action: 'assessment.sent',
+        entityType: 'assessment',
+        entityId: c.id,
+        before: null,
+        after: {
+          status: 'sent',
+          score: null,
+          dueDate,
+          recipientContactId: c.recipient_contact_id,
+          returnedQuestions: [],
+          returnMessage: null,
+          supplierId: c.supplier_id,
+          questionnaire: `${version.key}@${version.version}`,
+          ...audited,
+        },
       })),
     );
     return created.map((c, i) => ({ id: c.id, supplierId: c.supplier_id, invitationUrl: urls[i] }));
@@ -135,10 +207,17 @@ export class SendQuestionnaire {
 }
 
 /** The questionnaire to send: the version asked for, else the latest of its key. */
-export async function questionnaireToSend(m: EntityManager, key: string, version?: number): Promise<QuestionnaireVersion> {
+export async function questionnaireToSend(
+  m: EntityManager,
+  key: string,
+  version?: number,
+): Promise<QuestionnaireVersion> {
   const found = version
     ? await m.findOneBy(QuestionnaireVersion, { key, version })
     : await m.findOne(QuestionnaireVersion, { where: { key }, order: { version: 'DESC' } });
-  if (!found) throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [{ path: version ? 'questionnaireVersion' : 'questionnaireKey', message: 'is not in the catalogue' }]);
+  if (!found)
+    throw new RuleViolationError('ASSESSMENT.QUESTIONNAIRE_UNKNOWN', 'No such questionnaire in the catalogue.', [
+      { path: version ? 'questionnaireVersion' : 'questionnaireKey', message: 'is not in the catalogue' },
+    ]);
   return found;
 }

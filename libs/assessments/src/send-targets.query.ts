@@ -50,6 +50,15 @@ export function sendTargets(m: EntityManager, scope: SendScope, questionnaireKey
        LEFT JOIN LATERAL (SELECT id, status FROM assessment WHERE supplier_id = w.id AND questionnaire_key = $6 AND status = ANY($7::text[]) LIMIT 1) open ON true
      UNION ALL
      SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, 'no such supplier' FROM missing`,
-    [scope.supplierIds ?? null, scope.filter?.kind ?? null, scope.filter?.tier ?? null, scope.filter?.tag ?? null, scope.filter?.status ?? null, questionnaireKey, OPEN_STATUSES, scope.recipientContactId ?? null],
+    [
+      scope.supplierIds ?? null,
+      scope.filter?.kind ?? null,
+      scope.filter?.tier ?? null,
+      scope.filter?.tag ?? null,
+      scope.filter?.status ?? null,
+      questionnaireKey,
+      OPEN_STATUSES,
+      scope.recipientContactId ?? null,
+    ],
   );
 }

@@ -5,11 +5,15 @@ export type Changes = Record<string, { before: unknown; after: unknown }>;
 /** `Changes` in the OpenAPI document: each changed field with its values (any JSON; null when it had none; secrets as "[secret]"). */
 export const CHANGES_SCHEMA = {
   type: 'object' as const,
-  description: 'Each changed field, by name, with its value before and after (any JSON value; null when it had none; a secret as "[secret]").',
+  description:
+    'Each changed field, by name, with its value before and after (any JSON value; null when it had none; a secret as "[secret]").',
   additionalProperties: {
     type: 'object' as const,
     required: ['before', 'after'],
-    properties: { before: { description: 'The value before (any JSON value, or null).' }, after: { description: 'The value after (any JSON value, or null).' } },
+    properties: {
+      before: { description: 'The value before (any JSON value, or null).' },
+      after: { description: 'The value after (any JSON value, or null).' },
+    },
   },
 };
 

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, type DataSource, type EntityManager, type FindOptionsWhere, LessThanOrEqual, Like, MoreThanOrEqual } from 'typeorm';
+import {
+  Between,
+  type DataSource,
+  type EntityManager,
+  type FindOptionsWhere,
+  LessThanOrEqual,
+  Like,
+  MoreThanOrEqual,
+} from 'typeorm';
 import { Clock, requestContext, sortOrder, type Actor } from '@app/platform';
 import { AuditEvent } from './audit-event.entity.js';
 import { changedFields } from './diff.js';
@@ -74,8 +82,13 @@ export class AuditTrail {
   async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEvent[]> {
     const events = this.draft(entries);
     if (events.length === 0) return [];
-    const appended = await manager.query<{ id: string; prev_hash: string; hash: string }[]>('SELECT id, prev_hash, hash FROM audit_append($1::jsonb)', [AuditTrail.appendPayload(events)]);
-    events.forEach((event, i) => Object.assign(event, { id: appended[i].id, prevHash: appended[i].prev_hash, hash: appended[i].hash }));
+    const appended = await manager.query<{ id: string; prev_hash: string; hash: string }[]>(
+      'SELECT id, prev_hash, hash FROM audit_append($1::jsonb)',
+      [AuditTrail.appendPayload(events)],
+    );
+    events.forEach((event, i) =>
+      Object.assign(event, { id: appended[i].id, prevHash: appended[i].prev_hash, hash: appended[i].hash }),
+    );
     return events;
   }
 
@@ -111,7 +124,9 @@ export class AuditTrail {
   }
 
   private static appendPayload(events: AuditEvent[]): string {
-    return JSON.stringify(events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString(), content: chainContent(event) })));
+    return JSON.stringify(
+      events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString(), content: chainContent(event) })),
+    );
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
@@ -119,7 +134,8 @@ export class AuditTrail {
     if (query.entityType) where.entityType = query.entityType;
     if (query.entityId) where.entityId = query.entityId;
     if (query.actorId) where.actorId = query.actorId;
-    if (query.action) where.action = query.action.endsWith('.') ? Like(`${query.action.replace(/[%_\\]/g, '\\$&')}%`) : query.action;
+    if (query.action)
+      where.action = query.action.endsWith('.') ? Like(`${query.action.replace(/[%_\\]/g, '\\$&')}%`) : query.action;
     if (query.from && query.to) where.occurredAt = Between(query.from, query.to);
     else if (query.from) where.occurredAt = MoreThanOrEqual(query.from);
     else if (query.to) where.occurredAt = LessThanOrEqual(query.to);
@@ -152,7 +168,11 @@ export class AuditTrail {
     if (!this.verified || now - this.verified.walkedAt >= FULL_WALK_MS) {
       // One full walk at a time in this process: loads arriving meanwhile wait for it (8 sessions
       // used to walk 50,000 rows eight times over, at once), then check what was appended since.
-      this.fullWalk ??= this.walk({ afterId: '0', prevHash: GENESIS_HASH, checked: 0 }, batchSize, (end) => (this.verified = { ...end, walkedAt: now })).finally(() => {
+      this.fullWalk ??= this.walk(
+        { afterId: '0', prevHash: GENESIS_HASH, checked: 0 },
+        batchSize,
+        (end) => (this.verified = { ...end, walkedAt: now }),
+      ).finally(() => {
         this.fullWalk = null;
       });
       const full = await this.fullWalk;
@@ -185,8 +205,10 @@ export class AuditTrail {
         return { checked, firstBroken: null };
       }
       for (const row of rows) {
-        if (row.prevHash !== prevHash) return { checked, firstBroken: { id: row.id, reason: 'does not link to the row before it' } };
-        if (chainHash(row.prevHash, row) !== row.hash) return { checked, firstBroken: { id: row.id, reason: 'content does not match its hash' } };
+        if (row.prevHash !== prevHash)
+          return { checked, firstBroken: { id: row.id, reason: 'does not link to the row before it' } };
+        if (chainHash(row.prevHash, row) !== row.hash)
+          return { checked, firstBroken: { id: row.id, reason: 'content does not match its hash' } };
         prevHash = row.hash;
         checked++;
       }

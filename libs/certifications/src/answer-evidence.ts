@@ -1,4 +1,11 @@
-import { CERTIFICATION_LABELS, isCurrent, isExpired, type Certification, type CertificationKind, type DsptStatus } from './certification.entity.js';
+import {
+  CERTIFICATION_LABELS,
+  isCurrent,
+  isExpired,
+  type Certification,
+  type CertificationKind,
+  type DsptStatus,
+} from './certification.entity.js';
 
 /** What a questionnaire answer claims: a certification of one of these kinds (and, for the DSPT, this status). */
 interface Claim {
@@ -6,8 +13,15 @@ interface Claim {
   dsptStatus?: DsptStatus;
 }
 
-const DSPT_ANSWERS: Record<string, DsptStatus> = { exceeded: 'standards_exceeded', met: 'standards_met', approaching: 'approaching_standards', not_met: 'standards_not_met', not_published: 'not_published' };
-const dspt = (value: unknown): Claim | null => (typeof value === 'string' && DSPT_ANSWERS[value] ? { kinds: ['dspt'], dsptStatus: DSPT_ANSWERS[value] } : null);
+const DSPT_ANSWERS: Record<string, DsptStatus> = {
+  exceeded: 'standards_exceeded',
+  met: 'standards_met',
+  approaching: 'approaching_standards',
+  not_met: 'standards_not_met',
+  not_published: 'not_published',
+};
+const dspt = (value: unknown): Claim | null =>
+  typeof value === 'string' && DSPT_ANSWERS[value] ? { kinds: ['dspt'], dsptStatus: DSPT_ANSWERS[value] } : null;
 
 /**
  * The catalogue's questions that claim a certification, and what each answer claims (questionnaires
@@ -16,7 +30,12 @@ const dspt = (value: unknown): Claim | null => (typeof value === 'string' && DSP
 export const CERTIFICATION_QUESTIONS: Record<string, (value: unknown) => Claim | null> = {
   'CER-01': dspt,
   'LGV-03': dspt,
-  'CER-03': (v) => (v === 'plus' ? { kinds: ['cyber_essentials_plus'] } : v === 'basic' ? { kinds: ['cyber_essentials', 'cyber_essentials_plus'] } : null),
+  'CER-03': (v) =>
+    v === 'plus'
+      ? { kinds: ['cyber_essentials_plus'] }
+      : v === 'basic'
+        ? { kinds: ['cyber_essentials', 'cyber_essentials_plus'] }
+        : null,
   'LCT-06': (v) => (v === 'yes' ? { kinds: ['cyber_essentials', 'cyber_essentials_plus'] } : null),
   'CER-05': (v) => (v === 'yes' ? { kinds: ['iso27001'] } : null),
 };
@@ -37,7 +56,11 @@ const named = (c: Pick<Certification, 'kind' | 'reference' | 'expiresOn' | 'stat
  * Only an expired one recorded, or a current one that says otherwise (another DSPT status, Cyber
  * Essentials where Plus was claimed): flagged. A claim with nothing recorded says so (unverified).
  */
-export function answerEvidence(answers: { code: string; value: unknown; notApplicable?: boolean }[], certifications: Certification[], today: string): Map<string, AnswerEvidence> {
+export function answerEvidence(
+  answers: { code: string; value: unknown; notApplicable?: boolean }[],
+  certifications: Certification[],
+  today: string,
+): Map<string, AnswerEvidence> {
   const out = new Map<string, AnswerEvidence>();
   for (const answer of answers) {
     const claimOf = CERTIFICATION_QUESTIONS[answer.code] as ((value: unknown) => Claim | null) | undefined;
@@ -54,12 +77,24 @@ export function answerEvidence(answers: { code: string; value: unknown; notAppli
     } else if (matching.length) {
       out.set(answer.code, { outcome: 'unverified', text: `Recorded but not yet verified: ${named(matching[0])}.` });
     } else if (ofKind.some((c) => isExpired(c, today))) {
-      const last = ofKind.filter((c) => isExpired(c, today)).sort((a, b) => (b.expiresOn ?? '').localeCompare(a.expiresOn ?? ''))[0];
+      const last = ofKind
+        .filter((c) => isExpired(c, today))
+        .sort((a, b) => (b.expiresOn ?? '').localeCompare(a.expiresOn ?? ''))[0];
       out.set(answer.code, { outcome: 'flag', text: `The recorded certificate has expired: ${named(last)}.` });
-    } else if (claim.kinds.includes('cyber_essentials_plus') && !claim.kinds.includes('cyber_essentials') && certifications.some((c) => c.kind === 'cyber_essentials' && isCurrent(c, today))) {
-      out.set(answer.code, { outcome: 'flag', text: 'Contradicts the record: only Cyber Essentials (not Plus) is recorded.' });
+    } else if (
+      claim.kinds.includes('cyber_essentials_plus') &&
+      !claim.kinds.includes('cyber_essentials') &&
+      certifications.some((c) => c.kind === 'cyber_essentials' && isCurrent(c, today))
+    ) {
+      out.set(answer.code, {
+        outcome: 'flag',
+        text: 'Contradicts the record: only Cyber Essentials (not Plus) is recorded.',
+      });
     } else {
-      out.set(answer.code, { outcome: 'unverified', text: 'No certificate recorded: ask for it and record it before relying on this answer.' });
+      out.set(answer.code, {
+        outcome: 'unverified',
+        text: 'No certificate recorded: ask for it and record it before relying on this answer.',
+      });
     }
   }
   return out;

@@ -1,9 +1,22 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { dateAsString } from '@app/platform';
 
-export const CERTIFICATION_KINDS = ['cyber_essentials', 'cyber_essentials_plus', 'iso27001', 'dspt', 'soc2_type2', 'other'] as const;
+export const CERTIFICATION_KINDS = [
+  'cyber_essentials',
+  'cyber_essentials_plus',
+  'iso27001',
+  'dspt',
+  'soc2_type2',
+  'other',
+] as const;
 /** The Data Security and Protection Toolkit's published statuses, best first. */
-export const DSPT_STATUSES = ['standards_exceeded', 'standards_met', 'approaching_standards', 'standards_not_met', 'not_published'] as const;
+export const DSPT_STATUSES = [
+  'standards_exceeded',
+  'standards_met',
+  'approaching_standards',
+  'standards_not_met',
+  'not_published',
+] as const;
 /** A DSPT status that is good enough for a supplier receiving patient data ("standards met" or better). */
 export const DSPT_SUFFICIENT: readonly DsptStatus[] = ['standards_exceeded', 'standards_met'];
 /** Asset categories that make a data asset patient data. */
@@ -14,7 +27,12 @@ export const CERTIFICATION_NOTICE_DAYS = 30;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 /** How people name each kind, on pages, emails and the pack. */
 export const CERTIFICATION_LABELS: Record<CertificationKind, string> = {
-  cyber_essentials: 'Cyber Essentials', cyber_essentials_plus: 'Cyber Essentials Plus', iso27001: 'ISO/IEC 27001', dspt: 'DSPT', soc2_type2: 'SOC 2 Type II', other: 'Other certification',
+  cyber_essentials: 'Cyber Essentials',
+  cyber_essentials_plus: 'Cyber Essentials Plus',
+  iso27001: 'ISO/IEC 27001',
+  dspt: 'DSPT',
+  soc2_type2: 'SOC 2 Type II',
+  other: 'Other certification',
 };
 export type DsptStatus = (typeof DSPT_STATUSES)[number];
 
@@ -46,6 +64,8 @@ export class Certification {
 }
 
 /** Expired once its expiry date has passed (it still holds on the day itself). */
-export const isExpired = (c: Pick<Certification, 'expiresOn'>, today: string) => c.expiresOn !== null && c.expiresOn < today;
+export const isExpired = (c: Pick<Certification, 'expiresOn'>, today: string) =>
+  c.expiresOn !== null && c.expiresOn < today;
 /** Current: issued, not expired. */
-export const isCurrent = (c: Pick<Certification, 'issuedOn' | 'expiresOn'>, today: string) => !isExpired(c, today) && (c.issuedOn === null || c.issuedOn <= today);
+export const isCurrent = (c: Pick<Certification, 'issuedOn' | 'expiresOn'>, today: string) =>
+  !isExpired(c, today) && (c.issuedOn === null || c.issuedOn <= today);

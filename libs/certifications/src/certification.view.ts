@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CERTIFICATION_KINDS, DSPT_STATUSES, isCurrent, isExpired, type Certification } from './certification.entity.js';
+import {
+  CERTIFICATION_KINDS,
+  DSPT_STATUSES,
+  isCurrent,
+  isExpired,
+  type Certification,
+} from './certification.entity.js';
 
 /** The certificate file kept as evidence of the check. */
 export class CertificationFileView {
@@ -42,12 +48,25 @@ export class CertificationView {
 
 /** The certification as the API shows it: `expired` and `current` computed on the day asked. */
 export const toCertificationView = (c: Certification, today: string): CertificationView => ({
-  id: c.id, supplierId: c.supplierId, kind: c.kind, reference: c.reference, status: c.status, scope: c.scope, issuedOn: c.issuedOn, expiresOn: c.expiresOn,
+  id: c.id,
+  supplierId: c.supplierId,
+  kind: c.kind,
+  reference: c.reference,
+  status: c.status,
+  scope: c.scope,
+  issuedOn: c.issuedOn,
+  expiresOn: c.expiresOn,
   evidence: c.evidence,
-  evidenceFile: c.evidenceFileName ? { fileName: c.evidenceFileName, mediaType: c.evidenceMediaType, size: c.evidenceSize, sha256: c.evidenceSha256 } : null,
-  verified: c.verifiedBy !== null, verifiedBy: c.verifiedBy, verifiedOn: c.verifiedOn,
-  expired: isExpired(c, today), current: isCurrent(c, today),
-  createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  evidenceFile: c.evidenceFileName
+    ? { fileName: c.evidenceFileName, mediaType: c.evidenceMediaType, size: c.evidenceSize, sha256: c.evidenceSha256 }
+    : null,
+  verified: c.verifiedBy !== null,
+  verifiedBy: c.verifiedBy,
+  verifiedOn: c.verifiedOn,
+  expired: isExpired(c, today),
+  current: isCurrent(c, today),
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
 });
 
 /** Whether the supplier receives patient data without a current DSPT of standards met or better. */
@@ -68,6 +87,15 @@ export class CertificationPageView {
 }
 
 export const certificationSnapshot = (c: Certification) => ({
-  supplierId: c.supplierId, kind: c.kind, reference: c.reference, status: c.status, scope: c.scope, issuedOn: c.issuedOn, expiresOn: c.expiresOn,
-  evidence: c.evidence, evidenceSha256: c.evidenceSha256, verifiedBy: c.verifiedBy, verifiedOn: c.verifiedOn,
+  supplierId: c.supplierId,
+  kind: c.kind,
+  reference: c.reference,
+  status: c.status,
+  scope: c.scope,
+  issuedOn: c.issuedOn,
+  expiresOn: c.expiresOn,
+  evidence: c.evidence,
+  evidenceSha256: c.evidenceSha256,
+  verifiedBy: c.verifiedBy,
+  verifiedOn: c.verifiedOn,
 });

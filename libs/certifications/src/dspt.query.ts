@@ -26,7 +26,13 @@ const RECEIVES_PATIENT_DATA = `EXISTS (SELECT 1 FROM data_sharing_link l
      AND l.data_asset_id IN (SELECT a.id FROM data_asset a WHERE a.categories && $2::text[]))`;
 const CURRENT_DSPT = `c.kind = 'dspt' AND (c.expires_on IS NULL OR c.expires_on >= $1::date) AND (c.issued_on IS NULL OR c.issued_on <= $1::date)`;
 const BEST_STATUS = `(SELECT c.status FROM certification c WHERE c.supplier_id = s.id AND ${CURRENT_DSPT} ORDER BY array_position($3::text[], c.status) LIMIT 1)`;
-const STATUS_ORDER = ['standards_exceeded', 'standards_met', 'approaching_standards', 'standards_not_met', 'not_published'];
+const STATUS_ORDER = [
+  'standards_exceeded',
+  'standards_met',
+  'approaching_standards',
+  'standards_not_met',
+  'not_published',
+];
 
 export async function dsptStanding(m: EntityManager, supplierId: string, today: string): Promise<DsptStanding> {
   const [row] = await m.query<{ receives: boolean; status: DsptStatus | null }[]>(
@@ -35,7 +41,11 @@ export async function dsptStanding(m: EntityManager, supplierId: string, today: 
   );
   const receives = row?.receives ?? false;
   const status = row?.status ?? null;
-  return { receivesPatientData: receives, currentStatus: status, flagged: receives && !(status !== null && DSPT_SUFFICIENT.includes(status)) };
+  return {
+    receivesPatientData: receives,
+    currentStatus: status,
+    flagged: receives && !(status !== null && DSPT_SUFFICIENT.includes(status)),
+  };
 }
 
 /** Every supplier in the relationship that receives patient data without a current DSPT of standards met or better. */
@@ -52,5 +62,10 @@ export async function dsptGaps(m: EntityManager, today: string): Promise<DsptGap
       ORDER BY s.name`,
     [today, [...PATIENT_DATA_CATEGORIES], STATUS_ORDER, [...DSPT_SUFFICIENT]],
   );
-  return rows.map((r) => ({ supplierId: r.id, name: r.name, currentStatus: r.status, lastExpiredOn: r.last_expired_on }));
+  return rows.map((r) => ({
+    supplierId: r.id,
+    name: r.name,
+    currentStatus: r.status,
+    lastExpiredOn: r.last_expired_on,
+  }));
 }

@@ -5,7 +5,11 @@ import type { ExpiringCertificationRow } from '@app/notifications';
 // notification rules of @app/notifications: the candidates only; the rules decide who is owed what.
 
 /** Certifications of current suppliers expiring between `from` and `to`, with the supplier's owner (else who recorded it). */
-export function expiringCertifications(m: EntityManager, from: string, to: string): Promise<ExpiringCertificationRow[]> {
+export function expiringCertifications(
+  m: EntityManager,
+  from: string,
+  to: string,
+): Promise<ExpiringCertificationRow[]> {
   return m.query<ExpiringCertificationRow[]>(
     `SELECT c.id, c.expires_on::text, coalesce(o.email, cb.email)::text AS owner_email
        FROM certification c JOIN supplier s ON s.id = c.supplier_id

@@ -1,11 +1,34 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { NotNullIfPresent, PageQuery } from '@app/platform';
 import { CLASSIFICATIONS, type Classification } from '@app/scoring';
 import {
-  AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, DATA_CATEGORIES, DIRECTIONS, LINK_STATUSES,
-  PROCESSING_LOCATIONS, PSEUDONYMISATION, TRANSFER_METHODS,
+  AGREEMENT_TYPES,
+  ARTICLE6_BASES,
+  ARTICLE9_CONDITIONS,
+  CONFIDENTIALITY_BASES,
+  DATA_CATEGORIES,
+  DIRECTIONS,
+  LINK_STATUSES,
+  PROCESSING_LOCATIONS,
+  PSEUDONYMISATION,
+  TRANSFER_METHODS,
 } from './data-sharing-link.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -19,7 +42,12 @@ export class CreateDataAssetInput {
   /** `public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record. @example "special_category" */
   @IsIn(CLASSIFICATIONS) classification: Classification;
   /** What the records contain (any of the listed categories). */
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(DATA_CATEGORIES, { each: true }) @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, required: false }) categories?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(DATA_CATEGORIES, { each: true })
+  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, required: false })
+  categories?: string[];
   /** How many people's records the asset holds. @example 250000 */
   @IsInt() @Min(0) @Max(1e12) recordCount: number;
   /** The system that holds it. @example "LIMS" */
@@ -31,7 +59,12 @@ export class UpdateDataAssetInput {
   @NotNullIfPresent() @Transform(trim) @IsString() @MinLength(2) @MaxLength(300) name?: string;
   @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
   @NotNullIfPresent() @IsIn(CLASSIFICATIONS) classification?: Classification;
-  @NotNullIfPresent() @IsArray() @ArrayMaxSize(10) @IsIn(DATA_CATEGORIES, { each: true }) @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, required: false }) categories?: string[];
+  @NotNullIfPresent()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(DATA_CATEGORIES, { each: true })
+  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, required: false })
+  categories?: string[];
   @NotNullIfPresent() @IsInt() @Min(0) @Max(1e12) recordCount?: number;
   @IsOptional() @IsString() @MaxLength(300) systemOfRecord?: string | null;
   @IsOptional() @IsUUID() ownerId?: string | null;
@@ -50,13 +83,59 @@ export class CreateLinkInput {
   @IsInt() @Min(0) @Max(1e12) recordCount: number;
   /** How identifiable the records are: the data loss counts `identifiable` in full, `pseudonymised` at half and `anonymised` not at all by default (the factors are in `GET /api/v1/settings/risk`). @example "identifiable" */
   @IsIn(PSEUDONYMISATION) pseudonymisation: (typeof PSEUDONYMISATION)[number];
-  @ApiProperty({ enum: ARTICLE6_BASES, nullable: true, required: false, description: 'UK GDPR Article 6 lawful basis.', example: 'public_task' }) @IsOptional() @IsIn(ARTICLE6_BASES) article6Basis?: string | null;
-  @ApiProperty({ enum: ARTICLE9_CONDITIONS, nullable: true, required: false, description: 'UK GDPR Article 9 condition: required when the data asset is `special_category` (422 naming it otherwise).', example: 'health_care' }) @IsOptional() @IsIn(ARTICLE9_CONDITIONS) article9Condition?: string | null;
-  @ApiProperty({ enum: CONFIDENTIALITY_BASES, nullable: true, required: false, description: 'Common-law duty of confidentiality basis (`s251_support`: section 251 approval).', example: 'direct_care' }) @IsOptional() @IsIn(CONFIDENTIALITY_BASES) confidentialityBasis?: string | null;
-  @ApiProperty({ enum: AGREEMENT_TYPES, nullable: true, required: false, description: 'Data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.', example: 'DPA' }) @IsOptional() @IsIn(AGREEMENT_TYPES) agreementType?: string | null;
+  @ApiProperty({
+    enum: ARTICLE6_BASES,
+    nullable: true,
+    required: false,
+    description: 'UK GDPR Article 6 lawful basis.',
+    example: 'public_task',
+  })
+  @IsOptional()
+  @IsIn(ARTICLE6_BASES)
+  article6Basis?: string | null;
+  @ApiProperty({
+    enum: ARTICLE9_CONDITIONS,
+    nullable: true,
+    required: false,
+    description:
+      'UK GDPR Article 9 condition: required when the data asset is `special_category` (422 naming it otherwise).',
+    example: 'health_care',
+  })
+  @IsOptional()
+  @IsIn(ARTICLE9_CONDITIONS)
+  article9Condition?: string | null;
+  @ApiProperty({
+    enum: CONFIDENTIALITY_BASES,
+    nullable: true,
+    required: false,
+    description: 'Common-law duty of confidentiality basis (`s251_support`: section 251 approval).',
+    example: 'direct_care',
+  })
+  @IsOptional()
+  @IsIn(CONFIDENTIALITY_BASES)
+  confidentialityBasis?: string | null;
+  @ApiProperty({
+    enum: AGREEMENT_TYPES,
+    nullable: true,
+    required: false,
+    description: 'Data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.',
+    example: 'DPA',
+  })
+  @IsOptional()
+  @IsIn(AGREEMENT_TYPES)
+  agreementType?: string | null;
   /** The agreement's reference: required on an `active` link (422 otherwise). @example "DPA-2026-014" */
   @IsOptional() @Transform(trim) @IsString() @MaxLength(200) agreementRef?: string | null;
-  @ApiProperty({ enum: TRANSFER_METHODS, nullable: true, required: false, description: 'How the data moves.', example: 'api' }) @IsOptional() @IsIn(TRANSFER_METHODS) transferMethod?: string | null;
+  @ApiProperty({
+    enum: TRANSFER_METHODS,
+    nullable: true,
+    required: false,
+    description: 'How the data moves.',
+    example: 'api',
+  })
+  @IsOptional()
+  @IsIn(TRANSFER_METHODS)
+  transferMethod?: string | null;
   /** Where the supplier processes it: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other` (name it in `processingCountry`). @example "uk" */
   @IsIn(PROCESSING_LOCATIONS) processingLocation: (typeof PROCESSING_LOCATIONS)[number];
   /** Required when `processingLocation` is `other` (422 otherwise). */
@@ -76,12 +155,27 @@ export class UpdateLinkInput {
   @NotNullIfPresent() @IsIn(DIRECTIONS) direction?: (typeof DIRECTIONS)[number];
   @NotNullIfPresent() @IsInt() @Min(0) @Max(1e12) recordCount?: number;
   @NotNullIfPresent() @IsIn(PSEUDONYMISATION) pseudonymisation?: (typeof PSEUDONYMISATION)[number];
-  @ApiProperty({ enum: ARTICLE6_BASES, nullable: true, required: false }) @IsOptional() @IsIn(ARTICLE6_BASES) article6Basis?: string | null;
-  @ApiProperty({ enum: ARTICLE9_CONDITIONS, nullable: true, required: false }) @IsOptional() @IsIn(ARTICLE9_CONDITIONS) article9Condition?: string | null;
-  @ApiProperty({ enum: CONFIDENTIALITY_BASES, nullable: true, required: false }) @IsOptional() @IsIn(CONFIDENTIALITY_BASES) confidentialityBasis?: string | null;
-  @ApiProperty({ enum: AGREEMENT_TYPES, nullable: true, required: false }) @IsOptional() @IsIn(AGREEMENT_TYPES) agreementType?: string | null;
+  @ApiProperty({ enum: ARTICLE6_BASES, nullable: true, required: false })
+  @IsOptional()
+  @IsIn(ARTICLE6_BASES)
+  article6Basis?: string | null;
+  @ApiProperty({ enum: ARTICLE9_CONDITIONS, nullable: true, required: false })
+  @IsOptional()
+  @IsIn(ARTICLE9_CONDITIONS)
+  article9Condition?: string | null;
+  @ApiProperty({ enum: CONFIDENTIALITY_BASES, nullable: true, required: false })
+  @IsOptional()
+  @IsIn(CONFIDENTIALITY_BASES)
+  confidentialityBasis?: string | null;
+  @ApiProperty({ enum: AGREEMENT_TYPES, nullable: true, required: false })
+  @IsOptional()
+  @IsIn(AGREEMENT_TYPES)
+  agreementType?: string | null;
   @IsOptional() @Transform(trim) @IsString() @MaxLength(200) agreementRef?: string | null;
-  @ApiProperty({ enum: TRANSFER_METHODS, nullable: true, required: false }) @IsOptional() @IsIn(TRANSFER_METHODS) transferMethod?: string | null;
+  @ApiProperty({ enum: TRANSFER_METHODS, nullable: true, required: false })
+  @IsOptional()
+  @IsIn(TRANSFER_METHODS)
+  transferMethod?: string | null;
   @NotNullIfPresent() @IsIn(PROCESSING_LOCATIONS) processingLocation?: (typeof PROCESSING_LOCATIONS)[number];
   @IsOptional() @Transform(trim) @IsString() @MaxLength(100) processingCountry?: string | null;
   @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) startDate?: string | null;
@@ -89,7 +183,8 @@ export class UpdateLinkInput {
   @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) endDate?: string | null;
   @NotNullIfPresent() @IsIn(LINK_STATUSES) status?: (typeof LINK_STATUSES)[number];
   /** An ended link's records count as held until destruction is confirmed (with a certificate reference). */
-  @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) destructionConfirmedOn?: string | null;
+  @IsOptional() @Matches(DATE, dateMessage) @IsISO8601({ strict: true }, dateMessage) destructionConfirmedOn?:
+    string | null;
   @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(300) destructionEvidence?: string | null;
 }
 
@@ -105,7 +200,13 @@ export class LinkListQuery extends PageQuery {
   /** Links whose review or end date falls within the next N days (overdue ones included). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;
   /** Ended links whose records may still be held: destruction not confirmed (risk-model section 4). */
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() destructionUnconfirmed?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  destructionUnconfirmed?: boolean;
   /** Active links without an agreement reference. */
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() withoutAgreement?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  withoutAgreement?: boolean;
 }

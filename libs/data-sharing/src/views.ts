@@ -1,8 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { linkCounts, type Classification } from '@app/scoring';
 import {
-  AGREEMENT_TYPES, ARTICLE6_BASES, ARTICLE9_CONDITIONS, CONFIDENTIALITY_BASES, DATA_CATEGORIES, TRANSFER_METHODS,
-  type DataSharingLink, type DIRECTIONS, type LINK_STATUSES, type PROCESSING_LOCATIONS, type PSEUDONYMISATION,
+  AGREEMENT_TYPES,
+  ARTICLE6_BASES,
+  ARTICLE9_CONDITIONS,
+  CONFIDENTIALITY_BASES,
+  DATA_CATEGORIES,
+  TRANSFER_METHODS,
+  type DataSharingLink,
+  type DIRECTIONS,
+  type LINK_STATUSES,
+  type PROCESSING_LOCATIONS,
+  type PSEUDONYMISATION,
 } from './data-sharing-link.entity.js';
 import type { DataAsset } from './data-asset.entity.js';
 
@@ -64,18 +73,43 @@ export class DataSharingLinkView {
 }
 
 export const toAssetView = (a: DataAsset): DataAssetView => ({
-  id: a.id, name: a.name, description: a.description, classification: a.classification, categories: a.categories,
-  recordCount: a.recordCount, systemOfRecord: a.systemOfRecord, ownerId: a.ownerId,
-  createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+  id: a.id,
+  name: a.name,
+  description: a.description,
+  classification: a.classification,
+  categories: a.categories,
+  recordCount: a.recordCount,
+  systemOfRecord: a.systemOfRecord,
+  ownerId: a.ownerId,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
 });
 
 export const toLinkView = (l: DataSharingLink): DataSharingLinkView => ({
-  id: l.id, supplierId: l.supplierId, dataAssetId: l.dataAssetId, purpose: l.purpose, direction: l.direction,
-  recordCount: l.recordCount, pseudonymisation: l.pseudonymisation, article6Basis: l.article6Basis, article9Condition: l.article9Condition,
-  confidentialityBasis: l.confidentialityBasis, agreementType: l.agreementType, agreementRef: l.agreementRef, transferMethod: l.transferMethod,
-  processingLocation: l.processingLocation, processingCountry: l.processingCountry, startDate: l.startDate, reviewDate: l.reviewDate,
-  endDate: l.endDate, status: l.status, destructionConfirmedOn: l.destructionConfirmedOn, destructionEvidence: l.destructionEvidence,
-  heldBySupplier: linkCounts(l), createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(),
+  id: l.id,
+  supplierId: l.supplierId,
+  dataAssetId: l.dataAssetId,
+  purpose: l.purpose,
+  direction: l.direction,
+  recordCount: l.recordCount,
+  pseudonymisation: l.pseudonymisation,
+  article6Basis: l.article6Basis,
+  article9Condition: l.article9Condition,
+  confidentialityBasis: l.confidentialityBasis,
+  agreementType: l.agreementType,
+  agreementRef: l.agreementRef,
+  transferMethod: l.transferMethod,
+  processingLocation: l.processingLocation,
+  processingCountry: l.processingCountry,
+  startDate: l.startDate,
+  reviewDate: l.reviewDate,
+  endDate: l.endDate,
+  status: l.status,
+  destructionConfirmedOn: l.destructionConfirmedOn,
+  destructionEvidence: l.destructionEvidence,
+  heldBySupplier: linkCounts(l),
+  createdAt: l.createdAt.toISOString(),
+  updatedAt: l.updatedAt.toISOString(),
 });
 
 /** Records shared with one supplier at one classification, through active links. */

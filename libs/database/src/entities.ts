@@ -1,5 +1,11 @@
 import { AccessPath } from '@app/access-paths';
-import { Assessment, AssessmentAnswer, AssessmentEvidence, AssessmentInvitation, PortalSession } from '@app/assessments';
+import {
+  Assessment,
+  AssessmentAnswer,
+  AssessmentEvidence,
+  AssessmentInvitation,
+  PortalSession,
+} from '@app/assessments';
 import { AuditEvent } from '@app/audit';
 import { Certification } from '@app/certifications';
 import { DataAsset, DataSharingLink } from '@app/data-sharing';
@@ -14,7 +20,21 @@ import { Supplier, SupplierContact } from '@app/suppliers';
  * entities here when it comes; nothing else needs to know them all.
  */
 export const ENTITIES: Function[] = [
-  User, AuditEvent, Supplier, SupplierContact, DataAsset, DataSharingLink, QuestionnaireVersion,
-  Assessment, AssessmentInvitation, PortalSession, AssessmentAnswer, AssessmentEvidence, OutboxMessage,
-  Finding, RiskDecision, AccessPath, Certification,
+  User,
+  AuditEvent,
+  Supplier,
+  SupplierContact,
+  DataAsset,
+  DataSharingLink,
+  QuestionnaireVersion,
+  Assessment,
+  AssessmentInvitation,
+  PortalSession,
+  AssessmentAnswer,
+  AssessmentEvidence,
+  OutboxMessage,
+  Finding,
+  RiskDecision,
+  AccessPath,
+  Certification,
 ];

@@ -17,13 +17,28 @@ export class QueryLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    const pg = (typeof error === 'object' ? error : {}) as { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+    const pg = (typeof error === 'object' ? error : {}) as {
+      code?: unknown;
+      constraint?: unknown;
+      table?: unknown;
+      column?: unknown;
+    };
     const message = typeof error === 'string' ? error : error.message;
     // PostgreSQL quotes the offending value in its message ("invalid input syntax for type integer: "..."):
     // the quoted parts go, the names that say where (constraint, table, column) stay.
     // A lost race (deadlock, serialization failure) is retried by the data source: a warning, not an error.
-    const log = isTransientDatabaseError(error) ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
-    log({ msg: 'query failed', sql: shorten(query), code: pg.code, constraint: pg.constraint, table: pg.table, column: pg.column, error: message.replace(/"[^"]*"/g, '"..."') });
+    const log = isTransientDatabaseError(error)
+      ? this.logger.warn.bind(this.logger)
+      : this.logger.error.bind(this.logger);
+    log({
+      msg: 'query failed',
+      sql: shorten(query),
+      code: pg.code,
+      constraint: pg.constraint,
+      table: pg.table,
+      column: pg.column,
+      error: message.replace(/"[^"]*"/g, '"..."'),
+    });
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -34,7 +34,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (rule && 'public' in rule) return true;
     const user = await this.caller(request);
@@ -62,7 +65,11 @@ export class AuthGuard implements CanActivate {
     const session = await this.sessions.resolve(sid);
     if (!session) throw new AuthenticationError('Your session has ended. Sign in again.');
     if (UNSAFE.has(request.method) && !ConsoleSessions.csrfMatches(session.csrfToken, csrfTokenOf(request))) {
-      throw new DomainError('AUTH.CSRF', 'The form has expired or did not come from this site. Go back, reload the page and try again.', 403);
+      throw new DomainError(
+        'AUTH.CSRF',
+        'The form has expired or did not come from this site. Go back, reload the page and try again.',
+        403,
+      );
     }
     request.consoleSession = session;
     return session.user;

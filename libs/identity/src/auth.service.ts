@@ -28,7 +28,10 @@ export class AuthService {
   /** The same answer, in about the same time, for an unknown email, a wrong password and a disabled user. */
   async login(email: string, password: string): Promise<AccessTokenView> {
     const user = await this.verify(email, password);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, cv: user.credentialsVersion }, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, cv: user.credentialsVersion },
+      { expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+    );
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
@@ -62,7 +65,8 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: payload.sub });
     if (!user || !user.active) throw new AuthenticationError('This account is disabled or no longer exists.');
     // A password reset raises the version: tokens issued before it end, as a disabled user's do.
-    if ((typeof payload.cv === 'number' ? payload.cv : 0) !== user.credentialsVersion) throw new AuthenticationError('The password was changed since this token was issued. Sign in again.');
+    if ((typeof payload.cv === 'number' ? payload.cv : 0) !== user.credentialsVersion)
+      throw new AuthenticationError('The password was changed since this token was issued. Sign in again.');
     return user;
   }
 }

@@ -77,6 +77,8 @@ export class ConsoleSessions {
 
 /** The console cookie's value in a Cookie header, if any. */
 export function consoleCookie(header: string | undefined): string | null {
-  const match = String(header ?? '').split(/;\s*/).find((c) => c.startsWith(`${CONSOLE_COOKIE}=`));
+  const match = String(header ?? '')
+    .split(/;\s*/)
+    .find((c) => c.startsWith(`${CONSOLE_COOKIE}=`));
   return match ? match.slice(CONSOLE_COOKIE.length + 1) : null;
 }

@@ -13,7 +13,9 @@ export function newLoginCsrf(): string {
 
 /** The token in a Cookie header, if it holds one. */
 export function loginCsrfCookie(header: string | undefined): string | null {
-  const match = String(header ?? '').split(/;\s*/).find((c) => c.startsWith(`${LOGIN_CSRF_COOKIE}=`));
+  const match = String(header ?? '')
+    .split(/;\s*/)
+    .find((c) => c.startsWith(`${LOGIN_CSRF_COOKIE}=`));
   const value = match ? match.slice(LOGIN_CSRF_COOKIE.length + 1) : '';
   return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }

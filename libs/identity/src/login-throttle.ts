@@ -51,7 +51,19 @@ export class LoginThrottle {
 
   async failed(email: string): Promise<void> {
     const [failures, wait] = this.keys(email);
-    await this.safely(() => this.redis!.eval(RECORD_FAILURE, 2, failures, wait, LOGIN_FAILURE_MEMORY_SECONDS, LOGIN_FREE_FAILURES, LOGIN_MAX_DELAY_SECONDS), null);
+    await this.safely(
+      () =>
+        this.redis!.eval(
+          RECORD_FAILURE,
+          2,
+          failures,
+          wait,
+          LOGIN_FAILURE_MEMORY_SECONDS,
+          LOGIN_FREE_FAILURES,
+          LOGIN_MAX_DELAY_SECONDS,
+        ),
+      null,
+    );
   }
 
   async succeeded(email: string): Promise<void> {

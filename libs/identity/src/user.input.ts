@@ -22,5 +22,9 @@ export class UpdateUserInput {
   @NotNullIfPresent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @NotNullIfPresent() @IsIn(ROLES) role?: Role;
   @NotNullIfPresent() @IsBoolean() active?: boolean;
-  @NotNullIfPresent() @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(200) password?: string;
+  @NotNullIfPresent()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(200)
+  password?: string;
 }

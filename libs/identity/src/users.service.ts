@@ -78,9 +78,14 @@ export class UsersService {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('USER.NOT_FOUND', 'No such user.');
       const before = userSnapshot(user);
-      const losesAdmin = user.role === 'admin' && user.active && ((changes.role !== undefined && changes.role !== 'admin') || changes.active === false);
+      const losesAdmin =
+        user.role === 'admin' &&
+        user.active &&
+        ((changes.role !== undefined && changes.role !== 'admin') || changes.active === false);
       if (losesAdmin && !admins.some((a) => a !== user.id)) {
-        throw new ConflictError('USER.LAST_ADMIN', 'This is the last active admin: make another user admin first.', [{ path: changes.active === false ? 'active' : 'role', message: 'cannot be changed on the last active admin' }]);
+        throw new ConflictError('USER.LAST_ADMIN', 'This is the last active admin: make another user admin first.', [
+          { path: changes.active === false ? 'active' : 'role', message: 'cannot be changed on the last active admin' },
+        ]);
       }
       if (changes.name !== undefined) user.name = changes.name.trim();
       if (changes.role !== undefined) user.role = changes.role;
@@ -95,7 +100,8 @@ export class UsersService {
       }
       const saved = await manager.save(User, user);
       await this.audit.record(manager, {
-        action: changes.password !== undefined && Object.keys(changes).length === 1 ? 'user.password_reset' : 'user.updated',
+        action:
+          changes.password !== undefined && Object.keys(changes).length === 1 ? 'user.password_reset' : 'user.updated',
         entityType: 'user',
         entityId: id,
         before: { ...before, ...(changes.password !== undefined ? { password: 'old' } : {}) },
@@ -115,7 +121,10 @@ export class UsersService {
   /** Names of users, in one query (for lists that show who did what). */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; name: string }[]>('SELECT id::text, name FROM app_user WHERE id::text = ANY($1::text[])', [[...new Set(ids)]]);
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
+      'SELECT id::text, name FROM app_user WHERE id::text = ANY($1::text[])',
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -129,13 +138,18 @@ export class UsersService {
    * themselves included, so that someone can always manage users.
    */
   private async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>("SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE", []);
+    const rows = await manager.query<{ id: string }[]>(
+      "SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE",
+      [],
+    );
     return rows.map((r) => r.id);
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
     if (await manager.existsBy(User, { email: email.trim() })) {
-      throw new ConflictError('USER.EMAIL_TAKEN', 'A user with this email already exists.', [{ path: 'email', message: 'is already used by another user' }]);
+      throw new ConflictError('USER.EMAIL_TAKEN', 'A user with this email already exists.', [
+        { path: 'email', message: 'is already used by another user' },
+      ]);
     }
   }
 }

@@ -34,7 +34,9 @@ export async function firstReportRemindersOwed(m: EntityManager, now: Date): Pro
     [now, ANSWERABLE_STATUSES, FIRST_REPORT_REMINDER_HOURS, FIRST_REPORT_HOURS, FIRST_REPORT_CODES, FOLLOW_UP_KEY],
   );
   return rows.map((r) => ({
-    kind: 'incident.first-report-reminder', recipients: [r.recipient_email], template: FIRST_REPORT_REMINDER_TEMPLATE,
+    kind: 'incident.first-report-reminder',
+    recipients: [r.recipient_email],
+    template: FIRST_REPORT_REMINDER_TEMPLATE,
     refs: { assessmentId: r.assessment_id, incidentId: r.incident_id, step: FIRST_REPORT_REMINDER_STEP },
     dedupeKey: `incident:${r.incident_id}:follow-up:${r.assessment_id}:${FIRST_REPORT_REMINDER_STEP}`,
   }));

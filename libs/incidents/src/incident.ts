@@ -50,7 +50,9 @@ export function toIncidentView(i: IncidentRow): IncidentView {
     source: i.source,
     severity: i.severity,
     status: i.status,
-    followUp: i.follow_up_assessment_id ? { assessmentId: i.follow_up_assessment_id, status: i.follow_up_status, dueDate: i.follow_up_due } : null,
+    followUp: i.follow_up_assessment_id
+      ? { assessmentId: i.follow_up_assessment_id, status: i.follow_up_status, dueDate: i.follow_up_due }
+      : null,
     exposure: i.exposure_at_open,
     createdAt: i.created_at.toISOString(),
     closedAt: i.closed_at?.toISOString() ?? null,

@@ -154,7 +154,16 @@ export class IncidentView {
 }
 
 /** The kinds of event an incident's timeline holds, in the order they usually happen. */
-export const INCIDENT_EVENT_KINDS = ['detected', 'exposure_produced', 'follow_up_sent', 'supplier_notified', 'supplier_answered', 'links_suspended', 'access_path_disabled', 'closed'] as const;
+export const INCIDENT_EVENT_KINDS = [
+  'detected',
+  'exposure_produced',
+  'follow_up_sent',
+  'supplier_notified',
+  'supplier_answered',
+  'links_suspended',
+  'access_path_disabled',
+  'closed',
+] as const;
 
 /** What an event of the timeline records: the fields of its kind (each kind names the ones it carries). */
 export class IncidentEventDetail {

@@ -4,5 +4,9 @@ import { AuditModule } from '@app/audit';
 import { SuppliersModule } from '@app/suppliers';
 import { IncidentsService } from './incidents.service.js';
 
-@Module({ imports: [AuditModule, AssessmentsModule, SuppliersModule], providers: [IncidentsService], exports: [IncidentsService] })
+@Module({
+  imports: [AuditModule, AssessmentsModule, SuppliersModule],
+  providers: [IncidentsService],
+  exports: [IncidentsService],
+})
 export class IncidentsModule {}

@@ -1,6 +1,9 @@
 import { contextBuilderMap, type EmailContextBuilder } from './email-context-builder.js';
 
-const builder = (...templates: string[]): EmailContextBuilder => ({ templates, prepare: async () => ({ skip: templates.join() }) });
+const builder = (...templates: string[]): EmailContextBuilder => ({
+  templates,
+  prepare: async () => ({ skip: templates.join() }),
+});
 
 describe('the email context registry', () => {
   it('finds each template its builder', () => {
@@ -13,6 +16,8 @@ describe('the email context registry', () => {
   });
 
   it('refuses a template claimed by two builders', () => {
-    expect(() => contextBuilderMap([builder('committee-digest'), builder('committee-digest')])).toThrow('two email context builders claim the template committee-digest');
+    expect(() => contextBuilderMap([builder('committee-digest'), builder('committee-digest')])).toThrow(
+      'two email context builders claim the template committee-digest',
+    );
   });
 });

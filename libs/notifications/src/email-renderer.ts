@@ -38,7 +38,10 @@ export class EmailRenderer {
 
   /** Every email template, so a test can render each one. */
   names(): string[] {
-    return readdirSync(this.root).filter((f) => f.endsWith('.subject.hbs')).map((f) => f.replace('.subject.hbs', '')).sort();
+    return readdirSync(this.root)
+      .filter((f) => f.endsWith('.subject.hbs'))
+      .map((f) => f.replace('.subject.hbs', ''))
+      .sort();
   }
 
   private template(name: string, part: 'subject' | 'html' | 'text'): Handlebars.TemplateDelegate {

@@ -1,6 +1,11 @@
 export { OutboxMessage, OUTBOX_STATUSES, type OutboxStatus } from './outbox-message.entity.js';
 export { oweEmail, oweEmails, noteOwed, type OwedEmail } from './outbox.js';
-export { EMAIL_CONTEXT_BUILDERS, contextBuilderMap, type EmailContextBuilder, type Prepared } from './email-context-builder.js';
+export {
+  EMAIL_CONTEXT_BUILDERS,
+  contextBuilderMap,
+  type EmailContextBuilder,
+  type Prepared,
+} from './email-context-builder.js';
 export { EMAIL_QUEUE, JOB, RISK_QUEUE, RISK_JOB, type SendJob } from './queues.js';
 export { OutboxDispatcher } from './outbox-dispatcher.js';
 export { OutboxModule } from './outbox.module.js';

@@ -24,10 +24,25 @@ export class Mailer implements OnApplicationShutdown {
    * or when an address breaks the rule the inputs check (isMailboxAddress). `messageId`, when given,
    * is the Message-ID header: the same on every attempt of one email, so a repeat is recognisable.
    */
-  async send(to: string[], email: RenderedEmail, headers: Record<string, string> = {}, attachments: { filename: string; content: Buffer; contentType: string }[] = [], messageId?: string): Promise<string> {
+  async send(
+    to: string[],
+    email: RenderedEmail,
+    headers: Record<string, string> = {},
+    attachments: { filename: string; content: Buffer; contentType: string }[] = [],
+    messageId?: string,
+  ): Promise<string> {
     const refused = to.filter((address) => !isMailboxAddress(address));
     if (refused.length) throw new Error(`not a deliverable address: ${refused.join(', ')}`);
-    const info = await this.transport.sendMail({ from: this.mail.from, to, subject: email.subject, html: email.html, text: email.text, headers, attachments, ...(messageId ? { messageId } : {}) });
+    const info = await this.transport.sendMail({
+      from: this.mail.from,
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers,
+      attachments,
+      ...(messageId ? { messageId } : {}),
+    });
     return String(info.messageId);
   }
 

@@ -58,9 +58,23 @@ export class NotificationsService {
     const row = await this.dataSource.transaction(async (m) => {
       const found = await m.findOne(OutboxMessage, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw new NotFoundError('NOTIFICATION.NOT_FOUND', 'No such notification.');
-      if (found.status !== 'dead') throw new ConflictError('NOTIFICATION.NOT_DEAD', `Only a dead email can be retried; this one is ${found.status}.`, [{ path: 'status', message: `is ${found.status}` }]);
-      await m.query("UPDATE outbox_message SET status = 'pending', attempts = 0, last_error = NULL, updated_at = now() WHERE id = $1", [id]);
-      await this.audit.record(m, { action: 'notification.retried', entityType: 'notification', entityId: id, before: { status: 'dead', attempts: found.attempts, lastError: found.lastError }, after: { status: 'pending', attempts: 0 } });
+      if (found.status !== 'dead')
+        throw new ConflictError(
+          'NOTIFICATION.NOT_DEAD',
+          `Only a dead email can be retried; this one is ${found.status}.`,
+          [{ path: 'status', message: `is ${found.status}` }],
+        );
+      await m.query(
+        "UPDATE outbox_message SET status = 'pending', attempts = 0, last_error = NULL, updated_at = now() WHERE id = $1",
+        [id],
+      );
+      await this.audit.record(m, {
+        action: 'notification.retried',
+        entityType: 'notification',
+        entityId: id,
+        before: { status: 'dead', attempts: found.attempts, lastError: found.lastError },
+        after: { status: 'pending', attempts: 0 },
+      });
       return found;
     });
     // Bull keeps the failed job under the row's id: remove it so the id can be queued again.

@@ -52,7 +52,10 @@ export class OutboxDispatcher implements EntitySubscriberInterface {
   /** Enqueues the rows (a job that already exists is left as it is) and marks the pending ones queued. */
   async dispatch(ids: string[]): Promise<void> {
     for (const id of ids) await this.queue.add(JOB.send, { id }, sendJobOptions(this.mail, id));
-    await this.dataSource.query("UPDATE outbox_message SET status = 'queued', updated_at = now() WHERE id = ANY($1) AND status = 'pending'", [ids]);
+    await this.dataSource.query(
+      "UPDATE outbox_message SET status = 'queued', updated_at = now() WHERE id = ANY($1) AND status = 'pending'",
+      [ids],
+    );
   }
 
   /**

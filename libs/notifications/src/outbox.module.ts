@@ -25,13 +25,22 @@ import { OutboxDispatcher } from './outbox-dispatcher.js';
       useFactory: (queue: QueueConfig) => ({
         url: queue.redisUrl,
         prefix: queue.prefix,
-        settings: { lockDuration: queue.lockDurationMs, lockRenewTime: Math.floor(queue.lockDurationMs / 2), stalledInterval: queue.stalledIntervalMs, maxStalledCount: 2 },
+        settings: {
+          lockDuration: queue.lockDurationMs,
+          lockRenewTime: Math.floor(queue.lockDurationMs / 2),
+          stalledInterval: queue.stalledIntervalMs,
+          maxStalledCount: 2,
+        },
       }),
     }),
     BullModule.registerQueue({ name: EMAIL_QUEUE }),
   ],
   // The email templates, compiled once per process (an isolated Handlebars instance each for HTML and text).
-  providers: [OutboxDispatcher, NotificationsService, { provide: EmailRenderer, useFactory: () => new EmailRenderer() }],
+  providers: [
+    OutboxDispatcher,
+    NotificationsService,
+    { provide: EmailRenderer, useFactory: () => new EmailRenderer() },
+  ],
   exports: [OutboxDispatcher, NotificationsService, BullModule, EmailRenderer],
 })
 export class OutboxModule {}

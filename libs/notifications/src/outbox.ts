@@ -24,7 +24,13 @@ export async function oweEmail(manager: EntityManager, email: OwedEmail): Promis
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values({ kind: email.kind, recipients: email.recipients, template: email.template, refs: email.refs, dedupeKey: email.dedupeKey })
+    .values({
+      kind: email.kind,
+      recipients: email.recipients,
+      template: email.template,
+      refs: email.refs,
+      dedupeKey: email.dedupeKey,
+    })
     .orIgnore()
     .returning(['id'])
     .execute();
@@ -59,7 +65,13 @@ export async function oweEmails(m: EntityManager, emails: OwedEmail[]): Promise<
      SELECT e.kind, ARRAY[e.recipient], e.template, e.refs, e.dedupe_key
        FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS e(kind, recipient, template, refs, dedupe_key)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [emails.map((e) => e.kind), emails.map((e) => e.recipients[0]), emails.map((e) => e.template), emails.map((e) => JSON.stringify(e.refs)), emails.map((e) => e.dedupeKey)],
+    [
+      emails.map((e) => e.kind),
+      emails.map((e) => e.recipients[0]),
+      emails.map((e) => e.template),
+      emails.map((e) => JSON.stringify(e.refs)),
+      emails.map((e) => e.dedupeKey),
+    ],
   );
   const ids = rows.map((r) => r.id);
   noteOwed(m, ids);

@@ -16,10 +16,19 @@ describe('working time (Europe/London, England and Wales bank holidays)', () => 
   });
 
   it('says why reminders wait', () => {
-    expect(workingTime(new Date('2027-01-15T07:59:00Z'), '08:00-18:00')).toMatchObject({ working: false, why: 'outside working hours (08:00-18:00 Europe/London)' });
-    expect(workingTime(new Date('2027-01-15T08:00:00Z'), '08:00-18:00')).toMatchObject({ working: true, today: '2027-01-15' });
+    expect(workingTime(new Date('2027-01-15T07:59:00Z'), '08:00-18:00')).toMatchObject({
+      working: false,
+      why: 'outside working hours (08:00-18:00 Europe/London)',
+    });
+    expect(workingTime(new Date('2027-01-15T08:00:00Z'), '08:00-18:00')).toMatchObject({
+      working: true,
+      today: '2027-01-15',
+    });
     expect(workingTime(new Date('2027-01-15T18:00:00Z'), '08:00-18:00').working).toBe(false);
-    expect(workingTime(new Date('2027-05-31T10:00:00Z'), '08:00-18:00')).toMatchObject({ working: false, why: '2027-05-31 is not a working day' });
+    expect(workingTime(new Date('2027-05-31T10:00:00Z'), '08:00-18:00')).toMatchObject({
+      working: false,
+      why: '2027-05-31 is not a working day',
+    });
   });
 
   it('finds the n-th working day of a month', () => {

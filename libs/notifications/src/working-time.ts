@@ -2,7 +2,15 @@ import Holidays from 'date-holidays';
 import { addDays } from '@app/platform';
 
 const LONDON = 'Europe/London';
-const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const bankHolidays = new Holidays('GB', 'ENG'); // England and Wales share their bank holidays
 
 /** The date (YYYY-MM-DD) and minutes past midnight in London at an instant. */
@@ -24,7 +32,8 @@ export function workingTime(at: Date, hours: string): { today: string; working: 
   const { date, minutes } = londonTime(at);
   const [from, to] = hours.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
   if (!isWorkingDay(date)) return { today: date, working: false, why: `${date} is not a working day` };
-  if (minutes < from || minutes >= to) return { today: date, working: false, why: `outside working hours (${hours} Europe/London)` };
+  if (minutes < from || minutes >= to)
+    return { today: date, working: false, why: `outside working hours (${hours} Europe/London)` };
   return { today: date, working: true, why: 'working time' };
 }
 

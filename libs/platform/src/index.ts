@@ -26,7 +26,14 @@ export { ProblemDetailsFilter, sendProblem } from './errors/problem.filter.js';
 export { createPino, PinoNestLogger, requestIdFrom, REQUEST_ID_HEADER } from './logging/logger.js';
 export { requestContext, type RequestContext, type Actor } from './logging/request-context.js';
 export { RedisModule, REDIS } from './redis/redis.module.js';
-export { RateLimitGuard, RateLimitModule, RateLimit, SkipRateLimit, TooManyRequestsError, type RateLimitRule } from './http/rate-limit.js';
+export {
+  RateLimitGuard,
+  RateLimitModule,
+  RateLimit,
+  SkipRateLimit,
+  TooManyRequestsError,
+  type RateLimitRule,
+} from './http/rate-limit.js';
 export { HealthService, type Readiness, type CheckResult } from './health/health.service.js';
 export { closeOnSignal } from './shutdown.js';
 export { IntParamPipe, PageQuery, pageOf, pageParam, sortOrder, NotNullIfPresent, type Page } from './http/paging.js';
@@ -36,5 +43,10 @@ export { dateAsString, numericAsNumber } from './columns.js';
 export { TemplateSet } from './template-set.js';
 export { moneyText } from './money.js';
 export { findTextProblems, MAX_INT } from './http/input-guard.js';
-export { clientErrorAsProblem, depthCheckedJsonParser, frameworkErrorsAsProblems, registerEdgeGuards } from './http/edge.js';
+export {
+  clientErrorAsProblem,
+  depthCheckedJsonParser,
+  frameworkErrorsAsProblems,
+  registerEdgeGuards,
+} from './http/edge.js';
 export { isMailboxAddress, IsMailboxAddress } from './mailbox.js';

@@ -16,10 +16,26 @@ export function isMailboxAddress(value: unknown): value is string {
   if (at <= 0) return false;
   const local = value.slice(0, at);
   const labels = value.slice(at + 1).split('.');
-  return local.length <= 64 && LOCAL.test(local) && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[A-Za-z][A-Za-z0-9-]*$/.test(labels.at(-1)!);
+  return (
+    local.length <= 64 &&
+    LOCAL.test(local) &&
+    labels.length >= 2 &&
+    labels.every((l) => LABEL.test(l)) &&
+    /^[A-Za-z][A-Za-z0-9-]*$/.test(labels.at(-1)!)
+  );
 }
 
 /** The class-validator form of isMailboxAddress, for input classes. */
 export function IsMailboxAddress(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isMailboxAddress', validator: { validate: (value) => isMailboxAddress(value), defaultMessage: () => 'must be an email address that mail can be delivered to (letters, digits and . _ % + - before the @)' } }, options);
+  return ValidateBy(
+    {
+      name: 'isMailboxAddress',
+      validator: {
+        validate: (value) => isMailboxAddress(value),
+        defaultMessage: () =>
+          'must be an email address that mail can be delivered to (letters, digits and . _ % + - before the @)',
+      },
+    },
+    options,
+  );
 }

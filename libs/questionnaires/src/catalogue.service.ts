@@ -13,8 +13,10 @@ import { validateDefinition } from './validate.js';
 
 export type { CatalogueEntry } from './catalogue.view.js';
 
-const checksum = (definition: QuestionnaireDefinition) => createHash('sha256').update(canonicalJson(definition)).digest('hex');
-const countQuestions = (definition: QuestionnaireDefinition) => definition.sections.reduce((n, s) => n + s.questions.length, 0);
+const checksum = (definition: QuestionnaireDefinition) =>
+  createHash('sha256').update(canonicalJson(definition)).digest('hex');
+const countQuestions = (definition: QuestionnaireDefinition) =>
+  definition.sections.reduce((n, s) => n + s.questions.length, 0);
 
 /** Parses a YAML document, turning syntax errors into a problem with the line. */
 export function parseYamlDocument(text: string): unknown {
@@ -22,7 +24,12 @@ export function parseYamlDocument(text: string): unknown {
     return parseYaml(text, { maxAliasCount: 50 });
   } catch (error) {
     const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
-    throw new InvalidInputError('The YAML document cannot be read.', [{ path: line ? `line ${line}` : 'body', message: error instanceof Error ? error.message.split('\n')[0] : 'unreadable YAML' }]);
+    throw new InvalidInputError('The YAML document cannot be read.', [
+      {
+        path: line ? `line ${line}` : 'body',
+        message: error instanceof Error ? error.message.split('\n')[0] : 'unreadable YAML',
+      },
+    ]);
   }
 }
 
@@ -77,7 +84,16 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
     for (const row of rows) {
       const entry = entries.get(row.key);
       if (entry) entry.versions.push(row.version);
-      else entries.set(row.key, { key: row.key, title: row.title, purpose: row.purpose, description: row.description, latestVersion: row.version, versions: [row.version], questionCount: row.questionCount });
+      else
+        entries.set(row.key, {
+          key: row.key,
+          title: row.title,
+          purpose: row.purpose,
+          description: row.description,
+          latestVersion: row.version,
+          versions: [row.version],
+          questionCount: row.questionCount,
+        });
     }
     return [...entries.values()];
   }
@@ -88,15 +104,28 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
     return found;
   }
 
-  private async store(m: EntityManager, definition: QuestionnaireDefinition, source: 'shipped' | 'imported'): Promise<{ created: boolean; version: QuestionnaireVersion }> {
+  private async store(
+    m: EntityManager,
+    definition: QuestionnaireDefinition,
+    source: 'shipped' | 'imported',
+  ): Promise<{ created: boolean; version: QuestionnaireVersion }> {
     const sum = checksum(definition);
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`questionnaire:${definition.key}:${definition.version}`]);
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `questionnaire:${definition.key}:${definition.version}`,
+    ]);
     const existing = await m.findOneBy(QuestionnaireVersion, { key: definition.key, version: definition.version });
     if (existing) {
       if (existing.checksum === sum) return { created: false, version: existing };
-      throw new ConflictError('QUESTIONNAIRE.VERSION_IMMUTABLE', `${definition.key} version ${definition.version} is already published with different content; publish it as a new version.`, [
-        { path: 'version', message: `is already published; the next free version is ${await this.nextVersion(m, definition.key)}` },
-      ]);
+      throw new ConflictError(
+        'QUESTIONNAIRE.VERSION_IMMUTABLE',
+        `${definition.key} version ${definition.version} is already published with different content; publish it as a new version.`,
+        [
+          {
+            path: 'version',
+            message: `is already published; the next free version is ${await this.nextVersion(m, definition.key)}`,
+          },
+        ],
+      );
     }
     const version = m.create(QuestionnaireVersion, {
       key: definition.key,
@@ -115,13 +144,24 @@ export class QuestionnaireCatalogue implements OnApplicationBootstrap {
       entityType: 'questionnaire',
       entityId: `${definition.key}@${definition.version}`,
       before: null,
-      after: { key: definition.key, version: definition.version, title: definition.title, purpose: version.purpose, checksum: sum, source, questions: version.questionCount },
+      after: {
+        key: definition.key,
+        version: definition.version,
+        title: definition.title,
+        purpose: version.purpose,
+        checksum: sum,
+        source,
+        questions: version.questionCount,
+      },
     });
     return { created: true, version };
   }
 
   private async nextVersion(m: EntityManager, key: string): Promise<number> {
-    const [row] = await m.query<{ max: number }[]>('SELECT max(version) AS max FROM questionnaire_version WHERE key = $1', [key]);
+    const [row] = await m.query<{ max: number }[]>(
+      'SELECT max(version) AS max FROM questionnaire_version WHERE key = $1',
+      [key],
+    );
     return (row?.max ?? 0) + 1;
   }
 }

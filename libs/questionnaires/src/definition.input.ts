@@ -10,7 +10,10 @@ import { CODE, KEY, MAPPING_REF, OPTION_VALUE, SLUG } from './validate.js';
 
 /** One choice of a `single_choice` or `multi_choice` question. */
 export class ChoiceOptionInput {
-  @ApiProperty({ pattern: OPTION_VALUE.source, description: 'Unique in the question: lower-case letters, digits, hyphens and underscores.' })
+  @ApiProperty({
+    pattern: OPTION_VALUE.source,
+    description: 'Unique in the question: lower-case letters, digits, hyphens and underscores.',
+  })
   value: string;
   @ApiProperty({ minLength: 1, maxLength: 300 })
   label: string;
@@ -32,7 +35,11 @@ export class ShowIfInput {
 export class MappingInput {
   @ApiProperty({ enum: Object.keys(FRAMEWORKS) })
   framework: string;
-  @ApiProperty({ pattern: MAPPING_REF.source, description: "An identifier of the framework's published list, in the catalogue's pinned version (see GET /api/v1/questionnaires)." })
+  @ApiProperty({
+    pattern: MAPPING_REF.source,
+    description:
+      "An identifier of the framework's published list, in the catalogue's pinned version (see GET /api/v1/questionnaires).",
+  })
   ref: string;
 }
 

@@ -1,5 +1,13 @@
 /** A questionnaire definition (docs/questionnaire-format.md). */
-export const QUESTION_TYPES = ['yes_no', 'yes_no_partial', 'single_choice', 'multi_choice', 'text', 'number', 'date'] as const;
+export const QUESTION_TYPES = [
+  'yes_no',
+  'yes_no_partial',
+  'single_choice',
+  'multi_choice',
+  'text',
+  'number',
+  'date',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SCORED_TYPES: readonly QuestionType[] = ['yes_no', 'yes_no_partial', 'single_choice'];
 export const EVIDENCE_LEVELS = ['none', 'optional', 'required'] as const;

@@ -3,5 +3,14 @@ export { QuestionnaireCatalogue, parseYamlDocument, questionnaireVersionById } f
 export { CatalogueView, QuestionnaireVersionView } from './catalogue.view.js';
 export { QuestionnaireDefinitionInput } from './definition.input.js';
 export { QuestionnaireVersion } from './questionnaire-version.entity.js';
-export { FRAMEWORKS, SCORED_TYPES, type QuestionnaireDefinition, type QuestionnairePurpose, type Question, type Section, type QuestionType, type Framework } from './definition.js';
+export {
+  FRAMEWORKS,
+  SCORED_TYPES,
+  type QuestionnaireDefinition,
+  type QuestionnairePurpose,
+  type Question,
+  type Section,
+  type QuestionType,
+  type Framework,
+} from './definition.js';
 export { FRAMEWORK_IDENTIFIERS, FRAMEWORK_VERSIONS } from './frameworks.js';

@@ -52,7 +52,13 @@ describe('questionnaire format validation', () => {
     const { definition, problems } = validateDefinition(SPEC_EXAMPLE);
     expect(problems).toEqual([]);
     const acc02 = definition!.sections[0].questions[1];
-    expect(acc02).toMatchObject({ required: true, critical: false, allowNotApplicable: false, evidence: 'none', mappings: [] });
+    expect(acc02).toMatchObject({
+      required: true,
+      critical: false,
+      allowNotApplicable: false,
+      evidence: 'none',
+      mappings: [],
+    });
   });
 
   it('lists every problem of a rejected document with its JSON path', () => {
@@ -63,7 +69,12 @@ describe('questionnaire format validation', () => {
     questions[1].showIf = { question: 'ACC-09', in: ['yes'] };
     (questions[1].options as { score: number }[])[2].score = 1.5;
     questions[0].options = [{ value: 'a', label: 'A' }];
-    questions.push({ code: 'ACC-03', text: 'Shown if itself?', type: 'yes_no', showIf: { question: 'ACC-03', equals: 'yes' } });
+    questions.push({
+      code: 'ACC-03',
+      text: 'Shown if itself?',
+      type: 'yes_no',
+      showIf: { question: 'ACC-03', equals: 'yes' },
+    });
     const { definition, problems } = validateDefinition(broken);
     expect(definition).toBeNull();
     expect(problems.map((p) => p.path)).toEqual([
@@ -75,12 +86,19 @@ describe('questionnaire format validation', () => {
       'sections[0].questions[2].showIf.question',
     ]);
     expect(problems.find((p) => p.path === 'sections[0].questions[1].code')?.message).toBe('repeats question ACC-01');
-    expect(problems.find((p) => p.path === 'sections[0].questions[2].showIf.question')?.message).toBe('cannot refer to the question itself');
+    expect(problems.find((p) => p.path === 'sections[0].questions[2].showIf.question')?.message).toBe(
+      'cannot refer to the question itself',
+    );
   });
 
   it('refuses a document that is not an object, or has no sections', () => {
     expect(validateDefinition([]).problems).toEqual([{ path: '', message: 'must be a JSON (or YAML) object' }]);
-    expect(validateDefinition({ key: 'x', version: 0, title: 'T', sections: [] }).problems.map((p) => p.path)).toEqual(['key', 'version', 'title', 'sections']);
+    expect(validateDefinition({ key: 'x', version: 0, title: 'T', sections: [] }).problems.map((p) => p.path)).toEqual([
+      'key',
+      'version',
+      'title',
+      'sections',
+    ]);
   });
 });
 
@@ -93,7 +111,12 @@ describe('the shipped catalogue', () => {
   const count = (key: string) => shipped.find((d) => d.key === key)!.sections.flatMap((s) => s.questions).length;
 
   it('ships the four question sets at their sizes', () => {
-    expect(shipped.map((d) => d.key)).toEqual(['supplier-security-core', 'supplier-security-lite', 'research-data-partner', 'incident-follow-up']);
+    expect(shipped.map((d) => d.key)).toEqual([
+      'supplier-security-core',
+      'supplier-security-lite',
+      'research-data-partner',
+      'incident-follow-up',
+    ]);
     expect(count('incident-follow-up')).toBeGreaterThanOrEqual(10);
     expect(count('supplier-security-core')).toBeGreaterThanOrEqual(40);
     expect(count('supplier-security-lite')).toBeGreaterThanOrEqual(15);
@@ -103,8 +126,13 @@ describe('the shipped catalogue', () => {
   it('maps every scored question to public control identifiers, and gives each a recommendation', () => {
     for (const definition of shipped) {
       for (const question of definition.sections.flatMap((s) => s.questions)) {
-        if (definition.purpose === 'incident' || !SCORED_TYPES.includes(question.type) || question.weight === 0) continue;
-        expect({ code: question.code, mapped: question.mappings.length > 0, recommendation: !!question.recommendation }).toEqual({ code: question.code, mapped: true, recommendation: true });
+        if (definition.purpose === 'incident' || !SCORED_TYPES.includes(question.type) || question.weight === 0)
+          continue;
+        expect({
+          code: question.code,
+          mapped: question.mappings.length > 0,
+          recommendation: !!question.recommendation,
+        }).toEqual({ code: question.code, mapped: true, recommendation: true });
       }
     }
   });
@@ -116,8 +144,15 @@ describe('the shipped catalogue', () => {
 });
 
 describe('the shipped mappings (issue 16: none misapplied)', () => {
-  const shipped = SHIPPED_QUESTIONNAIRES.map((document) => validateDefinition(document).definition as QuestionnaireDefinition);
-  const refs = (key: string, code: string) => shipped.find((d) => d.key === key)!.sections.flatMap((s) => s.questions).find((q) => q.code === code)!.mappings.map((m) => `${m.framework}:${m.ref}`);
+  const shipped = SHIPPED_QUESTIONNAIRES.map(
+    (document) => validateDefinition(document).definition as QuestionnaireDefinition,
+  );
+  const refs = (key: string, code: string) =>
+    shipped
+      .find((d) => d.key === key)!
+      .sections.flatMap((s) => s.questions)
+      .find((q) => q.code === code)!
+      .mappings.map((m) => `${m.framework}:${m.ref}`);
 
   it('cites supply-chain principle 9 (incident support) for incident notice and 10 (assurance) for assessing subcontractors', () => {
     expect(refs('supplier-security-core', 'INC-01')).toContain('NCSC-SUPPLY-CHAIN:SC-9');
@@ -128,7 +163,11 @@ describe('the shipped mappings (issue 16: none misapplied)', () => {
   });
 
   it('no longer cites the misapplied controls', () => {
-    const all = shipped.flatMap((d) => d.sections.flatMap((s) => s.questions.map((q) => ({ key: d.key, code: q.code, refs: q.mappings.map((m) => `${m.framework}:${m.ref}`) }))));
+    const all = shipped.flatMap((d) =>
+      d.sections.flatMap((s) =>
+        s.questions.map((q) => ({ key: d.key, code: q.code, refs: q.mappings.map((m) => `${m.framework}:${m.ref}`) })),
+      ),
+    );
     const citing = (ref: string) => all.filter((q) => q.refs.includes(ref)).map((q) => q.code);
     expect(citing('NDG:NDG-7').sort()).toEqual(['BAK-01', 'BAK-04']); // continuity only
     expect(citing('ISO27001-2022:5.12')).toEqual([]);
@@ -136,8 +175,14 @@ describe('the shipped mappings (issue 16: none misapplied)', () => {
     expect(citing('NCSC-CAF:D1.c')).toEqual(['INC-06']); // exercising the plan
     expect(refs('supplier-security-core', 'GOV-03')).not.toContain('ISO27001-2022:5.7');
     expect(refs('supplier-security-core', 'CER-01')).not.toContain('NCSC-CAF:A1.a');
-    for (const code of ['CER-03', 'CER-04']) expect(refs('supplier-security-core', code).some((r) => r.startsWith('CYBER-ESSENTIALS'))).toBe(false);
-    expect(all.filter((q) => q.refs.includes('CYBER-ESSENTIALS:malware-protection')).map((q) => q.code).sort()).toEqual(['CFG-01', 'LCT-03']);
+    for (const code of ['CER-03', 'CER-04'])
+      expect(refs('supplier-security-core', code).some((r) => r.startsWith('CYBER-ESSENTIALS'))).toBe(false);
+    expect(
+      all
+        .filter((q) => q.refs.includes('CYBER-ESSENTIALS:malware-protection'))
+        .map((q) => q.code)
+        .sort(),
+    ).toEqual(['CFG-01', 'LCT-03']);
   });
 
   it('makes unsupported software and DSPT below Standards Met knock-outs, the DSPT one N/A where no patient data flows', () => {
@@ -150,23 +195,82 @@ describe('the shipped mappings (issue 16: none misapplied)', () => {
     const lite = shipped.find((d) => d.key === 'supplier-security-lite')!;
     const questions = lite.sections.flatMap((s) => s.questions);
     expect(lite.version).toBe(3);
-    expect(questions.find((q) => q.code === 'LCT-01')).toMatchObject({ critical: true, text: expect.stringContaining('remote access') });
+    expect(questions.find((q) => q.code === 'LCT-01')).toMatchObject({
+      critical: true,
+      text: expect.stringContaining('remote access'),
+    });
     expect(questions.find((q) => q.code === 'LCT-01')!.text).not.toMatch(/email/);
-    expect(questions.find((q) => q.code === 'LCT-09')).toMatchObject({ critical: true, text: expect.stringContaining('email') });
+    expect(questions.find((q) => q.code === 'LCT-09')).toMatchObject({
+      critical: true,
+      text: expect.stringContaining('email'),
+    });
     // No question of any shipped set asks two things joined by "and" about where MFA applies.
-    for (const q of shipped.flatMap((d) => d.sections.flatMap((s) => s.questions))) expect({ code: q.code, joined: /multi-factor authentication on for email and/i.test(q.text) }).toEqual({ code: q.code, joined: false });
+    for (const q of shipped.flatMap((d) => d.sections.flatMap((s) => s.questions)))
+      expect({ code: q.code, joined: /multi-factor authentication on for email and/i.test(q.text) }).toEqual({
+        code: q.code,
+        joined: false,
+      });
   });
 
   it('accepts the DSPT objective E identifiers (CAF-aligned DSPT 2024-25) and names them in the pinned version', () => {
-    const doc = (ref: string) => ({ key: 'objective-e', version: 1, title: 'Objective E', sections: [{ key: 's', title: 'S', questions: [{ code: 'OBE-01', text: 'A question?', type: 'yes_no', recommendation: 'Do it.', mappings: [{ framework: 'NCSC-CAF', ref }] }] }] });
-    for (const ref of ['E1.a', 'E2.a', 'E2.b', 'E2.c', 'E3.a', 'E3.b', 'E4.a', 'E4.b']) expect({ ref, problems: validateDefinition(doc(ref)).problems }).toEqual({ ref, problems: [] });
-    expect(validateDefinition(doc('E5.a')).problems).toEqual([{ path: 'sections[0].questions[0].mappings[0].ref', message: expect.stringContaining('is not an identifier of NCSC-CAF') }]);
+    const doc = (ref: string) => ({
+      key: 'objective-e',
+      version: 1,
+      title: 'Objective E',
+      sections: [
+        {
+          key: 's',
+          title: 'S',
+          questions: [
+            {
+              code: 'OBE-01',
+              text: 'A question?',
+              type: 'yes_no',
+              recommendation: 'Do it.',
+              mappings: [{ framework: 'NCSC-CAF', ref }],
+            },
+          ],
+        },
+      ],
+    });
+    for (const ref of ['E1.a', 'E2.a', 'E2.b', 'E2.c', 'E3.a', 'E3.b', 'E4.a', 'E4.b'])
+      expect({ ref, problems: validateDefinition(doc(ref)).problems }).toEqual({ ref, problems: [] });
+    expect(validateDefinition(doc('E5.a')).problems).toEqual([
+      {
+        path: 'sections[0].questions[0].mappings[0].ref',
+        message: expect.stringContaining('is not an identifier of NCSC-CAF'),
+      },
+    ]);
     expect(FRAMEWORK_VERSIONS['NCSC-CAF']).toMatch(/objective E .*Data Security and Protection Toolkit 2024-25/);
     expect(refs('supplier-security-lite', 'LDT-07')).toContain('NCSC-CAF:E3.b');
   });
 
   it('refuses an identifier its framework does not publish, with its path', () => {
-    const doc = { key: 'unknown-ref', version: 1, title: 'Unknown', sections: [{ key: 's', title: 'S', questions: [{ code: 'UNK-01', text: 'A question?', type: 'yes_no', recommendation: 'Do it.', mappings: [{ framework: 'NCSC-CAF', ref: 'E9.z' }] }] }] };
-    expect(validateDefinition(doc).problems).toEqual([{ path: 'sections[0].questions[0].mappings[0].ref', message: expect.stringContaining('is not an identifier of NCSC-CAF (NCSC Cyber Assessment Framework v3.2') }]);
+    const doc = {
+      key: 'unknown-ref',
+      version: 1,
+      title: 'Unknown',
+      sections: [
+        {
+          key: 's',
+          title: 'S',
+          questions: [
+            {
+              code: 'UNK-01',
+              text: 'A question?',
+              type: 'yes_no',
+              recommendation: 'Do it.',
+              mappings: [{ framework: 'NCSC-CAF', ref: 'E9.z' }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(validateDefinition(doc).problems).toEqual([
+      {
+        path: 'sections[0].questions[0].mappings[0].ref',
+        message: expect.stringContaining('is not an identifier of NCSC-CAF (NCSC Cyber Assessment Framework v3.2'),
+      },
+    ]);
   });
 });

@@ -10,21 +10,42 @@ import { HELD_LINK_PARAMS, HELD_LINK_SQL } from '@app/suppliers';
  */
 
 export async function decisionAlerts(m: EntityManager, asOf: string, limit: number) {
-  const expired = await m.query<{ id: string; supplier_id: string; supplier: string; decision: string; review_date: string; expires_on: string | null }[]>(
+  const expired = await m.query<
+    {
+      id: string;
+      supplier_id: string;
+      supplier: string;
+      decision: string;
+      review_date: string;
+      expires_on: string | null;
+    }[]
+  >(
     `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.review_date::text, d.expires_on::text
        FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
       WHERE d.current AND s.status <> 'offboarded' AND NOT ${decisionIsCurrentSql('d', '$1')}
       ORDER BY d.review_date, s.name LIMIT $2`,
     [asOf, limit],
   );
-  const lapsed = await m.query<{ id: string; supplier_id: string; supplier: string; question_code: string; severity: string; status: string; lapsed: { reason: string | null; acceptedUntil: string; lapsedOn: string } }[]>(
+  const lapsed = await m.query<
+    {
+      id: string;
+      supplier_id: string;
+      supplier: string;
+      question_code: string;
+      severity: string;
+      status: string;
+      lapsed: { reason: string | null; acceptedUntil: string; lapsedOn: string };
+    }[]
+  >(
     `SELECT f.id, s.id AS supplier_id, s.name AS supplier, f.question_code, f.severity, f.status, f.lapsed_acceptance AS lapsed
        FROM finding f JOIN supplier s ON s.id = f.supplier_id
       WHERE f.lapsed_acceptance IS NOT NULL AND f.superseded_at IS NULL AND f.status IN ('open', 'remediation_planned') AND s.status <> 'offboarded'
       ORDER BY f.lapsed_acceptance->>'lapsedOn' DESC, s.name LIMIT $1`,
     [limit],
   );
-  const avoid = await m.query<{ id: string; supplier_id: string; supplier: string; end_links_by: string; links: string; records: string }[]>(
+  const avoid = await m.query<
+    { id: string; supplier_id: string; supplier: string; end_links_by: string; links: string; records: string }[]
+  >(
     `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.end_links_by::text, count(l.id) AS links, coalesce(sum(l.record_count), 0) AS records
        FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id
        JOIN data_sharing_link l ON l.supplier_id = d.supplier_id AND ${HELD_LINK_SQL('$3', '$4')}
@@ -34,9 +55,33 @@ export async function decisionAlerts(m: EntityManager, asOf: string, limit: numb
     [asOf, limit, ...HELD_LINK_PARAMS],
   );
   return {
-    expired: expired.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, reviewDate: d.review_date, expiresOn: d.expires_on })),
-    lapsedAcceptances: lapsed.map((f) => ({ findingId: f.id, supplierId: f.supplier_id, supplier: f.supplier, questionCode: f.question_code, severity: f.severity, status: f.status, acceptedUntil: f.lapsed.acceptedUntil, lapsedOn: f.lapsed.lapsedOn, reason: f.lapsed.reason })),
-    avoidOverdue: avoid.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, endLinksBy: d.end_links_by, linksStillCounting: Number(d.links), records: Number(d.records) })),
+    expired: expired.map((d) => ({
+      id: d.id,
+      supplierId: d.supplier_id,
+      supplier: d.supplier,
+      decision: d.decision,
+      reviewDate: d.review_date,
+      expiresOn: d.expires_on,
+    })),
+    lapsedAcceptances: lapsed.map((f) => ({
+      findingId: f.id,
+      supplierId: f.supplier_id,
+      supplier: f.supplier,
+      questionCode: f.question_code,
+      severity: f.severity,
+      status: f.status,
+      acceptedUntil: f.lapsed.acceptedUntil,
+      lapsedOn: f.lapsed.lapsedOn,
+      reason: f.lapsed.reason,
+    })),
+    avoidOverdue: avoid.map((d) => ({
+      id: d.id,
+      supplierId: d.supplier_id,
+      supplier: d.supplier,
+      endLinksBy: d.end_links_by,
+      linksStillCounting: Number(d.links),
+      records: Number(d.records),
+    })),
   };
 }
 

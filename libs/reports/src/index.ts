@@ -4,4 +4,10 @@ export { SupplyChainReports, type SupplyChainReport } from './supply-chain-repor
 export { ReportHtml, inlineStyles, registerCsv, neutralise, type RegisterRow } from './report-formats.js';
 export { PdfRenderer } from './pdf.js';
 export { ReportRollups } from './rollups.js';
-export { portfolioRiskSection, pathSentence, type LossFigures, type FixAction, type FixPath } from './portfolio-risk-section.js';
+export {
+  portfolioRiskSection,
+  pathSentence,
+  type LossFigures,
+  type FixAction,
+  type FixPath,
+} from './portfolio-risk-section.js';

@@ -19,7 +19,18 @@ const num = (v: unknown) => Number(v ?? 0);
 /** Questionnaires overdue, returned, awaiting review, and suppliers due a new one. */
 export async function assessmentsSection({ q, run, asOf, period }: PackQueries): Promise<AssessmentsSection> {
   const SUPPLIERS = suppliersOf(period);
-  const assessmentsP = run<{ state: string; id: string; supplier_id: string; supplier: string; questionnaire_key: string; due_date: string; escalation_level: number; submitted_at: Date | null }[]>(
+  const assessmentsP = run<
+    {
+      state: string;
+      id: string;
+      supplier_id: string;
+      supplier: string;
+      questionnaire_key: string;
+      due_date: string;
+      escalation_level: number;
+      submitted_at: Date | null;
+    }[]
+  >(
     `SELECT CASE WHEN a.status = 'submitted' THEN 'awaitingReview' WHEN a.status = 'returned' THEN 'returned' ELSE 'overdue' END AS state,
             a.id, s.id AS supplier_id, s.name AS supplier, a.questionnaire_key, a.due_date::text, a.escalation_level, a.submitted_at
        FROM assessment a JOIN supplier s ON s.id = a.supplier_id
@@ -38,9 +49,35 @@ export async function assessmentsSection({ q, run, asOf, period }: PackQueries):
 
   const [assessments, reassess] = await Promise.all([assessmentsP, reassessP]);
   return {
-    overdue: assessments.filter((a) => a.state === 'overdue').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, daysOverdue: daysBetween(a.due_date, asOf), escalationLevel: a.escalation_level })),
-    returned: assessments.filter((a) => a.state === 'returned').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, dueDate: a.due_date })),
-    awaitingReview: assessments.filter((a) => a.state === 'awaitingReview').map((a) => ({ assessmentId: a.id, supplierId: a.supplier_id, supplier: a.supplier, questionnaireKey: a.questionnaire_key, submittedAt: a.submitted_at?.toISOString() ?? null })),
+    overdue: assessments
+      .filter((a) => a.state === 'overdue')
+      .map((a) => ({
+        assessmentId: a.id,
+        supplierId: a.supplier_id,
+        supplier: a.supplier,
+        questionnaireKey: a.questionnaire_key,
+        dueDate: a.due_date,
+        daysOverdue: daysBetween(a.due_date, asOf),
+        escalationLevel: a.escalation_level,
+      })),
+    returned: assessments
+      .filter((a) => a.state === 'returned')
+      .map((a) => ({
+        assessmentId: a.id,
+        supplierId: a.supplier_id,
+        supplier: a.supplier,
+        questionnaireKey: a.questionnaire_key,
+        dueDate: a.due_date,
+      })),
+    awaitingReview: assessments
+      .filter((a) => a.state === 'awaitingReview')
+      .map((a) => ({
+        assessmentId: a.id,
+        supplierId: a.supplier_id,
+        supplier: a.supplier,
+        questionnaireKey: a.questionnaire_key,
+        submittedAt: a.submitted_at?.toISOString() ?? null,
+      })),
     reassessmentsDue: reassess.map((r) => ({ supplierId: r.supplier_id, supplier: r.name, tier: r.tier })),
     reassessmentsDueTotal: num(reassess[0]?.total),
   };
@@ -49,7 +86,9 @@ export async function assessmentsSection({ q, run, asOf, period }: PackQueries):
 /** Open findings by severity and age, and by framework group. */
 export async function findingsSection({ run, asOf }: PackQueries): Promise<FindingsSection> {
   // Open findings from their running totals (plus the changes not yet folded in): see the report-rollups migration.
-  const findingAgesP = run<{ severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]>(
+  const findingAgesP = run<
+    { severity: string; total: string; under30: string; from30to90: string; over90: string; overdue: string }[]
+  >(
     `SELECT severity, sum(findings) AS total,
             coalesce(sum(findings) FILTER (WHERE created_on > $1::date - 30), 0) AS under30,
             coalesce(sum(findings) FILTER (WHERE created_on <= $1::date - 30 AND created_on > $1::date - 90), 0) AS from30to90,
@@ -80,17 +119,39 @@ export async function findingsSection({ run, asOf }: PackQueries): Promise<Findi
 
   const [findingAges, frameworks] = await Promise.all([findingAgesP, frameworksP]);
   return {
-    openBySeverity: Object.fromEntries(SEVERITIES.map((sev) => {
-      const row = findingAges.find((f) => f.severity === sev);
-      return [sev, { total: num(row?.total), under30Days: num(row?.under30), from30To90Days: num(row?.from30to90), over90Days: num(row?.over90) }];
-    })) as Record<(typeof SEVERITIES)[number], { total: number; under30Days: number; from30To90Days: number; over90Days: number }>,
+    openBySeverity: Object.fromEntries(
+      SEVERITIES.map((sev) => {
+        const row = findingAges.find((f) => f.severity === sev);
+        return [
+          sev,
+          {
+            total: num(row?.total),
+            under30Days: num(row?.under30),
+            from30To90Days: num(row?.from30to90),
+            over90Days: num(row?.over90),
+          },
+        ];
+      }),
+    ) as Record<
+      (typeof SEVERITIES)[number],
+      { total: number; under30Days: number; from30To90Days: number; over90Days: number }
+    >,
     overdueRemediation: findingAges.reduce((sum, f) => sum + num(f.overdue), 0),
-    byFramework: frameworks.map((f) => ({ framework: f.framework, group: f.grp, openFindings: num(f.findings), suppliers: num(f.suppliers) })),
+    byFramework: frameworks.map((f) => ({
+      framework: f.framework,
+      group: f.grp,
+      openFindings: num(f.findings),
+      suppliers: num(f.suppliers),
+    })),
   };
 }
 
 /** Current decisions by type, those expiring within 90 days, and the log since the last pack (alerts added by the caller). */
-export async function decisionsSection({ run, asOf, since }: PackQueries): Promise<Omit<DecisionsSection, keyof DecisionAlerts>> {
+export async function decisionsSection({
+  run,
+  asOf,
+  since,
+}: PackQueries): Promise<Omit<DecisionsSection, keyof DecisionAlerts>> {
   const currentDecisionsP = run<{ key: string; n: string }[]>(
     // Against the (few) offboarded suppliers, not a join with every supplier.
     `SELECT d.decision AS key, count(*) AS n FROM risk_decision d WHERE d.current AND ${decisionIsCurrentSql('d', '$1')} AND d.supplier_id NOT IN (SELECT id FROM supplier WHERE status = 'offboarded') GROUP BY d.decision`,
@@ -108,7 +169,17 @@ export async function decisionsSection({ run, asOf, since }: PackQueries): Promi
       ORDER BY date, supplier`,
     [asOf, addDays(asOf, 90), EXPIRING_DECISIONS],
   );
-  const logP = run<{ id: string; supplier_id: string; supplier: string; decision: string; rationale: string; decided_on: string; decided_by: string | null }[]>(
+  const logP = run<
+    {
+      id: string;
+      supplier_id: string;
+      supplier: string;
+      decision: string;
+      rationale: string;
+      decided_on: string;
+      decided_by: string | null;
+    }[]
+  >(
     `SELECT d.id, s.id AS supplier_id, s.name AS supplier, d.decision, d.rationale, (d.created_at AT TIME ZONE 'Europe/London')::date::text AS decided_on, u.name AS decided_by
        FROM risk_decision d JOIN supplier s ON s.id = d.supplier_id LEFT JOIN app_user u ON u.id = d.decided_by
       WHERE d.created_at >= ($1::date + 1)::timestamp AT TIME ZONE 'Europe/London' AND d.created_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'
@@ -119,15 +190,41 @@ export async function decisionsSection({ run, asOf, since }: PackQueries): Promi
   const [currentDecisions, expiring, log] = await Promise.all([currentDecisionsP, expiringP, logP]);
   return {
     currentByType: byKey(['accept', 'mitigate', 'transfer', 'avoid'] as const, currentDecisions),
-    expiringWithin90Days: expiring.map((e) => ({ kind: e.kind, id: e.id, supplierId: e.supplier_id, supplier: e.supplier, date: e.date })),
+    expiringWithin90Days: expiring.map((e) => ({
+      kind: e.kind,
+      id: e.id,
+      supplierId: e.supplier_id,
+      supplier: e.supplier,
+      date: e.date,
+    })),
     logSince: since,
-    log: log.map((d) => ({ id: d.id, supplierId: d.supplier_id, supplier: d.supplier, decision: d.decision, rationale: d.rationale, decidedOn: d.decided_on, decidedBy: d.decided_by })),
+    log: log.map((d) => ({
+      id: d.id,
+      supplierId: d.supplier_id,
+      supplier: d.supplier,
+      decision: d.decision,
+      rationale: d.rationale,
+      decidedOn: d.decided_on,
+      decidedBy: d.decided_by,
+    })),
   };
 }
 
 /** Incidents open, or closed since the last pack. */
 export async function incidentsSection({ run, asOf, since }: PackQueries): Promise<IncidentsSection> {
-  const incidentsP = run<{ id: string; supplier_id: string; supplier: string; severity: string; status: string; detected_at: Date; records: string; follow_up: string | null; suspended: string }[]>(
+  const incidentsP = run<
+    {
+      id: string;
+      supplier_id: string;
+      supplier: string;
+      severity: string;
+      status: string;
+      detected_at: Date;
+      records: string;
+      follow_up: string | null;
+      suspended: string;
+    }[]
+  >(
     `SELECT i.id, s.id AS supplier_id, s.name AS supplier, i.severity, i.status, i.detected_at, (i.exposure_at_open->'records'->>'total')::bigint AS records, a.status AS follow_up,
             (SELECT count(*) FROM data_sharing_link l WHERE l.suspended_by_incident = i.id) AS suspended
        FROM incident i JOIN supplier s ON s.id = i.supplier_id LEFT JOIN assessment a ON a.id = i.follow_up_assessment_id
@@ -138,6 +235,16 @@ export async function incidentsSection({ run, asOf, since }: PackQueries): Promi
   const incidents = await incidentsP;
   return {
     open: incidents.filter((i) => i.status === 'open').length,
-    items: incidents.map((i) => ({ incidentId: i.id, supplierId: i.supplier_id, supplier: i.supplier, severity: i.severity, status: i.status, detectedAt: i.detected_at.toISOString(), recordsExposed: num(i.records), followUp: i.follow_up, linksSuspended: num(i.suspended) })),
+    items: incidents.map((i) => ({
+      incidentId: i.id,
+      supplierId: i.supplier_id,
+      supplier: i.supplier,
+      severity: i.severity,
+      status: i.status,
+      detectedAt: i.detected_at.toISOString(),
+      recordsExposed: num(i.records),
+      followUp: i.follow_up,
+      linksSuspended: num(i.suspended),
+    })),
   };
 }

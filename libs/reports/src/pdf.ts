@@ -3,7 +3,8 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import { DomainError, ReportsConfig } from '@app/platform';
 
-const FOOTER = '<div style="font-family:Arial,sans-serif;font-size:9px;width:100%;text-align:center;color:#212b32">OFFICIAL-SENSITIVE · Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+const FOOTER =
+  '<div style="font-family:Arial,sans-serif;font-size:9px;width:100%;text-align:center;color:#212b32">OFFICIAL-SENSITIVE · Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 /**
  * HTML to PDF with the system's Chromium (Debian package `chromium`) driven by playwright-core: the
@@ -28,7 +29,16 @@ export class PdfRenderer implements OnApplicationShutdown {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       // Tagged (a structure tree screen readers follow) with an outline from the headings.
-      return await page.pdf({ format: 'A4', printBackground: true, tagged: true, outline: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER, margin: { top: '14mm', bottom: '16mm', left: '10mm', right: '10mm' } });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: FOOTER,
+        margin: { top: '14mm', bottom: '16mm', left: '10mm', right: '10mm' },
+      });
     } finally {
       await context.close();
     }
@@ -36,13 +46,24 @@ export class PdfRenderer implements OnApplicationShutdown {
 
   private launch(): Promise<Browser> {
     if (!existsSync(this.config.chromiumPath)) {
-      throw new DomainError('REPORT.PDF_UNAVAILABLE', `PDF rendering needs Chromium at ${this.config.chromiumPath} (Debian: apt-get install chromium; or set CHROMIUM_PATH).`, 503);
+      throw new DomainError(
+        'REPORT.PDF_UNAVAILABLE',
+        `PDF rendering needs Chromium at ${this.config.chromiumPath} (Debian: apt-get install chromium; or set CHROMIUM_PATH).`,
+        503,
+      );
     }
-    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.config.chromiumPath, args: ['--no-sandbox', '--headless', '--disable-gpu'] })).catch((error: unknown) => {
-      this.browser = undefined;
-      this.logger.error({ msg: 'Chromium did not start', error: String(error) });
-      throw new DomainError('REPORT.PDF_UNAVAILABLE', 'PDF rendering is unavailable: Chromium did not start.', 503);
-    });
+    this.browser ??= import('playwright-core')
+      .then(({ chromium }) =>
+        chromium.launch({
+          executablePath: this.config.chromiumPath,
+          args: ['--no-sandbox', '--headless', '--disable-gpu'],
+        }),
+      )
+      .catch((error: unknown) => {
+        this.browser = undefined;
+        this.logger.error({ msg: 'Chromium did not start', error: String(error) });
+        throw new DomainError('REPORT.PDF_UNAVAILABLE', 'PDF rendering is unavailable: Chromium did not start.', 503);
+      });
     return this.browser;
   }
 

@@ -38,7 +38,8 @@ export const TOTALS = `
 
 /** Records by classification, as key/value rows, from sums over TOTALS. */
 export const RECORDS_BY_CLASSIFICATION = `CROSS JOIN LATERAL (VALUES ('public', t.p), ('official', t.o), ('personal', t.pe), ('special_category', t.sc)) k(key, n)`;
-export const RECORD_SUMS = 'sum(records_public) AS p, sum(records_official) AS o, sum(records_personal) AS pe, sum(records_special_category) AS sc';
+export const RECORD_SUMS =
+  'sum(records_public) AS p, sum(records_official) AS o, sum(records_personal) AS pe, sum(records_special_category) AS sc';
 
 /**
  * One row per supplier, for the lists (top risks, reassessments due): today's suppliers, read through

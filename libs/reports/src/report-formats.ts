@@ -27,8 +27,22 @@ export interface RegisterRow {
 }
 
 export const REGISTER_COLUMNS: (keyof RegisterRow)[] = [
-  'supplierId', 'name', 'kind', 'status', 'criticality', 'tier', 'band', 'likelihoodLevel', 'impactLevel',
-  'singleLossEstimate', 'valueAtRisk', 'netValueAtRisk', 'rating', 'assessmentExpired', 'openFindings', 'decision',
+  'supplierId',
+  'name',
+  'kind',
+  'status',
+  'criticality',
+  'tier',
+  'band',
+  'likelihoodLevel',
+  'impactLevel',
+  'singleLossEstimate',
+  'valueAtRisk',
+  'netValueAtRisk',
+  'rating',
+  'assessmentExpired',
+  'openFindings',
+  'decision',
 ];
 
 /** A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -38,12 +52,18 @@ export function neutralise(value: unknown): unknown {
 
 /** The risk register: one row per supplier with its figures. */
 export function registerCsv(rows: RegisterRow[]): string {
-  return stringify(rows.map((r) => REGISTER_COLUMNS.map((c) => neutralise(r[c] ?? ''))), { header: true, columns: REGISTER_COLUMNS as string[] });
+  return stringify(
+    rows.map((r) => REGISTER_COLUMNS.map((c) => neutralise(r[c] ?? ''))),
+    { header: true, columns: REGISTER_COLUMNS as string[] },
+  );
 }
 
 /** NHS.UK frontend's stylesheet, inlined without its web fonts and images: the page makes no request. */
 export function inlineStyles(): string {
-  const css = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8');
+  const css = readFileSync(
+    createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'),
+    'utf8',
+  );
   return css.replace(/@font-face\{[^}]*\}/g, '').replace(/url\([^)]*\)/g, 'none');
 }
 
@@ -61,7 +81,12 @@ export class ReportHtml {
    * The pack for the committee; `consoleUrl` adds a way back to the console (absent in an email attachment);
    * `portfolio`: the bad-year and what-to-fix-first section (today's figures only; none for a past date).
    */
-  render(report: SupplyChainReport, orgName: string, consoleUrl: string | null = null, portfolio: ReturnType<typeof portfolioRiskSection> | null = null): string {
+  render(
+    report: SupplyChainReport,
+    orgName: string,
+    consoleUrl: string | null = null,
+    portfolio: ReturnType<typeof portfolioRiskSection> | null = null,
+  ): string {
     return this.template({ styles: this.styles, ...packView(report, orgName, consoleUrl), portfolio });
   }
 }

@@ -5,5 +5,8 @@ import { ReportRollups } from './rollups.js';
 import { Snapshots } from './snapshots.js';
 import { SupplyChainReports } from './supply-chain-report.js';
 
-@Module({ providers: [Snapshots, SupplyChainReports, PdfRenderer, ReportRollups, ReportHtml], exports: [Snapshots, SupplyChainReports, PdfRenderer, ReportRollups, ReportHtml] })
+@Module({
+  providers: [Snapshots, SupplyChainReports, PdfRenderer, ReportRollups, ReportHtml],
+  exports: [Snapshots, SupplyChainReports, PdfRenderer, ReportRollups, ReportHtml],
+})
 export class ReportsModule {}

@@ -13,7 +13,9 @@ export class ReportRollups {
 
   /** Folds pending deltas into the totals (the worker, every minute), then reclaims the delta tables' space. */
   async compact(): Promise<{ supplierDeltas: number; findingDeltas: number }> {
-    const [pending] = await this.dataSource.query<{ s: string; f: string }[]>('SELECT (SELECT count(*) FROM supplier_rollup_delta) AS s, (SELECT count(*) FROM finding_rollup_delta) AS f');
+    const [pending] = await this.dataSource.query<{ s: string; f: string }[]>(
+      'SELECT (SELECT count(*) FROM supplier_rollup_delta) AS s, (SELECT count(*) FROM finding_rollup_delta) AS f',
+    );
     await this.dataSource.transaction((m) => m.query('SELECT report_rollups_compact()'));
     // Outside a transaction: deleted deltas would otherwise stay as dead rows every report scans.
     await this.dataSource.query('VACUUM supplier_rollup_delta, finding_rollup_delta');

@@ -48,7 +48,10 @@ export class Snapshots {
       return true;
     });
     if (created) this.logger.log({ msg: 'monthly snapshot taken', period });
-    const [ref] = await this.dataSource.query<{ taken_on: string }[]>('SELECT taken_on::text FROM report_snapshot WHERE period = $1', [period]);
+    const [ref] = await this.dataSource.query<{ taken_on: string }[]>(
+      'SELECT taken_on::text FROM report_snapshot WHERE period = $1',
+      [period],
+    );
     return { period, takenOn: ref.taken_on, created };
   }
 
@@ -71,11 +74,33 @@ export class Snapshots {
   }
 
   /** The last 12 snapshots, oldest first: the trend lines. */
-  async trend(until: string): Promise<{ period: string; suppliers: number; valueAtRisk: number; netValueAtRisk: number; ratings: Record<string, number> }[]> {
-    const rows = await this.dataSource.query<{ period: string; suppliers: number; value_at_risk: string; net_value_at_risk: string; ratings: Record<string, number> }[]>(
+  async trend(until: string): Promise<
+    {
+      period: string;
+      suppliers: number;
+      valueAtRisk: number;
+      netValueAtRisk: number;
+      ratings: Record<string, number>;
+    }[]
+  > {
+    const rows = await this.dataSource.query<
+      {
+        period: string;
+        suppliers: number;
+        value_at_risk: string;
+        net_value_at_risk: string;
+        ratings: Record<string, number>;
+      }[]
+    >(
       'SELECT period, suppliers, value_at_risk, net_value_at_risk, ratings FROM (SELECT * FROM report_snapshot WHERE taken_on <= $1::date ORDER BY period DESC LIMIT 12) t ORDER BY period',
       [until],
     );
-    return rows.map((r) => ({ period: r.period, suppliers: r.suppliers, valueAtRisk: Number(r.value_at_risk), netValueAtRisk: Number(r.net_value_at_risk), ratings: r.ratings }));
+    return rows.map((r) => ({
+      period: r.period,
+      suppliers: r.suppliers,
+      valueAtRisk: Number(r.value_at_risk),
+      netValueAtRisk: Number(r.net_value_at_risk),
+      ratings: r.ratings,
+    }));
   }
 }

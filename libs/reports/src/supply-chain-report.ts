@@ -50,7 +50,9 @@ export class SupplyChainReports {
       basis = await this.snapshots.atOrBefore(asOfDate);
       if (!basis) throw new NotFoundError('REPORT.NO_SNAPSHOT', `No snapshot was taken on or before ${asOfDate}.`);
     }
-    const previous = basis ? await this.snapshots.before(basis.takenOn, true) : await this.snapshots.before(today, true);
+    const previous = basis
+      ? await this.snapshots.before(basis.takenOn, true)
+      : await this.snapshots.before(today, true);
     const period = basis?.period ?? null;
     // One repeatable-read transaction for the whole pack: every figure in it is of the same moment,
     // and its queries queue on one connection instead of competing with each other for the server.
@@ -98,7 +100,12 @@ export class SupplyChainReports {
         headline: {
           ...headline,
           // Each dataset once, however many suppliers hold it (today's ledger only; null for a snapshot).
-          recordsHeldDistinct: heldDistinct && byKey(CLASSIFICATIONS, Object.entries(heldDistinct).map(([key, n]) => ({ key, n }))),
+          recordsHeldDistinct:
+            heldDistinct &&
+            byKey(
+              CLASSIFICATIONS,
+              Object.entries(heldDistinct).map(([key, n]) => ({ key, n })),
+            ),
           tier12,
           escalatedToGovernance,
         },
@@ -125,7 +132,26 @@ export class SupplyChainReports {
       if (!basis) throw new NotFoundError('REPORT.NO_SNAPSHOT', `No snapshot was taken on or before ${asOfDate}.`);
       period = basis.period;
     }
-    const rows = await this.dataSource.query<{ supplier_id: string; name: string; kind: string; status: string; criticality: string; tier: number; band: string | null; likelihood_level: number; impact_level: number; sle: string; var: string; net_var: string; rating: string; assessment_expired: boolean; open_findings: string; decision: string | null }[]>(
+    const rows = await this.dataSource.query<
+      {
+        supplier_id: string;
+        name: string;
+        kind: string;
+        status: string;
+        criticality: string;
+        tier: number;
+        band: string | null;
+        likelihood_level: number;
+        impact_level: number;
+        sle: string;
+        var: string;
+        net_var: string;
+        rating: string;
+        assessment_expired: boolean;
+        open_findings: string;
+        decision: string | null;
+      }[]
+    >(
       `WITH ${FIGURES}
        SELECT f.*, coalesce(s.status, 'offboarded') AS status,
               (SELECT count(*) FROM finding x WHERE x.supplier_id = f.supplier_id AND x.superseded_at IS NULL AND x.status IN ('open', 'remediation_planned')) AS open_findings,
@@ -135,15 +161,35 @@ export class SupplyChainReports {
       [period],
     );
     return rows.map((r) => ({
-      supplierId: r.supplier_id, name: r.name, kind: r.kind, status: r.status, criticality: r.criticality, tier: r.tier, band: r.band,
-      likelihoodLevel: r.likelihood_level, impactLevel: r.impact_level, singleLossEstimate: num(r.sle), valueAtRisk: num(r.var), netValueAtRisk: num(r.net_var),
-      rating: r.rating, assessmentExpired: r.assessment_expired, openFindings: num(r.open_findings), decision: r.decision,
+      supplierId: r.supplier_id,
+      name: r.name,
+      kind: r.kind,
+      status: r.status,
+      criticality: r.criticality,
+      tier: r.tier,
+      band: r.band,
+      likelihoodLevel: r.likelihood_level,
+      impactLevel: r.impact_level,
+      singleLossEstimate: num(r.sle),
+      valueAtRisk: num(r.var),
+      netValueAtRisk: num(r.net_var),
+      rating: r.rating,
+      assessmentExpired: r.assessment_expired,
+      openFindings: num(r.open_findings),
+      decision: r.decision,
     }));
   }
 
   /** What moved between the previous snapshot and these figures. */
-  private async changes(m: EntityManager, period: string | null, previous: SnapshotRef, totals: { net_var: string; var: string }): Promise<ChangesSection> {
-    const moves = await m.query<{ change: string; supplier_id: string; name: string; was: string | null; now: string | null }[]>(
+  private async changes(
+    m: EntityManager,
+    period: string | null,
+    previous: SnapshotRef,
+    totals: { net_var: string; var: string },
+  ): Promise<ChangesSection> {
+    const moves = await m.query<
+      { change: string; supplier_id: string; name: string; was: string | null; now: string | null }[]
+    >(
       `WITH ${FIGURES}, p AS (SELECT * FROM risk_snapshot WHERE period = $2)
        SELECT 'new' AS change, f.supplier_id, f.name, NULL AS was, f.rating AS now FROM f WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.supplier_id = f.supplier_id)
        UNION ALL
@@ -155,8 +201,14 @@ export class SupplyChainReports {
        ORDER BY 1, 3`,
       [period, previous.period],
     );
-    const [prev] = await m.query<{ var: string; net_var: string }[]>('SELECT value_at_risk AS var, net_value_at_risk AS net_var FROM report_snapshot WHERE period = $1', [previous.period]);
-    const pick = (change: string) => moves.filter((m) => m.change === change).map((m) => ({ supplierId: m.supplier_id, name: m.name, from: m.was, to: m.now }));
+    const [prev] = await m.query<{ var: string; net_var: string }[]>(
+      'SELECT value_at_risk AS var, net_value_at_risk AS net_var FROM report_snapshot WHERE period = $1',
+      [previous.period],
+    );
+    const pick = (change: string) =>
+      moves
+        .filter((m) => m.change === change)
+        .map((m) => ({ supplierId: m.supplier_id, name: m.name, from: m.was, to: m.now }));
     return {
       since: previous,
       newSuppliers: pick('new').map(({ supplierId, name }) => ({ supplierId, name })),

@@ -75,9 +75,23 @@ export interface DataExposure {
 }
 
 export interface AssessmentsSection {
-  overdue: { assessmentId: string; supplierId: string; supplier: string; questionnaireKey: string; dueDate: string; daysOverdue: number; escalationLevel: number }[];
+  overdue: {
+    assessmentId: string;
+    supplierId: string;
+    supplier: string;
+    questionnaireKey: string;
+    dueDate: string;
+    daysOverdue: number;
+    escalationLevel: number;
+  }[];
   returned: { assessmentId: string; supplierId: string; supplier: string; questionnaireKey: string; dueDate: string }[];
-  awaitingReview: { assessmentId: string; supplierId: string; supplier: string; questionnaireKey: string; submittedAt: string | null }[];
+  awaitingReview: {
+    assessmentId: string;
+    supplierId: string;
+    supplier: string;
+    questionnaireKey: string;
+    submittedAt: string | null;
+  }[];
   reassessmentsDue: { supplierId: string; supplier: string; tier: number }[];
   reassessmentsDueTotal: number;
 }
@@ -94,12 +108,30 @@ export type DecisionsSection = DecisionAlerts & {
   currentByType: Record<'accept' | 'mitigate' | 'transfer' | 'avoid', number>;
   expiringWithin90Days: { kind: string; id: string; supplierId: string; supplier: string; date: string }[];
   logSince: string;
-  log: { id: string; supplierId: string; supplier: string; decision: string; rationale: string; decidedOn: string; decidedBy: string | null }[];
+  log: {
+    id: string;
+    supplierId: string;
+    supplier: string;
+    decision: string;
+    rationale: string;
+    decidedOn: string;
+    decidedBy: string | null;
+  }[];
 };
 
 export interface IncidentsSection {
   open: number;
-  items: { incidentId: string; supplierId: string; supplier: string; severity: string; status: string; detectedAt: string; recordsExposed: number; followUp: string | null; linksSuspended: number }[];
+  items: {
+    incidentId: string;
+    supplierId: string;
+    supplier: string;
+    severity: string;
+    status: string;
+    detectedAt: string;
+    recordsExposed: number;
+    followUp: string | null;
+    linksSuspended: number;
+  }[];
 }
 
 export interface ChangesSection {

@@ -28,7 +28,11 @@ export class Finding {
   @Column({ type: 'text', nullable: true }) acceptanceReason: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) acceptedUntil: string | null;
   /** An acceptance that reached its expiry and reopened the finding (the daily risk run): what it was, and when it lapsed. */
-  @Column({ type: 'jsonb', nullable: true }) lapsedAcceptance: { reason: string | null; acceptedUntil: string; lapsedOn: string } | null;
+  @Column({ type: 'jsonb', nullable: true }) lapsedAcceptance: {
+    reason: string | null;
+    acceptedUntil: string;
+    lapsedOn: string;
+  } | null;
   /** Procurement's estimate of what fixing it costs, GBP (risk-model section 10). */
   @Column({ type: 'numeric', nullable: true, transformer: numericAsNumber }) remediationCost: number | null;
   /** Net VaR fixing it would remove, whole pounds; recomputed with the supplier's figures (section 10). */

@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { addDays, Clock, ConflictError, DomainError, NotFoundError, RuleViolationError, requestContext, sortOrder, type FieldProblem } from '@app/platform';
+import {
+  addDays,
+  Clock,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  RuleViolationError,
+  requestContext,
+  sortOrder,
+  type FieldProblem,
+} from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
 import { Finding, FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from './finding.entity.js';
 
@@ -53,8 +63,13 @@ export interface FindingUpdate {
 }
 
 const snapshot = (f: Finding) => ({
-  status: f.status, ownerId: f.ownerId, dueDate: f.dueDate, plannedAction: f.plannedAction,
-  resolutionEvidence: f.resolutionEvidence, acceptanceReason: f.acceptanceReason, acceptedUntil: f.acceptedUntil,
+  status: f.status,
+  ownerId: f.ownerId,
+  dueDate: f.dueDate,
+  plannedAction: f.plannedAction,
+  resolutionEvidence: f.resolutionEvidence,
+  acceptanceReason: f.acceptanceReason,
+  acceptedUntil: f.acceptedUntil,
   remediationCost: f.remediationCost,
 });
 
@@ -63,7 +78,6 @@ export function addMonths(date: string, months: number): string {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 }
-
 
 /** Findings: raised by final scores, tracked to remediation or acceptance. */
 @Injectable()
@@ -80,7 +94,13 @@ export class FindingsService {
    * (same key) are superseded (another questionnaire's stay as they are), and one finding per
    * question that fell short is raised, owned by the supplier's owner, due by severity (settings).
    */
-  async raise(m: EntityManager, supplierId: string, assessmentId: string, ownerId: string | null, findings: RaisedFinding[]): Promise<Finding[]> {
+  async raise(
+    m: EntityManager,
+    supplierId: string,
+    assessmentId: string,
+    ownerId: string | null,
+    findings: RaisedFinding[],
+  ): Promise<Finding[]> {
     await m.query(
       `UPDATE finding f SET superseded_at = $2, updated_at = now()
          FROM assessment earlier, assessment completing
@@ -92,15 +112,45 @@ export class FindingsService {
     const today = this.clock.today();
     const rows = findings.map((f) =>
       m.create(Finding, {
-        supplierId, assessmentId, questionCode: f.questionCode, questionText: f.questionText, sectionTitle: f.sectionTitle,
-        severity: f.severity, status: 'open', answer: f.answer ?? null, comment: f.comment, recommendation: f.recommendation,
-        mappings: f.mappings, ownerId, dueDate: addDays(today, this.settings.remediationDays[f.severity]), plannedAction: null,
-        resolutionEvidence: null, acceptanceReason: null, acceptedUntil: null, supersededAt: null,
+        supplierId,
+        assessmentId,
+        questionCode: f.questionCode,
+        questionText: f.questionText,
+        sectionTitle: f.sectionTitle,
+        severity: f.severity,
+        status: 'open',
+        answer: f.answer ?? null,
+        comment: f.comment,
+        recommendation: f.recommendation,
+        mappings: f.mappings,
+        ownerId,
+        dueDate: addDays(today, this.settings.remediationDays[f.severity]),
+        plannedAction: null,
+        resolutionEvidence: null,
+        acceptanceReason: null,
+        acceptedUntil: null,
+        supersededAt: null,
       }),
     );
     const inserted = await m.insert(Finding, rows as never);
     rows.forEach((row, i) => Object.assign(row, inserted.generatedMaps[i]));
-    await this.audit.recordMany(m, rows.map((f) => ({ action: 'finding.raised', entityType: 'finding', entityId: f.id, before: null, after: { supplierId, assessmentId, questionCode: f.questionCode, severity: f.severity, status: 'open', dueDate: f.dueDate } })));
+    await this.audit.recordMany(
+      m,
+      rows.map((f) => ({
+        action: 'finding.raised',
+        entityType: 'finding',
+        entityId: f.id,
+        before: null,
+        after: {
+          supplierId,
+          assessmentId,
+          questionCode: f.questionCode,
+          severity: f.severity,
+          status: 'open',
+          dueDate: f.dueDate,
+        },
+      })),
+    );
     return rows;
   }
 
@@ -111,11 +161,17 @@ export class FindingsService {
     if (query.assessmentId) qb.andWhere('f.assessment_id = :a', { a: query.assessmentId });
     if (query.severity) qb.andWhere('f.severity = :sev', { sev: query.severity });
     if (query.status) qb.andWhere('f.status = :st', { st: query.status });
-    if (query.framework) qb.andWhere('f.mappings @> CAST(:fw AS jsonb)', { fw: JSON.stringify([{ framework: query.framework }]) });
-    if (query.overdue) qb.andWhere("f.status IN ('open', 'remediation_planned') AND f.due_date < :today", { today: this.clock.today() });
+    if (query.framework)
+      qb.andWhere('f.mappings @> CAST(:fw AS jsonb)', { fw: JSON.stringify([{ framework: query.framework }]) });
+    if (query.overdue)
+      qb.andWhere("f.status IN ('open', 'remediation_planned') AND f.due_date < :today", { today: this.clock.today() });
     const { field, direction } = sortOrder(query.sort, '-severity', FINDING_SORTS);
     if (field === 'severity') {
-      qb.orderBy('array_position(CAST(:leastSevereFirst AS text[]), f.severity)', direction).addOrderBy('f.dueDate', 'ASC', 'NULLS LAST');
+      qb.orderBy('array_position(CAST(:leastSevereFirst AS text[]), f.severity)', direction).addOrderBy(
+        'f.dueDate',
+        'ASC',
+        'NULLS LAST',
+      );
     } else if (field === 'status') {
       qb.orderBy('array_position(CAST(:lifecycle AS text[]), f.status)', direction);
     } else {
@@ -146,28 +202,56 @@ export class FindingsService {
    */
   async update(id: string, patch: FindingUpdate, byGovernance: boolean): Promise<Finding> {
     return this.dataSource.transaction(async (m) => {
-      const finding = await m.findOne(Finding, { where: { id, supersededAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const finding = await m.findOne(Finding, {
+        where: { id, supersededAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!finding) {
-        if (await m.existsBy(Finding, { id })) throw new ConflictError('FINDING.SUPERSEDED', 'A newer completed assessment superseded this finding.');
+        if (await m.existsBy(Finding, { id }))
+          throw new ConflictError('FINDING.SUPERSEDED', 'A newer completed assessment superseded this finding.');
         throw new NotFoundError('FINDING.NOT_FOUND', 'No such finding.');
       }
       // Every acceptance field is governance's, whatever the finding's status (not only the move to accepted).
-      const acceptanceFields = (['acceptanceReason', 'acceptedUntil'] as const).filter((key) => patch[key] !== undefined);
+      const acceptanceFields = (['acceptanceReason', 'acceptedUntil'] as const).filter(
+        (key) => patch[key] !== undefined,
+      );
       if (acceptanceFields.length && !byGovernance) {
-        throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can write a finding’s acceptance.', 403, acceptanceFields.map((path) => ({ path, message: 'may be written by governance only' })));
+        throw new DomainError(
+          'FINDING.ACCEPTANCE_GOVERNANCE_ONLY',
+          'Only a governance user can write a finding’s acceptance.',
+          403,
+          acceptanceFields.map((path) => ({ path, message: 'may be written by governance only' })),
+        );
       }
       const before = snapshot(finding);
-      for (const key of ['ownerId', 'dueDate', 'plannedAction', 'resolutionEvidence', 'acceptanceReason', 'acceptedUntil', 'remediationCost'] as const) {
+      for (const key of [
+        'ownerId',
+        'dueDate',
+        'plannedAction',
+        'resolutionEvidence',
+        'acceptanceReason',
+        'acceptedUntil',
+        'remediationCost',
+      ] as const) {
         if (patch[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = patch[key];
       }
       if (patch.ownerId) {
         const [user] = await m.query<unknown[]>('SELECT 1 FROM app_user WHERE id = $1 AND active', [patch.ownerId]);
-        if (!user) throw new RuleViolationError('FINDING.OWNER_UNKNOWN', 'The owner must be an active user.', [{ path: 'ownerId', message: 'is not an active user' }]);
+        if (!user)
+          throw new RuleViolationError('FINDING.OWNER_UNKNOWN', 'The owner must be an active user.', [
+            { path: 'ownerId', message: 'is not an active user' },
+          ]);
       }
       if (patch.status && patch.status !== finding.status) this.transition(finding, patch.status, byGovernance);
       this.check(finding);
       await m.save(Finding, finding);
-      await this.audit.record(m, { action: 'finding.updated', entityType: 'finding', entityId: id, before, after: snapshot(finding) });
+      await this.audit.record(m, {
+        action: 'finding.updated',
+        entityType: 'finding',
+        entityId: id,
+        before,
+        after: snapshot(finding),
+      });
       return finding;
     });
   }
@@ -179,28 +263,42 @@ export class FindingsService {
    */
   async lapseAcceptances(): Promise<string[]> {
     const today = this.clock.today();
-    return requestContext.run({ requestId: `acceptance-lapse-${today}`, actor: { type: 'system', id: 'risk-daily' } }, () =>
-      this.dataSource.transaction(async (m) => {
-        const [rows] = await m.query<[{ id: string; acceptance_reason: string | null; accepted_until: string }[], number]>(
-          `UPDATE finding f SET status = 'open', acceptance_reason = NULL, accepted_until = NULL, updated_at = now(),
+    return requestContext.run(
+      { requestId: `acceptance-lapse-${today}`, actor: { type: 'system', id: 'risk-daily' } },
+      () =>
+        this.dataSource.transaction(async (m) => {
+          const [rows] = await m.query<
+            [{ id: string; acceptance_reason: string | null; accepted_until: string }[], number]
+          >(
+            `UPDATE finding f SET status = 'open', acceptance_reason = NULL, accepted_until = NULL, updated_at = now(),
                   lapsed_acceptance = jsonb_build_object('reason', old.acceptance_reason, 'acceptedUntil', old.accepted_until::text, 'lapsedOn', $1::text)
              FROM finding old
             WHERE old.id = f.id AND f.status = 'accepted' AND f.superseded_at IS NULL AND f.accepted_until < $1::date
         RETURNING f.id, old.acceptance_reason, old.accepted_until::text AS accepted_until`,
-          [today],
-        );
-        await this.audit.recordMany(m, rows.map((r) => ({
-          action: 'finding.acceptance_lapsed', entityType: 'finding', entityId: r.id,
-          before: { status: 'accepted', acceptanceReason: r.acceptance_reason, acceptedUntil: r.accepted_until },
-          after: { status: 'open', acceptanceReason: null, acceptedUntil: null, lapsedOn: today },
-        })));
-        return rows.map((r) => r.id);
-      }),
+            [today],
+          );
+          await this.audit.recordMany(
+            m,
+            rows.map((r) => ({
+              action: 'finding.acceptance_lapsed',
+              entityType: 'finding',
+              entityId: r.id,
+              before: { status: 'accepted', acceptanceReason: r.acceptance_reason, acceptedUntil: r.accepted_until },
+              after: { status: 'open', acceptanceReason: null, acceptedUntil: null, lapsedOn: today },
+            })),
+          );
+          return rows.map((r) => r.id);
+        }),
     );
   }
 
   private transition(finding: Finding, to: FindingStatus, byGovernance: boolean): void {
-    if (to === 'accepted' && !byGovernance) throw new DomainError('FINDING.ACCEPTANCE_GOVERNANCE_ONLY', 'Only a governance user can accept a finding’s risk.', 403);
+    if (to === 'accepted' && !byGovernance)
+      throw new DomainError(
+        'FINDING.ACCEPTANCE_GOVERNANCE_ONLY',
+        'Only a governance user can accept a finding’s risk.',
+        403,
+      );
     const allowed: Record<FindingStatus, FindingStatus[]> = {
       open: ['remediation_planned', 'resolved', 'accepted'],
       remediation_planned: ['open', 'resolved', 'accepted'],
@@ -208,9 +306,14 @@ export class FindingsService {
       accepted: ['open'],
     };
     if (!allowed[finding.status].includes(to)) {
-      throw new ConflictError('FINDING.INVALID_TRANSITION', `A ${finding.status} finding cannot become ${to}.`, [{ path: 'status', message: `cannot go from ${finding.status} to ${to}` }]);
+      throw new ConflictError('FINDING.INVALID_TRANSITION', `A ${finding.status} finding cannot become ${to}.`, [
+        { path: 'status', message: `cannot go from ${finding.status} to ${to}` },
+      ]);
     }
-    if (to !== 'accepted') { finding.acceptanceReason = null; finding.acceptedUntil = null; }
+    if (to !== 'accepted') {
+      finding.acceptanceReason = null;
+      finding.acceptedUntil = null;
+    }
     if (to === 'open') finding.resolutionEvidence = null;
     finding.status = to;
   }
@@ -223,12 +326,18 @@ export class FindingsService {
       if (!f.plannedAction) problems.push({ path: 'plannedAction', message: 'is required to plan remediation' });
       if (!f.dueDate) problems.push({ path: 'dueDate', message: 'is required to plan remediation' });
     }
-    if (f.status === 'resolved' && !f.resolutionEvidence) problems.push({ path: 'resolutionEvidence', message: 'is required: say what shows the fix' });
+    if (f.status === 'resolved' && !f.resolutionEvidence)
+      problems.push({ path: 'resolutionEvidence', message: 'is required: say what shows the fix' });
     if (f.status === 'accepted') {
       if (!f.acceptanceReason) problems.push({ path: 'acceptanceReason', message: 'is required to accept a risk' });
       if (!f.acceptedUntil) problems.push({ path: 'acceptedUntil', message: 'is required to accept a risk' });
-      else if (f.acceptedUntil <= today || f.acceptedUntil > addMonths(today, this.settings.maxAcceptanceMonths)) problems.push({ path: 'acceptedUntil', message: `must be after today and at most ${this.settings.maxAcceptanceMonths} months ahead` });
+      else if (f.acceptedUntil <= today || f.acceptedUntil > addMonths(today, this.settings.maxAcceptanceMonths))
+        problems.push({
+          path: 'acceptedUntil',
+          message: `must be after today and at most ${this.settings.maxAcceptanceMonths} months ahead`,
+        });
     }
-    if (problems.length) throw new RuleViolationError('FINDING.INCOMPLETE', 'The finding is missing what its status needs.', problems);
+    if (problems.length)
+      throw new RuleViolationError('FINDING.INCOMPLETE', 'The finding is missing what its status needs.', problems);
   }
 }

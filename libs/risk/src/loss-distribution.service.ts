@@ -4,7 +4,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@app/platform';
-import { lossSimulationSource, RISK_SETTINGS, valueAtRisk, type LossDistribution, type LossExposure, type LossSimulationSettings, type LossSummary, type RiskSettings } from '@app/scoring';
+import {
+  lossSimulationSource,
+  RISK_SETTINGS,
+  valueAtRisk,
+  type LossDistribution,
+  type LossExposure,
+  type LossSimulationSettings,
+  type LossSummary,
+  type RiskSettings,
+} from '@app/scoring';
 import { lossExposures } from '@app/suppliers';
 
 /** `GET /api/v1/risk/loss-distribution` (api.md "Resource fields"). */
@@ -49,13 +58,26 @@ export class LossDistributionService {
   async current(): Promise<LossDistributionView> {
     const asOf = this.clock.now().toISOString();
     const named = await lossExposures(this.dataSource);
-    const exposures: LossExposure[] = named.map(({ id, probability, singleLossEstimate, insurance }) => ({ id, probability, singleLossEstimate, insurance }));
-    const settings: LossSimulationSettings = { lossSpread: this.settings.lossSpread, simulationYears: this.settings.simulationYears, simulationSeed: this.settings.simulationSeed };
-    const key = createHash('sha256').update(JSON.stringify([settings, exposures])).digest('hex');
+    const exposures: LossExposure[] = named.map(({ id, probability, singleLossEstimate, insurance }) => ({
+      id,
+      probability,
+      singleLossEstimate,
+      insurance,
+    }));
+    const settings: LossSimulationSettings = {
+      lossSpread: this.settings.lossSpread,
+      simulationYears: this.settings.simulationYears,
+      simulationSeed: this.settings.simulationSeed,
+    };
+    const key = createHash('sha256')
+      .update(JSON.stringify([settings, exposures]))
+      .digest('hex');
     if (this.cached?.key !== key) {
       const result = runInWorker(exposures, settings);
       this.cached = { key, result };
-      result.catch(() => { if (this.cached?.result === result) this.cached = null; }); // a failed run is not kept
+      result.catch(() => {
+        if (this.cached?.result === result) this.cached = null;
+      }); // a failed run is not kept
     }
     const result = await this.cached.result;
     const names = new Map(named.map((e) => [e.id, e.name]));
@@ -66,10 +88,24 @@ export class LossDistributionService {
       lossSpread: result.lossSpread,
       gross: result.gross,
       net: result.net,
-      tailContributors: result.tailContributors.map((t) => ({ supplierId: t.supplierId, name: names.get(t.supplierId) ?? '', share: t.share })),
+      tailContributors: result.tailContributors.map((t) => ({
+        supplierId: t.supplierId,
+        name: names.get(t.supplierId) ?? '',
+        share: t.share,
+      })),
       suppliers: exposures.length,
-      sumOfValueAtRisk: Math.round(exposures.reduce((sum, e) => sum + valueAtRisk(e.probability, e.singleLossEstimate, e.insurance).valueAtRisk, 0)),
-      sumOfNetValueAtRisk: Math.round(exposures.reduce((sum, e) => sum + valueAtRisk(e.probability, e.singleLossEstimate, e.insurance).netValueAtRisk, 0)),
+      sumOfValueAtRisk: Math.round(
+        exposures.reduce(
+          (sum, e) => sum + valueAtRisk(e.probability, e.singleLossEstimate, e.insurance).valueAtRisk,
+          0,
+        ),
+      ),
+      sumOfNetValueAtRisk: Math.round(
+        exposures.reduce(
+          (sum, e) => sum + valueAtRisk(e.probability, e.singleLossEstimate, e.insurance).netValueAtRisk,
+          0,
+        ),
+      ),
     };
   }
 }
@@ -82,6 +118,8 @@ function runInWorker(exposures: LossExposure[], settings: LossSimulationSettings
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`the loss simulation stopped with code ${code}`)); });
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the loss simulation stopped with code ${code}`));
+    });
   });
 }

@@ -14,8 +14,10 @@ export class RiskDecision {
   @Column({ type: 'date', transformer: dateAsString }) reviewDate: string;
   @Column({ type: 'text', nullable: true }) insurer: string | null;
   @Column({ type: 'text', nullable: true }) policyRef: string | null;
-  @Column({ type: 'numeric', name: 'insurance_limit', nullable: true, transformer: numericAsNumber }) limit: number | null;
-  @Column({ type: 'numeric', name: 'insurance_excess', nullable: true, transformer: numericAsNumber }) excess: number | null;
+  @Column({ type: 'numeric', name: 'insurance_limit', nullable: true, transformer: numericAsNumber }) limit:
+    number | null;
+  @Column({ type: 'numeric', name: 'insurance_excess', nullable: true, transformer: numericAsNumber }) excess:
+    number | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) expiresOn: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateAsString }) endLinksBy: string | null;
   @Column({ type: 'uuid', array: true, default: '{}' }) findingIds: string[];

@@ -6,5 +6,9 @@ import { DecisionsService } from './decisions.service.js';
 import { FindingsService } from './findings.service.js';
 import { LossDistributionService } from './loss-distribution.service.js';
 
-@Module({ imports: [AuditModule, SuppliersModule], providers: [FindingsService, DecisionsService, DailyRiskRun, LossDistributionService], exports: [FindingsService, DecisionsService, DailyRiskRun, LossDistributionService] })
+@Module({
+  imports: [AuditModule, SuppliersModule],
+  providers: [FindingsService, DecisionsService, DailyRiskRun, LossDistributionService],
+  exports: [FindingsService, DecisionsService, DailyRiskRun, LossDistributionService],
+})
 export class RiskModule {}

@@ -66,7 +66,14 @@ const SCORED = new Set(['yes_no', 'yes_no_partial', 'single_choice']);
 
 /** s for one answer, or null when the question leaves the formula (not scored, N/A, unanswered). */
 export function questionScore(question: Question, answer: ScoredAnswer | undefined): number | null {
-  if (!SCORED.has(question.type) || !answer || answer.notApplicable || answer.value === null || answer.value === undefined) return null;
+  if (
+    !SCORED.has(question.type) ||
+    !answer ||
+    answer.notApplicable ||
+    answer.value === null ||
+    answer.value === undefined
+  )
+    return null;
   if (question.type === 'single_choice') return question.options?.find((o) => o.value === answer.value)?.score ?? null;
   if (answer.value === 'yes') return 1;
   if (answer.value === 'no') return 0;
@@ -78,14 +85,20 @@ export function questionScore(question: Question, answer: ScoredAnswer | undefin
  * Whether a question is shown given the answers (risk-model section 1: a hidden question counts as
  * N/A). The portal shows and requires questions by the same rule.
  */
-export function isShown(question: Question, answers: Map<string, Pick<ScoredAnswer, 'value' | 'notApplicable'>>, byCode: Map<string, Question>): boolean {
+export function isShown(
+  question: Question,
+  answers: Map<string, Pick<ScoredAnswer, 'value' | 'notApplicable'>>,
+  byCode: Map<string, Question>,
+): boolean {
   if (!question.showIf) return true;
   const target = byCode.get(question.showIf.question);
   if (!target || !isShown(target, answers, byCode)) return false;
   const answer = answers.get(question.showIf.question);
   if (!answer || answer.notApplicable) return false;
   const accepted = 'in' in question.showIf ? question.showIf.in : [question.showIf.equals];
-  return Array.isArray(answer.value) ? answer.value.some((v) => accepted.includes(v as string)) : accepted.includes(answer.value as string);
+  return Array.isArray(answer.value)
+    ? answer.value.some((v) => accepted.includes(v as string))
+    : accepted.includes(answer.value as string);
 }
 
 export function band(score: number, settings: RiskSettings = DEFAULT_RISK_SETTINGS): Band {
@@ -94,7 +107,8 @@ export function band(score: number, settings: RiskSettings = DEFAULT_RISK_SETTIN
 }
 
 function findingSeverity(question: Question, s: number, settings: RiskSettings): Finding['severity'] {
-  if (s === 0) return question.critical ? 'critical' : question.weight >= settings.findingHighWeight ? 'high' : 'medium';
+  if (s === 0)
+    return question.critical ? 'critical' : question.weight >= settings.findingHighWeight ? 'high' : 'medium';
   return question.critical ? 'high' : question.weight >= settings.findingHighWeight ? 'medium' : 'low';
 }
 
@@ -107,10 +121,17 @@ export function worseBand(a: Band, b: Band): Band {
  * The band after the knock-out caps (section 1): a critical question scored 0 caps it at D, a
  * partial answer on one at C (both from the settings); a band already worse than the cap stays.
  */
-export function cappedBand(uncapped: Band, criticalFailures: string[], criticalPartials: string[], settings: RiskSettings = DEFAULT_RISK_SETTINGS): { band: Band; cap: BandCap | null } {
+export function cappedBand(
+  uncapped: Band,
+  criticalFailures: string[],
+  criticalPartials: string[],
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): { band: Band; cap: BandCap | null } {
   const caps: BandCap[] = [];
-  if (criticalFailures.length) caps.push({ band: settings.criticalCaps.failure, kind: 'failure', questions: criticalFailures });
-  if (criticalPartials.length) caps.push({ band: settings.criticalCaps.partial, kind: 'partial', questions: criticalPartials });
+  if (criticalFailures.length)
+    caps.push({ band: settings.criticalCaps.failure, kind: 'failure', questions: criticalFailures });
+  if (criticalPartials.length)
+    caps.push({ band: settings.criticalCaps.partial, kind: 'partial', questions: criticalPartials });
   let band = uncapped;
   let applied: BandCap | null = null;
   for (const cap of caps) {
@@ -136,8 +157,20 @@ export function scoreAssessment(
   const purpose: QuestionnairePurpose = definition.purpose ?? 'security';
   if (!isScoredQuestionnaire(definition)) {
     return {
-      purpose, overall: null, band: null, uncappedBand: null, cap: null, criticalFailures: [], criticalPartials: [], findings: [],
-      sections: definition.sections.map((section) => ({ key: section.key, title: section.title, score: null, counted: [] })),
+      purpose,
+      overall: null,
+      band: null,
+      uncappedBand: null,
+      cap: null,
+      criticalFailures: [],
+      criticalPartials: [],
+      findings: [],
+      sections: definition.sections.map((section) => ({
+        key: section.key,
+        title: section.title,
+        score: null,
+        counted: [],
+      })),
     };
   }
   const byCode = new Map(definition.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
@@ -156,7 +189,13 @@ export function scoreAssessment(
       // A review adjustment replaces the answer's score, never brings a question into the formula.
       const adjustment = answers.get(question.code)?.adjustment;
       const s = adjustment ? adjustment.score : answered;
-      counted.push({ code: question.code, weight: question.weight, s, contribution: question.weight * s, ...(adjustment ? { adjusted: { from: answered, reason: adjustment.reason } } : {}) });
+      counted.push({
+        code: question.code,
+        weight: question.weight,
+        s,
+        contribution: question.weight * s,
+        ...(adjustment ? { adjusted: { from: answered, reason: adjustment.reason } } : {}),
+      });
       if (question.critical && s === 0) criticalFailures.push(question.code);
       if (question.critical && s > 0 && s < 1) criticalPartials.push(question.code);
       if (s < 1) {
@@ -180,7 +219,17 @@ export function scoreAssessment(
   const overall = weightSum > 0 ? (100 * weighted) / weightSum : null;
   const uncapped = overall === null ? null : band(overall, settings);
   const capped = uncapped === null ? null : cappedBand(uncapped, criticalFailures, criticalPartials, settings);
-  return { purpose, overall, band: capped?.band ?? null, uncappedBand: uncapped, cap: capped?.cap ?? null, sections, criticalFailures, criticalPartials, findings };
+  return {
+    purpose,
+    overall,
+    band: capped?.band ?? null,
+    uncappedBand: uncapped,
+    cap: capped?.cap ?? null,
+    sections,
+    criticalFailures,
+    criticalPartials,
+    findings,
+  };
 }
 
 /** The score as a committee reads it: "91.6, band A, capped at D by BAK-01" (or "not scored"). */

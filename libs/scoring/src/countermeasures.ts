@@ -20,7 +20,10 @@ export interface WhatIfOutcome {
 export type WhatIf = (fixed: ReadonlySet<string>) => WhatIfOutcome;
 
 /** The answers with each of these questions counted at s = 1 (as a review adjustment would), the rest as they were. */
-export function withQuestionsMet(answers: ReadonlyMap<string, ScoredAnswer>, codes: Iterable<string>): Map<string, ScoredAnswer> {
+export function withQuestionsMet(
+  answers: ReadonlyMap<string, ScoredAnswer>,
+  codes: Iterable<string>,
+): Map<string, ScoredAnswer> {
   const out = new Map(answers);
   for (const code of codes) {
     const answer = answers.get(code);
@@ -68,14 +71,23 @@ export function pathToBand(candidates: readonly string[], evaluate: WhatIf, targ
   if (meets(now)) return { reachable: true, findingIds: [], bandAfter: now.band, riskReduction: 0 };
   const everything = evaluate(new Set(candidates));
   if (!meets(everything)) return { reachable: false, findingIds: [], bandAfter: everything.band, riskReduction: 0 };
-  const chosen = new Set(candidates.filter((id) => !meets(evaluate(new Set(candidates.filter((other) => other !== id))))));
+  const chosen = new Set(
+    candidates.filter((id) => !meets(evaluate(new Set(candidates.filter((other) => other !== id))))),
+  );
   let outcome = evaluate(chosen);
   while (!meets(outcome)) {
     let best: { id: string; outcome: WhatIfOutcome } | null = null;
     for (const id of candidates) {
       if (chosen.has(id)) continue;
       const o = evaluate(new Set([...chosen, id]));
-      if (!best || rank(o.band) < rank(best.outcome.band) || (rank(o.band) === rank(best.outcome.band) && (o.progress > best.outcome.progress || (o.progress === best.outcome.progress && o.netValueAtRisk < best.outcome.netValueAtRisk)))) best = { id, outcome: o };
+      if (
+        !best ||
+        rank(o.band) < rank(best.outcome.band) ||
+        (rank(o.band) === rank(best.outcome.band) &&
+          (o.progress > best.outcome.progress ||
+            (o.progress === best.outcome.progress && o.netValueAtRisk < best.outcome.netValueAtRisk)))
+      )
+        best = { id, outcome: o };
     }
     chosen.add(best!.id);
     outcome = best!.outcome;
@@ -89,5 +101,10 @@ export function pathToBand(candidates: readonly string[], evaluate: WhatIf, targ
     }
   }
   const findingIds = candidates.filter((id) => chosen.has(id));
-  return { reachable: true, findingIds, bandAfter: outcome.band, riskReduction: Math.max(0, now.netValueAtRisk - outcome.netValueAtRisk) };
+  return {
+    reachable: true,
+    findingIds,
+    bandAfter: outcome.band,
+    riskReduction: Math.max(0, now.netValueAtRisk - outcome.netValueAtRisk),
+  };
 }

@@ -44,18 +44,32 @@ export interface SupplierBand {
  * `stalenessSteps`; the supplier's band is the worst of them (the weakest link), and the assessment
  * that set it is named. Assessments with nothing scorable do not count.
  */
-export function supplierBand(latest: LatestAssessment[], today: string, reassessmentMonths: number, settings: RiskSettings = DEFAULT_RISK_SETTINGS): SupplierBand {
+export function supplierBand(
+  latest: LatestAssessment[],
+  today: string,
+  reassessmentMonths: number,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): SupplierBand {
   const counted: CountedAssessment[] = latest
     .filter((a): a is LatestAssessment & { band: Band } => a.band !== null)
     .map((a) => {
       const ageMonths = monthsBetween(a.completedOn, today);
       const l = likelihood(a.band, ageMonths, reassessmentMonths, settings);
-      return { ...a, ageMonths: Math.round(ageMonths * 10) / 10, bandUsed: l.bandUsed as Band, expired: l.assessmentExpired };
+      return {
+        ...a,
+        ageMonths: Math.round(ageMonths * 10) / 10,
+        bandUsed: l.bandUsed as Band,
+        expired: l.assessmentExpired,
+      };
     });
   if (counted.length === 0) return { band: null, bandUsed: 'never', assessmentExpired: false, setBy: null, counted };
   // Worst band used first; on a tie the worse band as scored, then the most recent.
-  const order = [...counted].sort((a, b) =>
-    BANDS.indexOf(b.bandUsed) - BANDS.indexOf(a.bandUsed) || BANDS.indexOf(b.band!) - BANDS.indexOf(a.band!) || b.completedOn.localeCompare(a.completedOn));
+  const order = [...counted].sort(
+    (a, b) =>
+      BANDS.indexOf(b.bandUsed) - BANDS.indexOf(a.bandUsed) ||
+      BANDS.indexOf(b.band!) - BANDS.indexOf(a.band!) ||
+      b.completedOn.localeCompare(a.completedOn),
+  );
   return {
     band: counted.map((a) => a.band!).reduce(worseBand),
     bandUsed: order[0].bandUsed,
@@ -97,7 +111,12 @@ export interface CurrentRisk {
       expiredBecause: string | null;
     };
     singleLossEstimate: InherentRisk['explanation'] & { total: number };
-    valueAtRisk: { meaning: string; formula: string; insurance: (Insurance & { covered: number }) | null; netFormula: string };
+    valueAtRisk: {
+      meaning: string;
+      formula: string;
+      insurance: (Insurance & { covered: number }) | null;
+      netFormula: string;
+    };
     rating: { cell: number; likelihoodLevel: number; impactLevel: number; bounds: RiskSettings['ratingBounds'] };
     summary: string;
   };
@@ -142,25 +161,43 @@ export function currentRisk(
   const interval = settings.reassessmentMonths[tier];
   const counting = latest === null ? [] : Array.isArray(latest) ? latest : [latest];
   const b = supplierBand(counting, today, interval, settings);
-  const l = b.bandUsed === 'never' ? { probability: settings.likelihood.never.probability, level: settings.likelihood.never.level } : settings.likelihood[b.bandUsed];
+  const l =
+    b.bandUsed === 'never'
+      ? { probability: settings.likelihood.never.probability, level: settings.likelihood.never.level }
+      : settings.likelihood[b.bandUsed];
   const sle = inherent.singleLossEstimate;
   const v = valueAtRisk(l.probability, sle, insurance);
   const rating = residualRating(l.level, inherent.impactLevel, settings);
   const stale = b.counted.filter((a) => a.expired);
   const expiredBecause = stale.length
-    ? stale.map((a) => `${a.questionnaireKey ?? 'the assessment'} (completed ${a.completedOn}) is older than the tier ${tier} interval of ${interval} months`).join('; ')
+    ? stale
+        .map(
+          (a) =>
+            `${a.questionnaireKey ?? 'the assessment'} (completed ${a.completedOn}) is older than the tier ${tier} interval of ${interval} months`,
+        )
+        .join('; ')
     : null;
   const assets = inherent.explanation.assets;
   const summary =
     `Value at risk (expected annual loss) ${moneyText(v.valueAtRisk)}: a ${probabilityText(l.probability)}, times a single-loss estimate of ${moneyText(sle)}. ` +
     (b.setBy
       ? `The band ${b.bandUsed} comes from ${b.counted.length > 1 ? 'the weakest of its security assessments, ' : ''}${assessmentText(b.setBy)}` +
-        (b.counted.length > 1 ? `; also counted: ${b.counted.filter((a) => a !== b.setBy).map(assessmentText).join('; ')}` : '') + '. '
+        (b.counted.length > 1
+          ? `; also counted: ${b.counted
+              .filter((a) => a !== b.setBy)
+              .map(assessmentText)
+              .join('; ')}`
+          : '') +
+        '. '
       : 'It has never completed a security assessment, so it counts as the worst band. ') +
     `It holds ${assets.length ? assets.map((a) => `${a.records.toLocaleString('en-GB')} ${a.classification.replace('_', '-')} records of ${a.assetName}${a.factor !== 1 ? ` (${a.pseudonymisation}, counted at ${a.factor * 100}%)` : ''}`).join(', ') : 'none of our data'}` +
-    (inherent.explanation.operationalLoss ? `, and runs a ${inherent.explanation.criticality}-criticality service (${moneyText(inherent.explanation.operationalLoss)} operational loss)` : '') +
+    (inherent.explanation.operationalLoss
+      ? `, and runs a ${inherent.explanation.criticality}-criticality service (${moneyText(inherent.explanation.operationalLoss)} operational loss)`
+      : '') +
     '.' +
-    (insurance ? ` Insurance covers ${moneyText(v.covered)} of a loss, so the net value at risk is ${moneyText(v.netValueAtRisk)}.` : '');
+    (insurance
+      ? ` Insurance covers ${moneyText(v.covered)} of a loss, so the net value at risk is ${moneyText(v.netValueAtRisk)}.`
+      : '');
   return {
     tier,
     band: b.band,
@@ -173,19 +210,37 @@ export function currentRisk(
     rating,
     assessmentExpired: b.assessmentExpired,
     explanation: {
-      tier: { inherent: inherent.tier, rule: inherent.explanation.tierRule, override: tierOverride, reassessmentMonths: interval },
+      tier: {
+        inherent: inherent.tier,
+        rule: inherent.explanation.tierRule,
+        override: tierOverride,
+        reassessmentMonths: interval,
+      },
       likelihood: {
-        latestAssessment: b.setBy, assessments: b.counted, ageMonths: b.setBy?.ageMonths ?? null, bandUsed: b.bandUsed,
-        probability: l.probability, probabilityText: probabilityText(l.probability), level: l.level, expiredBecause,
+        latestAssessment: b.setBy,
+        assessments: b.counted,
+        ageMonths: b.setBy?.ageMonths ?? null,
+        bandUsed: b.bandUsed,
+        probability: l.probability,
+        probabilityText: probabilityText(l.probability),
+        level: l.level,
+        expiredBecause,
       },
       singleLossEstimate: { ...inherent.explanation, total: sle },
       valueAtRisk: {
         meaning: 'value at risk (expected annual loss) = p x SLE',
         formula: `${l.probability} x ${sle} = ${Math.round(v.valueAtRisk)}`,
         insurance: insurance ? { ...insurance, covered: v.covered } : null,
-        netFormula: insurance ? `${l.probability} x (${sle} - ${v.covered}) = ${Math.round(v.netValueAtRisk)}` : 'no current insurance: net VaR = VaR',
+        netFormula: insurance
+          ? `${l.probability} x (${sle} - ${v.covered}) = ${Math.round(v.netValueAtRisk)}`
+          : 'no current insurance: net VaR = VaR',
       },
-      rating: { cell: l.level * inherent.impactLevel, likelihoodLevel: l.level, impactLevel: inherent.impactLevel, bounds: settings.ratingBounds },
+      rating: {
+        cell: l.level * inherent.impactLevel,
+        likelihoodLevel: l.level,
+        impactLevel: inherent.impactLevel,
+        bounds: settings.ratingBounds,
+      },
       summary,
     },
   };

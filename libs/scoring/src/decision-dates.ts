@@ -25,4 +25,5 @@ export const decisionIsCurrent = (d: DecisionDates, today: string): boolean => d
 export const decisionLapsesOnSql = (alias: string): string => `LEAST(${alias}.review_date, ${alias}.expires_on)`;
 
 /** `decisionIsCurrent` for a `risk_decision` row aliased `alias`; `today` is a parameter placeholder such as `$1`. */
-export const decisionIsCurrentSql = (alias: string, today: string): string => `${decisionLapsesOnSql(alias)} >= ${today}::date`;
+export const decisionIsCurrentSql = (alias: string, today: string): string =>
+  `${decisionLapsesOnSql(alias)} >= ${today}::date`;

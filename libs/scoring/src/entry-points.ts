@@ -31,7 +31,9 @@ export interface EntryPointsExplanation {
   stepApplied: boolean;
 }
 
-export type RiskWithEntryPoints = CurrentRisk & { explanation: CurrentRisk['explanation'] & { entryPoints: EntryPointsExplanation } };
+export type RiskWithEntryPoints = CurrentRisk & {
+  explanation: CurrentRisk['explanation'] & { entryPoints: EntryPointsExplanation };
+};
 
 /**
  * The unprotected ways in (risk-model section 3): an active path whose MFA is `none` or which is not
@@ -40,7 +42,15 @@ export type RiskWithEntryPoints = CurrentRisk & { explanation: CurrentRisk['expl
 export function unprotectedEntryPoints(paths: readonly EntryPoint[]): WeakEntryPoint[] {
   return paths
     .filter((p) => p.status === 'active' && (p.mfa === 'none' || !p.monitored))
-    .map((p) => ({ id: p.id, kind: p.kind, description: p.description, reasons: [...(p.mfa === 'none' ? (['no MFA'] as const) : []), ...(!p.monitored ? (['not monitored'] as const) : [])] }));
+    .map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      description: p.description,
+      reasons: [
+        ...(p.mfa === 'none' ? (['no MFA'] as const) : []),
+        ...(!p.monitored ? (['not monitored'] as const) : []),
+      ],
+    }));
 }
 
 /**
@@ -50,11 +60,21 @@ export function unprotectedEntryPoints(paths: readonly EntryPoint[]): WeakEntryP
  * stay where they are. The likelihood, VaR, net VaR, rating and summary follow the band used; the
  * explanation names the paths. A separate step so that the band rules it follows stay in one place.
  */
-export function withEntryPoints(risk: CurrentRisk, paths: readonly EntryPoint[], settings: RiskSettings = DEFAULT_RISK_SETTINGS): RiskWithEntryPoints {
+export function withEntryPoints(
+  risk: CurrentRisk,
+  paths: readonly EntryPoint[],
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): RiskWithEntryPoints {
   const unprotected = unprotectedEntryPoints(paths);
   const before = risk.explanation.likelihood.bandUsed;
-  const after: Band | 'never' = unprotected.length && before !== 'never' ? BANDS[Math.min(BANDS.indexOf(before) + 1, BANDS.length - 1)] : before;
-  const entryPoints: EntryPointsExplanation = { unprotected, bandBefore: before, bandAfter: after, stepApplied: after !== before };
+  const after: Band | 'never' =
+    unprotected.length && before !== 'never' ? BANDS[Math.min(BANDS.indexOf(before) + 1, BANDS.length - 1)] : before;
+  const entryPoints: EntryPointsExplanation = {
+    unprotected,
+    bandBefore: before,
+    bandAfter: after,
+    stepApplied: after !== before,
+  };
   if (!entryPoints.stepApplied) {
     const named = unprotected.length ? ` ${describe(unprotected)} (the band used is already the worst).` : '';
     return { ...risk, explanation: { ...risk.explanation, summary: risk.explanation.summary + named, entryPoints } };
@@ -77,7 +97,9 @@ export function withEntryPoints(risk: CurrentRisk, paths: readonly EntryPoint[],
       valueAtRisk: {
         ...risk.explanation.valueAtRisk,
         formula: `${probability} x ${sle} = ${Math.round(v.valueAtRisk)}`,
-        netFormula: insurance ? `${probability} x (${sle} - ${v.covered}) = ${Math.round(v.netValueAtRisk)}` : 'no insurance: net VaR = VaR',
+        netFormula: insurance
+          ? `${probability} x (${sle} - ${v.covered}) = ${Math.round(v.netValueAtRisk)}`
+          : 'no insurance: net VaR = VaR',
       },
       rating: { ...risk.explanation.rating, cell: level * impact, likelihoodLevel: level },
       summary:

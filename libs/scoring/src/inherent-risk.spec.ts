@@ -1,6 +1,10 @@
 import { dataLoss, impactLevel, inherentRisk, inherentTier } from './inherent-risk.js';
 
-const link = (assetId: string, classification: 'public' | 'official' | 'personal' | 'special_category', recordCount: number) => ({
+const link = (
+  assetId: string,
+  classification: 'public' | 'official' | 'personal' | 'special_category',
+  recordCount: number,
+) => ({
   assetId,
   assetName: assetId,
   classification,
@@ -28,7 +32,11 @@ describe('single-loss estimate (risk-model section 4)', () => {
   });
 
   it('counts the same asset once, at its largest active link, and adds operational loss', () => {
-    const risk = inherentRisk('moderate', [link('ed', 'personal', 20_000), link('ed', 'personal', 50_000), link('payroll', 'personal', 1_000)]);
+    const risk = inherentRisk('moderate', [
+      link('ed', 'personal', 20_000),
+      link('ed', 'personal', 50_000),
+      link('payroll', 'personal', 1_000),
+    ]);
     // ed: 120 x 50,000 = 6,000,000; payroll: 120,000; operational 500,000
     expect(risk.singleLossEstimate).toBe(6_620_000);
     expect(risk.explanation.assets.map((a) => [a.assetId, a.records])).toEqual([

@@ -1,4 +1,11 @@
-import { CRITICALITIES, DEFAULT_RISK_SETTINGS, type Classification, type Criticality, type Pseudonymisation, type RiskSettings } from './settings.js';
+import {
+  CRITICALITIES,
+  DEFAULT_RISK_SETTINGS,
+  type Classification,
+  type Criticality,
+  type Pseudonymisation,
+  type RiskSettings,
+} from './settings.js';
 
 /** One data-sharing link that counts (see `linkCounts`), as the risk model needs it. */
 export interface SharedRecords {
@@ -32,9 +39,11 @@ export const OUTBOUND_DIRECTIONS = ['outbound', 'both'] as const;
  * the same rule with `HELD_LINK_STATUSES` and `OUTBOUND_DIRECTIONS` as parameters.
  */
 export function linkCounts(link: LinkState): boolean {
-  return (OUTBOUND_DIRECTIONS as readonly string[]).includes(link.direction)
-    && (HELD_LINK_STATUSES as readonly string[]).includes(link.status)
-    && link.destructionConfirmedOn === null;
+  return (
+    (OUTBOUND_DIRECTIONS as readonly string[]).includes(link.direction) &&
+    (HELD_LINK_STATUSES as readonly string[]).includes(link.status) &&
+    link.destructionConfirmedOn === null
+  );
 }
 
 export interface AssetLoss {
@@ -76,7 +85,11 @@ export interface InherentRisk {
  * Data loss of one asset (risk-model section 4):
  * rate x (min(n, 1e5) + 0.1 x clamp(n - 1e5, 0, 9.9e6) + 0.01 x max(n - 1e7, 0)).
  */
-export function dataLoss(classification: Classification, records: number, settings: RiskSettings = DEFAULT_RISK_SETTINGS): Pick<AssetLoss, 'classification' | 'records' | 'ratePerRecord' | 'recordsByTier' | 'dataLoss'> {
+export function dataLoss(
+  classification: Classification,
+  records: number,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): Pick<AssetLoss, 'classification' | 'records' | 'ratePerRecord' | 'recordsByTier' | 'dataLoss'> {
   const { fullRateRecords, midTierLimit, midTierFactor, topTierFactor } = settings.recordTiers;
   const rate = settings.recordRates[classification];
   const full = Math.min(records, fullRateRecords);
@@ -98,7 +111,11 @@ export function impactLevel(sle: number, settings: RiskSettings = DEFAULT_RISK_S
 }
 
 /** Inherent tier (section 6): from impact level and service criticality, before any answer (thresholds from the settings). */
-export function inherentTier(impact: number, criticality: Criticality, settings: RiskSettings = DEFAULT_RISK_SETTINGS): { tier: 1 | 2 | 3 | 4; rule: string } {
+export function inherentTier(
+  impact: number,
+  criticality: Criticality,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): { tier: 1 | 2 | 3 | 4; rule: string } {
   const rule = settings.tierRule;
   const atLeast = (c: Criticality) => CRITICALITIES.indexOf(criticality) >= CRITICALITIES.indexOf(c);
   for (const tier of [1, 2, 3] as const) {
@@ -118,25 +135,40 @@ export function linkLoss(link: SharedRecords, settings: RiskSettings = DEFAULT_R
   const pseudonymisation = link.pseudonymisation ?? 'identifiable';
   const factor = settings.pseudonymisationFactor[pseudonymisation];
   const loss = dataLoss(link.classification, link.recordCount, settings);
-  return { assetId: link.assetId, assetName: link.assetName, ...loss, pseudonymisation, factor, linkId: link.linkId ?? null, links: 1, dataLoss: factor * loss.dataLoss };
+  return {
+    assetId: link.assetId,
+    assetName: link.assetName,
+    ...loss,
+    pseudonymisation,
+    factor,
+    linkId: link.linkId ?? null,
+    links: 1,
+    dataLoss: factor * loss.dataLoss,
+  };
 }
 
 /**
  * Single-loss estimate, impact level and inherent tier of a supplier from the records it holds
  * through its counting links (`linkCounts`) and its service criticality, with every input that made them.
  */
-export function inherentRisk(criticality: Criticality, links: SharedRecords[], settings: RiskSettings = DEFAULT_RISK_SETTINGS): InherentRisk {
+export function inherentRisk(
+  criticality: Criticality,
+  links: SharedRecords[],
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): InherentRisk {
   // The same records shared twice are not lost twice: per asset, the link with the largest loss counts.
   const byAsset = new Map<string, AssetLoss>();
   for (const link of links) {
     const loss = linkLoss(link, settings);
     const seen = byAsset.get(link.assetId);
     if (!seen) byAsset.set(link.assetId, loss);
-    else if (loss.dataLoss > seen.dataLoss || (loss.dataLoss === seen.dataLoss && loss.records > seen.records)) byAsset.set(link.assetId, { ...loss, links: seen.links + 1 });
+    else if (loss.dataLoss > seen.dataLoss || (loss.dataLoss === seen.dataLoss && loss.records > seen.records))
+      byAsset.set(link.assetId, { ...loss, links: seen.links + 1 });
     else seen.links += 1;
   }
-  const assets: AssetLoss[] = [...byAsset.values()]
-    .sort((a, b) => b.dataLoss - a.dataLoss || a.assetName.localeCompare(b.assetName));
+  const assets: AssetLoss[] = [...byAsset.values()].sort(
+    (a, b) => b.dataLoss - a.dataLoss || a.assetName.localeCompare(b.assetName),
+  );
   const totalDataLoss = assets.reduce((sum, asset) => sum + asset.dataLoss, 0);
   const operational = settings.operationalLoss[criticality];
   const sle = totalDataLoss + operational;

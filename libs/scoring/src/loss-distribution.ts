@@ -72,9 +72,11 @@ export function summariseLosses(totals: Float64Array): LossSummary {
   const quantile = (q: number) => sorted[Math.max(0, Math.ceil(q * years - 1e-9) - 1)];
   const worst = sorted[years - 1];
   const exceedance: { loss: number; probability: number }[] = [];
-  for (let i = 0; i < 101; i++) { // 101 points (the spec asks for at least 50)
+  for (let i = 0; i < 101; i++) {
+    // 101 points (the spec asks for at least 50)
     const loss = Math.round((worst * i) / 100);
-    let lo = 0, hi = years; // first index whose total exceeds loss
+    let lo = 0,
+      hi = years; // first index whose total exceeds loss
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (sorted[mid] > loss) hi = mid;
@@ -82,7 +84,15 @@ export function summariseLosses(totals: Float64Array): LossSummary {
     }
     exceedance.push({ loss, probability: (years - lo) / years });
   }
-  return { mean: Math.round(mean), standardError: Math.round(standardError), p50: Math.round(quantile(0.5)), p90: Math.round(quantile(0.9)), p95: Math.round(quantile(0.95)), p99: Math.round(quantile(0.99)), exceedance };
+  return {
+    mean: Math.round(mean),
+    standardError: Math.round(standardError),
+    p50: Math.round(quantile(0.5)),
+    p90: Math.round(quantile(0.9)),
+    p95: Math.round(quantile(0.95)),
+    p99: Math.round(quantile(0.99)),
+    exceedance,
+  };
 }
 
 /**
@@ -104,7 +114,8 @@ export function eventSizeTable(sigma: number): Float32Array {
 /** f for one 32-bit draw: from the table, or exactly in its outermost cells. */
 export function eventSize(draw: number, sizes: Float32Array, sigma: number): number {
   const cell = draw >>> 16;
-  const low = sizes[cell], high = sizes[cell + 1];
+  const low = sizes[cell],
+    high = sizes[cell + 1];
   if (low === low && high === high) return low + (high - low) * (draw & 0xffff) * (1 / 65_536);
   return Math.exp((-sigma * sigma) / 2 + sigma * normalQuantile((draw + 0.5) / 4294967296));
 }
@@ -150,10 +161,17 @@ export function simulationPass(
   let simulated = 0;
   for (let i = 0; i < exposures.length; i++) {
     const { probability, singleLossEstimate: sle, insurance } = exposures[i];
-    if (at === 4096) { refill(state, stream); at = 0; refills++; }
+    if (at === 4096) {
+      refill(state, stream);
+      at = 0;
+      refills++;
+    }
     const count = binomialCount(years, probability, stream[at++] / 4294967296);
     if (count === 0) continue;
-    if (++mark === 256) { stamp.fill(0); mark = 1; }
+    if (++mark === 256) {
+      stamp.fill(0);
+      mark = 1;
+    }
     const insured = insurance !== null;
     const limit = insured ? insurance.limit : 0;
     const excess = insured ? insurance.excess : 0;
@@ -167,7 +185,11 @@ export function simulationPass(
     if (!sparse) {
       for (let k = 0; k < years - count; k++) {
         do {
-          if (at === 4096) { refill(state, stream); at = 0; refills++; }
+          if (at === 4096) {
+            refill(state, stream);
+            at = 0;
+            refills++;
+          }
           year = (stream[at++] * scale) | 0;
         } while (stamp[year] === mark);
         stamp[year] = mark;
@@ -177,16 +199,25 @@ export function simulationPass(
     for (let k = 0; k < count; k++) {
       if (sparse) {
         do {
-          if (at === 4096) { refill(state, stream); at = 0; refills++; }
+          if (at === 4096) {
+            refill(state, stream);
+            at = 0;
+            refills++;
+          }
           year = (stream[at++] * scale) | 0;
         } while (stamp[year] === mark);
         stamp[year] = mark;
       } else {
-        do year++; while (stamp[year] === mark);
+        do year++;
+        while (stamp[year] === mark);
       }
       let draw = 0;
       if (spread) {
-        if (at === 4096) { refill(state, stream); at = 0; refills++; }
+        if (at === 4096) {
+          refill(state, stream);
+          at = 0;
+          refills++;
+        }
         draw = stream[at++];
       }
       if (!addTotals && mask[year] === 0) continue;
@@ -194,8 +225,13 @@ export function simulationPass(
       if (spread) {
         // eventSize(draw, sizes, sigma), inline: the table's cell, or exactly in the outermost cells.
         const cell = draw >>> 16;
-        const low = table[cell], high = table[cell + 1];
-        loss = sle * (low === low && high === high ? low + (high - low) * (draw & 0xffff) * toCell : eventSize(draw, table, sigma));
+        const low = table[cell],
+          high = table[cell + 1];
+        loss =
+          sle *
+          (low === low && high === high
+            ? low + (high - low) * (draw & 0xffff) * toCell
+            : eventSize(draw, table, sigma));
       }
       let netLoss = loss;
       if (insured) {
@@ -217,7 +253,10 @@ export function simulationPass(
  * behind the tail. A second pass with the same seed replays the same events to attribute the loss
  * of the years at or beyond net P95 to the suppliers that caused it.
  */
-export function simulateLossDistribution(exposures: LossExposure[], settings: LossSimulationSettings): LossDistribution {
+export function simulateLossDistribution(
+  exposures: LossExposure[],
+  settings: LossSimulationSettings,
+): LossDistribution {
   const years = settings.simulationYears;
   const totals = new Float64Array(2 * years);
   const contribution = new Float64Array(exposures.length);
@@ -245,13 +284,43 @@ export function simulateLossDistribution(exposures: LossExposure[], settings: Lo
   const tailContributors: { supplierId: string; share: number }[] = [];
   if (tailLoss > 0) {
     draws += simulationPass(exposures, settings, sizes, totals, tail, contribution).draws;
-    const order = exposures.map((_, i) => i).filter((i) => contribution[i] > 0).sort((a, b) => contribution[b] - contribution[a] || (exposures[a].id < exposures[b].id ? -1 : 1));
-    for (const i of order.slice(0, 10)) tailContributors.push({ supplierId: exposures[i].id, share: Math.round((contribution[i] / tailLoss) * 10000) / 10000 });
+    const order = exposures
+      .map((_, i) => i)
+      .filter((i) => contribution[i] > 0)
+      .sort((a, b) => contribution[b] - contribution[a] || (exposures[a].id < exposures[b].id ? -1 : 1));
+    for (const i of order.slice(0, 10))
+      tailContributors.push({
+        supplierId: exposures[i].id,
+        share: Math.round((contribution[i] / tailLoss) * 10000) / 10000,
+      });
   }
-  return { years, seed: settings.simulationSeed, lossSpread: settings.lossSpread, gross: grossSummary, net: netSummary, tailContributors, events: first.events, draws };
+  return {
+    years,
+    seed: settings.simulationSeed,
+    lossSpread: settings.lossSpread,
+    gross: grossSummary,
+    net: netSummary,
+    tailContributors,
+    events: first.events,
+    draws,
+  };
 }
 
 /** The text of the functions above and of the random draws, for a worker thread to evaluate (they use nothing from outside). */
 export function lossSimulationSource(): string {
-  return [seedState, nextUint32, refill, logFactorial, binomialCount, normalQuantile, eventSizeTable, eventSize, summariseLosses, simulationPass, simulateLossDistribution].map(String).join('\n');
+  return [
+    seedState,
+    nextUint32,
+    refill,
+    logFactorial,
+    binomialCount,
+    normalQuantile,
+    eventSizeTable,
+    eventSize,
+    summariseLosses,
+    simulationPass,
+    simulateLossDistribution,
+  ]
+    .map(String)
+    .join('\n');
 }

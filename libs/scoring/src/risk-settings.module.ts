@@ -12,18 +12,29 @@ export function riskSettingsFrom(risk: RiskConfig): RiskSettings {
     try {
       parsed = JSON.parse(risk.settings);
     } catch {
-      throw new ConfigError([{ variable: 'RISK_SETTINGS', message: 'must be JSON, e.g. {"reassessmentMonths":{"3":18}}' }]);
+      throw new ConfigError([
+        { variable: 'RISK_SETTINGS', message: 'must be JSON, e.g. {"reassessmentMonths":{"3":18}}' },
+      ]);
     }
   }
   try {
     return resolveRiskSettings(parsed);
   } catch (error) {
-    if (error instanceof RiskSettingsError) throw new ConfigError(error.problems.map((p) => ({ variable: 'RISK_SETTINGS', message: `${p.path.replace(/^settings\.?/, '') || 'value'} ${p.message}` })));
+    if (error instanceof RiskSettingsError)
+      throw new ConfigError(
+        error.problems.map((p) => ({
+          variable: 'RISK_SETTINGS',
+          message: `${p.path.replace(/^settings\.?/, '') || 'value'} ${p.message}`,
+        })),
+      );
     throw error;
   }
 }
 
 /** The settings object, one per process, for every use-case that computes a figure. */
 @Global()
-@Module({ providers: [{ provide: RISK_SETTINGS, inject: [RiskConfig], useFactory: riskSettingsFrom }], exports: [RISK_SETTINGS] })
+@Module({
+  providers: [{ provide: RISK_SETTINGS, inject: [RiskConfig], useFactory: riskSettingsFrom }],
+  exports: [RISK_SETTINGS],
+})
 export class RiskSettingsModule {}

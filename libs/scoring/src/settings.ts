@@ -46,7 +46,10 @@ export interface RiskSettings {
    * Inherent tier rule (section 6): the lowest impact level that puts a supplier in tiers 1, 2 and 3,
    * and the criticality that does (tier 4 otherwise).
    */
-  tierRule: { impactLevel: { 1: number; 2: number; 3: number }; criticality: { 1: Criticality; 2: Criticality; 3: Criticality } };
+  tierRule: {
+    impactLevel: { 1: number; 2: number; 3: number };
+    criticality: { 1: Criticality; 2: Criticality; 3: Criticality };
+  };
   /** Knock-out caps (section 1): a critical question scored 0 caps the band here, a partial answer there. */
   criticalCaps: { failure: Band; partial: Band };
   /** Bands an out-of-date assessment drops (section 3). */
@@ -120,12 +123,14 @@ function merge(base: unknown, override: unknown, path: string, problems: { path:
     return out;
   }
   if (Array.isArray(base)) {
-    if (!Array.isArray(override) || override.length !== base.length) problems.push({ path, message: `must be a list of ${base.length} numbers` });
+    if (!Array.isArray(override) || override.length !== base.length)
+      problems.push({ path, message: `must be a list of ${base.length} numbers` });
     else return override.map((v, i) => merge(base[i], v, `${path}[${i}]`, problems));
     return base;
   }
   if (typeof base === 'string') {
-    if (typeof override !== 'string' || override.length === 0 || override.length > 40) problems.push({ path, message: 'must be a short text value' });
+    if (typeof override !== 'string' || override.length === 0 || override.length > 40)
+      problems.push({ path, message: 'must be a short text value' });
     else return override;
     return base;
   }
@@ -142,42 +147,76 @@ function merge(base: unknown, override: unknown, path: string, problems: { path:
  */
 export function resolveRiskSettings(override: unknown): RiskSettings {
   const problems: { path: string; message: string }[] = [];
-  if (override !== undefined && !isObject(override)) throw new RiskSettingsError([{ path: 'settings', message: 'must be a JSON object' }]);
+  if (override !== undefined && !isObject(override))
+    throw new RiskSettingsError([{ path: 'settings', message: 'must be a JSON object' }]);
   const s = merge(DEFAULT_RISK_SETTINGS, override, 'settings', problems) as RiskSettings;
   for (const [band, l] of Object.entries(s.likelihood)) {
-    if (l.probability > 1) problems.push({ path: `settings.likelihood.${band}.probability`, message: 'must be between 0 and 1' });
-    if (!Number.isInteger(l.level) || l.level < 1 || l.level > 5) problems.push({ path: `settings.likelihood.${band}.level`, message: 'must be a whole number from 1 to 5' });
+    if (l.probability > 1)
+      problems.push({ path: `settings.likelihood.${band}.probability`, message: 'must be between 0 and 1' });
+    if (!Number.isInteger(l.level) || l.level < 1 || l.level > 5)
+      problems.push({ path: `settings.likelihood.${band}.level`, message: 'must be a whole number from 1 to 5' });
   }
   const t = s.bandThresholds;
-  if (!(t.A > t.B && t.B > t.C && t.C > t.D && t.A <= 100)) problems.push({ path: 'settings.bandThresholds', message: 'must fall from A to D, with A at most 100' });
+  if (!(t.A > t.B && t.B > t.C && t.C > t.D && t.A <= 100))
+    problems.push({ path: 'settings.bandThresholds', message: 'must fall from A to D, with A at most 100' });
   const r = s.ratingBounds;
-  if (!(r.low < r.medium && r.medium < r.high)) problems.push({ path: 'settings.ratingBounds', message: 'must rise from low to high' });
-  if (!s.impactThresholds.every((v, i, all) => i === 0 || v > all[i - 1])) problems.push({ path: 'settings.impactThresholds', message: 'must rise' });
-  if (s.recordTiers.midTierFactor > 1 || s.recordTiers.topTierFactor > 1) problems.push({ path: 'settings.recordTiers', message: 'factors must be between 0 and 1' });
+  if (!(r.low < r.medium && r.medium < r.high))
+    problems.push({ path: 'settings.ratingBounds', message: 'must rise from low to high' });
+  if (!s.impactThresholds.every((v, i, all) => i === 0 || v > all[i - 1]))
+    problems.push({ path: 'settings.impactThresholds', message: 'must rise' });
+  if (s.recordTiers.midTierFactor > 1 || s.recordTiers.topTierFactor > 1)
+    problems.push({ path: 'settings.recordTiers', message: 'factors must be between 0 and 1' });
   for (const [tier, months] of Object.entries(s.reassessmentMonths)) {
-    if (!Number.isInteger(months) || months < 1) problems.push({ path: `settings.reassessmentMonths.${tier}`, message: 'must be a whole number of months, at least 1' });
+    if (!Number.isInteger(months) || months < 1)
+      problems.push({
+        path: `settings.reassessmentMonths.${tier}`,
+        message: 'must be a whole number of months, at least 1',
+      });
   }
-  if (s.lossSpread > 3) problems.push({ path: 'settings.lossSpread', message: 'must be at most 3 (a lognormal spread beyond that is not a loss model)' });
-  if (!Number.isInteger(s.simulationYears) || s.simulationYears < 100 || s.simulationYears > 1_000_000) problems.push({ path: 'settings.simulationYears', message: 'must be a whole number of years from 100 to 1,000,000' });
-  if (!Number.isInteger(s.simulationSeed) || s.simulationSeed > 0xffffffff) problems.push({ path: 'settings.simulationSeed', message: 'must be a whole number from 0 to 4294967295' });
+  if (s.lossSpread > 3)
+    problems.push({
+      path: 'settings.lossSpread',
+      message: 'must be at most 3 (a lognormal spread beyond that is not a loss model)',
+    });
+  if (!Number.isInteger(s.simulationYears) || s.simulationYears < 100 || s.simulationYears > 1_000_000)
+    problems.push({
+      path: 'settings.simulationYears',
+      message: 'must be a whole number of years from 100 to 1,000,000',
+    });
+  if (!Number.isInteger(s.simulationSeed) || s.simulationSeed > 0xffffffff)
+    problems.push({ path: 'settings.simulationSeed', message: 'must be a whole number from 0 to 4294967295' });
   const levels = s.tierRule.impactLevel;
-  if (!(levels[1] > levels[2] && levels[2] > levels[3] && levels[3] >= 1 && levels[1] <= 5)) problems.push({ path: 'settings.tierRule.impactLevel', message: 'must fall from tier 1 to tier 3, within 1..5' });
+  if (!(levels[1] > levels[2] && levels[2] > levels[3] && levels[3] >= 1 && levels[1] <= 5))
+    problems.push({ path: 'settings.tierRule.impactLevel', message: 'must fall from tier 1 to tier 3, within 1..5' });
   for (const tier of [1, 2, 3] as const) {
-    if (!CRITICALITIES.includes(s.tierRule.criticality[tier])) problems.push({ path: `settings.tierRule.criticality.${tier}`, message: `must be one of ${CRITICALITIES.join(', ')}` });
+    if (!CRITICALITIES.includes(s.tierRule.criticality[tier]))
+      problems.push({
+        path: `settings.tierRule.criticality.${tier}`,
+        message: `must be one of ${CRITICALITIES.join(', ')}`,
+      });
   }
   for (const cap of ['failure', 'partial'] as const) {
-    if (!BANDS.includes(s.criticalCaps[cap])) problems.push({ path: `settings.criticalCaps.${cap}`, message: `must be one of ${BANDS.join(', ')}` });
+    if (!BANDS.includes(s.criticalCaps[cap]))
+      problems.push({ path: `settings.criticalCaps.${cap}`, message: `must be one of ${BANDS.join(', ')}` });
   }
-  if (!Number.isInteger(s.stalenessSteps) || s.stalenessSteps > 4) problems.push({ path: 'settings.stalenessSteps', message: 'must be a whole number from 0 to 4' });
+  if (!Number.isInteger(s.stalenessSteps) || s.stalenessSteps > 4)
+    problems.push({ path: 'settings.stalenessSteps', message: 'must be a whole number from 0 to 4' });
   for (const [kind, factor] of Object.entries(s.pseudonymisationFactor)) {
-    if (factor > 1) problems.push({ path: `settings.pseudonymisationFactor.${kind}`, message: 'must be between 0 and 1' });
+    if (factor > 1)
+      problems.push({ path: `settings.pseudonymisationFactor.${kind}`, message: 'must be between 0 and 1' });
   }
   for (const [severity, days] of Object.entries(s.remediationDays)) {
-    if (!Number.isInteger(days) || days < 1) problems.push({ path: `settings.remediationDays.${severity}`, message: 'must be a whole number of days, at least 1' });
+    if (!Number.isInteger(days) || days < 1)
+      problems.push({
+        path: `settings.remediationDays.${severity}`,
+        message: 'must be a whole number of days, at least 1',
+      });
   }
-  if (!Number.isInteger(s.maxAcceptanceMonths) || s.maxAcceptanceMonths < 1) problems.push({ path: 'settings.maxAcceptanceMonths', message: 'must be a whole number of months, at least 1' });
+  if (!Number.isInteger(s.maxAcceptanceMonths) || s.maxAcceptanceMonths < 1)
+    problems.push({ path: 'settings.maxAcceptanceMonths', message: 'must be a whole number of months, at least 1' });
   for (const [rating, colour] of Object.entries(s.ratingColours)) {
-    if (!/^#[0-9a-fA-F]{6}$/.test(colour)) problems.push({ path: `settings.ratingColours.${rating}`, message: 'must be a colour as #rrggbb' });
+    if (!/^#[0-9a-fA-F]{6}$/.test(colour))
+      problems.push({ path: `settings.ratingColours.${rating}`, message: 'must be a colour as #rrggbb' });
   }
   if (problems.length) throw new RiskSettingsError(problems);
   return s;

@@ -10,7 +10,15 @@ export type NamedLossExposure = LossExposure & { name: string };
  * with (the current transfer decision's limit and excess, as RiskRecompute recorded it).
  */
 export async function lossExposures(manager: Pick<EntityManager, 'query'>): Promise<NamedLossExposure[]> {
-  const rows = await manager.query<{ id: string; name: string; probability: string; single_loss_estimate: string; insurance: { limit: number; excess: number } | null }[]>(
+  const rows = await manager.query<
+    {
+      id: string;
+      name: string;
+      probability: string;
+      single_loss_estimate: string;
+      insurance: { limit: number; excess: number } | null;
+    }[]
+  >(
     `SELECT id, name, probability, single_loss_estimate, risk->'valueAtRisk'->'insurance' AS insurance
        FROM supplier WHERE status <> 'offboarded' ORDER BY id`,
   );
@@ -19,6 +27,9 @@ export async function lossExposures(manager: Pick<EntityManager, 'query'>): Prom
     name: r.name,
     probability: Number(r.probability),
     singleLossEstimate: Number(r.single_loss_estimate),
-    insurance: r.insurance && typeof r.insurance === 'object' ? { limit: Number(r.insurance.limit), excess: Number(r.insurance.excess) } : null,
+    insurance:
+      r.insurance && typeof r.insurance === 'object'
+        ? { limit: Number(r.insurance.limit), excess: Number(r.insurance.excess) }
+        : null,
   }));
 }

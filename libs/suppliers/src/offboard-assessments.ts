@@ -26,14 +26,34 @@ export async function openAssessmentsOf(m: EntityManager, supplierId: string): P
  * Offboarding ends the questionnaires still open (in its transaction): each is cancelled at the
  * moment of offboarding, its links revoked (no answer, reminder or escalation follows), audited.
  */
-export async function cancelOpenAssessments(m: EntityManager, audit: AuditTrail, supplierId: string, now: Date): Promise<void> {
-  const open = await m.query<{ id: string; status: string }[]>('SELECT id, status FROM assessment WHERE supplier_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE', [supplierId, OPEN]);
+export async function cancelOpenAssessments(
+  m: EntityManager,
+  audit: AuditTrail,
+  supplierId: string,
+  now: Date,
+): Promise<void> {
+  const open = await m.query<{ id: string; status: string }[]>(
+    'SELECT id, status FROM assessment WHERE supplier_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE',
+    [supplierId, OPEN],
+  );
   if (open.length === 0) return;
   const ids = open.map((a) => a.id);
-  await m.query("UPDATE assessment SET status = 'cancelled', cancelled_at = $2, updated_at = now() WHERE id = ANY($1)", [ids, now]);
-  await m.query('UPDATE assessment_invitation SET revoked_at = $2 WHERE assessment_id = ANY($1) AND revoked_at IS NULL', [ids, now]);
-  await audit.recordMany(m, open.map((a) => ({
-    action: 'assessment.cancelled', entityType: 'assessment', entityId: a.id,
-    before: { status: a.status }, after: { status: 'cancelled', reason: 'supplier offboarded' },
-  })));
+  await m.query(
+    "UPDATE assessment SET status = 'cancelled', cancelled_at = $2, updated_at = now() WHERE id = ANY($1)",
+    [ids, now],
+  );
+  await m.query(
+    'UPDATE assessment_invitation SET revoked_at = $2 WHERE assessment_id = ANY($1) AND revoked_at IS NULL',
+    [ids, now],
+  );
+  await audit.recordMany(
+    m,
+    open.map((a) => ({
+      action: 'assessment.cancelled',
+      entityType: 'assessment',
+      entityId: a.id,
+      before: { status: a.status },
+      after: { status: 'cancelled', reason: 'supplier offboarded' },
+    })),
+  );
 }

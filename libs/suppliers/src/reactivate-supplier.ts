@@ -23,9 +23,16 @@ export class ReactivateSupplier {
     return this.dataSource.transaction(async (m) => {
       const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
-      if (supplier.status !== 'offboarded') throw new ConflictError('SUPPLIER.NOT_OFFBOARDED', 'This supplier is not offboarded.');
+      if (supplier.status !== 'offboarded')
+        throw new ConflictError('SUPPLIER.NOT_OFFBOARDED', 'This supplier is not offboarded.');
       await m.update(Supplier, { id }, { status: 'active', offboardedAt: null });
-      await this.audit.record(m, { action: 'supplier.reactivated', entityType: 'supplier', entityId: id, before: { status: 'offboarded', offboardedAt: supplier.offboardedAt }, after: { status: 'active', offboardedAt: null } });
+      await this.audit.record(m, {
+        action: 'supplier.reactivated',
+        entityType: 'supplier',
+        entityId: id,
+        before: { status: 'offboarded', offboardedAt: supplier.offboardedAt },
+        after: { status: 'active', offboardedAt: null },
+      });
       await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
     });

@@ -6,7 +6,10 @@ import { BANDS, CLASSIFICATIONS, CRITICALITIES, PSEUDONYMISATIONS } from '@app/s
 // The libs/scoring types build them; the view functions assign those types to these classes, so a
 // field the model adds and these leave out is a type error or a contract failure in the tests.
 
-const BAND_USED = { enum: [...BANDS, 'never'], description: 'The band the likelihood is read from; `never`: no counting assessment.' };
+const BAND_USED = {
+  enum: [...BANDS, 'never'],
+  description: 'The band the likelihood is read from; `never`: no counting assessment.',
+};
 
 /** Records counted at the full rate, at the middle tier's rate and at the top tier's rate. */
 export class RecordsByTierView {

@@ -41,8 +41,9 @@ export class RiskStaleness {
       [today, months],
     );
     for (const { id } of due) {
-      await requestContext.run({ requestId: `staleness-${today}`, actor: { type: 'system', id: 'risk-staleness' } }, () =>
-        this.dataSource.transaction((m) => this.recompute.forSupplier(m, id)),
+      await requestContext.run(
+        { requestId: `staleness-${today}`, actor: { type: 'system', id: 'risk-staleness' } },
+        () => this.dataSource.transaction((m) => this.recompute.forSupplier(m, id)),
       );
     }
     if (due.length) this.logger.log({ msg: 'figures changed by time', today, recomputed: due.length });

@@ -2,13 +2,46 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock } from '@app/platform';
-import { currentRisk, inherentRisk, withEntryPoints, RISK_SETTINGS, type Band, type CurrentRisk, type EntryPoint, type InherentRisk, type Insurance, type LatestAssessment, type RiskSettings, type TierOverride } from '@app/scoring';
+import {
+  currentRisk,
+  inherentRisk,
+  withEntryPoints,
+  RISK_SETTINGS,
+  type Band,
+  type CurrentRisk,
+  type EntryPoint,
+  type InherentRisk,
+  type Insurance,
+  type LatestAssessment,
+  type RiskSettings,
+  type TierOverride,
+} from '@app/scoring';
 import { activeEntryPoints } from './entry-points.query.js';
-import { currentInsurance, heldLinksOf, HELD_LINK_PARAMS, HELD_LINK_SQL, latestSecurityAssessments } from './risk-inputs.query.js';
+import {
+  currentInsurance,
+  heldLinksOf,
+  HELD_LINK_PARAMS,
+  HELD_LINK_SQL,
+  latestSecurityAssessments,
+} from './risk-inputs.query.js';
 import { Supplier } from './supplier.entity.js';
 
 /** The figures a change can move, as audited. */
-const figures = (s: Pick<Supplier, 'tier' | 'impactLevel' | 'singleLossEstimate' | 'band' | 'probability' | 'likelihoodLevel' | 'valueAtRisk' | 'netValueAtRisk' | 'rating' | 'assessmentExpired'>) => ({
+const figures = (
+  s: Pick<
+    Supplier,
+    | 'tier'
+    | 'impactLevel'
+    | 'singleLossEstimate'
+    | 'band'
+    | 'probability'
+    | 'likelihoodLevel'
+    | 'valueAtRisk'
+    | 'netValueAtRisk'
+    | 'rating'
+    | 'assessmentExpired'
+  >,
+) => ({
   tier: s.tier,
   impactLevel: s.impactLevel,
   singleLossEstimate: s.singleLossEstimate,
@@ -74,10 +107,25 @@ export class RiskRecompute {
     const before = figures(supplier);
     const after = figures(risk);
     const recordsShared: Record<string, number> = {};
-    for (const asset of risk.explanation.singleLossEstimate.assets) recordsShared[asset.classification] = (recordsShared[asset.classification] ?? 0) + asset.records;
-    Object.assign(supplier, after, { riskInputs: risk.explanation.singleLossEstimate, risk: risk.explanation, recordsShared });
-    await manager.update(Supplier, { id: supplierId }, { ...after, riskInputs: supplier.riskInputs, risk: risk.explanation, recordsShared });
-    await this.audit.record(manager, { action: 'supplier.risk_changed', entityType: 'supplier', entityId: supplierId, before, after });
+    for (const asset of risk.explanation.singleLossEstimate.assets)
+      recordsShared[asset.classification] = (recordsShared[asset.classification] ?? 0) + asset.records;
+    Object.assign(supplier, after, {
+      riskInputs: risk.explanation.singleLossEstimate,
+      risk: risk.explanation,
+      recordsShared,
+    });
+    await manager.update(
+      Supplier,
+      { id: supplierId },
+      { ...after, riskInputs: supplier.riskInputs, risk: risk.explanation, recordsShared },
+    );
+    await this.audit.record(manager, {
+      action: 'supplier.risk_changed',
+      entityType: 'supplier',
+      entityId: supplierId,
+      before,
+      after,
+    });
     for (const follower of this.followers) await follower(manager, supplierId, inputs);
     return supplier;
   }
@@ -96,20 +144,40 @@ export class RiskRecompute {
    * assessment scored B"), everything else unchanged: how the countermeasures value a fix.
    */
   derive(inputs: RiskInputs, bands?: ReadonlyMap<string, Band | null>): CurrentRisk {
-    const latest = bands ? inputs.latest.map((a) => (bands.has(a.assessmentId) ? { ...a, band: bands.get(a.assessmentId) ?? null, cap: null } : a)) : inputs.latest;
+    const latest = bands
+      ? inputs.latest.map((a) =>
+          bands.has(a.assessmentId) ? { ...a, band: bands.get(a.assessmentId) ?? null, cap: null } : a,
+        )
+      : inputs.latest;
     const risk = currentRisk(inputs.inherent, latest, inputs.today, inputs.insurance, inputs.override, this.settings);
     // risk-model section 3: an unprotected way in worsens the band used for p by one step.
     return withEntryPoints(risk, inputs.entryPoints, this.settings);
   }
 
-  async inputs(manager: EntityManager, supplier: Pick<Supplier, 'id' | 'criticality' | 'tierOverride' | 'tierOverrideReason'>, completed?: LatestAssessment): Promise<RiskInputs> {
+  async inputs(
+    manager: EntityManager,
+    supplier: Pick<Supplier, 'id' | 'criticality' | 'tierOverride' | 'tierOverrideReason'>,
+    completed?: LatestAssessment,
+  ): Promise<RiskInputs> {
     const today = this.clock.today();
     const held = await heldLinksOf(manager, supplier.id);
-    const latest = withCompleted(await latestSecurityAssessments(manager, supplier.id, completed?.assessmentId), completed);
+    const latest = withCompleted(
+      await latestSecurityAssessments(manager, supplier.id, completed?.assessmentId),
+      completed,
+    );
     const insurance = await currentInsurance(manager, supplier.id, today);
-    const override = supplier.tierOverride ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' } : null;
+    const override = supplier.tierOverride
+      ? { tier: supplier.tierOverride as 1 | 2 | 3 | 4, reason: supplier.tierOverrideReason ?? '' }
+      : null;
     const entryPoints = await activeEntryPoints(manager, supplier.id);
-    return { inherent: inherentRisk(supplier.criticality, held, this.settings), latest, today, insurance, override, entryPoints };
+    return {
+      inherent: inherentRisk(supplier.criticality, held, this.settings),
+      latest,
+      today,
+      insurance,
+      override,
+      entryPoints,
+    };
   }
 }
 

@@ -1,6 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, findTextProblems, flattenValidationErrors, InvalidInputError, type FieldProblem } from '@app/platform';
+import {
+  DomainError,
+  findTextProblems,
+  flattenValidationErrors,
+  InvalidInputError,
+  type FieldProblem,
+} from '@app/platform';
 import { CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { CreateSupplierInput } from './supplier.input.js';
@@ -9,8 +15,22 @@ import { CreateSupplierInput } from './supplier.input.js';
 // rules, and the spreadsheet-formula guard. SupplierCsv (supplier-csv.ts) imports and exports with these.
 
 /** One row a supplier: its own fields, then one name/email/phone column trio per contact role. */
-export const CSV_SUPPLIER_COLUMNS = ['name', 'kind', 'companiesHouseNumber', 'odsCode', 'ukprn', 'website', 'services', 'criticality', 'status', 'tags', 'notes'] as const;
-const CONTACT_COLUMNS = CONTACT_ROLES.flatMap((role) => ['Name', 'Email', 'Phone'].map((part) => `${role}Contact${part}`));
+export const CSV_SUPPLIER_COLUMNS = [
+  'name',
+  'kind',
+  'companiesHouseNumber',
+  'odsCode',
+  'ukprn',
+  'website',
+  'services',
+  'criticality',
+  'status',
+  'tags',
+  'notes',
+] as const;
+const CONTACT_COLUMNS = CONTACT_ROLES.flatMap((role) =>
+  ['Name', 'Email', 'Phone'].map((part) => `${role}Contact${part}`),
+);
 export const CSV_COLUMNS = [...CSV_SUPPLIER_COLUMNS, ...CONTACT_COLUMNS];
 
 export interface ImportRowResult {
@@ -40,15 +60,25 @@ export interface ParsedRow {
 }
 
 /** Validates one record with the API's rules; an invalid row becomes its result at once. */
-export async function parseRow(record: Record<string, string>, line: number, seen: Map<string, number>): Promise<ParsedRow | ImportRowResult> {
+export async function parseRow(
+  record: Record<string, string>,
+  line: number,
+  seen: Map<string, number>,
+): Promise<ParsedRow | ImportRowResult> {
   const { plain, contactColumns } = rowToInput(record);
   const input = plainToInstance(CreateSupplierInput, plain);
   const problems = [
     // Text PostgreSQL cannot store (NUL, lone surrogates), named by its column: the same rule as every other input.
     ...findTextProblems(record),
-    ...flattenValidationErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true })).map((p) => ({ ...p, path: columnOf(p.path, contactColumns) })),
+    ...flattenValidationErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true })).map((p) => ({
+      ...p,
+      path: columnOf(p.path, contactColumns),
+    })),
   ];
-  const keys: [string, string][] = IDENTIFIER_KEYS.filter((k) => typeof input[k] === 'string').map((k) => [k, `${k}:${input[k]}`]);
+  const keys: [string, string][] = IDENTIFIER_KEYS.filter((k) => typeof input[k] === 'string').map((k) => [
+    k,
+    `${k}:${input[k]}`,
+  ]);
   keys.push(['name', `name:${String(input.name).toLowerCase()}`]);
   for (const [path, key] of keys) {
     const earlier = seen.get(key);
@@ -67,8 +97,13 @@ export function matches(supplier: Supplier, input: CreateSupplierInput): boolean
 
 export function checkHeader(header: string[]): string[] {
   const columns = header.map((h) => h.trim());
-  const unknown = columns.filter((c) => !CSV_COLUMNS.includes(c) && !['tier', 'impactLevel', 'singleLossEstimate', 'id'].includes(c));
-  const problems: FieldProblem[] = unknown.map((c) => ({ path: `header.${c}`, message: `is not a known column; known columns: ${CSV_COLUMNS.join(', ')}` }));
+  const unknown = columns.filter(
+    (c) => !CSV_COLUMNS.includes(c) && !['tier', 'impactLevel', 'singleLossEstimate', 'id'].includes(c),
+  );
+  const problems: FieldProblem[] = unknown.map((c) => ({
+    path: `header.${c}`,
+    message: `is not a known column; known columns: ${CSV_COLUMNS.join(', ')}`,
+  }));
   for (const required of ['name', 'kind', 'criticality']) {
     if (!columns.includes(required)) problems.push({ path: `header.${required}`, message: 'is a required column' });
   }
@@ -81,7 +116,13 @@ function rowToInput(record: Record<string, string>): { plain: Record<string, unk
   for (const column of CSV_SUPPLIER_COLUMNS) {
     const value = record[column];
     if (value === undefined || value === '') continue;
-    plain[column] = column === 'tags' ? value.split(';').map((t) => t.trim().toLowerCase()).filter(Boolean) : value;
+    plain[column] =
+      column === 'tags'
+        ? value
+            .split(';')
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean)
+        : value;
   }
   const contacts: Record<string, string>[] = [];
   const contactColumns: ContactRole[] = [];
@@ -122,14 +163,21 @@ export function restoreFormula(value: string): string {
 }
 
 export function unneutralise(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).map(([column, value]) => [column, typeof value === 'string' ? restoreFormula(value) : value]));
+  return Object.fromEntries(
+    Object.entries(record).map(([column, value]) => [
+      column,
+      typeof value === 'string' ? restoreFormula(value) : value,
+    ]),
+  );
 }
 
 export function csvError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const csv = error as { code?: string; message?: string; lines?: number };
   if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
-    return new InvalidInputError(`The CSV file cannot be read: ${csv.message}`, [{ path: csv.lines ? `line ${csv.lines}` : 'body', message: csv.message ?? 'unreadable CSV' }]);
+    return new InvalidInputError(`The CSV file cannot be read: ${csv.message}`, [
+      { path: csv.lines ? `line ${csv.lines}` : 'body', message: csv.message ?? 'unreadable CSV' },
+    ]);
   }
   return error;
 }

@@ -10,7 +10,20 @@ import { Supplier } from './supplier.entity.js';
 import { CreateSupplierInput, type SupplierListQuery } from './supplier.input.js';
 import { supplierSnapshot } from './supplier.view.js';
 import { primaryContactProblem, SuppliersService } from './suppliers.service.js';
-import { checkHeader, columnOf, csvError, CSV_COLUMNS, IDENTIFIER_KEYS, matches, neutraliseFormula, parseRow, unneutralise, type ImportResult, type ImportRowResult, type ParsedRow } from './supplier-csv-rows.js';
+import {
+  checkHeader,
+  columnOf,
+  csvError,
+  CSV_COLUMNS,
+  IDENTIFIER_KEYS,
+  matches,
+  neutraliseFormula,
+  parseRow,
+  unneutralise,
+  type ImportResult,
+  type ImportRowResult,
+  type ParsedRow,
+} from './supplier-csv-rows.js';
 
 const CHUNK = 250;
 /** The largest CSV file an import reads (a 10,000-row register with every column is about 3 MB). */
@@ -24,8 +37,12 @@ export class CsvTooLargeError extends DomainError {
   }
 }
 
-const tooManyBytes = () => new CsvTooLargeError(`A CSV file may be at most ${CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
-const tooManyRows = () => new CsvTooLargeError(`A CSV file may hold at most ${CSV_MAX_ROWS.toLocaleString('en-GB')} rows; split it into smaller files.`);
+const tooManyBytes = () =>
+  new CsvTooLargeError(`A CSV file may be at most ${CSV_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+const tooManyRows = () =>
+  new CsvTooLargeError(
+    `A CSV file may hold at most ${CSV_MAX_ROWS.toLocaleString('en-GB')} rows; split it into smaller files.`,
+  );
 
 /**
  * CSV onboarding and export of the register. Rows are validated with the same rules as the API;
@@ -50,7 +67,13 @@ export class SupplierCsv {
     const seen = new Map<string, number>(); // identifier or name -> line
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    const parser = parse({ bom: true, columns: (header: string[]) => checkHeader(header), info: true, skip_empty_lines: true, trim: true });
+    const parser = parse({
+      bom: true,
+      columns: (header: string[]) => checkHeader(header),
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
     let bytes = 0;
     const count = (chunk: Buffer) => {
       bytes += chunk.length;
@@ -72,7 +95,10 @@ export class SupplierCsv {
         results.push(...(await this.importBatch(runner.manager, batch)));
         batch = [];
       };
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: Record<string, string>;
+        info: { lines: number };
+      }>) {
         if (++rows > CSV_MAX_ROWS) throw tooManyRows();
         const row = await parseRow(unneutralise(record), info.lines, seen);
         if ('status' in row) results.push(row);
@@ -95,7 +121,15 @@ export class SupplierCsv {
     }
     results.sort((a, b) => a.line - b.line);
     const tally = (status: ImportRowResult['status']) => results.filter((r) => r.status === status).length;
-    return { dryRun, rows: results.length, created: tally('created'), updated: tally('updated'), unchanged: tally('unchanged'), invalid: tally('invalid'), results };
+    return {
+      dryRun,
+      rows: results.length,
+      created: tally('created'),
+      updated: tally('updated'),
+      unchanged: tally('unchanged'),
+      invalid: tally('invalid'),
+      results,
+    };
   }
 
   /**
@@ -104,7 +138,10 @@ export class SupplierCsv {
    */
   private async importBatch(m: EntityManager, rows: ParsedRow[]): Promise<ImportRowResult[]> {
     if (rows.length === 0) return [];
-    const existing = await this.matchAll(m, rows.map((r) => r.input));
+    const existing = await this.matchAll(
+      m,
+      rows.map((r) => r.input),
+    );
     const results: ImportRowResult[] = [];
     const fresh: ParsedRow[] = [];
     for (const row of rows) {
@@ -113,7 +150,10 @@ export class SupplierCsv {
       else fresh.push(row);
     }
     // Identifiers of new rows already held by another supplier (an offboarded one, say).
-    const taken = await this.identifiersTaken(m, fresh.map((r) => r.input));
+    const taken = await this.identifiersTaken(
+      m,
+      fresh.map((r) => r.input),
+    );
     const insertable: ParsedRow[] = [];
     for (const row of fresh) {
       const problems: FieldProblem[] = [];
@@ -128,9 +168,14 @@ export class SupplierCsv {
     }
     await m.query('SAVEPOINT csv_batch');
     try {
-      const created = await this.suppliers.insertChecked(m, insertable.map((r) => r.input));
+      const created = await this.suppliers.insertChecked(
+        m,
+        insertable.map((r) => r.input),
+      );
       await m.query('RELEASE SAVEPOINT csv_batch');
-      created.forEach((s, i) => results.push({ line: insertable[i].line, status: 'created', supplierId: s.id, name: s.name }));
+      created.forEach((s, i) =>
+        results.push({ line: insertable[i].line, status: 'created', supplierId: s.id, name: s.name }),
+      );
     } catch {
       // Something changed under us (another writer took an identifier): fall back to one row at a time.
       await m.query('ROLLBACK TO SAVEPOINT csv_batch');
@@ -149,13 +194,21 @@ export class SupplierCsv {
   private async updateRow(m: EntityManager, row: ParsedRow, match: Supplier): Promise<ImportRowResult> {
     return this.inSavepoint(m, row, async () => {
       const beforeJson = JSON.stringify(supplierSnapshot(match));
-      const updated = await this.suppliers.update(match.id, { ...row.input, contacts: row.input.contacts?.length ? row.input.contacts : undefined }, m);
+      const updated = await this.suppliers.update(
+        match.id,
+        { ...row.input, contacts: row.input.contacts?.length ? row.input.contacts : undefined },
+        m,
+      );
       const changed = JSON.stringify(supplierSnapshot(updated)) !== beforeJson;
       return { line: row.line, status: changed ? 'updated' : 'unchanged', supplierId: match.id, name: updated.name };
     });
   }
 
-  private async inSavepoint(m: EntityManager, row: ParsedRow, work: () => Promise<ImportRowResult>): Promise<ImportRowResult> {
+  private async inSavepoint(
+    m: EntityManager,
+    row: ParsedRow,
+    work: () => Promise<ImportRowResult>,
+  ): Promise<ImportRowResult> {
     await m.query('SAVEPOINT csv_row');
     try {
       const result = await work();
@@ -164,7 +217,9 @@ export class SupplierCsv {
     } catch (error) {
       await m.query('ROLLBACK TO SAVEPOINT csv_row');
       if (!(error instanceof DomainError)) throw error;
-      const errors = error.errors.length ? error.errors.map((e) => ({ ...e, path: columnOf(e.path, row.contactColumns) })) : [{ path: 'row', message: error.message }];
+      const errors = error.errors.length
+        ? error.errors.map((e) => ({ ...e, path: columnOf(e.path, row.contactColumns) }))
+        : [{ path: 'row', message: error.message }];
       return { line: row.line, status: 'invalid', name: row.input.name, errors };
     }
   }
@@ -177,12 +232,15 @@ export class SupplierCsv {
       .getRepository(Supplier)
       .createQueryBuilder('s')
       .leftJoinAndSelect('s.contacts', 'c')
-      .where('(s.companies_house_number = ANY(:ch) OR s.ods_code = ANY(:ods) OR s.ukprn = ANY(:ukprn) OR s.name = ANY(:names))', {
-        ch: values('companiesHouseNumber'),
-        ods: values('odsCode'),
-        ukprn: values('ukprn'),
-        names,
-      })
+      .where(
+        '(s.companies_house_number = ANY(:ch) OR s.ods_code = ANY(:ods) OR s.ukprn = ANY(:ukprn) OR s.name = ANY(:names))',
+        {
+          ch: values('companiesHouseNumber'),
+          ods: values('odsCode'),
+          ukprn: values('ukprn'),
+          names,
+        },
+      )
       .andWhere("s.status <> 'offboarded'")
       .getMany();
   }
@@ -191,7 +249,9 @@ export class SupplierCsv {
     const taken = new Map<string, string>();
     if (inputs.length === 0) return taken;
     const values = (key: (typeof IDENTIFIER_KEYS)[number]) => inputs.map((i) => i[key]).filter((v): v is string => !!v);
-    const rows = await m.query<{ name: string; companies_house_number: string | null; ods_code: string | null; ukprn: string | null }[]>(
+    const rows = await m.query<
+      { name: string; companies_house_number: string | null; ods_code: string | null; ukprn: string | null }[]
+    >(
       'SELECT name, companies_house_number, ods_code, ukprn FROM supplier WHERE companies_house_number = ANY($1) OR ods_code = ANY($2) OR ukprn = ANY($3)',
       [values('companiesHouseNumber'), values('odsCode'), values('ukprn')],
     );
@@ -209,15 +269,36 @@ export class SupplierCsv {
       const { items } = await this.suppliers.list({ ...query, page, pageSize: 200 });
       for (const s of items) {
         const contact = (role: ContactRole) => s.contacts.find((c) => c.role === role);
-        rows.push([
-          s.name, s.kind, s.companiesHouseNumber ?? '', s.odsCode ?? '', s.ukprn ?? '', s.website ?? '', s.services ?? '', s.criticality, s.status,
-          s.tags.join(';'), s.notes ?? '',
-          ...CONTACT_ROLES.flatMap((role) => [contact(role)?.name ?? '', contact(role)?.email ?? '', contact(role)?.phone ?? '']),
-          String(s.tier), String(s.impactLevel), String(s.singleLossEstimate), s.id,
-        ].map(neutraliseFormula));
+        rows.push(
+          [
+            s.name,
+            s.kind,
+            s.companiesHouseNumber ?? '',
+            s.odsCode ?? '',
+            s.ukprn ?? '',
+            s.website ?? '',
+            s.services ?? '',
+            s.criticality,
+            s.status,
+            s.tags.join(';'),
+            s.notes ?? '',
+            ...CONTACT_ROLES.flatMap((role) => [
+              contact(role)?.name ?? '',
+              contact(role)?.email ?? '',
+              contact(role)?.phone ?? '',
+            ]),
+            String(s.tier),
+            String(s.impactLevel),
+            String(s.singleLossEstimate),
+            s.id,
+          ].map(neutraliseFormula),
+        );
       }
       if (items.length < 200) break;
     }
-    return stringify(rows, { header: true, columns: [...CSV_COLUMNS, 'tier', 'impactLevel', 'singleLossEstimate', 'id'] });
+    return stringify(rows, {
+      header: true,
+      columns: [...CSV_COLUMNS, 'tier', 'impactLevel', 'singleLossEstimate', 'id'],
+    });
   }
 }

@@ -10,7 +10,10 @@ const CONTACTS_JSON = `coalesce((SELECT json_agg(json_build_object('id', c.id, '
   FROM supplier_contact c WHERE c.supplier_id = s.id), '[]')`;
 
 /** A page of the register with its filters, search and sort, each supplier with its contacts. */
-export async function listSuppliers(dataSource: DataSource, query: SupplierListQuery): Promise<{ items: Supplier[]; total: number }> {
+export async function listSuppliers(
+  dataSource: DataSource,
+  query: SupplierListQuery,
+): Promise<{ items: Supplier[]; total: number }> {
   const { field, direction } = sortOrder(query.sort, 'name', SUPPLIER_SORTS);
   const qb = dataSource.getRepository(Supplier).createQueryBuilder('s');
   if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
@@ -22,7 +25,10 @@ export async function listSuppliers(dataSource: DataSource, query: SupplierListQ
   if (query.ownerId) qb.andWhere('s.owner_id = :ownerId', { ownerId: query.ownerId });
   if (query.tag) qb.andWhere(':tag = ANY(s.tags)', { tag: query.tag.toLowerCase() });
   if (query.q) {
-    const text = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = `%${query.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const identifier = query.q.replace(/\s+/g, '').toUpperCase();
     qb.andWhere(
       new Brackets((w) =>
@@ -35,14 +41,27 @@ export async function listSuppliers(dataSource: DataSource, query: SupplierListQ
     );
   }
   // Ratings sort by severity, not alphabetically.
-  const sortBy = field === 'rating' ? "CASE s.rating WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 4 END" : `s.${field}`;
-  qb.orderBy(sortBy, direction, field === 'band' ? (direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST') : undefined).addOrderBy('s.id', 'ASC');
+  const sortBy =
+    field === 'rating'
+      ? "CASE s.rating WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 4 END"
+      : `s.${field}`;
+  qb.orderBy(
+    sortBy,
+    direction,
+    field === 'band' ? (direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST') : undefined,
+  ).addOrderBy('s.id', 'ASC');
   qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
   // Each row's contacts in the same query (a JSON array), and the count beside it on another
   // connection: one round trip's wait for a page, not three in a row.
   qb.addSelect(CONTACTS_JSON, 's_contacts_json');
-  const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ s_id: string; s_contacts_json: ContactRow[] }>(), qb.getCount()]);
+  const [{ entities, raw }, total] = await Promise.all([
+    qb.getRawAndEntities<{ s_id: string; s_contacts_json: ContactRow[] }>(),
+    qb.getCount(),
+  ]);
   const contacts = new Map(raw.map((r) => [r.s_id, r.s_contacts_json]));
-  for (const supplier of entities) supplier.contacts = (contacts.get(supplier.id) ?? []).map((c) => Object.assign(new SupplierContact(), c, { supplierId: supplier.id }));
+  for (const supplier of entities)
+    supplier.contacts = (contacts.get(supplier.id) ?? []).map((c) =>
+      Object.assign(new SupplierContact(), c, { supplierId: supplier.id }),
+    );
   return { items: entities, total };
 }

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { numericAsNumber } from '@app/platform';
 import type { Band, Criticality, CurrentRisk, Rating } from '@app/scoring';
 import { SupplierContact } from './supplier-contact.entity.js';
@@ -7,7 +15,6 @@ export const SUPPLIER_KINDS = ['supplier', 'university', 'research_partner', 'nh
 export type SupplierKind = (typeof SUPPLIER_KINDS)[number];
 export const SUPPLIER_STATUSES = ['onboarding', 'active', 'offboarded'] as const;
 export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
-
 
 /** A supplier or partner of the organisation, with its inherent risk kept up to date. */
 @Entity('supplier')

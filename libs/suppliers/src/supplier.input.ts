@@ -18,9 +18,11 @@ import { IsMailboxAddress, NotNullIfPresent, PageQuery } from '@app/platform';
 import { CONTACT_ROLES, type ContactRole } from './supplier-contact.entity.js';
 import { SUPPLIER_KINDS, SUPPLIER_STATUSES, type SupplierKind, type SupplierStatus } from './supplier.entity.js';
 
-const compact = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() || null : value);
+const compact = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() || null : value;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerTags = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t)) : value);
+const lowerTags = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : t)) : value;
 const blankToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 /** Companies House numbers: 8 digits, or 2 letters (SC, NI, OC, ...) and 6 digits. */
@@ -110,7 +112,9 @@ export class CreateSupplierInput {
 
   /** `onboarding` (default) or `active`; offboard through `POST /api/v1/suppliers/{id}/offboard`. @example "active" */
   @IsOptional()
-  @IsIn(SUPPLIER_STATUSES.filter((s) => s !== 'offboarded'), { message: 'must be onboarding or active (offboard through POST /suppliers/:id/offboard)' })
+  @IsIn(SUPPLIER_STATUSES.filter((s) => s !== 'offboarded'), {
+    message: 'must be onboarding or active (offboard through POST /suppliers/:id/offboard)',
+  })
   status?: SupplierStatus;
 
   @IsOptional()
@@ -123,7 +127,10 @@ export class CreateSupplierInput {
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @Matches(/^[a-z0-9][a-z0-9 _-]{0,49}$/, { each: true, message: 'each tag must be 1 to 50 lower-case letters, digits, spaces, "-" or "_"' })
+  @Matches(/^[a-z0-9][a-z0-9 _-]{0,49}$/, {
+    each: true,
+    message: 'each tag must be 1 to 50 lower-case letters, digits, spaces, "-" or "_"',
+  })
   tags?: string[];
 
   @IsOptional()
@@ -143,86 +150,150 @@ export class CreateSupplierInput {
 
 /** PATCH: any field of the create input; contacts, when given, replace the list. */
 export class UpdateSupplierInput {
-  @NotNullIfPresent() @Transform(trim) @IsString() @MinLength(2) @MaxLength(300)
+  @NotNullIfPresent()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   name?: string;
 
-  @NotNullIfPresent() @IsIn(SUPPLIER_KINDS)
+  @NotNullIfPresent()
+  @IsIn(SUPPLIER_KINDS)
   kind?: SupplierKind;
 
-  @IsOptional() @Transform(compact) @Matches(COMPANIES_HOUSE_NUMBER, { message: 'must be 8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)' })
+  @IsOptional()
+  @Transform(compact)
+  @Matches(COMPANIES_HOUSE_NUMBER, { message: 'must be 8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456)' })
   companiesHouseNumber?: string | null;
 
-  @IsOptional() @Transform(compact) @Matches(ODS_CODE, { message: 'must be an ODS code of 3 to 6 letters and digits (e.g. RJ1, A81001)' })
+  @IsOptional()
+  @Transform(compact)
+  @Matches(ODS_CODE, { message: 'must be an ODS code of 3 to 6 letters and digits (e.g. RJ1, A81001)' })
   odsCode?: string | null;
 
-  @IsOptional() @Transform(compact) @Matches(UKPRN, { message: 'must be a UKPRN: 8 digits starting with 1' })
+  @IsOptional()
+  @Transform(compact)
+  @Matches(UKPRN, { message: 'must be a UKPRN: 8 digits starting with 1' })
   ukprn?: string | null;
 
-  @IsOptional() @Transform(blankToNull) @Matches(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { message: 'must be an http(s) URL' }) @MaxLength(500)
+  @IsOptional()
+  @Transform(blankToNull)
+  @Matches(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { message: 'must be an http(s) URL' })
+  @MaxLength(500)
   website?: string | null;
 
-  @IsOptional() @Transform(blankToNull) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @Transform(blankToNull)
+  @IsString()
+  @MaxLength(2000)
   services?: string | null;
 
-  @NotNullIfPresent() @IsIn(CRITICALITIES)
+  @NotNullIfPresent()
+  @IsIn(CRITICALITIES)
   criticality?: Criticality;
 
   @NotNullIfPresent()
-  @IsIn(SUPPLIER_STATUSES.filter((s) => s !== 'offboarded'), { message: 'must be onboarding or active (offboard through POST /suppliers/:id/offboard)' })
+  @IsIn(SUPPLIER_STATUSES.filter((s) => s !== 'offboarded'), {
+    message: 'must be onboarding or active (offboard through POST /suppliers/:id/offboard)',
+  })
   status?: SupplierStatus;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   ownerId?: string | null;
 
-  @NotNullIfPresent() @Transform(lowerTags) @IsArray() @ArrayMaxSize(30) @IsString({ each: true })
-  @Matches(/^[a-z0-9][a-z0-9 _-]{0,49}$/, { each: true, message: 'each tag must be 1 to 50 lower-case letters, digits, spaces, "-" or "_"' })
+  @NotNullIfPresent()
+  @Transform(lowerTags)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9][a-z0-9 _-]{0,49}$/, {
+    each: true,
+    message: 'each tag must be 1 to 50 lower-case letters, digits, spaces, "-" or "_"',
+  })
   tags?: string[];
 
-  @IsOptional() @Transform(blankToNull) @IsString() @MaxLength(5000)
+  @IsOptional()
+  @Transform(blankToNull)
+  @IsString()
+  @MaxLength(5000)
   notes?: string | null;
 
-  @NotNullIfPresent() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactInput)
+  @NotNullIfPresent()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactInput)
   contacts?: ContactInput[];
 }
 
-export const SUPPLIER_SORTS = ['name', 'createdAt', 'updatedAt', 'tier', 'singleLossEstimate', 'impactLevel', 'criticality', 'status', 'kind', 'band', 'rating', 'valueAtRisk', 'netValueAtRisk'];
+export const SUPPLIER_SORTS = [
+  'name',
+  'createdAt',
+  'updatedAt',
+  'tier',
+  'singleLossEstimate',
+  'impactLevel',
+  'criticality',
+  'status',
+  'kind',
+  'band',
+  'rating',
+  'valueAtRisk',
+  'netValueAtRisk',
+];
 
 export class SupplierListQuery extends PageQuery {
-  @IsOptional() @IsIn(SUPPLIER_KINDS)
+  @IsOptional()
+  @IsIn(SUPPLIER_KINDS)
   kind?: SupplierKind;
 
-  @IsOptional() @IsIn(SUPPLIER_STATUSES)
+  @IsOptional()
+  @IsIn(SUPPLIER_STATUSES)
   status?: SupplierStatus;
 
   @ApiProperty({ required: false, enum: [1, 2, 3, 4] })
-  @IsOptional() @Type(() => Number) @IsIn([1, 2, 3, 4])
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn([1, 2, 3, 4])
   tier?: number;
 
-  @IsOptional() @IsIn(CRITICALITIES)
+  @IsOptional()
+  @IsIn(CRITICALITIES)
   criticality?: Criticality;
 
-  @IsOptional() @IsIn(BANDS)
+  @IsOptional()
+  @IsIn(BANDS)
   band?: Band;
 
-  @IsOptional() @IsIn(RATINGS)
+  @IsOptional()
+  @IsIn(RATINGS)
   rating?: Rating;
 
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   tag?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   ownerId?: string;
 
   /** Text search on the name and the identifiers. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
-  @IsOptional() @IsIn(['json', 'csv'])
+  @IsOptional()
+  @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
 
 /** risk-model section 6: governance overrides the tier with a reason (null clears the override). */
 export class TierOverrideInput {
-  @ValidateIf((_, v) => v !== null) @IsIn([1, 2, 3, 4], { message: 'must be 1, 2, 3 or 4, or null to clear the override' }) tier: 1 | 2 | 3 | 4 | null;
+  @ValidateIf((_, v) => v !== null)
+  @IsIn([1, 2, 3, 4], { message: 'must be 1, 2, 3 or 4, or null to clear the override' })
+  tier: 1 | 2 | 3 | 4 | null;
   @IsString() @MinLength(10, { message: 'must say why, in at least 10 characters' }) @MaxLength(2000) reason: string;
 }

@@ -95,7 +95,8 @@ export function toSupplierView(supplier: Supplier): SupplierView {
     notes: supplier.notes,
     contacts: (supplier.contacts ?? []).sort((a, b) => a.position - b.position).map(toContactView),
     tier: supplier.tier,
-    tierOverride: supplier.tierOverride === null ? null : { tier: supplier.tierOverride, reason: supplier.tierOverrideReason },
+    tierOverride:
+      supplier.tierOverride === null ? null : { tier: supplier.tierOverride, reason: supplier.tierOverrideReason },
     impactLevel: supplier.impactLevel,
     singleLossEstimate: supplier.singleLossEstimate,
     inherentRisk: supplier.riskInputs,
@@ -147,6 +148,8 @@ export function supplierSnapshot(supplier: Supplier, contacts: SupplierContact[]
     ownerId: supplier.ownerId,
     tags: supplier.tags,
     notes: supplier.notes,
-    contacts: [...contacts].sort((a, b) => a.position - b.position).map((c) => ({ name: c.name, email: c.email, phone: c.phone, role: c.role })),
+    contacts: [...contacts]
+      .sort((a, b) => a.position - b.position)
+      .map((c) => ({ name: c.name, email: c.email, phone: c.phone, role: c.role })),
   };
 }

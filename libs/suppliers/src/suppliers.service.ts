@@ -8,7 +8,12 @@ import { RiskRecompute, initialRisk } from './risk.recompute.js';
 import { cancelOpenAssessments } from './offboard-assessments.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { Supplier } from './supplier.entity.js';
-import { type ContactInput, type CreateSupplierInput, type SupplierListQuery, type UpdateSupplierInput } from './supplier.input.js';
+import {
+  type ContactInput,
+  type CreateSupplierInput,
+  type SupplierListQuery,
+  type UpdateSupplierInput,
+} from './supplier.input.js';
 import { supplierSnapshot } from './supplier.view.js';
 import { listSuppliers } from './supplier-list.query.js';
 
@@ -27,7 +32,13 @@ export class SuppliersService {
 
   async get(id: string): Promise<Supplier> {
     // One query, with the risk explanation that lists leave out.
-    const supplier = await this.dataSource.getRepository(Supplier).createQueryBuilder('s').addSelect('s.risk').leftJoinAndSelect('s.contacts', 'c').where('s.id = :id', { id }).getOne();
+    const supplier = await this.dataSource
+      .getRepository(Supplier)
+      .createQueryBuilder('s')
+      .addSelect('s.risk')
+      .leftJoinAndSelect('s.contacts', 'c')
+      .where('s.id = :id', { id })
+      .getOne();
     if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
     return supplier;
   }
@@ -86,7 +97,14 @@ export class SuppliersService {
     suppliers.forEach((supplier, i) => Object.assign(supplier, inserted.generatedMaps[i]));
     const contacts = suppliers.flatMap((supplier, i) =>
       (inputs[i].contacts ?? []).map((c, position) =>
-        m.create(SupplierContact, { supplierId: supplier.id, name: c.name, email: c.email, phone: c.phone ?? null, role: c.role, position }),
+        m.create(SupplierContact, {
+          supplierId: supplier.id,
+          name: c.name,
+          email: c.email,
+          phone: c.phone ?? null,
+          role: c.role,
+          position,
+        }),
       ),
     );
     if (contacts.length) {
@@ -96,7 +114,13 @@ export class SuppliersService {
     for (const supplier of suppliers) supplier.contacts = contacts.filter((c) => c.supplierId === supplier.id);
     await this.audit.recordMany(
       m,
-      suppliers.map((supplier) => ({ action: 'supplier.created', entityType: 'supplier', entityId: supplier.id, before: null, after: supplierSnapshot(supplier) })),
+      suppliers.map((supplier) => ({
+        action: 'supplier.created',
+        entityType: 'supplier',
+        entityId: supplier.id,
+        before: null,
+        after: supplierSnapshot(supplier),
+      })),
     );
     return suppliers;
   }
@@ -107,7 +131,10 @@ export class SuppliersService {
       if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
       supplier.contacts = await m.find(SupplierContact, { where: { supplierId: id } });
       if (supplier.status === 'offboarded') {
-        throw new ConflictError('SUPPLIER.OFFBOARDED', 'This supplier has been offboarded; its record is kept as history and cannot be changed.');
+        throw new ConflictError(
+          'SUPPLIER.OFFBOARDED',
+          'This supplier has been offboarded; its record is kept as history and cannot be changed.',
+        );
       }
       const before = supplierSnapshot(supplier);
       const status = input.status ?? supplier.status;
@@ -123,7 +150,13 @@ export class SuppliersService {
       const { contacts: existing, ...columns } = supplier;
       await m.save(Supplier, columns);
       supplier.contacts = input.contacts ? await this.replaceContacts(m, id, existing, input.contacts) : existing;
-      await this.audit.record(m, { action: 'supplier.updated', entityType: 'supplier', entityId: id, before, after: supplierSnapshot(supplier) });
+      await this.audit.record(m, {
+        action: 'supplier.updated',
+        entityType: 'supplier',
+        entityId: id,
+        before,
+        after: supplierSnapshot(supplier),
+      });
       if (criticalityChanged) await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
     };
@@ -139,7 +172,8 @@ export class SuppliersService {
     const run = async (m: EntityManager) => {
       const supplier = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!supplier) throw new NotFoundError('SUPPLIER.NOT_FOUND', 'No such supplier.');
-      if (supplier.status === 'offboarded') throw new ConflictError('SUPPLIER.ALREADY_OFFBOARDED', 'This supplier is already offboarded.');
+      if (supplier.status === 'offboarded')
+        throw new ConflictError('SUPPLIER.ALREADY_OFFBOARDED', 'This supplier is already offboarded.');
       const today = this.clock.today();
       const open = await m.query<{ id: string; status: string; end_date: string | null }[]>(
         `SELECT id, status, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM data_sharing_link WHERE supplier_id = $1 AND status <> 'ended'`,
@@ -147,7 +181,10 @@ export class SuppliersService {
       );
       for (const link of open) {
         const endDate = link.end_date && link.end_date < today ? link.end_date : today;
-        await m.query(`UPDATE data_sharing_link SET status = 'ended', end_date = GREATEST($2::date, start_date), updated_at = now() WHERE id = $1`, [link.id, endDate]);
+        await m.query(
+          `UPDATE data_sharing_link SET status = 'ended', end_date = GREATEST($2::date, start_date), updated_at = now() WHERE id = $1`,
+          [link.id, endDate],
+        );
         await this.audit.record(m, {
           action: 'data_sharing_link.ended',
           entityType: 'data_sharing_link',
@@ -160,7 +197,13 @@ export class SuppliersService {
       await cancelOpenAssessments(m, this.audit, id, now);
       const before = { status: supplier.status, offboardedAt: null };
       await m.update(Supplier, { id }, { status: 'offboarded', offboardedAt: now });
-      await this.audit.record(m, { action: 'supplier.offboarded', entityType: 'supplier', entityId: id, before, after: { status: 'offboarded', offboardedAt: now } });
+      await this.audit.record(m, {
+        action: 'supplier.offboarded',
+        entityType: 'supplier',
+        entityId: id,
+        before,
+        after: { status: 'offboarded', offboardedAt: now },
+      });
       await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
     };
@@ -175,7 +218,13 @@ export class SuppliersService {
       const before = { tierOverride: supplier.tierOverride, tierOverrideReason: supplier.tierOverrideReason };
       const after = { tierOverride: tier, tierOverrideReason: tier === null ? null : reason };
       await m.update(Supplier, { id }, after);
-      await this.audit.record(m, { action: 'supplier.tier_overridden', entityType: 'supplier', entityId: id, before, after: { ...after, reason } });
+      await this.audit.record(m, {
+        action: 'supplier.tier_overridden',
+        entityType: 'supplier',
+        entityId: id,
+        before,
+        after: { ...after, reason },
+      });
       await this.recompute.forSupplier(m, id);
       return m.findOneOrFail(Supplier, { where: { id }, relations: { contacts: true } });
     });
@@ -184,7 +233,10 @@ export class SuppliersService {
   /** Names of several suppliers in one query (lists that show whose a row is). */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; name: string }[]>('SELECT id, name FROM supplier WHERE id = ANY($1)', [[...new Set(ids)]]);
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM supplier WHERE id = ANY($1)',
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -194,10 +246,19 @@ export class SuppliersService {
 
   private assertPrimaryContact(status: string, contacts: Pick<ContactInput, 'role'>[]): void {
     const problem = primaryContactProblem(status, contacts);
-    if (problem) throw new RuleViolationError('SUPPLIER.PRIMARY_CONTACT_REQUIRED', 'An active supplier needs at least one primary contact.', [problem]);
+    if (problem)
+      throw new RuleViolationError(
+        'SUPPLIER.PRIMARY_CONTACT_REQUIRED',
+        'An active supplier needs at least one primary contact.',
+        [problem],
+      );
   }
 
-  private async assertIdentifiersFree(m: EntityManager, input: Partial<Record<(typeof IDENTIFIERS)[number], string | null>>, selfId: string | null): Promise<void> {
+  private async assertIdentifiersFree(
+    m: EntityManager,
+    input: Partial<Record<(typeof IDENTIFIERS)[number], string | null>>,
+    selfId: string | null,
+  ): Promise<void> {
     const problems: FieldProblem[] = [];
     for (const key of IDENTIFIERS) {
       const value = input[key];
@@ -205,25 +266,57 @@ export class SuppliersService {
       const other = await m.findOne(Supplier, { where: { [key]: value }, select: { id: true, name: true } });
       if (other && other.id !== selfId) problems.push({ path: key, message: `is already registered to ${other.name}` });
     }
-    if (problems.length) throw new ConflictError('SUPPLIER.DUPLICATE_IDENTIFIER', 'Another supplier already has this identifier.', problems);
+    if (problems.length)
+      throw new ConflictError(
+        'SUPPLIER.DUPLICATE_IDENTIFIER',
+        'Another supplier already has this identifier.',
+        problems,
+      );
   }
 
   private async assertOwner(m: EntityManager, ownerId: string | null | undefined): Promise<void> {
     if (!ownerId) return;
     const [row] = await m.query<{ active: boolean }[]>('SELECT active FROM app_user WHERE id = $1', [ownerId]);
-    if (!row) throw new RuleViolationError('SUPPLIER.OWNER_UNKNOWN', 'The owner must be an internal user.', [{ path: 'ownerId', message: 'is not a known user' }]);
+    if (!row)
+      throw new RuleViolationError('SUPPLIER.OWNER_UNKNOWN', 'The owner must be an internal user.', [
+        { path: 'ownerId', message: 'is not a known user' },
+      ]);
   }
 
   /** Contacts are replaced as a list; those given with an id keep it. */
-  private async replaceContacts(m: EntityManager, supplierId: string, existing: SupplierContact[], contacts: ContactInput[]): Promise<SupplierContact[]> {
+  private async replaceContacts(
+    m: EntityManager,
+    supplierId: string,
+    existing: SupplierContact[],
+    contacts: ContactInput[],
+  ): Promise<SupplierContact[]> {
     const keep = new Set(existing.map((c) => c.id));
-    const problems = contacts.flatMap((c, i) => (c.id && !keep.has(c.id) ? [{ path: `contacts[${i}].id`, message: 'is not a contact of this supplier' }] : []));
-    if (problems.length) throw new RuleViolationError('SUPPLIER.CONTACT_UNKNOWN', 'A contact id does not belong to this supplier.', problems);
+    const problems = contacts.flatMap((c, i) =>
+      c.id && !keep.has(c.id) ? [{ path: `contacts[${i}].id`, message: 'is not a contact of this supplier' }] : [],
+    );
+    if (problems.length)
+      throw new RuleViolationError(
+        'SUPPLIER.CONTACT_UNKNOWN',
+        'A contact id does not belong to this supplier.',
+        problems,
+      );
     const given = new Set(contacts.map((c) => c.id).filter(Boolean));
     const removed = existing.filter((c) => !given.has(c.id));
-    if (removed.length) await m.delete(SupplierContact, removed.map((c) => c.id));
+    if (removed.length)
+      await m.delete(
+        SupplierContact,
+        removed.map((c) => c.id),
+      );
     const rows = contacts.map((c, position) =>
-      m.create(SupplierContact, { ...(c.id ? { id: c.id } : {}), supplierId, name: c.name, email: c.email, phone: c.phone ?? null, role: c.role, position }),
+      m.create(SupplierContact, {
+        ...(c.id ? { id: c.id } : {}),
+        supplierId,
+        name: c.name,
+        email: c.email,
+        phone: c.phone ?? null,
+        role: c.role,
+        position,
+      }),
     );
     const kept = rows.filter((r) => r.id);
     const fresh = rows.filter((r) => !r.id);

@@ -5,7 +5,14 @@ import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bull';
 import { Logger } from '@nestjs/common';
-import { AuthenticationError, AuthService, consoleCookie, ConsoleSessions, ForbiddenError, type User } from '@app/identity';
+import {
+  AuthenticationError,
+  AuthService,
+  consoleCookie,
+  ConsoleSessions,
+  ForbiddenError,
+  type User,
+} from '@app/identity';
 import { EMAIL_QUEUE } from '@app/notifications';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, sendProblem } from '@app/platform';
@@ -34,8 +41,16 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     if (!session) return null;
     // A cookie rides along with any site's request: a change (pause, retry, clean) must come from a
     // page of ours (its Origin), or carry the session's CSRF token in X-CSRF-Token.
-    if (UNSAFE.has(request.method) && !sameOrigin(request) && !ConsoleSessions.csrfMatches(session.csrfToken, request.headers['x-csrf-token'])) {
-      throw new DomainError('AUTH.CSRF', 'This change did not come from this site: reload the queue dashboard and try again.', 403);
+    if (
+      UNSAFE.has(request.method) &&
+      !sameOrigin(request) &&
+      !ConsoleSessions.csrfMatches(session.csrfToken, request.headers['x-csrf-token'])
+    ) {
+      throw new DomainError(
+        'AUTH.CSRF',
+        'This change did not come from this site: reload the queue dashboard and try again.',
+        403,
+      );
     }
     return session.user;
   });
@@ -55,10 +70,17 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
-async function mount(app: NestFastifyApplication, path: string, caller: (request: FastifyRequest) => Promise<User | null>): Promise<void> {
+async function mount(
+  app: NestFastifyApplication,
+  path: string,
+  caller: (request: FastifyRequest) => Promise<User | null>,
+): Promise<void> {
   const board = new BoardAdapter();
   board.setBasePath(path);
-  createBullBoard({ queues: [new BullAdapter(app.get<Queue>(getQueueToken(EMAIL_QUEUE), { strict: false }), { readOnlyMode: false })], serverAdapter: board });
+  createBullBoard({
+    queues: [new BullAdapter(app.get<Queue>(getQueueToken(EMAIL_QUEUE), { strict: false }), { readOnlyMode: false })],
+    serverAdapter: board,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('QueueBoard');
   await fastify.register(
@@ -70,7 +92,13 @@ async function mount(app: NestFastifyApplication, path: string, caller: (request
         } catch (error) {
           return sendProblem(error, request, reply, logger);
         }
-        if (!user) return sendProblem(new AuthenticationError('Sign in as an admin (Bearer token, or the console).'), request, reply, logger);
+        if (!user)
+          return sendProblem(
+            new AuthenticationError('Sign in as an admin (Bearer token, or the console).'),
+            request,
+            reply,
+            logger,
+          );
         if (user.role !== 'admin') return sendProblem(new ForbiddenError(), request, reply, logger);
       });
       await scope.register(board.registerPlugin() as never);

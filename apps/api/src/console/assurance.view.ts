@@ -1,5 +1,11 @@
 import type { AccessPath } from '@app/access-paths';
-import { CERTIFICATION_LABELS, type AnswerEvidence, type Certification, type CertificationView, type DsptStanding } from '@app/certifications';
+import {
+  CERTIFICATION_LABELS,
+  type AnswerEvidence,
+  type Certification,
+  type CertificationView,
+  type DsptStanding,
+} from '@app/certifications';
 import type { FieldProblem } from '@app/platform';
 import type { Supplier } from '@app/suppliers';
 import { datesFrom } from './forms.js';
@@ -14,7 +20,9 @@ const one = (body: Form, name: string): string | undefined => {
 };
 const list = (body: Form, name: string): string[] => {
   const value = body[name];
-  return (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []).map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [])
+    .map((v) => v.trim())
+    .filter(Boolean);
 };
 /** A whole number as a number; anything else left as typed, for the validator to name. */
 const count = (value: string | undefined) => (value === undefined ? null : /^\d+$/.test(value) ? Number(value) : value);
@@ -23,9 +31,18 @@ const boolean = (value: string | undefined) => (value === 'true' ? true : value 
 /** An access-path form as the API's input: systems separated by commas, the data assets ticked. */
 export function accessPathValues(body: Form, creating: boolean): Form {
   const values: Form = {
-    kind: one(body, 'kind'), description: one(body, 'description') ?? '', systems: (one(body, 'systems') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    dataAssetIds: list(body, 'dataAssetIds'), mfa: one(body, 'mfa'), monitored: boolean(one(body, 'monitored')),
-    deviceCount: count(one(body, 'deviceCount')), unsupportedDeviceCount: count(one(body, 'unsupportedDeviceCount')), lastReviewedOn: one(body, 'lastReviewedOn') ?? null,
+    kind: one(body, 'kind'),
+    description: one(body, 'description') ?? '',
+    systems: (one(body, 'systems') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    dataAssetIds: list(body, 'dataAssetIds'),
+    mfa: one(body, 'mfa'),
+    monitored: boolean(one(body, 'monitored')),
+    deviceCount: count(one(body, 'deviceCount')),
+    unsupportedDeviceCount: count(one(body, 'unsupportedDeviceCount')),
+    lastReviewedOn: one(body, 'lastReviewedOn') ?? null,
   };
   if (!creating) values.status = one(body, 'status');
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
@@ -33,7 +50,13 @@ export function accessPathValues(body: Form, creating: boolean): Form {
 
 /** A stored certification as its edit form shows it. */
 export const certificationFormValues = (c: Certification): Form => ({
-  kind: c.kind, reference: c.reference ?? '', status: c.status ?? '', scope: c.scope ?? '', issuedOn: c.issuedOn ?? '', expiresOn: c.expiresOn ?? '', evidence: c.evidence ?? '',
+  kind: c.kind,
+  reference: c.reference ?? '',
+  status: c.status ?? '',
+  scope: c.scope ?? '',
+  issuedOn: c.issuedOn ?? '',
+  expiresOn: c.expiresOn ?? '',
+  evidence: c.evidence ?? '',
 });
 
 /** A certification form as the API's input: empty fields cleared. */
@@ -49,14 +72,29 @@ export function certificationValues(body: Form, creating: boolean): Form {
 const words = (value: string) => value.replace(/_/g, ' ');
 
 /** The supplier's assurance page: its ways in (weak ones marked) and its certificates (expired ones marked). */
-export function assuranceView(supplier: Supplier, paths: AccessPath[], certifications: CertificationView[], dspt: DsptStanding, assetNames: Map<string, string>) {
+export function assuranceView(
+  supplier: Supplier,
+  paths: AccessPath[],
+  certifications: CertificationView[],
+  dspt: DsptStanding,
+  assetNames: Map<string, string>,
+) {
   const active = paths.filter((p) => p.status !== 'removed');
   const removed = paths.filter((p) => p.status === 'removed');
   const pathRow = (p: AccessPath) => ({
-    id: p.id, kind: words(p.kind), description: p.description, systems: p.systems.join(', ') || '–', mfa: words(p.mfa), monitored: p.monitored ? 'yes' : 'no',
+    id: p.id,
+    kind: words(p.kind),
+    description: p.description,
+    systems: p.systems.join(', ') || '–',
+    mfa: words(p.mfa),
+    monitored: p.monitored ? 'yes' : 'no',
     data: p.dataAssetIds.map((id) => assetNames.get(id) ?? id).join(', ') || '–',
-    devices: p.deviceCount === null ? '–' : `${p.deviceCount}${p.unsupportedDeviceCount ? ` (${p.unsupportedDeviceCount} unsupported)` : ''}`,
-    lastReviewedOn: p.lastReviewedOn ?? 'never', status: p.status,
+    devices:
+      p.deviceCount === null
+        ? '–'
+        : `${p.deviceCount}${p.unsupportedDeviceCount ? ` (${p.unsupportedDeviceCount} unsupported)` : ''}`,
+    lastReviewedOn: p.lastReviewedOn ?? 'never',
+    status: p.status,
     unprotected: p.status === 'active' && (p.mfa === 'none' || !p.monitored),
   });
   const weak = active.filter((p) => p.status === 'active' && (p.mfa === 'none' || !p.monitored));
@@ -68,8 +106,14 @@ export function assuranceView(supplier: Supplier, paths: AccessPath[], certifica
       ? `${weak.length === 1 ? 'One active way in is' : `${weak.length} active ways in are`} without MFA or not monitored: the band used for the likelihood is one step worse (risk model section 3).`
       : null,
     certifications: certifications.map((c) => ({
-      ...c, label: CERTIFICATION_LABELS[c.kind], status: c.status ? words(c.status) : null, scope: c.scope ?? '–', reference: c.reference ?? '–',
-      issuedOn: c.issuedOn ?? '–', expiresOn: c.expiresOn ?? '–', verifiedOn: c.verifiedOn ?? '',
+      ...c,
+      label: CERTIFICATION_LABELS[c.kind],
+      status: c.status ? words(c.status) : null,
+      scope: c.scope ?? '–',
+      reference: c.reference ?? '–',
+      issuedOn: c.issuedOn ?? '–',
+      expiresOn: c.expiresOn ?? '–',
+      verifiedOn: c.verifiedOn ?? '',
     })),
     dspt: { ...dspt, currentStatus: dspt.currentStatus ? words(dspt.currentStatus) : null },
   };
@@ -77,7 +121,13 @@ export function assuranceView(supplier: Supplier, paths: AccessPath[], certifica
 
 /** An answer's certification evidence as the review page tags it (green proven, red flagged, grey unverified). */
 export const evidenceTag = (e: AnswerEvidence | undefined) =>
-  e ? { text: e.text, label: { proven: 'Proven', flag: 'Check', unverified: 'Not proven' }[e.outcome], tag: e.outcome === 'proven' ? 'nhsuk-tag--green' : e.outcome === 'flag' ? 'nhsuk-tag--red' : 'nhsuk-tag--grey' } : null;
+  e
+    ? {
+        text: e.text,
+        label: { proven: 'Proven', flag: 'Check', unverified: 'Not proven' }[e.outcome],
+        tag: e.outcome === 'proven' ? 'nhsuk-tag--green' : e.outcome === 'flag' ? 'nhsuk-tag--red' : 'nhsuk-tag--grey',
+      }
+    : null;
 
 /** The form with its NHS.UK date inputs read as YYYY-MM-DD (as typed, `d/m/y`, where not a real date), and their problems. */
 export function withDates(body: Form, names: string[]): { values: Form; problems: FieldProblem[] } {

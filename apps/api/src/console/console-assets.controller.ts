@@ -14,7 +14,6 @@ const CONSOLE_CSS = readFileSync(join(templatesDir('console'), 'assets', 'consol
 @UseFilters(ConsoleErrors)
 @Controller('console')
 export class ConsoleAssetsController {
-
   /** The console's script: live filters and upload progress, enhancements only. */
   @Get('assets/console.js')
   @Public()

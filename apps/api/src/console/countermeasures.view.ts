@@ -10,14 +10,25 @@ export function lossFiguresView(loss: LossDistributionView) {
     mean: { gross: moneyText(loss.gross.mean), net: moneyText(loss.net.mean) },
     p95: { gross: moneyText(loss.gross.p95), net: moneyText(loss.net.p95) },
     p99: { gross: moneyText(loss.gross.p99), net: moneyText(loss.net.p99) },
-    tail: loss.tailContributors.slice(0, 5).map((t) => ({ supplierId: t.supplierId, name: t.name, share: `${(t.share * 100).toFixed(t.share >= 0.1 ? 0 : 1)}%` })),
+    tail: loss.tailContributors.slice(0, 5).map((t) => ({
+      supplierId: t.supplierId,
+      name: t.name,
+      share: `${(t.share * 100).toFixed(t.share >= 0.1 ? 0 : 1)}%`,
+    })),
   };
 }
 
 /** One row of "What to fix first". */
 export function actionView(a: CountermeasureAction, rank: number) {
   return {
-    rank, findingId: a.findingId, supplierId: a.supplierId, supplier: a.supplierName, code: a.questionCode, text: a.questionText, severity: a.severity, status: a.status.replace('_', ' '),
+    rank,
+    findingId: a.findingId,
+    supplierId: a.supplierId,
+    supplier: a.supplierName,
+    code: a.questionCode,
+    text: a.questionText,
+    severity: a.severity,
+    status: a.status.replace('_', ' '),
     reduction: a.riskReduction === null ? 'not yet valued' : moneyText(a.riskReduction),
     cost: a.remediationCost === null ? 'no estimate' : moneyText(a.remediationCost),
     perPound: a.reductionPerPound === null ? '–' : `£${a.reductionPerPound.toFixed(2)}`,
@@ -29,8 +40,13 @@ export function pathView(path: SupplierPath, actions: CountermeasureAction[]) {
   const byId = new Map(actions.map((a) => [a.findingId, a]));
   const steps = path.findingIds.map((id) => byId.get(id)).filter((a): a is CountermeasureAction => a !== undefined);
   return {
-    supplierId: path.supplierId, supplier: path.supplierName, band: path.band ?? 'not assessed',
-    sentence: pathSentence(path, steps.map((a) => a.questionCode)),
+    supplierId: path.supplierId,
+    supplier: path.supplierName,
+    band: path.band ?? 'not assessed',
+    sentence: pathSentence(
+      path,
+      steps.map((a) => a.questionCode),
+    ),
     steps: steps.map((a) => ({ findingId: a.findingId, code: a.questionCode, text: a.questionText })),
   };
 }

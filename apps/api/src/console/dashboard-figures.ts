@@ -45,7 +45,9 @@ export class DashboardFigures {
   ) {}
 
   async current(withLoss: boolean): Promise<{ report: SupplyChainReport; loss: LossDistributionView | null }> {
-    const [{ snapshot }] = await this.dataSource.query<{ snapshot: string }[]>('SELECT pg_current_snapshot()::text AS snapshot');
+    const [{ snapshot }] = await this.dataSource.query<{ snapshot: string }[]>(
+      'SELECT pg_current_snapshot()::text AS snapshot',
+    );
     const key = `${this.clock.today()} ${snapshot}`;
     const report = this.report.get(key, () => this.reports.build());
     const loss = withLoss ? this.loss.get(key, () => this.lossDistribution.current()) : null;

@@ -28,11 +28,16 @@ export class ConsoleDashboardController {
     const user = request.user!;
     // The loss distribution is for governance (api.md), as on its route.
     const { report, loss: distribution } = await this.figures.current(can(user, 'report.read'));
-    const overdueFindings = user.role === 'viewer' ? [] : (await this.findings.list({ overdue: true, page: 1, pageSize: 50, withTotal: false })).items;
+    const overdueFindings =
+      user.role === 'viewer'
+        ? []
+        : (await this.findings.list({ overdue: true, page: 1, pageSize: 50, withTotal: false })).items;
     const titles = new Map((await this.catalogue.list()).map((e) => [e.key, e.title]));
     const view = dashboardView(report, user, { overdueFindings, titles });
     const names = await this.suppliers.namesOf(overdueFindings.map((f) => f.supplierId));
-    for (const group of view.attention.groups) for (const item of group.items as { supplier: string; supplierId?: string }[]) if (item.supplierId) item.supplier = names.get(item.supplierId) ?? '';
+    for (const group of view.attention.groups)
+      for (const item of group.items as { supplier: string; supplierId?: string }[])
+        if (item.supplierId) item.supplier = names.get(item.supplierId) ?? '';
     const loss = distribution ? lossFiguresView(distribution) : null;
     sendPage(reply, request, 'dashboard', 'Dashboard', { ...view, loss });
   }

@@ -1,5 +1,13 @@
 /** Dates as people in the organisation read them: Europe/London, day month year, on one line. */
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "28 Nov 2026, 09:00" in Europe/London (GMT or BST as it was on the day). */
@@ -14,7 +22,12 @@ export function dateText(iso: string | null | undefined, empty = '–'): string 
   return m ? DATE.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
 }
 
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day (YYYY-MM-DD) of an instant in Europe/London. */
 export function londonDate(at: Date): string {
@@ -25,7 +38,10 @@ export function londonDate(at: Date): string {
 export function londonToIso(day: string, time: string): string {
   const [h, m] = time.split(':').map(Number);
   const guess = new Date(`${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`);
-  const offset = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(guess)) - guess.getUTCHours();
+  const offset =
+    Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(guess),
+    ) - guess.getUTCHours();
   const fixed = new Date(guess.getTime() - (((offset % 24) + 24) % 24) * 3_600_000);
   if (Number.isNaN(fixed.getTime())) throw new RangeError(`not a date: ${day} ${time}`);
   return fixed.toISOString().replace('.000Z', 'Z');

@@ -7,7 +7,8 @@ import { Clock, HttpConfig, NotFoundError, OrganisationConfig } from '@app/platf
 import { ConsoleErrors, sendPage } from './pages.js';
 
 /** The rendered email alone, for the preview's frame: its own inline styles, nothing else, framed only by the console. */
-const EMAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; form-action 'none'";
+const EMAIL_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; form-action 'none'";
 
 /**
  * Admins read every email template as its recipients would, HTML and plain text, rendered with
@@ -36,7 +37,15 @@ export class ConsoleEmailPreviewsController {
       templates: new Set(samples.map((s) => s.template)).size,
       samples: samples.map((s, i) => {
         const email = this.renderer.render(s.template, s.context);
-        return { n: i, anchor: `email-${i}`, template: s.template, variant: s.variant, to: s.to, subject: email.subject, text: email.text };
+        return {
+          n: i,
+          anchor: `email-${i}`,
+          template: s.template,
+          variant: s.variant,
+          to: s.to,
+          subject: email.subject,
+          text: email.text,
+        };
       }),
     });
   }
@@ -48,10 +57,19 @@ export class ConsoleEmailPreviewsController {
     const sample = this.samples()[n];
     if (!sample) throw new NotFoundError('CONSOLE.NOT_FOUND', 'There is nothing here.');
     const email = this.renderer.render(sample.template, sample.context);
-    void reply.status(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', EMAIL_CSP).send(email.html);
+    void reply
+      .status(200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', EMAIL_CSP)
+      .send(email.html);
   }
 
   private samples(): EmailSample[] {
-    return emailSamples({ org: this.organisation.name, contactEmail: this.organisation.contactEmail, baseUrl: this.http.baseUrl }, this.clock.today(), this.clock.now());
+    return emailSamples(
+      { org: this.organisation.name, contactEmail: this.organisation.contactEmail, baseUrl: this.http.baseUrl },
+      this.clock.today(),
+      this.clock.now(),
+    );
   }
 }

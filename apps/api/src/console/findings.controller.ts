@@ -22,7 +22,11 @@ export class ConsoleFindingsController {
   /** Open work by severity, with filters; each finding has its remediation form. */
   @Get()
   @Roles('procurement', 'governance')
-  async board(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async board(
+    @Query() query: Record<string, string | undefined>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const status = FINDING_STATUS_VALUES.includes(query.status as 'open') ? (query.status as 'open') : undefined;
     const overdue = query.overdue === 'true';
     const { items, total } = await this.findings.list({ status, overdue, page: 1, pageSize: 200 });
@@ -32,24 +36,52 @@ export class ConsoleFindingsController {
 
   @Get(':id')
   @Roles('procurement', 'governance')
-  async finding(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async finding(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     sendPage(reply, request, 'finding', 'Finding', await this.context(id, request.user!));
   }
 
   /** Remediation updates; accepting the risk is for governance (the same rule as the API). */
   @Post(':id')
   @Roles('procurement', 'governance')
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: Record<string, string>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
     const status = FINDING_STATUS_VALUES.includes(body.status as 'open') ? (body.status as 'open') : undefined;
     const { values: dates, problems } = datesFrom(body, ['dueDate', 'acceptedUntil']);
     try {
       refuse(problems);
-      await this.findings.update(id, { status, plannedAction: text(body.plannedAction), dueDate: dates.dueDate, resolutionEvidence: text(body.resolutionEvidence), acceptanceReason: text(body.acceptanceReason), acceptedUntil: dates.acceptedUntil }, can(request.user, 'finding.accept'));
+      await this.findings.update(
+        id,
+        {
+          status,
+          plannedAction: text(body.plannedAction),
+          dueDate: dates.dueDate,
+          resolutionEvidence: text(body.resolutionEvidence),
+          acceptanceReason: text(body.acceptanceReason),
+          acceptedUntil: dates.acceptedUntil,
+        },
+        can(request.user, 'finding.accept'),
+      );
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
       const values = { ...body, dueDate: dates.dueDate ?? '', acceptedUntil: dates.acceptedUntil ?? '' };
-      sendPage(reply, request, 'finding', 'Finding', await this.context(id, request.user!, { errors: error.errors, values }), true, 422);
+      sendPage(
+        reply,
+        request,
+        'finding',
+        'Finding',
+        await this.context(id, request.user!, { errors: error.errors, values }),
+        true,
+        422,
+      );
       return;
     }
     redirect(reply, `/console/findings/${id}`);

@@ -46,7 +46,12 @@ export class ConsoleGovernanceController {
   /** A governance user records a decision; a rejected one shows every problem at once, with what was typed. */
   @Post('suppliers/:id/decisions')
   @Roles('governance')
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string | string[]>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: Record<string, string | string[]>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const { values: dates, problems } = datesFrom(body, ['reviewDate', 'expiresOn', 'endLinksBy']);
     const decision = text('decision') as DecisionInput['decision'];
@@ -57,22 +62,50 @@ export class ConsoleGovernanceController {
       return Number(raw);
     };
     const values: DecisionInput = {
-      decision, rationale: text('rationale'), reviewDate: dates.reviewDate ?? '',
-      ...(decision === 'transfer' ? { insurer: text('insurer') || undefined, policyRef: text('policyRef') || undefined, limit: amount('limit'), excess: amount('excess'), expiresOn: dates.expiresOn } : {}),
+      decision,
+      rationale: text('rationale'),
+      reviewDate: dates.reviewDate ?? '',
+      ...(decision === 'transfer'
+        ? {
+            insurer: text('insurer') || undefined,
+            policyRef: text('policyRef') || undefined,
+            limit: amount('limit'),
+            excess: amount('excess'),
+            expiresOn: dates.expiresOn,
+          }
+        : {}),
       ...(decision === 'avoid' ? { endLinksBy: dates.endLinksBy } : {}),
       ...(decision === 'mitigate' ? { findingIds: ([] as string[]).concat(body.findingIds ?? []) } : {}),
     };
     // What the decision needs besides its own rules, named with the rest (the service would only say so once these are fixed).
-    if (dates.reviewDate && !problems.some((p) => p.path === 'reviewDate') && dates.reviewDate <= this.clock.today()) problems.push({ path: 'reviewDate', message: 'must be after today' });
-    const needs = decision === 'transfer' ? (['insurer', 'policyRef', 'limit', 'excess', 'expiresOn'] as const) : decision === 'avoid' ? (['endLinksBy'] as const) : [];
-    for (const name of needs) if (values[name] === undefined && !problems.some((p) => p.path === name)) problems.push({ path: name, message: 'is required' });
+    if (dates.reviewDate && !problems.some((p) => p.path === 'reviewDate') && dates.reviewDate <= this.clock.today())
+      problems.push({ path: 'reviewDate', message: 'must be after today' });
+    const needs =
+      decision === 'transfer'
+        ? (['insurer', 'policyRef', 'limit', 'excess', 'expiresOn'] as const)
+        : decision === 'avoid'
+          ? (['endLinksBy'] as const)
+          : [];
+    for (const name of needs)
+      if (values[name] === undefined && !problems.some((p) => p.path === name))
+        problems.push({ path: name, message: 'is required' });
     try {
-      const input = await wordedForm(DecisionBody, { ...values, rationale: values.rationale.trim() }, DECISION_WORDS, 'Check the form.', problems);
+      const input = await wordedForm(
+        DecisionBody,
+        { ...values, rationale: values.rationale.trim() },
+        DECISION_WORDS,
+        'Check the form.',
+        problems,
+      );
       await this.decisions.record(id, input, request.user!.id);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 422) throw error;
       const typed = { ...body, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v ?? ''])) };
-      const page = await this.supplierPage.context(id, request.user!, { form: 'decision', errors: error.errors, values: typed });
+      const page = await this.supplierPage.context(id, request.user!, {
+        form: 'decision',
+        errors: error.errors,
+        values: typed,
+      });
       sendPage(reply, request, 'supplier', page.supplier.name, page, true, 422);
       return;
     }
@@ -82,7 +115,11 @@ export class ConsoleGovernanceController {
   /** The audit trail, newest first, filtered by what, who, action and dates (Europe/London days), with names instead of ids. */
   @Get('audit')
   @Roles('governance')
-  async auditTrail(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async auditTrail(
+    @Query() query: Record<string, string | undefined>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const page = pageParam(query.page);
     const { values: dates } = datesFrom(query, ['from', 'to']);
     const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
@@ -94,10 +131,13 @@ export class ConsoleGovernanceController {
       to: day(dates.to) ?? '',
     };
     const { items, total } = await this.audit.list({
-      entityType: filters.entityType || undefined, actorId: filters.actorId || undefined, action: filters.action || undefined,
+      entityType: filters.entityType || undefined,
+      actorId: filters.actorId || undefined,
+      action: filters.action || undefined,
       from: filters.from ? new Date(londonToIso(filters.from, '00:00')) : undefined,
       to: filters.to ? new Date(new Date(londonToIso(addDays(filters.to, 1), '00:00')).getTime() - 1) : undefined,
-      page, pageSize: AUDIT_PAGE_SIZE,
+      page,
+      pageSize: AUDIT_PAGE_SIZE,
     });
     const ids = idsIn(items);
     const names = new Map([...(await this.suppliers.namesOf(ids)), ...(await this.users.namesOf(ids))]);
@@ -113,14 +153,34 @@ export class ConsoleGovernanceController {
     const format = query.format === 'pdf' || query.format === 'csv' ? query.format : 'html';
     void reply.header('cache-control', 'no-store');
     if (format === 'csv') {
-      void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="supply-chain-risk.csv"').send(registerCsv(await this.reports.register()));
+      void reply
+        .status(200)
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="supply-chain-risk.csv"')
+        .send(registerCsv(await this.reports.register()));
       return;
     }
-    const page = this.reportHtml.render(await this.reports.build(), this.organisation.name, `${this.http.baseUrl}/console`, await portfolioSection(this.loss, this.countermeasures));
+    const page = this.reportHtml.render(
+      await this.reports.build(),
+      this.organisation.name,
+      `${this.http.baseUrl}/console`,
+      await portfolioSection(this.loss, this.countermeasures),
+    );
     if (format === 'pdf') {
-      void reply.status(200).header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"').send(await this.pdf.render(page));
+      void reply
+        .status(200)
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', 'attachment; filename="supply-chain-risk.pdf"')
+        .send(await this.pdf.render(page));
       return;
     }
-    void reply.status(200).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'").send(page);
+    void reply
+      .status(200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'",
+      )
+      .send(page);
   }
 }

@@ -16,7 +16,11 @@ export class ConsoleNotificationsController {
 
   @Get()
   @Roles('procurement', 'governance')
-  async log(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async log(
+    @Query() query: Record<string, string | undefined>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const status = STATUSES.includes(query.status as 'dead') ? (query.status as 'dead') : undefined;
     const { items, total } = await this.notifications.list({ status, page: 1, pageSize: 100 });
     sendPage(reply, request, 'notifications', 'Notifications', {
@@ -24,7 +28,16 @@ export class ConsoleNotificationsController {
       statuses: STATUSES.map((value) => ({ value, selected: value === status })),
       canRetry: can(request.user, 'notification.retry'),
       isAdmin: request.user!.role === 'admin',
-      items: items.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipients.join(', '), status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString().slice(0, 16).replace('T', ' '), note: n.lastError ?? n.skipReason ?? '', dead: n.status === 'dead' })),
+      items: items.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        recipient: n.recipients.join(', '),
+        status: n.status,
+        attempts: n.attempts,
+        createdAt: n.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+        note: n.lastError ?? n.skipReason ?? '',
+        dead: n.status === 'dead',
+      })),
     });
   }
 

@@ -1,7 +1,23 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ALL_ROLES, AuthService, consoleCookie, CONSOLE_ABSOLUTE_HOURS, CONSOLE_COOKIE, ConsoleSessions, LOGIN_CSRF_COOKIE, loginCsrfCookie, loginCsrfMatches, newLoginCsrf, Public, Roles, UsersService, type AuthenticatedRequest, type User } from '@app/identity';
+import {
+  ALL_ROLES,
+  AuthService,
+  consoleCookie,
+  CONSOLE_ABSOLUTE_HOURS,
+  CONSOLE_COOKIE,
+  ConsoleSessions,
+  LOGIN_CSRF_COOKIE,
+  loginCsrfCookie,
+  loginCsrfMatches,
+  newLoginCsrf,
+  Public,
+  Roles,
+  UsersService,
+  type AuthenticatedRequest,
+  type User,
+} from '@app/identity';
 import { DomainError, type FieldProblem, HttpConfig, RateLimit } from '@app/platform';
 import { formFields, summaryOf, type FieldSpec } from './forms.js';
 import { ConsoleErrors, pages, redirect, sendHtml, sendPage } from './pages.js';
@@ -41,21 +57,44 @@ export class ConsoleSessionController {
     const email = typeof body?.email === 'string' ? body.email : '';
     const password = typeof body?.password === 'string' ? body.password : '';
     if (!loginCsrfMatches(request.headers.cookie, body?._csrf)) {
-      return this.loginForm(request, reply, 403, email, 'The sign-in form has expired or did not come from this site. Try again.');
+      return this.loginForm(
+        request,
+        reply,
+        403,
+        email,
+        'The sign-in form has expired or did not come from this site. Try again.',
+      );
     }
     let user: User;
     try {
       user = await this.auth.verify(email, password);
     } catch (error) {
       const wait = error instanceof DomainError && error.status === 429;
-      if (wait) void reply.header('retry-after', String((error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds));
-      return this.loginForm(request, reply, wait ? 429 : 401, email, wait ? error.message : 'Email or password is wrong.');
+      if (wait)
+        void reply.header(
+          'retry-after',
+          String((error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds),
+        );
+      return this.loginForm(
+        request,
+        reply,
+        wait ? 429 : 401,
+        email,
+        wait ? error.message : 'Email or password is wrong.',
+      );
     }
     const previous = consoleCookie(request.headers.cookie);
     if (previous) await this.sessions.end(previous);
     const { sid } = await this.sessions.start(user.id);
     const secure = this.http.baseUrl.startsWith('https:') ? '; Secure' : '';
-    void reply.status(303).header('set-cookie', `${CONSOLE_COOKIE}=${sid}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${CONSOLE_ABSOLUTE_HOURS * 3600}${secure}`).header('location', '/console').send();
+    void reply
+      .status(303)
+      .header(
+        'set-cookie',
+        `${CONSOLE_COOKIE}=${sid}; Path=/console; HttpOnly; SameSite=Lax; Max-Age=${CONSOLE_ABSOLUTE_HOURS * 3600}${secure}`,
+      )
+      .header('location', '/console')
+      .send();
   }
 
   @Post('console/logout')
@@ -68,12 +107,21 @@ export class ConsoleSessionController {
   }
 
   /** The sign-in form with its login CSRF token (kept from the cookie when there is one, else a new one). */
-  private loginForm(request: FastifyRequest, reply: FastifyReply, status: number, email: string, error: string | null): void {
+  private loginForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    email: string,
+    error: string | null,
+  ): void {
     let token = loginCsrfCookie(request.headers.cookie);
     if (!token) {
       token = newLoginCsrf();
       const secure = this.http.baseUrl.startsWith('https:') ? '; Secure' : '';
-      void reply.header('set-cookie', `${LOGIN_CSRF_COOKIE}=${token}; Path=/console/login; HttpOnly; SameSite=Lax; Max-Age=3600${secure}`);
+      void reply.header(
+        'set-cookie',
+        `${LOGIN_CSRF_COOKIE}=${token}; Path=/console/login; HttpOnly; SameSite=Lax; Max-Age=3600${secure}`,
+      );
     }
     sendHtml(reply, status, pages.render('login', 'Sign in', { email, error }, null, token, error !== null));
   }
@@ -88,26 +136,56 @@ export class ConsoleSessionController {
   @Post('console/account/password')
   @Roles(...ALL_ROLES)
   @RateLimit({ name: 'console-password', limit: 10, windowSeconds: 60 })
-  async changePassword(@Body() body: Record<string, unknown>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async changePassword(
+    @Body() body: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const text = (name: string) => (typeof body?.[name] === 'string' ? (body[name] as string) : '');
     const user = request.user!;
     const problems: FieldProblem[] = [];
     if (!text('current')) problems.push({ path: 'current', message: 'Enter your current password' });
-    else await this.auth.verify(user.email, text('current')).catch(() => problems.push({ path: 'current', message: 'Your current password is wrong' }));
-    if (text('password').length < 12) problems.push({ path: 'password', message: 'The new password must be 12 characters or more' });
-    else if (text('password') === text('current')) problems.push({ path: 'password', message: 'The new password must be different from the current one' });
-    if (text('confirm') !== text('password')) problems.push({ path: 'confirm', message: 'The two new passwords are not the same' });
+    else
+      await this.auth
+        .verify(user.email, text('current'))
+        .catch(() => problems.push({ path: 'current', message: 'Your current password is wrong' }));
+    if (text('password').length < 12)
+      problems.push({ path: 'password', message: 'The new password must be 12 characters or more' });
+    else if (text('password') === text('current'))
+      problems.push({ path: 'password', message: 'The new password must be different from the current one' });
+    if (text('confirm') !== text('password'))
+      problems.push({ path: 'confirm', message: 'The two new passwords are not the same' });
     if (problems.length) return this.passwordForm(reply, request, problems, false, 422);
     await this.users.update(user.id, { password: text('password') }, { type: 'user', id: user.id });
     this.passwordForm(reply, request, [], true);
   }
 
-  private passwordForm(reply: FastifyReply, request: AuthenticatedRequest, errors: FieldProblem[], changed: boolean, status = 200) {
+  private passwordForm(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    errors: FieldProblem[],
+    changed: boolean,
+    status = 200,
+  ) {
     const specs: FieldSpec[] = [
       { name: 'current', label: 'Current password', type: 'password', autocomplete: 'current-password' },
-      { name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 12 characters. A few unrelated words make a strong one.' },
+      {
+        name: 'password',
+        label: 'New password',
+        type: 'password',
+        autocomplete: 'new-password',
+        hint: 'At least 12 characters. A few unrelated words make a strong one.',
+      },
       { name: 'confirm', label: 'New password again', type: 'password', autocomplete: 'new-password' },
     ];
-    sendPage(reply, request, 'password', 'Change your password', { changed, errors: summaryOf(errors, specs), fields: formFields(specs, errors) }, errors.length > 0, status);
+    sendPage(
+      reply,
+      request,
+      'password',
+      'Change your password',
+      { changed, errors: summaryOf(errors, specs), fields: formFields(specs, errors) },
+      errors.length > 0,
+      status,
+    );
   }
 }

@@ -28,7 +28,8 @@ export class ConsoleSupplierCsvController {
   @Post('suppliers/import')
   @Roles('procurement')
   async importFile(@Req() request: FastifyRequest & AuthenticatedRequest, @Res() reply: FastifyReply) {
-    if (!request.isMultipart()) throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Choose a CSV file to upload.', 415);
+    if (!request.isMultipart())
+      throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Choose a CSV file to upload.', 415);
     let dryRun = false;
     let result: ImportResult | null = null;
     try {
@@ -36,16 +37,33 @@ export class ConsoleSupplierCsvController {
         if (part.type === 'field' && part.fieldname === 'checkOnly') dryRun = part.value === 'true';
         if (part.type === 'file' && part.fieldname === 'file') result = await this.csv.import(part.file, dryRun);
       }
-      if (!result) throw new DomainError('CONSOLE.NO_FILE', 'Choose a CSV file to upload.', 422, [{ path: 'file', message: 'Choose a CSV file to upload' }]);
+      if (!result)
+        throw new DomainError('CONSOLE.NO_FILE', 'Choose a CSV file to upload.', 422, [
+          { path: 'file', message: 'Choose a CSV file to upload' },
+        ]);
     } catch (error) {
       const { status, errors } = formProblems(error, 'file');
-      return sendPage(reply, request, 'import', 'Import suppliers', { result: null, errors: summaryOf(errors, { file: 'CSV file' }) }, true, status);
+      return sendPage(
+        reply,
+        request,
+        'import',
+        'Import suppliers',
+        { result: null, errors: summaryOf(errors, { file: 'CSV file' }) },
+        true,
+        status,
+      );
     }
     sendPage(reply, request, 'import', 'Import suppliers', {
       errors: [],
       result: {
         ...result,
-        lines: result.results.map((r) => ({ line: r.line, status: r.status, name: r.name ?? '', supplierId: r.status !== 'invalid' && !result!.dryRun ? (r.supplierId ?? null) : null, problems: (r.errors ?? []).map((e) => plainMessage(e.path, e.message)).join('. ') })),
+        lines: result.results.map((r) => ({
+          line: r.line,
+          status: r.status,
+          name: r.name ?? '',
+          supplierId: r.status !== 'invalid' && !result!.dryRun ? (r.supplierId ?? null) : null,
+          problems: (r.errors ?? []).map((e) => plainMessage(e.path, e.message)).join('. '),
+        })),
       },
     });
   }
@@ -55,6 +73,11 @@ export class ConsoleSupplierCsvController {
   @Roles(...ALL_ROLES)
   async exportCsv(@Query() query: Record<string, string | undefined>, @Res() reply: FastifyReply) {
     const body = await this.csv.export({ ...supplierFilters(query).listQuery, page: 1, pageSize: 100 } as never);
-    void reply.status(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="suppliers.csv"').header('cache-control', 'no-store').send(body);
+    void reply
+      .status(200)
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="suppliers.csv"')
+      .header('cache-control', 'no-store')
+      .send(body);
   }
 }

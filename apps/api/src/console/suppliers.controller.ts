@@ -36,16 +36,30 @@ export class ConsoleSuppliersController {
   /** The register: search, filters and sort in the query string (links keep them), paged. */
   @Get('suppliers')
   @Roles(...ALL_ROLES)
-  async supplierList(@Query() query: Record<string, string | undefined>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async supplierList(
+    @Query() query: Record<string, string | undefined>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const page = pageParam(query.page);
     const { filters, params, listQuery } = supplierFilters(query);
     const { items, total } = await this.suppliers.list({ ...listQuery, page, pageSize: PAGE_SIZE } as never);
-    sendPage(reply, request, 'suppliers', 'Suppliers', supplierListView({ items, total, page, filters, params }, request.user!));
+    sendPage(
+      reply,
+      request,
+      'suppliers',
+      'Suppliers',
+      supplierListView({ items, total, page, filters, params }, request.user!),
+    );
   }
 
   @Get('suppliers/:id')
   @Roles(...ALL_ROLES)
-  async supplier(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async supplier(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const page = await this.supplierPage.context(id, request.user!);
     sendPage(reply, request, 'supplier', page.supplier.name, page);
   }
@@ -53,9 +67,21 @@ export class ConsoleSuppliersController {
   /** Governance overrides the tier with a reason (risk-model section 6), or clears the override. */
   @Post('suppliers/:id/tier')
   @Roles('governance')
-  async overrideTier(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async overrideTier(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: Record<string, string>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     try {
-      const input = await validatedForm(TierOverrideInput, { tier: ['1', '2', '3', '4'].includes(body.tier ?? '') ? Number(body.tier) : body.tier === 'none' ? null : (body.tier ?? ''), reason: body.reason ?? '' });
+      const input = await validatedForm(TierOverrideInput, {
+        tier: ['1', '2', '3', '4'].includes(body.tier ?? '')
+          ? Number(body.tier)
+          : body.tier === 'none'
+            ? null
+            : (body.tier ?? ''),
+        reason: body.reason ?? '',
+      });
       await this.suppliers.overrideTier(id, input.tier, input.reason);
     } catch (error) {
       return this.failed(reply, request, id, 'tier', error, body);
@@ -66,24 +92,44 @@ export class ConsoleSuppliersController {
   /** The confirmation step: what offboarding will end, before anything changes. */
   @Get('suppliers/:id/offboard')
   @Roles('procurement')
-  async confirmOffboard(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async confirmOffboard(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const supplier = await this.suppliers.get(id);
     if (supplier.status === 'offboarded') return redirect(reply, `/console/suppliers/${id}`);
-    const links = (await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never)).items.filter((l) => l.status !== 'ended');
+    const links = (await this.ledger.listLinks({ supplierId: id, page: 1, pageSize: 100 } as never)).items.filter(
+      (l) => l.status !== 'ended',
+    );
     const assets = await this.ledger.assetNamesOf(links.map((l) => l.dataAssetId));
     sendPage(reply, request, 'offboard', `Offboard ${supplier.name}`, {
       supplier: { id, name: supplier.name },
       today: dateText(this.clock.today()),
-      links: links.map((l) => ({ asset: assets.get(l.dataAssetId) ?? 'A data asset', purpose: l.purpose, records: l.recordCount.toLocaleString('en-GB') })),
-      waysIn: (await this.accessPaths.list(id, { status: 'active', page: 1, pageSize: 200 } as never)).items.map((p) => p.description),
-      assessments: (await openAssessmentsOf(this.dataSource.manager, id)).map((a) => ({ title: a.title, status: optionLabel(a.status), dueDate: dateText(a.dueDate) })),
+      links: links.map((l) => ({
+        asset: assets.get(l.dataAssetId) ?? 'A data asset',
+        purpose: l.purpose,
+        records: l.recordCount.toLocaleString('en-GB'),
+      })),
+      waysIn: (await this.accessPaths.list(id, { status: 'active', page: 1, pageSize: 200 } as never)).items.map(
+        (p) => p.description,
+      ),
+      assessments: (await openAssessmentsOf(this.dataSource.manager, id)).map((a) => ({
+        title: a.title,
+        status: optionLabel(a.status),
+        dueDate: dateText(a.dueDate),
+      })),
     });
   }
 
   /** Procurement ends the relationship: every link ends today, every way in is disabled; the record stays as history. */
   @Post('suppliers/:id/offboard')
   @Roles('procurement')
-  async offboard(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async offboard(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     try {
       await this.offboarding.run(id);
     } catch (error) {
@@ -95,7 +141,11 @@ export class ConsoleSuppliersController {
   /** An offboarded supplier made active again (its ended links stay ended, its disabled ways in stay disabled). */
   @Post('suppliers/:id/reactivate')
   @Roles('procurement')
-  async reactivate(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async reactivate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     try {
       await this.reactivation.run(id);
     } catch (error) {
@@ -107,22 +157,49 @@ export class ConsoleSuppliersController {
   /** Sends a questionnaire from the supplier page (the default for its tier unless one is chosen). */
   @Post('suppliers/:id/assessments')
   @Roles('procurement')
-  async sendQuestionnaire(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: Record<string, string>, @Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+  async sendQuestionnaire(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: Record<string, string>,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ) {
     let assessmentId: string;
     const { values, problems } = datesFrom(body, ['dueDate']);
     try {
       if (!problems.length && !values.dueDate) problems.push({ path: 'dueDate', message: 'Enter the due date' });
       const key = body.questionnaireKey && body.questionnaireKey !== 'default' ? body.questionnaireKey : undefined;
-      const input = await validatedForm(SendAssessmentBody, { supplierId: id, dueDate: values.dueDate, questionnaireKey: key }, problems);
-      ({ assessment: { id: assessmentId } } = await this.sending.send(input, request.user!.id));
+      const input = await validatedForm(
+        SendAssessmentBody,
+        { supplierId: id, dueDate: values.dueDate, questionnaireKey: key },
+        problems,
+      );
+      ({
+        assessment: { id: assessmentId },
+      } = await this.sending.send(input, request.user!.id));
     } catch (error) {
-      return this.failed(reply, request, id, 'send', error, { ...body, dueDate: values.dueDate ?? '' }, 'questionnaireKey');
+      return this.failed(
+        reply,
+        request,
+        id,
+        'send',
+        error,
+        { ...body, dueDate: values.dueDate ?? '' },
+        'questionnaireKey',
+      );
     }
     redirect(reply, `/console/assessments/${assessmentId}`);
   }
 
   /** The supplier page again, with the refused form's problems and what was typed. */
-  private async failed(reply: FastifyReply, request: AuthenticatedRequest, id: string, form: FailedForm['form'], error: unknown, values: Record<string, unknown>, fallbackPath = 'status') {
+  private async failed(
+    reply: FastifyReply,
+    request: AuthenticatedRequest,
+    id: string,
+    form: FailedForm['form'],
+    error: unknown,
+    values: Record<string, unknown>,
+    fallbackPath = 'status',
+  ) {
     const { status, errors } = formProblems(error, form === 'tier' ? 'tier' : fallbackPath);
     const page = await this.supplierPage.context(id, request.user!, { form, errors, values });
     sendPage(reply, request, 'supplier', page.supplier.name, page, true, status);
@@ -139,7 +216,14 @@ export class ConsoleSuppliersController {
     sendPage(reply, request, 'ledger', 'Data-sharing ledger', {
       due: due.items.map((l) => ledgerRow(l, names)),
       noAgreement: noAgreement.items.map((l) => ledgerRow(l, names)),
-      holders: holders.filter((h) => h.classifications.includes('special_category')).map((h) => ({ supplierId: h.supplierId, supplier: h.supplierName, tier: h.tier, records: h.records.toLocaleString('en-GB') })),
+      holders: holders
+        .filter((h) => h.classifications.includes('special_category'))
+        .map((h) => ({
+          supplierId: h.supplierId,
+          supplier: h.supplierName,
+          tier: h.tier,
+          records: h.records.toLocaleString('en-GB'),
+        })),
     });
   }
 }

@@ -12,9 +12,22 @@ export function CountText(n: number, singular: string, plural = `${singular}s`):
 
 /** Field names a reader knows by another name. */
 const FIELD_NAMES: Record<string, string> = {
-  ownerId: 'owner', supplierId: 'supplier', dataAssetId: 'data asset', companiesHouseNumber: 'Companies House number', odsCode: 'ODS code', ukprn: 'UKPRN',
-  singleLossEstimate: 'single-loss estimate', valueAtRisk: 'value at risk (gross)', netValueAtRisk: 'value at risk (net of insurance)', offboardedAt: 'offboarded on', issuedOn: 'issue date',
-  article6Basis: 'UK GDPR Article 6 basis', article9Condition: 'Article 9 condition', pseudonymisation: 'identifiability', recordCount: 'records shared', mfa: 'MFA',
+  ownerId: 'owner',
+  supplierId: 'supplier',
+  dataAssetId: 'data asset',
+  companiesHouseNumber: 'Companies House number',
+  odsCode: 'ODS code',
+  ukprn: 'UKPRN',
+  singleLossEstimate: 'single-loss estimate',
+  valueAtRisk: 'value at risk (gross)',
+  netValueAtRisk: 'value at risk (net of insurance)',
+  offboardedAt: 'offboarded on',
+  issuedOn: 'issue date',
+  article6Basis: 'UK GDPR Article 6 basis',
+  article9Condition: 'Article 9 condition',
+  pseudonymisation: 'identifiability',
+  recordCount: 'records shared',
+  mfa: 'MFA',
 };
 
 /** A stored field's name in words: "companiesHouseNumber" -> "Companies House number", "impactLevel" -> "impact level", "tier_override" -> "tier override". */

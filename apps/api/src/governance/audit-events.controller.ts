@@ -8,8 +8,17 @@ import { AuditEventView } from './governance.view.js';
 import { AuditQueryParams } from './audit-query.input.js';
 
 const toView = (e: AuditEvent): AuditEventView => ({
-  id: e.id, occurredAt: e.occurredAt.toISOString(), actorType: e.actorType, actorId: e.actorId, action: e.action,
-  entityType: e.entityType, entityId: e.entityId, changes: e.changes, requestId: e.requestId, ip: e.ip, hash: e.hash,
+  id: e.id,
+  occurredAt: e.occurredAt.toISOString(),
+  actorType: e.actorType,
+  actorId: e.actorId,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  changes: e.changes,
+  requestId: e.requestId,
+  ip: e.ip,
+  hash: e.hash,
 });
 
 @ApiTags('governance')

@@ -11,6 +11,16 @@ export class AuditQueryParams extends PageQuery {
   @IsOptional() @IsIn(['user', 'supplier', 'data_asset', 'data_sharing_link']) entityType?: string;
   @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @IsOptional() @IsString() @MaxLength(100) actorId?: string;
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an ISO-8601 date or time' }) @MinDate(EARLIEST, RANGE) @MaxDate(LATEST, RANGE) from?: Date;
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an ISO-8601 date or time' }) @MinDate(EARLIEST, RANGE) @MaxDate(LATEST, RANGE) to?: Date;
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be an ISO-8601 date or time' })
+  @MinDate(EARLIEST, RANGE)
+  @MaxDate(LATEST, RANGE)
+  from?: Date;
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be an ISO-8601 date or time' })
+  @MinDate(EARLIEST, RANGE)
+  @MaxDate(LATEST, RANGE)
+  to?: Date;
 }

@@ -46,7 +46,10 @@ export class FindingsController {
   @Get()
   @Roles('procurement', 'governance')
   @ApiPage(FindingView)
-  @ApiSort(FINDING_SORTS, 'Default `-severity` (most serious first, then the earliest due); `severity` ascends from low to critical, `status` follows the lifecycle (open, remediation_planned, resolved, accepted).')
+  @ApiSort(
+    FINDING_SORTS,
+    'Default `-severity` (most serious first, then the earliest due); `severity` ascends from low to critical, `status` follows the lifecycle (open, remediation_planned, resolved, accepted).',
+  )
   async list(@Query() query: FindingListParams) {
     const { items, total } = await this.findings.list(query);
     return pageOf(items.map(toFindingView), total, query);
@@ -63,7 +66,11 @@ export class FindingsController {
   @Patch(':id')
   @Roles('procurement', 'governance')
   @ApiProblems(409, 422)
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FindingPatch, @Req() request: AuthenticatedRequest) {
+  async update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: FindingPatch,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return toFindingView(await this.findings.update(id, body, can(request.user, 'finding.accept')));
   }
 }

@@ -12,5 +12,15 @@ import { SupplierRiskController } from './supplier-risk.controller.js';
 import { RiskSettingsController } from './risk-settings.controller.js';
 
 /** Front door of governance committees: reports, risk decisions and the audit trail. */
-@Module({ imports: [AuditModule, RiskModule, SuppliersModule, ReportsModule, AssessmentsModule], controllers: [AuditEventsController, RiskSettingsController, SupplierRiskController, FindingsController, ReportsController, PortfolioRiskController] })
+@Module({
+  imports: [AuditModule, RiskModule, SuppliersModule, ReportsModule, AssessmentsModule],
+  controllers: [
+    AuditEventsController,
+    RiskSettingsController,
+    SupplierRiskController,
+    FindingsController,
+    ReportsController,
+    PortfolioRiskController,
+  ],
+})
 export class GovernanceModule {}

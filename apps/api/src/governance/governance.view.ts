@@ -21,7 +21,15 @@ export class FindingView {
   section: string;
   severity: Severity;
   status: FindingStatus;
-  @ApiProperty({ description: 'The answer given', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiProperty({
+    description: 'The answer given',
+    oneOf: [
+      { type: 'string', nullable: true },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: { type: 'string' } },
+    ],
+  })
   answer: unknown;
   comment: string | null;
   ownerId: string | null;

@@ -28,8 +28,21 @@ export class PortfolioRiskController {
   async countermeasureList(): Promise<CountermeasuresResponse> {
     const [actions, paths] = [await this.countermeasures.actions(), await this.countermeasures.paths()];
     return {
-      actions: actions.map(({ supplierName, questionText, status, ...a }) => ({ ...a, supplierName, questionText, status })),
-      paths: paths.map((p) => ({ supplierId: p.supplierId, supplierName: p.supplierName, band: p.band, findingIds: p.findingIds, bandAfter: p.bandAfter, riskReduction: p.riskReduction, reachable: p.reachable })),
+      actions: actions.map(({ supplierName, questionText, status, ...a }) => ({
+        ...a,
+        supplierName,
+        questionText,
+        status,
+      })),
+      paths: paths.map((p) => ({
+        supplierId: p.supplierId,
+        supplierName: p.supplierName,
+        band: p.band,
+        findingIds: p.findingIds,
+        bandAfter: p.bandAfter,
+        riskReduction: p.riskReduction,
+        reachable: p.reachable,
+      })),
     };
   }
 }

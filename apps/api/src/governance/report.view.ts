@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RatingColoursView } from './risk-settings.view.js';
-import type { ReportAssessments, ReportChanges, ReportDecisions, ReportFindings, ReportIncidents, ReportTrendPoint } from './report-lists.view.js';
+import type {
+  ReportAssessments,
+  ReportChanges,
+  ReportDecisions,
+  ReportFindings,
+  ReportIncidents,
+  ReportTrendPoint,
+} from './report-lists.view.js';
 
 // `GET /api/v1/reports/supply-chain` (JSON) as classes, for the OpenAPI document. The controller
 // assigns the report builder's result to SupplyChainReportView, so the type check refuses a field
@@ -148,7 +155,10 @@ export class ReportLinkTotals {
 export class ReportDsptGap {
   supplierId: string;
   name: string;
-  @ApiProperty({ enum: ['standards_exceeded', 'standards_met', 'approaching_standards', 'standards_not_met', 'not_published'], nullable: true })
+  @ApiProperty({
+    enum: ['standards_exceeded', 'standards_met', 'approaching_standards', 'standards_not_met', 'not_published'],
+    nullable: true,
+  })
   currentStatus: string | null;
   /** The latest DSPT recorded when none is current. */
   lastExpiredOn: string | null;

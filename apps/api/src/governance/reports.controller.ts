@@ -12,7 +12,8 @@ import { SupplyChainReportView, type SnapshotTakenView } from './report.view.js'
 import { ReportQuery } from './report.input.js';
 
 /** The page needs its inline styles and SVG, and nothing else. */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'";
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'";
 
 /** The committee's supply-chain risk pack: JSON, the CSV risk register, a printable page, a PDF. */
 @ApiTags('governance')
@@ -48,19 +49,28 @@ export class ReportsController {
     const name = `supply-chain-risk-${query.asOf ?? 'today'}`;
     void reply.header('cache-control', 'no-store');
     if (query.format === 'csv') {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`);
       return registerCsv(await this.reports.register(query.asOf));
     }
     const report = await this.reports.build(query.asOf);
     if (query.format === 'html' || query.format === 'pdf') {
       // The loss distribution and the fixes are of today's figures: a past date's pack has neither.
-      const page = this.html.render(report, this.organisation.name, `${this.http.baseUrl}/console`, query.asOf ? null : await portfolioSection(this.loss, this.countermeasures));
+      const page = this.html.render(
+        report,
+        this.organisation.name,
+        `${this.http.baseUrl}/console`,
+        query.asOf ? null : await portfolioSection(this.loss, this.countermeasures),
+      );
       if (query.format === 'html') {
         void reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', REPORT_CSP);
         return page;
       }
       const pdf = await this.pdf.render(page);
-      void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`);
+      void reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${name}.pdf"`);
       return pdf;
     }
     // The document's class: a field the builder drops or retypes fails the type check.

@@ -47,17 +47,30 @@ export class SupplierRiskController {
   @Post('risk-decisions')
   @Roles('governance')
   @ApiProblems(422)
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecisionBody, @Req() request: AuthenticatedRequest) {
+  async decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DecisionBody,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.view(await this.decisions.record(id, body, request.user?.id ?? null), this.clock.today());
   }
 
   private view(d: RiskDecision, today: string): RiskDecisionView {
     return {
-      id: d.id, supplierId: d.supplierId, decision: d.decision, rationale: d.rationale, reviewDate: d.reviewDate,
-      ...(d.decision === 'transfer' ? { insurer: d.insurer, policyRef: d.policyRef, limit: d.limit, excess: d.excess, expiresOn: d.expiresOn } : {}),
+      id: d.id,
+      supplierId: d.supplierId,
+      decision: d.decision,
+      rationale: d.rationale,
+      reviewDate: d.reviewDate,
+      ...(d.decision === 'transfer'
+        ? { insurer: d.insurer, policyRef: d.policyRef, limit: d.limit, excess: d.excess, expiresOn: d.expiresOn }
+        : {}),
       ...(d.decision === 'avoid' ? { endLinksBy: d.endLinksBy } : {}),
       ...(d.decision === 'mitigate' ? { findingIds: d.findingIds } : {}),
-      state: decisionState(d, today), decidedBy: d.decidedBy, createdAt: d.createdAt.toISOString(), supersededAt: d.supersededAt?.toISOString() ?? null,
+      state: decisionState(d, today),
+      decidedBy: d.decidedBy,
+      createdAt: d.createdAt.toISOString(),
+      supersededAt: d.supersededAt?.toISOString() ?? null,
     };
   }
 }

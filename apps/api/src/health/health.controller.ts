@@ -23,7 +23,10 @@ export class HealthController {
   /** Readiness: database and Redis answer and no migration is pending. 503 otherwise. */
   @Get('ready')
   @ApiOkResponse({ description: 'Ready to serve.', type: ReadinessView })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down or a migration is pending.', type: ReadinessView })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down or a migration is pending.',
+    type: ReadinessView,
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessView> {
     const readiness = await this.health.readiness();
     void reply.status(readiness.status === 'ready' ? 200 : 503);

@@ -5,7 +5,11 @@ import { ApiExtension, ApiExtraModels, ApiOkResponse, ApiQuery, getSchemaPath } 
 // generic pages, item lists, the problems a route can answer, a list's sortable fields.
 
 /** `{ items, page, pageSize, total }` of `model` (the platform's `pageOf`); `also`: other media types it may answer with. */
-export const ApiPage = (model: Type<unknown> | null, description = 'One page of the list.', also: Record<string, { schema: object }> = {}) =>
+export const ApiPage = (
+  model: Type<unknown> | null,
+  description = 'One page of the list.',
+  also: Record<string, { schema: object }> = {},
+) =>
   applyDecorators(
     ...(model ? [ApiExtraModels(model)] : []),
     ApiOkResponse({
@@ -32,7 +36,14 @@ export const ApiPage = (model: Type<unknown> | null, description = 'One page of 
 export const ApiItems = (model: Type<unknown>, description = 'The whole list.') =>
   applyDecorators(
     ApiExtraModels(model),
-    ApiOkResponse({ description, schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } } }),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items'],
+        properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } },
+      },
+    }),
   );
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -61,4 +72,9 @@ export const problemDescription = (status: number) => PROBLEM_DESCRIPTIONS[statu
 
 /** `?sort=field` or `?sort=-field` (descending), from the list's own allowed fields; `note`: how some field orders, or the default. */
 export const ApiSort = (fields: readonly string[], note = '') =>
-  ApiQuery({ name: 'sort', required: false, description: `A field to sort by, with a leading "-" for descending order.${note ? ` ${note}` : ''}`, schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) } });
+  ApiQuery({
+    name: 'sort',
+    required: false,
+    description: `A field to sort by, with a leading "-" for descending order.${note ? ` ${note}` : ''}`,
+    schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) },
+  });

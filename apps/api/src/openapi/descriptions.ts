@@ -38,7 +38,10 @@ export function whoMayCall(rule: AccessRule | undefined, security: Json[]): stri
   }
   if (!rule || 'public' in rule) return '**Who may call:** anyone; no token needed.';
   const roles = ALL_ROLES.filter((r) => r === 'admin' || rule.roles.includes(r));
-  const list = roles.length === ALL_ROLES.length ? `any signed-in user (${roles.map((r) => `\`${r}\``).join(', ')})` : roles.map((r) => `\`${r}\``).join(', ');
+  const list =
+    roles.length === ALL_ROLES.length
+      ? `any signed-in user (${roles.map((r) => `\`${r}\``).join(', ')})`
+      : roles.map((r) => `\`${r}\``).join(', ');
   const others = roles.length === ALL_ROLES.length ? '' : ' Other roles get 403 `AUTH.FORBIDDEN`.';
   return `**Who may call:** ${list}, with the bearer token from \`POST /api/v1/auth/login\`.${others}`;
 }
@@ -48,8 +51,16 @@ export const PAGING_TEXT =
 
 /** The noun behind a path segment, for `{id}`. */
 const NOUNS: Record<string, string> = {
-  users: 'user', suppliers: 'supplier', 'data-assets': 'data asset', 'data-sharing-links': 'data-sharing link', assessments: 'assessment',
-  notifications: 'notification (email)', incidents: 'incident', 'access-paths': 'access path', certifications: 'certification', findings: 'finding',
+  users: 'user',
+  suppliers: 'supplier',
+  'data-assets': 'data asset',
+  'data-sharing-links': 'data-sharing link',
+  assessments: 'assessment',
+  notifications: 'notification (email)',
+  incidents: 'incident',
+  'access-paths': 'access path',
+  certifications: 'certification',
+  findings: 'finding',
 };
 
 /** A path parameter's description and format, from its name and the segment before it. */
@@ -57,12 +68,25 @@ export function describePathParameter(path: string, name: string): { description
   if (name === 'id') {
     const segment = path.split('/{id}')[0].split('/').pop() ?? '';
     const noun = NOUNS[segment] ?? segment;
-    return { description: `The ${noun}'s \`id\` (a UUID): the \`id\` field of the ${noun} in its list or in the answer that created it.`, format: 'uuid' };
+    return {
+      description: `The ${noun}'s \`id\` (a UUID): the \`id\` field of the ${noun} in its list or in the answer that created it.`,
+      format: 'uuid',
+    };
   }
-  if (name === 'evidenceId') return { description: "The evidence file's `id`, from the assessment's `evidence` list (`GET /api/v1/assessments/{id}`).", format: 'uuid' };
-  if (name === 'key') return { description: "The questionnaire's `key`, as `GET /api/v1/questionnaires` lists it (for example `supplier-security-core`)." };
-  if (name === 'version') return { description: 'The version number, from 1, as the catalogue lists it under `versions`.' };
-  if (name === 'token') return { description: 'The invitation token: the last part of the emailed link `…/portal/i/{token}`.' };
+  if (name === 'evidenceId')
+    return {
+      description: "The evidence file's `id`, from the assessment's `evidence` list (`GET /api/v1/assessments/{id}`).",
+      format: 'uuid',
+    };
+  if (name === 'key')
+    return {
+      description:
+        "The questionnaire's `key`, as `GET /api/v1/questionnaires` lists it (for example `supplier-security-core`).",
+    };
+  if (name === 'version')
+    return { description: 'The version number, from 1, as the catalogue lists it under `versions`.' };
+  if (name === 'token')
+    return { description: 'The invitation token: the last part of the emailed link `…/portal/i/{token}`.' };
   return { description: name };
 }
 
@@ -78,7 +102,8 @@ const QUERY_PARAMETERS: Record<string, string> = {
   assessmentId: 'Only those raised by or sent for this assessment (its `id`).',
   ownerId: 'Only those owned by this internal user (their `id`).',
   actorId: 'Only what this internal user did (their `id`).',
-  entityType: 'Only changes to this kind of record: `supplier`, `data_asset`, `data_sharing_link`, `assessment`, `finding`, `incident`, `access_path`, `certification`, `questionnaire`, `notification`, `user`...',
+  entityType:
+    'Only changes to this kind of record: `supplier`, `data_asset`, `data_sharing_link`, `assessment`, `finding`, `incident`, `access_path`, `certification`, `questionnaire`, `notification`, `user`...',
   entityId: 'Only changes to this record (its `id`).',
   status: 'Only those in this status (the `status` field of the items).',
   kind: 'Only those of this kind (the `kind` field of the items).',
@@ -89,24 +114,26 @@ const QUERY_PARAMETERS: Record<string, string> = {
   tag: 'Only suppliers carrying this tag.',
   severity: 'Only findings of this severity.',
   mfa: 'Only paths whose multi-factor authentication is this.',
-  questionnaireKey: "Only assessments of this questionnaire (its `key`).",
+  questionnaireKey: 'Only assessments of this questionnaire (its `key`).',
   overdue: '`true`: only those past their due date and still open.',
-  framework: 'Only findings whose question maps to this framework (its key in the catalogue\'s `frameworks`, for example `dspt`).',
+  framework:
+    "Only findings whose question maps to this framework (its key in the catalogue's `frameworks`, for example `dspt`).",
   includeSuperseded: '`true`: also findings replaced by a later completed assessment of the same questionnaire.',
   classification: 'Only data assets of this classification.',
   q: 'Only data assets whose name contains this text (any case).',
   from: 'Only events at or after this moment (ISO-8601).',
   to: 'Only events at or before this moment (ISO-8601).',
-  format: 'The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it.',
+  format:
+    'The media type of the answer: `json` (default) or a file (`csv`, `html`, `pdf`) where the enumeration offers it.',
   dryRun: '`true`: check every row and answer the result without storing anything.',
-  asOf: 'A past date (`YYYY-MM-DD`): the report as the monthly snapshot of that date recorded it, instead of today\'s figures (404 `REPORT.NO_SNAPSHOT` when there is none).',
+  asOf: "A past date (`YYYY-MM-DD`): the report as the monthly snapshot of that date recorded it, instead of today's figures (404 `REPORT.NO_SNAPSHOT` when there is none).",
 };
 
 export const describeQueryParameter = (name: string) => QUERY_PARAMETERS[name];
 
 /** The code each problem status carries when the route has no more specific one. */
 const PROBLEM_CODES: Record<number, string> = {
-  400: '`REQUEST.INVALID`; each `errors[]` item is a field\'s `path` and a `message`.',
+  400: "`REQUEST.INVALID`; each `errors[]` item is a field's `path` and a `message`.",
   401: '`AUTH.UNAUTHENTICATED`: no token, or one that expired or belongs to a disabled user. Sign in again.',
   403: '`AUTH.FORBIDDEN`: the role may not do this.',
   404: '`<ENTITY>.NOT_FOUND` (for example `SUPPLIER.NOT_FOUND`).',
@@ -161,7 +188,8 @@ const FIELDS: Record<string, string> = {
   findingId: "The finding's `id`.",
   incidentId: "The incident's `id`.",
   accessPathId: "The access path's `id`.",
-  recipientContactId: 'The `id` of the supplier contact the questionnaire is sent to (one of the supplier\'s `contacts`).',
+  recipientContactId:
+    "The `id` of the supplier contact the questionnaire is sent to (one of the supplier's `contacts`).",
   ownerId: 'The `id` of the internal user who owns it (null: nobody yet).',
   createdAt: 'When it was created (ISO-8601 timestamp, UTC).',
   updatedAt: 'When it last changed (ISO-8601 timestamp, UTC).',
@@ -186,17 +214,22 @@ const FIELDS: Record<string, string> = {
   tags: 'Free labels, for filtering (`?tag=`).',
   notes: 'Free text for internal users.',
   services: 'What the supplier does for us, in words.',
-  companiesHouseNumber: 'Companies House registration number: 8 digits, or 2 letters and 6 digits (for example `01234567`, `SC123456`).',
+  companiesHouseNumber:
+    'Companies House registration number: 8 digits, or 2 letters and 6 digits (for example `01234567`, `SC123456`).',
   odsCode: 'NHS Organisation Data Service code: 3 to 6 letters and digits (for example `RJ1`, `A81001`).',
   ukprn: 'UK Register of Learning Providers number: 8 digits starting with 1 (universities).',
-  website: 'The supplier\'s website (http or https URL).',
-  criticality: 'How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss.',
+  website: "The supplier's website (http or https URL).",
+  criticality:
+    'How much we depend on the service: `none` (nothing stops without it) to `critical` (patient care or a core service stops). Feeds the tier and the operational loss.',
   tier: 'How deeply and how often the supplier is assessed: 1 (full questionnaire, every 12 months) to 4 (short questionnaire, every 36 months). Computed from impact level and criticality.',
-  impactLevel: 'Impact level 1 to 5 from the single-loss estimate: below £100,000 is 1, below £1M 2, below £10M 3, below £30M 4, else 5.',
+  impactLevel:
+    'Impact level 1 to 5 from the single-loss estimate: below £100,000 is 1, below £1M 2, below £10M 3, below £30M 4, else 5.',
   likelihoodLevel: 'Likelihood level 1 to 5 from the band (A 1 ... E and never assessed 5).',
-  probability: 'Chance a year of a breach or outage at the supplier that affects us, from 0 to 1 (band A 0.025 ... E and never assessed 0.1).',
+  probability:
+    'Chance a year of a breach or outage at the supplier that affects us, from 0 to 1 (band A 0.025 ... E and never assessed 0.1).',
   band: 'Band of the latest completed assessment: A (score 90 or more), B (75), C (60), D (40), E (below 40); null: never assessed.',
-  rating: 'Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more).',
+  rating:
+    'Rating from likelihood level x impact level: `low` (4 or less), `medium` (5 to 9), `high` (10 to 14), `critical` (15 or more).',
   singleLossEstimate: `What one breach or outage at the supplier would cost us, ${POUNDS}.`,
   valueAtRisk: `Expected annual loss (probability x single-loss estimate), ${POUNDS} a year.`,
   netValueAtRisk: `Expected annual loss after a current insurance (transfer) decision, ${POUNDS} a year.`,
@@ -216,7 +249,8 @@ const FIELDS: Record<string, string> = {
   share: 'Share of the tail, from 0 to 1.',
   recordCount: 'Number of records (people whose data it is).',
   records: 'Number of records (people whose data it is).',
-  assessmentExpired: 'Whether the latest completed assessment is older than the tier\'s reassessment interval (its band then counts one band worse).',
+  assessmentExpired:
+    "Whether the latest completed assessment is older than the tier's reassessment interval (its band then counts one band worse).",
   version: 'Version number, from 1.',
   questionnaireKey: "The questionnaire's `key`.",
   questionnaireVersion: "The questionnaire's version.",
@@ -230,19 +264,24 @@ const FIELDS: Record<string, string> = {
   policyRef: "The insurance policy's reference (for `transfer`).",
   supplierName: "The supplier's name.",
   questionCode: 'The code of the question (for example `ACC-01`).',
-  classification: '`public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.',
+  classification:
+    '`public`; `official` (business data); `personal` (about people); `special_category` (health, genetic and other UK GDPR Article 9 data). Sets the loss per record.',
   categories: 'What the records contain.',
   severity: 'How serious, from `low` to `critical`.',
-  decision: '`accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service).',
+  decision:
+    '`accept` the risk (until the review date), `mitigate` it (findings to fix), `transfer` it (insurance) or `avoid` it (end or change the service).',
   direction: '`outbound`: we send the data to the supplier; `inbound`: the supplier sends it to us; `both`.',
-  pseudonymisation: 'How identifiable the records are: `identifiable`, `pseudonymised` or `anonymised` (the data loss counts them in full, at half and not at all by default).',
+  pseudonymisation:
+    'How identifiable the records are: `identifiable`, `pseudonymised` or `anonymised` (the data loss counts them in full, at half and not at all by default).',
   article6Basis: 'UK GDPR Article 6 lawful basis.',
   article9Condition: 'UK GDPR Article 9 condition, for special-category data.',
   confidentialityBasis: 'Common-law duty of confidentiality basis (`s251_support`: section 251 approval).',
-  agreementType: 'The agreement the sharing is under: data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.',
+  agreementType:
+    'The agreement the sharing is under: data sharing agreement (`DSA`), data processing agreement (`DPA`) or a `contract`.',
   agreementRef: "The agreement's reference.",
   transferMethod: 'How the data moves.',
-  processingLocation: 'Where the supplier processes the data: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other`.',
+  processingLocation:
+    'Where the supplier processes the data: `uk`, `eea`, `adequacy` (a country with a UK adequacy decision) or `other`.',
   processingCountry: 'The country, where `processingLocation` is `adequacy` or `other`.',
   systemOfRecord: 'The system that holds it.',
   mfa: 'Multi-factor authentication on this way in: `enforced`, `partial`, `none`, or `not_applicable`.',
@@ -251,7 +290,8 @@ const FIELDS: Record<string, string> = {
   unsupportedDeviceCount: 'Of those, devices on software past its support (for `managed_device`).',
   systems: 'Our systems it reaches, by name.',
   dataAssetIds: 'The data assets it reaches (their `id`).',
-  invitationUrl: 'The link for the supplier; given only in this answer (it is stored as a hash), and already emailed to the recipient.',
+  invitationUrl:
+    'The link for the supplier; given only in this answer (it is stored as a hash), and already emailed to the recipient.',
   cancelledAt: 'When it was cancelled (ISO-8601 timestamp, UTC).',
   at: 'When (ISO-8601 timestamp, UTC).',
   mediaType: 'The media type, as checked from the content.',
@@ -280,14 +320,31 @@ export const describeField = (name: string) => FIELDS[name];
  * supplier's, the assessment's... by its set of values, wherever it appears).
  */
 const ENUM_MEANINGS: [readonly string[], string][] = [
-  [['onboarding', 'active', 'offboarded'], '`onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).'],
-  [['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'],
-    '`sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.'],
-  [['open', 'remediation_planned', 'resolved', 'accepted'], '`open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).'],
-  [['proposed', 'active', 'suspended', 'ended'], '`proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).'],
-  [['pending', 'queued', 'sent', 'failed', 'dead', 'skipped'], '`pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`.'],
+  [
+    ['onboarding', 'active', 'offboarded'],
+    '`onboarding`: being set up; `active`: in service; `offboarded`: the relationship ended (nothing is deleted).',
+  ],
+  [
+    ['sent', 'in_progress', 'submitted', 'returned', 'completed', 'cancelled', 'expired'],
+    '`sent`: the link is emailed, no answer yet; `in_progress`: the supplier has saved answers; `submitted`: awaiting review; `returned`: the supplier is asked to clarify named questions; `completed`: reviewed, the score is final; `cancelled`: withdrawn, the link stopped working; `expired`: the link expired before submission.',
+  ],
+  [
+    ['open', 'remediation_planned', 'resolved', 'accepted'],
+    '`open`: to fix; `remediation_planned`: a plan and due date agreed; `resolved`: fixed; `accepted`: governance accepted the risk until a date (then it reopens).',
+  ],
+  [
+    ['proposed', 'active', 'suspended', 'ended'],
+    '`proposed`: not flowing yet; `active`: data flows; `suspended`: paused (for example during an incident); `ended`: stopped (records count as held until destruction is confirmed).',
+  ],
+  [
+    ['pending', 'queued', 'sent', 'failed', 'dead', 'skipped'],
+    '`pending`: owed, not yet queued; `queued`: waiting for the mail worker; `sent`: accepted by the mail server; `failed`: an attempt failed, it will be tried again; `dead`: attempts exhausted (`POST /api/v1/notifications/{id}/retry`); `skipped`: not sent, see `skipReason`.',
+  ],
   [['open', 'closed'], '`open`: being handled; `closed`: closed with a note.'],
-  [['active', 'disabled', 'removed'], '`active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).'],
+  [
+    ['active', 'disabled', 'removed'],
+    '`active`: in use; `disabled`: switched off, may return; `removed`: gone for good (final).',
+  ],
 ];
 
 export function describeEnum(values: unknown[]): string | undefined {

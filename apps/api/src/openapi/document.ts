@@ -3,7 +3,18 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { AccessRule } from '@app/identity';
 import type { AppConfig } from '@app/platform';
 import { problemDescription, PROBLEMS_EXTENSION } from './decorators.js';
-import { accessRules, describeEnum, describeField, describePathParameter, describeQueryParameter, operationId, PAGING_TEXT, problemCode, problemExample, whoMayCall } from './descriptions.js';
+import {
+  accessRules,
+  describeEnum,
+  describeField,
+  describePathParameter,
+  describeQueryParameter,
+  operationId,
+  PAGING_TEXT,
+  problemCode,
+  problemExample,
+  whoMayCall,
+} from './descriptions.js';
 import { canonicalEnum } from './enumerations.js';
 import pluginMetadata from './plugin-metadata.js';
 import { ProblemView } from './problem.view.js';
@@ -28,8 +39,14 @@ interface Operation {
 
 /** The users the operations are grouped by. */
 const TAGS: [string, string][] = [
-  ['procurement', 'Procurement teams: the supplier register, data sharing, questionnaires and assessments, notifications, incidents.'],
-  ['supplier', "Suppliers answering a questionnaire through the emailed link: the portal's JSON routes (session cookie or the invitation token as a bearer token)."],
+  [
+    'procurement',
+    'Procurement teams: the supplier register, data sharing, questionnaires and assessments, notifications, incidents.',
+  ],
+  [
+    'supplier',
+    "Suppliers answering a questionnaire through the emailed link: the portal's JSON routes (session cookie or the invitation token as a bearer token).",
+  ],
   ['governance', 'Governance committees: risk figures and decisions, findings, the committee report, the audit trail.'],
   ['admin', 'Administrators: internal users.'],
   ['operations', 'Probes for the platform that runs the API.'],
@@ -77,7 +94,10 @@ many requests and 503 \`SERVICE.CONTENTION\` (nothing saved): send again after \
 before you retry.`;
 
 const PROBLEM_REF = { $ref: '#/components/schemas/ProblemView' };
-const RETRY_AFTER = { description: 'Seconds to wait before sending the request again.', schema: { type: 'integer', minimum: 0 } };
+const RETRY_AFTER = {
+  description: 'Seconds to wait before sending the request again.',
+  schema: { type: 'integer', minimum: 0 },
+};
 
 /**
  * The OpenAPI description served at /docs-json: generated from the controllers and the classes that
@@ -92,11 +112,36 @@ export async function createOpenApiDocument(app: INestApplication, config: AppCo
     .setVersion('1')
     .setLicense('UNLICENSED', `${config.http.baseUrl}/docs`)
     // PUBLIC_URL when set; else "/", the host that serves this document (not a made-up localhost address).
-    .addServer(config.http.publicUrl ?? '/', config.http.publicUrl ? undefined : 'The host serving this document (PUBLIC_URL is not set).')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `accessToken` from `POST /api/v1/auth/login` (email and password); it lasts `expiresIn` seconds.' }, 'bearer')
-    .addCookieAuth('assure_portal', { type: 'apiKey', in: 'cookie', description: 'The supplier session opened by POST /portal/i/{token}/start.' }, 'portalSession')
+    .addServer(
+      config.http.publicUrl ?? '/',
+      config.http.publicUrl ? undefined : 'The host serving this document (PUBLIC_URL is not set).',
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'The `accessToken` from `POST /api/v1/auth/login` (email and password); it lasts `expiresIn` seconds.',
+      },
+      'bearer',
+    )
+    .addCookieAuth(
+      'assure_portal',
+      { type: 'apiKey', in: 'cookie', description: 'The supplier session opened by POST /portal/i/{token}/start.' },
+      'portalSession',
+    )
     // An opaque random token, not a JWT (addBearerAuth would call it one).
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'The invitation token: the last part of the emailed link `/portal/i/{token}`, for suppliers answering by script. It opens one assessment, expires (by default 30 days after the due date) and is revoked by a resend or cancel.' }, 'invitationToken');
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'The invitation token: the last part of the emailed link `/portal/i/{token}`, for suppliers answering by script. It opens one assessment, expires (by default 30 days after the due date) and is revoked by a resend or cancel.',
+      },
+      'invitationToken',
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
     extraModels: [ProblemView],
@@ -118,10 +163,15 @@ function completeOperations(document: OpenAPIObject, rules: Map<string, AccessRu
       operation.parameters = dedupeParameters(operation.parameters ?? []);
       const params = operation.parameters;
       // A query field with a default (page, pageSize) may be left out.
-      for (const p of params) if (p.in === 'query' && p.schema?.default !== undefined) (p as { required?: boolean }).required = false;
+      for (const p of params)
+        if (p.in === 'query' && p.schema?.default !== undefined) (p as { required?: boolean }).required = false;
       describeParameters(path, params);
       const paged = params.some((p) => p.in === 'query' && p.name === 'pageSize');
-      operation.description = [operation.description, whoMayCall(rules.get(operation.operationId ?? ''), operation.security), paged ? PAGING_TEXT : '']
+      operation.description = [
+        operation.description,
+        whoMayCall(rules.get(operation.operationId ?? ''), operation.security),
+        paged ? PAGING_TEXT : '',
+      ]
         .filter(Boolean)
         .join('\n\n');
       const statuses = new Set<number>(operation[PROBLEMS_EXTENSION] ?? []);
@@ -131,7 +181,8 @@ function completeOperations(document: OpenAPIObject, rules: Map<string, AccessRu
       statuses.add(400);
       if (operation.security.some((s) => 'bearer' in s)) statuses.add(401).add(403);
       // The portal: no session (401), a token that opens no link (404), a link expired or revoked (410).
-      if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s)) statuses.add(401).add(404).add(410);
+      if (operation.security.some((s) => 'portalSession' in s || 'invitationToken' in s))
+        statuses.add(401).add(404).add(410);
       if (params.some((p) => p.in === 'path')) statuses.add(404);
       if (operation.requestBody) statuses.add(413).add(415);
       // Every route but liveness is rate limited, and reads or writes the database, where a transaction
@@ -182,7 +233,8 @@ function describeFields(document: OpenAPIObject): void {
   for (const schema of Object.values(document.components?.schemas ?? {}) as Json[]) {
     for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
       if (property.description || property.$ref) continue;
-      const description = (Array.isArray(property.enum) ? describeEnum(property.enum as unknown[]) : undefined) ?? describeField(name);
+      const description =
+        (Array.isArray(property.enum) ? describeEnum(property.enum as unknown[]) : undefined) ?? describeField(name);
       if (description) property.description = description;
     }
   }
@@ -195,7 +247,8 @@ function describeFields(document: OpenAPIObject): void {
  */
 function exampleBodies(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
-  const refName = (node: Json | undefined) => ((node?.$ref ?? (node?.allOf as Json[] | undefined)?.[0]?.$ref) as string | undefined)?.split('/').pop();
+  const refName = (node: Json | undefined) =>
+    ((node?.$ref ?? (node?.allOf as Json[] | undefined)?.[0]?.$ref) as string | undefined)?.split('/').pop();
   const exampleOf = (name: string | undefined, depth = 0): Json | undefined => {
     const properties = (name && schemas[name]?.properties) as Record<string, Json> | undefined;
     if (!properties || depth > 3) return undefined;

@@ -26,7 +26,12 @@ export class PortalPageActions {
     private readonly evidence: EvidenceService,
   ) {}
 
-  async saveChanges(context: PortalContext, view: PortalView, answers: AnswerInput[], typed: Map<string, Typed>): Promise<SaveOutcome> {
+  async saveChanges(
+    context: PortalContext,
+    view: PortalView,
+    answers: AnswerInput[],
+    typed: Map<string, Typed>,
+  ): Promise<SaveOutcome> {
     const questions = new Map(view.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
     const outcome: SaveOutcome = { saved: 0, problems: [], refused: new Map(), conflicts: new Map(), status: 200 };
     let pending = answers;
@@ -42,13 +47,19 @@ export class PortalPageActions {
         const named = new Set<string>();
         for (const problem of error.errors) {
           const index = /^answers\[(\d+)\]/.exec(problem.path)?.[1];
-          const code = index !== undefined ? pending[Number(index)]?.code : /^answers\.([A-Z0-9-]+)/.exec(problem.path)?.[1];
+          const code =
+            index !== undefined ? pending[Number(index)]?.code : /^answers\.([A-Z0-9-]+)/.exec(problem.path)?.[1];
           const question = code ? questions.get(code) : undefined;
           if (!code || !question || named.has(code)) continue;
           named.add(code);
           if (stale) {
             outcome.conflicts.set(code, typed.get(code)!);
-            outcome.problems.push({ code, field: 'value', message: 'Someone else saved a newer answer after you opened this page: it is shown here, with what you typed. Check it and save again' });
+            outcome.problems.push({
+              code,
+              field: 'value',
+              message:
+                'Someone else saved a newer answer after you opened this page: it is shown here, with what you typed. Check it and save again',
+            });
           } else {
             outcome.refused.set(code, typed.get(code)!);
             outcome.problems.push(answerProblem(question, problem));
@@ -63,11 +74,18 @@ export class PortalPageActions {
   }
 
   /** Attaches each chosen file; a refused file is a problem on its question, the others still attach. */
-  async attachFiles(context: PortalContext, files: PostedFile[]): Promise<{ attached: number; problems: PageProblem[]; status: number }> {
+  async attachFiles(
+    context: PortalContext,
+    files: PostedFile[],
+  ): Promise<{ attached: number; problems: PageProblem[]; status: number }> {
     const result = { attached: 0, problems: [] as PageProblem[], status: 200 };
     for (const file of files) {
       if (file.tooMany) {
-        result.problems.push({ code: file.code, field: 'file', message: 'Attach at most 5 files at a time: choose this file again' });
+        result.problems.push({
+          code: file.code,
+          field: 'file',
+          message: 'Attach at most 5 files at a time: choose this file again',
+        });
         result.status = 413;
         continue;
       }

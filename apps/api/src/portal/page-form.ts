@@ -34,7 +34,16 @@ export async function readPageForm(request: FastifyRequest): Promise<{ fields: F
   if (!request.isMultipart()) return { fields: (request.body ?? {}) as Form, files: [] };
   const fields: Form = {};
   const files: PostedFile[] = [];
-  const options = { limits: { fileSize: EVIDENCE_MAX_BYTES, files: FILE_INPUTS_PER_PAGE, fields: 3000, fieldSize: 64 * 1024, parts: 3000 + FILE_INPUTS_PER_PAGE }, throwFileSizeLimit: false };
+  const options = {
+    limits: {
+      fileSize: EVIDENCE_MAX_BYTES,
+      files: FILE_INPUTS_PER_PAGE,
+      fields: 3000,
+      fieldSize: 64 * 1024,
+      parts: 3000 + FILE_INPUTS_PER_PAGE,
+    },
+    throwFileSizeLimit: false,
+  };
   let chosen = 0;
   try {
     for await (const part of request.parts(options as Parameters<FastifyRequest['parts']>[0])) {
@@ -46,7 +55,8 @@ export async function readPageForm(request: FastifyRequest): Promise<{ fields: F
       // An empty file input is posted as a part with no file name and no content.
       if (!code || !part.filename || chosen >= FILES_PER_POST) {
         for await (const chunk of part.file) void chunk; // read past it, keeping nothing
-        if (code && part.filename) files.push({ code, name: part.filename, content: Buffer.alloc(0), tooLarge: false, tooMany: true });
+        if (code && part.filename)
+          files.push({ code, name: part.filename, content: Buffer.alloc(0), tooLarge: false, tooMany: true });
         continue;
       }
       chosen++;
@@ -55,7 +65,11 @@ export async function readPageForm(request: FastifyRequest): Promise<{ fields: F
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('REQUEST.INVALID', 'The form could not be read. Go back, reload the page and try again.', 400);
+    throw new DomainError(
+      'REQUEST.INVALID',
+      'The form could not be read. Go back, reload the page and try again.',
+      400,
+    );
   }
   return { fields, files };
 }

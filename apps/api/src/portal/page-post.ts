@@ -1,4 +1,12 @@
-import { AttestationBody, type EvidenceService, type PortalAccess, type PortalContext, type PortalView, type SaveAnswers, type SubmitAssessment } from '@app/assessments';
+import {
+  AttestationBody,
+  type EvidenceService,
+  type PortalAccess,
+  type PortalContext,
+  type PortalView,
+  type SaveAnswers,
+  type SubmitAssessment,
+} from '@app/assessments';
 import { DomainError, validatedInput } from '@app/platform';
 import { PortalPageActions } from './page-actions.js';
 import { one, type Form, type PostedFile } from './page-form.js';
@@ -8,7 +16,8 @@ import { formToAnswers, missingProblems, type PageOptions } from './questionnair
 export type PostKind = 'save' | 'attach' | 'submit';
 
 /** What the page post comes to: a redirect (all done) or the page again with what went wrong. */
-export type PostResult = { redirect: string } | { status: number; view: PortalView; options: Omit<PageOptions, 'csrf'> };
+export type PostResult =
+  { redirect: string } | { status: number; view: PortalView; options: Omit<PageOptions, 'csrf'> };
 
 /**
  * One post of the questionnaire page, whichever button was pressed. The page is one form, so every
@@ -38,7 +47,8 @@ export class PagePost {
     let removedFrom: string | null = null;
     const removeId = /^remove:([0-9a-f-]{36})$/.exec(intent)?.[1];
     if (removeId) {
-      removedFrom = before.sections.flatMap((s) => s.questions).find((q) => q.files.some((f) => f.id === removeId))?.code ?? null;
+      removedFrom =
+        before.sections.flatMap((s) => s.questions).find((q) => q.files.some((f) => f.id === removeId))?.code ?? null;
       try {
         await this.evidence.remove(context, removeId);
       } catch (error) {
@@ -46,15 +56,25 @@ export class PagePost {
       }
     }
     const attachTo = /^attach:([A-Z0-9-]+)$/.exec(intent)?.[1];
-    if (attachTo && !files.some((f) => f.code === attachTo)) problems.push({ code: attachTo, field: 'file', message: 'Choose a file to upload' });
-    const attestation = { name: one(fields, 'name').trim(), jobTitle: one(fields, 'jobTitle').trim(), confirmed: one(fields, 'confirmed') === '1' };
+    if (attachTo && !files.some((f) => f.code === attachTo))
+      problems.push({ code: attachTo, field: 'file', message: 'Choose a file to upload' });
+    const attestation = {
+      name: one(fields, 'name').trim(),
+      jobTitle: one(fields, 'jobTitle').trim(),
+      confirmed: one(fields, 'confirmed') === '1',
+    };
     const kept = { typed: saved.refused, conflicts: saved.conflicts, attestation };
 
     if (kind === 'submit') {
       const view = await this.portal.view(context);
       // A question whose typed answer was refused is not also "missing": the refusal says what to fix.
-      const said = (m: PageProblem) => problems.some((p) => p.code === m.code && (m.field === 'file') === (p.field === 'file'));
-      const all = [...problems, ...missingProblems(view).filter((m) => !said(m)), ...(await attestationProblems(attestation))];
+      const said = (m: PageProblem) =>
+        problems.some((p) => p.code === m.code && (m.field === 'file') === (p.field === 'file'));
+      const all = [
+        ...problems,
+        ...missingProblems(view).filter((m) => !said(m)),
+        ...(await attestationProblems(attestation)),
+      ];
       if (all.length === 0) {
         try {
           await this.submitting.submit(context, attestation);
@@ -77,8 +97,11 @@ export class PagePost {
     }
     const section = /^save:([a-z0-9-]+)$/.exec(intent)?.[1];
     if (removedFrom) return { redirect: `/portal/assessment?removed=${removedFrom}#notice` };
-    if (attachTo || (kind === 'attach' && files.length)) return { redirect: `/portal/assessment?attached=${attachTo ?? files[0].code}&files=${attached.attached}#notice` };
-    return { redirect: `/portal/assessment?saved=${section ?? before.sections[0].key}&n=${saved.saved}${attached.attached ? `&files=${attached.attached}` : ''}#notice` };
+    if (attachTo || (kind === 'attach' && files.length))
+      return { redirect: `/portal/assessment?attached=${attachTo ?? files[0].code}&files=${attached.attached}#notice` };
+    return {
+      redirect: `/portal/assessment?saved=${section ?? before.sections[0].key}&n=${saved.saved}${attached.attached ? `&files=${attached.attached}` : ''}#notice`,
+    };
   }
 }
 
@@ -107,7 +130,11 @@ async function attestationProblems(attestation: Attestation): Promise<PageProble
     const words = ATTESTATION_WORDS[field];
     const value = attestation[field];
     const limit = messages.map((m) => /shorter than or equal to (\d+)/.exec(m)?.[1]).find(Boolean);
-    const message = limit ? `${words.label} must be ${limit} characters or fewer` : typeof value === 'string' && value.length > 0 ? words.short : words.empty;
+    const message = limit
+      ? `${words.label} must be ${limit} characters or fewer`
+      : typeof value === 'string' && value.length > 0
+        ? words.short
+        : words.empty;
     return [{ code: null, field, message }];
   });
 }
@@ -118,10 +145,17 @@ export function noticeOf(query: Record<string, string | undefined>): PageOptions
   const filesText = files === 1 ? ' 1 file was attached.' : files > 1 ? ` ${files} files were attached.` : '';
   if (query.saved) {
     const n = Number(query.n ?? 0);
-    const text = n === 0 ? 'There were no changes to save: your answers are as you left them.' : `Your answers have been saved (${n} changed).`;
+    const text =
+      n === 0
+        ? 'There were no changes to save: your answers are as you left them.'
+        : `Your answers have been saved (${n} changed).`;
     return { near: query.saved, text: `${text}${filesText}` };
   }
-  if (query.attached) return { near: query.attached, text: `Your file has been attached to ${query.attached}. Your answers have been saved too.` };
+  if (query.attached)
+    return {
+      near: query.attached,
+      text: `Your file has been attached to ${query.attached}. Your answers have been saved too.`,
+    };
   if (query.removed) return { near: query.removed, text: `The file has been removed from ${query.removed}.` };
   return null;
 }

@@ -28,9 +28,16 @@ export function missingAnswerMessage(question: Pick<ViewQuestion, 'type'>): stri
 /** A refused answer (the save's own checks, `answers[i].<field>`) said for a person. */
 export function answerProblem(question: ViewQuestion, problem: FieldProblem): PageProblem {
   const field = /\.(value|comment|notApplicable|version|code)$/.exec(problem.path)?.[1] ?? 'value';
-  if (field === 'comment') return { code: question.code, field: 'comment', message: 'Keep your comment to 5,000 characters or fewer' };
-  if (field === 'notApplicable') return { code: question.code, field: 'value', message: 'This question cannot be marked as not applicable: give an answer' };
-  if (field === 'version' || field === 'code') return { code: question.code, field: 'value', message: 'Reload the page, then answer this question again' };
+  if (field === 'comment')
+    return { code: question.code, field: 'comment', message: 'Keep your comment to 5,000 characters or fewer' };
+  if (field === 'notApplicable')
+    return {
+      code: question.code,
+      field: 'value',
+      message: 'This question cannot be marked as not applicable: give an answer',
+    };
+  if (field === 'version' || field === 'code')
+    return { code: question.code, field: 'value', message: 'Reload the page, then answer this question again' };
   const message = CHOICE.has(question.type)
     ? 'Choose one of the answers shown'
     : question.type === 'multi_choice'
@@ -71,13 +78,25 @@ export function summaryLine(problem: PageProblem, question: Pick<ViewQuestion, '
 
 /** A date for people: "31 December 2099" (dates are calendar dates, no time zone). */
 export function longDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
 }
 
 /** An instant for people in UK time: "30 November 2026 at 14:05 (UK time)". */
 export function longDateTime(iso: string): string {
   const at = new Date(iso);
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(at);
+  const date = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Europe/London',
+  }).format(at);
   return `${date} at ${time} (UK time)`;
 }

@@ -9,7 +9,10 @@ import { SkipRateLimit, templatesDir } from '@app/platform';
 const asset = (name: string) => readFileSync(join(templatesDir('portal'), 'assets', name), 'utf8');
 // Without its @font-face rules: they name the NHS's font CDN, which the pages' CSP ('self') refuses anyway,
 // so a supplier's browser never asks a third party for anything and falls back to Arial, as NHS.UK does.
-const NHSUK_CSS = readFileSync(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'), 'utf8').replace(/@font-face\{[^}]*\}/g, '');
+const NHSUK_CSS = readFileSync(
+  createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'),
+  'utf8',
+).replace(/@font-face\{[^}]*\}/g, '');
 const PORTAL_CSS = asset('portal.css');
 const PORTAL_JS = asset('portal.js');
 

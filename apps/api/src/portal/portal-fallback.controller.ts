@@ -29,15 +29,34 @@ export class PortalFallbackController {
   @Get(['', 'i', 'i/*', '*'])
   elsewhere(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const path = request.url.split('?')[0];
-    if (String(request.headers.accept ?? '').includes('application/json')) throw new NotFoundError('RESOURCE.NOT_FOUND', `Cannot GET ${path}`);
+    if (String(request.headers.accept ?? '').includes('application/json'))
+      throw new NotFoundError('RESOURCE.NOT_FOUND', `Cannot GET ${path}`);
     void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     // The invitation link with a character too many after it: on to the link itself.
     const token = path.startsWith('/portal/i/') ? tokenIn(path.slice('/portal/i/'.length)) : null;
     if (token) return void reply.redirect(`/portal/i/${token}`, 303);
     // The questionnaire's own addresses: a form's post address reopened, or a trailing slash.
-    if (/^\/portal\/assessment(\/(answers|submit|evidence))?\/?$/.test(path)) return void reply.redirect('/portal/assessment', 303);
-    const model = landingPage({ state: 'invalid', linkWorks: false, supplier: null, recipient: null, questionnaire: null, dueDate: null, started: false, submittedAt: null, reference: null }, '', this.org);
-    void reply.status(404).type('text/html; charset=utf-8').send(this.pages.render('landing', model.heading, model, false, true));
+    if (/^\/portal\/assessment(\/(answers|submit|evidence))?\/?$/.test(path))
+      return void reply.redirect('/portal/assessment', 303);
+    const model = landingPage(
+      {
+        state: 'invalid',
+        linkWorks: false,
+        supplier: null,
+        recipient: null,
+        questionnaire: null,
+        dueDate: null,
+        started: false,
+        submittedAt: null,
+        reference: null,
+      },
+      '',
+      this.org,
+    );
+    void reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(this.pages.render('landing', model.heading, model, false, true));
   }
 }
 

@@ -8,11 +8,14 @@ import { csrfMatches, portalCsrfToken } from './csrf.js';
 export const COOKIE = 'assure_portal';
 const CSRF_HEADER = 'x-csrf-token';
 
-export const tokenKey = (request: FastifyRequest) => hashToken(String((request.params as { token?: string }).token ?? '')).slice(0, 16);
+export const tokenKey = (request: FastifyRequest) =>
+  hashToken(String((request.params as { token?: string }).token ?? '')).slice(0, 16);
 export const wantsJson = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('application/json');
 /** A post of the questionnaire page (a browser's form), as opposed to JSON from a script. */
 export const isPagePost = (request: FastifyRequest) =>
-  !bearerOf(request) && (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || (request.isMultipart() && !wantsJson(request)));
+  !bearerOf(request) &&
+  (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ||
+    (request.isMultipart() && !wantsJson(request)));
 
 /**
  * Who is asking, on the portal: the session behind the cookie (with the CSRF token its forms carry),
@@ -43,7 +46,10 @@ export class PortalSessions {
       .map((part) => part.trim().split('='))
       .find(([name]) => name === COOKIE)?.[1];
     if (!cookie) throw new PortalUnauthenticatedError();
-    return { context: this.actAs(await this.portal.resolveSession(cookie)), csrf: portalCsrfToken(this.auth.jwtSecret, cookie) };
+    return {
+      context: this.actAs(await this.portal.resolveSession(cookie)),
+      csrf: portalCsrfToken(this.auth.jwtSecret, cookie),
+    };
   }
 
   private actAs(context: PortalContext): PortalContext {
@@ -54,7 +60,11 @@ export class PortalSessions {
 }
 
 export function csrfRefused(): DomainError {
-  return new DomainError('PORTAL.CSRF', 'For your security, this form could not be accepted: it came from an old copy of the page, or from another site. Nothing was changed. Go back to the questionnaire, reload it, and try again.', 403);
+  return new DomainError(
+    'PORTAL.CSRF',
+    'For your security, this form could not be accepted: it came from an old copy of the page, or from another site. Nothing was changed. Go back to the questionnaire, reload it, and try again.',
+    403,
+  );
 }
 
 export function bearerOf(request: FastifyRequest): string | undefined {

@@ -6,5 +6,9 @@ import { PortalController } from './portal.controller.js';
 import { PortalSessions } from './portal-sessions.js';
 
 /** Front door of suppliers: the pages reached through an emailed invitation link (/portal). */
-@Module({ imports: [AssessmentsModule], providers: [PortalSessions], controllers: [PortalController, PortalAssetsController, PortalFallbackController] })
+@Module({
+  imports: [AssessmentsModule],
+  providers: [PortalSessions],
+  controllers: [PortalController, PortalAssetsController, PortalFallbackController],
+})
 export class PortalModule {}

@@ -13,7 +13,9 @@ export type Typed = { value: unknown; notApplicable: boolean; comment: string | 
  */
 export function fingerprint(answer: Typed | null): string {
   const value = answer?.value ?? null;
-  const normal = answer?.notApplicable ? ['na'] : [Array.isArray(value) ? [...value].map(String).sort() : value, answer?.comment?.trim() || null];
+  const normal = answer?.notApplicable
+    ? ['na']
+    : [Array.isArray(value) ? [...value].map(String).sort() : value, answer?.comment?.trim() || null];
   return createHash('sha256').update(JSON.stringify(normal)).digest('hex').slice(0, 16);
 }
 
@@ -59,7 +61,9 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
   const attestationOrder = { name: 1, jobTitle: 2, confirmed: 3 } as Record<string, number>;
   // Every problem at once, in page order: the questions first, then the attestation.
   const problems = [...(options.problems ?? [])].sort(
-    (a, b) => (a.code ? (order.get(a.code) ?? 0) : questions.length + (attestationOrder[a.field] ?? 0)) - (b.code ? (order.get(b.code) ?? 0) : questions.length + (attestationOrder[b.field] ?? 0)),
+    (a, b) =>
+      (a.code ? (order.get(a.code) ?? 0) : questions.length + (attestationOrder[a.field] ?? 0)) -
+      (b.code ? (order.get(b.code) ?? 0) : questions.length + (attestationOrder[b.field] ?? 0)),
   );
   const fieldErrors = new Map<string, string>();
   for (const p of problems) {
@@ -67,24 +71,39 @@ export function questionnairePage(view: PortalView, options: PageOptions) {
     if (!fieldErrors.has(key)) fieldErrors.set(key, p.message);
   }
   // The questions asked about, named and linked from the clarification callout (a long page otherwise hides them).
-  const returned = view.assessment.status === 'returned' ? view.assessment.returnedQuestions.filter((code) => byCode.get(code)?.visible).map((code) => ({ code, text: byCode.get(code)!.text })) : [];
+  const returned =
+    view.assessment.status === 'returned'
+      ? view.assessment.returnedQuestions
+          .filter((code) => byCode.get(code)?.visible)
+          .map((code) => ({ code, text: byCode.get(code)!.text }))
+      : [];
   const attestation = options.attestation ?? { name: '', jobTitle: '', confirmed: false };
   // A notice about a question (a file attached or removed) goes beside that question's files; one about a section, at its top.
   const noticeQuestion = options.notice ? byCode.get(options.notice.near) : undefined;
-  const questionOfNotice = noticeQuestion && noticeQuestion.visible && noticeQuestion.evidence !== 'none' ? noticeQuestion.code : null;
-  const sectionOfNotice = options.notice && !questionOfNotice ? (view.sections.find((s) => s.key === options.notice!.near)?.key ?? null) : null;
+  const questionOfNotice =
+    noticeQuestion && noticeQuestion.visible && noticeQuestion.evidence !== 'none' ? noticeQuestion.code : null;
+  const sectionOfNotice =
+    options.notice && !questionOfNotice
+      ? (view.sections.find((s) => s.key === options.notice!.near)?.key ?? null)
+      : null;
   return {
     assessment: view.assessment,
     progress: view.progress,
     dueDate: longDate(view.assessment.dueDate),
-    evidenceNeeded: view.progress.missingEvidence === 0 ? '' : `; ${view.progress.missingEvidence} evidence ${view.progress.missingEvidence === 1 ? 'file' : 'files'} still needed`,
+    evidenceNeeded:
+      view.progress.missingEvidence === 0
+        ? ''
+        : `; ${view.progress.missingEvidence} evidence ${view.progress.missingEvidence === 1 ? 'file' : 'files'} still needed`,
     csrf: options.csrf,
     hasEvidence: questions.some((q) => q.evidence !== 'none'),
     notice: options.notice && !sectionOfNotice && !questionOfNotice ? options.notice.text : null,
     note: view.assessment.questionnaire.note,
     returned,
     returnedMany: returned.length > 1,
-    errors: problems.map((p) => ({ anchor: anchorOf(p, p.code ? byCode.get(p.code) : undefined), message: summaryLine(p, p.code ? byCode.get(p.code) : undefined) })),
+    errors: problems.map((p) => ({
+      anchor: anchorOf(p, p.code ? byCode.get(p.code) : undefined),
+      message: summaryLine(p, p.code ? byCode.get(p.code) : undefined),
+    })),
     attestation: {
       ...attestation,
       nameError: fieldErrors.get('attestation.name') ?? null,
@@ -124,12 +143,22 @@ interface QuestionState {
 }
 
 function questionModel(q: ViewQuestion, state: QuestionState) {
-  const stored: Typed | null = q.answer ? { value: q.answer.value, notApplicable: q.answer.notApplicable, comment: q.answer.comment } : null;
+  const stored: Typed | null = q.answer
+    ? { value: q.answer.value, notApplicable: q.answer.notApplicable, comment: q.answer.comment }
+    : null;
   const answer = state.typed ?? stored;
   const value = answer?.value;
   const options = choicesOf(q);
-  const selected = new Set(Array.isArray(value) ? value.map(String) : value === null || value === undefined ? [] : [String(value)]);
-  const describedBy = [`hint-${q.code}`, state.error ? `error-${q.code}` : null, state.conflict ? `conflict-${q.code}` : null].filter(Boolean).join(' ');
+  const selected = new Set(
+    Array.isArray(value) ? value.map(String) : value === null || value === undefined ? [] : [String(value)],
+  );
+  const describedBy = [
+    `hint-${q.code}`,
+    state.error ? `error-${q.code}` : null,
+    state.conflict ? `conflict-${q.code}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     code: q.code,
     text: q.text,
@@ -143,29 +172,47 @@ function questionModel(q: ViewQuestion, state: QuestionState) {
     error: state.error,
     commentError: state.commentError,
     describedBy,
-    conflict: state.conflict ? answerText(q, state.conflict) + (state.conflict.comment ? ` (comment: ${state.conflict.comment})` : '') : null,
+    conflict: state.conflict
+      ? answerText(q, state.conflict) + (state.conflict.comment ? ` (comment: ${state.conflict.comment})` : '')
+      : null,
     allowNotApplicable: q.allowNotApplicable,
     notApplicable: answer?.notApplicable ?? false,
     comment: answer?.comment ?? '',
     version: q.answer?.version ?? 0,
     was: fingerprint(stored),
     group: q.type === 'multi_choice' ? 'checkboxes' : 'radios',
-    inputType: q.type === 'multi_choice' ? 'checkbox' : options ? 'radio' : q.type === 'number' ? 'number' : q.type === 'date' ? 'date' : 'text',
+    inputType:
+      q.type === 'multi_choice'
+        ? 'checkbox'
+        : options
+          ? 'radio'
+          : q.type === 'number'
+            ? 'number'
+            : q.type === 'date'
+              ? 'date'
+              : 'text',
     isText: q.type === 'text',
     choices: options ? options.map((o) => ({ value: o.value, label: o.label, checked: selected.has(o.value) })) : null,
     current: options ? '' : value === null || value === undefined ? '' : String(value),
-    evidence: q.evidence === 'none' ? null : {
-      notice: state.notice,
-      required: q.evidence === 'required',
-      missing: state.evidenceMissing,
-      error: state.fileError,
-      files: q.files.map((f) => ({ id: f.id, name: f.name, size: sizeText(f.size) })),
-    },
+    evidence:
+      q.evidence === 'none'
+        ? null
+        : {
+            notice: state.notice,
+            required: q.evidence === 'required',
+            missing: state.evidenceMissing,
+            error: state.fileError,
+            files: q.files.map((f) => ({ id: f.id, name: f.name, size: sizeText(f.size) })),
+          },
   };
 }
 
 export function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** The answer a form carries for one question (`q.<code>.value|na|comment`). */
@@ -176,10 +223,16 @@ function typedOf(form: Form, question: ViewQuestion): Typed {
   };
   const rawValue = form[`q.${question.code}.value`];
   let value: unknown;
-  if (question.type === 'multi_choice') value = rawValue === undefined ? null : Array.isArray(rawValue) ? rawValue : [rawValue];
+  if (question.type === 'multi_choice')
+    value = rawValue === undefined ? null : Array.isArray(rawValue) ? rawValue : [rawValue];
   else {
     const text = Array.isArray(rawValue) ? rawValue[0] : rawValue;
-    value = text === undefined || text.trim() === '' ? null : question.type === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
+    value =
+      text === undefined || text.trim() === ''
+        ? null
+        : question.type === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(text)
+          ? Number(text)
+          : text;
   }
   const comment = one('comment')?.trim();
   const notApplicable = question.allowNotApplicable && one('na') === '1';
@@ -201,7 +254,11 @@ export function formToAnswers(form: Form, view: PortalView): { answers: AnswerIn
     const was = form[`q.${question.code}.was`];
     if (typeof was === 'string' && was === fingerprint(answer)) continue;
     typed.set(question.code, answer);
-    answers.push({ code: question.code, ...answer, version: Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion) });
+    answers.push({
+      code: question.code,
+      ...answer,
+      version: Number(Array.isArray(rawVersion) ? rawVersion[0] : rawVersion),
+    });
   }
   return { answers, typed };
 }

@@ -7,5 +7,8 @@ export class AssessmentListParams extends PageQuery {
   @IsOptional() @IsUUID() supplierId?: string;
   @IsOptional() @IsIn(ASSESSMENT_STATUSES) status?: AssessmentStatus;
   @IsOptional() @Matches(/^[a-z0-9-]{3,64}$/) questionnaireKey?: string;
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 }

@@ -57,7 +57,10 @@ export class AnswerAdjustmentView {
 
 export class AnswerView {
   code: string;
-  @ApiProperty({ description: 'yes/no/partial, an option value, a list of option values, text, a number or a date, by question type', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiProperty({
+    description: 'yes/no/partial, an option value, a list of option values, text, a number or a date, by question type',
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
+  })
   value: string | number | string[] | null;
   notApplicable: boolean;
   comment: string | null;

@@ -2,11 +2,38 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
-import { AdjustAnswer, AdjustmentBody, ASSESSMENT_SORTS, AssessmentQueries, CampaignBody, ReturnBody, SendAssessmentBody, CampaignService, CancelAssessment, CompleteAssessment, ReassessAssessment, ResendInvitation, ReturnForClarification, SendQuestionnaire, EvidenceService, ReassignAssessment, ReassignInput, type Assessment, type AssessmentAnswer } from '@app/assessments';
+import {
+  AdjustAnswer,
+  AdjustmentBody,
+  ASSESSMENT_SORTS,
+  AssessmentQueries,
+  CampaignBody,
+  ReturnBody,
+  SendAssessmentBody,
+  CampaignService,
+  CancelAssessment,
+  CompleteAssessment,
+  ReassessAssessment,
+  ResendInvitation,
+  ReturnForClarification,
+  SendQuestionnaire,
+  EvidenceService,
+  ReassignAssessment,
+  ReassignInput,
+  type Assessment,
+  type AssessmentAnswer,
+} from '@app/assessments';
 import { AuditTrail } from '@app/audit';
 import { ALL_ROLES, Roles, type AuthenticatedRequest } from '@app/identity';
 import { pageOf } from '@app/platform';
-import { AssessmentDetailView, AssessmentInvitationView, AssessmentSentView, AssessmentView, CampaignResultView, type AnswerView } from './assessment.view.js';
+import {
+  AssessmentDetailView,
+  AssessmentInvitationView,
+  AssessmentSentView,
+  AssessmentView,
+  CampaignResultView,
+  type AnswerView,
+} from './assessment.view.js';
 import { AssessmentListParams } from './assessment-list.input.js';
 
 export const toAssessmentView = (a: Assessment): AssessmentView => ({
@@ -30,8 +57,21 @@ export const toAssessmentView = (a: Assessment): AssessmentView => ({
 });
 
 const toAnswerView = (a: AssessmentAnswer): AnswerView => ({
-  code: a.questionCode, value: a.value, notApplicable: a.notApplicable, comment: a.comment, version: a.version, updatedAt: a.updatedAt.toISOString(),
-  adjustment: a.adjustedScore === null ? null : { score: a.adjustedScore, reason: a.adjustmentReason, by: a.adjustedBy, at: a.adjustedAt?.toISOString() ?? null },
+  code: a.questionCode,
+  value: a.value,
+  notApplicable: a.notApplicable,
+  comment: a.comment,
+  version: a.version,
+  updatedAt: a.updatedAt.toISOString(),
+  adjustment:
+    a.adjustedScore === null
+      ? null
+      : {
+          score: a.adjustedScore,
+          reason: a.adjustmentReason,
+          by: a.adjustedBy,
+          at: a.adjustedAt?.toISOString() ?? null,
+        },
 });
 
 @ApiTags('procurement')
@@ -76,7 +116,11 @@ export class AssessmentsController {
   @ApiProblems(409, 422)
   async send(@Body() body: SendAssessmentBody, @Req() request: AuthenticatedRequest): Promise<AssessmentSentView> {
     const { assessment, invitationUrl, alsoSent } = await this.sending.send(body, request.user?.id ?? null);
-    return { ...toAssessmentView(assessment), invitationUrl, alsoSent: alsoSent.map((a) => ({ ...toAssessmentView(a.assessment), invitationUrl: a.invitationUrl })) };
+    return {
+      ...toAssessmentView(assessment),
+      invitationUrl,
+      alsoSent: alsoSent.map((a) => ({ ...toAssessmentView(a.assessment), invitationUrl: a.invitationUrl })),
+    };
   }
 
   /** One questionnaire to many suppliers (a list or a filter), each to its primary contact. */
@@ -97,17 +141,38 @@ export class AssessmentsController {
     return {
       ...toAssessmentView(assessment),
       answers: answers.map(toAnswerView),
-      evidence: evidence.map((e) => ({ id: e.id, question: e.questionCode, fileName: e.fileName, mediaType: e.mediaType, size: e.size, sha256: e.sha256, createdAt: e.createdAt.toISOString() })),
+      evidence: evidence.map((e) => ({
+        id: e.id,
+        question: e.questionCode,
+        fileName: e.fileName,
+        mediaType: e.mediaType,
+        size: e.size,
+        sha256: e.sha256,
+        createdAt: e.createdAt.toISOString(),
+      })),
       // What happened to it, oldest first, from the audit trail.
-      history: history.items.reverse().map((h) => ({ at: h.occurredAt.toISOString(), action: h.action, actorType: h.actorType, actorId: h.actorId, changes: h.changes })),
+      history: history.items.reverse().map((h) => ({
+        at: h.occurredAt.toISOString(),
+        action: h.action,
+        actorType: h.actorType,
+        actorId: h.actorId,
+        changes: h.changes,
+      })),
     };
   }
 
   /** Downloads an evidence file, as an attachment with a safe, server-made name. */
   @Get(':id/evidence/:evidenceId')
   @Roles(...ALL_ROLES)
-  @ApiOkResponse({ description: 'The file, as stored.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
-  async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string, @Res() reply: FastifyReply) {
+  @ApiOkResponse({
+    description: 'The file, as stored.',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async download(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('evidenceId', new ParseUUIDPipe()) evidenceId: string,
+    @Res() reply: FastifyReply,
+  ) {
     const file = await this.evidence.download(id, evidenceId);
     void reply
       .header('content-type', file.mediaType)
@@ -132,7 +197,10 @@ export class AssessmentsController {
   @Roles('procurement')
   @HttpCode(200)
   @ApiProblems(409, 422)
-  async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignInput): Promise<AssessmentInvitationView> {
+  async reassign(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReassignInput,
+  ): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.reassigning.reassign(id, body);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -141,7 +209,10 @@ export class AssessmentsController {
   @Post(':id/reassess')
   @Roles('procurement')
   @ApiProblems(409, 422)
-  async reassess(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest): Promise<AssessmentInvitationView> {
+  async reassess(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<AssessmentInvitationView> {
     const { assessment, invitationUrl } = await this.reassessing.reassess(id, request.user?.id ?? null);
     return { ...toAssessmentView(assessment), invitationUrl };
   }
@@ -154,8 +225,14 @@ export class AssessmentsController {
   @Roles('procurement', 'governance')
   @HttpCode(200)
   @ApiProblems(409, 422)
-  async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentBody, @Req() request: AuthenticatedRequest) {
-    return toAssessmentView(await this.adjusting.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null));
+  async adjust(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AdjustmentBody,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return toAssessmentView(
+      await this.adjusting.adjust(id, body.questionCode, body.score, body.reason, request.user ?? null),
+    );
   }
 
   /** Cancels it; the link stops working. */
@@ -185,4 +262,3 @@ export class AssessmentsController {
     return toAssessmentView(await this.completing.complete(id));
   }
 }
-

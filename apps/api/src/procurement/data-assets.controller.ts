@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
-import { ASSET_SORTS, CreateDataAssetInput, DataAssetView, DataAssetListQuery, DataSharingService, toAssetView, UpdateDataAssetInput } from '@app/data-sharing';
+import {
+  ASSET_SORTS,
+  CreateDataAssetInput,
+  DataAssetView,
+  DataAssetListQuery,
+  DataSharingService,
+  toAssetView,
+  UpdateDataAssetInput,
+} from '@app/data-sharing';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { pageOf } from '@app/platform';
 

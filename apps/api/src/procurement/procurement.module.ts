@@ -25,7 +25,29 @@ import { SuppliersController } from './suppliers.controller.js';
  * questionnaires (routes under /api/v1, see docs/api-guide.md).
  */
 @Module({
-  imports: [AuditModule, SuppliersModule, DataSharingModule, QuestionnairesModule, AssessmentsModule, OutboxModule, IncidentsModule, ReportsModule, AccessPathsModule, CertificationsModule],
-  controllers: [SuppliersController, DataAssetsController, DataSharingLinksController, DataSharingViewsController, QuestionnairesController, AssessmentsController, NotificationsController, IncidentsController, AccessPathsController, CertificationsController],
+  imports: [
+    AuditModule,
+    SuppliersModule,
+    DataSharingModule,
+    QuestionnairesModule,
+    AssessmentsModule,
+    OutboxModule,
+    IncidentsModule,
+    ReportsModule,
+    AccessPathsModule,
+    CertificationsModule,
+  ],
+  controllers: [
+    SuppliersController,
+    DataAssetsController,
+    DataSharingLinksController,
+    DataSharingViewsController,
+    QuestionnairesController,
+    AssessmentsController,
+    NotificationsController,
+    IncidentsController,
+    AccessPathsController,
+    CertificationsController,
+  ],
 })
 export class ProcurementModule {}

@@ -4,7 +4,17 @@ import { ApiProblems } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, IntParamPipe } from '@app/platform';
-import { CatalogueView, FRAMEWORK_IDENTIFIERS, QuestionnaireDefinitionInput, FRAMEWORK_VERSIONS, FRAMEWORKS, parseYamlDocument, QuestionnaireCatalogue, QuestionnaireVersionView, type QuestionnaireVersion } from '@app/questionnaires';
+import {
+  CatalogueView,
+  FRAMEWORK_IDENTIFIERS,
+  QuestionnaireDefinitionInput,
+  FRAMEWORK_VERSIONS,
+  FRAMEWORKS,
+  parseYamlDocument,
+  QuestionnaireCatalogue,
+  QuestionnaireVersionView,
+  type QuestionnaireVersion,
+} from '@app/questionnaires';
 
 const toView = (v: QuestionnaireVersion): QuestionnaireVersionView => ({
   key: v.key,
@@ -31,14 +41,29 @@ export class QuestionnairesController {
   async list(): Promise<CatalogueView> {
     const items = await this.catalogue.list();
     // The identifiers a mapping may cite, pinned to one version of each framework (an import citing another is refused).
-    const frameworkIdentifiers = Object.fromEntries(Object.entries(FRAMEWORK_IDENTIFIERS).map(([key, ids]) => [key, { version: FRAMEWORK_VERSIONS[key as keyof typeof FRAMEWORKS], identifiers: ids }]));
-    return { items, page: 1, pageSize: items.length, total: items.length, frameworks: FRAMEWORKS, frameworkIdentifiers };
+    const frameworkIdentifiers = Object.fromEntries(
+      Object.entries(FRAMEWORK_IDENTIFIERS).map(([key, ids]) => [
+        key,
+        { version: FRAMEWORK_VERSIONS[key as keyof typeof FRAMEWORKS], identifiers: ids },
+      ]),
+    );
+    return {
+      items,
+      page: 1,
+      pageSize: items.length,
+      total: items.length,
+      frameworks: FRAMEWORKS,
+      frameworkIdentifiers,
+    };
   }
 
   /** One published version of a questionnaire, with its definition. */
   @Get(':key/versions/:version')
   @Roles(...ALL_ROLES)
-  async get(@Param('key') key: string, @Param('version', new IntParamPipe('version')) version: number): Promise<QuestionnaireVersionView> {
+  async get(
+    @Param('key') key: string,
+    @Param('version', new IntParamPipe('version')) version: number,
+  ): Promise<QuestionnaireVersionView> {
     return toView(await this.catalogue.get(key, version));
   }
 
@@ -50,16 +75,28 @@ export class QuestionnairesController {
   @Roles('admin', 'procurement')
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/yaml')
-  @ApiBody({ description: 'A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML. Every problem is answered at once, each with its path.', type: QuestionnaireDefinitionInput })
+  @ApiBody({
+    description:
+      'A questionnaire definition (questionnaire-format.md), as JSON, or the same document as YAML. Every problem is answered at once, each with its path.',
+    type: QuestionnaireDefinitionInput,
+  })
   @ApiResponse({ status: 201, type: QuestionnaireVersionView, description: 'The version, newly published.' })
   @ApiOkResponse({ type: QuestionnaireVersionView, description: 'The same version, already published identically.' })
   @ApiProblems(409, 422)
   async import(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     let document: unknown;
     if (type === 'application/json') document = request.body;
     else if (YAML_TYPES.includes(type) && typeof request.body === 'string') document = parseYamlDocument(request.body);
-    else throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the questionnaire as application/json or application/yaml.', 415);
+    else
+      throw new DomainError(
+        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        'Send the questionnaire as application/json or application/yaml.',
+        415,
+      );
     const { created, version } = await this.catalogue.import(document);
     void reply.status(created ? 201 : 200);
     return toView(version);

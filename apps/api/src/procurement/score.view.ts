@@ -42,7 +42,15 @@ export class ScoreFindingView {
   questionCode: string;
   @ApiProperty({ enum: ['critical', 'high', 'medium', 'low'] })
   severity: string;
-  @ApiProperty({ description: 'The answer given', oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiProperty({
+    description: 'The answer given',
+    oneOf: [
+      { type: 'string', nullable: true },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: { type: 'string' } },
+    ],
+  })
   answer: unknown;
   comment: string | null;
   mappings: ScoreMappingView[];

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, ApiSort } from '../openapi/decorators.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +20,16 @@ import { OffboardSupplier } from '@app/access-paths';
 import { ALL_ROLES, Roles } from '@app/identity';
 import { DomainError, pageOf } from '@app/platform';
 import { ImportResultView } from './procurement.view.js';
-import { CreateSupplierInput, SUPPLIER_SORTS, SupplierCsv, SupplierListQuery, SuppliersService, SupplierView, toSupplierView, UpdateSupplierInput } from '@app/suppliers';
+import {
+  CreateSupplierInput,
+  SUPPLIER_SORTS,
+  SupplierCsv,
+  SupplierListQuery,
+  SuppliersService,
+  SupplierView,
+  toSupplierView,
+  UpdateSupplierInput,
+} from '@app/suppliers';
 import { ImportQuery } from './import.input.js';
 
 @ApiTags('procurement')
@@ -23,11 +45,15 @@ export class SuppliersController {
   /** The register, paged and filtered; `?format=csv` exports it. */
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiPage(SupplierView, 'One page of the register (JSON), or the whole filtered register as CSV with `format=csv`.', { 'text/csv': { schema: { type: 'string' } } })
+  @ApiPage(SupplierView, 'One page of the register (JSON), or the whole filtered register as CSV with `format=csv`.', {
+    'text/csv': { schema: { type: 'string' } },
+  })
   @ApiSort(SUPPLIER_SORTS, 'Default `name`; `band` and `rating` sort by seriousness.')
   async list(@Query() query: SupplierListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.format === 'csv') {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="suppliers.csv"');
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="suppliers.csv"');
       return this.csv.export(query);
     }
     const { items, total } = await this.suppliers.list(query);
@@ -52,9 +78,16 @@ export class SuppliersController {
   @Roles('procurement')
   @HttpCode(200)
   @ApiConsumes('text/csv')
-  @ApiBody({ description: 'The CSV file: a header row naming the columns (README: Importing suppliers from CSV), then one row per supplier.', schema: { type: 'string' } })
+  @ApiBody({
+    description:
+      'The CSV file: a header row naming the columns (README: Importing suppliers from CSV), then one row per supplier.',
+    schema: { type: 'string' },
+  })
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ type: ImportResultView, description: 'A result per row; valid rows stored (unless dryRun), invalid rows change nothing.' })
+  @ApiOkResponse({
+    type: ImportResultView,
+    description: 'A result per row; valid rows stored (unless dryRun), invalid rows change nothing.',
+  })
   async import(@Req() request: FastifyRequest, @Query() query: ImportQuery): Promise<ImportResultView> {
     if (!(request.body instanceof Readable)) {
       throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.', 415);

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { contextBuilderMap, EMAIL_CONTEXT_BUILDERS, type EmailContextBuilder, type OutboxMessage, type Prepared } from '@app/notifications';
+import {
+  contextBuilderMap,
+  EMAIL_CONTEXT_BUILDERS,
+  type EmailContextBuilder,
+  type OutboxMessage,
+  type Prepared,
+} from '@app/notifications';
 
 export type { Prepared } from '@app/notifications';
 

@@ -39,21 +39,42 @@ export class EmailDelivery {
       try {
         const prepared = await this.content.prepare(m, row);
         if ('skip' in prepared) {
-          await m.query("UPDATE outbox_message SET status = 'skipped', skip_reason = $2, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1", [id, prepared.skip]);
+          await m.query(
+            "UPDATE outbox_message SET status = 'skipped', skip_reason = $2, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1",
+            [id, prepared.skip],
+          );
           this.logger.log({ msg: 'email no longer owed', id, kind: row.kind, reason: prepared.skip });
           return 'skipped';
         }
         const email = this.renderer.render(prepared.template ?? row.template, prepared.context);
-        const messageId = await this.mailer.send(row.recipients, email, { 'X-Assure-Notification': row.id }, prepared.attachments, this.mailer.messageIdFor(row.id));
-        await m.query("UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1", [id, messageId, this.clock.now()]);
+        const messageId = await this.mailer.send(
+          row.recipients,
+          email,
+          { 'X-Assure-Notification': row.id },
+          prepared.attachments,
+          this.mailer.messageIdFor(row.id),
+        );
+        await m.query(
+          "UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1",
+          [id, messageId, this.clock.now()],
+        );
         this.logger.log({ msg: 'email sent', id, kind: row.kind, attempt });
         return 'sent';
       } catch (error) {
         failure = error;
         const status = lastAttempt ? 'dead' : 'failed';
         // A dead row keeps its sealed token: it is still owed, and `POST /notifications/:id/retry` sends it.
-        await m.query('UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() WHERE id = $1', [id, status, describe(error)]);
-        this.logger.warn({ msg: lastAttempt ? 'email dead after its last attempt' : 'email failed; will retry', id, kind: row.kind, attempt, error: describe(error) });
+        await m.query(
+          'UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() WHERE id = $1',
+          [id, status, describe(error)],
+        );
+        this.logger.warn({
+          msg: lastAttempt ? 'email dead after its last attempt' : 'email failed; will retry',
+          id,
+          kind: row.kind,
+          attempt,
+          error: describe(error),
+        });
         return status;
       }
     });

@@ -17,16 +17,30 @@ import { NotificationScheduler } from './notification-scheduler.js';
 
 /** Every email context builder: a new email adds its builder here (EmailContent refuses a template claimed twice). */
 const CONTEXT_BUILDERS = [
-  AssessmentEmailContext, LinkDueEmailContext, ReassessmentEmailContext, ExpiringEmailContext, DigestEmailContext,
-  IncidentOpenedEmailContext, CertificationExpiryEmailContext, AccessPathReviewEmailContext,
+  AssessmentEmailContext,
+  LinkDueEmailContext,
+  ReassessmentEmailContext,
+  ExpiringEmailContext,
+  DigestEmailContext,
+  IncidentOpenedEmailContext,
+  CertificationExpiryEmailContext,
+  AccessPathReviewEmailContext,
 ];
 
 @Module({
   imports: [OutboxModule, AuditModule, AssessmentsModule, ReportsModule],
   providers: [
     ...CONTEXT_BUILDERS,
-    { provide: EMAIL_CONTEXT_BUILDERS, useFactory: (...builders: EmailContextBuilder[]) => builders, inject: CONTEXT_BUILDERS },
-    Mailer, EmailContent, EmailDelivery, NotificationScheduler, EmailWorker,
+    {
+      provide: EMAIL_CONTEXT_BUILDERS,
+      useFactory: (...builders: EmailContextBuilder[]) => builders,
+      inject: CONTEXT_BUILDERS,
+    },
+    Mailer,
+    EmailContent,
+    EmailDelivery,
+    NotificationScheduler,
+    EmailWorker,
   ],
   exports: [EmailDelivery, NotificationScheduler],
 })

@@ -36,9 +36,12 @@ export class EmailWorker implements OnApplicationBootstrap, BeforeApplicationShu
     await this.registerRepeatables();
     // A Redis that restarts empty forgets the repeatable jobs: register them again when it is back.
     this.queue.client.on('ready', () => {
-      this.registerRepeatables().catch((error: unknown) => this.logger.warn({ msg: 'could not register the sweeper and scheduler', error: String(error) }));
+      this.registerRepeatables().catch((error: unknown) =>
+        this.logger.warn({ msg: 'could not register the sweeper and scheduler', error: String(error) }),
+      );
     });
-    if (!this.organisation.governanceEmail) this.logger.warn('GOVERNANCE_EMAIL is not set: level 2 escalations flag the assessment but email no one');
+    if (!this.organisation.governanceEmail)
+      this.logger.warn('GOVERNANCE_EMAIL is not set: level 2 escalations flag the assessment but email no one');
   }
 
   async beforeApplicationShutdown(): Promise<void> {

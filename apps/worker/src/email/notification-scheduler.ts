@@ -8,8 +8,20 @@ import { CERTIFICATION_NOTICE_DAYS, expiringCertifications } from '@app/certific
 import { linkDatesBetween } from '@app/data-sharing';
 import { firstReportRemindersOwed } from '@app/incidents';
 import {
-  accessPathReviewsOwed, assessmentLadderOwed, certificationNoticesOwed, certificationNoticeWindow, DECISION_NOTICE_DAYS, digestOwed, expiringOwed,
-  ladderHorizon, linkNoticesOwed, linkNoticeWindow, oweEmails, reassessmentsOwed, workingTime, type LadderSettings,
+  accessPathReviewsOwed,
+  assessmentLadderOwed,
+  certificationNoticesOwed,
+  certificationNoticeWindow,
+  DECISION_NOTICE_DAYS,
+  digestOwed,
+  expiringOwed,
+  ladderHorizon,
+  linkNoticesOwed,
+  linkNoticeWindow,
+  oweEmails,
+  reassessmentsOwed,
+  workingTime,
+  type LadderSettings,
 } from '@app/notifications';
 import { addDays, Clock, OrganisationConfig, SchedulerConfig } from '@app/platform';
 import { expiringDecisions } from '@app/risk';
@@ -50,7 +62,9 @@ export class NotificationScheduler {
     const time = workingTime(this.clock.now(), this.scheduler.workingHours);
     this.logger.log({ msg: 'scheduler round', working: time.working, why: time.why }); // one line per round (every SCHEDULE_INTERVAL_MS)
     // An incident's clock runs at night and at weekends too: its reminders are owed at any hour.
-    const urgent = await this.dataSource.transaction(async (m) => (await oweEmails(m, await firstReportRemindersOwed(m, this.clock.now()))).length);
+    const urgent = await this.dataSource.transaction(
+      async (m) => (await oweEmails(m, await firstReportRemindersOwed(m, this.clock.now()))).length,
+    );
     if (urgent) this.logger.log({ msg: 'incident reminders owed', owed: urgent });
     if (!time.working) return { working: false, why: time.why, owed: urgent, escalated: 0 };
     const today = time.today;
@@ -67,15 +81,31 @@ export class NotificationScheduler {
   /** Every email owed today by the rules, in a stable order, and the escalation levels the ladder reached. */
   private async owedToday(m: EntityManager, today: string) {
     const governance = this.organisation.governanceEmail;
-    const ladder: LadderSettings = { reminderDays: this.scheduler.reminderDays, overdueDays: this.scheduler.overdueDays, escalationDays: this.scheduler.escalationDays };
-    const { emails, levels } = assessmentLadderOwed(today, await unsubmittedAssessmentsDueBy(m, ladderHorizon(today, ladder)), ladder, governance);
+    const ladder: LadderSettings = {
+      reminderDays: this.scheduler.reminderDays,
+      overdueDays: this.scheduler.overdueDays,
+      escalationDays: this.scheduler.escalationDays,
+    };
+    const { emails, levels } = assessmentLadderOwed(
+      today,
+      await unsubmittedAssessmentsDueBy(m, ladderHorizon(today, ladder)),
+      ladder,
+      governance,
+    );
     const links = linkNoticeWindow(today, this.scheduler.linkNoticeDays);
     emails.push(...linkNoticesOwed(today, await linkDatesBetween(m, links.from, links.to), links.days));
     emails.push(...reassessmentsOwed(await reassessmentsDue(m, today, reassessmentMonthsByTier(this.settings))));
-    if (governance) emails.push(...expiringOwed(await expiringDecisions(m, today, addDays(today, DECISION_NOTICE_DAYS)), governance));
+    if (governance)
+      emails.push(...expiringOwed(await expiringDecisions(m, today, addDays(today, DECISION_NOTICE_DAYS)), governance));
     emails.push(...digestOwed(today, governance, this.scheduler.digestWorkingDay));
     const certificates = certificationNoticeWindow(today, CERTIFICATION_NOTICE_DAYS);
-    emails.push(...certificationNoticesOwed(today, await expiringCertifications(m, certificates.from, certificates.to), CERTIFICATION_NOTICE_DAYS));
+    emails.push(
+      ...certificationNoticesOwed(
+        today,
+        await expiringCertifications(m, certificates.from, certificates.to),
+        CERTIFICATION_NOTICE_DAYS,
+      ),
+    );
     emails.push(...accessPathReviewsOwed(await unreviewedAccessPaths(m, today)));
     return { emails, levels };
   }

@@ -31,10 +31,26 @@ export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShut
     void this.queue.process(RISK_JOB.expire, 1, () => this.expiry.run());
     void this.queue.process(RISK_JOB.rollups, 1, () => this.rollups.compact());
     const register = async () => {
-      await this.queue.add(RISK_JOB.staleness, {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
-      await this.queue.add(RISK_JOB.snapshot, {}, { repeat: { cron: SNAPSHOT_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
-      await this.queue.add(RISK_JOB.expire, {}, { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 });
-      await this.queue.add(RISK_JOB.rollups, {}, { repeat: { every: ROLLUP_EVERY_MS }, removeOnComplete: true, removeOnFail: 30 });
+      await this.queue.add(
+        RISK_JOB.staleness,
+        {},
+        { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 },
+      );
+      await this.queue.add(
+        RISK_JOB.snapshot,
+        {},
+        { repeat: { cron: SNAPSHOT_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 },
+      );
+      await this.queue.add(
+        RISK_JOB.expire,
+        {},
+        { repeat: { cron: STALENESS_CRON, tz: 'Europe/London' }, removeOnComplete: true, removeOnFail: 30 },
+      );
+      await this.queue.add(
+        RISK_JOB.rollups,
+        {},
+        { repeat: { every: ROLLUP_EVERY_MS }, removeOnComplete: true, removeOnFail: 30 },
+      );
     };
     await register();
     this.queue.client.on('ready', () => void register().catch(() => undefined)); // a Redis restarted empty forgets repeatables
@@ -45,5 +61,15 @@ export class RiskWorker implements OnApplicationBootstrap, BeforeApplicationShut
   }
 }
 
-@Module({ imports: [OutboxModule, SuppliersModule, RiskModule, ReportsModule, AssessmentsModule, BullModule.registerQueue({ name: RISK_QUEUE })], providers: [RiskWorker] })
+@Module({
+  imports: [
+    OutboxModule,
+    SuppliersModule,
+    RiskModule,
+    ReportsModule,
+    AssessmentsModule,
+    BullModule.registerQueue({ name: RISK_QUEUE }),
+  ],
+  providers: [RiskWorker],
+})
 export class RiskWorkerModule {}

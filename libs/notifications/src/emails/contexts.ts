@@ -67,7 +67,9 @@ export const consoleUrl = (s: EmailSettings, path: string) => `${s.baseUrl}/cons
 
 /** Whom a supplier contact can write to: the internal owner, and always the organisation's address. */
 function supplierContact(s: EmailSettings, a: AssessmentFacts) {
-  return a.owner ? { name: a.owner.name, email: a.owner.email, orgToo: a.owner.email.toLowerCase() !== s.contactEmail.toLowerCase() } : { name: s.org, email: s.contactEmail, orgToo: false };
+  return a.owner
+    ? { name: a.owner.name, email: a.owner.email, orgToo: a.owner.email.toLowerCase() !== s.contactEmail.toLowerCase() }
+    : { name: s.org, email: s.contactEmail, orgToo: false };
 }
 
 export function common(s: EmailSettings, personal: boolean) {
@@ -117,7 +119,11 @@ function incidentWords(i: IncidentFacts) {
 export type InvitationReason = 'invitation' | 'resend' | 'reassign';
 
 /** To the contact asked, with their own link: the first email, a new link, or the questionnaire passed to them. */
-export function invitationContext(s: EmailSettings, a: AssessmentFacts, o: { link: string; reason: InvitationReason; previousRecipient: string | null; incident: IncidentFacts | null }) {
+export function invitationContext(
+  s: EmailSettings,
+  a: AssessmentFacts,
+  o: { link: string; reason: InvitationReason; previousRecipient: string | null; incident: IncidentFacts | null },
+) {
   const purpose = purposeOf(a.questionnaireKey);
   const incident = purpose === 'incident' && o.incident ? incidentWords(o.incident) : null;
   return {
@@ -138,7 +144,12 @@ export function invitationContext(s: EmailSettings, a: AssessmentFacts, o: { lin
  * To the incident follow-up's recipient, with their own link, before its first report is due:
  * the three answers needed first and by when (24 hours after detection), then the rest (72 hours).
  */
-export function firstReportReminderContext(s: EmailSettings, a: AssessmentFacts, incident: IncidentFacts, link: string | null) {
+export function firstReportReminderContext(
+  s: EmailSettings,
+  a: AssessmentFacts,
+  incident: IncidentFacts,
+  link: string | null,
+) {
   return { ...common(s, link !== null), ...assessmentBase(s, a), link, incident: incidentWords(incident) };
 }
 
@@ -176,8 +187,18 @@ export function overdueInternalContext(s: EmailSettings, a: AssessmentFacts, lev
 }
 
 /** To the contact asked, with their own link: what to clarify. */
-export function returnedContext(s: EmailSettings, a: AssessmentFacts, o: { link: string | null; message: string; questions: string[] }) {
-  return { ...common(s, o.link !== null), ...assessmentBase(s, a), link: o.link, returnMessage: o.message, returnedQuestions: o.questions };
+export function returnedContext(
+  s: EmailSettings,
+  a: AssessmentFacts,
+  o: { link: string | null; message: string; questions: string[] },
+) {
+  return {
+    ...common(s, o.link !== null),
+    ...assessmentBase(s, a),
+    link: o.link,
+    returnMessage: o.message,
+    returnedQuestions: o.questions,
+  };
 }
 
 /** To the internal owner: the review is theirs to do. */
@@ -242,7 +263,10 @@ export function reassessmentContext(s: EmailSettings, r: ReassessmentFacts) {
     lastAssessed: dateText(r.lastAssessed),
     questionnaire: { title: r.questionnaireTitle },
     canSend: r.canSend,
-    supplierUrl: consoleUrl(s, r.canSend ? `/suppliers/${r.supplierId}#send-questionnaireKey` : `/suppliers/${r.supplierId}#assessments`),
+    supplierUrl: consoleUrl(
+      s,
+      r.canSend ? `/suppliers/${r.supplierId}#send-questionnaireKey` : `/suppliers/${r.supplierId}#assessments`,
+    ),
   };
 }
 
@@ -296,7 +320,9 @@ export function incidentOpenedContext(s: EmailSettings, i: IncidentNoticeFacts) 
     source: label(i.source),
     detectedAt: londonDateTime(i.detectedAt),
     records: plural(i.records, 'record'),
-    classifications: Object.entries(i.byClassification).map(([c, n]) => ({ text: `${plural(n, 'record')} ${label(c)}` })),
+    classifications: Object.entries(i.byClassification).map(([c, n]) => ({
+      text: `${plural(n, 'record')} ${label(c)}`,
+    })),
     assets: i.assets.slice(0, 10).map((l) => ({ asset: l.asset, records: plural(l.records, 'record') })),
     contacts: i.contacts.map((c) => ({ name: c.name, email: c.email, role: label(c.role) })),
     followUp: i.followUp ? { recipientName: i.followUp.recipientName, ...incidentWords(i.followUp.incident) } : null,
@@ -331,8 +357,14 @@ export function digestContext(s: EmailSettings, d: DigestFacts) {
     netValueAtRisk: moneyText(d.netValueAtRisk),
     critical: d.critical,
     high: d.high,
-    top: d.top.slice(0, 5).map((t) => ({ name: t.name, rating: label(t.rating), netValueAtRisk: moneyText(t.netValueAtRisk) })),
-    overdue: d.overdue.map((o) => ({ supplier: o.supplier, overdueBy: plural(o.daysOverdue, 'day'), escalation: o.level > 0 ? `escalation level ${o.level}` : 'not yet escalated' })),
+    top: d.top
+      .slice(0, 5)
+      .map((t) => ({ name: t.name, rating: label(t.rating), netValueAtRisk: moneyText(t.netValueAtRisk) })),
+    overdue: d.overdue.map((o) => ({
+      supplier: o.supplier,
+      overdueBy: plural(o.daysOverdue, 'day'),
+      escalation: o.level > 0 ? `escalation level ${o.level}` : 'not yet escalated',
+    })),
     expiring: d.expiring.map((e) => ({ supplier: e.supplier, what: label(e.kind), date: dateText(e.date) })),
     reportUrl: consoleUrl(s, '/report'),
     decisionsUrl: consoleUrl(s, '/decisions'),

@@ -24,12 +24,25 @@ function sampleFacts(s: EmailSettings, today: string, now: Date) {
   };
   const owner = { name: 'Priya Shah', email: 'priya.shah@trust.nhs.example' };
   const base: AssessmentFacts = {
-    id: SAMPLE_ID, supplierId: SAMPLE_SUPPLIER_ID, supplierName: 'Northgate Pathology Ltd', recipientName: 'Sam Okafor', recipientEmail: 'sam.okafor@northgate.example',
-    questionnaireTitle: 'Supplier security questionnaire (full)', questionnaireKey: 'supplier-security-core', dueDate: at(30), askedOn: today, owner, today,
+    id: SAMPLE_ID,
+    supplierId: SAMPLE_SUPPLIER_ID,
+    supplierName: 'Northgate Pathology Ltd',
+    recipientName: 'Sam Okafor',
+    recipientEmail: 'sam.okafor@northgate.example',
+    questionnaireTitle: 'Supplier security questionnaire (full)',
+    questionnaireKey: 'supplier-security-core',
+    dueDate: at(30),
+    askedOn: today,
+    owner,
+    today,
   };
   const overdue = { ...base, askedOn: at(-40), dueDate: at(-10) };
   const link = `${s.baseUrl}/portal/i/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE`;
-  const incident = { summary: 'Ransomware on the laboratory information system; file servers encrypted', detectedAt: new Date(now.getTime() - 5 * 3_600_000), now };
+  const incident = {
+    summary: 'Ransomware on the laboratory information system; file servers encrypted',
+    detectedAt: new Date(now.getTime() - 5 * 3_600_000),
+    now,
+  };
   return { today, now, at, base, overdue, link, incident };
 }
 

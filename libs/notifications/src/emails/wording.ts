@@ -19,7 +19,16 @@ export function daysAgo(n: number): string {
   return `${plural(n, 'day')} ago`;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** An instant as people read it in England: "14:30 on Tue 1 Dec 2026" (Europe/London, GMT or BST as it falls). */
 export function londonDateTime(at: Date): string {

@@ -39,10 +39,18 @@ export function assessmentLadderOwed(
     const step = stepOwed(today, a.due, a.sent_on, settings);
     if (!step) continue;
     // Passed to another contact: the ladder starts again for them, from the day they were asked.
-    const key = a.reassigned_by ? `assessment:${a.id}:to:${a.reassigned_by}:${step.key}` : `assessment:${a.id}:${step.key}`;
+    const key = a.reassigned_by
+      ? `assessment:${a.id}:to:${a.reassigned_by}:${step.key}`
+      : `assessment:${a.id}:${step.key}`;
     const refs = { assessmentId: a.id, step: step.key, level: String(step.level) };
     if (step.kind === 'reminder') {
-      emails.push({ kind: 'assessment.reminder', recipients: [a.recipient_email], template: 'assessment-reminder', refs, dedupeKey: key });
+      emails.push({
+        kind: 'assessment.reminder',
+        recipients: [a.recipient_email],
+        template: 'assessment-reminder',
+        refs,
+        dedupeKey: key,
+      });
       continue;
     }
     if (step.level > a.escalation_level) levels.set(a.id, { before: a.escalation_level, level: step.level });
@@ -50,10 +58,29 @@ export function assessmentLadderOwed(
     if (step.level < 2) {
       // Level 1 goes to the supplier's escalation contact, without the recipient's link (it is not theirs).
       const escalation = step.level === 1 && a.escalation_email !== null;
-      emails.push({ kind, recipients: [escalation ? a.escalation_email! : a.recipient_email], template: escalation ? 'assessment-escalation' : 'assessment-overdue', refs, dedupeKey: `${key}:supplier` });
-      if (a.owner_email) emails.push({ kind, recipients: [a.owner_email], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:owner` });
+      emails.push({
+        kind,
+        recipients: [escalation ? a.escalation_email! : a.recipient_email],
+        template: escalation ? 'assessment-escalation' : 'assessment-overdue',
+        refs,
+        dedupeKey: `${key}:supplier`,
+      });
+      if (a.owner_email)
+        emails.push({
+          kind,
+          recipients: [a.owner_email],
+          template: 'assessment-overdue-internal',
+          refs,
+          dedupeKey: `${key}:owner`,
+        });
     } else if (governanceEmail) {
-      emails.push({ kind, recipients: [governanceEmail], template: 'assessment-overdue-internal', refs, dedupeKey: `${key}:governance` });
+      emails.push({
+        kind,
+        recipients: [governanceEmail],
+        template: 'assessment-overdue-internal',
+        refs,
+        dedupeKey: `${key}:governance`,
+      });
     }
   }
   return { emails, levels };

@@ -27,17 +27,30 @@ export function certificationNoticeWindow(today: string, noticeDays: number): { 
  * so a renewed certificate owes its own notices). Notices for expiries older than the notice window
  * are not owed (a certificate recorded long after it lapsed is shown as expired, not mailed about).
  */
-export function certificationNoticesOwed(today: string, rows: ExpiringCertificationRow[], noticeDays: number): OwedEmail[] {
+export function certificationNoticesOwed(
+  today: string,
+  rows: ExpiringCertificationRow[],
+  noticeDays: number,
+): OwedEmail[] {
   return rows.map((c) => {
     const step = c.expires_on <= today ? 'expiry' : `${noticeDays}d`;
     return {
-      kind: `certification.${step === 'expiry' ? 'expired' : 'expiring'}`, recipients: [c.owner_email], template: 'certification-expiry',
-      refs: { certificationId: c.id, expiresOn: c.expires_on, step }, dedupeKey: `certification:${c.id}:expiry:${c.expires_on}:${step}`,
+      kind: `certification.${step === 'expiry' ? 'expired' : 'expiring'}`,
+      recipients: [c.owner_email],
+      template: 'certification-expiry',
+      refs: { certificationId: c.id, expiresOn: c.expires_on, step },
+      dedupeKey: `certification:${c.id}:expiry:${c.expires_on}:${step}`,
     };
   });
 }
 
 /** An access path's review notice, to the supplier's owner, once per review basis. */
 export function accessPathReviewsOwed(rows: UnreviewedPathRow[]): OwedEmail[] {
-  return rows.map((p) => ({ kind: 'access-path.review-due', recipients: [p.owner_email], template: 'access-path-review-due', refs: { accessPathId: p.id, basis: p.basis }, dedupeKey: `access-path:${p.id}:review:${p.basis}` }));
+  return rows.map((p) => ({
+    kind: 'access-path.review-due',
+    recipients: [p.owner_email],
+    template: 'access-path-review-due',
+    refs: { accessPathId: p.id, basis: p.basis },
+    dedupeKey: `access-path:${p.id}:review:${p.basis}`,
+  }));
 }

@@ -8,8 +8,12 @@ const sentOn = '2026-12-01';
 describe('the reminder and escalation ladder', () => {
   it('lists the steps in date order', () => {
     expect(ladderOf(due, settings).map((s) => `${s.key}@${s.date}`)).toEqual([
-      'reminder:7d@2027-01-06', 'reminder:3d@2027-01-10', 'reminder:1d@2027-01-12',
-      'overdue@2027-01-14', 'escalation-1@2027-01-20', 'escalation-2@2027-01-27',
+      'reminder:7d@2027-01-06',
+      'reminder:3d@2027-01-10',
+      'reminder:1d@2027-01-12',
+      'overdue@2027-01-14',
+      'escalation-1@2027-01-20',
+      'escalation-2@2027-01-27',
     ]);
   });
 
@@ -49,7 +53,10 @@ describe('working time (Europe/London)', () => {
     expect(workingTime(new Date('2027-01-13T07:59:00Z'), '08:00-18:00').working).toBe(false);
     expect(workingTime(new Date('2027-01-13T08:00:00Z'), '08:00-18:00').working).toBe(true);
     expect(workingTime(new Date('2027-01-13T18:00:00Z'), '08:00-18:00').working).toBe(false);
-    expect(workingTime(new Date('2027-07-14T07:30:00Z'), '08:00-18:00')).toMatchObject({ today: '2027-07-14', working: true }); // 08:30 BST
+    expect(workingTime(new Date('2027-07-14T07:30:00Z'), '08:00-18:00')).toMatchObject({
+      today: '2027-07-14',
+      working: true,
+    }); // 08:30 BST
     expect(workingTime(new Date('2027-07-14T17:30:00Z'), '08:00-18:00').working).toBe(false); // 18:30 BST
     expect(workingTime(new Date('2027-01-12T23:30:00Z'), '08:00-18:00').today).toBe('2027-01-12');
     expect(workingTime(new Date('2027-07-13T23:30:00Z'), '08:00-18:00').today).toBe('2027-07-14');

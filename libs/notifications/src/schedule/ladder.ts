@@ -23,12 +23,16 @@ export interface AssessmentStep {
 
 /** Every step of an unsubmitted assessment's ladder, in date order. */
 export function ladderOf(dueDate: string, s: LadderSettings): AssessmentStep[] {
-  const reminders = [...new Set(s.reminderDays)].sort((a, b) => b - a).map((d): AssessmentStep => ({ key: `reminder:${d}d`, kind: 'reminder', level: 0, date: addDays(dueDate, -d) }));
+  const reminders = [...new Set(s.reminderDays)]
+    .sort((a, b) => b - a)
+    .map((d): AssessmentStep => ({ key: `reminder:${d}d`, kind: 'reminder', level: 0, date: addDays(dueDate, -d) }));
   const [first, second] = s.escalationDays;
   const after: AssessmentStep[] = [
     { key: 'overdue', kind: 'overdue', level: 0, date: addDays(dueDate, s.overdueDays) },
     { key: 'escalation-1', kind: 'escalation', level: 1, date: addDays(dueDate, first) },
-    ...(second === undefined ? [] : [{ key: 'escalation-2', kind: 'escalation' as const, level: 2 as const, date: addDays(dueDate, second) }]),
+    ...(second === undefined
+      ? []
+      : [{ key: 'escalation-2', kind: 'escalation' as const, level: 2 as const, date: addDays(dueDate, second) }]),
   ];
   return [...reminders, ...after].sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -41,7 +45,9 @@ export function ladderOf(dueDate: string, s: LadderSettings): AssessmentStep[] {
  * reminders stop once the due date has passed.
  */
 export function stepOwed(today: string, dueDate: string, sentOn: string, s: LadderSettings): AssessmentStep | null {
-  const reached = ladderOf(dueDate, s).filter((step) => step.date <= today && step.date > sentOn && !(step.kind === 'reminder' && today > dueDate));
+  const reached = ladderOf(dueDate, s).filter(
+    (step) => step.date <= today && step.date > sentOn && !(step.kind === 'reminder' && today > dueDate),
+  );
   return reached.at(-1) ?? null;
 }
 

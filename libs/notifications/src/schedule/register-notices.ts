@@ -27,7 +27,15 @@ export function linkNoticesOwed(today: string, rows: LinkDateRow[], days: number
   return rows.flatMap((l) => {
     const step = days.find((d) => addDays(l.date, -d) <= today);
     if (step === undefined) return [];
-    return [{ kind: `data-sharing-link.${l.field}-due`, recipients: [l.owner_email], template: 'data-sharing-link-due', refs: { linkId: l.id, field: l.field, date: l.date }, dedupeKey: `link:${l.id}:${l.field}:${l.date}:${step}d` }];
+    return [
+      {
+        kind: `data-sharing-link.${l.field}-due`,
+        recipients: [l.owner_email],
+        template: 'data-sharing-link-due',
+        refs: { linkId: l.id, field: l.field, date: l.date },
+        dedupeKey: `link:${l.id}:${l.field}:${l.date}:${step}d`,
+      },
+    ];
   });
 }
 
@@ -40,7 +48,13 @@ export interface ReassessmentRow {
 
 /** The reassessment notice, to the supplier's owner, once per completed assessment it follows. */
 export function reassessmentsOwed(rows: ReassessmentRow[]): OwedEmail[] {
-  return rows.map((r) => ({ kind: 'reassessment.due', recipients: [r.owner_email], template: 'reassessment-due', refs: { supplierId: r.supplier_id, assessmentId: r.assessment_id }, dedupeKey: `supplier:${r.supplier_id}:reassessment:${r.assessment_id}` }));
+  return rows.map((r) => ({
+    kind: 'reassessment.due',
+    recipients: [r.owner_email],
+    template: 'reassessment-due',
+    refs: { supplierId: r.supplier_id, assessmentId: r.assessment_id },
+    dedupeKey: `supplier:${r.supplier_id}:reassessment:${r.assessment_id}`,
+  }));
 }
 
 /** A risk decision or an accepted finding lapsing within DECISION_NOTICE_DAYS. */
@@ -69,5 +83,13 @@ export function expiringOwed(rows: ExpiringRow[], governanceEmail: string | unde
 export function digestOwed(today: string, governanceEmail: string | undefined, digestWorkingDay: number): OwedEmail[] {
   const month = today.slice(0, 7);
   if (!governanceEmail || digestWorkingDay === 0 || today < nthWorkingDay(month, digestWorkingDay)) return [];
-  return [{ kind: 'committee.digest', recipients: [governanceEmail], template: 'committee-digest', refs: { period: month }, dedupeKey: `digest:${month}` }];
+  return [
+    {
+      kind: 'committee.digest',
+      recipients: [governanceEmail],
+      template: 'committee-digest',
+      refs: { period: month },
+      dedupeKey: `digest:${month}`,
+    },
+  ];
 }

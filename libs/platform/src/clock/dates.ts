@@ -14,7 +14,12 @@ export function addDaysTo(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }
 
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The `YYYY-MM-DD` date of an instant in Europe/London (as SQL's `(t AT TIME ZONE 'Europe/London')::date`). */
 export function londonDate(instant: Date): string {

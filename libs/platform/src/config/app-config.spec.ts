@@ -32,9 +32,14 @@ describe('loadConfig', () => {
   });
 
   it('reads the organisation and its contact address, ORG_NAME still understood', () => {
-    expect(loadConfig({ ...valid, ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'help@trust.nhs.uk' }).organisation).toMatchObject({ name: 'Royal Test NHS Trust', contactEmail: 'help@trust.nhs.uk' });
+    expect(
+      loadConfig({ ...valid, ORGANISATION_NAME: 'Royal Test NHS Trust', SUPPORT_EMAIL: 'help@trust.nhs.uk' })
+        .organisation,
+    ).toMatchObject({ name: 'Royal Test NHS Trust', contactEmail: 'help@trust.nhs.uk' });
     expect(loadConfig({ ...valid, ORG_NAME: 'Old Name NHS Trust' }).organisation.name).toBe('Old Name NHS Trust');
-    expect(loadConfig({ ...valid, MAIL_FROM: 'Trust Assurance <assurance@trust.nhs.uk>' }).organisation.contactEmail).toBe('assurance@trust.nhs.uk');
+    expect(
+      loadConfig({ ...valid, MAIL_FROM: 'Trust Assurance <assurance@trust.nhs.uk>' }).organisation.contactEmail,
+    ).toBe('assurance@trust.nhs.uk');
     expect(problemsOf({ ...valid, SUPPORT_EMAIL: 'nobody' })).toEqual(['SUPPORT_EMAIL must be an email address']);
   });
 
@@ -49,7 +54,12 @@ describe('loadConfig', () => {
 
   it('lists every missing required variable at once', () => {
     const problems = problemsOf({});
-    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET', 'LINK_SEALING_SECRET', 'REDIS_URL']);
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'LINK_SEALING_SECRET',
+      'REDIS_URL',
+    ]);
     expect(problems.find((p) => p.startsWith('JWT_SECRET'))).toMatch(/is not set/);
   });
 
@@ -67,7 +77,9 @@ describe('loadConfig', () => {
   });
 
   it('requires ADMIN_PASSWORD with ADMIN_EMAIL', () => {
-    expect(problemsOf({ ...valid, ADMIN_EMAIL: 'admin@trust.nhs.uk' })).toEqual(['ADMIN_PASSWORD is required when ADMIN_EMAIL is set']);
+    expect(problemsOf({ ...valid, ADMIN_EMAIL: 'admin@trust.nhs.uk' })).toEqual([
+      'ADMIN_PASSWORD is required when ADMIN_EMAIL is set',
+    ]);
   });
 
   it('reads DATABASE_URL alone for the migration CLI', () => {

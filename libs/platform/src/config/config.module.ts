@@ -6,7 +6,10 @@ import type { AppConfig } from './app-config.js';
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const providers: Provider[] = Object.values(config).map((namespace: object) => ({ provide: namespace.constructor, useValue: namespace }));
+    const providers: Provider[] = Object.values(config).map((namespace: object) => ({
+      provide: namespace.constructor,
+      useValue: namespace,
+    }));
     return { module: ConfigModule, providers, exports: providers.map((p) => (p as { provide: Function }).provide) };
   }
 }

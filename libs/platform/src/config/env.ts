@@ -61,13 +61,17 @@ export function rawValue(env: Environment, variable: Pick<EnvVariable, 'name' | 
  * Reads one config class from the environment and validates it. Returns the instance and the
  * problems found, each naming its variable; a problem never echoes a value that could be a secret.
  */
-export function readNamespace<T extends object>(namespace: new () => T, env: Environment): { value: T; problems: ConfigProblem[] } {
+export function readNamespace<T extends object>(
+  namespace: new () => T,
+  env: Environment,
+): { value: T; problems: ConfigProblem[] } {
   const variables = variablesOf(namespace);
   const plain: Record<string, unknown> = {};
   for (const variable of variables) {
     const raw = rawValue(env, variable);
     if (raw === undefined) continue;
-    plain[variable.property] = variable.kind === 'list' ? raw.split(',').map(asInt) : variable.kind === 'int' ? asInt(raw) : raw.trim();
+    plain[variable.property] =
+      variable.kind === 'list' ? raw.split(',').map(asInt) : variable.kind === 'int' ? asInt(raw) : raw.trim();
   }
   const value = plainToInstance(namespace, plain);
   const errors = validateSync(value, { forbidUnknownValues: true });

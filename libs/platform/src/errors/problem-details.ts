@@ -87,13 +87,21 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
     return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, httpDetail(error)), internal: false };
   }
   const database = databaseProblem(error);
-  if (database) return { problem: database, internal: false, ...(database.status === 503 ? { retryAfterSeconds: CONTENTION_RETRY_AFTER_SECONDS } : {}) };
+  if (database)
+    return {
+      problem: database,
+      internal: false,
+      ...(database.status === 503 ? { retryAfterSeconds: CONTENTION_RETRY_AFTER_SECONDS } : {}),
+    };
   const multipart = multipartProblem(error);
   if (multipart) return { problem: multipart, internal: false };
   const fastify = error as FastifyLikeError;
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const status = fastify.statusCode;
-    return { problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, fastifyDetail(fastify)), internal: false };
+    return {
+      problem: build(status, DEFAULT_CODES[status] ?? `HTTP.${status}`, fastifyDetail(fastify)),
+      internal: false,
+    };
   }
   return { problem: internalProblem(), internal: true };
 }
@@ -112,7 +120,9 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) =>
 function fieldOfDetail(detail: unknown): string {
   const columns = typeof detail === 'string' ? /Key \((.+?)\)=/.exec(detail)?.[1] : undefined;
   if (!columns) return 'body';
-  const names = columns.match(/[a-z_][a-z0-9_]*/g)?.filter((n) => !['lower', 'upper', 'text', 'citext', 'coalesce'].includes(n)) ?? [];
+  const names =
+    columns.match(/[a-z_][a-z0-9_]*/g)?.filter((n) => !['lower', 'upper', 'text', 'citext', 'coalesce'].includes(n)) ??
+    [];
   return names.length ? names.map(camel).join(',') : 'body';
 }
 
@@ -128,28 +138,52 @@ function databaseProblem(error: unknown): ProblemDetails | null {
   const candidate = error as PostgresLikeError | null;
   const pg = candidate?.driverError ?? candidate;
   const code = pg?.code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || (candidate?.driverError === undefined && !('severity' in (pg as object)))) return null;
+  if (
+    typeof code !== 'string' ||
+    !/^[0-9A-Z]{5}$/.test(code) ||
+    (candidate?.driverError === undefined && !('severity' in (pg as object)))
+  )
+    return null;
   if (code === '23505') {
     const path = fieldOfDetail(pg!.detail);
-    return build(409, 'STATE.DUPLICATE', `${path} is already used by another record.`, [{ path, message: 'is already used by another record' }]);
+    return build(409, 'STATE.DUPLICATE', `${path} is already used by another record.`, [
+      { path, message: 'is already used by another record' },
+    ]);
   }
   if (code === '23503') {
     const path = fieldOfDetail(pg!.detail);
-    return build(422, 'RULE.REFERENCE', `${path} refers to something that does not exist or is still in use.`, [{ path, message: 'refers to something that does not exist or is still in use' }]);
+    return build(422, 'RULE.REFERENCE', `${path} refers to something that does not exist or is still in use.`, [
+      { path, message: 'refers to something that does not exist or is still in use' },
+    ]);
   }
   if (TRANSIENT_SQLSTATES.includes(code)) {
-    return build(503, 'SERVICE.CONTENTION', 'Other changes to the same records were being saved at the same moment, and this one could not be; nothing was saved. Send the request again.');
+    return build(
+      503,
+      'SERVICE.CONTENTION',
+      'Other changes to the same records were being saved at the same moment, and this one could not be; nothing was saved. Send the request again.',
+    );
   }
   // Class 22, data exceptions: out of range, invalid text or dates, a string too long for its column.
-  if (code.startsWith('22')) return build(400, 'REQUEST.INVALID', 'A value is outside what can be stored (too large, too long, or not a valid date or text).');
+  if (code.startsWith('22'))
+    return build(
+      400,
+      'REQUEST.INVALID',
+      'A value is outside what can be stored (too large, too long, or not a valid date or text).',
+    );
   return null;
 }
 
 /** A multipart body that ends early or has no readable boundary (busboy's own errors carry no status). */
 function multipartProblem(error: unknown): ProblemDetails | null {
   const message = error instanceof Error ? error.message : '';
-  if (/^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(message)) {
-    return build(400, 'REQUEST.MULTIPART_INVALID', `The multipart body cannot be read: ${message}.`, [{ path: 'body', message: 'is not a complete multipart/form-data body' }]);
+  if (
+    /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(
+      message,
+    )
+  ) {
+    return build(400, 'REQUEST.MULTIPART_INVALID', `The multipart body cannot be read: ${message}.`, [
+      { path: 'body', message: 'is not a complete multipart/form-data body' },
+    ]);
   }
   return null;
 }

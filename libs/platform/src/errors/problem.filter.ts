@@ -28,6 +28,7 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
   // A 429 says when to come back (the rate limits and the login throttle alike), and so does a 503
   // for a transaction that lost a race in the database.
   const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds ?? retryAfterSeconds;
-  if ((problem.status === 429 || problem.status === 503) && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+  if ((problem.status === 429 || problem.status === 503) && typeof retryAfter === 'number')
+    void reply.header('retry-after', String(retryAfter));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

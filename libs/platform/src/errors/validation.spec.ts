@@ -34,7 +34,14 @@ async function problems(body: unknown) {
 
 describe('validation problems', () => {
   it('gives each invalid field its path, array indexes included', async () => {
-    const errors = await problems({ name: 'Acme', kind: 'supplier', contacts: [{ name: 'A', email: 'a@b.nhs.uk' }, { name: '', email: 'nope' }] });
+    const errors = await problems({
+      name: 'Acme',
+      kind: 'supplier',
+      contacts: [
+        { name: 'A', email: 'a@b.nhs.uk' },
+        { name: '', email: 'nope' },
+      ],
+    });
     expect(errors).toEqual([
       { path: 'contacts[1].name', message: 'must be longer than or equal to 1 characters' },
       { path: 'contacts[1].email', message: 'must be an email' },
@@ -42,7 +49,12 @@ describe('validation problems', () => {
   });
 
   it('refuses unknown fields, nested ones too', async () => {
-    const errors = await problems({ name: 'Acme', kind: 'supplier', colour: 'red', contacts: [{ name: 'A', email: 'a@b.nhs.uk', x: 1 }] });
+    const errors = await problems({
+      name: 'Acme',
+      kind: 'supplier',
+      colour: 'red',
+      contacts: [{ name: 'A', email: 'a@b.nhs.uk', x: 1 }],
+    });
     expect(errors).toEqual([
       { path: 'colour', message: 'is not a known field' },
       { path: 'contacts[0].x', message: 'is not a known field' },

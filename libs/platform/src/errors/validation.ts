@@ -42,7 +42,9 @@ export function validationExceptionFactory(errors: ValidationError[]): InvalidIn
 export async function validatedInput<T extends object>(type: new () => T, body: unknown): Promise<T> {
   // A body that is not an object at all (a number, a string, a list) has no fields to name.
   if (body !== null && body !== undefined && (typeof body !== 'object' || Array.isArray(body))) {
-    throw new InvalidInputError('The request body must be a JSON object.', [{ path: '', message: 'must be a JSON object' }]);
+    throw new InvalidInputError('The request body must be a JSON object.', [
+      { path: '', message: 'must be a JSON object' },
+    ]);
   }
   const instance = plainToInstance(type, body ?? {});
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true });

@@ -32,7 +32,11 @@ export function registerEdgeGuards(fastify: FastifyInstance): void {
 
   // Nothing a signed-in caller reads, and no login answer, is kept by a browser or a proxy cache.
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (!reply.hasHeader('cache-control') && (request.headers.authorization || request.headers.cookie || request.url.startsWith('/api/v1/auth/'))) void reply.header('cache-control', 'no-store');
+    if (
+      !reply.hasHeader('cache-control') &&
+      (request.headers.authorization || request.headers.cookie || request.url.startsWith('/api/v1/auth/'))
+    )
+      void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 
@@ -51,7 +55,11 @@ export function depthCheckedJsonParser(fastify: FastifyInstance) {
   return (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void): void => {
     const text = body.toString('utf8');
     if (jsonDepthExceeds(text)) {
-      done(new InvalidInputError(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, [{ path: 'body', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }]));
+      done(
+        new InvalidInputError(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, [
+          { path: 'body', message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
+        ]),
+      );
       return;
     }
     parseJson(request, text, done);
@@ -70,8 +78,18 @@ export function frameworkErrorsAsProblems(error: Error, request: FastifyRequest,
 export function clientErrorAsProblem(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const detail = status === 431 ? 'The request headers are larger than this server accepts.' : status === 408 ? 'The request took too long to arrive.' : 'The request could not be read.';
-  const { problem } = toProblem(Object.assign(new Error(detail), { statusCode: status, code: status === 431 ? 'REQUEST.HEADERS_TOO_LARGE' : undefined }));
+  const detail =
+    status === 431
+      ? 'The request headers are larger than this server accepts.'
+      : status === 408
+        ? 'The request took too long to arrive.'
+        : 'The request could not be read.';
+  const { problem } = toProblem(
+    Object.assign(new Error(detail), {
+      statusCode: status,
+      code: status === 431 ? 'REQUEST.HEADERS_TOO_LARGE' : undefined,
+    }),
+  );
   const body = JSON.stringify({ ...problem, title: problemTitle(status), detail });
   socket.end(
     `HTTP/1.1 ${status} ${problem.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -46,7 +46,8 @@ export function findTextProblems(value: unknown, path = '', depth = 0, found: Fi
     return found;
   }
   // Streams (a CSV body), buffers and files are checked by their own readers.
-  if (Buffer.isBuffer(value) || value instanceof Date || typeof (value as { pipe?: unknown }).pipe === 'function') return found;
+  if (Buffer.isBuffer(value) || value instanceof Date || typeof (value as { pipe?: unknown }).pipe === 'function')
+    return found;
   for (const [key, item] of Object.entries(value)) {
     const child = path ? `${path}.${key}` : key;
     const keyProblem = textProblem(key);
@@ -59,7 +60,11 @@ export function findTextProblems(value: unknown, path = '', depth = 0, found: Fi
 /** Throws a 400 naming every field whose text cannot be stored. */
 export function assertStorableText(value: unknown, path = ''): void {
   const problems = findTextProblems(value, path);
-  if (problems.length) throw new InvalidInputError(problems.length === 1 ? `${problems[0].path} ${problems[0].message}` : `${problems.length} fields are invalid`, problems);
+  if (problems.length)
+    throw new InvalidInputError(
+      problems.length === 1 ? `${problems[0].path} ${problems[0].message}` : `${problems.length} fields are invalid`,
+      problems,
+    );
 }
 
 /**

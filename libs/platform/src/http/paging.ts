@@ -37,11 +37,19 @@ export function pageOf<T>(items: T[], total: number, query: { page: number; page
 }
 
 /** Splits `-name` into the field and the direction; a field a list cannot sort by is a 400 on `sort`. */
-export function sortOrder(sort: string | undefined, fallback: string, allowed: readonly string[]): { field: string; direction: 'ASC' | 'DESC' } {
+export function sortOrder(
+  sort: string | undefined,
+  fallback: string,
+  allowed: readonly string[],
+): { field: string; direction: 'ASC' | 'DESC' } {
   const value = sort ?? fallback;
-  const order = value.startsWith('-') ? { field: value.slice(1), direction: 'DESC' as const } : { field: value, direction: 'ASC' as const };
+  const order = value.startsWith('-')
+    ? { field: value.slice(1), direction: 'DESC' as const }
+    : { field: value, direction: 'ASC' as const };
   if (!allowed.includes(order.field)) {
-    throw new InvalidInputError('sort is not a sortable field', [{ path: 'sort', message: `must be one of ${allowed.join(', ')} (with "-" for descending)` }]);
+    throw new InvalidInputError('sort is not a sortable field', [
+      { path: 'sort', message: `must be one of ${allowed.join(', ')} (with "-" for descending)` },
+    ]);
   }
   return order;
 }
@@ -54,7 +62,9 @@ export function pageParam(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1;
   const page = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
   if (!(page >= 1 && page <= MAX_PAGE)) {
-    throw new InvalidInputError(`page must be a whole number from 1 to ${MAX_PAGE}`, [{ path: 'page', message: `must be a whole number from 1 to ${MAX_PAGE}` }]);
+    throw new InvalidInputError(`page must be a whole number from 1 to ${MAX_PAGE}`, [
+      { path: 'page', message: `must be a whole number from 1 to ${MAX_PAGE}` },
+    ]);
   }
   return page;
 }
@@ -67,7 +77,9 @@ export class IntParamPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (!(n >= 1 && n <= MAX_INT)) {
-      throw new InvalidInputError(`${this.name} must be a whole number from 1 to ${MAX_INT}`, [{ path: this.name, message: `must be a whole number from 1 to ${MAX_INT}` }]);
+      throw new InvalidInputError(`${this.name} must be a whole number from 1 to ${MAX_INT}`, [
+        { path: this.name, message: `must be a whole number from 1 to ${MAX_INT}` },
+      ]);
     }
     return n;
   }

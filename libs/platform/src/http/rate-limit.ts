@@ -93,7 +93,11 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    await this.consumeShared({ name: 'global', limit: this.http.rateLimitPerMinute, windowSeconds: 60 }, request, reply);
+    await this.consumeShared(
+      { name: 'global', limit: this.http.rateLimitPerMinute, windowSeconds: 60 },
+      request,
+      reply,
+    );
     const own = this.reflector.getAllAndOverride<RateLimitRule[]>(RATE_LIMIT, targets);
     for (const rule of own ?? []) {
       await this.consume(rule, request, reply);
@@ -150,7 +154,11 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
       if (window.pending === 0) continue;
       const hits = window.pending;
       window.pending = 0;
-      const counted = await this.increment(key, { name: 'global', windowSeconds: Math.ceil((window.endsAt - now) / 1000) }, hits);
+      const counted = await this.increment(
+        key,
+        { name: 'global', windowSeconds: Math.ceil((window.endsAt - now) / 1000) },
+        hits,
+      );
       if (counted) {
         window.known = counted.hits;
         window.endsAt = performance.now() + counted.ttlMs;
@@ -163,9 +171,16 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     return `${this.queue.prefix}:rl:${rule.name}:${who}`;
   }
 
-  private async increment(key: string, rule: Pick<RateLimitRule, 'name' | 'windowSeconds'>, hits: number): Promise<{ hits: number; ttlMs: number } | null> {
+  private async increment(
+    key: string,
+    rule: Pick<RateLimitRule, 'name' | 'windowSeconds'>,
+    hits: number,
+  ): Promise<{ hits: number; ttlMs: number } | null> {
     try {
-      const [total, ttlMs] = (await this.redis.eval(INCREMENT, 1, key, rule.windowSeconds * 1000, hits)) as [number, number];
+      const [total, ttlMs] = (await this.redis.eval(INCREMENT, 1, key, rule.windowSeconds * 1000, hits)) as [
+        number,
+        number,
+      ];
       return { hits: total, ttlMs };
     } catch (error) {
       // Redis away: serve the request rather than fail it (the work it does, and the mail it owes,

@@ -90,7 +90,10 @@ export class PinoNestLogger implements LoggerService {
     if (requestId) fields.requestId = requestId;
     if (message && typeof message === 'object' && !(message instanceof Error)) {
       const { msg, ...rest } = message as Record<string, unknown>;
-      this.pino[level]({ ...fields, ...rest }, typeof msg === 'string' ? msg : typeof params[0] === 'string' && params.length > 1 ? params[0] : undefined);
+      this.pino[level](
+        { ...fields, ...rest },
+        typeof msg === 'string' ? msg : typeof params[0] === 'string' && params.length > 1 ? params[0] : undefined,
+      );
       return;
     }
     if (message instanceof Error) {

@@ -28,7 +28,11 @@ class RedisCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: REDIS, inject: [QueueConfig], useFactory: (queue: QueueConfig) => createRedis(queue.redisUrl, 'assure') },
+    {
+      provide: REDIS,
+      inject: [QueueConfig],
+      useFactory: (queue: QueueConfig) => createRedis(queue.redisUrl, 'assure'),
+    },
     RedisCloser,
   ],
   exports: [REDIS],

@@ -4,4 +4,9 @@ import { SUPPLIER_SECURITY_CORE } from './supplier-security-core.js';
 import { SUPPLIER_SECURITY_LITE } from './supplier-security-lite.js';
 
 /** The questionnaires the product ships, loaded into the catalogue at start (idempotently). */
-export const SHIPPED_QUESTIONNAIRES: unknown[] = [SUPPLIER_SECURITY_CORE, SUPPLIER_SECURITY_LITE, RESEARCH_DATA_PARTNER, INCIDENT_FOLLOW_UP];
+export const SHIPPED_QUESTIONNAIRES: unknown[] = [
+  SUPPLIER_SECURITY_CORE,
+  SUPPLIER_SECURITY_LITE,
+  RESEARCH_DATA_PARTNER,
+  INCIDENT_FOLLOW_UP,
+];

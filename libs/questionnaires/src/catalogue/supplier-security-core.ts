@@ -15,6 +15,7 @@ export const SUPPLIER_SECURITY_CORE = {
   key: 'supplier-security-core',
   version: 2,
   title: 'Supplier security questionnaire (full)',
-  description: 'For Tier 1 and Tier 2 suppliers: those that hold large volumes of our patient data or run services we cannot do without.',
+  description:
+    'For Tier 1 and Tier 2 suppliers: those that hold large volumes of our patient data or run services we cannot do without.',
   sections: [...GOVERNANCE_AND_ACCESS, ...PROTECTION, ...RESILIENCE_AND_RESPONSE, ...PEOPLE_SUPPLIERS_AND_ASSURANCE],
 };

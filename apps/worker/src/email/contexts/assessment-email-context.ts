@@ -1,9 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { INTERNAL_OWNER_EMAIL, INTERNAL_OWNER_JOINS, INTERNAL_OWNER_NAME, InvitationTokenBox, isAnswerable } from '@app/assessments';
 import {
-  escalationContext, firstReportReminderContext, invitationContext, londonTime, overdueContext, overdueInternalContext, reminderContext, returnedContext, submittedContext,
-  type AssessmentFacts, type EmailContextBuilder, type EmailSettings, type IncidentFacts, type InvitationReason, type OutboxMessage, type Prepared,
+  INTERNAL_OWNER_EMAIL,
+  INTERNAL_OWNER_JOINS,
+  INTERNAL_OWNER_NAME,
+  InvitationTokenBox,
+  isAnswerable,
+} from '@app/assessments';
+import {
+  escalationContext,
+  firstReportReminderContext,
+  invitationContext,
+  londonTime,
+  overdueContext,
+  overdueInternalContext,
+  reminderContext,
+  returnedContext,
+  submittedContext,
+  type AssessmentFacts,
+  type EmailContextBuilder,
+  type EmailSettings,
+  type IncidentFacts,
+  type InvitationReason,
+  type OutboxMessage,
+  type Prepared,
 } from '@app/notifications';
 import { firstReportIn } from '@app/incidents';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -37,8 +57,14 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 @Injectable()
 export class AssessmentEmailContext implements EmailContextBuilder {
   readonly templates = [
-    'assessment-invitation', 'assessment-reminder', 'assessment-overdue', 'assessment-escalation', 'assessment-overdue-internal',
-    'assessment-returned', 'assessment-submitted', 'incident-first-report-reminder',
+    'assessment-invitation',
+    'assessment-reminder',
+    'assessment-overdue',
+    'assessment-escalation',
+    'assessment-overdue-internal',
+    'assessment-returned',
+    'assessment-submitted',
+    'incident-first-report-reminder',
   ];
   private readonly settings: EmailSettings;
 
@@ -60,16 +86,26 @@ export class AssessmentEmailContext implements EmailContextBuilder {
     switch (row.template) {
       case 'assessment-invitation': {
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
-        const [invitation] = await m.query<{ revoked_at: Date | null; expires_at: Date; recipient_email: string; reason: InvitationReason }[]>(
-          'SELECT revoked_at, expires_at, recipient_email::text, reason FROM assessment_invitation WHERE id = $1', [row.refs.invitationId]);
+        const [invitation] = await m.query<
+          { revoked_at: Date | null; expires_at: Date; recipient_email: string; reason: InvitationReason }[]
+        >('SELECT revoked_at, expires_at, recipient_email::text, reason FROM assessment_invitation WHERE id = $1', [
+          row.refs.invitationId,
+        ]);
         if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
         if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
         // The sealed token is removed once its row is done (sent, skipped, dead): a retried dead invitation has no link left.
-        if (!row.refs.sealedToken) return { skip: 'the link is no longer held: resend the questionnaire for a new one' };
-        if (row.recipients.length !== 1 || !same(row.recipients[0], invitation.recipient_email)) return { skip: 'the link was issued to someone else' };
+        if (!row.refs.sealedToken)
+          return { skip: 'the link is no longer held: resend the questionnaire for a new one' };
+        if (row.recipients.length !== 1 || !same(row.recipients[0], invitation.recipient_email))
+          return { skip: 'the link was issued to someone else' };
         const reason: InvitationReason = row.kind === 'assessment.resend' ? 'resend' : invitation.reason;
         return {
-          context: invitationContext(this.settings, facts, { link: this.link(row.refs.sealedToken)!, reason, previousRecipient: await this.previousRecipient(m, row.refs.previousContactId), incident: await this.incident(m, a.id) }),
+          context: invitationContext(this.settings, facts, {
+            link: this.link(row.refs.sealedToken)!,
+            reason,
+            previousRecipient: await this.previousRecipient(m, row.refs.previousContactId),
+            incident: await this.incident(m, a.id),
+          }),
         };
       }
       case 'incident-first-report-reminder': {
@@ -78,7 +114,14 @@ export class AssessmentEmailContext implements EmailContextBuilder {
         if (await firstReportIn(m, a.id)) return { skip: 'the first answers are in' };
         const incident = await this.incident(m, a.id);
         if (!incident) return { skip: 'no incident refers to this follow-up' };
-        return { context: firstReportReminderContext(this.settings, facts, incident, await this.currentLink(m, a.id, a.recipient_email)) };
+        return {
+          context: firstReportReminderContext(
+            this.settings,
+            facts,
+            incident,
+            await this.currentLink(m, a.id, a.recipient_email),
+          ),
+        };
       }
       case 'assessment-reminder':
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
@@ -88,27 +131,50 @@ export class AssessmentEmailContext implements EmailContextBuilder {
       case 'assessment-escalation':
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
         // An escalation contact gets no link (rows owed before the escalation template existed say assessment-overdue, level 1).
-        if (row.template === 'assessment-escalation' || (level > 0 && !toRecipient)) return { template: 'assessment-escalation', context: escalationContext(this.settings, facts) };
+        if (row.template === 'assessment-escalation' || (level > 0 && !toRecipient))
+          return { template: 'assessment-escalation', context: escalationContext(this.settings, facts) };
         if (!toRecipient) return { skip: 'the questionnaire was passed to someone else' };
         return { context: overdueContext(this.settings, facts, await this.currentLink(m, a.id, a.recipient_email)) };
       case 'assessment-overdue-internal':
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
         // The reassign page is procurement's: an owner of another role is told who sends it on.
-        return { context: overdueInternalContext(this.settings, facts, level, await readerMay(m, row.recipients[0], 'assessment.send')) };
+        return {
+          context: overdueInternalContext(
+            this.settings,
+            facts,
+            level,
+            await readerMay(m, row.recipients[0], 'assessment.send'),
+          ),
+        };
       case 'assessment-returned':
         if (a.status !== 'returned') return { skip: `the assessment is ${a.status}` };
         if (!toRecipient) return { skip: 'the questionnaire was passed to someone else' };
-        return { context: returnedContext(this.settings, facts, { link: await this.currentLink(m, a.id, a.recipient_email), message: a.return_message ?? '', questions: a.returned_questions }) };
+        return {
+          context: returnedContext(this.settings, facts, {
+            link: await this.currentLink(m, a.id, a.recipient_email),
+            message: a.return_message ?? '',
+            questions: a.returned_questions,
+          }),
+        };
       default: // assessment-submitted
         if (a.status === 'cancelled') return { skip: 'the assessment was cancelled' };
-        return { context: submittedContext(this.settings, facts, await readerMay(m, row.recipients[0], 'assessment.review')) };
+        return {
+          context: submittedContext(this.settings, facts, await readerMay(m, row.recipients[0], 'assessment.review')),
+        };
     }
   }
 
   private facts(a: AssessmentRow): AssessmentFacts {
     return {
-      id: a.id, supplierId: a.supplier_id, supplierName: a.supplier_name, recipientName: a.recipient_name, recipientEmail: a.recipient_email,
-      questionnaireTitle: a.questionnaire_title, questionnaireKey: a.questionnaire_key, dueDate: a.due_date, askedOn: a.asked_on,
+      id: a.id,
+      supplierId: a.supplier_id,
+      supplierName: a.supplier_name,
+      recipientName: a.recipient_name,
+      recipientEmail: a.recipient_email,
+      questionnaireTitle: a.questionnaire_title,
+      questionnaireKey: a.questionnaire_key,
+      dueDate: a.due_date,
+      askedOn: a.asked_on,
       owner: a.owner_email ? { name: a.owner_name ?? a.owner_email, email: a.owner_email } : null,
       today: londonTime(this.clock.now()).date,
     };
@@ -132,7 +198,10 @@ export class AssessmentEmailContext implements EmailContextBuilder {
 
   /** The incident an incident follow-up is about. */
   private async incident(m: EntityManager, assessmentId: string): Promise<IncidentFacts | null> {
-    const [i] = await m.query<{ summary: string; detected_at: Date }[]>('SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = $1 ORDER BY created_at DESC LIMIT 1', [assessmentId]);
+    const [i] = await m.query<{ summary: string; detected_at: Date }[]>(
+      'SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [assessmentId],
+    );
     return i ? { summary: i.summary, detectedAt: i.detected_at, now: this.clock.now() } : null;
   }
 

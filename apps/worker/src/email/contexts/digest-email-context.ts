@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PdfRenderer, ReportHtml, SupplyChainReports } from '@app/reports';
-import { digestContext, type EmailContextBuilder, type EmailSettings, type OutboxMessage, type Prepared } from '@app/notifications';
+import {
+  digestContext,
+  type EmailContextBuilder,
+  type EmailSettings,
+  type OutboxMessage,
+  type Prepared,
+} from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
 import { emailSettings } from './email-settings.js';
 
@@ -29,13 +35,27 @@ export class DigestEmailContext implements EmailContextBuilder {
     const h = report.headline;
     return {
       context: digestContext(this.settings, {
-        period: row.refs.period, suppliers: h.suppliersInScope, valueAtRisk: h.valueAtRisk, netValueAtRisk: h.netValueAtRisk,
-        critical: report.heatMap.ratings.critical, high: report.heatMap.ratings.high,
+        period: row.refs.period,
+        suppliers: h.suppliersInScope,
+        valueAtRisk: h.valueAtRisk,
+        netValueAtRisk: h.netValueAtRisk,
+        critical: report.heatMap.ratings.critical,
+        high: report.heatMap.ratings.high,
         top: report.topRisks.map((t) => ({ name: t.name, rating: t.rating, netValueAtRisk: t.netValueAtRisk })),
-        overdue: report.assessments.overdue.map((a) => ({ supplier: a.supplier, daysOverdue: a.daysOverdue, level: a.escalationLevel })),
-        expiring: report.decisions.expiringWithin90Days.map((e) => ({ supplier: e.supplier, kind: e.kind, date: e.date })),
+        overdue: report.assessments.overdue.map((a) => ({
+          supplier: a.supplier,
+          daysOverdue: a.daysOverdue,
+          level: a.escalationLevel,
+        })),
+        expiring: report.decisions.expiringWithin90Days.map((e) => ({
+          supplier: e.supplier,
+          kind: e.kind,
+          date: e.date,
+        })),
       }),
-      attachments: [{ filename: `supply-chain-risk-${row.refs.period}.pdf`, content: pdf, contentType: 'application/pdf' }],
+      attachments: [
+        { filename: `supply-chain-risk-${row.refs.period}.pdf`, content: pdf, contentType: 'application/pdf' },
+      ],
     };
   }
 }

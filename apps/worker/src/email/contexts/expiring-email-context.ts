@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { expiringContext, type EmailContextBuilder, type EmailSettings, type OutboxMessage, type Prepared } from '@app/notifications';
+import {
+  expiringContext,
+  type EmailContextBuilder,
+  type EmailSettings,
+  type OutboxMessage,
+  type Prepared,
+} from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
 import { emailSettings, londonToday } from './email-settings.js';
 import { decisionLapsesOnSql } from '@app/scoring';
@@ -20,7 +26,14 @@ export class ExpiringEmailContext implements EmailContextBuilder {
   }
 
   async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
-    type Item = { supplier_id: string; supplier_name: string; what: 'accept' | 'transfer' | 'finding'; date: string; live: boolean; rationale: string };
+    type Item = {
+      supplier_id: string;
+      supplier_name: string;
+      what: 'accept' | 'transfer' | 'finding';
+      date: string;
+      live: boolean;
+      rationale: string;
+    };
     const [item] = row.refs.decisionId
       ? await m.query<Item[]>(
           `SELECT s.id AS supplier_id, s.name AS supplier_name, d.decision AS what, ${decisionLapsesOnSql('d')}::text AS date,
@@ -36,6 +49,15 @@ export class ExpiringEmailContext implements EmailContextBuilder {
         );
     if (!item) return { skip: 'it no longer exists' };
     if (!item.live || item.date !== row.refs.date) return { skip: 'it was replaced or changed since' };
-    return { context: expiringContext(this.settings, { supplierId: item.supplier_id, supplierName: item.supplier_name, what: item.what, rationale: item.rationale, date: item.date, today: londonToday(this.clock) }) };
+    return {
+      context: expiringContext(this.settings, {
+        supplierId: item.supplier_id,
+        supplierName: item.supplier_name,
+        what: item.what,
+        rationale: item.rationale,
+        date: item.date,
+        today: londonToday(this.clock),
+      }),
+    };
   }
 }

@@ -9,6 +9,9 @@ import { can, type Action, type Role } from '@app/identity';
  */
 export async function readerMay(m: EntityManager, email: string | undefined, action: Action): Promise<boolean> {
   if (!email) return false;
-  const [user] = await m.query<{ role: Role }[]>('SELECT role FROM app_user WHERE lower(email::text) = lower($1) AND active LIMIT 1', [email]);
+  const [user] = await m.query<{ role: Role }[]>(
+    'SELECT role FROM app_user WHERE lower(email::text) = lower($1) AND active LIMIT 1',
+    [email],
+  );
   return user !== undefined && can(user, action);
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@app/assessments';
-import { reassessmentContext, type EmailContextBuilder, type EmailSettings, type OutboxMessage, type Prepared } from '@app/notifications';
+import {
+  reassessmentContext,
+  type EmailContextBuilder,
+  type EmailSettings,
+  type OutboxMessage,
+  type Prepared,
+} from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
 import { emailSettings } from './email-settings.js';
 import { readerMay } from './reader.js';
@@ -21,7 +27,9 @@ export class ReassessmentEmailContext implements EmailContextBuilder {
   }
 
   async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
-    const [s] = await m.query<{ name: string; status: string; tier: number; completed_on: string; questionnaire_title: string; open: boolean }[]>(
+    const [s] = await m.query<
+      { name: string; status: string; tier: number; completed_on: string; questionnaire_title: string; open: boolean }[]
+    >(
       `SELECT s.name, s.status, s.tier, (a.completed_at AT TIME ZONE 'Europe/London')::date::text AS completed_on, q.title AS questionnaire_title,
               EXISTS (SELECT 1 FROM assessment o WHERE o.supplier_id = s.id AND o.status = ANY($3)) AS open
          FROM supplier s JOIN assessment a ON a.id = $2 JOIN questionnaire_version q ON q.id = a.questionnaire_version_id WHERE s.id = $1`,
@@ -32,7 +40,11 @@ export class ReassessmentEmailContext implements EmailContextBuilder {
     if (s.open) return { skip: 'a new assessment is already open' };
     return {
       context: reassessmentContext(this.settings, {
-        supplierId: row.refs.supplierId, supplierName: s.name, tier: s.tier, lastAssessed: s.completed_on, questionnaireTitle: s.questionnaire_title,
+        supplierId: row.refs.supplierId,
+        supplierName: s.name,
+        tier: s.tier,
+        lastAssessed: s.completed_on,
+        questionnaireTitle: s.questionnaire_title,
         canSend: await readerMay(m, row.recipients[0], 'assessment.send'),
       }),
     };
