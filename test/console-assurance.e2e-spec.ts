@@ -245,4 +245,29 @@ describe('console: entry points and certificates', () => {
     expect(refused?.status()).toBe(403);
     await page.context().close();
   }, 60_000);
+  it('the dashboard says a DSPT outcome in words, as the committee pack does', async () => {
+    const lab = await createSupplier(api, buyer, {
+      name: 'Meridian Labs',
+      contacts: [{ name: 'Ola', email: 'ola@meridian.example', role: 'primary' }],
+    });
+    await createDataSharingLink(api, buyer, lab, { asset: { name: 'Pathology results' } });
+    const approaching = await api.request({
+      method: 'POST',
+      url: `/api/v1/suppliers/${lab}/certifications`,
+      headers: buyer.headers,
+      payload: {
+        kind: 'dspt',
+        status: 'approaching_standards',
+        reference: '8XY11',
+        issuedOn: '2026-09-30',
+        expiresOn: '2027-09-30',
+      },
+    });
+    expect(approaching.statusCode).toBe(201);
+    const page = await browse('governance');
+    expect(await page.locator('li', { hasText: 'DSPT approaching' }).textContent()).toBe(
+      'Meridian Labs: DSPT approaching standards',
+    );
+    await page.context().close();
+  }, 60_000);
 });

@@ -81,7 +81,10 @@ export function dashboardView(
   const waiting = reviews.length + overdue.length + findings.length + expiring.length;
   return {
     assurance: {
-      withoutDspt: r.dataExposure.patientDataWithoutDspt.slice(0, DASHBOARD_DSPT_LIMIT),
+      // The DSPT outcome in words ("approaching standards"), as the committee pack writes it.
+      withoutDspt: r.dataExposure.patientDataWithoutDspt
+        .slice(0, DASHBOARD_DSPT_LIMIT)
+        .map((g) => ({ ...g, currentStatus: g.currentStatus?.replace(/_/g, ' ') ?? null })),
       withoutDsptTotal: countText(r.dataExposure.patientDataWithoutDspt.length, 'supplier'),
       withoutDsptMore: moreText(r.dataExposure.patientDataWithoutDspt.length, DASHBOARD_DSPT_LIMIT),
       entryPoints: r.entryPoints.totals,
