@@ -14,7 +14,7 @@ import {
   type FieldProblem,
 } from '@app/platform';
 import { RISK_SETTINGS, type RiskSettings } from '@app/scoring';
-import { Finding, FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from './finding.entity.js';
+import { Finding, FINDING_STATUSES, type FindingStatus, type Severity } from './finding.entity.js';
 
 /**
  * The fields the finding list sorts by (`?sort=field` or `-field`), also declared in the OpenAPI
@@ -22,6 +22,8 @@ import { Finding, FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severit
  * then the earliest due); `status` follows the lifecycle (open, remediation_planned, resolved, accepted).
  */
 export const FINDING_SORTS: readonly string[] = ['severity', 'dueDate', 'status', 'createdAt', 'riskReduction'];
+/** A finding's severity as a rank, critical 1 to low 4: the expression finding_board_order indexes (migrations). */
+const SEVERITY_RANK = "(CASE f.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END)";
 
 /** A finding as the final score raised it, with the question's words. */
 export interface RaisedFinding {
@@ -167,26 +169,30 @@ export class FindingsService {
       qb.andWhere("f.status IN ('open', 'remediation_planned') AND f.due_date < :today", { today: this.clock.today() });
     const { field, direction } = sortOrder(query.sort, '-severity', FINDING_SORTS);
     if (field === 'severity') {
-      qb.orderBy('array_position(CAST(:leastSevereFirst AS text[]), f.severity)', direction).addOrderBy(
-        'f.dueDate',
-        'ASC',
-        'NULLS LAST',
-      );
+      // The expression of the board's index (finding_board_order: critical 1 to low 4, then due date
+      // and id), so that a page is read from the index in either direction instead of sorting every
+      // open finding: most severe first is that index ascending.
+      const rank = direction === 'DESC' ? 'ASC' : 'DESC';
+      qb.orderBy(SEVERITY_RANK, rank).addOrderBy('f.dueDate', 'ASC', 'NULLS LAST');
     } else if (field === 'status') {
       qb.orderBy('array_position(CAST(:lifecycle AS text[]), f.status)', direction);
     } else {
       qb.orderBy(`f.${field}`, direction, 'NULLS LAST');
     }
-    qb.setParameters({ leastSevereFirst: [...SEVERITIES].reverse(), lifecycle: [...FINDING_STATUSES] })
+    qb.setParameters({ lifecycle: [...FINDING_STATUSES] })
       .addOrderBy('f.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize);
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
     if (query.withTotal === false) {
       const items = await qb.getMany();
       return { items, total: items.length };
     }
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
+    const items = await qb.getMany();
+    // A first page that is not full holds them all; otherwise count(*) over the same filter
+    // (TypeORM's own count is COUNT(DISTINCT id), which sorts every id).
+    if (query.page === 1 && items.length < query.pageSize) return { items, total: items.length };
+    const counted = qb.clone().orderBy().offset(undefined).limit(undefined).select('COUNT(*)', 'n');
+    return { items, total: Number((await counted.getRawOne<{ n: string }>())?.n ?? 0) };
   }
 
   async get(id: string): Promise<Finding> {
