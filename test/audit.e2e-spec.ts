@@ -1,3 +1,4 @@
+import { AuditTrail } from '@app/audit';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { runCompiled } from './support/processes.js';
@@ -51,6 +52,38 @@ describe('audit trail', () => {
     expect(create.changes.name).toEqual({ before: null, after: 'Audited Supplies Ltd' });
     expect(update.action).toBe('supplier.updated');
     expect(update.changes).toEqual({ notes: { before: null, after: 'Reviewed by procurement' } });
+  });
+
+  it('counts every event a filter selects when the page is full, the same as when it is not', async () => {
+    const list = async (filter: string) =>
+      (await api.request({ method: 'GET', url: `/api/v1/audit-events?${filter}`, headers: governance.headers })).json();
+    for (const filter of [
+      `entityType=supplier&entityId=${supplierId}`,
+      'entityType=supplier',
+      `actorId=${buyer.id}&from=2000-01-01`,
+    ]) {
+      const all = await list(`${filter}&pageSize=100`);
+      expect(all.items.length).toBeGreaterThanOrEqual(2);
+      expect(all.total).toBe(all.items.length);
+      const first = await list(`${filter}&pageSize=1`);
+      expect({ filter, items: first.items.length, total: first.total }).toEqual({ filter, items: 1, total: all.total });
+      const second = await list(`${filter}&pageSize=1&page=2`);
+      expect({ filter, total: second.total }).toEqual({ filter, total: all.total });
+    }
+  });
+
+  it("counts the console's filters (an action's start, a period) the same on a full page as on a partial one", async () => {
+    const trail = api.app.get(AuditTrail);
+    const filter = {
+      action: 'supplier.',
+      from: new Date(api.clock.now().getTime() - 86_400_000),
+      to: api.clock.now(),
+    };
+    const all = await trail.list({ ...filter, page: 1, pageSize: 100 });
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    expect(all.items.every((e) => e.action.startsWith('supplier.'))).toBe(true);
+    expect((await trail.list({ ...filter, page: 1, pageSize: 1 })).total).toBe(all.items.length);
+    expect((await trail.list({ ...filter, page: 2, pageSize: 1 })).total).toBe(all.items.length);
   });
 
   it('filters by actor and time, and refuses a bad date', async () => {

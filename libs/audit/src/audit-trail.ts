@@ -140,13 +140,22 @@ export class AuditTrail {
     else if (query.from) where.occurredAt = MoreThanOrEqual(query.from);
     else if (query.to) where.occurredAt = LessThanOrEqual(query.to);
     const { field, direction } = sortOrder(query.sort, '-occurredAt', AUDIT_SORTS);
-    const [items, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
+    const events = this.dataSource.getRepository(AuditEvent);
+    const items = await events.find({
       where,
       order: field === 'occurredAt' ? { id: direction } : { [field]: direction, id: direction },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items, total };
+    // A first page that is not full holds them all; otherwise count(*) over the same filter
+    // (TypeORM's own count is COUNT(DISTINCT id), which sorts every id of the trail).
+    if (query.page === 1 && items.length < query.pageSize) return { items, total: items.length };
+    const counted = await events
+      .createQueryBuilder('e')
+      .select('COUNT(*)', 'n')
+      .where(where)
+      .getRawOne<{ n: string }>();
+    return { items, total: Number(counted?.n ?? 0) };
   }
 
   /**
