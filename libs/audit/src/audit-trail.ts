@@ -167,36 +167,53 @@ export class AuditTrail {
   }
 
   /**
-   * The chain's check as a page shows it, without walking the whole chain on every load: a full
-   * walk at most once per FULL_WALK_MS in this process, and in between only the rows appended since
-   * the last verified row (each must link to it). A row changed behind the database's append-only
-   * trigger is found by the next full walk, within a minute.
+   * The chain's check as a page shows it, without walking the whole chain on every load: the rows
+   * appended since the last verified row (each must link to it), and a full walk at most once per
+   * FULL_WALK_MS in this process. The first load walks the whole chain itself; after that a due full
+   * walk runs beside the loads (one at a time), which keep checking the recent rows meanwhile: its
+   * cost grows with the trail and no page waits for it. A row changed behind the database's
+   * append-only trigger is found by that walk, within a minute and its own duration, and the next
+   * load walks the chain again and reports it.
    */
   async verifyRecent(batchSize = 1000): Promise<ChainCheck> {
     const now = performance.now();
-    if (!this.verified || now - this.verified.walkedAt >= FULL_WALK_MS) {
-      // One full walk at a time in this process: loads arriving meanwhile wait for it (8 sessions
-      // used to walk 50,000 rows eight times over, at once), then check what was appended since.
-      this.fullWalk ??= this.walk(
-        { afterId: '0', prevHash: GENESIS_HASH, checked: 0 },
-        batchSize,
-        (end) => (this.verified = { ...end, walkedAt: now }),
-      ).finally(() => {
-        this.fullWalk = null;
-      });
-      const full = await this.fullWalk;
-      if (full.firstBroken) {
-        this.verified = null;
-        return full;
-      }
+    if (!this.verified || this.chainBroken) {
+      // One full walk at a time in this process: loads arriving meanwhile wait for it.
+      const full = await this.fullWalkFrom(now, batchSize);
+      if (full.firstBroken) return full;
+    } else if (now - this.verified.walkedAt >= FULL_WALK_MS && !this.fullWalk) {
+      void this.fullWalkFrom(now, batchSize).catch(() => (this.verified = null));
     }
     const from = this.verified ?? { afterId: '0', prevHash: GENESIS_HASH, checked: 0, walkedAt: now };
-    const result = await this.walk(from, batchSize, (end) => (this.verified = { ...end, walkedAt: from.walkedAt }));
+    const result = await this.walk(from, batchSize, (end) => {
+      // A full walk that ended meanwhile keeps its later time.
+      this.verified = { ...end, walkedAt: Math.max(from.walkedAt, this.verified?.walkedAt ?? 0) };
+    });
     if (result.firstBroken) this.verified = null;
     return result;
   }
 
+  /** The whole chain from its start (shared by concurrent callers); a broken chain forgets the last verified row. */
+  private fullWalkFrom(startedAt: number, batchSize: number): Promise<ChainCheck> {
+    this.fullWalk ??= this.walk(
+      { afterId: '0', prevHash: GENESIS_HASH, checked: 0 },
+      batchSize,
+      (end) => (this.verified = { ...end, walkedAt: startedAt }),
+    )
+      .then((full) => {
+        // Kept until a full walk passes: a recent check finishing meanwhile must not hide it.
+        this.chainBroken = full.firstBroken !== null;
+        if (full.firstBroken) this.verified = null;
+        return full;
+      })
+      .finally(() => {
+        this.fullWalk = null;
+      });
+    return this.fullWalk;
+  }
+
   private fullWalk: Promise<ChainCheck> | null = null;
+  private chainBroken = false;
   private verified: (ChainEnd & { walkedAt: number }) | null = null;
 
   private async walk(from: ChainEnd, batchSize: number, reached?: (end: ChainEnd) => void): Promise<ChainCheck> {
