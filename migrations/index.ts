@@ -24,6 +24,7 @@ import { PortalSaveAnswers1764605000000 } from './1764605000000-portal-save-answ
 import { ListOrderIndexes1764607000000 } from './1764607000000-list-order-indexes.js';
 import { IncidentDerivedEvents1764609000000 } from './1764609000000-incident-derived-events.js';
 import { ReportReadIndexes1764700000000 } from './1764700000000-report-read-indexes.js';
+import { AuditEventCount1764710000000 } from './1764710000000-audit-event-count.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ListOrderIndexes1764607000000,
   IncidentDerivedEvents1764609000000,
   ReportReadIndexes1764700000000,
+  AuditEventCount1764710000000,
 ];

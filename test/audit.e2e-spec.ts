@@ -86,6 +86,25 @@ describe('audit trail', () => {
     expect((await trail.list({ ...filter, page: 2, pageSize: 1 })).total).toBe(all.items.length);
   });
 
+  it("counts the whole trail from the chain's head, the same as counting every event, after every append", async () => {
+    const total = async () =>
+      (
+        await api.request({ method: 'GET', url: '/api/v1/audit-events?pageSize=1&page=2', headers: governance.headers })
+      ).json().total;
+    const counted = async () =>
+      Number((await query<{ n: string }>(api.databaseUrl, 'SELECT count(*) AS n FROM audit_event'))[0].n);
+    expect(await total()).toBe(await counted());
+    const before = await counted();
+    await api.request({
+      method: 'PATCH',
+      url: `/api/v1/suppliers/${supplierId}`,
+      headers: buyer.headers,
+      payload: { notes: 'Counted again' },
+    });
+    expect(await counted()).toBe(before + 1);
+    expect(await total()).toBe(before + 1);
+  });
+
   it('filters by actor and time, and refuses a bad date', async () => {
     const byActor = await api.request({
       method: 'GET',

@@ -150,6 +150,11 @@ export class AuditTrail {
     // A first page that is not full holds them all; otherwise count(*) over the same filter
     // (TypeORM's own count is COUNT(DISTINCT id), which sorts every id of the trail).
     if (query.page === 1 && items.length < query.pageSize) return { items, total: items.length };
+    if (Object.keys(where).length === 0) {
+      // The whole trail: the chain's head counts what it appended (migration AuditEventCount).
+      const [head] = await this.dataSource.query<{ n: string }[]>('SELECT event_count AS n FROM audit_chain_head');
+      return { items, total: Number(head?.n ?? 0) };
+    }
     const counted = await events
       .createQueryBuilder('e')
       .select('COUNT(*)', 'n')
