@@ -25,6 +25,8 @@ import { ListOrderIndexes1764607000000 } from './1764607000000-list-order-indexe
 import { IncidentDerivedEvents1764609000000 } from './1764609000000-incident-derived-events.js';
 import { ReportReadIndexes1764700000000 } from './1764700000000-report-read-indexes.js';
 import { AuditEventCount1764710000000 } from './1764710000000-audit-event-count.js';
+import { AuditAppendOne1764720000000 } from './1764720000000-audit-append-one.js';
+import { PortalSaveAnswersOneRead1764721000000 } from './1764721000000-portal-save-answers-one-read.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -55,4 +57,6 @@ export const MIGRATIONS = [
   IncidentDerivedEvents1764609000000,
   ReportReadIndexes1764700000000,
   AuditEventCount1764710000000,
+  AuditAppendOne1764720000000,
+  PortalSaveAnswersOneRead1764721000000,
 ];

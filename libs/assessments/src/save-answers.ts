@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { Clock, ConflictError, InvalidInputError, MAX_INT, NotFoundError, type FieldProblem } from '@app/platform';
-import { questionnaireVersionById, type Question } from '@app/questionnaires';
+import { questionnaireVersionById, type Question, type QuestionnaireVersion } from '@app/questionnaires';
 import { questionsOf, valueProblem } from './answer-rules.js';
 import { Assessment, isAnswerable, type AssessmentStatus } from './assessment.entity.js';
 import { AssessmentAnswer } from './assessment-answer.entity.js';
@@ -90,8 +90,9 @@ export class SaveAnswers {
     target: SaveTarget,
     input: AnswerInput[],
   ): Promise<{ answers: { code: string; version: number }[] }> {
-    const version = await questionnaireVersionById(this.dataSource.manager, target.questionnaireVersionId);
-    const questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
+    const questions = questionsByCode(
+      await questionnaireVersionById(this.dataSource.manager, target.questionnaireVersionId),
+    );
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
     input.forEach((answer, i) => {
@@ -196,6 +197,17 @@ export class SaveAnswers {
     if (!isAnswerable(status))
       throw new ConflictError('ASSESSMENT.READ_ONLY', `This questionnaire is ${status} and can no longer be changed.`);
   }
+}
+
+/** A version's questions by code, worked out once per version (versions never change once published). */
+const questionMaps = new WeakMap<QuestionnaireVersion, Map<string, Question>>();
+function questionsByCode(version: QuestionnaireVersion): Map<string, Question> {
+  let questions = questionMaps.get(version);
+  if (!questions) {
+    questions = new Map(questionsOf(version.definition).map((q) => [q.code, q]));
+    questionMaps.set(version, questions);
+  }
+  return questions;
 }
 
 function answerProblems(question: Question, answer: AnswerInput, path: string): FieldProblem[] {
