@@ -3,9 +3,10 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { pino, type Logger as Logger_ } from 'pino';
 import { InvitationTokenBox } from '@app/assessments';
-import { Mailer } from '@app/notifications';
-import { PinoNestLogger, addDays } from '@app/platform';
+import { EmailRenderer, Mailer } from '@app/notifications';
+import { Clock, MailConfig, PinoNestLogger, addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { EmailContent } from '../apps/worker/src/email/email-content.js';
 import { EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import type { TestApi } from './support/app.js';
 import { query } from './support/db.js';
@@ -207,7 +208,16 @@ describe('hardening: secrets, logs and email', () => {
       "UPDATE outbox_message SET status = 'queued', refs = refs || jsonb_build_object('sealedToken', $2::text) WHERE id = $1",
       [row.id, sealed],
     );
-    await worker.get(EmailDelivery).deliver(row.id, 2, false);
+    // The restarted worker remembers nothing of what the killed one sent: a delivery of its own.
+    const restarted = new EmailDelivery(
+      worker.get(EmailRenderer),
+      worker.get(DataSource),
+      worker.get(EmailContent),
+      worker.get(Mailer),
+      worker.get(Clock),
+      worker.get(MailConfig),
+    );
+    expect(await restarted.deliver(row.id, 2, false)).toBe('sent');
     const copies = sink.to('pat@message.example');
     expect(copies).toHaveLength(2);
     expect(copies[1].headers['message-id']).toBe(expected);

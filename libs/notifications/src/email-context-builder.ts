@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxMessage } from './outbox-message.entity.js';
+import type { OutboxRow } from './outbox-message.entity.js';
 
 /** What an email needs, or why it is no longer owed. */
 export type Prepared =
@@ -19,7 +19,7 @@ export type Prepared =
 export interface EmailContextBuilder {
   /** The templates this builder prepares (each template has exactly one builder). */
   readonly templates: readonly string[];
-  prepare(manager: EntityManager, row: OutboxMessage): Promise<Prepared>;
+  prepare(manager: EntityManager, row: OutboxRow): Promise<Prepared>;
 }
 
 /** The multi-provider token: an array of every EmailContextBuilder. */

@@ -1,4 +1,4 @@
-export { OutboxMessage, OUTBOX_STATUSES, type OutboxStatus } from './outbox-message.entity.js';
+export { OutboxMessage, OUTBOX_STATUSES, type OutboxRow, type OutboxStatus } from './outbox-message.entity.js';
 export { oweEmail, oweEmails, noteOwed, type OwedEmail } from './outbox.js';
 export {
   EMAIL_CONTEXT_BUILDERS,

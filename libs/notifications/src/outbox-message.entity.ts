@@ -22,3 +22,6 @@ export class OutboxMessage {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
 }
+
+/** What an email's content is made from: the row as the worker reads it when it sends. */
+export type OutboxRow = Pick<OutboxMessage, 'id' | 'kind' | 'recipients' | 'template' | 'refs' | 'status'>;

@@ -4,7 +4,7 @@ import {
   contextBuilderMap,
   EMAIL_CONTEXT_BUILDERS,
   type EmailContextBuilder,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 
@@ -25,7 +25,7 @@ export class EmailContent {
     this.builders = contextBuilderMap(builders);
   }
 
-  prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     const builder = this.builders.get(row.template);
     return builder ? builder.prepare(m, row) : Promise.resolve({ skip: `no template ${row.template}` });
   }

@@ -1,26 +1,52 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EmailRenderer, Mailer, OutboxMessage } from '@app/notifications';
-import { Clock } from '@app/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EmailRenderer, Mailer, type OutboxRow, type OutboxStatus } from '@app/notifications';
+import { Clock, MailConfig } from '@app/platform';
 import { EmailContent } from './email-content.js';
+
+const COLUMNS = 'id, kind, recipients, template, refs, status';
+/** The job's own row, locked for the attempt (waiting for a worker that holds it). */
+const LOCK_ROW = `SELECT ${COLUMNS} FROM outbox_message WHERE id = $1 FOR UPDATE`;
+/**
+ * Other emails to send with it: queued, never tried, and held by nobody (rows another worker has
+ * locked are skipped, not waited for). Emails being retried keep their own job's backoff.
+ */
+const CLAIM_AHEAD = `SELECT ${COLUMNS} FROM outbox_message
+  WHERE status = 'queued' AND attempts = 0 AND id <> $1 ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`;
+const FINAL: ReadonlySet<OutboxStatus> = new Set(['sent', 'skipped', 'dead']);
 
 export type Delivery = 'sent' | 'skipped' | 'nothing to do' | 'failed' | 'dead';
 
 /** Thrown to make Bull retry the job with its backoff; the outbox row already says `failed`. */
 export class DeliveryFailed extends Error {}
 
+type Attempt =
+  | { row: OutboxRow; result: 'sent'; messageId: string }
+  | { row: OutboxRow; result: 'skipped'; reason: string }
+  | { row: OutboxRow; result: 'failed'; error: string };
+
 /**
- * Sends one outbox row, exactly once in normal running: the row is locked for the whole attempt
- * (a second job for the same row waits, then finds it `sent` and does nothing), the send and the
- * `sent` mark share a transaction, and a worker killed between the two resends it once when the
- * job runs again (at most one duplicate per crash; the lock dies with the connection), with the same
- * Message-ID (derived from the row), so that mail clients fold the repeat away. Once the row is sent or
- * skipped, the invitation token sealed in its refs is removed: only its hash stays.
+ * Sends outbox rows, each exactly once in normal running. A send job locks its row for the whole
+ * attempt (a second job for the same row waits, then finds it `sent` and does nothing) and claims,
+ * in the same transaction, up to EMAIL_BATCH other queued rows that nobody holds; their content is
+ * read together (one statement per kind of read), they are sent over the SMTP pool, and all are
+ * marked in the transaction that held them. The jobs of rows sent that way find them in hand or
+ * done in this worker and do nothing (a job on another worker waits for the lock, then finds the
+ * row sent). A worker killed between sending and committing resends what it held when the jobs run
+ * again (at most EMAIL_BATCH emails per crash, the locks die with the connection), with the same
+ * Message-ID (derived from the row), so that mail clients fold the repeat away. Once a row is sent
+ * or skipped, the invitation token sealed in its refs is removed: only its hash stays.
  */
 @Injectable()
 export class EmailDelivery {
   private readonly logger = new Logger('EmailDelivery');
+  /** Rows this worker holds now, with the outcome each reaches once its transaction commits. */
+  private readonly inHand = new Map<string, Promise<Delivery>>();
+  /** Rows this worker sent or skipped (committed): their own jobs have nothing left to do. */
+  private readonly done = new Set<string>();
+  /** Rows held or being claimed by this worker's jobs: at most EMAIL_BATCH, plus one per other job at once. */
+  private holding = 0;
 
   constructor(
     private readonly renderer: EmailRenderer,
@@ -28,58 +54,144 @@ export class EmailDelivery {
     private readonly content: EmailContent,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
+    private readonly mail: MailConfig,
   ) {}
 
   /** @param attempt 1 for the first try; @param lastAttempt whether a failure now is final. */
   async deliver(id: string, attempt: number, lastAttempt: boolean): Promise<Delivery> {
-    let failure: unknown = null;
-    const outcome = await this.dataSource.transaction(async (m): Promise<Delivery> => {
-      const row = await m.findOne(OutboxMessage, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.status === 'sent' || row.status === 'skipped' || row.status === 'dead') return 'nothing to do';
-      try {
-        const prepared = await this.content.prepare(m, row);
-        if ('skip' in prepared) {
-          await m.query(
-            "UPDATE outbox_message SET status = 'skipped', skip_reason = $2, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1",
-            [id, prepared.skip],
-          );
-          this.logger.log({ msg: 'email no longer owed', id, kind: row.kind, reason: prepared.skip });
-          return 'skipped';
+    if (this.done.has(id)) return 'nothing to do';
+    const held = this.inHand.get(id);
+    if (held) return this.outcomeOfHeld(id, await held, lastAttempt);
+    // Sent meanwhile by another worker: no transaction to open.
+    const [state] = await this.dataSource.query<{ status: OutboxStatus }[]>(
+      'SELECT status FROM outbox_message WHERE id = $1',
+      [id],
+    );
+    if (!state || FINAL.has(state.status)) return 'nothing to do';
+    return this.deliverBatch(id, attempt, lastAttempt);
+  }
+
+  /** The job of a row that another job of this worker sent with its own. */
+  private async outcomeOfHeld(id: string, outcome: Delivery, lastAttempt: boolean): Promise<Delivery> {
+    if (outcome !== 'failed') return outcome;
+    if (lastAttempt) {
+      await this.dataSource.query("UPDATE outbox_message SET status = 'dead', updated_at = now() WHERE id = $1", [id]);
+      return 'dead';
+    }
+    throw new DeliveryFailed('the email failed when sent with others; it will be retried');
+  }
+
+  private async deliverBatch(id: string, attempt: number, lastAttempt: boolean): Promise<Delivery> {
+    const settle = new Map<string, { resolve: (d: Delivery) => void; reject: (e: unknown) => void }>();
+    const outcomes = new Map<string, Delivery>();
+    let ownFailure: string | null = null;
+    let reserved = 0;
+    try {
+      const own = await this.dataSource.transaction(async (m): Promise<Delivery> => {
+        const [row] = await m.query<OutboxRow[]>(LOCK_ROW, [id]);
+        if (!row || FINAL.has(row.status)) return 'nothing to do';
+        // Reserved before the claim, so that jobs claiming at once never hold more than the batch together.
+        const room = Math.max(0, this.mail.batch - 1 - this.holding);
+        this.holding += reserved = room + 1;
+        const rows = [row, ...(room > 0 ? await m.query<OutboxRow[]>(CLAIM_AHEAD, [id, room]) : [])];
+        this.holding -= reserved - rows.length;
+        reserved = rows.length;
+        for (const r of rows) {
+          const outcome = new Promise<Delivery>((resolve, reject) => settle.set(r.id, { resolve, reject }));
+          outcome.catch(() => undefined); // a job waiting on it sees the rejection; none may be waiting
+          this.inHand.set(r.id, outcome);
         }
-        const email = this.renderer.render(prepared.template ?? row.template, prepared.context);
-        const messageId = await this.mailer.send(
-          row.recipients,
-          email,
-          { 'X-Assure-Notification': row.id },
-          prepared.attachments,
-          this.mailer.messageIdFor(row.id),
-        );
-        await m.query(
-          "UPDATE outbox_message SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = $3, last_error = NULL, refs = refs - 'sealedToken', updated_at = now() WHERE id = $1",
-          [id, messageId, this.clock.now()],
-        );
-        this.logger.log({ msg: 'email sent', id, kind: row.kind, attempt });
-        return 'sent';
-      } catch (error) {
-        failure = error;
-        const status = lastAttempt ? 'dead' : 'failed';
-        // A dead row keeps its sealed token: it is still owed, and `POST /notifications/:id/retry` sends it.
-        await m.query(
-          'UPDATE outbox_message SET status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() WHERE id = $1',
-          [id, status, describe(error)],
-        );
-        this.logger.warn({
-          msg: lastAttempt ? 'email dead after its last attempt' : 'email failed; will retry',
-          id,
-          kind: row.kind,
-          attempt,
-          error: describe(error),
-        });
-        return status;
+        const attempts = await Promise.all(rows.map((r) => this.attempt(m, r)));
+        await this.record(m, attempts, id, lastAttempt);
+        for (const a of attempts) {
+          const final = a.row.id === id && lastAttempt ? 'dead' : 'failed';
+          outcomes.set(a.row.id, a.result === 'failed' ? final : a.result);
+          this.log(a, a.row.id === id ? attempt : 1, final);
+        }
+        ownFailure = attempts[0].result === 'failed' ? attempts[0].error : null;
+        return outcomes.get(id)!;
+      });
+      for (const [rowId, outcome] of outcomes) {
+        if (outcome === 'sent' || outcome === 'skipped') this.remember(rowId);
+        settle.get(rowId)!.resolve(outcome);
       }
-    });
-    if (outcome === 'failed') throw new DeliveryFailed(describe(failure));
-    return outcome;
+      if (own === 'failed') throw new DeliveryFailed(ownFailure ?? 'the email failed');
+      return own;
+    } catch (error) {
+      for (const { reject } of settle.values()) reject(error); // no-op for those already settled
+      throw error;
+    } finally {
+      for (const rowId of settle.keys()) this.inHand.delete(rowId);
+      this.holding -= reserved;
+    }
+  }
+
+  /** Reads what one row's email says, renders and sends it; never throws. */
+  private async attempt(m: EntityManager, row: OutboxRow): Promise<Attempt> {
+    try {
+      const prepared = await this.content.prepare(m, row);
+      if ('skip' in prepared) return { row, result: 'skipped', reason: prepared.skip };
+      const email = this.renderer.render(prepared.template ?? row.template, prepared.context);
+      const messageId = await this.mailer.send(
+        row.recipients,
+        email,
+        { 'X-Assure-Notification': row.id },
+        prepared.attachments,
+        this.mailer.messageIdFor(row.id),
+      );
+      return { row, result: 'sent', messageId };
+    } catch (error) {
+      return { row, result: 'failed', error: describe(error) };
+    }
+  }
+
+  /** Marks the rows of a batch, one statement per outcome. A dead row keeps its sealed token: it is still owed, and `POST /notifications/:id/retry` sends it. */
+  private async record(m: EntityManager, attempts: Attempt[], ownId: string, lastAttempt: boolean): Promise<void> {
+    const sent = attempts.filter((a) => a.result === 'sent');
+    const skipped = attempts.filter((a) => a.result === 'skipped');
+    const failed = attempts.filter((a) => a.result === 'failed');
+    if (sent.length)
+      await m.query(
+        `UPDATE outbox_message o SET status = 'sent', attempts = o.attempts + 1, provider_message_id = r.message_id, sent_at = $3,
+                last_error = NULL, refs = o.refs - 'sealedToken', updated_at = now()
+           FROM unnest($1::uuid[], $2::text[]) AS r(id, message_id) WHERE o.id = r.id`,
+        [sent.map((a) => a.row.id), sent.map((a) => a.messageId), this.clock.now()],
+      );
+    if (skipped.length)
+      await m.query(
+        `UPDATE outbox_message o SET status = 'skipped', skip_reason = r.reason, refs = o.refs - 'sealedToken', updated_at = now()
+           FROM unnest($1::uuid[], $2::text[]) AS r(id, reason) WHERE o.id = r.id`,
+        [skipped.map((a) => a.row.id), skipped.map((a) => a.reason)],
+      );
+    if (failed.length)
+      await m.query(
+        `UPDATE outbox_message o SET status = r.status, attempts = o.attempts + 1, last_error = r.error, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, status, error) WHERE o.id = r.id`,
+        [
+          failed.map((a) => a.row.id),
+          failed.map((a) => (a.row.id === ownId && lastAttempt ? 'dead' : 'failed')),
+          failed.map((a) => a.error),
+        ],
+      );
+  }
+
+  private log(a: Attempt, attempt: number, final: 'dead' | 'failed'): void {
+    const { id, kind } = a.row;
+    if (a.result === 'sent') this.logger.log({ msg: 'email sent', id, kind, attempt });
+    else if (a.result === 'skipped') this.logger.log({ msg: 'email no longer owed', id, kind, reason: a.reason });
+    else
+      this.logger.warn({
+        msg: final === 'dead' ? 'email dead after its last attempt' : 'email failed; will retry',
+        id,
+        kind,
+        attempt,
+        error: a.error,
+      });
+  }
+
+  private remember(id: string): void {
+    if (this.done.size >= 10_000) this.done.clear();
+    this.done.add(id);
   }
 }
 

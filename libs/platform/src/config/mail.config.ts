@@ -32,6 +32,19 @@ export class MailConfig {
   @Max(100)
   concurrency = 5;
 
+  /**
+   * Emails one worker takes in hand together: a send job also claims up to this many other queued
+   * emails (rows nobody holds) and sends them in the same database transaction, reading their
+   * content in one statement per kind of read, so a campaign costs a few statements per batch
+   * instead of per email. Also the bound on emails a killed worker can repeat (with
+   * EMAIL_CONCURRENCY). 1 sends each email on its own.
+   */
+  @Env('EMAIL_BATCH', 'int')
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  batch = 20;
+
   /** The mailbox part of MAIL_FROM. */
   get fromAddress(): string {
     return /<([^>]+)>/.exec(this.from)?.[1] ?? this.from.trim();

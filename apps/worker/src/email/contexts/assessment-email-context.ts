@@ -22,12 +22,13 @@ import {
   type EmailSettings,
   type IncidentFacts,
   type InvitationReason,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { firstReportIn } from '@app/incidents';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
 import { emailSettings } from './email-settings.js';
+import { BatchedRead } from './batched-read.js';
 import { readerMay } from './reader.js';
 
 interface AssessmentRow {
@@ -45,6 +46,16 @@ interface AssessmentRow {
   questionnaire_key: string;
   owner_name: string | null;
   owner_email: string | null;
+}
+
+interface InvitationRow {
+  revoked_at: Date | null;
+  expires_at: Date;
+  recipient_email: string;
+  reason: InvitationReason;
+  previous_recipient: string | null;
+  incident_summary: string | null;
+  incident_detected_at: Date | null;
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -77,7 +88,7 @@ export class AssessmentEmailContext implements EmailContextBuilder {
     this.settings = emailSettings(http, organisation);
   }
 
-  async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  async prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     const a = await this.assessment(m, row.refs.assessmentId);
     if (!a) return { skip: 'the assessment no longer exists' };
     const facts = this.facts(a);
@@ -86,11 +97,7 @@ export class AssessmentEmailContext implements EmailContextBuilder {
     switch (row.template) {
       case 'assessment-invitation': {
         if (!isAnswerable(a.status)) return { skip: `the assessment is ${a.status}` };
-        const [invitation] = await m.query<
-          { revoked_at: Date | null; expires_at: Date; recipient_email: string; reason: InvitationReason }[]
-        >('SELECT revoked_at, expires_at, recipient_email::text, reason FROM assessment_invitation WHERE id = $1', [
-          row.refs.invitationId,
-        ]);
+        const invitation = await this.invitation(m, row.refs.invitationId, row.refs.previousContactId);
         if (!invitation || invitation.revoked_at) return { skip: 'a newer link replaced this one' };
         if (invitation.expires_at <= this.clock.now()) return { skip: 'the link has expired' };
         // The sealed token is removed once its row is done (sent, skipped, dead): a retried dead invitation has no link left.
@@ -103,8 +110,14 @@ export class AssessmentEmailContext implements EmailContextBuilder {
           context: invitationContext(this.settings, facts, {
             link: this.link(row.refs.sealedToken)!,
             reason,
-            previousRecipient: await this.previousRecipient(m, row.refs.previousContactId),
-            incident: await this.incident(m, a.id),
+            previousRecipient: invitation.previous_recipient,
+            incident: invitation.incident_summary
+              ? {
+                  summary: invitation.incident_summary,
+                  detectedAt: invitation.incident_detected_at!,
+                  now: this.clock.now(),
+                }
+              : null,
           }),
         };
       }
@@ -180,21 +193,55 @@ export class AssessmentEmailContext implements EmailContextBuilder {
     };
   }
 
-  private async assessment(m: EntityManager, id: string | undefined): Promise<AssessmentRow | undefined> {
-    if (!id) return undefined;
+  private assessment(m: EntityManager, id: string | undefined): Promise<AssessmentRow | undefined> {
+    return id ? this.assessments.read(m, { key: id }) : Promise.resolve(undefined);
+  }
+
+  /** The assessments of the emails prepared together, in one read. */
+  private readonly assessments = new BatchedRead<{ key: string }, AssessmentRow>(async (m, args) => {
     // Asked on: the day the current recipient got it (the assessment's creation, or its latest reassignment).
-    const [row] = await m.query<AssessmentRow[]>(
+    const rows = await m.query<AssessmentRow[]>(
       `SELECT a.id, a.status, a.due_date::text, a.recipient_name, a.recipient_email::text, a.returned_questions, a.return_message,
               (coalesce((SELECT max(i.created_at) FROM assessment_invitation i WHERE i.assessment_id = a.id AND i.reason = 'reassign'), a.created_at) AT TIME ZONE 'Europe/London')::date::text AS asked_on,
               s.id AS supplier_id, s.name AS supplier_name, q.title AS questionnaire_title, a.questionnaire_key,
               ${INTERNAL_OWNER_NAME} AS owner_name, ${INTERNAL_OWNER_EMAIL} AS owner_email
          FROM assessment a JOIN supplier s ON s.id = a.supplier_id JOIN questionnaire_version q ON q.id = a.questionnaire_version_id
          ${INTERNAL_OWNER_JOINS}
-        WHERE a.id = $1`,
-      [id],
+        WHERE a.id = ANY($1::uuid[])`,
+      [args.map((a) => a.key)],
     );
-    return row;
+    return new Map(rows.map((row) => [row.id, row]));
+  });
+
+  /**
+   * An invitation's link and what its email says besides, in one read for the emails prepared
+   * together: the contact it replaced (a reassignment) and the incident when the questionnaire is an
+   * incident follow-up.
+   */
+  private invitation(
+    m: EntityManager,
+    invitationId: string | undefined,
+    previousContactId: string | undefined,
+  ): Promise<InvitationRow | undefined> {
+    return invitationId
+      ? this.invitations.read(m, { key: invitationId, previousContactId: previousContactId ?? null })
+      : Promise.resolve(undefined);
   }
+
+  private readonly invitations = new BatchedRead<{ key: string; previousContactId: string | null }, InvitationRow>(
+    async (m, args) => {
+      const rows = await m.query<(InvitationRow & { id: string })[]>(
+        `SELECT i.id, i.revoked_at, i.expires_at, i.recipient_email::text, i.reason, c.name AS previous_recipient,
+                inc.summary AS incident_summary, inc.detected_at AS incident_detected_at
+           FROM unnest($1::uuid[], $2::uuid[]) AS r(invitation_id, previous_contact_id)
+           JOIN assessment_invitation i ON i.id = r.invitation_id
+           LEFT JOIN supplier_contact c ON c.id = r.previous_contact_id
+           LEFT JOIN LATERAL (SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = i.assessment_id ORDER BY created_at DESC LIMIT 1) inc ON true`,
+        [args.map((a) => a.key), args.map((a) => a.previousContactId)],
+      );
+      return new Map(rows.map((row) => [row.id, row]));
+    },
+  );
 
   /** The incident an incident follow-up is about. */
   private async incident(m: EntityManager, assessmentId: string): Promise<IncidentFacts | null> {
@@ -203,12 +250,6 @@ export class AssessmentEmailContext implements EmailContextBuilder {
       [assessmentId],
     );
     return i ? { summary: i.summary, detectedAt: i.detected_at, now: this.clock.now() } : null;
-  }
-
-  private async previousRecipient(m: EntityManager, contactId: string | undefined): Promise<string | null> {
-    if (!contactId) return null;
-    const [c] = await m.query<{ name: string }[]>('SELECT name FROM supplier_contact WHERE id = $1', [contactId]);
-    return c?.name ?? null;
   }
 
   private link(sealedToken: string | undefined): string | null {

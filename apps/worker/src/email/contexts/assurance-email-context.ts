@@ -6,7 +6,7 @@ import {
   certificationExpiryContext,
   type EmailContextBuilder,
   type EmailSettings,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -16,7 +16,7 @@ import { readerMay } from './reader.js';
 /** A certification's expiry notice: skipped when it was renewed (its expiry moved) since it was owed. */
 export async function certificationExpiryEmail(
   m: EntityManager,
-  row: OutboxMessage,
+  row: OutboxRow,
   settings: EmailSettings,
   today: string,
 ): Promise<Prepared> {
@@ -56,7 +56,7 @@ export async function certificationExpiryEmail(
 /** An access path's review notice: skipped once it was reviewed, disabled or removed. */
 export async function accessPathReviewEmail(
   m: EntityManager,
-  row: OutboxMessage,
+  row: OutboxRow,
   settings: EmailSettings,
   today: string,
 ): Promise<Prepared> {
@@ -104,7 +104,7 @@ export class CertificationExpiryEmailContext implements EmailContextBuilder {
     private readonly clock: Clock,
   ) {}
 
-  prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     return certificationExpiryEmail(m, row, emailSettings(this.http, this.organisation), londonToday(this.clock));
   }
 }
@@ -118,7 +118,7 @@ export class AccessPathReviewEmailContext implements EmailContextBuilder {
     private readonly clock: Clock,
   ) {}
 
-  prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     return accessPathReviewEmail(m, row, emailSettings(this.http, this.organisation), londonToday(this.clock));
   }
 }

@@ -5,7 +5,7 @@ import {
   digestContext,
   type EmailContextBuilder,
   type EmailSettings,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -29,7 +29,7 @@ export class DigestEmailContext implements EmailContextBuilder {
   }
 
   /** The month's pack in brief, with the PDF attached. */
-  async prepare(_m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  async prepare(_m: EntityManager, row: OutboxRow): Promise<Prepared> {
     const report = await this.reports.build();
     const pdf = await this.pdf.render(this.html.render(report, this.organisation.name));
     const h = report.headline;

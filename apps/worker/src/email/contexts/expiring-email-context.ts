@@ -4,7 +4,7 @@ import {
   expiringContext,
   type EmailContextBuilder,
   type EmailSettings,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -25,7 +25,7 @@ export class ExpiringEmailContext implements EmailContextBuilder {
     this.settings = emailSettings(http, organisation);
   }
 
-  async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  async prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     type Item = {
       supplier_id: string;
       supplier_name: string;

@@ -4,7 +4,7 @@ import {
   incidentOpenedContext,
   type EmailContextBuilder,
   type EmailSettings,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -24,7 +24,7 @@ export class IncidentOpenedEmailContext implements EmailContextBuilder {
     this.settings = emailSettings(http, organisation);
   }
 
-  async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  async prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     const [i] = await m.query<
       {
         supplier_id: string;

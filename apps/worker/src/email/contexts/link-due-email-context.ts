@@ -4,7 +4,7 @@ import {
   linkDueContext,
   type EmailContextBuilder,
   type EmailSettings,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -25,7 +25,7 @@ export class LinkDueEmailContext implements EmailContextBuilder {
     this.settings = emailSettings(http, organisation);
   }
 
-  async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  async prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     const [link] = await m.query<
       {
         status: string;

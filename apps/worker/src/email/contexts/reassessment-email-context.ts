@@ -5,7 +5,7 @@ import {
   reassessmentContext,
   type EmailContextBuilder,
   type EmailSettings,
-  type OutboxMessage,
+  type OutboxRow,
   type Prepared,
 } from '@app/notifications';
 import { Clock, HttpConfig, OrganisationConfig } from '@app/platform';
@@ -26,7 +26,7 @@ export class ReassessmentEmailContext implements EmailContextBuilder {
     this.settings = emailSettings(http, organisation);
   }
 
-  async prepare(m: EntityManager, row: OutboxMessage): Promise<Prepared> {
+  async prepare(m: EntityManager, row: OutboxRow): Promise<Prepared> {
     const [s] = await m.query<
       { name: string; status: string; tier: number; completed_on: string; questionnaire_title: string; open: boolean }[]
     >(
