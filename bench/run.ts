@@ -192,7 +192,7 @@ async function apiBench(adminUrl: string, redisUrl: string, part: (name: string)
       }
       round++;
       const rawRate = await rawSmtpRate(config);
-      const pipelineRate = await pipelineRateOf(config, databaseUrl, round * EMAILS);
+      const pipelineRate = await pipelineRateOf(config, databaseUrl, sink, EMAILS, round * EMAILS);
       console.log(
         `  round ${round}: raw pooled nodemailer ${rawRate.toFixed(0)} emails/s, outbox -> Bull -> render -> SMTP (concurrency ${config.mail.concurrency}) ${pipelineRate.toFixed(0)} emails/s`,
       );
@@ -256,38 +256,72 @@ async function rawSmtpRate(config: AppConfig): Promise<number> {
   return EMAILS / ((performance.now() - started) / 1000);
 }
 
-/** A worker started on the queued outbox: emails per second until `target` are sent in all. */
-async function pipelineRateOf(config: AppConfig, databaseUrl: string, target: number): Promise<number> {
+/**
+ * A worker started on the queued outbox: emails per second reaching the SMTP sink until `count` more
+ * have arrived (counted as they arrive, as the raw sender's are, rather than by polling the outbox),
+ * then checked in the outbox: `target` rows sent in all.
+ */
+async function pipelineRateOf(
+  config: AppConfig,
+  databaseUrl: string,
+  sink: CountingSink,
+  count: number,
+  target: number,
+): Promise<number> {
   const worker = await createWorker(config, createPino('silent'));
+  await worker.init(); // the worker's start-up is not part of the throughput
+  const started = performance.now();
+  const atStart = sink.received();
+  await sink.until(atStart + count);
+  const rate = count / ((performance.now() - started) / 1000);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const sent = async () =>
     Number(
       (await pool.query<{ n: string }>("SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'")).rows[0].n,
     );
-  await worker.init(); // the worker's start-up is not part of the throughput
-  const started = performance.now();
-  const atStart = await sent();
   while ((await sent()) < target) await new Promise((r) => setTimeout(r, 50));
-  const rate = (target - atStart) / ((performance.now() - started) / 1000);
   await pool.end();
   await worker.close();
   return rate;
 }
 
+interface CountingSink {
+  port: number;
+  /** Messages accepted so far. */
+  received: () => number;
+  /** Resolves once `n` messages in all have been accepted. */
+  until: (n: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
 /** An SMTP server that accepts and counts. */
-async function countingSmtpSink(): Promise<{ port: number; close: () => Promise<void> }> {
+async function countingSmtpSink(): Promise<CountingSink> {
   const port = await freePort();
+  let received = 0;
+  const waiting: { n: number; resolve: () => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData: (stream, _session, callback) => {
       stream.resume();
-      stream.on('end', () => callback());
+      stream.on('end', () => {
+        received++;
+        for (const w of waiting.filter((w) => w.n <= received)) {
+          waiting.splice(waiting.indexOf(w), 1);
+          w.resolve();
+        }
+        callback();
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
-  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    received: () => received,
+    until: (n) => (received >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve }))),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const SAVES = `

@@ -29,14 +29,15 @@ type Attempt =
 /**
  * Sends outbox rows, each exactly once in normal running. A send job locks its row for the whole
  * attempt (a second job for the same row waits, then finds it `sent` and does nothing) and claims,
- * in the same transaction, up to EMAIL_BATCH other queued rows that nobody holds; their content is
+ * in the same transaction, queued rows that nobody holds, EMAIL_BATCH rows in all; their content is
  * read together (one statement per kind of read), they are sent over the SMTP pool, and all are
  * marked in the transaction that held them. The jobs of rows sent that way find them in hand or
  * done in this worker and do nothing (a job on another worker waits for the lock, then finds the
  * row sent). A worker killed between sending and committing resends what it held when the jobs run
- * again (at most EMAIL_BATCH emails per crash, the locks die with the connection), with the same
- * Message-ID (derived from the row), so that mail clients fold the repeat away. Once a row is sent
- * or skipped, the invitation token sealed in its refs is removed: only its hash stays.
+ * again (at most EMAIL_BATCH for each of the EMAIL_CONCURRENCY jobs running at once; the locks die
+ * with the connection), with the same Message-ID (derived from the row), so that mail clients fold
+ * the repeat away. Once a row is sent or skipped, the invitation token sealed in its refs is
+ * removed: only its hash stays.
  */
 @Injectable()
 export class EmailDelivery {
@@ -45,8 +46,6 @@ export class EmailDelivery {
   private readonly inHand = new Map<string, Promise<Delivery>>();
   /** Rows this worker sent or skipped (committed): their own jobs have nothing left to do. */
   private readonly done = new Set<string>();
-  /** Rows held or being claimed by this worker's jobs: at most EMAIL_BATCH, plus one per other job at once. */
-  private holding = 0;
 
   constructor(
     private readonly renderer: EmailRenderer,
@@ -85,17 +84,12 @@ export class EmailDelivery {
     const settle = new Map<string, { resolve: (d: Delivery) => void; reject: (e: unknown) => void }>();
     const outcomes = new Map<string, Delivery>();
     let ownFailure: string | null = null;
-    let reserved = 0;
     try {
       const own = await this.dataSource.transaction(async (m): Promise<Delivery> => {
         const [row] = await m.query<OutboxRow[]>(LOCK_ROW, [id]);
         if (!row || FINAL.has(row.status)) return 'nothing to do';
-        // Reserved before the claim, so that jobs claiming at once never hold more than the batch together.
-        const room = Math.max(0, this.mail.batch - 1 - this.holding);
-        this.holding += reserved = room + 1;
-        const rows = [row, ...(room > 0 ? await m.query<OutboxRow[]>(CLAIM_AHEAD, [id, room]) : [])];
-        this.holding -= reserved - rows.length;
-        reserved = rows.length;
+        const ahead = this.mail.batch - 1;
+        const rows = [row, ...(ahead > 0 ? await m.query<OutboxRow[]>(CLAIM_AHEAD, [id, ahead]) : [])];
         for (const r of rows) {
           const outcome = new Promise<Delivery>((resolve, reject) => settle.set(r.id, { resolve, reject }));
           outcome.catch(() => undefined); // a job waiting on it sees the rejection; none may be waiting
@@ -122,7 +116,6 @@ export class EmailDelivery {
       throw error;
     } finally {
       for (const rowId of settle.keys()) this.inHand.delete(rowId);
-      this.holding -= reserved;
     }
   }
 

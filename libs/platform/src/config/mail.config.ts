@@ -33,11 +33,10 @@ export class MailConfig {
   concurrency = 5;
 
   /**
-   * Emails one worker takes in hand together: a send job also claims up to this many other queued
-   * emails (rows nobody holds) and sends them in the same database transaction, reading their
-   * content in one statement per kind of read, so a campaign costs a few statements per batch
-   * instead of per email. Also the bound on emails a killed worker can repeat (with
-   * EMAIL_CONCURRENCY). 1 sends each email on its own.
+   * Emails one send job takes in hand together: its own and queued ones nobody holds, sent in the same
+   * database transaction with their content read in one statement per kind of read, so a campaign
+   * costs a few statements per batch instead of per email. Also the bound on what a killed worker can
+   * repeat: EMAIL_BATCH for each of the EMAIL_CONCURRENCY jobs at once. 1 sends each email on its own.
    */
   @Env('EMAIL_BATCH', 'int')
   @IsInt()
