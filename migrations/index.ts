@@ -27,6 +27,8 @@ import { ReportReadIndexes1764700000000 } from './1764700000000-report-read-inde
 import { AuditEventCount1764710000000 } from './1764710000000-audit-event-count.js';
 import { AuditAppendOne1764720000000 } from './1764720000000-audit-append-one.js';
 import { PortalSaveAnswersOneRead1764721000000 } from './1764721000000-portal-save-answers-one-read.js';
+import { AuditAppendQuiet1764722000000 } from './1764722000000-audit-append-quiet.js';
+import { PortalSaveAnswersQuietAudit1764723000000 } from './1764723000000-portal-save-answers-quiet-audit.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   AuditEventCount1764710000000,
   AuditAppendOne1764720000000,
   PortalSaveAnswersOneRead1764721000000,
+  AuditAppendQuiet1764722000000,
+  PortalSaveAnswersQuietAudit1764723000000,
 ];
