@@ -29,6 +29,7 @@ import { AuditAppendOne1764720000000 } from './1764720000000-audit-append-one.js
 import { PortalSaveAnswersOneRead1764721000000 } from './1764721000000-portal-save-answers-one-read.js';
 import { AuditAppendQuiet1764722000000 } from './1764722000000-audit-append-quiet.js';
 import { PortalSaveAnswersQuietAudit1764723000000 } from './1764723000000-portal-save-answers-quiet-audit.js';
+import { PortalSaveAnswersOneAnswer1764724000000 } from './1764724000000-portal-save-answers-one-answer.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   PortalSaveAnswersOneRead1764721000000,
   AuditAppendQuiet1764722000000,
   PortalSaveAnswersQuietAudit1764723000000,
+  PortalSaveAnswersOneAnswer1764724000000,
 ];

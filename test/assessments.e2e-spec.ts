@@ -224,6 +224,23 @@ describe('assessments and the supplier portal', () => {
       'answers[2].notApplicable',
     ]);
     expect((await save([{ code: 'LGV-01', value: 'partial', version: 1 }])).json().answers[0].version).toBe(2);
+
+    // One answer at a time (the database's shorter path): a version other than the current one,
+    // a new answer over an existing one, or a version for an answer never given is stale, and writes nothing.
+    for (const [answer, message] of [
+      [{ code: 'LGV-01', value: 'no', version: 1 }, 'is at version 2'],
+      [{ code: 'LGV-01', value: 'no', version: 0 }, 'is at version 2'],
+      [{ code: 'LGV-02', value: 'yes', version: 4 }, 'has not been answered yet'],
+    ] as const) {
+      const refused = await save([answer]);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().errors).toEqual([
+        { path: `answers.${answer.code}`, message: expect.stringContaining(message) },
+      ]);
+    }
+    const kept = (await portal('GET', '/portal/assessment', { token })).json().sections[0].questions;
+    expect(kept[0].answer).toMatchObject({ value: 'partial', version: 2 });
+    expect(kept[1].answer).toBeNull();
   });
 
   it('submits only when every required visible question is answered, once, and is read-only after', async () => {
