@@ -7,7 +7,8 @@ import { EmailDelivery } from './email-delivery.js';
 import { NotificationScheduler } from './notification-scheduler.js';
 
 /**
- * The worker's jobs on the email queue: `send` (one outbox row, EMAIL_CONCURRENCY at once),
+ * The worker's jobs on the email queue: `send` (one outbox row and the queued ones it takes with it,
+ * EMAIL_BATCH in all; EMAIL_CONCURRENCY at once),
  * `sweep` (every SWEEP_INTERVAL_MS) and `schedule` (every SCHEDULE_INTERVAL_MS). The two
  * repeatable jobs are keyed by name and interval, so any number of workers register them once.
  * At shutdown the queue stops taking jobs and waits for those in hand before anything closes.

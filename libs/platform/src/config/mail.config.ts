@@ -25,7 +25,7 @@ export class MailConfig {
   @Min(10)
   backoffMs = 680_000;
 
-  /** Emails one worker sends at once (also the SMTP pool size). */
+  /** Send jobs one worker runs at once (also the SMTP pool size). */
   @Env('EMAIL_CONCURRENCY', 'int')
   @IsInt()
   @Min(1)
