@@ -186,6 +186,11 @@ describe('risk: findings, figures and treatment decisions', () => {
     const items = (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}`)).json().items;
     const critical = items.find((f: { questionCode: string }) => f.questionCode === 'LCT-01');
     const high = items.find((f: { questionCode: string }) => f.questionCode === 'LCT-02');
+    // A full page counts the filter's matches; a count is reused only while nothing has been written.
+    const openTotal = async () =>
+      (await call(buyer, 'GET', `/api/v1/findings?supplierId=${supplierId}&status=open&pageSize=1`)).json().total;
+    expect(await openTotal()).toBe(3);
+    expect(await openTotal()).toBe(3);
     const incomplete = await call(buyer, 'PATCH', `/api/v1/findings/${critical.id}`, { status: 'remediation_planned' });
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(['plannedAction']);
@@ -196,6 +201,7 @@ describe('risk: findings, figures and treatment decisions', () => {
     });
     expect(planned.statusCode).toBe(200);
     expect(planned.json()).toMatchObject({ status: 'remediation_planned', dueDate: '2027-03-31' });
+    expect(await openTotal()).toBe(2);
     expect(
       (await call(buyer, 'PATCH', `/api/v1/findings/${critical.id}`, { status: 'resolved' })).json().errors[0].path,
     ).toBe('resolutionEvidence');
