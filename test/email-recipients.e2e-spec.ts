@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { pino } from 'pino';
+import { humanDate } from '@app/notifications';
 import { Clock } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
@@ -407,7 +408,13 @@ describe('emails reach the right person with the right link; reassigning a quest
       await page.waitForURL(`${base}/console/assessments/${sent.id}/reassign`);
       expect(await page.textContent('h1')).toBe('Chase, or send to someone else');
       const asked = await page.textContent('dt:has-text("Asked") + dd');
-      expect(asked).toContain(`Pat Primary (${supplier.primary.email}), on 30 Nov 2026`);
+      // Asked on the day the assessment row was written: the database's own clock, not the test's.
+      const [{ asked_on }] = await query<{ asked_on: string }>(
+        api.databaseUrl,
+        "SELECT (created_at AT TIME ZONE 'Europe/London')::date::text AS asked_on FROM assessment WHERE id = $1",
+        [sent.id],
+      );
+      expect(asked).toContain(`Pat Primary (${supplier.primary.email}), on ${humanDate(asked_on)}`);
       await accessible(page, 'reassign');
       await shoot(page, 'reassign-1280');
       // No contact chosen: the page says so and links to the field.

@@ -104,6 +104,8 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
   }
 
   it('delivers the invitation with a specific subject, escaped supplier text and a link that works', async () => {
+    // The worker counts the days left on its own clock: the day the API's is frozen at.
+    workerClock.freeze('2026-11-28T09:00:00Z');
     const supplier = await newSupplier('Acme <b>Pathology</b> Ltd');
     const sent = await sendQuestionnaire(supplier.id, '2027-01-12');
     await until(async () => sink.to(supplier.primary).length === 1);
@@ -114,7 +116,8 @@ describe('notifications: outbox -> Bull -> worker -> SMTP', () => {
     expect(mail.text).toContain(
       'Please complete the Supplier security questionnaire (short) for Acme <b>Pathology</b> Ltd.',
     );
-    expect(mail.text).toContain('Please submit it by 12 Jan 2027 (in 43 days).');
+    expect(mail.text).toContain('Please submit it by 12 Jan 2027 (in 45 days).');
+    workerClock.reset();
     expect(mail.text).toContain(`Questions? Write to procurement user at ${buyer.email}`);
     const link = /http:\/\/assure\.test\/portal\/i\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
     expect(link).toBe(sent.invitationUrl);
