@@ -50,3 +50,4 @@ export {
   registerEdgeGuards,
 } from './http/edge.js';
 export { isMailboxAddress, IsMailboxAddress } from './mailbox.js';
+export { databaseSnapshot, SnapshotMemo } from './snapshot-memo.js';

@@ -6,9 +6,11 @@ import {
   addDays,
   Clock,
   ConflictError,
+  databaseSnapshot,
   DomainError,
   NotFoundError,
   RuleViolationError,
+  SnapshotMemo,
   requestContext,
   sortOrder,
   type FieldProblem,
@@ -195,30 +197,17 @@ export class FindingsService {
     return { items, total: await this.countWhileUnchanged(counted) };
   }
 
-  /** The totals of the filters counted lately, each with the database's snapshot it was counted after. */
-  private readonly totals = new Map<string, { snapshot: string; total: Promise<number> }>();
+  /** The totals of the filters counted lately, each keyed with the snapshot it was counted after. */
+  private readonly totals = new SnapshotMemo<number>(100);
 
   /**
    * A filter's count(*), which grows with the register (30,000 findings at 10,000 suppliers), counted
-   * again only when the database has changed: the key is PostgreSQL's transaction snapshot read
-   * before counting (any committed write anywhere moves it), as the dashboard's figures do.
+   * again only when the database has changed, as the dashboard's figures are.
    */
   private async countWhileUnchanged(counted: SelectQueryBuilder<Finding>): Promise<number> {
-    const [{ snapshot }] = await this.dataSource.query<{ snapshot: string }[]>(
-      'SELECT pg_current_snapshot()::text AS snapshot',
-    );
     const [sql, parameters] = counted.getQueryAndParameters();
-    const key = `${sql} ${JSON.stringify(parameters)}`;
-    const known = this.totals.get(key);
-    if (known?.snapshot === snapshot) return known.total;
-    const total = counted.getRawOne<{ n: string }>().then((row) => Number(row?.n ?? 0));
-    if (this.totals.size >= 100) this.totals.clear();
-    const entry = { snapshot, total };
-    this.totals.set(key, entry);
-    total.catch(() => {
-      if (this.totals.get(key) === entry) this.totals.delete(key);
-    });
-    return total;
+    const key = `${await databaseSnapshot(this.dataSource)} ${sql} ${JSON.stringify(parameters)}`;
+    return this.totals.get(key, async () => Number((await counted.getRawOne<{ n: string }>())?.n ?? 0));
   }
 
   async get(id: string): Promise<Finding> {

@@ -58,6 +58,10 @@ interface InvitationRow {
   incident_detected_at: Date | null;
 }
 
+/** The incident an incident follow-up questionnaire is about (the latest to name it). */
+const LATEST_INCIDENT = (assessmentId: string) =>
+  `SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = ${assessmentId} ORDER BY created_at DESC LIMIT 1`;
+
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
@@ -236,7 +240,7 @@ export class AssessmentEmailContext implements EmailContextBuilder {
            FROM unnest($1::uuid[], $2::uuid[]) AS r(invitation_id, previous_contact_id)
            JOIN assessment_invitation i ON i.id = r.invitation_id
            LEFT JOIN supplier_contact c ON c.id = r.previous_contact_id
-           LEFT JOIN LATERAL (SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = i.assessment_id ORDER BY created_at DESC LIMIT 1) inc ON true`,
+           LEFT JOIN LATERAL (${LATEST_INCIDENT('i.assessment_id')}) inc ON true`,
         [args.map((a) => a.key), args.map((a) => a.previousContactId)],
       );
       return new Map(rows.map((row) => [row.id, row]));
@@ -245,10 +249,7 @@ export class AssessmentEmailContext implements EmailContextBuilder {
 
   /** The incident an incident follow-up is about. */
   private async incident(m: EntityManager, assessmentId: string): Promise<IncidentFacts | null> {
-    const [i] = await m.query<{ summary: string; detected_at: Date }[]>(
-      'SELECT summary, detected_at FROM incident WHERE follow_up_assessment_id = $1 ORDER BY created_at DESC LIMIT 1',
-      [assessmentId],
-    );
+    const [i] = await m.query<{ summary: string; detected_at: Date }[]>(LATEST_INCIDENT('$1'), [assessmentId]);
     return i ? { summary: i.summary, detectedAt: i.detected_at, now: this.clock.now() } : null;
   }
 
