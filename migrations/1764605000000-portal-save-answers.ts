@@ -17,7 +17,16 @@ export class PortalSaveAnswers1764605000000 implements MigrationInterface {
     // that the questionnaire is open and that every answer is at the version the supplier read
     // (every change of an answer bumps its version), and only then writes the answers, the status
     // and the audit rows. Any other outcome than 'ok' means nothing was written.
-    await q.query(`
+    await q.query(PORTAL_SAVE_ANSWERS);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP FUNCTION portal_save_answers(uuid, uuid, timestamptz, jsonb, jsonb, jsonb)');
+  }
+}
+
+/** `portal_save_answers` as this migration leaves it: the next migration of it restores it on the way down. */
+export const PORTAL_SAVE_ANSWERS = `
       CREATE OR REPLACE FUNCTION portal_save_answers(p_invitation uuid, p_assessment uuid, p_now timestamptz, p_answers jsonb, p_audit jsonb, p_started jsonb) RETURNS text LANGUAGE plpgsql AS $$
       DECLARE
         current_status text;
@@ -46,10 +55,4 @@ export class PortalSaveAnswers1764605000000 implements MigrationInterface {
         -- status it was actually in.
         PERFORM audit_append(p_audit || COALESCE(p_started -> current_status, '[]'::jsonb));
         RETURN 'ok';
-      END $$`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP FUNCTION portal_save_answers(uuid, uuid, timestamptz, jsonb, jsonb, jsonb)');
-  }
-}
+      END $$`;
