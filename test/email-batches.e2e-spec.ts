@@ -1,12 +1,39 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
+import { OutboxDispatcher } from '@app/notifications';
 import { addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { DeliveryFailed, EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { query } from './support/db.js';
 import { SmtpSink } from './support/smtp-sink.js';
-import { signIn } from './support/users.js';
+import { signIn, type SignedIn } from './support/users.js';
+
+/** A supplier with one contact, sent an assessment (which owes the contact an invitation). */
+async function sentAssessment(api: TestApi, buyer: SignedIn, name: string, contact: string) {
+  const supplier = await api.request({
+    method: 'POST',
+    url: '/api/v1/suppliers',
+    headers: buyer.headers,
+    payload: {
+      name,
+      kind: 'supplier',
+      criticality: 'low',
+      status: 'active',
+      ownerId: buyer.id,
+      contacts: [{ name: 'Pat Contact', email: contact, role: 'primary' }],
+    },
+  });
+  expect(supplier.statusCode).toBe(201);
+  const sent = await api.request({
+    method: 'POST',
+    url: '/api/v1/assessments',
+    headers: buyer.headers,
+    payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 43) },
+  });
+  expect(sent.statusCode).toBe(201);
+  return { assessmentId: sent.json().id as string };
+}
 
 /**
  * A send job takes other queued emails with it (EMAIL_BATCH): each is sent once, marked with its own
@@ -28,27 +55,7 @@ describe('email batches', () => {
     delivery = worker.get(EmailDelivery);
     const buyer = await signIn(api, 'procurement');
     invitee = 'pat.batch@supplier.example';
-    const supplier = await api.request({
-      method: 'POST',
-      url: '/api/v1/suppliers',
-      headers: buyer.headers,
-      payload: {
-        name: 'Batch Ltd',
-        kind: 'supplier',
-        criticality: 'low',
-        status: 'active',
-        ownerId: buyer.id,
-        contacts: [{ name: 'Pat Batch', email: invitee, role: 'primary' }],
-      },
-    });
-    const sent = await api.request({
-      method: 'POST',
-      url: '/api/v1/assessments',
-      headers: buyer.headers,
-      payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 43) },
-    });
-    expect(sent.statusCode).toBe(201);
-    assessmentId = sent.json().id;
+    ({ assessmentId } = await sentAssessment(api, buyer, 'Batch Ltd', invitee));
     // What setting up owed (the invitation among it) is delivered first, so that only the rows below are queued.
     for (const row of await owed("status IN ('pending', 'queued')")) await delivery.deliver(row.id, 1, false);
     expect(await owed("status IN ('pending', 'queued')")).toEqual([]);
@@ -147,4 +154,61 @@ describe('email batches', () => {
     expect(await delivery.deliver(retried.id, 2, false)).toBe('sent');
     expect(received('three')).toEqual(['r@three.trust.nhs.test']);
   });
+});
+
+/**
+ * Bull runs more send jobs at once than EMAIL_CONCURRENCY (the sweep's and scheduler's loops take
+ * send jobs too), so the worker bounds the batches itself: what it holds at any moment, and so what a
+ * crash can repeat, is at most EMAIL_BATCH x EMAIL_CONCURRENCY. Held rows are read with pgrowlocks,
+ * which sees the worker's row locks without waiting for or taking any.
+ */
+describe('emails in hand', () => {
+  it('a running worker with EMAIL_CONCURRENCY 1 and EMAIL_BATCH 5 never holds more than 5 emails at once', async () => {
+    const sink = await new SmtpSink().start();
+    sink.delayMs = 30; // a batch of five takes long enough to be seen
+    const api = await startTestApi({
+      SMTP_URL: sink.url,
+      RATE_LIMIT_PER_MINUTE: '10000',
+      EMAIL_CONCURRENCY: '1',
+      EMAIL_BATCH: '5',
+    });
+    let worker: INestApplicationContext | undefined;
+    try {
+      const buyer = await signIn(api, 'procurement');
+      const { assessmentId } = await sentAssessment(api, buyer, 'Held Ltd', 'pat.held@supplier.example');
+      await query(api.databaseUrl, 'CREATE EXTENSION IF NOT EXISTS pgrowlocks');
+      worker = await createWorker(api.config, pino({ level: 'silent' }));
+      await worker.init();
+      const rows = await query<{ id: string }>(
+        api.databaseUrl,
+        `INSERT INTO outbox_message (kind, recipients, template, refs, dedupe_key, status)
+         SELECT 'assessment.submitted', ARRAY['owner' || i || '@held.trust.nhs.test'], 'assessment-submitted',
+                jsonb_build_object('assessmentId', $1::text), 'held:' || i, 'queued'
+           FROM generate_series(1, 60) i RETURNING id`,
+        [assessmentId],
+      );
+      // Queued already, so that every job may take others with it; dispatching adds their jobs.
+      const dispatched = api.app.get(OutboxDispatcher).dispatch(rows.map((r) => r.id));
+
+      let most = 0;
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        const [{ held, left }] = await query<{ held: number; left: number }>(
+          api.databaseUrl,
+          `SELECT (SELECT count(*)::int FROM pgrowlocks('outbox_message')) AS held,
+                  (SELECT count(*)::int FROM outbox_message WHERE dedupe_key LIKE 'held:%' AND status <> 'sent') AS left`,
+        );
+        most = Math.max(most, held);
+        if (left === 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await dispatched;
+      expect(sink.received.filter((m) => String(m.headers.to).endsWith('@held.trust.nhs.test'))).toHaveLength(60);
+      expect(most).toBeGreaterThan(1); // batches were seen in hand
+      expect(most).toBeLessThanOrEqual(5);
+    } finally {
+      await worker?.close();
+      await api.close();
+      await sink.stop();
+    }
+  }, 90_000);
 });

@@ -23,6 +23,8 @@ export class SmtpSink {
   /** While set, every message is refused with a temporary error (451), as a busy relay would. */
   refusing = false;
   refused = 0;
+  /** Milliseconds each message waits before it is accepted, as a slow relay's would. */
+  delayMs = 0;
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
@@ -43,23 +45,26 @@ export class SmtpSink {
             return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
           }
           const raw = Buffer.concat(chunks).toString('utf8');
-          simpleParser(raw).then((parsed) => {
-            this.received.push({
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((r) => r.address),
-              raw,
-              headers: parseHeaders(raw),
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              attachments: parsed.attachments.map((a) => ({
-                filename: a.filename ?? '',
-                contentType: a.contentType,
-                content: a.content,
-              })),
-            });
-            callback();
-          }, callback);
+          const accepted = this.delayMs ? new Promise((r) => setTimeout(r, this.delayMs)) : Promise.resolve();
+          accepted
+            .then(() => simpleParser(raw))
+            .then((parsed) => {
+              this.received.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+                raw,
+                headers: parseHeaders(raw),
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : '',
+                attachments: parsed.attachments.map((a) => ({
+                  filename: a.filename ?? '',
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              });
+              callback();
+            }, callback);
         });
       },
     });

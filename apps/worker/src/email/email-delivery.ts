@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { EmailRenderer, Mailer, type OutboxRow, type OutboxStatus } from '@app/notifications';
 import { Clock, MailConfig } from '@app/platform';
 import { EmailContent } from './email-content.js';
+import { Slots } from './slots.js';
 
 const COLUMNS = 'id, kind, recipients, template, refs, status';
 /** The job's own row, locked for the attempt (waiting for a worker that holds it). */
@@ -46,6 +47,8 @@ export class EmailDelivery {
   private readonly inHand = new Map<string, Promise<Delivery>>();
   /** Rows this worker sent or skipped (committed): their own jobs have nothing left to do. */
   private readonly done = new Set<string>();
+  /** EMAIL_CONCURRENCY batches at once, whoever runs them: the bound on what a killed worker repeats. */
+  private readonly slots: Slots;
 
   constructor(
     private readonly renderer: EmailRenderer,
@@ -54,7 +57,9 @@ export class EmailDelivery {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly mail: MailConfig,
-  ) {}
+  ) {
+    this.slots = new Slots(mail.concurrency);
+  }
 
   /** @param attempt 1 for the first try; @param lastAttempt whether a failure now is final. */
   async deliver(id: string, attempt: number, lastAttempt: boolean): Promise<Delivery> {
@@ -67,7 +72,21 @@ export class EmailDelivery {
       [id],
     );
     if (!state || FINAL.has(state.status)) return 'nothing to do';
-    return this.deliverBatch(id, attempt, lastAttempt);
+    return this.inTurn(id, attempt, lastAttempt);
+  }
+
+  /** Sends the row's batch once a slot is free, unless another batch of this worker took it meanwhile. */
+  private async inTurn(id: string, attempt: number, lastAttempt: boolean): Promise<Delivery> {
+    const release = await this.slots.take();
+    let taken: Promise<Delivery> | undefined;
+    try {
+      if (this.done.has(id)) return 'nothing to do';
+      taken = this.inHand.get(id);
+      if (!taken) return await this.deliverBatch(id, attempt, lastAttempt);
+    } finally {
+      release();
+    }
+    return this.outcomeOfHeld(id, await taken, lastAttempt);
   }
 
   /** The job of a row that another job of this worker sent with its own. */
