@@ -5,34 +5,21 @@ import { addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { DeliveryFailed, EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import { startTestApi, type TestApi } from './support/app.js';
+import { createSupplier, sendAssessment } from './support/factories.js';
 import { query } from './support/db.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { signIn, type SignedIn } from './support/users.js';
 
 /** A supplier with one contact, sent an assessment (which owes the contact an invitation). */
 async function sentAssessment(api: TestApi, buyer: SignedIn, name: string, contact: string) {
-  const supplier = await api.request({
-    method: 'POST',
-    url: '/api/v1/suppliers',
-    headers: buyer.headers,
-    payload: {
-      name,
-      kind: 'supplier',
-      criticality: 'low',
-      status: 'active',
-      ownerId: buyer.id,
-      contacts: [{ name: 'Pat Contact', email: contact, role: 'primary' }],
-    },
+  const supplierId = await createSupplier(api, buyer, {
+    name,
+    criticality: 'low',
+    ownerId: buyer.id,
+    contacts: [{ name: 'Pat Contact', email: contact, role: 'primary' }],
   });
-  expect(supplier.statusCode).toBe(201);
-  const sent = await api.request({
-    method: 'POST',
-    url: '/api/v1/assessments',
-    headers: buyer.headers,
-    payload: { supplierId: supplier.json().id, dueDate: addDays(api.clock.today(), 43) },
-  });
-  expect(sent.statusCode).toBe(201);
-  return { assessmentId: sent.json().id as string };
+  const { id } = await sendAssessment(api, buyer, supplierId, addDays(api.clock.today(), 43));
+  return { assessmentId: id };
 }
 
 /**
