@@ -1,12 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bull';
+import pg from 'pg';
 import { pino } from 'pino';
-import { OutboxDispatcher } from '@app/notifications';
+import { getQueueToken } from '@nestjs/bull';
+import { EMAIL_QUEUE, OutboxDispatcher } from '@app/notifications';
 import { addDays } from '@app/platform';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { DeliveryFailed, EmailDelivery } from '../apps/worker/src/email/email-delivery.js';
 import { startTestApi, type TestApi } from './support/app.js';
 import { createSupplier, sendAssessment } from './support/factories.js';
 import { query } from './support/db.js';
+import { waitUntil } from './support/processes.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { signIn, type SignedIn } from './support/users.js';
 
@@ -24,8 +28,8 @@ async function sentAssessment(api: TestApi, buyer: SignedIn, name: string, conta
 
 /**
  * A send job takes other queued emails with it (EMAIL_BATCH): each is sent once, marked with its own
- * outcome, and the jobs of those rows find nothing left to do. The worker here is built but not
- * started, so no Bull job runs beside the deliveries the test makes.
+ * outcome, and the jobs of those rows find nothing left to do. The worker here runs, but the rows
+ * the tests write have no Bull job (unless a test dispatches them): the deliveries are the test's own.
  */
 describe('email batches', () => {
   let sink: SmtpSink;
@@ -131,6 +135,42 @@ describe('email batches', () => {
       'c@two.trust.nhs.test',
       'd@two.trust.nhs.test',
     ]);
+  });
+
+  it('dispatching leaves an email a worker holds to that worker, without waiting for it to be sent', async () => {
+    const [held, free] = await queue('four', ['h@four.trust.nhs.test', 'f@four.trust.nhs.test'], 'pending');
+    // A worker's batch holds the first row (as when its job starts before the dispatch marks it queued).
+    const holder = new pg.Client({ connectionString: api.databaseUrl });
+    await holder.connect();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM outbox_message WHERE id = $1 FOR UPDATE', [held.id]);
+      const outcome = await Promise.race([
+        api.app
+          .get(OutboxDispatcher)
+          .dispatch([held.id, free.id])
+          .then(() => 'dispatched'),
+        new Promise((r) => (timer = setTimeout(() => r('still waiting for the held row'), 10_000))),
+      ]);
+      expect(outcome).toBe('dispatched');
+      const jobs = api.app.get<Queue>(getQueueToken(EMAIL_QUEUE));
+      expect(await jobs.getJob(held.id)).not.toBeNull();
+      expect(await jobs.getJob(free.id)).not.toBeNull();
+      // The held row keeps what its holder leaves; the free one is queued (or already sent by its job).
+      const [h, f] = await owed("dedupe_key LIKE 'four:%'");
+      expect(h.status).toBe('pending');
+      expect(['queued', 'sent']).toContain(f.status);
+    } finally {
+      clearTimeout(timer);
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    // The worker's jobs (this file's worker runs) send both once the row is let go, once each.
+    await waitUntil(async () =>
+      (await owed("dedupe_key LIKE 'four:%' AND status = 'sent'")).length === 2 ? true : undefined,
+    );
+    expect(received('four').sort()).toEqual(['f@four.trust.nhs.test', 'h@four.trust.nhs.test']);
   });
 
   it('leaves emails being retried to their own job', async () => {

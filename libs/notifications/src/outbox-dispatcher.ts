@@ -49,11 +49,17 @@ export class OutboxDispatcher implements EntitySubscriberInterface {
     await Promise.all([...this.inFlight]);
   }
 
-  /** Enqueues the rows (a job that already exists is left as it is) and marks the pending ones queued. */
+  /**
+   * Enqueues the rows (a job that already exists is left as it is) and marks the pending ones queued.
+   * A row a worker already holds is left to it (it marks the row sent or failed when it commits):
+   * waiting for its lock would keep this connection, and the rows marked so far, until that batch's
+   * emails reached SMTP.
+   */
   async dispatch(ids: string[]): Promise<void> {
     for (const id of ids) await this.queue.add(JOB.send, { id }, sendJobOptions(this.mail, id));
     await this.dataSource.query(
-      "UPDATE outbox_message SET status = 'queued', updated_at = now() WHERE id = ANY($1) AND status = 'pending'",
+      `UPDATE outbox_message SET status = 'queued', updated_at = now()
+        WHERE id IN (SELECT id FROM outbox_message WHERE id = ANY($1) AND status = 'pending' FOR UPDATE SKIP LOCKED)`,
       [ids],
     );
   }
@@ -85,7 +91,8 @@ export class OutboxDispatcher implements EntitySubscriberInterface {
     }
     if (rows.length) {
       await this.dataSource.query(
-        "UPDATE outbox_message SET status = CASE WHEN status = 'pending' THEN 'queued' ELSE status END, updated_at = now() WHERE id = ANY($1) AND status IN ('pending', 'queued', 'failed')",
+        `UPDATE outbox_message SET status = CASE WHEN status = 'pending' THEN 'queued' ELSE status END, updated_at = now()
+          WHERE id IN (SELECT id FROM outbox_message WHERE id = ANY($1) AND status IN ('pending', 'queued', 'failed') FOR UPDATE SKIP LOCKED)`,
         [rows.map((r) => r.id)],
       );
     }
