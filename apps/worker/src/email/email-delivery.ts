@@ -35,7 +35,7 @@ type Attempt =
  * marked in the transaction that held them. The jobs of rows sent that way find them in hand or
  * done in this worker and do nothing (a job on another worker waits for the lock, then finds the
  * row sent). A worker killed between sending and committing resends what it held when the jobs run
- * again (at most EMAIL_BATCH for each of the EMAIL_CONCURRENCY jobs running at once; the locks die
+ * again (at most EMAIL_BATCH for each of the EMAIL_CONCURRENCY batches it runs at once; the locks die
  * with the connection), with the same Message-ID (derived from the row), so that mail clients fold
  * the repeat away. Once a row is sent or skipped, the invitation token sealed in its refs is
  * removed: only its hash stays.
