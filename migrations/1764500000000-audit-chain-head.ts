@@ -21,8 +21,21 @@ export class AuditChainHead1764500000000 implements MigrationInterface {
     await q.query(
       `INSERT INTO audit_chain_head (hash) SELECT COALESCE((SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1), repeat('0', 64))`,
     );
-    await q.query(`
-      CREATE FUNCTION audit_append(events jsonb) RETURNS TABLE (id bigint, prev_hash text, hash text) LANGUAGE plpgsql AS $$
+    await q.query(AUDIT_APPEND);
+
+    // The supplier's answer save, made here at first, lives in 1764605000000-portal-save-answers.ts.
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP FUNCTION IF EXISTS portal_save_answers(uuid, uuid, timestamptz, jsonb, jsonb, jsonb)');
+    await q.query('DROP FUNCTION audit_append(jsonb)');
+    await q.query('DROP TABLE audit_chain_head');
+  }
+}
+
+/** `audit_append` as this migration leaves it: the next migration of it restores it on the way down. */
+export const AUDIT_APPEND = `
+      CREATE OR REPLACE FUNCTION audit_append(events jsonb) RETURNS TABLE (id bigint, prev_hash text, hash text) LANGUAGE plpgsql AS $$
       DECLARE
         last text;
         prevs text[] := '{}';
@@ -46,14 +59,4 @@ export class AuditChainHead1764500000000 implements MigrationInterface {
           FROM jsonb_array_elements(events) WITH ORDINALITY AS x(e, n)
           ORDER BY x.n
           RETURNING a.id, a.prev_hash, a.hash;
-      END $$`);
-
-    // The supplier's answer save, made here at first, lives in 1764605000000-portal-save-answers.ts.
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP FUNCTION IF EXISTS portal_save_answers(uuid, uuid, timestamptz, jsonb, jsonb, jsonb)');
-    await q.query('DROP FUNCTION audit_append(jsonb)');
-    await q.query('DROP TABLE audit_chain_head');
-  }
-}
+      END $$`;
